@@ -1,0 +1,1 @@
+import { PostgresEventStore } from "@samvirke/event-store/postgres"; console.log(typeof PostgresEventStore);

@@ -1,0 +1,264 @@
+import { Client, Pool, type PoolConfig, type QueryResultRow } from 'pg';
+import type {
+  AppendResult,
+  EventStore,
+  EventStoreHealth,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadAllResult,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+} from '../port';
+import { decodePosition, encodePosition, type GlobalPosition } from '../position';
+import {
+  EventStoreUnavailableError,
+  IdempotencyConflictError,
+  InvalidAppendError,
+  WrongExpectedRevisionError,
+} from '../errors';
+import { EVENT_STORE_MIGRATIONS } from './schema';
+import { applyMigrations } from './migrations';
+import { PostgresSubscription } from './postgres-subscription';
+
+export interface PostgresEventStoreOptions {
+  connectionString: string;
+  /** Upper bound on connections this store opens (the subscription's LISTEN client is one more). */
+  maxConnections?: number;
+  /** Fallback polling interval for subscriptions when no notification arrives. */
+  pollIntervalMs?: number;
+  statementTimeoutMs?: number;
+  application?: string;
+}
+
+interface EventRow extends QueryResultRow {
+  global_position: string;
+  transaction_id: string;
+  event_id: string;
+  stream_id: string;
+  stream_revision: string;
+  event_type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: NewEvent['metadata'];
+  recorded_at: Date;
+}
+
+const EVENT_COLUMNS = `global_position, transaction_id, event_id, stream_id, stream_revision, event_type,
+  schema_version, data, metadata, recorded_at`;
+
+const STREAM_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,199}$/;
+const EVENT_TYPE_PATTERN = /^[A-Za-z][A-Za-z0-9._-]{0,99}$/;
+
+/** Connection errors that mean "the database is not there right now", not "your query is wrong". */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
+
+export function isConnectionFailure(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+  return /Connection terminated|connection timeout|Client has encountered a connection error|not queryable/i.test(error.message);
+}
+
+export function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    id: row.event_id,
+    type: row.event_type,
+    schemaVersion: row.schema_version,
+    data: row.data,
+    metadata: row.metadata,
+    streamId: row.stream_id,
+    streamRevision: Number(row.stream_revision),
+    globalPosition: encodePosition(BigInt(row.transaction_id), BigInt(row.global_position)),
+    recordedAt: row.recorded_at,
+  };
+}
+
+/** LIKE patterns for stream prefixes, with the wildcard characters of the prefix escaped. */
+function prefixPatterns(prefixes: string[] | undefined): string[] | null {
+  if (!prefixes || prefixes.length === 0) return null;
+  return prefixes.map((p) => `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+}
+
+export class PostgresEventStore implements EventStore {
+  readonly adapterName = 'postgresql';
+  readonly pool: Pool;
+  private readonly subscriptions = new Set<PostgresSubscription>();
+
+  constructor(private readonly options: PostgresEventStoreOptions) {
+    const config: PoolConfig = {
+      connectionString: options.connectionString,
+      max: options.maxConnections ?? 10,
+      application_name: options.application ?? 'samvirke-event-store',
+      connectionTimeoutMillis: 5_000,
+      statement_timeout: options.statementTimeoutMs ?? 15_000,
+      // Keeps a forgotten open transaction from holding back every log reader (see schema.ts).
+      idle_in_transaction_session_timeout: 10_000,
+    };
+    this.pool = new Pool(config);
+    // An idle client losing its connection must not crash the process; the next query reconnects.
+    this.pool.on('error', () => undefined);
+  }
+
+  async migrate(): Promise<void> {
+    await this.guard(() => applyMigrations(this.pool, 'es_schema_migrations', EVENT_STORE_MIGRATIONS));
+  }
+
+  async appendToStream(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    if (!STREAM_ID_PATTERN.test(streamId)) throw new InvalidAppendError('stream id has characters outside [A-Za-z0-9._:@-]');
+    if (events.length === 0) throw new InvalidAppendError('an append needs at least one event');
+    for (const event of events) {
+      if (!EVENT_TYPE_PATTERN.test(event.type)) throw new InvalidAppendError('event type must be an identifier');
+    }
+    const expectedCode = expected === 'any' ? -2 : expected === 'no-stream' ? -1 : expected;
+    if (!Number.isInteger(expectedCode) || expectedCode < -2) throw new InvalidAppendError('expected revision must be no-stream, any or a revision >= 0');
+
+    const result = await this.guard(() =>
+      this.pool.query<{ status: string; revision: string; tx: string | null; pos: string | null }>({
+        name: 'es_append',
+        text: 'SELECT status, revision, tx, pos FROM es_append($1, $2, $3, $4, $5, $6, $7)',
+        values: [
+          streamId,
+          expectedCode,
+          events.map((e) => e.id),
+          events.map((e) => e.type),
+          events.map((e) => e.schemaVersion),
+          events.map((e) => JSON.stringify(e.data)),
+          events.map((e) => JSON.stringify(e.metadata)),
+        ],
+      }),
+    ).catch((error: unknown) => {
+      if ((error as { code?: string }).code === '23505') throw new IdempotencyConflictError(streamId);
+      throw error;
+    });
+    const row = result.rows[0];
+    const revision = Number(row.revision);
+    switch (row.status) {
+      case 'appended':
+      case 'duplicate':
+        return {
+          nextRevision: revision,
+          position: encodePosition(BigInt(row.tx as string), BigInt(row.pos as string)),
+          alreadyAppended: row.status === 'duplicate',
+        };
+      case 'wrong_expected_revision':
+        throw new WrongExpectedRevisionError(streamId, expected, revision < 0 ? undefined : revision);
+      case 'idempotency_conflict':
+        throw new IdempotencyConflictError(streamId);
+      default:
+        throw new Error(`unexpected append status ${row.status}`);
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backward = options.direction === 'backward';
+    const conditions = ['stream_id = $1'];
+    const values: unknown[] = [streamId];
+    const add = (sql: string, value: unknown) => {
+      values.push(value);
+      conditions.push(sql.replace('?', `$${values.length}`));
+    };
+    if (options.fromRevision !== undefined) add(backward ? 'stream_revision <= ?' : 'stream_revision >= ?', options.fromRevision);
+    if (options.toRevision !== undefined) add(backward ? 'stream_revision >= ?' : 'stream_revision <= ?', options.toRevision);
+    if (options.asOf !== undefined) add('recorded_at <= ?', options.asOf);
+    let sql = `SELECT ${EVENT_COLUMNS} FROM es_events WHERE ${conditions.join(' AND ')}
+      ORDER BY stream_revision ${backward ? 'DESC' : 'ASC'}`;
+    if (options.maxCount !== undefined) {
+      values.push(options.maxCount);
+      sql += ` LIMIT $${values.length}`;
+    }
+    const result = await this.guard(() => this.pool.query<EventRow>(sql, values));
+    return result.rows.map(toRecordedEvent);
+  }
+
+  async streamRevision(streamId: string): Promise<number | undefined> {
+    const result = await this.guard(() =>
+      this.pool.query<{ revision: string }>('SELECT revision FROM es_streams WHERE stream_id = $1', [streamId]),
+    );
+    const revision = result.rows[0] ? Number(result.rows[0].revision) : -1;
+    return revision < 0 ? undefined : revision;
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<ReadAllResult> {
+    const after = options.after ? decodePosition(options.after) : { major: 0n, minor: 0n };
+    const limit = options.maxCount ?? 1000;
+    const patterns = prefixPatterns(options.streamPrefixes);
+    // One statement, so the xmin horizon and the rows come from the same snapshot (see schema.ts).
+    const result = await this.guard(() =>
+      this.pool.query<EventRow>({
+        name: patterns ? 'es_read_all_filtered' : 'es_read_all',
+        text: `SELECT ${EVENT_COLUMNS} FROM es_events
+          WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+            AND (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
+            ${patterns ? 'AND stream_id LIKE ANY ($4::text[])' : ''}
+          ORDER BY transaction_id, global_position
+          LIMIT $3`,
+        values: patterns
+          ? [after.major.toString(), after.minor.toString(), limit, patterns]
+          : [after.major.toString(), after.minor.toString(), limit],
+      }),
+    );
+    const events = result.rows.map(toRecordedEvent);
+    return { events, nextAfter: events.length > 0 ? events[events.length - 1].globalPosition : options.after };
+  }
+
+  async headPosition(): Promise<GlobalPosition | undefined> {
+    const result = await this.guard(() =>
+      this.pool.query<{ transaction_id: string; global_position: string }>(
+        `SELECT transaction_id, global_position FROM es_events
+          WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+          ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+      ),
+    );
+    const row = result.rows[0];
+    return row ? encodePosition(BigInt(row.transaction_id), BigInt(row.global_position)) : undefined;
+  }
+
+  /** The newest committed event, whether or not readers may see it yet (used for "caught up"). */
+  async committedHeadPosition(): Promise<GlobalPosition | undefined> {
+    const result = await this.guard(() =>
+      this.pool.query<{ transaction_id: string; global_position: string }>(
+        'SELECT transaction_id, global_position FROM es_events ORDER BY transaction_id DESC, global_position DESC LIMIT 1',
+      ),
+    );
+    const row = result.rows[0];
+    return row ? encodePosition(BigInt(row.transaction_id), BigInt(row.global_position)) : undefined;
+  }
+
+  subscribeToAll(options: SubscribeOptions): Subscription {
+    const subscription = new PostgresSubscription(this, options, {
+      pollIntervalMs: this.options.pollIntervalMs ?? 250,
+      createListener: () =>
+        new Client({ connectionString: this.options.connectionString, application_name: 'samvirke-listener' }),
+    });
+    this.subscriptions.add(subscription);
+    subscription.stopped.then(() => this.subscriptions.delete(subscription));
+    subscription.start();
+    return subscription;
+  }
+
+  async health(): Promise<EventStoreHealth> {
+    try {
+      await this.pool.query('SELECT 1 FROM es_streams LIMIT 1');
+      return { up: true, adapter: this.adapterName };
+    } catch (error) {
+      return { up: false, adapter: this.adapterName, detail: isConnectionFailure(error) ? 'database unreachable' : 'event store schema not readable' };
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    await this.pool.end();
+  }
+
+  private async guard<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
+    } catch (error) {
+      if (isConnectionFailure(error)) throw new EventStoreUnavailableError('event store database unreachable', error);
+      throw error;
+    }
+  }
+}

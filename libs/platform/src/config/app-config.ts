@@ -1,0 +1,82 @@
+/**
+ * The application's settings, read once from the environment and validated before anything starts.
+ * A bad setting stops the process with one line naming the variable and what it must be.
+ */
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** Unset: an embedded PostgreSQL is started under `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  databasePoolSize: number;
+  databaseStatementTimeoutMs: number;
+  eventStoreConnectionString: string | undefined;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Run the projections inside the API process (default) or leave them to apps/worker. */
+  projectionsInApi: boolean;
+  shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, rule: string) {
+    super(`invalid configuration: ${variable} ${rule}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(name, `must be a whole number from ${min} to ${max} (got "${raw.slice(0, 40)}")`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be a whole number from ${min} to ${max} (got ${value})`);
+  return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, 'must be true or false');
+}
+
+function postgresUrl(env: Env, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'must be a URL like postgres://user:password@host:5432/database');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(name, `must use the postgres:// scheme (got ${url.protocol})`);
+  }
+  if (url.port !== '' && (Number(url.port) < 1 || Number(url.port) > 65535)) throw new ConfigError(name, 'has a port outside 1-65535');
+  return raw;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const logLevel = (env.LOG_LEVEL ?? 'info').trim().toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
+  const esdb = env.EVENTSTORE_CONNECTION_STRING?.trim() || undefined;
+  if (esdb && !/^esdb(\+discover)?:\/\//.test(esdb)) {
+    throw new ConfigError('EVENTSTORE_CONNECTION_STRING', 'must start with esdb:// or esdb+discover://');
+  }
+  return {
+    port: integer(env, 'PORT', 3000, 1, 65535),
+    host: env.HOST?.trim() || '127.0.0.1',
+    databaseUrl: postgresUrl(env, 'DATABASE_URL'),
+    dataDir: env.DATA_DIR?.trim() || '.data',
+    databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 20, 2, 500),
+    databaseStatementTimeoutMs: integer(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 15_000, 100, 600_000),
+    eventStoreConnectionString: esdb,
+    logLevel: logLevel as AppConfig['logLevel'],
+    projectionsInApi: boolean(env, 'PROJECTIONS_IN_API', true),
+    shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 120_000),
+  };
+}

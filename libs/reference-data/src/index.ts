@@ -1,0 +1,4 @@
+export { loadReferenceData, parseReferenceData, defaultEntryPoint } from './reference-data';
+export { ReferenceDataError } from './json-shape';
+export { FrozenMap } from './frozen-map';
+export * from './types';
