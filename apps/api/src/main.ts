@@ -1,1 +1,55 @@
-import { PostgresEventStore } from "@samvirke/event-store/postgres"; console.log(typeof PostgresEventStore);
+import 'reflect-metadata';
+import { ConfigError, DatabaseUnreachableError, createLogger, loadConfig, openDatabase, type DatabaseConnection } from '@samvirke/platform';
+import { createApiApp } from './bootstrap';
+
+/** Exit codes (sysexits.h): a setting is wrong, or a service we need is not there. */
+const EXIT_CONFIG = 78;
+const EXIT_UNAVAILABLE = 69;
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`samvirke: ${error.message}\n`);
+      process.exit(EXIT_CONFIG);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  let database: DatabaseConnection;
+  try {
+    if (!config.databaseUrl) logger.info({ dataDir: config.dataDir }, 'DATABASE_URL not set: starting the embedded PostgreSQL');
+    database = await openDatabase(config, (line) => logger.debug({ component: 'embedded-postgres' }, line));
+  } catch (error) {
+    const message = error instanceof DatabaseUnreachableError ? error.message : `cannot start the embedded PostgreSQL (${(error as Error).message})`;
+    process.stderr.write(`samvirke: ${message}\n`);
+    process.exit(EXIT_UNAVAILABLE);
+  }
+
+  const app = await createApiApp({ config, connectionString: database.connectionString, logger });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      logger.error('shutdown timed out; exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    force.unref();
+    await app.close().catch((error: unknown) => logger.error({ err: error }, 'error while closing the app'));
+    await database.close().catch(() => undefined);
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  await app.listen(config.port, config.host);
+  logger.info({ url: `http://${config.host}:${config.port}`, embeddedDatabase: !config.databaseUrl }, 'Samvirke API listening');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`samvirke: failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,3 +1,4 @@
 export * from './port';
 export * from './position';
 export * from './errors';
+export * from './command-handling';

@@ -1,0 +1,90 @@
+import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Pool } from 'pg';
+import type { Logger } from 'pino';
+import { EVENT_STORE, type EventStore } from '@samvirke/event-store';
+import { PostgresEventStore } from '@samvirke/event-store/postgres';
+import {
+  APP_CONFIG,
+  APP_LOGGER,
+  CLOCK,
+  DATABASE_POOL,
+  HealthRegistry,
+  systemClock,
+  type AppConfig,
+  type Clock,
+} from '@samvirke/platform';
+
+export interface ApiRuntime {
+  config: AppConfig;
+  /** The resolved PostgreSQL (DATABASE_URL or the embedded one) for read models and the default event store. */
+  connectionString: string;
+  logger: Logger;
+  clock?: Clock;
+}
+
+function createEventStore(runtime: ApiRuntime): EventStore {
+  return new PostgresEventStore({
+    connectionString: runtime.connectionString,
+    maxConnections: runtime.config.databasePoolSize,
+    statementTimeoutMs: runtime.config.databaseStatementTimeoutMs,
+    application: 'samvirke-api',
+  });
+}
+
+/**
+ * Opens the shared infrastructure once for the whole app: the event store, the read-model pool,
+ * the clock, the logger, the health registry. Everything else receives these by injection.
+ */
+@Global()
+@Module({})
+export class InfrastructureModule implements OnModuleInit, OnApplicationShutdown {
+  constructor(
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(DATABASE_POOL) private readonly pool: Pool,
+    private readonly health: HealthRegistry,
+  ) {}
+
+  static register(runtime: ApiRuntime): DynamicModule {
+    const providers = [
+      { provide: APP_CONFIG, useValue: runtime.config },
+      { provide: APP_LOGGER, useValue: runtime.logger },
+      { provide: CLOCK, useValue: runtime.clock ?? systemClock },
+      { provide: EVENT_STORE, useFactory: () => createEventStore(runtime) },
+      {
+        provide: DATABASE_POOL,
+        useFactory: () => {
+          const pool = new Pool({
+            connectionString: runtime.connectionString,
+            max: runtime.config.databasePoolSize,
+            connectionTimeoutMillis: 5_000,
+            statement_timeout: runtime.config.databaseStatementTimeoutMs,
+            idle_in_transaction_session_timeout: 10_000,
+            application_name: 'samvirke-read-models',
+          });
+          pool.on('error', () => undefined);
+          return pool;
+        },
+      },
+      HealthRegistry,
+    ];
+    return { module: InfrastructureModule, providers, exports: providers.map((p) => ('provide' in p ? p.provide : p)) };
+  }
+
+  async onModuleInit(): Promise<void> {
+    if (this.eventStore instanceof PostgresEventStore) await this.eventStore.migrate();
+    this.health.register('database', async () => {
+      try {
+        await this.pool.query('SELECT 1');
+        return { up: true };
+      } catch {
+        return { up: false, detail: 'database unreachable' };
+      }
+    });
+    this.health.register('eventStore', () => this.eventStore.health());
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.eventStore.close().catch(() => undefined);
+    await this.pool.end().catch(() => undefined);
+  }
+}

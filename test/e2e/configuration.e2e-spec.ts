@@ -1,0 +1,23 @@
+import { baseEnv, startApiProcess } from '../support/api-process';
+
+/** A wrong setting stops the API with one plain line naming it and a non-zero exit, no stack trace. */
+describe('bad configuration', () => {
+  const cases: Array<[string, Record<string, string>, number, RegExp]> = [
+    ['an unreachable DATABASE_URL', { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/samvirke' }, 69, /cannot reach the database at 127\.0\.0\.1:1\/samvirke \(ECONNREFUSED\): check DATABASE_URL/],
+    ['a DATABASE_URL that is not a URL', { DATABASE_URL: 'not a url' }, 78, /DATABASE_URL must be a URL/],
+    ['a port out of range', { PORT: '70000' }, 78, /PORT must be a whole number from 1 to 65535 \(got 70000\)/],
+    ['a port that is not a number', { PORT: 'eighty' }, 78, /PORT must be a whole number/],
+    ['an unknown log level', { LOG_LEVEL: 'loud' }, 78, /LOG_LEVEL must be one of/],
+  ];
+
+  it.each(cases)('refuses %s', async (_name, env, exitCode, message) => {
+    const api = startApiProcess({ ...baseEnv(), ...env });
+    const { code } = await api.exited;
+    const lines = api.output().trim().split('\n');
+    expect(code).toBe(exitCode);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^samvirke: /);
+    expect(lines[0]).toMatch(message);
+    expect(api.output()).not.toMatch(/\bat .+\.js:\d+/);
+  }, 30_000);
+});

@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync, existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from '@samvirke/platform';
+import { baseEnv, startApiProcess, waitForHttp } from '../support/api-process';
+
+/**
+ * The path a new user takes: no DATABASE_URL, so the API starts its own PostgreSQL from the npm
+ * package, serves, and stops it again on SIGTERM. Runs as root in CI and as a normal user on laptops.
+ */
+describe('starting without DATABASE_URL (embedded PostgreSQL)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'samvirke-embedded-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('starts a real PostgreSQL, answers /health, and stops it on SIGTERM', async () => {
+    const port = await freePort();
+    const api = startApiProcess({ ...baseEnv(), PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info' });
+    try {
+      const response = await waitForHttp(`http://127.0.0.1:${port}/health`, 60_000);
+      const health = (await response.json()) as { status: string; components: Record<string, { up: boolean }> };
+      expect(health.status).toBe('ok');
+      expect(health.components.database.up).toBe(true);
+      expect(health.components.eventStore.up).toBe(true);
+      expect(existsSync(join(dataDir, 'postgres', 'PG_VERSION'))).toBe(true);
+      const pidFile = join(dataDir, 'postgres', 'postmaster.pid');
+      expect(existsSync(pidFile)).toBe(true);
+      const postgresPid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+      expect(api.output()).toContain('"embeddedDatabase":true');
+
+      api.child.kill('SIGTERM');
+      const { code } = await api.exited;
+      expect(code).toBe(0);
+      expect(() => process.kill(postgresPid, 0)).toThrow();
+    } finally {
+      api.child.kill('SIGKILL');
+    }
+  }, 90_000);
+
+  it('starts again on the same data after the previous run was killed with SIGKILL', async () => {
+    const port = await freePort();
+    const first = startApiProcess({ ...baseEnv(), PORT: String(port), DATA_DIR: dataDir });
+    await waitForHttp(`http://127.0.0.1:${port}/health`, 60_000);
+    first.child.kill('SIGKILL');
+    await first.exited;
+    const second = startApiProcess({ ...baseEnv(), PORT: String(port), DATA_DIR: dataDir });
+    try {
+      await waitForHttp(`http://127.0.0.1:${port}/health`, 60_000);
+    } finally {
+      second.child.kill('SIGTERM');
+      await second.exited;
+    }
+  }, 120_000);
+});
