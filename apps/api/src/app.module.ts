@@ -1,16 +1,26 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { HealthController } from '@samvirke/platform';
+import { AccessModule } from '@samvirke/access';
+import { CaseHttpModule } from '@samvirke/case/http/case-http.module';
 import { InfrastructureModule, type ApiRuntime } from './infrastructure.module';
+import { ApiExceptionFilter } from './http/api-exception.filter';
+import { RequestContextMiddleware } from './http/request-context.middleware';
 
 /** Wiring only: which modules make up the API. */
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
   static register(runtime: ApiRuntime): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.register(runtime), CqrsModule.forRoot()],
+      imports: [InfrastructureModule.register(runtime), CqrsModule.forRoot(), AccessModule.register(runtime.authConfig), CaseHttpModule],
       controllers: [HealthController],
+      providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestContextMiddleware).forRoutes('*path');
   }
 }

@@ -1,4 +1,5 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { createHmac } from 'node:crypto';
 import { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { EVENT_STORE, type EventStore } from '@samvirke/event-store';
@@ -13,13 +14,28 @@ import {
   type AppConfig,
   type Clock,
 } from '@samvirke/platform';
+import type { AuthConfig } from '@samvirke/access';
+import { PersonalDataVault, type PrivacyConfig } from '@samvirke/privacy';
+import { PERSONAL_DATA_SEALER, type PersonalDataSealer } from '@samvirke/case/application/personal-data-port';
 
 export interface ApiRuntime {
   config: AppConfig;
   /** The resolved PostgreSQL (DATABASE_URL or the embedded one) for read models and the default event store. */
   connectionString: string;
   logger: Logger;
+  authConfig: AuthConfig;
+  privacyConfig: PrivacyConfig;
   clock?: Clock;
+}
+
+function sealerFor(vault: PersonalDataVault, config: PrivacyConfig): PersonalDataSealer {
+  // Request fingerprints use a key derived from the CPR secret, so they are useless without it.
+  const fingerprintKey = createHmac('sha256', config.cprHmacSecret.reveal()).update('request-fingerprint-v1').digest();
+  return {
+    seal: (subject, plaintext) => vault.seal(subject, plaintext),
+    cprHash: (cpr) => vault.cprHash(cpr),
+    fingerprint: (text) => createHmac('sha256', fingerprintKey).update(text).digest('hex'),
+  };
 }
 
 function createEventStore(runtime: ApiRuntime): EventStore {
@@ -41,6 +57,7 @@ export class InfrastructureModule implements OnModuleInit, OnApplicationShutdown
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(DATABASE_POOL) private readonly pool: Pool,
+    private readonly vault: PersonalDataVault,
     private readonly health: HealthRegistry,
   ) {}
 
@@ -65,6 +82,16 @@ export class InfrastructureModule implements OnModuleInit, OnApplicationShutdown
           return pool;
         },
       },
+      {
+        provide: PersonalDataVault,
+        inject: [DATABASE_POOL, CLOCK],
+        useFactory: (pool: Pool, clock: Clock) => new PersonalDataVault(pool, runtime.privacyConfig, { clock }),
+      },
+      {
+        provide: PERSONAL_DATA_SEALER,
+        inject: [PersonalDataVault],
+        useFactory: (vault: PersonalDataVault) => sealerFor(vault, runtime.privacyConfig),
+      },
       HealthRegistry,
     ];
     return { module: InfrastructureModule, providers, exports: providers.map((p) => ('provide' in p ? p.provide : p)) };
@@ -72,6 +99,7 @@ export class InfrastructureModule implements OnModuleInit, OnApplicationShutdown
 
   async onModuleInit(): Promise<void> {
     if (this.eventStore instanceof PostgresEventStore) await this.eventStore.migrate();
+    await this.vault.migrate();
     this.health.register('database', async () => {
       try {
         await this.pool.query('SELECT 1');

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, DatabaseUnreachableError, createLogger, loadConfig, openDatabase, type DatabaseConnection } from '@samvirke/platform';
+import { describeAuthConfig, loadAuthConfig } from '@samvirke/access';
+import { PrivacyConfigError, loadPrivacyConfig } from '@samvirke/privacy';
 import { createApiApp } from './bootstrap';
 
 /** Exit codes (sysexits.h): a setting is wrong, or a service we need is not there. */
@@ -7,17 +9,25 @@ const EXIT_CONFIG = 78;
 const EXIT_UNAVAILABLE = 69;
 
 async function main(): Promise<void> {
-  let config;
+  let config, authConfig, privacyConfig;
   try {
     config = loadConfig();
+    authConfig = loadAuthConfig(process.env, config.dataDir);
+    privacyConfig = loadPrivacyConfig(process.env, config.dataDir);
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof PrivacyConfigError) {
       process.stderr.write(`samvirke: ${error.message}\n`);
       process.exit(EXIT_CONFIG);
     }
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  if (authConfig.devKeysByDefault) {
+    logger.warn({ auth: describeAuthConfig(authConfig) }, 'AUTH_JWKS_URL not set: trusting the local development key (mint tokens with `npm run cli -- mint-token`)');
+  }
+  if (privacyConfig.generatedForDevelopment) {
+    logger.warn({ dataDir: config.dataDir }, 'MASTER_KEYS / CPR_HMAC_SECRET not set: using development secrets generated under DATA_DIR');
+  }
   let database: DatabaseConnection;
   try {
     if (!config.databaseUrl) logger.info({ dataDir: config.dataDir }, 'DATABASE_URL not set: starting the embedded PostgreSQL');
@@ -28,7 +38,7 @@ async function main(): Promise<void> {
     process.exit(EXIT_UNAVAILABLE);
   }
 
-  const app = await createApiApp({ config, connectionString: database.connectionString, logger });
+  const app = await createApiApp({ config, authConfig, privacyConfig, connectionString: database.connectionString, logger });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

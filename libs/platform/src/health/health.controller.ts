@@ -1,8 +1,10 @@
-import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Res, SetMetadata } from '@nestjs/common';
 import type { Response } from 'express';
 import { HealthRegistry } from './health-registry';
+import { PUBLIC_ROUTE } from '../nest/tokens';
 
 /** The only endpoints without authentication. They say what is up, never anything about cases. */
+@SetMetadata(PUBLIC_ROUTE, true)
 @Controller('health')
 export class HealthController {
   constructor(private readonly registry: HealthRegistry) {}

@@ -10,3 +10,6 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/** Route metadata that opens a route to unauthenticated callers (health only). Read by the auth guard. */
+export const PUBLIC_ROUTE = 'samvirke:access:public';

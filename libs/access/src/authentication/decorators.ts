@@ -1,0 +1,27 @@
+import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import type { AuthenticatedUser, Role } from './claims';
+
+import { PUBLIC_ROUTE as IS_PUBLIC } from '@samvirke/platform/nest/tokens';
+
+export { IS_PUBLIC };
+export const REQUIRED_ROLES = 'samvirke:access:roles';
+
+/** Opens a route to unauthenticated callers. Only health checks should need it. */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/** The route (or every route of the controller) needs at least one of these roles. */
+export const Roles = (...roles: Role[]) => SetMetadata(REQUIRED_ROLES, roles);
+
+export interface RequestWithUser {
+  user?: AuthenticatedUser;
+}
+
+/**
+ * The authenticated caller. Using it on a @Public() route is a programming error, so it fails
+ * loudly (500) instead of handing a handler `undefined` where it expects a user.
+ */
+export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): AuthenticatedUser => {
+  const user = context.switchToHttp().getRequest<RequestWithUser>().user;
+  if (!user) throw new Error('@CurrentUser() used on a route without an authenticated user (is it @Public()?)');
+  return user;
+});

@@ -1,0 +1,14 @@
+import type { Sealed } from '../vocabulary';
+
+/**
+ * What the case's write side needs from the privacy layer: encrypt a citizen's personal data under
+ * the key of the contributing agency, and hash a CPR number for lookup. Implemented by libs/privacy.
+ */
+export interface PersonalDataSealer {
+  seal(subject: { citizenId: string; agency: string }, plaintext: string): Promise<Sealed>;
+  cprHash(cpr: string): string;
+  /** A keyed digest of a request, so idempotency checks never store the request itself. */
+  fingerprint(text: string): string;
+}
+
+export const PERSONAL_DATA_SEALER = Symbol('PERSONAL_DATA_SEALER');

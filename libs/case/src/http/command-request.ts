@@ -1,0 +1,57 @@
+import { BadRequestException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Request } from 'express';
+import type { AuthenticatedUser } from '@samvirke/access/authentication/claims';
+
+/** What a write request says besides its body: who, which retry, which revision it builds on. */
+export interface CommandRequest {
+  actor: AuthenticatedUser;
+  idempotencyKey: string;
+  expectedRevision: number | undefined;
+  correlationId: string;
+  requestId: string;
+  method: string;
+  /** The route pattern (/cases/:caseId/entries), never the concrete URL. */
+  route: string;
+}
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,200}$/;
+const IF_MATCH = /^(?:W\/)?"?(\d{1,15})"?$/;
+
+export function commandRequestOf(request: Request & { user?: AuthenticatedUser; id?: string; correlationId?: string }): CommandRequest {
+  const actor = request.user;
+  // The authentication guard runs before every controller; reaching here without a user is a wiring bug.
+  if (!actor) throw new Error('write endpoint reached without an authenticated user');
+  const rawKey = request.header('idempotency-key');
+  if (rawKey !== undefined && !IDEMPOTENCY_KEY.test(rawKey)) {
+    throw new BadRequestException({
+      error: 'Bad Request',
+      message: 'the request has invalid fields',
+      violations: [{ field: 'Idempotency-Key', rule: 'format', message: 'Idempotency-Key must be 8-200 characters of letters, digits and . _ : -' }],
+    });
+  }
+  const rawIfMatch = request.header('if-match');
+  let expectedRevision: number | undefined;
+  if (rawIfMatch !== undefined) {
+    const match = IF_MATCH.exec(rawIfMatch.trim());
+    if (!match) {
+      throw new BadRequestException({
+        error: 'Bad Request',
+        message: 'the request has invalid fields',
+        violations: [{ field: 'If-Match', rule: 'format', message: 'If-Match must be the case revision you last saw, for example "3"' }],
+      });
+    }
+    expectedRevision = Number(match[1]);
+  }
+  const routePath = (request.route as { path?: string } | undefined)?.path ?? request.path;
+  return {
+    actor,
+    // Without a key a request is its own operation: retries are then the client's risk.
+    idempotencyKey: rawKey ?? randomUUID(),
+    expectedRevision,
+    correlationId: request.correlationId ?? randomUUID(),
+    requestId: request.id ?? randomUUID(),
+    method: request.method,
+    route: `${request.baseUrl ?? ''}${routePath}`,
+  };
+}

@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { EVENT_STORE, type EventStore } from '@samvirke/event-store';
+import { createLogger, loadConfig } from '@samvirke/platform';
+import { SecretBytes, parseMasterKeys, type PrivacyConfig } from '@samvirke/privacy';
+import { createApiApp } from '../../apps/api/src/bootstrap';
+import { testDatabaseUrl } from './test-database';
+import { createTestAuth, type TestAuth, type TestUser } from './tokens';
+import { TestClock } from './test-clock';
+
+export interface TestApp {
+  /** Every log line the app wrote (JSON), when started with captureLogs. */
+  logs: string[];
+  app: NestExpressApplication;
+  baseUrl: string;
+  auth: TestAuth;
+  clock: TestClock;
+  store: EventStore;
+  /** Real HTTP to the app, with a bearer token for `user` when given. */
+  request(method: string, path: string, options?: { user?: TestUser; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  close(): Promise<void>;
+}
+
+/** Test privacy keys: fixed per process, never the development or production ones. */
+export function testPrivacyConfig(): PrivacyConfig {
+  return {
+    masterKeyring: parseMasterKeys(`t1:${randomBytes(32).toString('base64')}`),
+    cprHmacSecret: new SecretBytes(randomBytes(32)),
+    generatedForDevelopment: false,
+  };
+}
+
+/**
+ * The real API (same bootstrap as `npm start`) on port 0, against this run's database, trusting
+ * this process's test key. Each test file starts one; tests make their own case ids.
+ */
+export async function startTestApp(options: { clock?: TestClock; logLevel?: string; captureLogs?: boolean } = {}): Promise<TestApp> {
+  const level = options.logLevel ?? (options.captureLogs ? 'debug' : 'silent');
+  const config = { ...loadConfig({ DATABASE_URL: testDatabaseUrl(), LOG_LEVEL: level }), port: 0 };
+  const logs: string[] = [];
+  const sink = { write: (line: string) => void logs.push(line) };
+  const auth = createTestAuth();
+  const clock = options.clock ?? new TestClock();
+  const app = await createApiApp({
+    config,
+    connectionString: testDatabaseUrl(),
+    logger: createLogger(config.logLevel, options.captureLogs ? sink : undefined),
+    authConfig: auth.authConfig,
+    privacyConfig: testPrivacyConfig(),
+    clock,
+  });
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+  return {
+    logs,
+    app,
+    baseUrl,
+    auth,
+    clock,
+    store: app.get<EventStore>(EVENT_STORE),
+    async request(method, path, { user, body, headers = {} } = {}) {
+      const allHeaders: Record<string, string> = { ...headers };
+      if (user) allHeaders.authorization = `Bearer ${await auth.token(user)}`;
+      if (body !== undefined) allHeaders['content-type'] = 'application/json';
+      const response = await fetch(`${baseUrl}${path}`, { method, headers: allHeaders, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+      const text = await response.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        parsed = text;
+      }
+      return { status: response.status, body: parsed, headers: response.headers };
+    },
+    close: () => app.close(),
+  };
+}
