@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { HealthController } from '@samvirke/platform';
 import { AccessModule } from '@samvirke/access';
 import { CaseHttpModule } from '@samvirke/case/http/case-http.module';
+import { ReferenceDataController } from '@samvirke/reference-data/http/reference-data.controller';
 import { InfrastructureModule, type ApiRuntime } from './infrastructure.module';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { RequestContextMiddleware } from './http/request-context.middleware';
@@ -15,7 +16,7 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       imports: [InfrastructureModule.register(runtime), CqrsModule.forRoot(), AccessModule.register(runtime.authConfig), CaseHttpModule],
-      controllers: [HealthController],
+      controllers: [HealthController, ReferenceDataController],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };
   }

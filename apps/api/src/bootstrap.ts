@@ -1,4 +1,5 @@
 import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { PinoNestLogger } from '@samvirke/platform';
 import { AppModule } from './app.module';
@@ -16,5 +17,18 @@ export async function createApiApp(runtime: ApiRuntime): Promise<NestExpressAppl
   app.disable('x-powered-by');
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
+  // The OpenAPI document is generated from the controllers and DTOs (nest-cli's swagger plugin reads
+  // the class-validator rules at build time). It describes the API, never data, so it is public.
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Samvirke API')
+      .setDescription('Cross-agency SSP+ case coordination. Every endpoint but /health needs a bearer token.')
+      .setVersion('1')
+      .addBearerAuth()
+      .addSecurityRequirements('bearer')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 }

@@ -1,0 +1,48 @@
+import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { loadReferenceData } from '../reference-data';
+import type { ReferenceData } from '../types';
+
+const LISTS = ['agencies', 'programmes', 'geographies', 'cityDistricts', 'districts', 'offenceCategories', 'legalBases', 'roadMaps'] as const;
+type ListName = (typeof LISTS)[number];
+
+/** URL segment → list, in the kebab-case the rest of the API uses. */
+const SEGMENTS: Record<string, ListName | 'progressionScale'> = {
+  agencies: 'agencies',
+  programmes: 'programmes',
+  geographies: 'geographies',
+  'city-districts': 'cityDistricts',
+  districts: 'districts',
+  'offence-categories': 'offenceCategories',
+  'legal-bases': 'legalBases',
+  'road-maps': 'roadMaps',
+  'progression-scale': 'progressionScale',
+};
+
+/**
+ * Reference data is read by every client to fill its pick lists, so it is served as it is loaded:
+ * versioned lists, no personal data. Any authenticated user may read it.
+ */
+@ApiTags('reference data')
+@Controller('reference-data')
+export class ReferenceDataController {
+  private readonly data: ReferenceData = loadReferenceData();
+
+  @Get()
+  @ApiOperation({ summary: 'The versions of each reference list and where to read it.' })
+  index() {
+    return {
+      versions: this.data.versions,
+      lists: Object.keys(SEGMENTS).map((segment) => ({ name: segment, href: `/reference-data/${segment}` })),
+    };
+  }
+
+  @Get(':list')
+  @ApiOperation({ summary: 'One reference list (agencies, programmes, districts, offence-categories, legal-bases, road-maps, ...).' })
+  list(@Param('list') segment: string) {
+    const name = SEGMENTS[segment];
+    if (name === undefined) throw new NotFoundException({ error: 'Not Found', message: `no reference list "${segment.slice(0, 40)}"; see GET /reference-data` });
+    if (name === 'progressionScale') return { items: this.data.progressionScale };
+    return { items: [...this.data[name].values()] };
+  }
+}
