@@ -1,7 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { baseEnv, startApiProcess } from '../support/api-process';
 
 /** A wrong setting stops the API with one plain line naming it and a non-zero exit, no stack trace. */
 describe('bad configuration', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'samvirke-config-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
   const cases: Array<[string, Record<string, string>, number, RegExp]> = [
     ['an unreachable DATABASE_URL', { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/samvirke' }, 69, /cannot reach the database at 127\.0\.0\.1:1\/samvirke \(ECONNREFUSED\): check DATABASE_URL/],
     ['a DATABASE_URL that is not a URL', { DATABASE_URL: 'not a url' }, 78, /DATABASE_URL must be a URL/],
@@ -11,9 +17,9 @@ describe('bad configuration', () => {
   ];
 
   it.each(cases)('refuses %s', async (_name, env, exitCode, message) => {
-    const api = startApiProcess({ ...baseEnv(), ...env });
+    const api = startApiProcess({ ...baseEnv(), DATA_DIR: dataDir, ...env });
     const { code } = await api.exited;
-    const lines = api.output().trim().split('\n');
+    const lines = api.errorOutput().trim().split('\n');
     expect(code).toBe(exitCode);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^samvirke: /);

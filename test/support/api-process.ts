@@ -7,6 +7,7 @@ export const API_MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'api', 'src'
 export interface ApiProcess {
   child: ChildProcess;
   output: () => string;
+  errorOutput: () => string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
@@ -15,12 +16,16 @@ export function startApiProcess(env: Record<string, string | undefined>): ApiPro
   for (const [key, value] of Object.entries(env)) if (value !== undefined) cleanEnv[key] = value;
   const child = spawn(process.execPath, [API_MAIN], { env: cleanEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
+  let errorOutput = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    errorOutput += chunk.toString();
+  });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on('exit', (code, signal) => resolve({ code, signal })),
   );
-  return { child, output: () => output, exited };
+  return { child, output: () => output, errorOutput: () => errorOutput, exited };
 }
 
 export async function waitForHttp(url: string, timeoutMs: number): Promise<Response> {

@@ -4,6 +4,11 @@ import { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { EVENT_STORE, type EventStore } from '@samvirke/event-store';
 import { PostgresEventStore } from '@samvirke/event-store/postgres';
+import { createEventStoreDbEventStore } from '@samvirke/event-store/eventstoredb';
+import { ProjectionRunner, migrateProjectionCatalogue, type Projection } from '@samvirke/projections';
+import { PROJECTION_PROGRESS } from '@samvirke/projections/http/read-model-query';
+import { CASE_STREAM_PREFIX } from '@samvirke/case/application/case-identity';
+import { READ_MODEL_PROJECTIONS } from './read-models';
 import {
   APP_CONFIG,
   APP_LOGGER,
@@ -26,6 +31,8 @@ export interface ApiRuntime {
   authConfig: AuthConfig;
   privacyConfig: PrivacyConfig;
   clock?: Clock;
+  /** Defaults to every read model; tests may run a subset. */
+  projections?: Projection[];
 }
 
 function sealerFor(vault: PersonalDataVault, config: PrivacyConfig): PersonalDataSealer {
@@ -39,6 +46,9 @@ function sealerFor(vault: PersonalDataVault, config: PrivacyConfig): PersonalDat
 }
 
 function createEventStore(runtime: ApiRuntime): EventStore {
+  if (runtime.config.eventStoreConnectionString) {
+    return createEventStoreDbEventStore(runtime.config.eventStoreConnectionString, { streamPrefixes: [CASE_STREAM_PREFIX] });
+  }
   return new PostgresEventStore({
     connectionString: runtime.connectionString,
     maxConnections: runtime.config.databasePoolSize,
@@ -59,6 +69,8 @@ export class InfrastructureModule implements OnModuleInit, OnApplicationShutdown
     @Inject(DATABASE_POOL) private readonly pool: Pool,
     private readonly vault: PersonalDataVault,
     private readonly health: HealthRegistry,
+    private readonly projections: ProjectionRunner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   static register(runtime: ApiRuntime): DynamicModule {
@@ -92,6 +104,13 @@ export class InfrastructureModule implements OnModuleInit, OnApplicationShutdown
         inject: [PersonalDataVault],
         useFactory: (vault: PersonalDataVault) => sealerFor(vault, runtime.privacyConfig),
       },
+      {
+        provide: ProjectionRunner,
+        inject: [EVENT_STORE, DATABASE_POOL],
+        useFactory: (eventStore: EventStore, pool: Pool) =>
+          new ProjectionRunner({ eventStore, pool, projections: runtime.projections ?? READ_MODEL_PROJECTIONS, logger: runtime.logger.child({ component: 'projections' }) }),
+      },
+      { provide: PROJECTION_PROGRESS, useExisting: ProjectionRunner },
       HealthRegistry,
     ];
     return { module: InfrastructureModule, providers, exports: providers.map((p) => ('provide' in p ? p.provide : p)) };
@@ -109,9 +128,15 @@ export class InfrastructureModule implements OnModuleInit, OnApplicationShutdown
       }
     });
     this.health.register('eventStore', () => this.eventStore.health());
+    // In the API by default; with PROJECTIONS_IN_API=false a worker runs them, and the API only
+    // reads their checkpoints (read-your-writes) from the shared catalogue.
+    if (this.config.projectionsInApi) await this.projections.start();
+    else await migrateProjectionCatalogue(this.pool);
+    this.health.register('projections', () => this.projections.componentHealth());
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.projections.stop().catch(() => undefined);
     await this.eventStore.close().catch(() => undefined);
     await this.pool.end().catch(() => undefined);
   }

@@ -22,12 +22,6 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  if (authConfig.devKeysByDefault) {
-    logger.warn({ auth: describeAuthConfig(authConfig) }, 'AUTH_JWKS_URL not set: trusting the local development key (mint tokens with `npm run cli -- mint-token`)');
-  }
-  if (privacyConfig.generatedForDevelopment) {
-    logger.warn({ dataDir: config.dataDir }, 'MASTER_KEYS / CPR_HMAC_SECRET not set: using development secrets generated under DATA_DIR');
-  }
   let database: DatabaseConnection;
   try {
     if (!config.databaseUrl) logger.info({ dataDir: config.dataDir }, 'DATABASE_URL not set: starting the embedded PostgreSQL');
@@ -38,6 +32,12 @@ async function main(): Promise<void> {
     process.exit(EXIT_UNAVAILABLE);
   }
 
+  if (authConfig.devKeysByDefault) {
+    logger.warn({ auth: describeAuthConfig(authConfig) }, 'AUTH_JWKS_URL not set: trusting the local development key (mint tokens with `npm run cli -- mint-token`)');
+  }
+  if (privacyConfig.generatedForDevelopment) {
+    logger.warn({ dataDir: config.dataDir }, 'MASTER_KEYS / CPR_HMAC_SECRET not set: using development secrets generated under DATA_DIR');
+  }
   const app = await createApiApp({ config, authConfig, privacyConfig, connectionString: database.connectionString, logger });
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -7,3 +7,5 @@ export * from './authentication/decorators';
 export * from './authentication/auth.guard';
 export * from './authentication/access.module';
 export * from './authentication/mint-token-command';
+export * from './policy/case-visibility';
+export * from './policy/entry-visibility';

@@ -1,0 +1,70 @@
+import 'reflect-metadata';
+import { Pool } from 'pg';
+import { PostgresEventStore } from '@samvirke/event-store/postgres';
+import { createEventStoreDbEventStore } from '@samvirke/event-store/eventstoredb';
+import type { EventStore } from '@samvirke/event-store';
+import { ProjectionRunner } from '@samvirke/projections';
+import { CASE_STREAM_PREFIX } from '@samvirke/case/application/case-identity';
+import { ConfigError, DatabaseUnreachableError, createLogger, loadConfig, openDatabase } from '@samvirke/platform';
+import { READ_MODEL_PROJECTIONS } from '../../api/src/read-models';
+
+/**
+ * The projection runner as its own process, for deployments that scale reads and projections
+ * separately (run the API with PROJECTIONS_IN_API=false). Same projections, same catalogue: the API
+ * reads the checkpoints this process commits. Several workers may run; a projection's batches are
+ * exactly-once whichever process commits them (see ProjectionRunner).
+ */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`samvirke-worker: ${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel).child({ process: 'worker' });
+  let database;
+  try {
+    database = await openDatabase(config);
+  } catch (error) {
+    process.stderr.write(`samvirke-worker: ${error instanceof DatabaseUnreachableError ? error.message : (error as Error).message}\n`);
+    process.exit(69);
+  }
+  const pool = new Pool({ connectionString: database.connectionString, max: config.databasePoolSize, statement_timeout: config.databaseStatementTimeoutMs, idle_in_transaction_session_timeout: 10_000 });
+  pool.on('error', () => undefined);
+  let eventStore: EventStore;
+  if (config.eventStoreConnectionString) {
+    eventStore = createEventStoreDbEventStore(config.eventStoreConnectionString, { streamPrefixes: [CASE_STREAM_PREFIX] });
+  } else {
+    const postgres = new PostgresEventStore({ connectionString: database.connectionString, maxConnections: config.databasePoolSize, application: 'samvirke-worker' });
+    await postgres.migrate();
+    eventStore = postgres;
+  }
+  const runner = new ProjectionRunner({ eventStore, pool, projections: READ_MODEL_PROJECTIONS, logger: logger.child({ component: 'projections' }) });
+  await runner.start();
+  logger.info({ projections: runner.projectionNames }, 'worker running projections');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'worker stopping');
+    const force = setTimeout(() => process.exit(1), config.shutdownTimeoutMs);
+    force.unref();
+    await runner.stop();
+    await eventStore.close();
+    await pool.end();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`samvirke-worker: failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,40 @@
+import type { AuthenticatedUser } from '../authentication/claims';
+
+/**
+ * Within a case a user can see, who may see one shared entry (or information request):
+ * - its author's agency and the agencies it was shared with;
+ * - auditors;
+ * - entries marked 'sealed-identity' (exit programme) only by users named on the citizen's sealed
+ *   identity (`namedAccess` claim), whatever their agency, plus auditors;
+ * - the police never see an entry whose legal basis forbids disclosure for investigation when the
+ *   request declares that purpose (section 115(2)); such a request is refused as a whole earlier, by
+ *   `refuseInvestigationPurpose` in the HTTP layer, so here the purpose is always a permitted one.
+ */
+export interface EntryAccessFacts {
+  authorAgency: string;
+  sharedWith: readonly string[];
+  sensitivity: string;
+  /** The case (citizen) id, for sealed-identity named access. */
+  caseId: string;
+}
+
+export function canSeeEntry(user: AuthenticatedUser, entry: EntryAccessFacts): boolean {
+  if (user.roles.includes('auditor')) return true;
+  if (entry.sensitivity === 'sealed-identity') return user.namedAccess?.includes(entry.caseId) ?? false;
+  return entry.authorAgency === user.agency || entry.sharedWith.includes(user.agency);
+}
+
+/** The same rule in SQL over an entry row's columns (see caseVisibilitySql for the conventions). */
+export function entryVisibilitySql(
+  user: AuthenticatedUser,
+  columns: { authorAgency: string; sharedWith: string; sensitivity: string; caseId: string },
+  params: unknown[],
+): string {
+  if (user.roles.includes('auditor')) return 'TRUE';
+  params.push(user.agency);
+  const agency = `$${params.length}`;
+  params.push(user.namedAccess ?? []);
+  const named = `$${params.length}::text[]`;
+  return `(CASE WHEN ${columns.sensitivity} = 'sealed-identity' THEN ${columns.caseId}::text = ANY(${named})
+    ELSE (${columns.authorAgency} = ${agency} OR ${agency} = ANY(${columns.sharedWith})) END)`;
+}

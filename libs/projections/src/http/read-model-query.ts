@@ -1,0 +1,48 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import type { GlobalPosition } from '@samvirke/event-store';
+import { CONSISTENCY_RETRY_AFTER_SECONDS, DEFAULT_CONSISTENCY_WAIT_MS } from '../runner/read-your-writes';
+
+/**
+ * What every read-model endpoint shares: offset paging with a total, and read-your-writes.
+ * Counts and totals are computed under the same access filter as the rows.
+ */
+export class PageQueryDto {
+  /** Rows per page, 1-200. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit: number = 50;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000) offset: number = 0;
+  /** A position returned by a write: the read waits until the read model has applied it (or 503). */
+  @IsOptional()
+  @Matches(/^[0-9a-f]{16}\.[0-9a-f]{16}$/, { message: 'consistentWith must be a position returned by a write' })
+  consistentWith?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  page: { limit: number; offset: number; total: number };
+}
+
+/** Where projections have got to. The API and the worker share the checkpoints in the database. */
+export interface ProjectionProgress {
+  waitForPosition(names: string[], position: GlobalPosition, timeoutMs: number): Promise<boolean>;
+}
+
+export const PROJECTION_PROGRESS = Symbol('PROJECTION_PROGRESS');
+
+/**
+ * Waits until the named read models have applied `position`; never answers from a read model that
+ * has not, so stale rows are never passed off as fresh: 503 with Retry-After instead.
+ */
+export async function awaitReadModels(progress: ProjectionProgress, names: string[], position: string | undefined, timeoutMs = DEFAULT_CONSISTENCY_WAIT_MS): Promise<void> {
+  if (!position) return;
+  const reached = await progress.waitForPosition(names, position as GlobalPosition, timeoutMs);
+  if (!reached) {
+    const error = new HttpException(
+      { statusCode: 503, error: 'Service Unavailable', reason: 'READ_MODEL_BEHIND', message: 'the read model has not caught up with your write yet; retry shortly' },
+      HttpStatus.SERVICE_UNAVAILABLE,
+    );
+    (error as HttpException & { headers?: Record<string, string> }).headers = { 'Retry-After': String(CONSISTENCY_RETRY_AFTER_SECONDS) };
+    throw error;
+  }
+}
