@@ -1,0 +1,303 @@
+/**
+ * What happened in a case, in the past tense. Events are `{ type, data }`; metadata (actor, agency,
+ * correlation, legal basis) is attached where events are appended, not here.
+ *
+ * Personal data travels only as `Sealed`. The citizen is known by `citizenId` and `cprHash` (a keyed
+ * hash computed outside the domain); birth date and district stay clear because eligibility and
+ * statistics need them. Instants (`...At`) are the recording time taken from the decider's `now`;
+ * dates (`...On`) are real-world dates given by the command.
+ */
+import type {
+  AgencyCode,
+  CaseCloseReason,
+  CaseEntryPoint,
+  CustodyKind,
+  EducationKind,
+  EmploymentKind,
+  ErasureReason,
+  ErasureScope,
+  GoalArea,
+  IsoDate,
+  IsoInstant,
+  ProgrammeCode,
+  ProgrammeExitReason,
+  RequestDeclineReason,
+  Sealed,
+  SelfSufficiencySource,
+  Sensitivity,
+  SharePurpose,
+  SspCategory,
+  UserId,
+} from './vocabulary';
+
+type Event<Type extends string, Data> = { readonly type: Type; readonly data: Readonly<Data> };
+
+export type CaseOpened = Event<
+  'CaseOpened',
+  {
+    citizenId: string;
+    cprHash: string;
+    name: Sealed;
+    cpr: Sealed;
+    birthDate: IsoDate;
+    districtCode: string;
+    referredBy: AgencyCode;
+    reason: Sealed;
+    openedAt: IsoInstant;
+  }
+>;
+export type CaseClosed = Event<'CaseClosed', { reason: CaseCloseReason; note?: Sealed; closedAt: IsoInstant }>;
+export type CaseReopened = Event<'CaseReopened', { reason: Sealed; reopenedAt: IsoInstant }>;
+
+export type SspCategoryAssessed = Event<
+  'SspCategoryAssessed',
+  { level: SspCategory; rationale: Sealed; assessedBy: AgencyCode; assessedOn: IsoDate }
+>;
+
+export type CoordinatorAssigned = Event<
+  'CoordinatorAssigned',
+  { coordinatorId: UserId; agency: AgencyCode; assignedAt: IsoInstant }
+>;
+export type CoordinatorChanged = Event<
+  'CoordinatorChanged',
+  { coordinatorId: UserId; agency: AgencyCode; previousCoordinatorId: UserId; changedAt: IsoInstant }
+>;
+
+export type AgencyJoinedCase = Event<
+  'AgencyJoinedCase',
+  { agency: AgencyCode; entryPoint: CaseEntryPoint; joinedAt: IsoInstant }
+>;
+export type EntryPointChanged = Event<
+  'EntryPointChanged',
+  { agency: AgencyCode; entryPoint: CaseEntryPoint; changedAt: IsoInstant }
+>;
+export type AgencyLeftCase = Event<'AgencyLeftCase', { agency: AgencyCode; leftAt: IsoInstant }>;
+
+export type EnrolledInProgramme = Event<'EnrolledInProgramme', { programmeCode: ProgrammeCode; startedOn: IsoDate }>;
+export type ExitedProgramme = Event<
+  'ExitedProgramme',
+  { programmeCode: ProgrammeCode; endedOn: IsoDate; exitReason: ProgrammeExitReason }
+>;
+
+export type InformationShared = Event<
+  'InformationShared',
+  {
+    entryId: string;
+    fromAgency: AgencyCode;
+    sharedWith: readonly AgencyCode[];
+    legalBasis: string;
+    purpose: SharePurpose;
+    sensitivity: Sensitivity;
+    summary: Sealed;
+    sharedAt: IsoInstant;
+  }
+>;
+export type InformationAcknowledged = Event<
+  'InformationAcknowledged',
+  { entryId: string; agency: AgencyCode; acknowledgedAt: IsoInstant }
+>;
+
+export type InformationRequested = Event<
+  'InformationRequested',
+  {
+    requestId: string;
+    fromAgency: AgencyCode;
+    toAgency: AgencyCode;
+    question: Sealed;
+    dueDate: IsoDate;
+    legalBasis: string;
+    requestedAt: IsoInstant;
+  }
+>;
+export type InformationRequestAnswered = Event<
+  'InformationRequestAnswered',
+  { requestId: string; agency: AgencyCode; answer: Sealed; answeredAt: IsoInstant }
+>;
+export type InformationRequestDeclined = Event<
+  'InformationRequestDeclined',
+  { requestId: string; agency: AgencyCode; reason: RequestDeclineReason; note?: Sealed; declinedAt: IsoInstant }
+>;
+
+export type GoalSet = Event<'GoalSet', { goalId: string; area: GoalArea; description: Sealed; setAt: IsoInstant }>;
+
+export type ActionAdded = Event<
+  'ActionAdded',
+  {
+    actionId: string;
+    goalId?: string;
+    title: Sealed;
+    responsibleAgency: AgencyCode;
+    dueDate: IsoDate;
+    /** Set when a case conference's decision created the action. */
+    originConferenceId?: string;
+    addedAt: IsoInstant;
+  }
+>;
+export type ActionCompleted = Event<'ActionCompleted', { actionId: string; completedOn: IsoDate }>;
+export type ActionCancelled = Event<'ActionCancelled', { actionId: string; reason: Sealed; cancelledAt: IsoInstant }>;
+
+export interface ConferenceActionSpec {
+  readonly actionId: string;
+  readonly goalId?: string;
+  readonly responsibleAgency: AgencyCode;
+  readonly dueDate: IsoDate;
+  readonly title: Sealed;
+}
+export interface ConferenceDecision {
+  readonly decisionId: string;
+  readonly text: Sealed;
+  readonly createsAction?: ConferenceActionSpec;
+}
+export type CaseConferenceHeld = Event<
+  'CaseConferenceHeld',
+  { conferenceId: string; heldOn: IsoDate; agenciesPresent: readonly AgencyCode[]; decisions: readonly ConferenceDecision[] }
+>;
+
+export type CustodyStarted = Event<
+  'CustodyStarted',
+  { custodyId: string; kind: CustodyKind; institution: string; startedOn: IsoDate; expectedReleaseOn?: IsoDate }
+>;
+export type ExpectedReleaseChanged = Event<
+  'ExpectedReleaseChanged',
+  { custodyId: string; expectedReleaseOn: IsoDate; changedAt: IsoInstant }
+>;
+export type ReleasedFromCustody = Event<
+  'ReleasedFromCustody',
+  { custodyId: string; releasedOn: IsoDate; conditional: boolean }
+>;
+
+export type ChargeRecorded = Event<
+  'ChargeRecorded',
+  { chargeId: string; offenceCategory: string; chargedOn: IsoDate; reportedBy: AgencyCode }
+>;
+export type ConvictionRecorded = Event<
+  'ConvictionRecorded',
+  {
+    convictionId: string;
+    chargeId?: string;
+    offenceCategory: string;
+    /** Copied from the offence category at decision time, so a later reference-data change cannot rewrite history. */
+    dangerousToPersons: boolean;
+    convictedOn: IsoDate;
+    sentence: Sealed;
+    reportedBy: AgencyCode;
+  }
+>;
+
+export type EmploymentStarted = Event<
+  'EmploymentStarted',
+  { employmentId: string; kind: EmploymentKind; startedOn: IsoDate }
+>;
+export type EmploymentEnded = Event<'EmploymentEnded', { employmentId: string; endedOn: IsoDate }>;
+export type EducationStarted = Event<
+  'EducationStarted',
+  { educationId: string; kind: EducationKind; startedOn: IsoDate }
+>;
+/** Left without completing; completion is its own event because the measures count it. */
+export type EducationEnded = Event<'EducationEnded', { educationId: string; endedOn: IsoDate }>;
+export type EducationCompleted = Event<'EducationCompleted', { educationId: string; completedOn: IsoDate }>;
+export type SelfSufficiencyReached = Event<
+  'SelfSufficiencyReached',
+  { reachedOn: IsoDate; through: SelfSufficiencySource }
+>;
+export type SelfSufficiencyLost = Event<'SelfSufficiencyLost', { lostOn: IsoDate }>;
+export type ProgressionAssessed = Event<
+  'ProgressionAssessed',
+  { step: number; assessedBy: AgencyCode; assessedOn: IsoDate; note?: Sealed }
+>;
+
+export type LegalHoldPlaced = Event<
+  'LegalHoldPlaced',
+  { holdId: string; reason: Sealed; placedBy: UserId; placedAt: IsoInstant }
+>;
+export type LegalHoldLifted = Event<'LegalHoldLifted', { holdId: string; liftedBy: UserId; liftedAt: IsoInstant }>;
+export type CitizenDataErased = Event<
+  'CitizenDataErased',
+  { scope: ErasureScope; reason: ErasureReason; by: UserId; erasedAt: IsoInstant }
+>;
+
+export type CaseEvent =
+  | CaseOpened
+  | CaseClosed
+  | CaseReopened
+  | SspCategoryAssessed
+  | CoordinatorAssigned
+  | CoordinatorChanged
+  | AgencyJoinedCase
+  | EntryPointChanged
+  | AgencyLeftCase
+  | EnrolledInProgramme
+  | ExitedProgramme
+  | InformationShared
+  | InformationAcknowledged
+  | InformationRequested
+  | InformationRequestAnswered
+  | InformationRequestDeclined
+  | GoalSet
+  | ActionAdded
+  | ActionCompleted
+  | ActionCancelled
+  | CaseConferenceHeld
+  | CustodyStarted
+  | ExpectedReleaseChanged
+  | ReleasedFromCustody
+  | ChargeRecorded
+  | ConvictionRecorded
+  | EmploymentStarted
+  | EmploymentEnded
+  | EducationStarted
+  | EducationEnded
+  | EducationCompleted
+  | SelfSufficiencyReached
+  | SelfSufficiencyLost
+  | ProgressionAssessed
+  | LegalHoldPlaced
+  | LegalHoldLifted
+  | CitizenDataErased;
+
+export type CaseEventType = CaseEvent['type'];
+
+/** Every event type, for code that must enumerate them (schema registries, projections' coverage tests). */
+export const CASE_EVENT_TYPES = [
+  'CaseOpened',
+  'CaseClosed',
+  'CaseReopened',
+  'SspCategoryAssessed',
+  'CoordinatorAssigned',
+  'CoordinatorChanged',
+  'AgencyJoinedCase',
+  'EntryPointChanged',
+  'AgencyLeftCase',
+  'EnrolledInProgramme',
+  'ExitedProgramme',
+  'InformationShared',
+  'InformationAcknowledged',
+  'InformationRequested',
+  'InformationRequestAnswered',
+  'InformationRequestDeclined',
+  'GoalSet',
+  'ActionAdded',
+  'ActionCompleted',
+  'ActionCancelled',
+  'CaseConferenceHeld',
+  'CustodyStarted',
+  'ExpectedReleaseChanged',
+  'ReleasedFromCustody',
+  'ChargeRecorded',
+  'ConvictionRecorded',
+  'EmploymentStarted',
+  'EmploymentEnded',
+  'EducationStarted',
+  'EducationEnded',
+  'EducationCompleted',
+  'SelfSufficiencyReached',
+  'SelfSufficiencyLost',
+  'ProgressionAssessed',
+  'LegalHoldPlaced',
+  'LegalHoldLifted',
+  'CitizenDataErased',
+] as const satisfies readonly CaseEventType[];
+
+// Fails to compile when an event type is added to the union but not to the list above.
+const everyEventTypeListed: [Exclude<CaseEventType, (typeof CASE_EVENT_TYPES)[number]>] extends [never] ? true : never = true;
+void everyEventTypeListed;
