@@ -34,9 +34,11 @@ export function testPrivacyConfig(): PrivacyConfig {
  * The real API (same bootstrap as `npm start`) on port 0, against this run's database, trusting
  * this process's test key. Each test file starts one; tests make their own case ids.
  */
-export async function startTestApp(options: { clock?: TestClock; logLevel?: string; captureLogs?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { clock?: TestClock; logLevel?: string; captureLogs?: boolean; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const level = options.logLevel ?? (options.captureLogs ? 'debug' : 'silent');
-  const config = { ...loadConfig({ DATABASE_URL: testDatabaseUrl(), LOG_LEVEL: level }), port: 0 };
+  const config = { ...loadConfig({ RATE_LIMIT_PER_MINUTE: '100000', ...options.env, DATABASE_URL: testDatabaseUrl(), LOG_LEVEL: level }), port: 0 };
   const logs: string[] = [];
   const sink = { write: (line: string) => void logs.push(line) };
   const auth = createTestAuth();

@@ -1,11 +1,15 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { createHash } from 'node:crypto';
+import type { Request } from 'express';
 import { CqrsModule } from '@nestjs/cqrs';
-import { HealthController } from '@samvirke/platform';
+import { HealthController, MetricsController } from '@samvirke/platform';
 import { AccessModule } from '@samvirke/access';
 import { CaseHttpModule } from '@samvirke/case/http/case-http.module';
 import { ReferenceDataController } from '@samvirke/reference-data/http/reference-data.controller';
 import { InfrastructureModule, type ApiRuntime } from './infrastructure.module';
+import { READ_MODEL_CONTROLLERS } from './read-models';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { RequestContextMiddleware } from './http/request-context.middleware';
 
@@ -15,9 +19,27 @@ export class AppModule implements NestModule {
   static register(runtime: ApiRuntime): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.register(runtime), CqrsModule.forRoot(), AccessModule.register(runtime.authConfig), CaseHttpModule],
-      controllers: [HealthController, ReferenceDataController],
-      providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
+      imports: [
+        InfrastructureModule.register(runtime),
+        CqrsModule.forRoot(),
+        AccessModule.register(runtime.authConfig),
+        ThrottlerModule.forRoot({
+          throttlers: [{ name: 'per-user', ttl: 60_000, limit: runtime.config.rateLimitPerMinute }],
+          // Per caller: the bearer token identifies the user before the auth guard has run; callers
+          // without one are counted by address. Health and metrics are never limited.
+          getTracker: (request: Record<string, unknown>) => {
+            const authorization = (request as unknown as Request).header?.('authorization');
+            return authorization ? createHash('sha256').update(authorization).digest('hex') : String((request as unknown as Request).ip);
+          },
+          skipIf: (context) => /^\/(health|metrics)/.test(context.switchToHttp().getRequest<Request>().path),
+        }),
+        CaseHttpModule,
+      ],
+      controllers: [HealthController, MetricsController, ReferenceDataController, ...READ_MODEL_CONTROLLERS],
+      providers: [
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+      ],
     };
   }
 

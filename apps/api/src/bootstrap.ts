@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { PinoNestLogger } from '@samvirke/platform';
 import { AppModule } from './app.module';
@@ -15,6 +16,11 @@ export async function createApiApp(runtime: ApiRuntime): Promise<NestExpressAppl
   });
   app.useBodyParser('json', { limit: '256kb' });
   app.disable('x-powered-by');
+  // Swagger UI needs inline scripts and styles; everything else is JSON, where CSP costs nothing.
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'"] } } }));
+  if (runtime.config.corsOrigins.length > 0) {
+    app.enableCors({ origin: runtime.config.corsOrigins, credentials: false, exposedHeaders: ['ETag', 'Location', 'Retry-After', 'X-Request-Id'] });
+  }
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   // The OpenAPI document is generated from the controllers and DTOs (nest-cli's swagger plugin reads

@@ -2,17 +2,21 @@ import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown,
 import { createHmac } from 'node:crypto';
 import { Pool } from 'pg';
 import type { Logger } from 'pino';
-import { EVENT_STORE, type EventStore } from '@samvirke/event-store';
+import { EVENT_STORE, decodePosition, timedEventStore, type EventStore } from '@samvirke/event-store';
 import { PostgresEventStore } from '@samvirke/event-store/postgres';
 import { createEventStoreDbEventStore } from '@samvirke/event-store/eventstoredb';
-import { ProjectionRunner, migrateProjectionCatalogue, type Projection } from '@samvirke/projections';
+import { ProjectionRunner, migrateProjectionCatalogue, postgresEventCounter, type Projection } from '@samvirke/projections';
 import { PROJECTION_PROGRESS } from '@samvirke/projections/http/read-model-query';
 import { CASE_STREAM_PREFIX } from '@samvirke/case/application/case-identity';
 import { READ_MODEL_PROJECTIONS } from './read-models';
 import {
   APP_CONFIG,
   APP_LOGGER,
+  APP_METRICS,
+  AppMetrics,
   CLOCK,
+  METRICS_COLLECTORS,
+  type MetricsCollector,
   DATABASE_POOL,
   HealthRegistry,
   systemClock,
@@ -78,7 +82,13 @@ export class InfrastructureModule implements OnModuleInit, OnApplicationShutdown
       { provide: APP_CONFIG, useValue: runtime.config },
       { provide: APP_LOGGER, useValue: runtime.logger },
       { provide: CLOCK, useValue: runtime.clock ?? systemClock },
-      { provide: EVENT_STORE, useFactory: () => createEventStore(runtime) },
+      { provide: APP_METRICS, useFactory: () => new AppMetrics() },
+      {
+        provide: EVENT_STORE,
+        inject: [APP_METRICS],
+        useFactory: (metrics: AppMetrics) =>
+          timedEventStore(createEventStore(runtime), (seconds, outcome) => metrics.appendDuration.observe({ outcome }, seconds)),
+      },
       {
         provide: DATABASE_POOL,
         useFactory: () => {
@@ -108,9 +118,30 @@ export class InfrastructureModule implements OnModuleInit, OnApplicationShutdown
         provide: ProjectionRunner,
         inject: [EVENT_STORE, DATABASE_POOL],
         useFactory: (eventStore: EventStore, pool: Pool) =>
-          new ProjectionRunner({ eventStore, pool, projections: runtime.projections ?? READ_MODEL_PROJECTIONS, logger: runtime.logger.child({ component: 'projections' }) }),
+          new ProjectionRunner({
+            eventStore,
+            pool,
+            projections: runtime.projections ?? READ_MODEL_PROJECTIONS,
+            logger: runtime.logger.child({ component: 'projections' }),
+            // Lag on /health and /metrics, capped so a scrape costs a bounded scan.
+            countEvents: eventStore instanceof PostgresEventStore ? postgresEventCounter(eventStore.pool, 100_000) : undefined,
+          }),
       },
       { provide: PROJECTION_PROGRESS, useExisting: ProjectionRunner },
+      {
+        provide: METRICS_COLLECTORS,
+        inject: [ProjectionRunner, APP_METRICS],
+        useFactory: (runner: ProjectionRunner, metrics: AppMetrics): MetricsCollector[] => [
+          async () => {
+            const health = await runner.health();
+            for (const [name, projection] of Object.entries(health.projections)) {
+              metrics.projectionPosition.set({ projection: name }, projection.checkpoint ? Number(decodePosition(projection.checkpoint).minor) : 0);
+              metrics.projectionFailed.set({ projection: name }, projection.status === 'failed' ? 1 : 0);
+              if (projection.lagEvents !== undefined) metrics.projectionLag.set({ projection: name }, projection.lagEvents);
+            }
+          },
+        ],
+      },
       HealthRegistry,
     ];
     return { module: InfrastructureModule, providers, exports: providers.map((p) => ('provide' in p ? p.provide : p)) };

@@ -2,3 +2,4 @@ export * from './port';
 export * from './position';
 export * from './errors';
 export * from './command-handling';
+export * from './timed-event-store';

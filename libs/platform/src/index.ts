@@ -5,3 +5,5 @@ export * from './database/embedded-postgres';
 export * from './health/health-registry';
 export * from './health/health.controller';
 export * from './nest/tokens';
+export * from './metrics/metrics';
+export * from './metrics/metrics.controller';

@@ -2,7 +2,7 @@ import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { APP_LOGGER } from '@samvirke/platform';
+import { APP_LOGGER, APP_METRICS, type AppMetrics } from '@samvirke/platform';
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
@@ -14,7 +14,10 @@ const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
  */
 @Injectable()
 export class RequestContextMiddleware implements NestMiddleware {
-  constructor(@Inject(APP_LOGGER) private readonly logger: Logger) {}
+  constructor(
+    @Inject(APP_LOGGER) private readonly logger: Logger,
+    @Inject(APP_METRICS) private readonly metrics: AppMetrics,
+  ) {}
 
   use(request: Request & { id?: string; correlationId?: string }, response: Response, next: NextFunction): void {
     const started = process.hrtime.bigint();
@@ -25,6 +28,11 @@ export class RequestContextMiddleware implements NestMiddleware {
     response.setHeader('X-Correlation-Id', request.correlationId);
     response.on('finish', () => {
       const route = (request.route as { path?: string } | undefined)?.path;
+      const durationSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+      this.metrics.httpRequestDuration.observe(
+        { method: request.method, route: route ? `${request.baseUrl}${route}` : 'unmatched', status: String(response.statusCode) },
+        durationSeconds,
+      );
       this.logger.info(
         {
           requestId: request.id,
@@ -32,7 +40,7 @@ export class RequestContextMiddleware implements NestMiddleware {
           method: request.method,
           route: route ? `${request.baseUrl}${route}` : 'unmatched',
           status: response.statusCode,
-          durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+          durationMs: durationSeconds * 1000,
           user: (request as Request & { user?: { userId?: string } }).user?.userId,
         },
         'request',

@@ -15,6 +15,10 @@ export interface AppConfig {
   /** Run the projections inside the API process (default) or leave them to apps/worker. */
   projectionsInApi: boolean;
   shutdownTimeoutMs: number;
+  /** Origins allowed to call the API from a browser; empty: CORS off. */
+  corsOrigins: string[];
+  /** Requests per user (per bearer token, or per address without one) per minute. */
+  rateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -58,6 +62,22 @@ function postgresUrl(env: Env, name: string): string | undefined {
   return raw;
 }
 
+function origins(env: Env, name: string): string[] {
+  const raw = env[name]?.trim();
+  if (!raw) return [];
+  return raw.split(',').map((origin) => {
+    const trimmed = origin.trim();
+    let url: URL;
+    try {
+      url = new URL(trimmed);
+    } catch {
+      throw new ConfigError(name, 'must be a comma-separated list of origins like https://app.example.org');
+    }
+    if (url.origin !== trimmed) throw new ConfigError(name, `must list bare origins without paths (got ${trimmed.slice(0, 60)})`);
+    return trimmed;
+  });
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -78,5 +98,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: logLevel as AppConfig['logLevel'],
     projectionsInApi: boolean(env, 'PROJECTIONS_IN_API', true),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 120_000),
+    corsOrigins: origins(env, 'CORS_ORIGINS'),
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 1_200, 1, 10_000_000),
   };
 }

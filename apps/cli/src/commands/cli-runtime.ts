@@ -1,0 +1,43 @@
+import { Pool } from 'pg';
+import type { EventStore } from '@samvirke/event-store';
+import { PostgresEventStore } from '@samvirke/event-store/postgres';
+import { createEventStoreDbEventStore } from '@samvirke/event-store/eventstoredb';
+import { CASE_STREAM_PREFIX } from '@samvirke/case/application/case-identity';
+import { loadConfig, openDatabase, type AppConfig } from '@samvirke/platform';
+
+/** What database-backed commands share: the same settings and stores as the API, opened once. */
+export interface CliRuntime {
+  config: AppConfig;
+  pool: Pool;
+  eventStore: EventStore;
+  /** The PostgreSQL event store when that is the adapter in use (for counts and verification). */
+  postgresEventStore: PostgresEventStore | undefined;
+  close(): Promise<void>;
+}
+
+export async function openCliRuntime(): Promise<CliRuntime> {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  const pool = new Pool({ connectionString: database.connectionString, max: 4, statement_timeout: 0 });
+  pool.on('error', () => undefined);
+  let eventStore: EventStore;
+  let postgresEventStore: PostgresEventStore | undefined;
+  if (config.eventStoreConnectionString) {
+    eventStore = createEventStoreDbEventStore(config.eventStoreConnectionString, { streamPrefixes: [CASE_STREAM_PREFIX] });
+  } else {
+    postgresEventStore = new PostgresEventStore({ connectionString: database.connectionString, maxConnections: 4, statementTimeoutMs: 600_000, application: 'samvirke-cli' });
+    await postgresEventStore.migrate();
+    eventStore = postgresEventStore;
+  }
+  return {
+    config,
+    pool,
+    eventStore,
+    postgresEventStore,
+    async close() {
+      await eventStore.close();
+      await pool.end();
+      await database.close();
+    },
+  };
+}

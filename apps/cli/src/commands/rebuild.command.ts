@@ -1,0 +1,38 @@
+import { ProgressReporter, ProjectionRunner, postgresEventCounter } from '@samvirke/projections';
+import { READ_MODEL_PROJECTIONS } from '../../../api/src/read-models';
+import { openCliRuntime } from './cli-runtime';
+
+/**
+ * `npm run projections:rebuild -- NAME [--batch-size N]` (or `all`): builds a new generation of the
+ * projection from position 0 while the running API keeps serving the old one, then swaps them.
+ */
+export async function runRebuild(args: string[]): Promise<number> {
+  const names = READ_MODEL_PROJECTIONS.map((p) => p.name);
+  const target = args.find((a) => !a.startsWith('--'));
+  const batchIndex = args.indexOf('--batch-size');
+  const batchSize = batchIndex >= 0 ? Number(args[batchIndex + 1]) : 2_000;
+  if (!target || (target !== 'all' && !names.includes(target)) || !Number.isInteger(batchSize) || batchSize < 1) {
+    process.stderr.write(`usage: npm run projections:rebuild -- <${[...names, 'all'].join('|')}> [--batch-size N]\n`);
+    return 64;
+  }
+  const runtime = await openCliRuntime();
+  try {
+    const runner = new ProjectionRunner({
+      eventStore: runtime.eventStore,
+      pool: runtime.pool,
+      projections: READ_MODEL_PROJECTIONS,
+      countEvents: runtime.postgresEventStore ? postgresEventCounter(runtime.postgresEventStore.pool) : undefined,
+    });
+    for (const name of target === 'all' ? names : [target]) {
+      const reporter = new ProgressReporter();
+      const started = Date.now();
+      const result = await runner.rebuild(name, { batchSize, onProgress: reporter.report });
+      reporter.finish();
+      const seconds = (Date.now() - started) / 1000;
+      process.stdout.write(`rebuilt ${name}: ${result.eventsApplied} events in ${seconds.toFixed(1)} s, now serving generation ${result.generation}\n`);
+    }
+    return 0;
+  } finally {
+    await runtime.close();
+  }
+}

@@ -1,0 +1,109 @@
+import type { Pool, PoolClient } from 'pg';
+import { comparePositions, laterPosition, type GlobalPosition, type RecordedEvent } from '@samvirke/event-store';
+import { quoteIdentifier, type Projection, type ProjectionTransaction } from './projection';
+import { inTransaction, isTransientDatabaseError } from './transaction';
+
+/**
+ * Where a batch goes: the live generation or a generation being rebuilt. Each hook runs inside the
+ * batch transaction, so the rows, the checkpoint and a failure mark commit together or not at all.
+ */
+export interface BatchTarget {
+  /**
+   * Called first in the transaction. Returns the schema to write and the checkpoint already
+   * committed there (events at or before it are skipped: they are in the read model already), or
+   * 'stale' when this writer must not write any more (the projection moved to a newer version).
+   */
+  open(client: PoolClient): Promise<{ schema: string; committed: GlobalPosition | undefined } | 'stale'>;
+  saveCheckpoint(client: PoolClient, checkpoint: GlobalPosition | undefined): Promise<void>;
+  /** Records that `event` cannot be applied; the checkpoint is already saved up to the event before. */
+  recordFailure?(client: PoolClient, event: RecordedEvent, error: unknown): Promise<void>;
+}
+
+export type BatchOutcome =
+  | { kind: 'applied'; checkpoint: GlobalPosition | undefined }
+  | { kind: 'failed'; checkpoint: GlobalPosition | undefined; event: RecordedEvent; error: unknown }
+  | { kind: 'stale' };
+
+/** Marks an error thrown by the projection's own code, as opposed to by the runner's SQL. */
+class ApplyError extends Error {
+  constructor(readonly original: unknown) {
+    super('projection apply failed');
+  }
+}
+
+function projectionTransaction(client: PoolClient): ProjectionTransaction {
+  return { query: (sql, params) => client.query(sql, params) };
+}
+
+async function applyGuarded(projection: Projection, events: RecordedEvent[], db: ProjectionTransaction): Promise<void> {
+  try {
+    await projection.apply(events, db);
+  } catch (error) {
+    throw new ApplyError(error);
+  }
+}
+
+/**
+ * Applies one batch in one transaction together with its checkpoint.
+ *
+ * When `apply` throws, the batch is rolled back and replayed in a second transaction one event per
+ * savepoint: the events before the failing one commit with the checkpoint set to the last of them,
+ * and the failure is recorded in that same transaction. Exactly-once follows from committing rows
+ * and checkpoint together, and from skipping whatever the committed checkpoint already covers (a
+ * swap may have moved it ahead, or a second runner may have got there first).
+ * Transient database errors are rethrown untouched: the caller retries the batch later.
+ */
+export async function applyBatch(
+  pool: Pool,
+  projection: Projection,
+  events: RecordedEvent[],
+  batchCheckpoint: GlobalPosition | undefined,
+  target: BatchTarget,
+): Promise<BatchOutcome> {
+  const fresh = (committed: GlobalPosition | undefined) => events.filter((e) => comparePositions(e.globalPosition, committed) > 0);
+  try {
+    return await inTransaction(pool, async (client) => {
+      const opened = await target.open(client);
+      if (opened === 'stale') return { kind: 'stale' } as const;
+      const pending = fresh(opened.committed);
+      if (pending.length > 0) {
+        await client.query(`SET LOCAL search_path TO ${quoteIdentifier(opened.schema)}, public`);
+        await applyGuarded(projection, pending, projectionTransaction(client));
+      }
+      const checkpoint = laterPosition(opened.committed, batchCheckpoint);
+      await target.saveCheckpoint(client, checkpoint);
+      return { kind: 'applied', checkpoint } as const;
+    });
+  } catch (error) {
+    if (!(error instanceof ApplyError) || isTransientDatabaseError(error.original)) {
+      throw error instanceof ApplyError ? error.original : error;
+    }
+  }
+  return inTransaction(pool, async (client) => {
+    const opened = await target.open(client);
+    if (opened === 'stale') return { kind: 'stale' } as const;
+    await client.query(`SET LOCAL search_path TO ${quoteIdentifier(opened.schema)}, public`);
+    const db = projectionTransaction(client);
+    let checkpoint = opened.committed;
+    for (const event of fresh(opened.committed)) {
+      await client.query('SAVEPOINT projection_event');
+      try {
+        await applyGuarded(projection, [event], db);
+      } catch (error) {
+        const original = error instanceof ApplyError ? error.original : error;
+        if (isTransientDatabaseError(original)) throw original;
+        await client.query('ROLLBACK TO SAVEPOINT projection_event');
+        await target.saveCheckpoint(client, checkpoint);
+        await target.recordFailure?.(client, event, original);
+        return { kind: 'failed', checkpoint, event, error: original } as const;
+      }
+      await client.query('RELEASE SAVEPOINT projection_event');
+      checkpoint = event.globalPosition;
+    }
+    // The batch failed as a whole but every event passed alone: apply is not batch-invariant, or the
+    // failure was a race. The rows are right either way, so commit them.
+    checkpoint = laterPosition(checkpoint, batchCheckpoint);
+    await target.saveCheckpoint(client, checkpoint);
+    return { kind: 'applied', checkpoint } as const;
+  });
+}

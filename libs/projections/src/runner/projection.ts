@@ -1,0 +1,77 @@
+import type { QueryResultRow } from 'pg';
+import type { RecordedEvent } from '@samvirke/event-store';
+
+/**
+ * The transaction a projection writes its read model in. The runner has already run
+ * `SET LOCAL search_path TO <generation schema>, public`, so unqualified table names resolve to the
+ * generation being written (the live one, or the one a rebuild is filling). The checkpoint is
+ * written by the runner in this same transaction: a projection must not commit, roll back or open
+ * its own transactions here.
+ */
+export interface ProjectionTransaction {
+  query<Row extends QueryResultRow = QueryResultRow>(sql: string, params?: unknown[]): Promise<{ rows: Row[]; rowCount: number | null }>;
+}
+
+/**
+ * A read model built from the event log. `apply` must give the same rows whether it is called with
+ * a whole batch or one event at a time (the runner replays a failed batch event by event to find
+ * the event that fails), and must depend on nothing but the events (no clock, no other tables), so
+ * a rebuild from position 0 equals the live copy.
+ */
+export interface Projection {
+  /** kebab-case, unique, at most 40 characters: it names the PostgreSQL schemas of the generations. */
+  name: string;
+  /** Bump when `apply` or `schemaSql` changes: the runner rebuilds into a new generation at start. */
+  version: number;
+  /** Only events of streams starting with one of these prefixes are delivered. */
+  streamPrefixes: string[];
+  /** CREATE TABLE / CREATE INDEX statements with unqualified names, run inside the generation's schema. */
+  schemaSql: string;
+  /** The tables readers may query; each is exposed as the view `read_models.<table>`. */
+  tables: string[];
+  apply(events: RecordedEvent[], db: ProjectionTransaction): Promise<void>;
+}
+
+/** Where readers find every read model: one view per projection table, always on the active generation. */
+export const READ_MODEL_SCHEMA = 'read_models';
+
+const PROJECTION_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+const TABLE_NAME = /^[a-z][a-z0-9_]{0,62}$/;
+
+export class InvalidProjectionError extends Error {}
+
+export function generationSchema(projectionName: string, generation: number): string {
+  return `rm_${projectionName.replace(/-/g, '_')}_g${generation}`;
+}
+
+/** Checks what the runner later interpolates into SQL as identifiers, so nothing else can get there. */
+export function validateProjections(projections: Projection[]): void {
+  const names = new Set<string>();
+  const tables = new Map<string, string>();
+  for (const projection of projections) {
+    if (!PROJECTION_NAME.test(projection.name) || projection.name.length > 40) {
+      throw new InvalidProjectionError(`projection name "${projection.name}" must be kebab-case, at most 40 characters`);
+    }
+    if (names.has(projection.name)) throw new InvalidProjectionError(`projection name "${projection.name}" is used twice`);
+    names.add(projection.name);
+    if (!Number.isInteger(projection.version) || projection.version < 1) {
+      throw new InvalidProjectionError(`projection "${projection.name}": version must be a positive integer`);
+    }
+    if (projection.streamPrefixes.length === 0 || projection.streamPrefixes.some((prefix) => prefix.length === 0)) {
+      throw new InvalidProjectionError(`projection "${projection.name}": streamPrefixes must list at least one non-empty prefix`);
+    }
+    if (projection.tables.length === 0) throw new InvalidProjectionError(`projection "${projection.name}": tables must list at least one table`);
+    for (const table of projection.tables) {
+      if (!TABLE_NAME.test(table)) throw new InvalidProjectionError(`projection "${projection.name}": table "${table}" must be a lower-case identifier`);
+      const owner = tables.get(table);
+      // Views share one schema (read_models), so a table name can belong to one projection only.
+      if (owner) throw new InvalidProjectionError(`table "${table}" is declared by both "${owner}" and "${projection.name}"`);
+      tables.set(table, projection.name);
+    }
+  }
+}
+
+/** Double-quotes an identifier that validateProjections (or generationSchema) has already vetted. */
+export function quoteIdentifier(identifier: string): string {
+  return `"${identifier.replace(/"/g, '""')}"`;
+}

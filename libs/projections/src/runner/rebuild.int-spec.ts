@@ -1,0 +1,116 @@
+import type { PostgresEventStore } from '@samvirke/event-store/postgres';
+import type { Pool } from 'pg';
+import { ProjectionRunner } from './projection-runner';
+import { readProjectionState } from './catalogue';
+import { generationSchema } from './projection';
+import { RebuildAlreadyRunningError, type RebuildProgress } from './rebuild';
+import { postgresEventCounter } from './event-count';
+import { createTallyProjection } from './testing/tally-projection';
+import { appendEvents, openRunnerFixture, readModelRows, uniqueNames, waitUntil } from './testing/runner-fixture';
+
+describe('projection rebuild', () => {
+  let store: PostgresEventStore;
+  let pool: Pool;
+  let close: () => Promise<void>;
+  const runners: ProjectionRunner[] = [];
+
+  beforeAll(async () => {
+    ({ store, pool, close } = await openRunnerFixture());
+  });
+  afterAll(async () => {
+    await Promise.all(runners.map((runner) => runner.stop()));
+    await close();
+  });
+
+  const schemaExists = async (schema: string) =>
+    (await pool.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema])).rowCount === 1;
+
+  it('builds from position 0 a copy equal to the live one, while the live one keeps going', async () => {
+    const names = uniqueNames('equal');
+    const projection = createTallyProjection(names);
+    const live = new ProjectionRunner({ eventStore: store, pool, projections: [projection], batchSize: 7, countEvents: postgresEventCounter(store.pool) });
+    runners.push(live);
+    await live.start();
+    const first = await appendEvents(store, names.streamPrefix, 250, 9);
+    await expect(live.waitForPosition([names.name], first.last, 10_000)).resolves.toBe(true);
+    const tables = [`${names.tablePrefix}_seen_event`, `${names.tablePrefix}_stream_tally`];
+    const rows = () => Promise.all(tables.map((table) => readModelRows(pool, table)));
+    const liveRows = await rows();
+    expect((liveRows[0] as unknown[]).length).toBe(250);
+
+    const progress: RebuildProgress[] = [];
+    const quiet = await live.rebuild(names.name, { batchSize: 40, onProgress: (p) => progress.push(p) });
+    expect(quiet.generation).toBe(2);
+    expect(await rows()).toEqual(liveRows);
+    expect(progress[0]).toMatchObject({ done: 0, total: 250 });
+    expect(progress[progress.length - 1].done).toBe(250);
+    expect(await schemaExists(generationSchema(names.name, 1))).toBe(false);
+
+    // Events arriving during a rebuild: the swap must leave nothing out and apply nothing twice.
+    const during = appendEvents(store, names.streamPrefix, 100, 9);
+    await live.rebuild(names.name, { batchSize: 40 });
+    const { last } = await during;
+    await expect(live.waitForPosition([names.name], last, 10_000)).resolves.toBe(true);
+    const mixed = await rows();
+    expect((mixed[0] as unknown[]).length).toBe(350);
+    await live.rebuild(names.name, { batchSize: 1000 });
+    expect(await rows()).toEqual(mixed);
+    expect((await readProjectionState(pool, names.name))?.activeGeneration).toBe(4);
+  });
+
+  it('serves the old generation during a version rebuild, swaps to the new one and drops the old', async () => {
+    const names = uniqueNames('bluegreen');
+    const v1 = createTallyProjection(names);
+    const first = new ProjectionRunner({ eventStore: store, pool, projections: [v1], batchSize: 50 });
+    runners.push(first);
+    await first.start();
+    const { last } = await appendEvents(store, names.streamPrefix, 300, 6);
+    await expect(first.waitForPosition([names.name], last, 10_000)).resolves.toBe(true);
+    await first.stop();
+
+    // Version 2 writes visibly different rows (revisions + 1000), slowly, in small batches.
+    const v2 = createTallyProjection({ ...names, version: 2, revisionOffset: 1000, delayMs: 15 });
+    const second = new ProjectionRunner({ eventStore: store, pool, projections: [v2], rebuildBatchSize: 10 });
+    runners.push(second);
+    await second.start();
+    const tally = `${names.tablePrefix}_stream_tally`;
+    const seen = `${names.tablePrefix}_seen_event`;
+    const oldSchema = generationSchema(names.name, 1);
+    const newSchema = generationSchema(names.name, 2);
+
+    let observedDuringRebuild = 0;
+    await waitUntil(async () => {
+      const state = await readProjectionState(pool, names.name);
+      if (state?.activeGeneration === 2) return true;
+      const building = (await pool.query(`SELECT count(*)::int AS n FROM ${newSchema}.${seen}`).catch(() => ({ rows: [{ n: -1 }] }))).rows[0].n;
+      const served = (await readModelRows(pool, tally)) as Array<{ last_revision: number }>;
+      const servedSeen = (await readModelRows(pool, seen)) as unknown[];
+      if (building >= 0 && building < 300 && (await readProjectionState(pool, names.name))?.activeGeneration === 1) {
+        expect(served.every((row) => row.last_revision < 1000)).toBe(true);
+        expect(servedSeen.length).toBe(300);
+        observedDuringRebuild++;
+      }
+      return false;
+    }, 20_000, 'the swap');
+    expect(observedDuringRebuild).toBeGreaterThan(0);
+    expect((await readProjectionState(pool, names.name))?.status).toBe('running');
+
+    const more = await appendEvents(store, names.streamPrefix, 20, 6);
+    await expect(second.waitForPosition([names.name], more.last, 10_000)).resolves.toBe(true);
+    const served = (await readModelRows(pool, tally)) as Array<{ last_revision: number; events: number }>;
+    expect(served.every((row) => row.last_revision >= 1000)).toBe(true);
+    expect(served.reduce((sum, row) => sum + row.events, 0)).toBe(320);
+    expect(await schemaExists(oldSchema)).toBe(false);
+    expect((await readProjectionState(pool, names.name))?.version).toBe(2);
+  });
+
+  it('refuses a second rebuild of the same projection at the same time', async () => {
+    const names = uniqueNames('twice');
+    const runner = new ProjectionRunner({ eventStore: store, pool, projections: [createTallyProjection({ ...names, delayMs: 20 })] });
+    await appendEvents(store, names.streamPrefix, 60);
+    const firstRebuild = runner.rebuild(names.name, { batchSize: 5 });
+    await waitUntil(async () => (await readProjectionState(pool, names.name))?.buildingGeneration !== undefined, 10_000, 'the first rebuild');
+    await expect(runner.rebuild(names.name)).rejects.toBeInstanceOf(RebuildAlreadyRunningError);
+    await firstRebuild;
+  });
+});

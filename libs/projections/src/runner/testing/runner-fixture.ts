@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import { PostgresEventStore } from '@samvirke/event-store/postgres';
+import type { GlobalPosition, NewEvent } from '@samvirke/event-store';
+import { testDatabaseUrl } from '../../../../../test/support/test-database';
+import { READ_MODEL_SCHEMA } from '../projection';
+
+/** The event store and read-model pool of a test file, on the test run's database. */
+export async function openRunnerFixture(): Promise<{ store: PostgresEventStore; pool: Pool; close(): Promise<void> }> {
+  const store = new PostgresEventStore({ connectionString: testDatabaseUrl(), maxConnections: 6, pollIntervalMs: 50 });
+  await store.migrate();
+  const pool = new Pool({ connectionString: testDatabaseUrl(), max: 8 });
+  pool.on('error', () => undefined);
+  return { store, pool, close: async () => void (await Promise.all([store.close(), pool.end()])) };
+}
+
+/** Names no other test uses: projection name, stream prefix, table prefix. */
+export function uniqueNames(label: string): { name: string; streamPrefix: string; tablePrefix: string } {
+  const suffix = randomUUID().replace(/-/g, '').slice(0, 10);
+  return { name: `${label}-${suffix}`, streamPrefix: `${label}${suffix}-`, tablePrefix: `${label.replace(/-/g, '_')}_${suffix}` };
+}
+
+export function newEvent(type = 'SomethingHappened'): NewEvent {
+  return { id: randomUUID(), type, schemaVersion: 1, data: { n: Math.random() }, metadata: { actor: 'runner-test', correlationId: randomUUID() } };
+}
+
+/** Appends `count` events over `streams` streams, 1-3 per append; returns the last append's position and the ids. */
+export async function appendEvents(
+  store: PostgresEventStore,
+  streamPrefix: string,
+  count: number,
+  streams = 5,
+): Promise<{ last: GlobalPosition; ids: string[] }> {
+  const ids: string[] = [];
+  let last: GlobalPosition | undefined;
+  let written = 0;
+  while (written < count) {
+    const size = Math.min(count - written, 1 + (written % 3));
+    const events = Array.from({ length: size }, () => newEvent());
+    const result = await store.appendToStream(`${streamPrefix}${written % streams}`, events, 'any');
+    ids.push(...events.map((e) => e.id));
+    last = result.position;
+    written += size;
+  }
+  return { last: last as GlobalPosition, ids };
+}
+
+/** Every row of a read model as readers see it, in a fixed order, for whole-table comparisons. */
+export async function readModelRows(pool: Pool, table: string, schema = READ_MODEL_SCHEMA): Promise<unknown[]> {
+  const result = await pool.query(`SELECT * FROM ${schema}.${table} ORDER BY 1, 2, 3`);
+  return result.rows;
+}
+
+export async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
