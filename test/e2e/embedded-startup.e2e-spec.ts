@@ -12,9 +12,9 @@ describe('starting without DATABASE_URL (embedded PostgreSQL)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'samvirke-embedded-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('starts a real PostgreSQL, answers /health, and stops it on SIGTERM', async () => {
+  it('starts a real PostgreSQL, answers /health, adds demo cases to the empty store, and stops it on SIGTERM', async () => {
     const port = await freePort();
-    const api = startApiProcess({ ...baseEnv(), PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info' });
+    const api = startApiProcess({ ...baseEnv(), PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info', DEMO_CASES: '5' });
     try {
       const response = await waitForHttp(`http://127.0.0.1:${port}/health`, 60_000);
       const health = (await response.json()) as { status: string; components: Record<string, { up: boolean }> };
@@ -26,6 +26,9 @@ describe('starting without DATABASE_URL (embedded PostgreSQL)', () => {
       expect(existsSync(pidFile)).toBe(true);
       const postgresPid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
       expect(api.output()).toContain('"embeddedDatabase":true');
+      const seededBy = Date.now() + 60_000;
+      while (!api.output().includes('demo cases added') && Date.now() < seededBy) await new Promise((r) => setTimeout(r, 200));
+      expect(api.output()).toMatch(/"cases":5,"events":\d+.*demo cases added/);
 
       api.child.kill('SIGTERM');
       const { code } = await api.exited;
@@ -38,11 +41,11 @@ describe('starting without DATABASE_URL (embedded PostgreSQL)', () => {
 
   it('starts again on the same data after the previous run was killed with SIGKILL', async () => {
     const port = await freePort();
-    const first = startApiProcess({ ...baseEnv(), PORT: String(port), DATA_DIR: dataDir });
+    const first = startApiProcess({ ...baseEnv(), PORT: String(port), DATA_DIR: dataDir, DEMO_DATA: 'false' });
     await waitForHttp(`http://127.0.0.1:${port}/health`, 60_000);
     first.child.kill('SIGKILL');
     await first.exited;
-    const second = startApiProcess({ ...baseEnv(), PORT: String(port), DATA_DIR: dataDir });
+    const second = startApiProcess({ ...baseEnv(), PORT: String(port), DATA_DIR: dataDir, DEMO_DATA: 'false' });
     try {
       await waitForHttp(`http://127.0.0.1:${port}/health`, 60_000);
     } finally {

@@ -3,6 +3,7 @@ import { ConfigError, DatabaseUnreachableError, createLogger, loadConfig, openDa
 import { describeAuthConfig, loadAuthConfig } from '@samvirke/access';
 import { PrivacyConfigError, loadPrivacyConfig } from '@samvirke/privacy';
 import { createApiApp } from './bootstrap';
+import { seedDemoDataIfWanted } from './demo-data-at-start';
 
 /** Exit codes (sysexits.h): a setting is wrong, or a service we need is not there. */
 const EXIT_CONFIG = 78;
@@ -57,6 +58,9 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   await app.listen(config.port, config.host);
   logger.info({ url: `http://${config.host}:${config.port}`, embeddedDatabase: !config.databaseUrl }, 'Samvirke API listening');
+  seedDemoDataIfWanted(app, config, logger).catch((error: unknown) => {
+    if (!closing) logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'demo data could not be added');
+  });
 }
 
 main().catch((error: unknown) => {

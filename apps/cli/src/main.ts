@@ -4,6 +4,7 @@ import { ConfigError } from '@samvirke/platform';
 import { PrivacyConfigError } from '@samvirke/privacy';
 import { runRebuild } from './commands/rebuild.command';
 import { runDemoSeed } from './commands/demo-seed.command';
+import { runRotateKeys } from './commands/rotate-keys.command';
 
 /**
  * `npm run cli -- <command> [options]`. Each command lives in ./commands and returns an exit code.
@@ -19,6 +20,10 @@ const commands: Record<string, { summary: string; run: Command }> = {
   'projections:rebuild': {
     summary: 'rebuild a read model from position 0 while the old copy keeps serving: NAME|all [--batch-size N]',
     run: runRebuild,
+  },
+  'rotate-keys': {
+    summary: 're-wrap every data key under the active master key (the first in MASTER_KEYS)',
+    run: () => runRotateKeys(),
   },
   'demo-seed': {
     summary: 'fill the store with a synthetic Copenhagen case load: [--cases N] [--seed N]',

@@ -19,6 +19,9 @@ export interface AppConfig {
   corsOrigins: string[];
   /** Requests per user (per bearer token, or per address without one) per minute. */
   rateLimitPerMinute: number;
+  /** 'auto': fill an empty embedded database with demo data at start; 'true': any empty database; 'false': never. */
+  demoData: 'auto' | 'true' | 'false';
+  demoCases: number;
 }
 
 export class ConfigError extends Error {
@@ -78,6 +81,13 @@ function origins(env: Env, name: string): string[] {
   });
 }
 
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(name, `must be one of ${allowed.join(', ')}`);
+  return raw as T;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -100,5 +110,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 120_000),
     corsOrigins: origins(env, 'CORS_ORIGINS'),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 1_200, 1, 10_000_000),
+    demoData: oneOf(env, 'DEMO_DATA', ['auto', 'true', 'false'] as const, 'auto'),
+    demoCases: integer(env, 'DEMO_CASES', 300, 1, 100_000),
   };
 }
