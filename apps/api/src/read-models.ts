@@ -1,11 +1,30 @@
 import type { Type } from '@nestjs/common';
 import type { Projection } from '@samvirke/projections';
+import { createTimelineProjection, TimelineController } from '@samvirke/projections/timeline';
+import { createInformationFlowProjection, InformationFlowController } from '@samvirke/projections/information-flow';
+import { WorklistController } from '@samvirke/projections/worklist';
+import { CaseSummaryController, createCaseSummaryProjection } from '@samvirke/projections/case-summary';
+import { AgencyDirectoryController, CaseEntryPointsController, createEntryPointsProjection } from '@samvirke/projections/entry-points';
+import { SspRegisterController } from '@samvirke/projections/ssp-register';
 
 /**
  * Every read model the API serves: its projection (fed by the runner) and its controllers. The
  * worker runs the same projections list (apps/worker), so both processes agree on what exists.
  * Add a read model here with one line each.
  */
-export const READ_MODEL_PROJECTIONS: Projection[] = [];
+export const READ_MODEL_PROJECTIONS: Projection[] = [
+  createTimelineProjection(),
+  createInformationFlowProjection(),
+  createCaseSummaryProjection(),
+  createEntryPointsProjection(),
+];
 
-export const READ_MODEL_CONTROLLERS: Type<unknown>[] = [];
+export const READ_MODEL_CONTROLLERS: Type<unknown>[] = [
+  TimelineController,
+  WorklistController,
+  InformationFlowController,
+  CaseSummaryController,
+  CaseEntryPointsController,
+  AgencyDirectoryController,
+  SspRegisterController,
+];

@@ -1,0 +1,86 @@
+import type { CaseEvent } from '@samvirke/case';
+import { CITIZEN_ID, caseOpened, coordinatedCase } from '@samvirke/case/testing/case-fixtures';
+import { activeProgrammes, foldCaseSummary, type CaseSummaryRecord } from './case-summary-fold';
+
+const CASE_ID = 'c0ffee00-0000-4000-8000-000000000001';
+
+function fold(events: readonly CaseEvent[], start?: CaseSummaryRecord, firstRevision = 0): CaseSummaryRecord | undefined {
+  return events.reduce<CaseSummaryRecord | undefined>(
+    (summary, event, i) => foldCaseSummary(summary, { caseId: CASE_ID, event, streamRevision: firstRevision + i, recordedAt: new Date(Date.UTC(2026, 10, 3, 8, i)) }),
+    start,
+  );
+}
+
+const assessed = (level: 1 | 2 | 3 | 4, assessedOn: string): CaseEvent => ({ type: 'SspCategoryAssessed', data: { level, rationale: { sealed: 'x' }, assessedBy: 'BIF', assessedOn } });
+
+describe('case summary fold', () => {
+  it('starts a summary only with CaseOpened, keeping the name as ciphertext', () => {
+    expect(fold([{ type: 'CaseClosed', data: { reason: 'other', closedAt: '2026-11-03T08:00:00.000Z' } }])).toBeUndefined();
+    const summary = fold([caseOpened()]);
+    expect(summary).toMatchObject({ caseId: CASE_ID, citizenId: CITIZEN_ID, status: 'open', sealedName: 'sealed:name', referredBy: 'KBH-POLITI', lastRevision: 0 });
+  });
+
+  it('keeps the agencies on the case and the coordinator', () => {
+    const summary = fold([...coordinatedCase(), { type: 'AgencyLeftCase', data: { agency: 'SOF', leftAt: '2026-11-05T08:00:00.000Z' } }]);
+    expect(summary?.agencies).toEqual(['KBH-POLITI', 'BIF', 'KBH-FAENGSLER']);
+    expect(summary).toMatchObject({ coordinatorId: 'coordinator-1', coordinatorAgency: 'BIF' });
+  });
+
+  it('takes the current level from the latest assessment date, and the later record on the same day', () => {
+    const summary = fold([caseOpened(), assessed(4, '2026-11-02'), assessed(2, '2026-10-01'), assessed(3, '2026-11-02')]);
+    expect(summary).toMatchObject({ sspLevel: 3, sspLevelOn: '2026-11-02' });
+    expect(summary?.assessments).toHaveLength(3);
+  });
+
+  it('counts open actions and requests by id, so an unknown completion changes nothing', () => {
+    const summary = fold([
+      caseOpened(),
+      { type: 'ActionAdded', data: { actionId: 'a1', title: { sealed: 't' }, responsibleAgency: 'BIF', dueDate: '2026-12-01', addedAt: '2026-11-03T08:00:00.000Z' } },
+      { type: 'ActionAdded', data: { actionId: 'a2', title: { sealed: 't' }, responsibleAgency: 'BIF', dueDate: '2026-12-01', addedAt: '2026-11-03T08:00:00.000Z' } },
+      { type: 'ActionCompleted', data: { actionId: 'a1', completedOn: '2026-11-04' } },
+      { type: 'ActionCancelled', data: { actionId: 'unknown', reason: { sealed: 'r' }, cancelledAt: '2026-11-04T08:00:00.000Z' } },
+      { type: 'InformationRequested', data: { requestId: 'r1', fromAgency: 'BIF', toAgency: 'SOF', question: { sealed: 'q' }, dueDate: '2026-11-20', legalBasis: 'RPL115-1-1', requestedAt: '2026-11-03T08:00:00.000Z' } },
+      { type: 'InformationRequested', data: { requestId: 'r2', fromAgency: 'BIF', toAgency: 'SOF', question: { sealed: 'q' }, dueDate: '2026-11-20', legalBasis: 'RPL115-1-1', requestedAt: '2026-11-03T08:00:00.000Z' } },
+      { type: 'InformationRequestDeclined', data: { requestId: 'r2', agency: 'SOF', reason: 'no-information', declinedAt: '2026-11-04T08:00:00.000Z' } },
+    ]);
+    expect(summary?.openActionIds).toEqual(['a2']);
+    expect(summary?.openRequestIds).toEqual(['r1']);
+  });
+
+  it('keeps every enrolment for eligibility and lists only the active programmes', () => {
+    const summary = fold([
+      caseOpened(),
+      { type: 'EnrolledInProgramme', data: { programmeCode: 'EXIT', startedOn: '2026-01-01' } },
+      { type: 'EnrolledInProgramme', data: { programmeCode: 'SSP_PLUS', startedOn: '2026-02-01' } },
+      { type: 'ExitedProgramme', data: { programmeCode: 'EXIT', endedOn: '2026-03-01', exitReason: 'completed' } },
+    ]);
+    expect(summary?.enrolments).toEqual([
+      { programmeCode: 'EXIT', startedOn: '2026-01-01', endedOn: '2026-03-01' },
+      { programmeCode: 'SSP_PLUS', startedOn: '2026-02-01' },
+    ]);
+    expect(activeProgrammes(summary as CaseSummaryRecord)).toEqual(['SSP_PLUS']);
+  });
+
+  it('follows custody from start through a changed release date to release', () => {
+    const started: CaseEvent = { type: 'CustodyStarted', data: { custodyId: 'k1', kind: 'remand', institution: 'Vestre Fængsel', startedOn: '2026-11-01', expectedReleaseOn: '2027-01-01' } };
+    const moved: CaseEvent = { type: 'ExpectedReleaseChanged', data: { custodyId: 'k1', expectedReleaseOn: '2027-02-01', changedAt: '2026-11-04T08:00:00.000Z' } };
+    const inCustody = fold([caseOpened(), started, moved]);
+    expect(inCustody?.custody).toEqual({ custodyId: 'k1', kind: 'remand', institution: 'Vestre Fængsel', startedOn: '2026-11-01', expectedReleaseOn: '2027-02-01' });
+    const released = fold([{ type: 'ReleasedFromCustody', data: { custodyId: 'k1', releasedOn: '2026-11-05', conditional: false } }], inCustody, 3);
+    expect(released?.custody).toBeNull();
+  });
+
+  it('closes and reopens, and moves the last activity with every event', () => {
+    const closed = fold([caseOpened(), { type: 'CaseClosed', data: { reason: 'goals-achieved', closedAt: '2026-11-04T08:00:00.000Z' } }]);
+    expect(closed).toMatchObject({ status: 'closed', closedAt: '2026-11-04T08:00:00.000Z', lastActivityAt: '2026-11-03T08:01:00.000Z' });
+    const reopened = fold([{ type: 'CaseReopened', data: { reason: { sealed: 'r' }, reopenedAt: '2026-11-06T08:00:00.000Z' } }], closed, 2);
+    expect(reopened).toMatchObject({ status: 'open', closedAt: null, lastRevision: 2 });
+  });
+
+  it('skips an event whose revision it has already folded in', () => {
+    const once = fold([caseOpened(), assessed(3, '2026-11-01')]);
+    const again = foldCaseSummary(once, { caseId: CASE_ID, event: assessed(3, '2026-11-01'), streamRevision: 1, recordedAt: new Date() });
+    expect(again).toBe(once);
+    expect(again?.assessments).toHaveLength(1);
+  });
+});

@@ -1,0 +1,181 @@
+/**
+ * The case summary as a pure fold over a case's events: `foldCaseSummary(summary, event)` is the
+ * whole logic of the projection, and the projection only loads, folds and stores rows. Keeping it
+ * free of SQL makes it a plain specification (case-summary-fold.spec.ts) and keeps batch and
+ * one-by-one application identical by construction.
+ *
+ * Nothing time-dependent is folded in: SSP+ eligibility changes with birthdays, so the row keeps the
+ * facts it is computed from (birth date, every assessment, every enrolment) and the reader computes
+ * it with the clock. The name stays ciphertext; it is opened per request, for users who may see it.
+ */
+import type { CaseEvent, CustodyKind, SspCategory } from '@samvirke/case';
+
+export interface AssessmentFact {
+  readonly level: SspCategory;
+  readonly assessedBy: string;
+  readonly assessedOn: string;
+}
+
+export interface EnrolmentFact {
+  readonly programmeCode: string;
+  readonly startedOn: string;
+  readonly endedOn?: string;
+}
+
+export interface CustodyFact {
+  readonly custodyId: string;
+  readonly kind: CustodyKind;
+  readonly institution: string;
+  readonly startedOn: string;
+  readonly expectedReleaseOn?: string;
+}
+
+export interface CaseSummaryRecord {
+  readonly caseId: string;
+  readonly citizenId: string;
+  readonly status: 'open' | 'closed';
+  readonly openedAt: string;
+  readonly closedAt: string | null;
+  readonly closeReason: string | null;
+  readonly referredBy: string;
+  /** Ciphertext of the citizen's name, as it came in the event. */
+  readonly sealedName: string;
+  readonly birthDate: string;
+  readonly districtCode: string;
+  /** The level of the latest assessment by `assessedOn`; same day: the one recorded last. */
+  readonly sspLevel: SspCategory | null;
+  readonly sspLevelOn: string | null;
+  /** Every assessment in recording order, for eligibility "as of" the reading day. */
+  readonly assessments: readonly AssessmentFact[];
+  readonly coordinatorId: string | null;
+  readonly coordinatorAgency: string | null;
+  /** Agencies on the case now, in the order they joined. */
+  readonly agencies: readonly string[];
+  /** Every enrolment, current and ended, in the order they started. */
+  readonly enrolments: readonly EnrolmentFact[];
+  readonly custody: CustodyFact | null;
+  /** Ids rather than counters: a repeated or unknown completion cannot push a count out of true. */
+  readonly openActionIds: readonly string[];
+  readonly openRequestIds: readonly string[];
+  /** When the last event of the case was recorded. */
+  readonly lastActivityAt: string;
+  /** The stream revision of the last event folded in; older revisions are skipped (idempotence). */
+  readonly lastRevision: number;
+}
+
+export interface CaseEventEnvelope {
+  readonly caseId: string;
+  readonly event: CaseEvent;
+  readonly streamRevision: number;
+  readonly recordedAt: Date;
+}
+
+/** Programmes the citizen is enrolled in now. */
+export function activeProgrammes(summary: Pick<CaseSummaryRecord, 'enrolments'>): string[] {
+  return summary.enrolments.filter((enrolment) => enrolment.endedOn === undefined).map((enrolment) => enrolment.programmeCode);
+}
+
+/**
+ * Folds one event into the summary of its case. `undefined` means "no case yet": everything before
+ * CaseOpened is ignored, as the decider never writes it. An event the summary does not show (a
+ * shared entry, a charge, ...) still moves `lastActivityAt`, because it is activity on the case.
+ */
+export function foldCaseSummary(summary: CaseSummaryRecord | undefined, envelope: CaseEventEnvelope): CaseSummaryRecord | undefined {
+  const { event, caseId, streamRevision, recordedAt } = envelope;
+  if (summary === undefined) {
+    if (event.type !== 'CaseOpened') return undefined;
+    const d = event.data;
+    return {
+      caseId,
+      citizenId: d.citizenId,
+      status: 'open',
+      openedAt: d.openedAt,
+      closedAt: null,
+      closeReason: null,
+      referredBy: d.referredBy,
+      sealedName: d.name.sealed,
+      birthDate: d.birthDate,
+      districtCode: d.districtCode,
+      sspLevel: null,
+      sspLevelOn: null,
+      assessments: [],
+      coordinatorId: null,
+      coordinatorAgency: null,
+      agencies: [],
+      enrolments: [],
+      custody: null,
+      openActionIds: [],
+      openRequestIds: [],
+      lastActivityAt: recordedAt.toISOString(),
+      lastRevision: streamRevision,
+    };
+  }
+  if (streamRevision <= summary.lastRevision) return summary;
+  const touched = { ...summary, lastActivityAt: recordedAt.toISOString(), lastRevision: streamRevision };
+  return { ...touched, ...changesFor(touched, event) };
+}
+
+function changesFor(summary: CaseSummaryRecord, event: CaseEvent): Partial<CaseSummaryRecord> {
+  switch (event.type) {
+    case 'CaseClosed':
+      return { status: 'closed', closedAt: event.data.closedAt, closeReason: event.data.reason };
+    case 'CaseReopened':
+      return { status: 'open', closedAt: null, closeReason: null };
+    case 'SspCategoryAssessed': {
+      const { level, assessedBy, assessedOn } = event.data;
+      const assessments = [...summary.assessments, { level, assessedBy, assessedOn }];
+      const current = latestAssessment(assessments);
+      return { assessments, sspLevel: current.level, sspLevelOn: current.assessedOn };
+    }
+    case 'CoordinatorAssigned':
+    case 'CoordinatorChanged':
+      return { coordinatorId: event.data.coordinatorId, coordinatorAgency: event.data.agency };
+    case 'AgencyJoinedCase':
+      return summary.agencies.includes(event.data.agency) ? {} : { agencies: [...summary.agencies, event.data.agency] };
+    case 'AgencyLeftCase':
+      return { agencies: summary.agencies.filter((agency) => agency !== event.data.agency) };
+    case 'EnrolledInProgramme': {
+      const { programmeCode, startedOn } = event.data;
+      if (activeProgrammes(summary).includes(programmeCode)) return {};
+      return { enrolments: [...summary.enrolments, { programmeCode, startedOn }] };
+    }
+    case 'ExitedProgramme': {
+      const { programmeCode, endedOn } = event.data;
+      return {
+        enrolments: summary.enrolments.map((enrolment) =>
+          enrolment.programmeCode === programmeCode && enrolment.endedOn === undefined ? { ...enrolment, endedOn } : enrolment,
+        ),
+      };
+    }
+    case 'InformationRequested':
+      return { openRequestIds: withId(summary.openRequestIds, event.data.requestId) };
+    case 'InformationRequestAnswered':
+    case 'InformationRequestDeclined':
+      return { openRequestIds: summary.openRequestIds.filter((id) => id !== event.data.requestId) };
+    case 'ActionAdded':
+      return { openActionIds: withId(summary.openActionIds, event.data.actionId) };
+    case 'ActionCompleted':
+    case 'ActionCancelled':
+      return { openActionIds: summary.openActionIds.filter((id) => id !== event.data.actionId) };
+    case 'CustodyStarted': {
+      const { custodyId, kind, institution, startedOn, expectedReleaseOn } = event.data;
+      return { custody: { custodyId, kind, institution, startedOn, ...(expectedReleaseOn === undefined ? {} : { expectedReleaseOn }) } };
+    }
+    case 'ExpectedReleaseChanged':
+      if (summary.custody?.custodyId !== event.data.custodyId) return {};
+      return { custody: { ...summary.custody, expectedReleaseOn: event.data.expectedReleaseOn } };
+    case 'ReleasedFromCustody':
+      return summary.custody?.custodyId === event.data.custodyId ? { custody: null } : {};
+    default:
+      return {};
+  }
+}
+
+/** Same rule as the decider's eligibility: the latest `assessedOn` wins; on a tie, the later record. */
+function latestAssessment(assessments: readonly AssessmentFact[]): AssessmentFact {
+  return assessments.reduce((latest, assessment) => (assessment.assessedOn >= latest.assessedOn ? assessment : latest));
+}
+
+function withId(ids: readonly string[], id: string): readonly string[] {
+  return ids.includes(id) ? ids : [...ids, id];
+}

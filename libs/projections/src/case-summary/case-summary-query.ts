@@ -1,0 +1,141 @@
+/**
+ * Reading `read_models.case_summary`, shared by GET /cases and GET /ssp-register. Every query goes
+ * through `visibleSummariesWhere`, so the rows, the total and a single case answer to the same
+ * access rule (libs/access caseVisibilitySql); filters only narrow it further.
+ *
+ * Two paths:
+ * - without an eligibility condition, paging and the total are done by PostgreSQL;
+ * - with one ("eligible only", the register), eligibility depends on the reading day, so PostgreSQL
+ *   narrows to a superset (eligibilityCandidateSql), the domain rule decides in code, and paging and
+ *   the total are taken from that decided list. The candidates are level 3/4 cases of young adults,
+ *   a population of hundreds, so holding them for one request is cheap.
+ */
+import type { Pool } from 'pg';
+import { caseVisibilitySql, type AuthenticatedUser } from '@samvirke/access';
+import { copenhagenDate, type SspCategory, type SspPlusAgeBands, type SspPlusEligibility } from '@samvirke/case';
+import type { Programme } from '@samvirke/reference-data';
+import { READ_MODEL_SCHEMA } from '../runner/projection';
+import type { AssessmentFact, EnrolmentFact } from './case-summary-fold';
+import { CASE_SUMMARY_TABLE } from './case-summary.projection';
+import { eligibilityCandidateSql, eligibilityOnRead } from './eligibility-on-read';
+
+export interface CaseSummaryRow {
+  caseId: string;
+  citizenId: string;
+  status: 'open' | 'closed';
+  openedAt: Date;
+  closedAt: Date | null;
+  closeReason: string | null;
+  referredBy: string;
+  sealedName: string;
+  birthDate: string;
+  districtCode: string;
+  sspLevel: SspCategory | null;
+  sspLevelOn: string | null;
+  assessments: AssessmentFact[];
+  coordinatorId: string | null;
+  coordinatorAgency: string | null;
+  agencies: string[];
+  programmes: string[];
+  enrolments: EnrolmentFact[];
+  custodyStatus: 'none' | 'remand' | 'sentence';
+  custodyInstitution: string | null;
+  custodyStartedOn: string | null;
+  custodyExpectedReleaseOn: string | null;
+  openActions: number;
+  openRequests: number;
+  lastActivityAt: Date;
+}
+
+const SELECT_COLUMNS = `case_id AS "caseId", citizen_id AS "citizenId", status, opened_at AS "openedAt", closed_at AS "closedAt",
+  close_reason AS "closeReason", referred_by AS "referredBy", sealed_name AS "sealedName", birth_date::text AS "birthDate",
+  district_code AS "districtCode", ssp_level AS "sspLevel", ssp_level_on::text AS "sspLevelOn", assessments,
+  coordinator_id AS "coordinatorId", coordinator_agency AS "coordinatorAgency", agencies, programmes, enrolments,
+  custody_status AS "custodyStatus", custody_institution AS "custodyInstitution", custody_started_on::text AS "custodyStartedOn",
+  custody_expected_release_on::text AS "custodyExpectedReleaseOn", open_actions AS "openActions", open_requests AS "openRequests",
+  last_activity_at AS "lastActivityAt"`;
+
+export interface CaseSummaryFilters {
+  caseId?: string;
+  status?: 'open' | 'closed';
+  level?: number;
+  /** Any of these district codes (a city district is expanded to its districts by the caller). */
+  districts?: readonly string[];
+  programme?: string;
+  coordinator?: string;
+  agency?: string;
+  custody?: 'none' | 'remand' | 'sentence';
+}
+
+export interface EligibilityCondition {
+  at: Date;
+  ageBands: SspPlusAgeBands;
+  programmes: ReadonlyMap<string, Pick<Programme, 'gangConflict'>>;
+}
+
+export interface SummaryPage {
+  rows: CaseSummaryRow[];
+  total: number;
+}
+
+export function visibleSummariesWhere(user: AuthenticatedUser, filters: CaseSummaryFilters, params: unknown[]): string {
+  const conditions = [caseVisibilitySql(user, { agencies: 'agencies', coordinatorId: 'coordinator_id' }, params)];
+  const equals = (column: string, value: unknown) => {
+    params.push(value);
+    conditions.push(`${column} = $${params.length}`);
+  };
+  if (filters.caseId !== undefined) equals('case_id', filters.caseId);
+  if (filters.status !== undefined) equals('status', filters.status);
+  if (filters.level !== undefined) equals('ssp_level', filters.level);
+  if (filters.coordinator !== undefined) equals('coordinator_id', filters.coordinator);
+  if (filters.custody !== undefined) equals('custody_status', filters.custody);
+  if (filters.districts !== undefined) {
+    params.push(filters.districts);
+    conditions.push(`district_code = ANY($${params.length}::text[])`);
+  }
+  if (filters.programme !== undefined) {
+    params.push(filters.programme);
+    conditions.push(`$${params.length}::text = ANY(programmes)`);
+  }
+  if (filters.agency !== undefined) {
+    params.push(filters.agency);
+    conditions.push(`$${params.length}::text = ANY(agencies)`);
+  }
+  return conditions.join(' AND ');
+}
+
+export async function findSummary(pool: Pool, user: AuthenticatedUser, caseId: string): Promise<CaseSummaryRow | undefined> {
+  const params: unknown[] = [];
+  const where = visibleSummariesWhere(user, { caseId }, params);
+  const { rows } = await pool.query<CaseSummaryRow>(`SELECT ${SELECT_COLUMNS} FROM ${READ_MODEL_SCHEMA}.${CASE_SUMMARY_TABLE} WHERE ${where}`, params);
+  return rows[0];
+}
+
+export async function pageSummaries(
+  pool: Pool,
+  user: AuthenticatedUser,
+  filters: CaseSummaryFilters,
+  page: { limit: number; offset: number; orderBy: string },
+  eligibleOn?: EligibilityCondition,
+): Promise<SummaryPage> {
+  const params: unknown[] = [];
+  let where = visibleSummariesWhere(user, filters, params);
+  const from = `${READ_MODEL_SCHEMA}.${CASE_SUMMARY_TABLE}`;
+  if (eligibleOn === undefined) {
+    const total = await pool.query<{ total: number }>(`SELECT count(*)::int AS total FROM ${from} WHERE ${where}`, params);
+    params.push(page.limit, page.offset);
+    const { rows } = await pool.query<CaseSummaryRow>(
+      `SELECT ${SELECT_COLUMNS} FROM ${from} WHERE ${where} ORDER BY ${page.orderBy} LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    );
+    return { rows, total: total.rows[0]?.total ?? 0 };
+  }
+  where += ` AND ${eligibilityCandidateSql({ birthDate: 'birth_date', assessments: 'assessments' }, copenhagenDate(eligibleOn.at), eligibleOn.ageBands, params)}`;
+  const { rows } = await pool.query<CaseSummaryRow>(`SELECT ${SELECT_COLUMNS} FROM ${from} WHERE ${where} ORDER BY ${page.orderBy}`, params);
+  const eligible = rows.filter((row) => eligibilityOf(row, eligibleOn).eligible);
+  return { rows: eligible.slice(page.offset, page.offset + page.limit), total: eligible.length };
+}
+
+export function eligibilityOf(row: CaseSummaryRow, condition: EligibilityCondition): SspPlusEligibility {
+  return eligibilityOnRead(row, condition.at, condition.programmes, condition.ageBands);
+}

@@ -1,0 +1,226 @@
+import type { RecordedEvent } from '@samvirke/event-store';
+import type { CaseEvent, SspCategory } from '@samvirke/case';
+import type { Projection, ProjectionTransaction } from '../runner/projection';
+import {
+  activeProgrammes,
+  foldCaseSummary,
+  type AssessmentFact,
+  type CaseSummaryRecord,
+  type CustodyFact,
+  type EnrolmentFact,
+} from './case-summary-fold';
+
+export const CASE_SUMMARY_PROJECTION_NAME = 'case-summary';
+export const CASE_SUMMARY_TABLE = 'case_summary';
+const CASE_STREAM_PREFIX = 'case-';
+
+export interface CaseSummaryProjectionOptions {
+  /** Tests run their own copy under unique names so they never repoint the app's views. */
+  name?: string;
+  streamPrefix?: string;
+  table?: string;
+}
+
+/**
+ * One row per case (table `case_summary`): the case's facts as of its last event, plus the access
+ * columns (`agencies`, `coordinator_id`) the policy filters on. The SSP+ register reads the same
+ * table (see ../ssp-register), because its membership depends on the reading day and so cannot be
+ * stored by a projection anyway.
+ *
+ * A batch is applied by loading the rows of the cases it touches once, folding every event in
+ * order and writing each changed row once; per event, a revision at or below the row's
+ * `last_revision` is skipped, so a replayed event changes nothing.
+ */
+export function createCaseSummaryProjection(options: CaseSummaryProjectionOptions = {}): Projection {
+  const table = options.table ?? CASE_SUMMARY_TABLE;
+  const streamPrefix = options.streamPrefix ?? CASE_STREAM_PREFIX;
+  return {
+    name: options.name ?? CASE_SUMMARY_PROJECTION_NAME,
+    version: 1,
+    streamPrefixes: [streamPrefix],
+    tables: [table],
+    schemaSql: `
+      CREATE TABLE ${table} (
+        case_id text PRIMARY KEY,
+        citizen_id text NOT NULL,
+        status text NOT NULL,
+        opened_at timestamptz NOT NULL,
+        closed_at timestamptz,
+        close_reason text,
+        referred_by text NOT NULL,
+        sealed_name text NOT NULL,
+        birth_date date NOT NULL,
+        district_code text NOT NULL,
+        ssp_level smallint,
+        ssp_level_on date,
+        assessments jsonb NOT NULL,
+        coordinator_id text,
+        coordinator_agency text,
+        agencies text[] NOT NULL,
+        programmes text[] NOT NULL,
+        enrolments jsonb NOT NULL,
+        custody_status text NOT NULL,
+        custody_id text,
+        custody_institution text,
+        custody_started_on date,
+        custody_expected_release_on date,
+        open_action_ids text[] NOT NULL,
+        open_request_ids text[] NOT NULL,
+        open_actions integer NOT NULL,
+        open_requests integer NOT NULL,
+        last_activity_at timestamptz NOT NULL,
+        last_revision integer NOT NULL
+      );
+      CREATE INDEX ${table}_activity_idx ON ${table} (last_activity_at DESC, case_id);
+      CREATE INDEX ${table}_agencies_idx ON ${table} USING gin (agencies);
+      CREATE INDEX ${table}_programmes_idx ON ${table} USING gin (programmes);
+      CREATE INDEX ${table}_coordinator_idx ON ${table} (coordinator_id);
+      CREATE INDEX ${table}_district_idx ON ${table} (district_code);
+      CREATE INDEX ${table}_level_idx ON ${table} (ssp_level);`,
+    async apply(events: RecordedEvent[], db: ProjectionTransaction): Promise<void> {
+      const caseIds = [...new Set(events.map((event) => event.streamId.slice(streamPrefix.length)))];
+      const summaries = await loadSummaries(db, table, caseIds);
+      const changed = new Set<string>();
+      for (const recorded of events) {
+        const caseId = recorded.streamId.slice(streamPrefix.length);
+        const before = summaries.get(caseId);
+        const after = foldCaseSummary(before, {
+          caseId,
+          event: { type: recorded.type, data: recorded.data } as CaseEvent,
+          streamRevision: recorded.streamRevision,
+          recordedAt: recorded.recordedAt,
+        });
+        if (after !== undefined && after !== before) {
+          summaries.set(caseId, after);
+          changed.add(caseId);
+        }
+      }
+      for (const caseId of changed) {
+        const summary = summaries.get(caseId);
+        if (summary) await storeSummary(db, table, summary);
+      }
+    },
+  };
+}
+
+export const caseSummaryProjection: Projection = createCaseSummaryProjection();
+
+interface StoredSummaryRow {
+  case_id: string;
+  citizen_id: string;
+  status: 'open' | 'closed';
+  opened_at: Date;
+  closed_at: Date | null;
+  close_reason: string | null;
+  referred_by: string;
+  sealed_name: string;
+  birth_date: string;
+  district_code: string;
+  ssp_level: SspCategory | null;
+  ssp_level_on: string | null;
+  assessments: AssessmentFact[];
+  coordinator_id: string | null;
+  coordinator_agency: string | null;
+  agencies: string[];
+  enrolments: EnrolmentFact[];
+  custody_id: string | null;
+  custody_status: 'none' | CustodyFact['kind'];
+  custody_institution: string | null;
+  custody_started_on: string | null;
+  custody_expected_release_on: string | null;
+  open_action_ids: string[];
+  open_request_ids: string[];
+  last_activity_at: Date;
+  last_revision: number;
+}
+
+async function loadSummaries(db: ProjectionTransaction, table: string, caseIds: string[]): Promise<Map<string, CaseSummaryRecord>> {
+  const { rows } = await db.query<StoredSummaryRow>(
+    `SELECT case_id, citizen_id, status, opened_at, closed_at, close_reason, referred_by, sealed_name, birth_date::text AS birth_date,
+            district_code, ssp_level, ssp_level_on::text AS ssp_level_on, assessments, coordinator_id, coordinator_agency, agencies,
+            enrolments, custody_id, custody_status, custody_institution, custody_started_on::text AS custody_started_on,
+            custody_expected_release_on::text AS custody_expected_release_on, open_action_ids, open_request_ids, last_activity_at, last_revision
+       FROM ${table} WHERE case_id = ANY($1::text[])`,
+    [caseIds],
+  );
+  return new Map(rows.map((row) => [row.case_id, recordOf(row)]));
+}
+
+function recordOf(row: StoredSummaryRow): CaseSummaryRecord {
+  const custody: CustodyFact | null =
+    row.custody_status === 'none' || row.custody_id === null
+      ? null
+      : {
+          custodyId: row.custody_id,
+          kind: row.custody_status,
+          institution: row.custody_institution ?? '',
+          startedOn: row.custody_started_on ?? '',
+          ...(row.custody_expected_release_on === null ? {} : { expectedReleaseOn: row.custody_expected_release_on }),
+        };
+  return {
+    caseId: row.case_id,
+    citizenId: row.citizen_id,
+    status: row.status,
+    openedAt: row.opened_at.toISOString(),
+    closedAt: row.closed_at?.toISOString() ?? null,
+    closeReason: row.close_reason,
+    referredBy: row.referred_by,
+    sealedName: row.sealed_name,
+    birthDate: row.birth_date,
+    districtCode: row.district_code,
+    sspLevel: row.ssp_level,
+    sspLevelOn: row.ssp_level_on,
+    assessments: row.assessments,
+    coordinatorId: row.coordinator_id,
+    coordinatorAgency: row.coordinator_agency,
+    agencies: row.agencies,
+    enrolments: row.enrolments,
+    custody,
+    openActionIds: row.open_action_ids,
+    openRequestIds: row.open_request_ids,
+    lastActivityAt: row.last_activity_at.toISOString(),
+    lastRevision: row.last_revision,
+  };
+}
+
+async function storeSummary(db: ProjectionTransaction, table: string, s: CaseSummaryRecord): Promise<void> {
+  const columns = {
+    case_id: s.caseId,
+    citizen_id: s.citizenId,
+    status: s.status,
+    opened_at: s.openedAt,
+    closed_at: s.closedAt,
+    close_reason: s.closeReason,
+    referred_by: s.referredBy,
+    sealed_name: s.sealedName,
+    birth_date: s.birthDate,
+    district_code: s.districtCode,
+    ssp_level: s.sspLevel,
+    ssp_level_on: s.sspLevelOn,
+    assessments: JSON.stringify(s.assessments),
+    coordinator_id: s.coordinatorId,
+    coordinator_agency: s.coordinatorAgency,
+    agencies: s.agencies,
+    programmes: activeProgrammes(s),
+    enrolments: JSON.stringify(s.enrolments),
+    custody_status: s.custody?.kind ?? 'none',
+    custody_id: s.custody?.custodyId ?? null,
+    custody_institution: s.custody?.institution ?? null,
+    custody_started_on: s.custody?.startedOn ?? null,
+    custody_expected_release_on: s.custody?.expectedReleaseOn ?? null,
+    open_action_ids: s.openActionIds,
+    open_request_ids: s.openRequestIds,
+    open_actions: s.openActionIds.length,
+    open_requests: s.openRequestIds.length,
+    last_activity_at: s.lastActivityAt,
+    last_revision: s.lastRevision,
+  };
+  const names = Object.keys(columns);
+  const placeholders = names.map((_, i) => `$${i + 1}`);
+  const updates = names.filter((name) => name !== 'case_id').map((name) => `${name} = excluded.${name}`);
+  await db.query(
+    `INSERT INTO ${table} (${names.join(', ')}) VALUES (${placeholders.join(', ')})
+     ON CONFLICT (case_id) DO UPDATE SET ${updates.join(', ')}`,
+    Object.values(columns),
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * Opens the sealed names of summary rows for one reader. The read model holds ciphertext only; the
+ * name is opened here, per request, and only where the reader may see it:
+ * - a case whose citizen is or was in a programme that seals identity (exit programme) shows the
+ *   name only to users the access policy lets see sealed-identity material of that case (named
+ *   access, see libs/access entry-visibility); everyone else gets `{ sealed: true }`, and the
+ *   ciphertext is not even opened for them;
+ * - an erased key gives `{ erasedAt }`, a value that cannot be opened `{ unreadable: true }`:
+ *   a list never fails because one citizen was erased.
+ * "Was in" on purpose: leaving the exit programme does not make a former gang member safe to name.
+ */
+import { canSeeEntry, type AuthenticatedUser } from '@samvirke/access';
+import type { PersonalDataVault } from '@samvirke/privacy';
+import type { Programme } from '@samvirke/reference-data';
+import type { EnrolmentFact } from './case-summary-fold';
+
+export type DisclosedName = { value: string } | { erasedAt: string } | { sealed: true } | { unreadable: true };
+
+export interface NamedRow {
+  caseId: string;
+  sealedName: string;
+  enrolments: readonly EnrolmentFact[];
+}
+
+export function identityIsSealed(enrolments: readonly EnrolmentFact[], programmes: ReadonlyMap<string, Pick<Programme, 'sealsIdentity'>>): boolean {
+  return enrolments.some((enrolment) => programmes.get(enrolment.programmeCode)?.sealsIdentity === true);
+}
+
+export async function discloseNames(
+  vault: Pick<PersonalDataVault, 'openMany'>,
+  user: AuthenticatedUser,
+  rows: readonly NamedRow[],
+  programmes: ReadonlyMap<string, Pick<Programme, 'sealsIdentity'>>,
+): Promise<DisclosedName[]> {
+  const mayOpen = rows.map(
+    (row) =>
+      !identityIsSealed(row.enrolments, programmes) ||
+      canSeeEntry(user, { authorAgency: '', sharedWith: [], sensitivity: 'sealed-identity', caseId: row.caseId }),
+  );
+  const toOpen = rows.filter((_, i) => mayOpen[i]).map((row) => ({ sealed: row.sealedName }));
+  const opened = toOpen.length === 0 ? [] : await vault.openMany(toOpen);
+  let next = 0;
+  return rows.map((_, i): DisclosedName => {
+    if (!mayOpen[i]) return { sealed: true };
+    const value = opened[next++];
+    if (value?.status === 'available') return { value: value.value };
+    if (value?.status === 'erased') return { erasedAt: value.erasedAt.toISOString() };
+    return { unreadable: true };
+  });
+}

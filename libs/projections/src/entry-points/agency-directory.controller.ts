@@ -1,0 +1,34 @@
+import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { loadReferenceData, type Agency } from '@samvirke/reference-data';
+import { searchAgencyDirectory } from './agency-directory';
+
+export class AgencyDirectoryQueryDto {
+  /** Text to look for in what an entry point handles (or its unit), e.g. "housing". */
+  @IsOptional() @IsString() @MaxLength(100) handles?: string;
+}
+
+/**
+ * Where to reach each agency when a case has not named anyone yet: straight from reference data,
+ * no personal data and no case, so any authenticated user may read it.
+ */
+@ApiTags('agency directory')
+@Controller('agency-directory')
+export class AgencyDirectoryController {
+  private readonly agencies = loadReferenceData().agencies;
+
+  @Get()
+  @ApiOperation({ summary: "Every agency's standing entry points; `handles` filters by what they handle." })
+  list(@Query() query: AgencyDirectoryQueryDto): { items: Agency[] } {
+    return { items: searchAgencyDirectory(this.agencies.values(), query.handles) };
+  }
+
+  @Get(':agencyCode')
+  @ApiOperation({ summary: "One agency's standing entry points." })
+  one(@Param('agencyCode') agencyCode: string): Agency {
+    const agency = this.agencies.get(agencyCode);
+    if (agency === undefined) throw new NotFoundException({ error: 'Not Found', message: `no agency "${agencyCode.slice(0, 40)}"; see GET /agency-directory` });
+    return agency;
+  }
+}

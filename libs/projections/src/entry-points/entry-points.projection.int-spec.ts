@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
+import type { PostgresEventStore } from '@samvirke/event-store/postgres';
+import type { GlobalPosition } from '@samvirke/event-store';
+import type { CaseEvent } from '@samvirke/case';
+import { ProjectionRunner } from '../runner/projection-runner';
+import { openRunnerFixture, readModelRows, uniqueNames } from '../runner/testing/runner-fixture';
+import { createEntryPointsProjection } from './entry-points.projection';
+
+describe('entry points projection', () => {
+  let store: PostgresEventStore;
+  let pool: Pool;
+  let close: () => Promise<void>;
+  const runners: ProjectionRunner[] = [];
+
+  beforeAll(async () => {
+    ({ store, pool, close } = await openRunnerFixture());
+  });
+  afterAll(async () => {
+    await Promise.all(runners.map((runner) => runner.stop()));
+    await close();
+  });
+
+  const at = (minute: number) => new Date(Date.UTC(2026, 10, 3, 8, minute)).toISOString();
+  const police = { unit: 'Forebyggelse City', contactPerson: 'Bo', phone: '555 1111', email: 'ssp@politi.example.org' };
+  const policeLater = { unit: 'Forebyggelse Nord', phone: '555 2222', email: 'nord@politi.example.org' };
+  const social = { unit: 'Ungeenheden', phone: '555 3333', email: 'unge@sof.example.org' };
+  const jobcentre = { unit: 'Jobcenter', phone: '555 4444', email: 'job@bif.example.org' };
+
+  async function append(stream: string, events: CaseEvent[]): Promise<GlobalPosition> {
+    const result = await store.appendToStream(
+      stream,
+      events.map((event) => ({ id: randomUUID(), type: event.type, schemaVersion: 1, data: event.data, metadata: { actor: 'int-test', agency: 'BIF', correlationId: randomUUID() } })),
+      'any',
+    );
+    return result.position;
+  }
+
+  it('keeps the current entry point per agency, every change with from and to, and the access columns; a rebuild equals the live rows', async () => {
+    const names = uniqueNames('entrypts');
+    const tables = { current: `${names.tablePrefix}_cep`, history: `${names.tablePrefix}_ceph`, access: `${names.tablePrefix}_cepa` };
+    const runner = new ProjectionRunner({ eventStore: store, pool, projections: [createEntryPointsProjection({ name: names.name, streamPrefix: names.streamPrefix, tables })], batchSize: 2 });
+    runners.push(runner);
+    await runner.start();
+
+    const caseId = randomUUID();
+    const stream = `${names.streamPrefix}${caseId}`;
+    await append(stream, [
+      { type: 'CaseOpened', data: { citizenId: caseId, cprHash: 'h', name: { sealed: 'n' }, cpr: { sealed: 'c' }, birthDate: '2004-01-01', districtCode: 'NORREBRO-1', referredBy: 'BIF', reason: { sealed: 'r' }, openedAt: at(0) } },
+      { type: 'AgencyJoinedCase', data: { agency: 'BIF', entryPoint: jobcentre, joinedAt: at(0) } },
+      { type: 'AgencyJoinedCase', data: { agency: 'KBH-POLITI', entryPoint: police, joinedAt: at(1) } },
+      { type: 'AgencyJoinedCase', data: { agency: 'SOF', entryPoint: social, joinedAt: at(2) } },
+    ]);
+    await append(stream, [
+      { type: 'CoordinatorAssigned', data: { coordinatorId: 'coord-1', agency: 'BIF', assignedAt: at(3) } },
+      { type: 'EntryPointChanged', data: { agency: 'KBH-POLITI', entryPoint: policeLater, changedAt: at(4) } },
+      { type: 'SspCategoryAssessed', data: { level: 3, rationale: { sealed: 'x' }, assessedBy: 'BIF', assessedOn: '2026-11-01' } },
+      { type: 'AgencyLeftCase', data: { agency: 'SOF', leftAt: at(5) } },
+      { type: 'EntryPointChanged', data: { agency: 'SOF', entryPoint: social, changedAt: at(6) } },
+    ]);
+    const last = await append(stream, [{ type: 'CoordinatorChanged', data: { coordinatorId: 'coord-2', agency: 'BIF', previousCoordinatorId: 'coord-1', changedAt: at(7) } }]);
+    await expect(runner.waitForPosition([names.name], last, 10_000)).resolves.toBe(true);
+
+    const current = await pool.query(`SELECT agency, unit, contact_person, phone, email, since FROM read_models.${tables.current} WHERE case_id = $1 ORDER BY agency`, [caseId]);
+    expect(current.rows).toEqual([
+      { agency: 'BIF', unit: 'Jobcenter', contact_person: null, phone: '555 4444', email: 'job@bif.example.org', since: new Date(at(0)) },
+      { agency: 'KBH-POLITI', unit: 'Forebyggelse Nord', contact_person: null, phone: '555 2222', email: 'nord@politi.example.org', since: new Date(at(4)) },
+    ]);
+    const history = await pool.query(`SELECT agency, change, from_entry_point, to_entry_point, changed_at FROM read_models.${tables.history} WHERE case_id = $1 ORDER BY stream_revision`, [caseId]);
+    expect(history.rows).toEqual([
+      { agency: 'BIF', change: 'joined', from_entry_point: null, to_entry_point: jobcentre, changed_at: new Date(at(0)) },
+      { agency: 'KBH-POLITI', change: 'joined', from_entry_point: null, to_entry_point: police, changed_at: new Date(at(1)) },
+      { agency: 'SOF', change: 'joined', from_entry_point: null, to_entry_point: social, changed_at: new Date(at(2)) },
+      { agency: 'KBH-POLITI', change: 'changed', from_entry_point: police, to_entry_point: policeLater, changed_at: new Date(at(4)) },
+      { agency: 'SOF', change: 'left', from_entry_point: social, to_entry_point: null, changed_at: new Date(at(5)) },
+    ]);
+    const access = await pool.query(`SELECT agencies, coordinator_id, last_revision FROM read_models.${tables.access} WHERE case_id = $1`, [caseId]);
+    expect(access.rows).toEqual([{ agencies: ['BIF', 'KBH-POLITI'], coordinator_id: 'coord-2', last_revision: 9 }]);
+
+    const rows = () => Promise.all([tables.current, tables.history, tables.access].map((table) => readModelRows(pool, table)));
+    const live = await rows();
+    await runner.rebuild(names.name, { batchSize: 1 });
+    expect(await rows()).toEqual(live);
+    await runner.rebuild(names.name, { batchSize: 500 });
+    expect(await rows()).toEqual(live);
+  });
+});

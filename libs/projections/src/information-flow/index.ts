@@ -1,0 +1,2 @@
+export * from './information-flow.projection';
+export * from './information-flow.controller';

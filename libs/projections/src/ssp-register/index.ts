@@ -1,0 +1,1 @@
+export { SspRegisterController, type SspRegisterEntry } from './ssp-register.controller';

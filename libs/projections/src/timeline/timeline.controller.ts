@@ -1,0 +1,129 @@
+import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Pool } from 'pg';
+import { CurrentUser, caseVisibilitySql, entryVisibilitySql, type AuthenticatedUser } from '@samvirke/access';
+import { copenhagenDate } from '@samvirke/case';
+import { CLOCK, DATABASE_POOL, type Clock } from '@samvirke/platform';
+import { PersonalDataVault } from '@samvirke/privacy';
+import { awaitReadModels, PROJECTION_PROGRESS, type Page, type ProjectionProgress } from '../http/read-model-query';
+import { READ_MODEL_SCHEMA } from '../runner/projection';
+import { openDetails, type ReadableDetail } from './readable-detail';
+import { TimelineQueryDto } from './timeline-query.dto';
+import { timelineStatusSql, type TimelineStatus } from './timeline-status';
+import { TIMELINE_PROJECTION_NAME, timelineTables, type TimelineKind } from './timeline.projection';
+
+export interface TimelineItem {
+  itemId: string;
+  kind: TimelineKind;
+  /** Where the item sits: its deadline while open, the day it happened or was met otherwise. */
+  on: string;
+  dueOn: string | null;
+  doneOn: string | null;
+  status: TimelineStatus;
+  /** How it was done: completed, cancelled, sent, acknowledged, answered, declined, held, met, ... */
+  resolution: string | null;
+  ownerAgency: string | null;
+  title: string | null;
+  /** Personal text (an action's title, a question, a summary, an answer), opened for the reader. */
+  detail: ReadableDetail;
+  relatedId: string | null;
+  roadMap: { code: string; item: string } | null;
+}
+
+interface TimelineRow {
+  item_id: string;
+  kind: TimelineKind;
+  item_on: string;
+  due_on: string | null;
+  done_on: string | null;
+  status: TimelineStatus;
+  resolution: string | null;
+  owner_agency: string | null;
+  title: string | null;
+  detail_sealed: string | null;
+  related_id: string | null;
+  road_map_code: string | null;
+  road_map_item: string | null;
+  total: string;
+}
+
+const TABLES = timelineTables();
+
+/** The rows of `item` alias `i` the user may see, given the case is visible (see the projection). */
+export function timelineItemVisibilitySql(user: AuthenticatedUser, params: unknown[]): string {
+  const entry = entryVisibilitySql(
+    user,
+    { authorAgency: 'i.entry_author_agency', sharedWith: 'i.entry_shared_with', sensitivity: 'i.entry_sensitivity', caseId: 'i.case_id' },
+    params,
+  );
+  return `(i.entry_author_agency IS NULL OR ${entry})`;
+}
+
+@ApiTags('read models')
+@Controller('cases/:caseId/timeline')
+export class TimelineController {
+  constructor(
+    @Inject(DATABASE_POOL) private readonly pool: Pool,
+    @Inject(PROJECTION_PROGRESS) private readonly progress: ProjectionProgress,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly vault: PersonalDataVault,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: "A case's coordination timeline across agencies: deadlines, information, conferences, custody, road maps." })
+  async timeline(@CurrentUser() user: AuthenticatedUser, @Param('caseId') caseId: string, @Query() query: TimelineQueryDto): Promise<Page<TimelineItem>> {
+    await awaitReadModels(this.progress, [TIMELINE_PROJECTION_NAME], query.consistentWith);
+    const params: unknown[] = [caseId];
+    const visible = caseVisibilitySql(user, { agencies: 'c.agencies', coordinatorId: 'c.coordinator_id' }, params);
+    const found = await this.pool.query(`SELECT 1 FROM ${READ_MODEL_SCHEMA}.${TABLES.caseRow} c WHERE c.case_id = $1 AND ${visible}`, params);
+    // Not visible and not existing answer alike, so a 404 reveals nothing about other agencies' cases.
+    if (found.rowCount === 0) throw new NotFoundException({ reason: 'CASE_NOT_FOUND', message: `no case ${caseId} that you may see` });
+
+    const where: string[] = ['i.case_id = $1'];
+    const filterParams: unknown[] = [caseId];
+    const parameter = (value: unknown) => `$${filterParams.push(value)}`;
+    const today = parameter(copenhagenDate(this.clock.now()));
+    const status = timelineStatusSql('i', today);
+    where.push(timelineItemVisibilitySql(user, filterParams));
+    if (query.kind) where.push(`i.kind = ${parameter(query.kind)}`);
+    if (query.agency) where.push(`i.owner_agency = ${parameter(query.agency)}`);
+    if (query.status) where.push(`${status} = ${parameter(query.status)}`);
+    if (query.from) where.push(`i.item_on >= ${parameter(query.from)}::date`);
+    if (query.to) where.push(`i.item_on <= ${parameter(query.to)}::date`);
+    const limit = parameter(query.limit);
+    const offset = parameter(query.offset);
+    // One statement for the page and the total, so both see the same snapshot; the total comes
+    // with an empty page too (a page past the end still says how many there are).
+    const result = await this.pool.query<TimelineRow>(
+      `WITH matching AS (
+         SELECT i.item_id, i.kind, to_char(i.item_on, 'YYYY-MM-DD') AS item_on, to_char(i.due_on, 'YYYY-MM-DD') AS due_on,
+           to_char(i.done_on, 'YYYY-MM-DD') AS done_on, ${status} AS status, i.resolution, i.owner_agency, i.title, i.detail_sealed,
+           i.related_id, i.road_map_code, i.road_map_item
+         FROM ${READ_MODEL_SCHEMA}.${TABLES.item} i
+         WHERE ${where.join(' AND ')})
+       SELECT page.*, counted.total FROM (SELECT count(*) AS total FROM matching) counted
+       LEFT JOIN LATERAL (SELECT * FROM matching ORDER BY item_on, kind, item_id LIMIT ${limit} OFFSET ${offset}) page ON TRUE`,
+      filterParams,
+    );
+    const total = Number(result.rows[0].total);
+    const rows = result.rows.filter((row) => row.item_id !== null);
+    const details = await openDetails(this.vault, rows.map((row) => row.detail_sealed));
+    return {
+      items: rows.map((row, index) => ({
+        itemId: row.item_id,
+        kind: row.kind,
+        on: row.item_on,
+        dueOn: row.due_on,
+        doneOn: row.done_on,
+        status: row.status,
+        resolution: row.resolution,
+        ownerAgency: row.owner_agency,
+        title: row.title,
+        detail: details[index],
+        relatedId: row.related_id,
+        roadMap: row.road_map_code && row.road_map_item ? { code: row.road_map_code, item: row.road_map_item } : null,
+      })),
+      page: { limit: query.limit, offset: query.offset, total },
+    };
+  }
+}

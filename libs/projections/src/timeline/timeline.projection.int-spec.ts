@@ -1,0 +1,82 @@
+import type { Pool } from 'pg';
+import type { PostgresEventStore } from '@samvirke/event-store/postgres';
+import { ProjectionRunner } from '../runner/projection-runner';
+import { openRunnerFixture, uniqueNames } from '../runner/testing/runner-fixture';
+import { scriptedCase, scriptedIds } from './testing/scripted-case';
+import { createTimelineProjection, timelineTables } from './timeline.projection';
+
+describe('timeline projection', () => {
+  let store: PostgresEventStore;
+  let pool: Pool;
+  let close: () => Promise<void>;
+  const runners: ProjectionRunner[] = [];
+
+  beforeAll(async () => {
+    ({ store, pool, close } = await openRunnerFixture());
+  });
+  afterAll(async () => {
+    await Promise.all(runners.map((runner) => runner.stop()));
+    await close();
+  });
+
+  async function project() {
+    const names = uniqueNames('tl');
+    const tablePrefix = `${names.tablePrefix}_`;
+    const projection = createTimelineProjection({ name: names.name, streamPrefix: `case-${names.streamPrefix}`, tablePrefix });
+    // One event per batch live, whole log per batch on rebuild: equal tables prove both give the same rows.
+    const runner = new ProjectionRunner({ eventStore: store, pool, projections: [projection], batchSize: 1 });
+    runners.push(runner);
+    await runner.start();
+    const ids = scriptedIds();
+    const caseId = `${names.streamPrefix}1`;
+    const events = scriptedCase(ids);
+    let position = (await store.appendToStream(`case-${caseId}`, events.slice(0, 8), 'no-stream')).position;
+    position = (await store.appendToStream(`case-${caseId}`, events.slice(8), 'any')).position;
+    expect(await runner.waitForPosition([names.name], position, 10_000)).toBe(true);
+    return { runner, names, ids, caseId, tables: timelineTables(tablePrefix) };
+  }
+
+  it('builds the cross-agency timeline of a scripted case, with road-map deadlines that follow the release', async () => {
+    const { ids, caseId, tables } = await project();
+    const rows = await pool.query(
+      `SELECT item_id, kind, to_char(item_on, 'YYYY-MM-DD') AS item_on, to_char(due_on, 'YYYY-MM-DD') AS due_on,
+         to_char(done_on, 'YYYY-MM-DD') AS done_on, resolution, owner_agency, entry_author_agency, entry_shared_with
+       FROM read_models.${tables.item} WHERE case_id = $1 ORDER BY item_id`,
+      [caseId],
+    );
+    const byId = new Map(rows.rows.map((row) => [row.item_id as string, row]));
+    expect(byId.get(`action:${ids.actionId}`)).toMatchObject({ kind: 'action', due_on: '2026-03-01', done_on: null, owner_agency: 'BIF', entry_author_agency: null });
+    expect(byId.get(`share:${ids.entryId}`)).toMatchObject({ done_on: '2026-01-06', owner_agency: 'KRIMINALFORSORGEN', entry_shared_with: ['BIF', 'SOF'] });
+    expect(byId.get(`acknowledgement:${ids.entryId}:BIF`)).toMatchObject({ done_on: '2026-01-07', resolution: 'acknowledged' });
+    expect(byId.get(`acknowledgement:${ids.entryId}:SOF`)).toMatchObject({ done_on: null, item_on: '2026-01-06' });
+    expect(byId.get(`answer:${ids.requestId}`)).toMatchObject({ due_on: '2026-01-20', done_on: '2026-01-09', resolution: 'answered', owner_agency: 'SOF', entry_shared_with: ['SOF'] });
+    expect(byId.get(`conference:${ids.conferenceId}`)).toMatchObject({ done_on: '2026-02-01', owner_agency: 'BIF' });
+    expect(byId.get(`custody-start:${ids.custodyId}`)).toMatchObject({ done_on: '2026-01-05', owner_agency: 'KRIMINALFORSORGEN' });
+    expect(byId.get(`release:${ids.custodyId}`)).toMatchObject({ due_on: '2028-03-05', item_on: '2028-03-05', done_on: null });
+
+    const roadMap = (code: string) => byId.get(`road-map:${ids.custodyId}:GOOD_RELEASE:${code}`);
+    // The prison's share on 6 January is its notice of the admission.
+    expect(roadMap('ADMISSION_NOTICE')).toMatchObject({ due_on: '2026-01-12', done_on: '2026-01-06' });
+    expect(roadMap('NEEDS_ASSESSED')).toMatchObject({ due_on: '2026-01-26', done_on: null });
+    expect(roadMap('ACTION_PLAN_OWNER_APPOINTED')).toMatchObject({ due_on: '2026-01-19', done_on: '2026-01-05', resolution: 'met' });
+    expect(roadMap('ACTION_PLAN_MADE')).toMatchObject({ due_on: '2026-02-02', done_on: '2026-01-20', item_on: '2026-01-20' });
+    // Moved with the expected release (5 March 2028), not the first one (5 January 2028).
+    expect(roadMap('RELEASE_MEETING')).toMatchObject({ due_on: '2027-12-06', done_on: null, owner_agency: 'KRIMINALFORSORGEN' });
+    // 365 days before 5 March 2028 is 6 March 2027: February 2028 has 29 days.
+    expect(roadMap('MUNICIPALITY_CONTACTED')).toMatchObject({ due_on: '2027-03-06' });
+    expect(rows.rows.filter((row) => row.kind === 'road-map')).toHaveLength(6);
+
+    const caseRow = await pool.query(`SELECT agencies, coordinator_id, ssp_level, to_char(last_conference_on, 'YYYY-MM-DD') AS last FROM read_models.${tables.caseRow} WHERE case_id = $1`, [caseId]);
+    expect(caseRow.rows[0]).toEqual({ agencies: ['BIF', 'KRIMINALFORSORGEN', 'SOF'], coordinator_id: 'coord-anna', ssp_level: 3, last: '2026-02-01' });
+  });
+
+  it('rebuilds from position 0 into tables equal to the live ones', async () => {
+    const { runner, names, tables } = await project();
+    const all = async () =>
+      Promise.all([tables.item, tables.caseRow].map(async (table) => (await pool.query(`SELECT * FROM read_models.${table} ORDER BY case_id, ${table === tables.item ? 'item_id' : 'agencies'}`)).rows));
+    const live = await all();
+    expect((live[0] as unknown[]).length).toBeGreaterThan(10);
+    await runner.rebuild(names.name, { batchSize: 1000 });
+    expect(await all()).toEqual(live);
+  });
+});

@@ -1,0 +1,403 @@
+import { copenhagenDate, type CaseEvent } from '@samvirke/case';
+import type { RecordedEvent } from '@samvirke/event-store';
+import { loadReferenceData, type ReferenceData } from '@samvirke/reference-data';
+import type { Projection, ProjectionTransaction } from '../runner/projection';
+import { applyCaseAccessEvent, CASE_ACCESS_COLUMNS_SQL } from './case-access-columns';
+import { CASE_STREAM_PREFIX, caseEventRecord, type CaseEventRecord } from './case-event';
+import { emptyRoadMapFacts, roadMapDeadlines, type RoadMapEvidenceKind, type RoadMapFacts } from './road-map-deadlines';
+
+/**
+ * The coordination timeline of a case: one row per thing that happened or is due, across agencies.
+ *
+ * Rows store dates only: `item_on` (where the row sits on the timeline: the deadline of an open
+ * item, the day it happened or was met otherwise), `due_on` (the deadline, if any) and `done_on`.
+ * "Due" and "overdue" depend on today, so readers compute them (see timeline-status.ts); nothing
+ * time-dependent is stored, and a rebuild gives the same rows whenever it runs.
+ *
+ * Rows about a shared entry or an information request carry the entry's author agency, recipients
+ * and sensitivity, so readers filter them with entryVisibilitySql; the other rows have NULL there
+ * and are visible to whoever may see the case (the case row holds the case-visibility columns).
+ *
+ * Road-map deadlines come from reference data (shipped with the code, so deterministic for a
+ * release): a change to the road maps or to their completion rules needs a version bump.
+ */
+export const TIMELINE_KINDS = [
+  'action',
+  'information-share',
+  'acknowledgement',
+  'information-request',
+  'information-answer',
+  'conference',
+  'custody-start',
+  'release',
+  'road-map',
+] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+
+export interface TimelineProjectionOptions {
+  name?: string;
+  /** Tests use their own stream prefix (still starting with `case-`) and table prefix. */
+  streamPrefix?: string;
+  tablePrefix?: string;
+  referenceData?: ReferenceData;
+}
+
+export const TIMELINE_PROJECTION_NAME = 'timeline';
+
+export function timelineTables(tablePrefix = ''): { item: string; caseRow: string } {
+  return { item: `${tablePrefix}timeline_item`, caseRow: `${tablePrefix}timeline_case` };
+}
+
+export function createTimelineProjection(options: TimelineProjectionOptions = {}): Projection {
+  const tables = timelineTables(options.tablePrefix);
+  const referenceData = options.referenceData ?? loadReferenceData();
+  const roadMapOfProgramme = (code: string) => {
+    const roadMapCode = referenceData.programmes.get(code)?.roadMap;
+    return roadMapCode === undefined ? undefined : referenceData.roadMaps.get(roadMapCode);
+  };
+  const writer = new TimelineWriter(tables, roadMapOfProgramme);
+  return {
+    name: options.name ?? TIMELINE_PROJECTION_NAME,
+    version: 1,
+    streamPrefixes: [options.streamPrefix ?? CASE_STREAM_PREFIX],
+    tables: [tables.item, tables.caseRow],
+    schemaSql: `
+      CREATE TABLE ${tables.caseRow} (
+        case_id text PRIMARY KEY,
+        ${CASE_ACCESS_COLUMNS_SQL},
+        status text NOT NULL DEFAULT 'open',
+        ssp_level smallint,
+        last_conference_on date,
+        road_map_facts jsonb NOT NULL DEFAULT '{"birthDate":null,"enrolments":[],"custodies":[],"evidence":[]}'
+      );
+      CREATE TABLE ${tables.item} (
+        case_id text NOT NULL,
+        item_id text NOT NULL,
+        kind text NOT NULL,
+        item_on date NOT NULL,
+        due_on date,
+        done_on date,
+        resolution text,
+        owner_agency text,
+        title text,
+        detail_sealed text,
+        related_id text,
+        road_map_code text,
+        road_map_item text,
+        entry_author_agency text,
+        entry_shared_with text[],
+        entry_sensitivity text,
+        PRIMARY KEY (case_id, item_id)
+      );
+      CREATE INDEX ${tables.item}_by_date ON ${tables.item} (case_id, item_on, kind, item_id);
+      CREATE INDEX ${tables.item}_open ON ${tables.item} (case_id, due_on) WHERE done_on IS NULL;`,
+    async apply(events: RecordedEvent[], db: ProjectionTransaction) {
+      for (const event of events) await writer.apply(caseEventRecord(event), db);
+    },
+  };
+}
+
+interface ItemRow {
+  itemId: string;
+  kind: TimelineKind;
+  itemOn: string;
+  dueOn?: string | null;
+  doneOn?: string | null;
+  resolution?: string | null;
+  ownerAgency: string | null;
+  title?: string | null;
+  detailSealed?: string | null;
+  relatedId?: string | null;
+  entry?: { authorAgency: string; sharedWith: readonly string[]; sensitivity: string };
+}
+
+const dateOf = (instant: string) => copenhagenDate(new Date(instant));
+
+class TimelineWriter {
+  constructor(
+    private readonly tables: { item: string; caseRow: string },
+    private readonly roadMapOfProgramme: Parameters<typeof roadMapDeadlines>[1],
+  ) {}
+
+  async apply(record: CaseEventRecord, db: ProjectionTransaction): Promise<void> {
+    await applyCaseAccessEvent(db, this.tables.caseRow, record);
+    const { caseId, event, actingAgency } = record;
+    await this.applyItems(caseId, event, actingAgency, db);
+    const evidence = evidenceOf(event, actingAgency);
+    const factsChange = factsChangeOf(event);
+    if (evidence || factsChange) await this.updateRoadMap(caseId, db, (facts) => {
+      if (factsChange) factsChange(facts);
+      if (evidence && !facts.evidence.some((e) => e.kind === evidence.kind && e.agency === evidence.agency && e.on === evidence.on)) {
+        facts.evidence.push(evidence);
+      }
+    });
+  }
+
+  private async applyItems(caseId: string, event: CaseEvent, actingAgency: string | null, db: ProjectionTransaction): Promise<void> {
+    const { item, caseRow } = this.tables;
+    switch (event.type) {
+      case 'CaseClosed':
+        await db.query(`UPDATE ${caseRow} SET status = 'closed' WHERE case_id = $1`, [caseId]);
+        return;
+      case 'CaseReopened':
+        await db.query(`UPDATE ${caseRow} SET status = 'open' WHERE case_id = $1`, [caseId]);
+        return;
+      case 'SspCategoryAssessed':
+        await db.query(`UPDATE ${caseRow} SET ssp_level = $2 WHERE case_id = $1`, [caseId, event.data.level]);
+        return;
+      case 'ActionAdded':
+        await this.insert(db, caseId, {
+          itemId: `action:${event.data.actionId}`,
+          kind: 'action',
+          itemOn: event.data.dueDate,
+          dueOn: event.data.dueDate,
+          ownerAgency: event.data.responsibleAgency,
+          detailSealed: event.data.title.sealed,
+          relatedId: event.data.actionId,
+        });
+        return;
+      case 'ActionCompleted':
+        await this.resolve(db, caseId, `action:${event.data.actionId}`, event.data.completedOn, 'completed');
+        return;
+      case 'ActionCancelled':
+        await this.resolve(db, caseId, `action:${event.data.actionId}`, dateOf(event.data.cancelledAt), 'cancelled');
+        return;
+      case 'InformationShared': {
+        const entry = { authorAgency: event.data.fromAgency, sharedWith: event.data.sharedWith, sensitivity: event.data.sensitivity };
+        const sharedOn = dateOf(event.data.sharedAt);
+        await this.insert(db, caseId, {
+          itemId: `share:${event.data.entryId}`,
+          kind: 'information-share',
+          itemOn: sharedOn,
+          doneOn: sharedOn,
+          resolution: 'sent',
+          ownerAgency: event.data.fromAgency,
+          detailSealed: event.data.summary.sealed,
+          relatedId: event.data.entryId,
+          entry,
+        });
+        for (const recipient of event.data.sharedWith) {
+          await this.insert(db, caseId, {
+            itemId: `acknowledgement:${event.data.entryId}:${recipient}`,
+            kind: 'acknowledgement',
+            itemOn: sharedOn,
+            ownerAgency: recipient,
+            relatedId: event.data.entryId,
+            entry,
+          });
+        }
+        return;
+      }
+      case 'InformationAcknowledged':
+        await this.resolve(db, caseId, `acknowledgement:${event.data.entryId}:${event.data.agency}`, dateOf(event.data.acknowledgedAt), 'acknowledged');
+        return;
+      case 'InformationRequested': {
+        const entry = { authorAgency: event.data.fromAgency, sharedWith: [event.data.toAgency], sensitivity: 'normal' };
+        const requestedOn = dateOf(event.data.requestedAt);
+        await this.insert(db, caseId, {
+          itemId: `request:${event.data.requestId}`,
+          kind: 'information-request',
+          itemOn: requestedOn,
+          doneOn: requestedOn,
+          resolution: 'sent',
+          ownerAgency: event.data.fromAgency,
+          detailSealed: event.data.question.sealed,
+          relatedId: event.data.requestId,
+          entry,
+        });
+        await this.insert(db, caseId, {
+          itemId: `answer:${event.data.requestId}`,
+          kind: 'information-answer',
+          itemOn: event.data.dueDate,
+          dueOn: event.data.dueDate,
+          ownerAgency: event.data.toAgency,
+          relatedId: event.data.requestId,
+          entry,
+        });
+        return;
+      }
+      case 'InformationRequestAnswered':
+        await this.resolve(db, caseId, `answer:${event.data.requestId}`, dateOf(event.data.answeredAt), 'answered', event.data.answer.sealed);
+        return;
+      case 'InformationRequestDeclined':
+        await this.resolve(db, caseId, `answer:${event.data.requestId}`, dateOf(event.data.declinedAt), 'declined', event.data.note?.sealed ?? null);
+        return;
+      case 'CaseConferenceHeld':
+        await this.insert(db, caseId, {
+          itemId: `conference:${event.data.conferenceId}`,
+          kind: 'conference',
+          itemOn: event.data.heldOn,
+          doneOn: event.data.heldOn,
+          resolution: 'held',
+          ownerAgency: actingAgency,
+          title: `${event.data.decisions.length} decision(s); present: ${event.data.agenciesPresent.join(', ')}`,
+          relatedId: event.data.conferenceId,
+        });
+        await db.query(
+          `UPDATE ${caseRow} SET last_conference_on = GREATEST(last_conference_on, $2::date) WHERE case_id = $1`,
+          [caseId, event.data.heldOn],
+        );
+        return;
+      case 'CustodyStarted':
+        await this.insert(db, caseId, {
+          itemId: `custody-start:${event.data.custodyId}`,
+          kind: 'custody-start',
+          itemOn: event.data.startedOn,
+          doneOn: event.data.startedOn,
+          resolution: 'started',
+          ownerAgency: actingAgency,
+          title: `${event.data.kind} at ${event.data.institution}`,
+          relatedId: event.data.custodyId,
+        });
+        if (event.data.expectedReleaseOn !== undefined) await this.expectRelease(db, caseId, event.data.custodyId, event.data.expectedReleaseOn, actingAgency);
+        return;
+      case 'ExpectedReleaseChanged':
+        await this.expectRelease(db, caseId, event.data.custodyId, event.data.expectedReleaseOn, actingAgency);
+        return;
+      case 'ReleasedFromCustody':
+        await db.query(
+          `INSERT INTO ${item} (case_id, item_id, kind, item_on, done_on, resolution, owner_agency, related_id)
+           VALUES ($1, $2, 'release', $3, $3, $4, $5, $6)
+           ON CONFLICT (case_id, item_id) DO UPDATE SET item_on = excluded.item_on, done_on = excluded.done_on, resolution = excluded.resolution`,
+          [caseId, `release:${event.data.custodyId}`, event.data.releasedOn, event.data.conditional ? 'conditionally-released' : 'released', actingAgency, event.data.custodyId],
+        );
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** The expected release is a deadline that moves; once the release happened it no longer does. */
+  private async expectRelease(db: ProjectionTransaction, caseId: string, custodyId: string, expectedOn: string, agency: string | null): Promise<void> {
+    await db.query(
+      `INSERT INTO ${this.tables.item} (case_id, item_id, kind, item_on, due_on, owner_agency, title, related_id)
+       VALUES ($1, $2, 'release', $3, $3, $4, 'expected release', $5)
+       ON CONFLICT (case_id, item_id) DO UPDATE SET due_on = excluded.due_on,
+         item_on = CASE WHEN ${this.tables.item}.done_on IS NULL THEN excluded.item_on ELSE ${this.tables.item}.item_on END`,
+      [caseId, `release:${custodyId}`, expectedOn, agency, custodyId],
+    );
+  }
+
+  private async insert(db: ProjectionTransaction, caseId: string, row: ItemRow): Promise<void> {
+    await db.query(
+      `INSERT INTO ${this.tables.item} (case_id, item_id, kind, item_on, due_on, done_on, resolution, owner_agency, title, detail_sealed,
+         related_id, entry_author_agency, entry_shared_with, entry_sensitivity)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+       ON CONFLICT (case_id, item_id) DO NOTHING`,
+      [
+        caseId,
+        row.itemId,
+        row.kind,
+        row.itemOn,
+        row.dueOn ?? null,
+        row.doneOn ?? null,
+        row.resolution ?? null,
+        row.ownerAgency,
+        row.title ?? null,
+        row.detailSealed ?? null,
+        row.relatedId ?? null,
+        row.entry?.authorAgency ?? null,
+        row.entry ? [...row.entry.sharedWith] : null,
+        row.entry?.sensitivity ?? null,
+      ],
+    );
+  }
+
+  /** A met item moves to the day it was met on the timeline; its deadline stays in due_on. */
+  private async resolve(db: ProjectionTransaction, caseId: string, itemId: string, doneOn: string, resolution: string, detailSealed?: string | null): Promise<void> {
+    await db.query(
+      `UPDATE ${this.tables.item} SET done_on = $3, item_on = $3, resolution = $4, detail_sealed = COALESCE($5, detail_sealed)
+       WHERE case_id = $1 AND item_id = $2 AND done_on IS NULL`,
+      [caseId, itemId, doneOn, resolution, detailSealed ?? null],
+    );
+  }
+
+  /** Road-map rows are recomputed whole from the case's facts, so a moved anchor moves them all. */
+  private async updateRoadMap(caseId: string, db: ProjectionTransaction, change: (facts: RoadMapFacts) => void): Promise<void> {
+    const { item, caseRow } = this.tables;
+    const found = await db.query<{ road_map_facts: RoadMapFacts }>(`SELECT road_map_facts FROM ${caseRow} WHERE case_id = $1`, [caseId]);
+    if (found.rows.length === 0) return;
+    const facts: RoadMapFacts = { ...emptyRoadMapFacts(), ...found.rows[0].road_map_facts };
+    change(facts);
+    await db.query(`UPDATE ${caseRow} SET road_map_facts = $2 WHERE case_id = $1`, [caseId, JSON.stringify(facts)]);
+    await db.query(`DELETE FROM ${item} WHERE case_id = $1 AND kind = 'road-map'`, [caseId]);
+    for (const deadline of roadMapDeadlines(facts, this.roadMapOfProgramme)) {
+      await db.query(
+        `INSERT INTO ${item} (case_id, item_id, kind, item_on, due_on, done_on, resolution, owner_agency, title, related_id, road_map_code, road_map_item)
+         VALUES ($1, $2, 'road-map', $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [
+          caseId,
+          deadline.itemId,
+          deadline.metOn ?? deadline.dueOn,
+          deadline.dueOn,
+          deadline.metOn,
+          deadline.metOn === null ? null : 'met',
+          deadline.ownerAgency,
+          deadline.title,
+          deadline.custodyId,
+          deadline.roadMapCode,
+          deadline.itemCode,
+        ],
+      );
+    }
+  }
+}
+
+/** The change an event makes to the facts road maps are derived from, if any. */
+function factsChangeOf(event: CaseEvent): ((facts: RoadMapFacts) => void) | undefined {
+  switch (event.type) {
+    case 'CaseOpened':
+      return (facts) => void (facts.birthDate = event.data.birthDate);
+    case 'EnrolledInProgramme':
+      return (facts) => void facts.enrolments.push({ programmeCode: event.data.programmeCode, startedOn: event.data.startedOn, endedOn: null });
+    case 'ExitedProgramme':
+      return (facts) => {
+        const open = facts.enrolments.find((e) => e.programmeCode === event.data.programmeCode && e.endedOn === null);
+        if (open) open.endedOn = event.data.endedOn;
+      };
+    case 'CustodyStarted':
+      return (facts) =>
+        void facts.custodies.push({
+          custodyId: event.data.custodyId,
+          kind: event.data.kind,
+          startedOn: event.data.startedOn,
+          expectedReleaseOn: event.data.expectedReleaseOn ?? null,
+          releasedOn: null,
+        });
+    case 'ExpectedReleaseChanged':
+      return (facts) => {
+        const custody = facts.custodies.find((c) => c.custodyId === event.data.custodyId);
+        if (custody) custody.expectedReleaseOn = event.data.expectedReleaseOn;
+      };
+    case 'ReleasedFromCustody':
+      return (facts) => {
+        const custody = facts.custodies.find((c) => c.custodyId === event.data.custodyId);
+        if (custody) custody.releasedOn = event.data.releasedOn;
+      };
+    default:
+      return undefined;
+  }
+}
+
+function evidenceOf(event: CaseEvent, actingAgency: string | null): { kind: RoadMapEvidenceKind; agency: string | null; on: string } | undefined {
+  switch (event.type) {
+    case 'CoordinatorAssigned':
+      return { kind: 'coordinator-appointed', agency: event.data.agency, on: dateOf(event.data.assignedAt) };
+    case 'CoordinatorChanged':
+      return { kind: 'coordinator-appointed', agency: event.data.agency, on: dateOf(event.data.changedAt) };
+    case 'InformationShared':
+      return { kind: 'information-sent', agency: event.data.fromAgency, on: dateOf(event.data.sharedAt) };
+    case 'InformationRequested':
+      return { kind: 'information-sent', agency: event.data.fromAgency, on: dateOf(event.data.requestedAt) };
+    case 'GoalSet':
+      return { kind: 'goal-set', agency: actingAgency, on: dateOf(event.data.setAt) };
+    case 'ProgressionAssessed':
+      return { kind: 'progression-assessed', agency: event.data.assessedBy, on: event.data.assessedOn };
+    case 'ActionAdded':
+      return { kind: 'action-added', agency: event.data.responsibleAgency, on: dateOf(event.data.addedAt) };
+    case 'CaseConferenceHeld':
+      return { kind: 'conference-held', agency: actingAgency, on: event.data.heldOn };
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,230 @@
+import { randomUUID } from 'node:crypto';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { testCitizen } from '../support/citizens';
+import type { TestUser } from '../support/tokens';
+
+/**
+ * The coordination read models over real HTTP: a case's timeline, the coordinator's worklist and
+ * the information flow (per case and as delay statistics), each read with `consistentWith` after
+ * the writes, with their filters, paging and the access rules.
+ */
+describe('coordination read models over HTTP', () => {
+  let api: TestApp;
+  const suffix = randomUUID().slice(0, 8);
+  const coordinator: TestUser = { userId: `coord-tl-${suffix}`, agency: 'BIF', roles: ['coordinator'] };
+  const otherCoordinator: TestUser = { userId: `coord-other-${suffix}`, agency: 'BIF', roles: ['coordinator'] };
+  const prison: TestUser = { userId: `prison-${suffix}`, agency: 'KBH-FAENGSLER', roles: ['liaison'] };
+  const social: TestUser = { userId: `social-${suffix}`, agency: 'SOF', roles: ['liaison'] };
+  const police: TestUser = { userId: `police-${suffix}`, agency: 'KBH-POLITI', roles: ['liaison'] };
+  const auditor: TestUser = { userId: `audit-${suffix}`, agency: 'OKF', roles: ['auditor'] };
+
+  beforeAll(async () => {
+    api = await startTestApp();
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  const dayOffset = (days: number) => new Date(api.clock.now().getTime() + days * 86_400_000).toISOString().slice(0, 10);
+
+  async function ok(method: string, path: string, user: TestUser, body?: unknown): Promise<{ position: string; body: any }> {
+    const response = await api.request(method, path, { user, body });
+    if (![200, 201].includes(response.status)) throw new Error(`${method} ${path} → ${response.status} ${JSON.stringify(response.body)}`);
+    return { position: response.body.position, body: response.body };
+  }
+
+  async function get(path: string, user: TestUser) {
+    return api.request('GET', path, { user });
+  }
+
+  /**
+   * A sentenced citizen on the good-release road map, released in 60 days: BIF coordinates, the
+   * prison and social services take part; BIF shares with SOF (not acknowledged) and asks the prison.
+   */
+  async function coordinatedCase() {
+    const opened = await ok('POST', '/cases', coordinator, {
+      ...(({ cpr, name, birthDate }) => ({ cpr, name, birthDate }))(testCitizen(2003)),
+      districtCode: 'NORREBRO-1',
+      reason: 'Gentagen kriminalitet',
+    });
+    const caseId = opened.body.caseId as string;
+    const base = `/cases/${caseId}`;
+    await ok('POST', `${base}/coordinator`, coordinator, { coordinatorId: coordinator.userId, agency: 'BIF' });
+    await ok('POST', `${base}/assessments`, coordinator, { level: 3, rationale: 'Gentagne indbrud', assessedOn: dayOffset(0) });
+    await ok('POST', `${base}/agencies/KBH-FAENGSLER`, coordinator, {});
+    await ok('POST', `${base}/agencies/SOF`, coordinator, {});
+    await ok('POST', `${base}/programmes`, coordinator, { programmeCode: 'JOB_EDU_CONVICTED', startedOn: dayOffset(-300) });
+    const custodyId = randomUUID();
+    await ok('POST', `${base}/custody`, prison, { custodyId, kind: 'sentence', institution: 'Vestre Fængsel', startedOn: dayOffset(-300), expectedReleaseOn: dayOffset(60) });
+    const entryId = randomUUID();
+    await ok('POST', `${base}/entries`, coordinator, { entryId, sharedWith: ['SOF'], legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'normal', summary: 'Borger er startet i praktik' });
+    const requestId = randomUUID();
+    await ok('POST', `${base}/requests`, coordinator, { requestId, toAgency: 'KBH-FAENGSLER', question: 'Forventet løsladelse?', dueDate: dayOffset(7), legalBasis: 'RPL115-1-3' });
+    const actionId = randomUUID();
+    const last = await ok('POST', `${base}/actions`, coordinator, { actionId, title: 'Jobsamtale', responsibleAgency: 'BIF', dueDate: dayOffset(3) });
+    return { caseId, base, entryId, requestId, actionId, custodyId, position: last.position };
+  }
+
+  describe('GET /cases/:caseId/timeline', () => {
+    it('shows every agency\'s items with status computed today, road-map deadlines, and decrypted detail', async () => {
+      const c = await coordinatedCase();
+      const response = await get(`${c.base}/timeline?consistentWith=${c.position}&limit=200`, coordinator);
+      expect(response.status).toBe(200);
+      const items = response.body.items as any[];
+      const byId = new Map(items.map((item) => [item.itemId, item]));
+      expect(byId.get(`action:${c.actionId}`)).toMatchObject({ kind: 'action', status: 'due', dueOn: dayOffset(3), ownerAgency: 'BIF', detail: 'Jobsamtale' });
+      expect(byId.get(`answer:${c.requestId}`)).toMatchObject({ status: 'due', ownerAgency: 'KBH-FAENGSLER' });
+      expect(byId.get(`release:${c.custodyId}`)).toMatchObject({ kind: 'release', dueOn: dayOffset(60), status: 'due' });
+      // Release meeting: 90 days before a release 60 days away, so 30 days overdue, owned by the prison service.
+      expect(byId.get(`road-map:${c.custodyId}:GOOD_RELEASE:RELEASE_MEETING`)).toMatchObject({ status: 'overdue', dueOn: dayOffset(-30), ownerAgency: 'KRIMINALFORSORGEN', roadMap: { code: 'GOOD_RELEASE', item: 'RELEASE_MEETING' } });
+      expect(response.body.page).toEqual({ limit: 200, offset: 0, total: items.length });
+      const dates = items.map((item) => item.on);
+      expect([...dates].sort()).toEqual(dates);
+    });
+
+    it('moves road-map deadlines when the expected release changes, and marks the release meeting met by a conference', async () => {
+      const c = await coordinatedCase();
+      await ok('PUT', `${c.base}/custody/expected-release`, prison, { expectedReleaseOn: dayOffset(200) });
+      const held = await ok('POST', `${c.base}/conferences`, coordinator, { conferenceId: randomUUID(), heldOn: dayOffset(0), agenciesPresent: ['BIF', 'SOF'], decisions: [] });
+      const response = await get(`${c.base}/timeline?consistentWith=${held.position}&kind=road-map`, coordinator);
+      const meeting = (response.body.items as any[]).find((item) => item.roadMap.item === 'RELEASE_MEETING');
+      expect(meeting).toMatchObject({ dueOn: dayOffset(110), status: 'done', doneOn: dayOffset(0), resolution: 'met' });
+    });
+
+    it('filters by kind, agency, status and dates, and pages with a total', async () => {
+      const c = await coordinatedCase();
+      const q = (query: string) => get(`${c.base}/timeline?consistentWith=${c.position}&${query}`, coordinator);
+      const actions = await q('kind=action');
+      expect((actions.body.items as any[]).map((item) => item.itemId)).toEqual([`action:${c.actionId}`]);
+      const prisonItems = await q('agency=KBH-FAENGSLER');
+      expect((prisonItems.body.items as any[]).every((item) => item.ownerAgency === 'KBH-FAENGSLER')).toBe(true);
+      expect((prisonItems.body.items as any[]).map((item) => item.kind).sort()).toEqual(['custody-start', 'information-answer', 'release']);
+      const overdue = await q('status=overdue');
+      expect((overdue.body.items as any[]).length).toBeGreaterThan(0);
+      expect((overdue.body.items as any[]).every((item) => item.status === 'overdue')).toBe(true);
+      const done = await q('status=done&kind=custody-start');
+      expect(done.body.page.total).toBe(1);
+      const window = await q(`from=${dayOffset(1)}&to=${dayOffset(10)}`);
+      expect((window.body.items as any[]).map((item) => item.kind).sort()).toEqual(['action', 'information-answer']);
+
+      const all = await q('limit=200');
+      const first = await q('limit=3&offset=0');
+      const second = await q('limit=3&offset=3');
+      expect(first.body.page).toEqual({ limit: 3, offset: 0, total: all.body.page.total });
+      expect([...first.body.items, ...second.body.items]).toEqual(all.body.items.slice(0, 6));
+      const past = await q('limit=3&offset=500');
+      expect(past.body).toEqual({ items: [], page: { limit: 3, offset: 500, total: all.body.page.total } });
+      expect((await q('status=late')).status).toBe(400);
+      expect((await q('from=yesterday')).status).toBe(400);
+    });
+
+    it("shows an agency only the entries shared with it, and a case it is not on answers 404", async () => {
+      const c = await coordinatedCase();
+      const forSocial = await get(`${c.base}/timeline?consistentWith=${c.position}&limit=200`, social);
+      const kinds = (forSocial.body.items as any[]).map((item) => item.kind);
+      expect(kinds).toContain('information-share');
+      expect(kinds).toContain('acknowledgement');
+      expect(kinds).not.toContain('information-request');
+      expect(kinds).not.toContain('information-answer');
+      expect(kinds).toContain('action');
+      const forPrison = await get(`${c.base}/timeline?consistentWith=${c.position}&limit=200`, prison);
+      expect((forPrison.body.items as any[]).map((item) => item.kind)).not.toContain('information-share');
+      expect((await get(`${c.base}/timeline?consistentWith=${c.position}`, police)).status).toBe(404);
+      expect((await get(`${c.base}/timeline?consistentWith=${c.position}`, otherCoordinator)).status).toBe(404);
+      expect((await get(`/cases/${randomUUID()}/timeline`, coordinator)).status).toBe(404);
+    });
+  });
+
+  describe('GET /worklist', () => {
+    it("lists the coordinator's cases with reasons and counts, overdue first; other coordinators do not see them", async () => {
+      const c = await coordinatedCase();
+      const response = await get(`/worklist?consistentWith=${c.position}&limit=200`, coordinator);
+      expect(response.status).toBe(200);
+      const row = (response.body.items as any[]).find((item) => item.caseId === c.caseId);
+      // Overdue: road-map items (release meeting, action plan, ...); release in 60 days; level 3, no conference yet.
+      expect(row).toMatchObject({ releaseOn: dayOffset(60), sspLevel: 3, lastConferenceOn: null, unacknowledgedInformation: 0 });
+      expect(row.overdueItems).toBeGreaterThan(0);
+      expect(row.reasons).toEqual(['overdue-items', 'release-coming-up', 'no-recent-conference']);
+      const overdueCounts = (response.body.items as any[]).map((item) => item.overdueItems);
+      expect(overdueCounts).toEqual([...overdueCounts].sort((a, b) => b - a));
+
+      const other = await get(`/worklist?consistentWith=${c.position}&limit=200`, otherCoordinator);
+      expect((other.body.items as any[]).map((item) => item.caseId)).not.toContain(c.caseId);
+      expect(other.body.page.total).toBe((other.body.items as any[]).length);
+      expect((await get('/worklist', social)).status).toBe(403);
+    });
+
+    it('counts information left unacknowledged longer than N days, and filters by reason', async () => {
+      const c = await coordinatedCase();
+      const later = `/worklist?consistentWith=${c.position}&limit=200`;
+      const fresh = (await get(`${later}&unacknowledgedAfterDays=1`, coordinator)).body.items.find((item: any) => item.caseId === c.caseId);
+      expect(fresh.unacknowledgedInformation).toBe(0);
+      // Two days on, the same share has waited longer than one day: read-time ageing, no new event.
+      api.clock.advanceDays(2);
+      try {
+        const aged = (await get(`${later}&unacknowledgedAfterDays=1`, coordinator)).body.items.find((item: any) => item.caseId === c.caseId);
+        expect(aged).toMatchObject({ unacknowledgedInformation: 1 });
+        expect(aged.reasons).toContain('unacknowledged-information');
+      } finally {
+        api.clock.advanceDays(-2);
+      }
+      const now = (await get(`${later}&unacknowledgedAfterDays=0&reason=unacknowledged-information`, coordinator)).body;
+      expect(now.items.find((item: any) => item.caseId === c.caseId)).toMatchObject({ unacknowledgedInformation: 1 });
+      expect(now.items.every((item: any) => item.reasons.includes('unacknowledged-information'))).toBe(true);
+      expect((await get('/worklist?reason=bored', coordinator)).status).toBe(400);
+    });
+  });
+
+  describe('information flow', () => {
+    it('GET /cases/:caseId/information-flow: sent, responded, by whom, delay; entry visibility; 404 off the case', async () => {
+      const c = await coordinatedCase();
+      const hours = (n: number) => api.clock.set(new Date(api.clock.now().getTime() + n * 3_600_000));
+      hours(2);
+      await ok('POST', `${c.base}/entries/${c.entryId}/acknowledgements`, social);
+      hours(1);
+      const answered = await ok('POST', `${c.base}/requests/${c.requestId}/answer`, prison, { answer: 'Om 60 dage' });
+      const response = await get(`${c.base}/information-flow?consistentWith=${answered.position}`, coordinator);
+      expect(response.status).toBe(200);
+      // Both sent at the same instant, so ordered by kind: the request, then the share.
+      expect(response.body.items).toEqual([
+        expect.objectContaining({ kind: 'request', id: c.requestId, fromAgency: 'BIF', toAgency: 'KBH-FAENGSLER', outcome: 'answered', respondedBy: prison.userId, delayHours: 3 }),
+        expect.objectContaining({ kind: 'share', id: c.entryId, fromAgency: 'BIF', toAgency: 'SOF', sentBy: coordinator.userId, outcome: 'acknowledged', respondedBy: social.userId, delayHours: 2, waitingHours: null }),
+      ]);
+      const requestsOnly = await get(`${c.base}/information-flow?consistentWith=${answered.position}&kind=request&limit=1`, coordinator);
+      expect(requestsOnly.body.page).toEqual({ limit: 1, offset: 0, total: 1 });
+      expect((await get(`${c.base}/information-flow?state=open`, coordinator)).body.page.total).toBe(0);
+      expect((await get(`${c.base}/information-flow`, social)).body.items.map((item: any) => item.kind)).toEqual(['share']);
+      expect((await get(`${c.base}/information-flow`, police)).status).toBe(404);
+    });
+
+    it('GET /information-flow/delays: per agency pair, small cells suppressed, coordinators and auditors only', async () => {
+      // SOF → KBH-FAENGSLER: five shares, four acknowledged (so median/p90 stay hidden), then a fifth.
+      const c = await coordinatedCase();
+      const entries: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        const entryId = randomUUID();
+        entries.push(entryId);
+        await ok('POST', `${c.base}/entries`, social, { entryId, sharedWith: ['KBH-FAENGSLER'], legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'normal', summary: `Note ${i}` });
+      }
+      let last = '';
+      for (const entryId of entries.slice(0, 4)) last = (await ok('POST', `${c.base}/entries/${entryId}/acknowledgements`, prison)).position;
+      const query = `/information-flow/delays?from=${dayOffset(0)}&to=${dayOffset(0)}&fromAgency=SOF&toAgency=KBH-FAENGSLER&kind=share&consistentWith=${last}`;
+      const four = await get(query, auditor);
+      expect(four.status).toBe(200);
+      expect(four.body.items).toEqual([{ kind: 'share', fromAgency: 'SOF', toAgency: 'KBH-FAENGSLER', count: 5, medianHours: null, p90Hours: null, unacknowledged: 1 }]);
+      const fifth = await ok('POST', `${c.base}/entries/${entries[4]}/acknowledgements`, prison);
+      const five = await get(query.replace(last, fifth.position), coordinator);
+      expect(five.body.items[0]).toMatchObject({ count: 5, unacknowledged: 0, medianHours: expect.any(Number), p90Hours: expect.any(Number) });
+      expect(JSON.stringify(five.body)).not.toContain(c.caseId);
+
+      // A pair with a single share: the count shows as "<5" and nothing else is given.
+      const lone = await ok('POST', `${c.base}/entries`, social, { entryId: randomUUID(), sharedWith: ['BIF'], legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'normal', summary: 'Ene' });
+      const small = await get(`/information-flow/delays?from=${dayOffset(0)}&to=${dayOffset(0)}&fromAgency=SOF&toAgency=BIF&consistentWith=${lone.position}`, coordinator);
+      expect(small.body.items).toEqual([{ kind: 'share', fromAgency: 'SOF', toAgency: 'BIF', count: '<5', medianHours: null, p90Hours: null, unacknowledged: null }]);
+      const none = await get(`/information-flow/delays?from=2001-01-01&to=2001-01-01`, coordinator);
+      expect(none.body.items).toEqual([]);
+      expect((await get('/information-flow/delays', social)).status).toBe(403);
+      expect((await get('/information-flow/delays?from=soon', auditor)).status).toBe(400);
+    });
+  });
+});
