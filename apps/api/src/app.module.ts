@@ -10,6 +10,9 @@ import { CaseHttpModule } from '@samvirke/case/http/case-http.module';
 import { ReferenceDataController } from '@samvirke/reference-data/http/reference-data.controller';
 import { InfrastructureModule, type ApiRuntime } from './infrastructure.module';
 import { READ_MODEL_CONTROLLERS } from './read-models';
+import { AuditModule } from '@samvirke/access/read-audit/audit.module';
+import { loadAuditConfig } from '@samvirke/access/read-audit/audit-config';
+import { SSP_PLUS_AGE_BANDS } from '@samvirke/projections/case-summary';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { RequestContextMiddleware } from './http/request-context.middleware';
 
@@ -33,12 +36,14 @@ export class AppModule implements NestModule {
           },
           skipIf: (context) => /^\/(health|metrics)/.test(context.switchToHttp().getRequest<Request>().path),
         }),
+        AuditModule.register(runtime.auditConfig ?? loadAuditConfig(process.env)),
         CaseHttpModule,
       ],
       controllers: [HealthController, MetricsController, ReferenceDataController, ...READ_MODEL_CONTROLLERS],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: SSP_PLUS_AGE_BANDS, useValue: runtime.config.sspPlusAgeBands },
       ],
     };
   }

@@ -22,8 +22,10 @@ import {
   systemClock,
   type AppConfig,
   type Clock,
+  surviveConnectionLoss,
 } from '@samvirke/platform';
 import type { AuthConfig } from '@samvirke/access';
+import type { AuditConfig } from '@samvirke/access/read-audit/audit-config';
 import { PersonalDataVault, type PrivacyConfig } from '@samvirke/privacy';
 import { PERSONAL_DATA_SEALER, type PersonalDataSealer } from '@samvirke/case/application/personal-data-port';
 
@@ -35,6 +37,8 @@ export interface ApiRuntime {
   authConfig: AuthConfig;
   privacyConfig: PrivacyConfig;
   clock?: Clock;
+  /** Loaded from the environment at start (AUDIT_RETENTION_DAYS) when not given. */
+  auditConfig?: AuditConfig;
   /** Defaults to every read model; tests may run a subset. */
   projections?: Projection[];
 }
@@ -100,7 +104,7 @@ export class InfrastructureModule implements OnModuleInit, OnApplicationShutdown
             idle_in_transaction_session_timeout: 10_000,
             application_name: 'samvirke-read-models',
           });
-          pool.on('error', () => undefined);
+          surviveConnectionLoss(pool);
           return pool;
         },
       },

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, DatabaseUnreachableError, createLogger, loadConfig, openDatabase, type DatabaseConnection } from '@samvirke/platform';
 import { describeAuthConfig, loadAuthConfig } from '@samvirke/access';
 import { PrivacyConfigError, loadPrivacyConfig } from '@samvirke/privacy';
+import { AuditConfigError, loadAuditConfig } from '@samvirke/access/read-audit/audit-config';
 import { createApiApp } from './bootstrap';
 import { seedDemoDataIfWanted } from './demo-data-at-start';
 
@@ -10,13 +11,14 @@ const EXIT_CONFIG = 78;
 const EXIT_UNAVAILABLE = 69;
 
 async function main(): Promise<void> {
-  let config, authConfig, privacyConfig;
+  let config, authConfig, privacyConfig, auditConfig;
   try {
     config = loadConfig();
     authConfig = loadAuthConfig(process.env, config.dataDir);
     privacyConfig = loadPrivacyConfig(process.env, config.dataDir);
+    auditConfig = loadAuditConfig(process.env);
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof PrivacyConfigError) {
+    if (error instanceof ConfigError || error instanceof PrivacyConfigError || error instanceof AuditConfigError) {
       process.stderr.write(`samvirke: ${error.message}\n`);
       process.exit(EXIT_CONFIG);
     }
@@ -39,7 +41,7 @@ async function main(): Promise<void> {
   if (privacyConfig.generatedForDevelopment) {
     logger.warn({ dataDir: config.dataDir }, 'MASTER_KEYS / CPR_HMAC_SECRET not set: using development secrets generated under DATA_DIR');
   }
-  const app = await createApiApp({ config, authConfig, privacyConfig, connectionString: database.connectionString, logger });
+  const app = await createApiApp({ config, authConfig, privacyConfig, auditConfig, connectionString: database.connectionString, logger });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -5,6 +5,7 @@ import { PrivacyConfigError } from '@samvirke/privacy';
 import { runRebuild } from './commands/rebuild.command';
 import { runDemoSeed } from './commands/demo-seed.command';
 import { runRotateKeys } from './commands/rotate-keys.command';
+import { runVerify } from './commands/verify.command';
 
 /**
  * `npm run cli -- <command> [options]`. Each command lives in ./commands and returns an exit code.
@@ -20,6 +21,10 @@ const commands: Record<string, { summary: string; run: Command }> = {
   'projections:rebuild': {
     summary: 'rebuild a read model from position 0 while the old copy keeps serving: NAME|all [--batch-size N]',
     run: runRebuild,
+  },
+  verify: {
+    summary: 'check the hash chain of one case or the whole store and name the first broken link: [--case <uuid>]',
+    run: (args) => runVerify(args),
   },
   'rotate-keys': {
     summary: 're-wrap every data key under the active master key (the first in MASTER_KEYS)',

@@ -5,7 +5,7 @@ import { createEventStoreDbEventStore } from '@samvirke/event-store/eventstoredb
 import type { EventStore } from '@samvirke/event-store';
 import { ProjectionRunner } from '@samvirke/projections';
 import { CASE_STREAM_PREFIX } from '@samvirke/case/application/case-identity';
-import { ConfigError, DatabaseUnreachableError, createLogger, loadConfig, openDatabase } from '@samvirke/platform';
+import { ConfigError, DatabaseUnreachableError, createLogger, loadConfig, openDatabase, surviveConnectionLoss } from '@samvirke/platform';
 import { READ_MODEL_PROJECTIONS } from '../../api/src/read-models';
 
 /**
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     process.exit(69);
   }
   const pool = new Pool({ connectionString: database.connectionString, max: config.databasePoolSize, statement_timeout: config.databaseStatementTimeoutMs, idle_in_transaction_session_timeout: 10_000 });
-  pool.on('error', () => undefined);
+  surviveConnectionLoss(pool);
   let eventStore: EventStore;
   if (config.eventStoreConnectionString) {
     eventStore = createEventStoreDbEventStore(config.eventStoreConnectionString, { streamPrefixes: [CASE_STREAM_PREFIX] });

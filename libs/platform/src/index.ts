@@ -7,3 +7,4 @@ export * from './health/health.controller';
 export * from './nest/tokens';
 export * from './metrics/metrics';
 export * from './metrics/metrics.controller';
+export * from './database/pool-connection-loss';

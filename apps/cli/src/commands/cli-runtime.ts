@@ -3,7 +3,7 @@ import type { EventStore } from '@samvirke/event-store';
 import { PostgresEventStore } from '@samvirke/event-store/postgres';
 import { createEventStoreDbEventStore } from '@samvirke/event-store/eventstoredb';
 import { CASE_STREAM_PREFIX } from '@samvirke/case/application/case-identity';
-import { loadConfig, openDatabase, type AppConfig } from '@samvirke/platform';
+import { loadConfig, openDatabase, type AppConfig, surviveConnectionLoss } from '@samvirke/platform';
 
 /** What database-backed commands share: the same settings and stores as the API, opened once. */
 export interface CliRuntime {
@@ -19,7 +19,7 @@ export async function openCliRuntime(): Promise<CliRuntime> {
   const config = loadConfig();
   const database = await openDatabase(config);
   const pool = new Pool({ connectionString: database.connectionString, max: 4, statement_timeout: 0 });
-  pool.on('error', () => undefined);
+  surviveConnectionLoss(pool);
   let eventStore: EventStore;
   let postgresEventStore: PostgresEventStore | undefined;
   if (config.eventStoreConnectionString) {

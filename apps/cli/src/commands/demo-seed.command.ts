@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
 import { PostgresEventStore } from '@samvirke/event-store/postgres';
-import { loadConfig, openDatabase } from '@samvirke/platform';
+import { loadConfig, openDatabase, surviveConnectionLoss } from '@samvirke/platform';
 import { PersonalDataVault, loadPrivacyConfig } from '@samvirke/privacy';
 import { findEarlierDemoUntil, seedDemoData } from '../demo/seed-demo-data';
 
@@ -39,7 +39,7 @@ export async function runDemoSeed(args: string[]): Promise<number> {
   const database = await openDatabase(config);
   const store = new PostgresEventStore({ connectionString: database.connectionString, maxConnections: 6, application: 'samvirke-demo-seed' });
   const pool = new Pool({ connectionString: database.connectionString, max: 4 });
-  pool.on('error', () => undefined);
+  surviveConnectionLoss(pool);
   try {
     await store.migrate();
     const vault = new PersonalDataVault(pool, privacyConfig);

@@ -98,8 +98,10 @@ export class PostgresEventStore implements EventStore {
       idle_in_transaction_session_timeout: 10_000,
     };
     this.pool = new Pool(config);
-    // An idle client losing its connection must not crash the process; the next query reconnects.
+    // A client losing its connection (idle or checked out) must not crash the process: the query in
+    // flight rejects and the pool replaces the connection.
     this.pool.on('error', () => undefined);
+    this.pool.on('connect', (client) => client.on('error', () => undefined));
   }
 
   async migrate(): Promise<void> {

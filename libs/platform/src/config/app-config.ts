@@ -22,6 +22,8 @@ export interface AppConfig {
   /** 'auto': fill an empty embedded database with demo data at start; 'true': any empty database; 'false': never. */
   demoData: 'auto' | 'true' | 'false';
   demoCases: number;
+  /** SSP+ age bands (inclusive ages): cities differ, and Copenhagen's gang-conflict work goes to 25. */
+  sspPlusAgeBands: { standard: { minAge: number; maxAge: number }; gangConflict: { minAge: number; maxAge: number } };
 }
 
 export class ConfigError extends Error {
@@ -88,6 +90,14 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   return raw as T;
 }
 
+function ageBand(env: Env, name: string, fallback: { minAge: number; maxAge: number }): { minAge: number; maxAge: number } {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const match = /^(\d{1,2})-(\d{1,2})$/.exec(raw);
+  if (!match || Number(match[1]) > Number(match[2])) throw new ConfigError(name, `must be an inclusive age range like 18-23 (got "${raw.slice(0, 20)}")`);
+  return { minAge: Number(match[1]), maxAge: Number(match[2]) };
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -112,5 +122,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 1_200, 1, 10_000_000),
     demoData: oneOf(env, 'DEMO_DATA', ['auto', 'true', 'false'] as const, 'auto'),
     demoCases: integer(env, 'DEMO_CASES', 300, 1, 100_000),
+    sspPlusAgeBands: {
+      standard: ageBand(env, 'SSP_PLUS_AGE_BAND', { minAge: 18, maxAge: 23 }),
+      gangConflict: ageBand(env, 'SSP_PLUS_GANG_CONFLICT_AGE_BAND', { minAge: 18, maxAge: 25 }),
+    },
   };
 }

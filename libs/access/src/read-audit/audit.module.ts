@@ -1,0 +1,72 @@
+import { Inject, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import type { Pool } from 'pg';
+import type { Logger } from 'pino';
+import { EVENT_STORE, type EventStore } from '@samvirke/event-store';
+import { APP_LOGGER, CLOCK, DATABASE_POOL, type Clock } from '@samvirke/platform/nest/tokens';
+import { PersonalDataVault } from '@samvirke/privacy';
+import { VerificationController } from '../tamper-evidence/verification.controller';
+import { CaseReplay } from '../replay/case-replay';
+import { ReplayController } from '../replay/replay.controller';
+import { loadAuditConfig, type AuditConfig } from './audit-config';
+import { AuditLog } from './audit-log';
+import { AuditLogController } from './audit-log.controller';
+import { ReadAuditInterceptor } from './read-audit.interceptor';
+
+export const AUDIT_CONFIG = Symbol('AUDIT_CONFIG');
+
+/** Retention runs at start and then twice a day; deleting an already-deleted range is a no-op. */
+const PURGE_INTERVAL_MS = 12 * 3600_000;
+
+/**
+ * Read audit, tamper evidence and replay. Importing this module turns the read audit on for the
+ * whole app: it registers ReadAuditInterceptor as APP_INTERCEPTOR itself, so the app cannot have the
+ * auditors' endpoints without the audit (do not register it a second time: every request would be
+ * logged twice). Needs the global DATABASE_POOL, EVENT_STORE, CLOCK, APP_LOGGER and
+ * PersonalDataVault, and the authentication guard that puts the user on the request.
+ */
+@Module({})
+export class AuditModule implements OnModuleInit, OnApplicationShutdown {
+  private purgeTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly auditLog: AuditLog,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  static register(config: AuditConfig = loadAuditConfig()): DynamicModule {
+    return {
+      module: AuditModule,
+      controllers: [AuditLogController, VerificationController, ReplayController],
+      providers: [
+        { provide: AUDIT_CONFIG, useValue: config },
+        { provide: AuditLog, inject: [DATABASE_POOL], useFactory: (pool: Pool) => new AuditLog(pool, config) },
+        {
+          provide: CaseReplay,
+          inject: [EVENT_STORE, PersonalDataVault, AuditLog],
+          useFactory: (store: EventStore, vault: PersonalDataVault, auditLog: AuditLog) => new CaseReplay(store, vault, auditLog),
+        },
+        ReadAuditInterceptor,
+        { provide: APP_INTERCEPTOR, useExisting: ReadAuditInterceptor },
+      ],
+      exports: [AuditLog, ReadAuditInterceptor, AUDIT_CONFIG],
+    };
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.auditLog.migrate();
+    const purge = () =>
+      this.auditLog.purgeExpired(this.clock.now()).then(
+        (purged) => purged > 0 && this.logger.info({ purged }, 'audit log records past retention deleted'),
+        (error: unknown) => this.logger.warn({ errorName: error instanceof Error ? error.name : typeof error }, 'audit log retention run failed'),
+      );
+    void purge();
+    this.purgeTimer = setInterval(() => void purge(), PURGE_INTERVAL_MS);
+    this.purgeTimer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.purgeTimer) clearInterval(this.purgeTimer);
+  }
+}

@@ -1,0 +1,20 @@
+import type { AuditPurpose } from './audit-vocabulary';
+import { isCaseRoute, isReadMethod } from './audited-request';
+
+export const DISCLOSURE_FOR_INVESTIGATION_REFUSED = 'DISCLOSURE_FOR_INVESTIGATION_REFUSED';
+
+/**
+ * Section 115(2) of the Administration of Justice Act lets municipal authorities pass information
+ * to the police for SSP, PSP and KSP work, but not for the investigation of criminal cases. So a
+ * police user who declares that purpose gets no read of any case route at all: the refusal is
+ * central (the read audit interceptor, before any handler runs) so no read model can forget it, and
+ * it is recorded in the audit log like any other request. Agency kinds come from reference data.
+ */
+export function refusesDisclosureForInvestigation(
+  agencyKind: string | undefined,
+  purpose: AuditPurpose,
+  method: string,
+  routePattern: string,
+): boolean {
+  return agencyKind === 'police' && purpose === 'criminal-investigation' && isReadMethod(method) && isCaseRoute(routePattern);
+}

@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import { PostgresEventStore } from '@samvirke/event-store/postgres';
+import { PersonalDataVault, parseCprHmacSecret, parseMasterKeys } from '@samvirke/privacy';
+import { evolve, initialCaseState, type CaseEvent } from '@samvirke/case';
+import { testDatabaseUrl } from '../../../../test/support/test-database';
+import { AuditLog, type AuditEntry } from '../read-audit/audit-log';
+import { CaseReplay } from './case-replay';
+import { stateAsJson } from './state-json';
+
+const privacy = { masterKeyring: parseMasterKeys(`replay:${Buffer.alloc(32, 0x42).toString('base64')}`), cprHmacSecret: parseCprHmacSecret('d'.repeat(64)), generatedForDevelopment: false };
+const erasureDate = new Date('2026-03-01T10:00:00.000Z');
+
+describe('CaseReplay (PostgreSQL)', () => {
+  let store: PostgresEventStore;
+  let pool: Pool;
+  let vault: PersonalDataVault;
+  let auditLog: AuditLog;
+  let replay: CaseReplay;
+
+  beforeAll(async () => {
+    store = new PostgresEventStore({ connectionString: testDatabaseUrl(), maxConnections: 4 });
+    await store.migrate();
+    pool = new Pool({ connectionString: testDatabaseUrl(), max: 4 });
+    vault = new PersonalDataVault(pool, privacy, { clock: { now: () => erasureDate } });
+    await vault.migrate();
+    auditLog = new AuditLog(pool, { retentionDays: 1825 });
+    await auditLog.migrate();
+    replay = new CaseReplay(store, vault, auditLog);
+  });
+  afterAll(async () => {
+    await store?.close();
+    await pool?.end();
+  });
+
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  async function append(caseId: string, event: CaseEvent, actor = 'coord-anna', agency = 'BIF') {
+    await store.appendToStream(`case-${caseId}`, [{ id: randomUUID(), type: event.type, schemaVersion: 1, data: event.data, metadata: { actor, agency, correlationId: randomUUID() } }], 'any');
+  }
+
+  async function openedCase() {
+    const caseId = randomUUID();
+    const now = new Date().toISOString();
+    const opened: CaseEvent = {
+      type: 'CaseOpened',
+      data: {
+        citizenId: caseId,
+        cprHash: 'h'.repeat(64),
+        name: await vault.seal({ citizenId: caseId, agency: 'BIF' }, 'Testperson Replay'),
+        cpr: await vault.seal({ citizenId: caseId, agency: 'BIF' }, '010104-5123'),
+        birthDate: '2004-01-01',
+        districtCode: 'NORREBRO-1',
+        referredBy: 'BIF',
+        reason: await vault.seal({ citizenId: caseId, agency: 'BIF' }, 'Gentagen kriminalitet'),
+        openedAt: now,
+      },
+    };
+    const joined: CaseEvent = { type: 'AgencyJoinedCase', data: { agency: 'BIF', entryPoint: { unit: 'Jobcenter', phone: '1', email: 'a@b.dk' }, joinedAt: now } };
+    await append(caseId, opened);
+    await append(caseId, joined);
+    return { caseId, events: [opened, joined] };
+  }
+
+  it('as-of reconstruction equals the state folded from the events known at that moment', async () => {
+    const { caseId, events } = await openedCase();
+    const assessed: CaseEvent = {
+      type: 'SspCategoryAssessed',
+      data: { level: 3, rationale: await vault.seal({ citizenId: caseId, agency: 'BIF' }, 'grund'), assessedBy: 'BIF', assessedOn: '2026-01-05' },
+    };
+    await append(caseId, assessed);
+    const expectedAtT = stateAsJson([...events, assessed].reduce(evolve, initialCaseState()));
+    await sleep(20);
+    const t = new Date();
+    await sleep(20);
+    await append(caseId, { type: 'CaseClosed', data: { reason: 'goals-achieved', closedAt: new Date().toISOString() } });
+
+    const asOfT = await replay.stateAsOf(caseId, t);
+    expect(asOfT).toMatchObject({ caseId, revision: 2, eventsApplied: 3 });
+    expect(asOfT?.state).toEqual(expectedAtT);
+    expect((asOfT?.state as { status: string }).status).toBe('open');
+    expect(((await replay.stateAsOf(caseId, new Date()))?.state as { status: string }).status).toBe('closed');
+    expect(await replay.stateAsOf(caseId, new Date('2000-01-01T00:00:00Z'))).toMatchObject({ revision: null, eventsApplied: 0, state: { status: 'not-opened' } });
+    expect(await replay.stateAsOf(randomUUID(), t)).toBeUndefined();
+  });
+
+  it('the history opens sealed fields, and says "erased on DATE" after crypto-shredding', async () => {
+    const { caseId } = await openedCase();
+    const before = await replay.history(caseId);
+    expect(before?.map((event) => event.type)).toEqual(['CaseOpened', 'AgencyJoinedCase']);
+    expect(before?.[0]).toMatchObject({ revision: 0, metadata: { actor: 'coord-anna', agency: 'BIF' }, data: { name: { status: 'available', value: 'Testperson Replay' }, birthDate: '2004-01-01' } });
+    await vault.eraseSubject(caseId, { agency: 'all' }, 'dpo', 'citizen-request');
+    const after = await replay.history(caseId);
+    expect((after?.[0].data as Record<string, unknown>)['name']).toEqual({ status: 'erased', note: 'erased on 2026-03-01' });
+    expect(JSON.stringify(after)).not.toContain('Testperson Replay');
+    expect(await replay.history(randomUUID())).toBeUndefined();
+  });
+
+  it('who knew what when: the agencies that could see an entry, acknowledgements and the readers from the audit log', async () => {
+    const { caseId } = await openedCase();
+    const entryId = randomUUID();
+    const read = (overrides: Partial<AuditEntry>): AuditEntry => ({
+      requestId: null, userId: 'u', agency: 'BIF', roles: ['coordinator'], action: 'read', method: 'GET', route: '/cases/:caseId/timeline',
+      caseId, entryId: null, criteria: {}, purpose: 'case-work', outcome: 200, ...overrides,
+    });
+    await auditLog.record(read({ userId: 'early-reader' }));
+    await sleep(5);
+    await append(caseId, {
+      type: 'InformationShared',
+      data: { entryId, fromAgency: 'BIF', sharedWith: ['SOF'], legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'normal', summary: await vault.seal({ citizenId: caseId, agency: 'BIF' }, 's'), sharedAt: new Date().toISOString() },
+    });
+    await append(caseId, { type: 'InformationAcknowledged', data: { entryId, agency: 'SOF', acknowledgedAt: new Date().toISOString() } }, 'social-dan', 'SOF');
+    await auditLog.record(read({ userId: 'social-dan', agency: 'SOF', roles: ['liaison'], route: '/cases/:caseId/entries/:entryId/acknowledgements', method: 'POST', action: 'change', entryId, outcome: 201 }));
+    await auditLog.record(read({ userId: 'timeline-reader', agency: 'SOF', roles: ['liaison'] }));
+    await auditLog.record(read({ userId: 'police-not-shared', agency: 'KBH-POLITI', roles: ['liaison'] }));
+    await auditLog.record(read({ userId: 'denied', agency: 'SOF', outcome: 403, entryId }));
+    await auditLog.record(read({ userId: 'auditor-1', agency: 'OKF', roles: ['auditor'], route: '/audit/cases/:caseId/events' }));
+
+    const knowledge = await replay.knowledge(caseId, entryId);
+    expect(knowledge).toMatchObject({
+      authorAgency: 'BIF',
+      sharedWith: ['SOF'],
+      couldSee: [
+        { agency: 'BIF', as: 'author', leftCaseAt: null },
+        { agency: 'SOF', as: 'recipient', leftCaseAt: null },
+      ],
+      acknowledgedBy: [{ agency: 'SOF' }],
+    });
+    expect(knowledge?.readBy.map((reader) => [reader.userId, reader.via])).toEqual([
+      ['social-dan', 'entry'],
+      ['timeline-reader', 'listing'],
+      ['auditor-1', 'listing'],
+    ]);
+    expect(await replay.knowledge(caseId, randomUUID())).toBeUndefined();
+  });
+});

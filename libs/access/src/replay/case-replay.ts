@@ -1,0 +1,154 @@
+import type { EventStore, RecordedEvent } from '@samvirke/event-store';
+import type { PersonalDataVault } from '@samvirke/privacy';
+import { evolve, initialCaseState, type CaseEvent, type InformationShared } from '@samvirke/case';
+import { caseStreamId } from '@samvirke/case/application/case-identity';
+import type { AuditLog, AuditRecord } from '../read-audit/audit-log';
+import { openSealedFields } from './opened-fields';
+import { stateAsJson } from './state-json';
+
+export interface ReplayedEvent {
+  revision: number;
+  eventId: string;
+  type: string;
+  schemaVersion: number;
+  recordedAt: string;
+  globalPosition: string;
+  metadata: unknown;
+  /** The event's data with every sealed field opened (see OpenedField). */
+  data: unknown;
+}
+
+export interface CaseStateAsOf {
+  caseId: string;
+  /** Null when no instant was given: the state after every event. */
+  asOf: string | null;
+  /** Revision of the last event folded in; null when the case had no event yet at that instant. */
+  revision: number | null;
+  eventsApplied: number;
+  state: unknown;
+}
+
+/**
+ * Routes whose answer lists a case's entries with their content, so a successful GET of one of
+ * them counts as having seen every entry the reader's agency could see. Add a read model's route
+ * here when it shows entry content.
+ */
+export const ENTRY_LISTING_ROUTES: readonly string[] = ['/cases/:caseId/entries', '/cases/:caseId/timeline', '/audit/cases/:caseId/events'];
+
+export interface EntryKnowledge {
+  caseId: string;
+  entryId: string;
+  sharedAt: string;
+  authorAgency: string;
+  sharedWith: readonly string[];
+  sensitivity: string;
+  legalBasis: string;
+  purpose: string;
+  /** Agencies the access policy lets see the entry (author and recipients); auditors see all. */
+  couldSee: Array<{ agency: string; as: 'author' | 'recipient'; since: string; leftCaseAt: string | null }>;
+  acknowledgedBy: Array<{ agency: string; at: string }>;
+  /**
+   * Users who read it, from the audit log: 'entry' = a request on this entry's own route (entry_id);
+   * 'listing' = a successful GET of an ENTRY_LISTING_ROUTES route on this case after the entry was
+   * shared, by a user of an agency that could see it or an auditor. A listing is filtered by the
+   * access policy, so it shows the entry to exactly those users; for a sealed-identity entry it also
+   * depends on the user's named access, which the log does not keep, so 'listing' may over-report
+   * there (an auditor errs towards "may have seen").
+   */
+  readBy: Array<{ userId: string; agency: string; roles: readonly string[]; at: string; action: string; route: string; purpose: string; via: 'entry' | 'listing' }>;
+}
+
+/**
+ * What auditors replay: a case's full history, its state as of any instant (folded with the same
+ * `evolve` the write side uses, so the reconstruction cannot drift from the decider's view), and who
+ * knew what when about one entry.
+ */
+export class CaseReplay {
+  constructor(
+    private readonly store: EventStore,
+    private readonly vault: PersonalDataVault,
+    private readonly auditLog: AuditLog,
+  ) {}
+
+  /** Undefined when the case has no events. */
+  async history(caseId: string): Promise<ReplayedEvent[] | undefined> {
+    const events = await this.store.readStream(caseStreamId(caseId));
+    if (events.length === 0) return undefined;
+    const opened = await openSealedFields(this.vault, events.map((event) => event.data));
+    return events.map((event, index) => ({
+      revision: event.streamRevision,
+      eventId: event.id,
+      type: event.type,
+      schemaVersion: event.schemaVersion,
+      recordedAt: event.recordedAt.toISOString(),
+      globalPosition: event.globalPosition,
+      metadata: event.metadata,
+      data: opened[index],
+    }));
+  }
+
+  /**
+   * The state from the events recorded at or before `asOf`. The state holds no personal data (see
+   * libs/case/src/state.ts), so nothing in it needs opening. Undefined when the case does not exist
+   * now; a case that exists but had no event yet at `asOf` answers the initial state. Without
+   * `asOf`, every event: "now" is then the store's own, with no second clock to disagree with it.
+   */
+  async stateAsOf(caseId: string, asOf?: Date): Promise<CaseStateAsOf | undefined> {
+    const streamId = caseStreamId(caseId);
+    if ((await this.store.streamRevision(streamId)) === undefined) return undefined;
+    const events = await this.store.readStream(streamId, asOf ? { asOf } : {});
+    const state = events.reduce((folded, event) => evolve(folded, event as unknown as CaseEvent), initialCaseState());
+    return {
+      caseId,
+      asOf: asOf ? asOf.toISOString() : null,
+      revision: events.length === 0 ? null : events[events.length - 1].streamRevision,
+      eventsApplied: events.length,
+      state: stateAsJson(state),
+    };
+  }
+
+  /** Undefined when the case has no such entry. */
+  async knowledge(caseId: string, entryId: string): Promise<EntryKnowledge | undefined> {
+    const events = await this.store.readStream(caseStreamId(caseId));
+    const shared = events.find((event): event is RecordedEvent<'InformationShared', InformationShared['data']> =>
+      event.type === 'InformationShared' && (event.data as InformationShared['data']).entryId === entryId,
+    );
+    if (!shared) return undefined;
+    const entry = shared.data;
+    const sharedAt = shared.recordedAt;
+    const leftCaseAt = (agency: string) => {
+      const left = events.find((event) => event.type === 'AgencyLeftCase' && event.recordedAt >= sharedAt && (event.data as { agency: string }).agency === agency);
+      return left ? left.recordedAt.toISOString() : null;
+    };
+    const visibleTo = new Set([entry.fromAgency, ...entry.sharedWith]);
+    const accesses = await this.auditLog.successfulAccessesToCase(caseId, sharedAt);
+    const readBy = accesses.flatMap((access: AuditRecord) => {
+      const via = access.entryId === entryId ? 'entry' : isListingRead(access) && (visibleTo.has(access.agency) || access.roles.includes('auditor')) ? 'listing' : undefined;
+      if (via === undefined) return [];
+      const { userId, agency, roles, recordedAt: at, action, route, purpose } = access;
+      return [{ userId, agency, roles, at, action, route, purpose, via }] as EntryKnowledge['readBy'];
+    });
+    return {
+      caseId,
+      entryId,
+      sharedAt: sharedAt.toISOString(),
+      authorAgency: entry.fromAgency,
+      sharedWith: entry.sharedWith,
+      sensitivity: entry.sensitivity,
+      legalBasis: entry.legalBasis,
+      purpose: entry.purpose,
+      couldSee: [
+        { agency: entry.fromAgency, as: 'author' as const, since: sharedAt.toISOString(), leftCaseAt: leftCaseAt(entry.fromAgency) },
+        ...entry.sharedWith.map((agency) => ({ agency, as: 'recipient' as const, since: sharedAt.toISOString(), leftCaseAt: leftCaseAt(agency) })),
+      ],
+      acknowledgedBy: events
+        .filter((event) => event.type === 'InformationAcknowledged' && (event.data as { entryId: string }).entryId === entryId)
+        .map((event) => ({ agency: (event.data as { agency: string }).agency, at: event.recordedAt.toISOString() })),
+      readBy,
+    };
+  }
+}
+
+function isListingRead(access: AuditRecord): boolean {
+  return (access.method === 'GET' || access.method === 'HEAD') && ENTRY_LISTING_ROUTES.includes(access.route);
+}
