@@ -60,7 +60,6 @@ describe('case commands over HTTP', () => {
       const base = `/cases/${caseId}`;
       await ok('POST', `${base}/assessments`, coordinator, { level: 3, rationale: 'Flere sigtelser for indbrud', assessedOn: today() });
       await ok('POST', `${base}/coordinator`, coordinator, { coordinatorId: 'coord-anna', agency: 'BIF' });
-      await ok('PUT', `${base}/coordinator`, coordinator, { coordinatorId: 'coord-eva', agency: 'BIF' });
       await ok('POST', `${base}/agencies/KBH-POLITI`, coordinator, { entryPoint: { unit: 'Forebyggelse City', contactPerson: 'Bo', phone: '+45 1111 2222', email: 'ssp@politi.example.org' } });
       await ok('POST', `${base}/agencies/KBH-FAENGSLER`, coordinator, {});
       await ok('POST', `${base}/agencies/SOF`, coordinator, {});
@@ -117,9 +116,13 @@ describe('case commands over HTTP', () => {
       await ok('POST', `${base}/self-sufficiency/loss`, coordinator, { lostOn: today() });
       await ok('POST', `${base}/progression`, coordinator, { step: 3, assessedOn: today() });
       await ok('POST', `${base}/programmes/SSP_PLUS/exit`, coordinator, { endedOn: today(), exitReason: 'completed' });
-      await ok('DELETE', `${base}/agencies/SOF`, coordinator);
-      await ok('POST', `${base}/close`, coordinator, { reason: 'goals-achieved' });
-      const reopened = await ok('POST', `${base}/reopen`, coordinator, { reason: 'Ny henvendelse' });
+      await ok('DELETE', `${base}/agencies/SOF`, social);
+      await ok('PUT', `${base}/coordinator`, coordinator, { coordinatorId: 'coord-eva', agency: 'BIF' });
+      const successor: TestUser = { userId: 'coord-eva', agency: 'BIF', roles: ['coordinator'] };
+      // The case now belongs to coord-eva: the previous coordinator no longer sees it.
+      expect((await api.request('POST', `${base}/close`, { user: coordinator, body: { reason: 'goals-achieved' } })).status).toBe(404);
+      await ok('POST', `${base}/close`, successor, { reason: 'goals-achieved' });
+      const reopened = await ok('POST', `${base}/reopen`, successor, { reason: 'Ny henvendelse' });
 
       const types = (await api.store.readStream(`case-${caseId}`)).map((e) => e.type);
       expect(types).toEqual(
@@ -227,12 +230,13 @@ describe('case commands over HTTP', () => {
     it('answers 422 with a reason code for a broken domain rule, and appends nothing', async () => {
       const { caseId } = await openCase();
       await ok('POST', `/cases/${caseId}/agencies/SOF`, coordinator, {});
+      await ok('POST', `/cases/${caseId}/agencies/KBH-POLITI`, coordinator, {});
       const entryId = randomUUID();
       await ok('POST', `/cases/${caseId}/entries`, coordinator, { entryId, sharedWith: ['SOF'], legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'normal', summary: 'x' });
       const before = await streamLength(caseId);
       const notShared = await api.request('POST', `/cases/${caseId}/entries/${entryId}/acknowledgements`, { user: police });
       expect(notShared.status).toBe(422);
-      expect(notShared.body.reason).toBe('AGENCY_NOT_ON_CASE');
+      expect(notShared.body.reason).toBe('ENTRY_NOT_SHARED_WITH_AGENCY');
       const chargeByMunicipality = await api.request('POST', `/cases/${caseId}/charges`, { user: coordinator, body: { chargeId: randomUUID(), offenceCategory: 'theft', chargedOn: today() } });
       expect(chargeByMunicipality.status).toBe(422);
       expect(chargeByMunicipality.body.reason).toBe('REPORTER_NOT_POLICE');

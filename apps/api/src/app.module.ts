@@ -11,6 +11,7 @@ import { ReferenceDataController } from '@samvirke/reference-data/http/reference
 import { InfrastructureModule, type ApiRuntime } from './infrastructure.module';
 import { READ_MODEL_CONTROLLERS } from './read-models';
 import { AuditModule } from '@samvirke/access/read-audit/audit.module';
+import { PrivacyHttpModule } from '@samvirke/privacy/http/privacy-http.module';
 import { loadAuditConfig } from '@samvirke/access/read-audit/audit-config';
 import { SSP_PLUS_AGE_BANDS } from '@samvirke/projections/case-summary';
 import { ApiExceptionFilter } from './http/api-exception.filter';
@@ -38,6 +39,7 @@ export class AppModule implements NestModule {
         }),
         AuditModule.register(runtime.auditConfig ?? loadAuditConfig(process.env)),
         CaseHttpModule,
+        PrivacyHttpModule,
       ],
       controllers: [HealthController, MetricsController, ReferenceDataController, ...READ_MODEL_CONTROLLERS],
       providers: [

@@ -14,7 +14,9 @@ export async function createApiApp(runtime: ApiRuntime): Promise<NestExpressAppl
     bodyParser: false,
     abortOnError: false,
   });
-  app.useBodyParser('json', { limit: '256kb' });
+  // Passed as a variable: Nest's option type omits body-parser's `verify`, which express accepts.
+  const jsonOptions = { limit: '256kb', verify: refuseDeepNesting };
+  app.useBodyParser('json', jsonOptions);
   app.disable('x-powered-by');
   // Swagger UI needs inline scripts and styles; everything else is JSON, where CSP costs nothing.
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'"] } } }));
@@ -37,4 +39,22 @@ export async function createApiApp(runtime: ApiRuntime): Promise<NestExpressAppl
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
+}
+
+/** No request body of ours nests deeper than a few levels; thousands of levels only exhaust the stack. */
+const MAX_JSON_DEPTH = 32;
+
+function refuseDeepNesting(_request: unknown, _response: unknown, body: Buffer): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < body.length; i++) {
+    const byte = body[i];
+    if (inString) {
+      if (byte === 0x5c) i++; // backslash: skip the escaped character
+      else if (byte === 0x22) inString = false;
+    } else if (byte === 0x22) inString = true;
+    else if (byte === 0x7b || byte === 0x5b) {
+      if (++depth > MAX_JSON_DEPTH) throw Object.assign(new Error('request body nested too deeply'), { status: 400, statusCode: 400, type: 'entity.too.deep' });
+    } else if (byte === 0x7d || byte === 0x5d) depth--;
+  }
 }

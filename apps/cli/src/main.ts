@@ -6,6 +6,8 @@ import { runRebuild } from './commands/rebuild.command';
 import { runDemoSeed } from './commands/demo-seed.command';
 import { runRotateKeys } from './commands/rotate-keys.command';
 import { runVerify } from './commands/verify.command';
+import { runRetention } from './commands/retention.command';
+import { runErase } from './commands/erase.command';
 
 /**
  * `npm run cli -- <command> [options]`. Each command lives in ./commands and returns an exit code.
@@ -25,6 +27,14 @@ const commands: Record<string, { summary: string; run: Command }> = {
   verify: {
     summary: 'check the hash chain of one case or the whole store and name the first broken link: [--case <uuid>]',
     run: (args) => runVerify(args),
+  },
+  retention: {
+    summary: 'erase what has expired under RETENTION_POLICY and print the report: [--dry-run] [--now ISO]',
+    run: (args) => runRetention(args),
+  },
+  erase: {
+    summary: 'erase a citizen or one agency scope: --case UUID --scope citizen|AGENCY --reason REASON --by USER',
+    run: (args) => runErase(args),
   },
   'rotate-keys': {
     summary: 're-wrap every data key under the active master key (the first in MASTER_KEYS)',

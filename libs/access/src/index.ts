@@ -9,3 +9,4 @@ export * from './authentication/access.module';
 export * from './authentication/mint-token-command';
 export * from './policy/case-visibility';
 export * from './policy/entry-visibility';
+export * from './policy/case-command-policy';

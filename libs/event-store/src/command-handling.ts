@@ -23,7 +23,7 @@ export interface StreamDecider<Command, Event extends DomainEvent, State, Contex
   decide(command: Command, state: State, context: Context): Event[];
 }
 
-export interface CommandEnvelope<Command, Context> {
+export interface CommandEnvelope<Command, Context, State = unknown> {
   streamId: string;
   command: Command;
   context: Context;
@@ -35,6 +35,12 @@ export interface CommandEnvelope<Command, Context> {
   metadata: EventMetadata;
   /** Event schema version per event type; 1 when not listed. */
   schemaVersions?: Readonly<Record<string, number>>;
+  /**
+   * Checks the caller may run this command on the stream as it is; throws to refuse. Runs on the
+   * state folded from the same read the decision uses, before anything else is revealed (revision,
+   * earlier handling).
+   */
+  authorize?: (state: State) => void;
 }
 
 export interface CommandOutcome<Event> {
@@ -75,11 +81,15 @@ const MAX_ATTEMPTS = 5;
 export async function handleStreamCommand<Command, Event extends DomainEvent, State, Context>(
   store: EventStore,
   decider: StreamDecider<Command, Event, State, Context>,
-  envelope: CommandEnvelope<Command, Context>,
+  envelope: CommandEnvelope<Command, Context, State>,
 ): Promise<CommandOutcome<Event>> {
   const firstEventId = deterministicUuid(envelope.streamId, envelope.idempotencyKey, '0');
   for (let attempt = 1; ; attempt++) {
     const history = await store.readStream(envelope.streamId);
+    let state = decider.initialState();
+    for (const recorded of history) state = decider.evolve(state, { type: recorded.type, data: recorded.data } as Event);
+    envelope.authorize?.(state);
+
     const replay = findEarlierHandling<Event>(history, firstEventId, envelope);
     if (replay) return replay;
 
@@ -87,8 +97,6 @@ export async function handleStreamCommand<Command, Event extends DomainEvent, St
     if (envelope.expectedRevision !== undefined && envelope.expectedRevision !== currentRevision) {
       throw new WrongExpectedRevisionError(envelope.streamId, envelope.expectedRevision, currentRevision);
     }
-    let state = decider.initialState();
-    for (const recorded of history) state = decider.evolve(state, { type: recorded.type, data: recorded.data } as Event);
 
     const decided = decider.decide(envelope.command, state, envelope.context);
     if (decided.length === 0) {
@@ -127,7 +135,7 @@ export async function handleStreamCommand<Command, Event extends DomainEvent, St
 function findEarlierHandling<Event extends DomainEvent>(
   history: RecordedEvent[],
   firstEventId: string,
-  envelope: CommandEnvelope<unknown, unknown>,
+  envelope: CommandEnvelope<unknown, unknown, never>,
 ): CommandOutcome<Event> | undefined {
   const first = history.findIndex((event) => event.id === firstEventId);
   if (first < 0) return undefined;

@@ -56,6 +56,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
       this.logger.warn({ requestId: request.id }, 'database unavailable while serving a request');
       return send(HttpStatus.SERVICE_UNAVAILABLE, { error: 'Service Unavailable', message: 'the database is unavailable; retry shortly' }, { 'Retry-After': '2' });
     }
+    // The body parser's and router's own messages quote the input ("Unexpected token ... is not valid
+    // JSON", "Failed to decode param '%ZZ'"): answer with fixed words instead, never the client's bytes.
+    const cause = exception instanceof HttpException ? exception.cause : exception;
+    if (cause instanceof SyntaxError) return send(HttpStatus.BAD_REQUEST, { error: 'Bad Request', message: 'the request body is not valid JSON' });
+    if (cause instanceof URIError) return send(HttpStatus.BAD_REQUEST, { error: 'Bad Request', message: 'the request path is not valid' });
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
@@ -65,7 +70,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     // Body parser failures (malformed JSON, too large) arrive as errors with a status, not HttpExceptions.
     const status = (exception as { status?: unknown; statusCode?: unknown })?.status ?? (exception as { statusCode?: unknown })?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      const message = status === 413 ? 'the request body is too large' : 'the request body is not valid JSON';
+      const message = status === 413 ? 'the request body is too large' : 'the request body is not valid JSON, or nests deeper than 32 levels';
       return send(status, { error: status === 413 ? 'Payload Too Large' : 'Bad Request', message });
     }
     this.logger.error(

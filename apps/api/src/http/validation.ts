@@ -10,10 +10,17 @@ export interface FieldViolation {
 export function fieldViolations(errors: ValidationError[], parent = ''): FieldViolation[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({ field, rule, message }));
+    const own = Object.entries(error.constraints ?? {}).map(([rule, message]) =>
+      // An unknown field's name is the client's own text: repeat it only when it looks like a name.
+      rule === 'whitelistValidation' && !PLAIN_FIELD_NAME.test(error.property)
+        ? { field: parent ? `${parent}.(unknown field)` : '(unknown field)', rule, message: 'remove fields the endpoint does not define' }
+        : { field, rule, message },
+    );
     return [...own, ...fieldViolations(error.children ?? [], field)];
   });
 }
+
+const PLAIN_FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 
 /**
  * Unknown fields are refused rather than dropped: a client that misspells a field should hear so,

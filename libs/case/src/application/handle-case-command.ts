@@ -24,6 +24,8 @@ export class HandleCaseCommand {
     readonly idempotencyKey: string,
     readonly requestFingerprint: string,
     readonly expectedRevision?: number,
+    /** Refuses the command for this caller on the case as it stands (see the access policy). */
+    readonly authorize?: (state: CaseState) => void,
   ) {}
 }
 
@@ -41,6 +43,7 @@ export class HandleCaseCommandHandler implements ICommandHandler<HandleCaseComma
       idempotencyKey: command.idempotencyKey,
       requestFingerprint: command.requestFingerprint,
       metadata: command.metadata,
+      authorize: command.authorize,
     });
   }
 }

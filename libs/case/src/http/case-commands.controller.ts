@@ -2,6 +2,7 @@ import {
   Body,
   Controller,
   Delete,
+  ForbiddenException,
   HttpCode,
   HttpStatus,
   Inject,
@@ -64,6 +65,9 @@ import {
   StartEmploymentDto,
 } from './dto/labour-market.dto';
 import { normaliseCpr } from '@samvirke/privacy/cpr/cpr';
+import { caseWriteDecision } from '@samvirke/access/policy/case-command-policy';
+import type { AuthenticatedUser } from '@samvirke/access/authentication/claims';
+import type { CaseState } from '../state';
 
 type Seal = (plaintext: string) => Promise<Sealed>;
 const sealOptional = async (seal: Seal, text: string | undefined) => (text === undefined ? undefined : seal(text));
@@ -474,11 +478,17 @@ export class CaseCommandsController {
     const context = commandRequestOf(request);
     const seal: Seal = (text) => this.sealer.seal({ citizenId: caseId, agency: context.actor.agency }, text);
     const command = await build(seal, context.actor);
-    const outcome = await this.dispatch(caseId, command, context, body);
+    const outcome = await this.dispatch(caseId, command, context, body, authorizeWrite(context.actor, command));
     return this.accepted(caseId, outcome, response);
   }
 
-  private dispatch(caseId: string, command: CaseCommand, context: CommandRequest, body: object): Promise<CommandOutcome<CaseEvent>> {
+  private dispatch(
+    caseId: string,
+    command: CaseCommand,
+    context: CommandRequest,
+    body: object,
+    authorize?: (state: CaseState) => void,
+  ): Promise<CommandOutcome<CaseEvent>> {
     const fingerprint = this.sealer.fingerprint(`${context.method} ${context.route} ${JSON.stringify(body)}`);
     return this.commandBus.execute(
       new HandleCaseCommand(
@@ -495,6 +505,7 @@ export class CaseCommandsController {
         context.idempotencyKey,
         fingerprint,
         context.expectedRevision,
+        authorize,
       ),
     );
   }
@@ -503,6 +514,21 @@ export class CaseCommandsController {
     if (outcome.revision !== undefined) response.setHeader('ETag', `"${outcome.revision}"`);
     return { caseId, revision: outcome.revision ?? null, position: outcome.position ?? null, replayed: outcome.replayed };
   }
+}
+
+/**
+ * The write policy (libs/access) applied to the case as loaded for this very command. A case the
+ * caller may not see answers exactly like a case that does not exist.
+ */
+function authorizeWrite(actor: AuthenticatedUser, command: CaseCommand): (state: CaseState) => void {
+  const data = command.data as { agency?: unknown; scope?: unknown };
+  const targetAgency = typeof data.agency === 'string' ? data.agency : typeof data.scope === 'string' ? data.scope : undefined;
+  return (state) => {
+    const facts = { agencies: [...state.agencies.keys()], coordinatorId: state.coordinator?.coordinatorId ?? null };
+    const decision = caseWriteDecision(actor, facts, { type: command.type, targetAgency });
+    if (decision === 'not-visible') throw new NotFoundException({ error: 'Not Found', message: 'no case with this id' });
+    if (decision === 'forbidden') throw new ForbiddenException({ statusCode: 403, error: 'Forbidden', message: 'your role does not allow this' });
+  };
 }
 
 /** Optional fields left undefined by the mapping above must not reach the stored JSON as keys. */
