@@ -204,6 +204,19 @@ describe('case evolve', () => {
     expect(before.agencies.has('BIF')).toBe(true);
   });
 
+  it('folds a history at once to the same state as one event at a time', () => {
+    expect(evolveAll(initialCaseState(), history)).toEqual(history.reduce(evolve, initialCaseState()));
+  });
+
+  it('folding more events onto a state leaves that state untouched', () => {
+    const half = Math.floor(history.length / 2);
+    const first = evolveAll(initialCaseState(), history.slice(0, half));
+    const snapshot = JSON.stringify(first, (_key, value) => (value instanceof Map ? [...value] : value));
+    const whole = evolveAll(first, history.slice(half));
+    expect(JSON.stringify(first, (_key, value) => (value instanceof Map ? [...value] : value))).toBe(snapshot);
+    expect(whole).toEqual(history.reduce(evolve, initialCaseState()));
+  });
+
   it('leaves the state as it was for an event about something it does not know', () => {
     const before = evolveAll(initialCaseState(), [caseOpened()]);
     expect(evolve(before, { type: 'ActionCompleted', data: { actionId: 'nope', completedOn: '2026-11-05' } })).toBe(before);

@@ -26,7 +26,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
     }
     case 'SspCategoryAssessed': {
       const { level, assessedBy, assessedOn } = event.data;
-      return { ...state, categoryAssessments: [...state.categoryAssessments, { level, assessedBy, assessedOn }] };
+      return { ...state, categoryAssessments: appended(state.categoryAssessments, { level, assessedBy, assessedOn }) };
     }
     case 'CoordinatorAssigned':
       return {
@@ -250,7 +250,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
     }
     case 'ProgressionAssessed': {
       const { step, assessedBy, assessedOn } = event.data;
-      return { ...state, progression: [...state.progression, { step, assessedBy, assessedOn }] };
+      return { ...state, progression: appended(state.progression, { step, assessedBy, assessedOn }) };
     }
     case 'LegalHoldPlaced': {
       const { holdId, placedBy, placedAt } = event.data;
@@ -262,7 +262,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       const { scope, reason, erasedAt } = event.data;
       return {
         ...state,
-        erasures: [...state.erasures, { scope, reason, erasedAt }],
+        erasures: appended(state.erasures, { scope, reason, erasedAt }),
         citizenErased: state.citizenErased || scope === 'citizen',
       };
     }
@@ -276,17 +276,49 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
   }
 }
 
-/** Folds a stream's events from the initial state. */
+/**
+ * Folds a stream's events from a state. Same result as `events.reduce(evolve, state)`, but linear:
+ * `evolve` copies a map or list whenever it changes one (states are values), which makes a fold of a
+ * long case quadratic. During one fold, a collection this fold created itself can be changed in
+ * place, because no state outside the fold can reach it; collections of the given state never are.
+ */
 export function evolveAll(state: CaseState, events: readonly CaseEvent[]): CaseState {
-  return events.reduce(evolve, state);
+  const outer = ownedByThisFold;
+  ownedByThisFold = new WeakSet();
+  try {
+    return events.reduce(evolve, state);
+  } finally {
+    ownedByThisFold = outer;
+  }
+}
+
+/** Collections created inside the running `evolveAll`, which it may change in place. */
+let ownedByThisFold: WeakSet<object> | undefined;
+
+function owned<T extends object>(collection: T): T {
+  ownedByThisFold?.add(collection);
+  return collection;
+}
+
+function appended<T>(list: readonly T[], item: T): readonly T[] {
+  if (ownedByThisFold?.has(list)) {
+    (list as T[]).push(item);
+    return list;
+  }
+  return owned([...list, item]);
 }
 
 function withEntry<K, V>(map: ReadonlyMap<K, V>, key: K, value: V): ReadonlyMap<K, V> {
-  return new Map(map).set(key, value);
+  if (ownedByThisFold?.has(map)) return (map as Map<K, V>).set(key, value);
+  return owned(new Map(map).set(key, value));
 }
 
 function withoutEntry<K, V>(map: ReadonlyMap<K, V>, key: K): ReadonlyMap<K, V> {
-  const copy = new Map(map);
+  if (ownedByThisFold?.has(map)) {
+    (map as Map<K, V>).delete(key);
+    return map;
+  }
+  const copy = owned(new Map(map));
   copy.delete(key);
   return copy;
 }

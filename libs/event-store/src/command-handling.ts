@@ -21,6 +21,8 @@ export interface StreamDecider<Command, Event extends DomainEvent, State, Contex
   initialState(): State;
   evolve(state: State, event: Event): State;
   decide(command: Command, state: State, context: Context): Event[];
+  /** Folds many events at once; same result as reducing with `evolve`, when a decider can do it faster. */
+  evolveAll?(state: State, events: Event[]): State;
 }
 
 export interface CommandEnvelope<Command, Context, State = unknown> {
@@ -86,8 +88,10 @@ export async function handleStreamCommand<Command, Event extends DomainEvent, St
   const firstEventId = deterministicUuid(envelope.streamId, envelope.idempotencyKey, '0');
   for (let attempt = 1; ; attempt++) {
     const history = await store.readStream(envelope.streamId);
-    let state = decider.initialState();
-    for (const recorded of history) state = decider.evolve(state, { type: recorded.type, data: recorded.data } as Event);
+    const domainEvents = history.map((recorded) => ({ type: recorded.type, data: recorded.data }) as Event);
+    const state = decider.evolveAll
+      ? decider.evolveAll(decider.initialState(), domainEvents)
+      : domainEvents.reduce((folded, event) => decider.evolve(folded, event), decider.initialState());
     envelope.authorize?.(state);
 
     const replay = findEarlierHandling<Event>(history, firstEventId, envelope);

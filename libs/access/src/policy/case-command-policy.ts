@@ -8,7 +8,8 @@ import { canSeeCase, type CaseAccessFacts } from './case-visibility';
  * - Nobody writes to a case they may not see: the answer is the same 404 as for a case that does not
  *   exist, so a write cannot probe for cases either.
  * - Running the case (closing, reopening, coordinators, bringing agencies in, programmes, goals,
- *   conferences, legal holds, erasing the citizen) is the SSP+ coordinator's job.
+ *   conferences, legal holds, erasing the citizen) is the job of an SSP+ coordinator who sees the case
+ *   as its coordinator (their own case, an assignment, or their agency's unassigned intake).
  * - An agency's own liaison may change its entry point on the case or take the agency off it.
  * - Everything else (sharing, acknowledging, requests and answers, actions, custody, justice and
  *   labour-market facts) is open to whoever may see the case; the case's rules then check that the
@@ -39,7 +40,9 @@ export function caseWriteDecision(
   command: { type: string; targetAgency?: string },
 ): CaseWriteDecision {
   if (!canSeeCase(user, facts)) return 'not-visible';
-  const coordinator = user.roles.includes('coordinator');
+  // Coordinator powers on this case: a user who is also a liaison and sees the case only through
+  // their agency does not get to run it.
+  const coordinator = user.roles.includes('coordinator') && canSeeCase({ ...user, roles: ['coordinator'] }, facts);
   if (COORDINATOR_COMMANDS.has(command.type)) return coordinator ? 'allowed' : 'forbidden';
   if (OWN_AGENCY_COMMANDS.has(command.type)) return coordinator || command.targetAgency === user.agency ? 'allowed' : 'forbidden';
   if (command.type === 'EraseCitizenData') {

@@ -71,10 +71,15 @@ describe('read audit rules', () => {
     it('lets the police read for other purposes', () => {
       expect(refusesDisclosureForInvestigation('police', 'coordination', 'GET', '/cases/:caseId/timeline')).toBe(false);
     });
-    it('does not apply to other agencies, to writes, or to routes outside cases', () => {
+    it('does not apply to other agencies, to writes, or to aggregate statistics', () => {
       expect(refusesDisclosureForInvestigation('municipal-administration', 'criminal-investigation', 'GET', '/cases/:caseId')).toBe(false);
       expect(refusesDisclosureForInvestigation('police', 'criminal-investigation', 'POST', '/cases/:caseId/charges')).toBe(false);
-      expect(refusesDisclosureForInvestigation('police', 'criminal-investigation', 'GET', '/entry-points')).toBe(false);
+      expect(refusesDisclosureForInvestigation('police', 'criminal-investigation', 'GET', '/information-flow/delays')).toBe(false);
+    });
+    it('covers every read that can carry case data, lists and registers included', () => {
+      for (const route of ['/cases', '/ssp-register', '/worklist', '/audit/log']) {
+        expect({ route, refused: refusesDisclosureForInvestigation('police', 'criminal-investigation', 'GET', route) }).toEqual({ route, refused: true });
+      }
     });
     it('counts the auditors\' case routes as case routes', () => {
       expect(isCaseRoute('/audit/cases/:caseId/events')).toBe(true);

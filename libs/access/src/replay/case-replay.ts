@@ -1,6 +1,6 @@
 import type { EventStore, RecordedEvent } from '@samvirke/event-store';
 import type { PersonalDataVault } from '@samvirke/privacy';
-import { evolve, initialCaseState, type CaseEvent, type InformationShared } from '@samvirke/case';
+import { evolveAll, initialCaseState, type CaseEvent, type InformationShared } from '@samvirke/case';
 import { caseStreamId } from '@samvirke/case/application/case-identity';
 import type { AuditLog, AuditRecord } from '../read-audit/audit-log';
 import { openSealedFields } from './opened-fields';
@@ -97,7 +97,7 @@ export class CaseReplay {
     const streamId = caseStreamId(caseId);
     if ((await this.store.streamRevision(streamId)) === undefined) return undefined;
     const events = await this.store.readStream(streamId, asOf ? { asOf } : {});
-    const state = events.reduce((folded, event) => evolve(folded, event as unknown as CaseEvent), initialCaseState());
+    const state = evolveAll(initialCaseState(), events.map((event) => event as unknown as CaseEvent));
     return {
       caseId,
       asOf: asOf ? asOf.toISOString() : null,

@@ -5,13 +5,14 @@ import type { CaseCommand } from '../commands';
 import type { CaseEvent } from '../events';
 import type { DecideContext } from '../decide-context';
 import { decide } from '../decide';
-import { evolve } from '../evolve';
+import { evolve, evolveAll } from '../evolve';
 import { initialCaseState, type CaseState } from '../state';
 import { caseStreamId } from './case-identity';
 
 export const caseDecider: StreamDecider<CaseCommand, CaseEvent, CaseState, DecideContext> = {
   initialState: initialCaseState,
   evolve,
+  evolveAll: (state, events) => evolveAll(state, events),
   decide,
 };
 

@@ -86,6 +86,8 @@ export class PostgresEventStore implements EventStore {
   readonly adapterName = 'postgresql';
   readonly pool: Pool;
   private readonly subscriptions = new Set<PostgresSubscription>();
+  private notifyInFlight = false;
+  private notifyQueued = false;
 
   constructor(private readonly options: PostgresEventStoreOptions) {
     const config: PoolConfig = {
@@ -139,11 +141,17 @@ export class PostgresEventStore implements EventStore {
     const revision = Number(row.revision);
     switch (row.status) {
       case 'appended':
+        this.announceAppend();
+        return {
+          nextRevision: revision,
+          position: encodePosition(BigInt(row.tx as string), BigInt(row.pos as string)),
+          alreadyAppended: false,
+        };
       case 'duplicate':
         return {
           nextRevision: revision,
           position: encodePosition(BigInt(row.tx as string), BigInt(row.pos as string)),
-          alreadyAppended: row.status === 'duplicate',
+          alreadyAppended: true,
         };
       case 'wrong_expected_revision':
         throw new WrongExpectedRevisionError(streamId, expected, revision < 0 ? undefined : revision);
@@ -152,6 +160,29 @@ export class PostgresEventStore implements EventStore {
       default:
         throw new Error(`unexpected append status ${row.status}`);
     }
+  }
+
+  /**
+   * Tells subscribers (in any process) that the log has grown, after the append has committed.
+   * Coalesced: at most one NOTIFY in flight and one queued, however many appends land meanwhile;
+   * subscribers read everything new on each wake-up and poll besides, so none is lost.
+   */
+  private announceAppend(): void {
+    if (this.notifyInFlight) {
+      this.notifyQueued = true;
+      return;
+    }
+    this.notifyInFlight = true;
+    this.pool
+      .query("SELECT pg_notify('es_appended', '')")
+      .catch(() => undefined)
+      .finally(() => {
+        this.notifyInFlight = false;
+        if (this.notifyQueued) {
+          this.notifyQueued = false;
+          this.announceAppend();
+        }
+      });
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -1,5 +1,5 @@
 import type { EventStore, RecordedEvent } from '@samvirke/event-store';
-import { evolve, initialCaseState, type CaseEvent } from '@samvirke/case';
+import { evolveAll, initialCaseState, type CaseEvent } from '@samvirke/case';
 import { caseStreamId } from '@samvirke/case/application/case-identity';
 import type { Agency } from '@samvirke/reference-data';
 import { isSealed, type Sealed } from '../encryption/sealed-value';
@@ -76,7 +76,7 @@ export class CitizenCopyBuilder {
   async build(caseId: string, now: Date): Promise<CitizenCopy | undefined> {
     const events = await this.store.readStream(caseStreamId(caseId));
     if (events.length === 0) return undefined;
-    const state = events.reduce((folded, event) => evolve(folded, { type: event.type, data: event.data } as CaseEvent), initialCaseState());
+    const state = evolveAll(initialCaseState(), events.map((event) => ({ type: event.type, data: event.data }) as CaseEvent));
 
     const sealed: Sealed[] = [];
     events.forEach((event) => collectSealed(event.data, sealed));

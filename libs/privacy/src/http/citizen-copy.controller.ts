@@ -13,11 +13,12 @@ type Format = (typeof FORMATS)[number];
 /**
  * The citizen's right of access: a copy of everything held about them that they are entitled to see,
  * with the access report. Logged by the read audit as an 'export' (it takes personal data out of the
- * system). Coordinators make it for the cases they may see (the same policy as every read); auditors
- * for any case. The answer is never cached: it is one person's complete file.
+ * system). Only auditors (the data protection function) make it: the copy holds everything the
+ * citizen may see, including entries their caseworkers' agencies may not, so it cannot follow the
+ * per-agency read rules. The answer is never cached: it is one person's complete file.
  */
 @ApiTags('privacy')
-@Roles('coordinator', 'auditor')
+@Roles('auditor')
 @Controller('cases/:caseId/citizen-copy')
 export class CitizenCopyController {
   constructor(

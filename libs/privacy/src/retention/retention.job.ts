@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore } from '@samvirke/event-store';
-import { CaseRuleViolation, evolve, initialCaseState, type CaseEvent, type CaseState } from '@samvirke/case';
+import { CaseRuleViolation, evolveAll, initialCaseState, type CaseEvent, type CaseState } from '@samvirke/case';
 import { caseStreamId } from '@samvirke/case/application/case-identity';
 import type { Agency } from '@samvirke/reference-data';
 import type { ErasureService } from '../erasure/erasure.service';
@@ -94,7 +94,7 @@ export class RetentionJob {
 
   private async caseState(caseId: string): Promise<CaseState> {
     const events = await this.deps.store.readStream(caseStreamId(caseId));
-    return events.reduce((state, event) => evolve(state, { type: event.type, data: event.data } as CaseEvent), initialCaseState());
+    return evolveAll(initialCaseState(), events.map((event) => ({ type: event.type, data: event.data }) as CaseEvent));
   }
 
   private async erase(caseId: string, scope: string, closedAt: string, correlationId: string): Promise<'erased' | 'held' | { error: string }> {

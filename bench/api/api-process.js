@@ -1,0 +1,92 @@
+'use strict';
+const { spawn } = require('node:child_process');
+const { mkdtempSync, rmSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+const { API_MAIN, distModule } = require('../build/compiled-app');
+const { processMemory } = require('../measure/process-memory');
+
+/** Variables of the bench's own environment that would point the API somewhere else. */
+const INHERITED_BUT_NOT_WANTED = ['DATABASE_URL', 'BENCH_DATABASE_URL', 'PORT', 'HOST', 'DATA_DIR', 'EVENTSTORE_CONNECTION_STRING', 'AUTH_JWKS_URL', 'AUTH_TRUST_DEV_KEYS', 'MASTER_KEYS', 'CPR_HMAC_SECRET', 'NODE_ENV', 'PROJECTIONS_IN_API', 'DEMO_DATA'];
+
+async function freePort() {
+  const { freePort: pick } = distModule('libs/platform/src/index.js');
+  return pick();
+}
+
+/**
+ * The built API as its own process, exactly as `npm start` runs it (so its peak RSS is its own):
+ * the bench database, its development key and secrets in a temporary DATA_DIR, the rate limit
+ * out of the way, warnings-only logging. Tokens are signed with the key the API trusts there.
+ */
+async function startApi(databaseUrl, log) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'samvirke-bench-api-'));
+  const env = { ...process.env };
+  for (const name of INHERITED_BUT_NOT_WANTED) delete env[name];
+  const port = await freePort();
+  Object.assign(env, {
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    RATE_LIMIT_PER_MINUTE: '10000000',
+    LOG_LEVEL: 'warn',
+    DEMO_DATA: 'false',
+  });
+  // Creating the key file here, before the API starts, means both sides read the same one.
+  const access = distModule('libs/access/src/index.js');
+  const authConfig = access.loadAuthConfig(env, dataDir);
+  const privateJwk = authConfig.devKeys.privateJwk;
+
+  // BENCH_API_CPU_PROFILE=<folder>: the API writes a V8 CPU profile there when it stops (open it in
+  // Chrome DevTools or speedscope) - the first thing to look at when an HTTP figure misses.
+  const profileFolder = process.env.BENCH_API_CPU_PROFILE;
+  const nodeArgs = profileFolder ? ['--cpu-prof', `--cpu-prof-dir=${profileFolder}`] : [];
+  const child = spawn(process.execPath, [...nodeArgs, API_MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const keep = (chunk) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const status = await fetch(`${baseUrl}/health/live`).then((r) => r.status, () => 0);
+    if (status === 200) break;
+    if (child.exitCode !== null || Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`the API did not start:\n${output.slice(-3000)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  log(`API pid ${child.pid} on ${baseUrl}`);
+
+  return {
+    baseUrl,
+    pid: child.pid,
+    memory: () => processMemory(child.pid),
+    output: () => output,
+    token: (user) =>
+      access.mintToken(privateJwk, {
+        sub: user.userId,
+        agency: user.agency,
+        roles: user.roles,
+        ttlSeconds: 6 * 3600,
+        issuer: authConfig.issuer,
+        audience: authConfig.audience,
+      }),
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+module.exports = { startApi };

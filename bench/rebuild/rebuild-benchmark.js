@@ -1,0 +1,19 @@
+'use strict';
+const { fork } = require('node:child_process');
+const { join } = require('node:path');
+
+/** Rebuilds every read model in a child process; answers its per-projection timings and memory. */
+function rebuildAllProjections(databaseUrl) {
+  return new Promise((resolve, reject) => {
+    const child = fork(join(__dirname, 'rebuild-child.js'), [JSON.stringify({ databaseUrl })], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let answer;
+    child.on('message', (message) => (answer = message));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (answer?.results) resolve(answer.results);
+      else reject(new Error(answer?.error ?? `rebuild process exited with code ${code}`));
+    });
+  });
+}
+
+module.exports = { rebuildAllProjections };
