@@ -63,6 +63,10 @@ async function main() {
     ...process.env,
     DATABASE_URL: withDatabase(serverUrl, database),
     TEST_SERVER_DATABASE_URL: serverUrl,
+    // One set of test secrets for the whole run, so data sealed by one test file opens in another's
+    // app, as in production where every process shares one keyring.
+    TEST_MASTER_KEYS: `t1:${randomBytes(32).toString('base64')}`,
+    TEST_CPR_HMAC_SECRET: randomBytes(32).toString('hex'),
     TEST_EMBEDDED: embedded ? '1' : '0',
   };
   const code = await new Promise((resolve) => {

@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { EVENT_STORE, type EventStore } from '@samvirke/event-store';
 import { createLogger, loadConfig } from '@samvirke/platform';
-import { SecretBytes, parseMasterKeys, type PrivacyConfig } from '@samvirke/privacy';
 import { createApiApp } from '../../apps/api/src/bootstrap';
+import { testPrivacyConfig } from './test-privacy';
 import { testDatabaseUrl } from './test-database';
 import { createTestAuth, type TestAuth, type TestUser } from './tokens';
 import { TestClock } from './test-clock';
@@ -21,14 +20,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Test privacy keys: fixed per process, never the development or production ones. */
-export function testPrivacyConfig(): PrivacyConfig {
-  return {
-    masterKeyring: parseMasterKeys(`t1:${randomBytes(32).toString('base64')}`),
-    cprHmacSecret: new SecretBytes(randomBytes(32)),
-    generatedForDevelopment: false,
-  };
-}
+export { testPrivacyConfig } from './test-privacy';
 
 /**
  * The real API (same bootstrap as `npm start`) on port 0, against this run's database, trusting

@@ -6,6 +6,7 @@ import { WorklistController } from '@samvirke/projections/worklist';
 import { CaseSummaryController, createCaseSummaryProjection } from '@samvirke/projections/case-summary';
 import { AgencyDirectoryController, CaseEntryPointsController, createEntryPointsProjection } from '@samvirke/projections/entry-points';
 import { SspRegisterController } from '@samvirke/projections/ssp-register';
+import { createOutcomeProjection, EffectsController } from '@samvirke/effects';
 
 /**
  * Every read model the API serves: its projection (fed by the runner) and its controllers. The
@@ -17,6 +18,7 @@ export const READ_MODEL_PROJECTIONS: Projection[] = [
   createInformationFlowProjection(),
   createCaseSummaryProjection(),
   createEntryPointsProjection(),
+  createOutcomeProjection(),
 ];
 
 export const READ_MODEL_CONTROLLERS: Type<unknown>[] = [
@@ -27,4 +29,5 @@ export const READ_MODEL_CONTROLLERS: Type<unknown>[] = [
   CaseEntryPointsController,
   AgencyDirectoryController,
   SspRegisterController,
+  EffectsController,
 ];

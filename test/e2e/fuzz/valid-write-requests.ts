@@ -46,6 +46,10 @@ export const VALID_WRITE_REQUESTS: Record<string, ValidWriteRequest> = {
   },
   'POST /cases/{caseId}/requests/{requestId}/answer': { params: { requestId: randomUUID }, body: () => ({ answer: 'Fuzz' }) },
   'POST /cases/{caseId}/requests/{requestId}/decline': { params: { requestId: randomUUID }, body: () => ({ reason: 'other', note: 'Fuzz' }) },
+  'POST /effects/safety-index': {
+    params: {},
+    body: () => ({ csv: 'district,year,felt_safety,violence-threats,burglary,theft,narcotics,vandalism,harassment\nNORREBRO-1,2025,71,4.2,3.1,8.0,2.2,5.5,3.3' }),
+  },
   'POST /cases/{caseId}/erasure': { params: {}, body: () => ({ scope: 'citizen', reason: 'erasure-request' }) },
   'POST /cases/{caseId}/legal-holds': { params: {}, body: () => ({ holdId: randomUUID(), reason: 'Fuzz' }) },
   'POST /cases/{caseId}/legal-holds/{holdId}/lift': { params: { holdId: randomUUID } },

@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import { testPrivacyConfig } from '../../../../test/support/test-privacy';
 import { Pool } from 'pg';
 import { PostgresEventStore } from '@samvirke/event-store/postgres';
-import { PersonalDataVault, parseCprHmacSecret, parseMasterKeys } from '@samvirke/privacy';
+import { PersonalDataVault } from '@samvirke/privacy';
 import { evolve, initialCaseState, type CaseEvent } from '@samvirke/case';
 import { testDatabaseUrl } from '../../../../test/support/test-database';
 import { AuditLog, type AuditEntry } from '../read-audit/audit-log';
 import { CaseReplay } from './case-replay';
 import { stateAsJson } from './state-json';
 
-const privacy = { masterKeyring: parseMasterKeys(`replay:${Buffer.alloc(32, 0x42).toString('base64')}`), cprHmacSecret: parseCprHmacSecret('d'.repeat(64)), generatedForDevelopment: false };
+// The run's shared test keys: other test files' apps read these cases too.
+const privacy = testPrivacyConfig();
 const erasureDate = new Date('2026-03-01T10:00:00.000Z');
 
 describe('CaseReplay (PostgreSQL)', () => {

@@ -1,22 +1,19 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { testPrivacyConfig } from '../../../../test/support/test-privacy';
 import { Pool } from 'pg';
 import { PostgresEventStore } from '@samvirke/event-store/postgres';
 import { CaseRuleViolation, type InformationShared } from '@samvirke/case';
 import { caseStreamId } from '@samvirke/case/application/case-identity';
 import { loadReferenceData } from '@samvirke/reference-data';
 import { testDatabaseUrl } from '../../../../test/support/test-database';
-import { parseCprHmacSecret, parseMasterKeys } from '../config/privacy-config';
 import type { Sealed } from '../encryption/sealed-value';
 import { PersonalDataVault } from '../vault/personal-data-vault';
 import { CasePrivacyCommands } from './case-privacy-commands';
 import { ErasureService } from './erasure.service';
 import { writeSealedTestCase } from './sealed-test-case';
 
-const config = {
-  masterKeyring: parseMasterKeys(`erasure-test:${randomBytes(32).toString('base64')}`),
-  cprHmacSecret: parseCprHmacSecret('e'.repeat(64)),
-  generatedForDevelopment: false,
-};
+// The run's shared test keys: other test files' apps read these cases too.
+const config = testPrivacyConfig();
 
 describe('ErasureService (PostgreSQL)', () => {
   let pool: Pool;

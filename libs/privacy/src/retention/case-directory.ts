@@ -8,6 +8,7 @@ export interface CaseDirectory {
 }
 
 const PAGE = 500;
+const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * The PostgreSQL event store keeps one head row per stream in `es_streams`, so the case ids come from
@@ -26,7 +27,11 @@ export class PostgresCaseDirectory implements CaseDirectory {
           ORDER BY stream_id LIMIT $3`,
         [after, CASE_STREAM_PREFIX, PAGE],
       );
-      for (const row of rows) yield row.stream_id.slice(CASE_STREAM_PREFIX.length);
+      for (const row of rows) {
+        const caseId = row.stream_id.slice(CASE_STREAM_PREFIX.length);
+        // Case streams are named by UUID; anything else under the prefix is not a case.
+        if (CASE_ID.test(caseId)) yield caseId;
+      }
       if (rows.length < PAGE) return;
       after = rows[rows.length - 1].stream_id;
     }

@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { testPrivacyConfig } from '../../../../test/support/test-privacy';
 import { Pool } from 'pg';
 import { PostgresEventStore } from '@samvirke/event-store/postgres';
 import type { InformationShared } from '@samvirke/case';
 import { caseStreamId } from '@samvirke/case/application/case-identity';
 import { loadReferenceData } from '@samvirke/reference-data';
 import { testDatabaseUrl } from '../../../../test/support/test-database';
-import { parseCprHmacSecret, parseMasterKeys } from '../config/privacy-config';
 import type { Sealed } from '../encryption/sealed-value';
 import { PersonalDataVault } from '../vault/personal-data-vault';
 import { CasePrivacyCommands } from '../erasure/case-privacy-commands';
@@ -17,11 +16,8 @@ import { PostgresLiveKeyInventory } from './live-key-inventory';
 import { loadRetentionPolicy } from './retention-policy';
 import { RETENTION_ACTOR, RetentionJob, type RetentionReport } from './retention.job';
 
-const config = {
-  masterKeyring: parseMasterKeys(`retention-test:${randomBytes(32).toString('base64')}`),
-  cprHmacSecret: parseCprHmacSecret('r'.repeat(64)),
-  generatedForDevelopment: false,
-};
+// The run's shared test keys: other test files' apps read these cases too.
+const config = testPrivacyConfig();
 const referenceData = loadReferenceData();
 
 /**

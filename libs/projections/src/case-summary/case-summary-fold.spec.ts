@@ -77,6 +77,15 @@ describe('case summary fold', () => {
     expect(reopened).toMatchObject({ status: 'open', closedAt: null, lastRevision: 2 });
   });
 
+  it("empties the citizen's identity on a citizen erasure, and keeps it on one agency's erasure", () => {
+    const closed = fold([caseOpened(), assessed(3, '2026-11-01'), { type: 'CaseClosed', data: { reason: 'goals-achieved', closedAt: '2026-11-04T08:00:00.000Z' } }]);
+    expect(closed).toMatchObject({ sealedName: 'sealed:name', birthDate: '2004-06-01', districtCode: 'NORREBRO-2', erasedAt: null });
+    const agencyErased = fold([{ type: 'CitizenDataErased', data: { scope: 'KBH-POLITI', reason: 'retention-expired', by: 'system', erasedAt: '2026-11-05T08:00:00.000Z' } }], closed, 3);
+    expect(agencyErased).toMatchObject({ sealedName: 'sealed:name', birthDate: '2004-06-01', districtCode: 'NORREBRO-2', erasedAt: null, lastRevision: 3 });
+    const erased = fold([{ type: 'CitizenDataErased', data: { scope: 'citizen', reason: 'erasure-request', by: 'coord-1', erasedAt: '2026-11-06T08:00:00.000Z' } }], agencyErased, 4);
+    expect(erased).toMatchObject({ sealedName: null, birthDate: null, districtCode: null, erasedAt: '2026-11-06T08:00:00.000Z', status: 'closed', sspLevel: 3 });
+  });
+
   it('skips an event whose revision it has already folded in', () => {
     const once = fold([caseOpened(), assessed(3, '2026-11-01')]);
     const again = foldCaseSummary(once, { caseId: CASE_ID, event: assessed(3, '2026-11-01'), streamRevision: 1, recordedAt: new Date() });

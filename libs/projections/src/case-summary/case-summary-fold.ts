@@ -7,6 +7,11 @@
  * Nothing time-dependent is folded in: SSP+ eligibility changes with birthdays, so the row keeps the
  * facts it is computed from (birth date, every assessment, every enrolment) and the reader computes
  * it with the clock. The name stays ciphertext; it is opened per request, for users who may see it.
+ *
+ * A citizen erasure (CitizenDataErased, scope 'citizen') empties the identity columns: the name's
+ * ciphertext is unreadable once the keys are destroyed anyway, but the birth date and district are
+ * clear text and would otherwise outlive the erasure here. What remains is the case's coordination
+ * history (levels, agencies, programmes, custody), which names nobody without the identity.
  */
 import type { CaseEvent, CustodyKind, SspCategory } from '@samvirke/case';
 
@@ -38,10 +43,13 @@ export interface CaseSummaryRecord {
   readonly closedAt: string | null;
   readonly closeReason: string | null;
   readonly referredBy: string;
-  /** Ciphertext of the citizen's name, as it came in the event. */
-  readonly sealedName: string;
-  readonly birthDate: string;
-  readonly districtCode: string;
+  /** Ciphertext of the citizen's name, as it came in the event; null once the citizen was erased. */
+  readonly sealedName: string | null;
+  /** Null exactly when the citizen was erased (as is `districtCode`). */
+  readonly birthDate: string | null;
+  readonly districtCode: string | null;
+  /** When the citizen's data was erased (the event's `erasedAt`); null while it is not. */
+  readonly erasedAt: string | null;
   /** The level of the latest assessment by `assessedOn`; same day: the one recorded last. */
   readonly sspLevel: SspCategory | null;
   readonly sspLevelOn: string | null;
@@ -96,6 +104,7 @@ export function foldCaseSummary(summary: CaseSummaryRecord | undefined, envelope
       sealedName: d.name.sealed,
       birthDate: d.birthDate,
       districtCode: d.districtCode,
+      erasedAt: null,
       sspLevel: null,
       sspLevelOn: null,
       assessments: [],
@@ -166,6 +175,11 @@ function changesFor(summary: CaseSummaryRecord, event: CaseEvent): Partial<CaseS
       return { custody: { ...summary.custody, expectedReleaseOn: event.data.expectedReleaseOn } };
     case 'ReleasedFromCustody':
       return summary.custody?.custodyId === event.data.custodyId ? { custody: null } : {};
+    case 'CitizenDataErased':
+      // An agency scope shreds only that agency's contributions (ciphertext here at most), not the identity.
+      if (event.data.scope !== 'citizen') return {};
+      // The first erasure's date stands: a later one (the decider refuses it) erases nothing new.
+      return { sealedName: null, birthDate: null, districtCode: null, erasedAt: summary.erasedAt ?? event.data.erasedAt };
     default:
       return {};
   }

@@ -9,15 +9,19 @@
  *   narrows to a superset (eligibilityCandidateSql), the domain rule decides in code, and paging and
  *   the total are taken from that decided list. The candidates are level 3/4 cases of young adults,
  *   a population of hundreds, so holding them for one request is cheap.
+ *
+ * Erased citizens: their rows keep the case but have no name, birth date or district (NULL). NULL
+ * matches no district filter, and the eligibility path leaves such rows out in SQL and in code, so
+ * its rows are typed `IdentifiedSummaryRow` and the SSP+ register never meets a missing birth date.
  */
 import type { Pool } from 'pg';
 import { caseVisibilitySql, type AuthenticatedUser } from '@samvirke/access';
-import { copenhagenDate, type SspCategory, type SspPlusAgeBands, type SspPlusEligibility } from '@samvirke/case';
+import { copenhagenDate, type SspCategory, type SspPlusAgeBands } from '@samvirke/case';
 import type { Programme } from '@samvirke/reference-data';
 import { READ_MODEL_SCHEMA } from '../runner/projection';
 import type { AssessmentFact, EnrolmentFact } from './case-summary-fold';
 import { CASE_SUMMARY_TABLE } from './case-summary.projection';
-import { eligibilityCandidateSql, eligibilityOnRead } from './eligibility-on-read';
+import { eligibilityCandidateSql, eligibilityOnRead, type SummaryEligibility } from './eligibility-on-read';
 
 export interface CaseSummaryRow {
   caseId: string;
@@ -27,9 +31,11 @@ export interface CaseSummaryRow {
   closedAt: Date | null;
   closeReason: string | null;
   referredBy: string;
-  sealedName: string;
-  birthDate: string;
-  districtCode: string;
+  /** NULL, like birthDate and districtCode, exactly when the citizen was erased (erasedAt set). */
+  sealedName: string | null;
+  birthDate: string | null;
+  districtCode: string | null;
+  erasedAt: Date | null;
   sspLevel: SspCategory | null;
   sspLevelOn: string | null;
   assessments: AssessmentFact[];
@@ -47,9 +53,16 @@ export interface CaseSummaryRow {
   lastActivityAt: Date;
 }
 
+/** A row whose citizen has not been erased. */
+export type IdentifiedSummaryRow = CaseSummaryRow & { sealedName: string; birthDate: string; districtCode: string; erasedAt: null };
+
+export function isIdentified(row: CaseSummaryRow): row is IdentifiedSummaryRow {
+  return row.erasedAt === null && row.sealedName !== null && row.birthDate !== null && row.districtCode !== null;
+}
+
 const SELECT_COLUMNS = `case_id AS "caseId", citizen_id AS "citizenId", status, opened_at AS "openedAt", closed_at AS "closedAt",
   close_reason AS "closeReason", referred_by AS "referredBy", sealed_name AS "sealedName", birth_date::text AS "birthDate",
-  district_code AS "districtCode", ssp_level AS "sspLevel", ssp_level_on::text AS "sspLevelOn", assessments,
+  district_code AS "districtCode", erased_at AS "erasedAt", ssp_level AS "sspLevel", ssp_level_on::text AS "sspLevelOn", assessments,
   coordinator_id AS "coordinatorId", coordinator_agency AS "coordinatorAgency", agencies, programmes, enrolments,
   custody_status AS "custodyStatus", custody_institution AS "custodyInstitution", custody_started_on::text AS "custodyStartedOn",
   custody_expected_release_on::text AS "custodyExpectedReleaseOn", open_actions AS "openActions", open_requests AS "openRequests",
@@ -73,8 +86,8 @@ export interface EligibilityCondition {
   programmes: ReadonlyMap<string, Pick<Programme, 'gangConflict'>>;
 }
 
-export interface SummaryPage {
-  rows: CaseSummaryRow[];
+export interface SummaryPage<Row extends CaseSummaryRow = CaseSummaryRow> {
+  rows: Row[];
   total: number;
 }
 
@@ -111,11 +124,32 @@ export async function findSummary(pool: Pool, user: AuthenticatedUser, caseId: s
   return rows[0];
 }
 
+interface PageRequest {
+  limit: number;
+  offset: number;
+  orderBy: string;
+}
+
+/** Only eligible rows when `eligibleOn` is given; those always have their identity (an erased citizen is never eligible). */
 export async function pageSummaries(
   pool: Pool,
   user: AuthenticatedUser,
   filters: CaseSummaryFilters,
-  page: { limit: number; offset: number; orderBy: string },
+  page: PageRequest,
+  eligibleOn: EligibilityCondition,
+): Promise<SummaryPage<IdentifiedSummaryRow>>;
+export async function pageSummaries(
+  pool: Pool,
+  user: AuthenticatedUser,
+  filters: CaseSummaryFilters,
+  page: PageRequest,
+  eligibleOn?: EligibilityCondition,
+): Promise<SummaryPage>;
+export async function pageSummaries(
+  pool: Pool,
+  user: AuthenticatedUser,
+  filters: CaseSummaryFilters,
+  page: PageRequest,
   eligibleOn?: EligibilityCondition,
 ): Promise<SummaryPage> {
   const params: unknown[] = [];
@@ -130,12 +164,12 @@ export async function pageSummaries(
     );
     return { rows, total: total.rows[0]?.total ?? 0 };
   }
-  where += ` AND ${eligibilityCandidateSql({ birthDate: 'birth_date', assessments: 'assessments' }, copenhagenDate(eligibleOn.at), eligibleOn.ageBands, params)}`;
+  where += ` AND erased_at IS NULL AND ${eligibilityCandidateSql({ birthDate: 'birth_date', assessments: 'assessments' }, copenhagenDate(eligibleOn.at), eligibleOn.ageBands, params)}`;
   const { rows } = await pool.query<CaseSummaryRow>(`SELECT ${SELECT_COLUMNS} FROM ${from} WHERE ${where} ORDER BY ${page.orderBy}`, params);
-  const eligible = rows.filter((row) => eligibilityOf(row, eligibleOn).eligible);
+  const eligible = rows.filter(isIdentified).filter((row) => eligibilityOf(row, eligibleOn).eligible);
   return { rows: eligible.slice(page.offset, page.offset + page.limit), total: eligible.length };
 }
 
-export function eligibilityOf(row: CaseSummaryRow, condition: EligibilityCondition): SspPlusEligibility {
+export function eligibilityOf(row: CaseSummaryRow, condition: EligibilityCondition): SummaryEligibility {
   return eligibilityOnRead(row, condition.at, condition.programmes, condition.ageBands);
 }

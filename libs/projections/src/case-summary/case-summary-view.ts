@@ -1,5 +1,5 @@
-import type { SspPlusEligibility } from '@samvirke/case';
 import type { CaseSummaryRow } from './case-summary-query';
+import type { SummaryEligibility } from './eligibility-on-read';
 import type { DisclosedName } from './name-disclosure';
 
 /** Where the citizen is held, if anywhere. */
@@ -16,10 +16,13 @@ export interface CaseSummaryView {
   closeReason: string | null;
   referredBy: string;
   name: DisclosedName;
-  birthDate: string;
-  districtCode: string;
+  /** Null, like districtCode, once the citizen was erased. */
+  birthDate: string | null;
+  districtCode: string | null;
+  /** Set once the citizen's personal data was erased (the name then reads `{ erasedAt }` too). */
+  citizen: { erasedAt: string } | null;
   sspLevel: { level: number; assessedOn: string } | null;
-  /** Computed for the moment of the request; never stored. */
+  /** Computed for the moment of the request; never stored. An erased citizen: not eligible, reason CITIZEN_DATA_ERASED, age null. */
   sspPlus: { eligible: boolean; onDate: string; age: number | null; ageBand: { minAge: number; maxAge: number }; gangConflict: boolean; reasons: readonly string[] };
   coordinator: { userId: string; agency: string | null } | null;
   agencies: string[];
@@ -40,7 +43,7 @@ export function custodyView(row: CaseSummaryRow): CustodyView {
   };
 }
 
-export function eligibilityView(eligibility: SspPlusEligibility): CaseSummaryView['sspPlus'] {
+export function eligibilityView(eligibility: SummaryEligibility): CaseSummaryView['sspPlus'] {
   return {
     eligible: eligibility.eligible,
     onDate: eligibility.onDate,
@@ -51,7 +54,7 @@ export function eligibilityView(eligibility: SspPlusEligibility): CaseSummaryVie
   };
 }
 
-export function caseSummaryView(row: CaseSummaryRow, name: DisclosedName, eligibility: SspPlusEligibility): CaseSummaryView {
+export function caseSummaryView(row: CaseSummaryRow, name: DisclosedName, eligibility: SummaryEligibility): CaseSummaryView {
   return {
     caseId: row.caseId,
     status: row.status,
@@ -62,6 +65,7 @@ export function caseSummaryView(row: CaseSummaryRow, name: DisclosedName, eligib
     name,
     birthDate: row.birthDate,
     districtCode: row.districtCode,
+    citizen: row.erasedAt === null ? null : { erasedAt: row.erasedAt.toISOString() },
     sspLevel: row.sspLevel === null || row.sspLevelOn === null ? null : { level: row.sspLevel, assessedOn: row.sspLevelOn },
     sspPlus: eligibilityView(eligibility),
     coordinator: row.coordinatorId === null ? null : { userId: row.coordinatorId, agency: row.coordinatorAgency },

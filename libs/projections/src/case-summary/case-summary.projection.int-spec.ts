@@ -9,8 +9,8 @@ import { createCaseSummaryProjection } from './case-summary.projection';
 
 /**
  * The case summary against a real PostgreSQL: a scripted multi-agency case written to the event
- * store, projected live in small batches, then rebuilt from position 0 in batches of one and of
- * many; every copy must equal the live one row for row.
+ * store, projected live in small batches, ending with the citizen's erasure, then rebuilt from
+ * position 0 in batches of one and of many; every copy must equal the live one row for row.
  */
 describe('case summary projection', () => {
   let store: PostgresEventStore;
@@ -48,7 +48,7 @@ describe('case summary projection', () => {
     ];
   }
 
-  it('projects a multi-agency case, and a rebuild (one by one, and in large batches) equals the live rows', async () => {
+  it('projects a multi-agency case up to the erasure of its citizen, and a rebuild (one by one, and in large batches) equals the live rows', async () => {
     const names = uniqueNames('casesum');
     const table = `${names.tablePrefix}_case_summary`;
     const projection = createCaseSummaryProjection({ name: names.name, streamPrefix: names.streamPrefix, table });
@@ -90,8 +90,7 @@ describe('case summary projection', () => {
     const last = await append(stream, [{ type: 'CaseReopened', data: { reason: { sealed: 'r' }, reopenedAt: at(11) } }]);
 
     await expect(runner.waitForPosition([names.name], last, 10_000)).resolves.toBe(true);
-    const live = await readModelRows(pool, table);
-    expect(live).toHaveLength(2);
+    expect(await readModelRows(pool, table)).toHaveLength(2);
     const { rows } = await pool.query(`SELECT *, birth_date::text AS birth, ssp_level_on::text AS level_on, custody_expected_release_on::text AS release FROM read_models.${table} WHERE case_id = $1`, [caseId]);
     expect(rows[0]).toMatchObject({
       citizen_id: caseId,
@@ -123,6 +122,34 @@ describe('case summary projection', () => {
     expect(rows[0].assessments).toHaveLength(2);
     const recorded = await store.readStream(stream);
     expect(rows[0].last_activity_at).toEqual(recorded[recorded.length - 1].recordedAt);
+
+    // Erasure at the end: one agency's contributions first (identity stays), then the citizen.
+    const identity = `SELECT sealed_name, birth_date::text AS birth, district_code, erased_at FROM read_models.${table} WHERE case_id = $1`;
+    const agencyErased = await append(stream, [
+      { type: 'CaseClosed', data: { reason: 'other', closedAt: at(12) } },
+      { type: 'CitizenDataErased', data: { scope: 'KBH-POLITI', reason: 'retention-expired', by: 'system:retention', erasedAt: at(13) } },
+    ]);
+    await expect(runner.waitForPosition([names.name], agencyErased, 10_000)).resolves.toBe(true);
+    expect((await pool.query(identity, [caseId])).rows[0]).toEqual({ sealed_name: `v1.ciphertext-of-${caseId}`, birth: '2004-05-06', district_code: 'NORREBRO-1', erased_at: null });
+    const erased = await append(stream, [{ type: 'CitizenDataErased', data: { scope: 'citizen', reason: 'erasure-request', by: 'coord-2', erasedAt: at(14) } }]);
+    await expect(runner.waitForPosition([names.name], erased, 10_000)).resolves.toBe(true);
+    const afterErasure = await pool.query(`SELECT * FROM read_models.${table} WHERE case_id = $1`, [caseId]);
+    expect(afterErasure.rows[0]).toMatchObject({
+      sealed_name: null,
+      birth_date: null,
+      district_code: null,
+      erased_at: new Date(at(14)),
+      // The coordination history stays: it names nobody without the identity.
+      status: 'closed',
+      ssp_level: 4,
+      agencies: ['BIF', 'KBH-POLITI'],
+      coordinator_id: 'coord-2',
+      last_revision: 24,
+    });
+    expect(JSON.stringify(afterErasure.rows[0])).not.toMatch(/2004-05-06|NORREBRO|ciphertext-of/);
+    // The other citizen is untouched.
+    expect((await pool.query(identity, [other])).rows[0]).toEqual({ sealed_name: `v1.ciphertext-of-${other}`, birth: '1990-01-01', district_code: 'NORREBRO-1', erased_at: null });
+    const live = await readModelRows(pool, table);
 
     await runner.rebuild(names.name, { batchSize: 1 });
     expect(await readModelRows(pool, table)).toEqual(live);

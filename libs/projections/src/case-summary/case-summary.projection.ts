@@ -27,6 +27,10 @@ export interface CaseSummaryProjectionOptions {
  * table (see ../ssp-register), because its membership depends on the reading day and so cannot be
  * stored by a projection anyway.
  *
+ * After a citizen erasure the identity columns (`sealed_name`, `birth_date`, `district_code`) are
+ * NULL and `erased_at` is set; a CHECK keeps identity all there or all gone, so readers can treat
+ * a NULL birth date as "erased" and nothing else.
+ *
  * A batch is applied by loading the rows of the cases it touches once, folding every event in
  * order and writing each changed row once; per event, a revision at or below the row's
  * `last_revision` is skipped, so a replayed event changes nothing.
@@ -36,7 +40,8 @@ export function createCaseSummaryProjection(options: CaseSummaryProjectionOption
   const streamPrefix = options.streamPrefix ?? CASE_STREAM_PREFIX;
   return {
     name: options.name ?? CASE_SUMMARY_PROJECTION_NAME,
-    version: 1,
+    // 2: identity columns nullable, emptied by a citizen erasure; erased_at.
+    version: 2,
     streamPrefixes: [streamPrefix],
     tables: [table],
     schemaSql: `
@@ -48,9 +53,10 @@ export function createCaseSummaryProjection(options: CaseSummaryProjectionOption
         closed_at timestamptz,
         close_reason text,
         referred_by text NOT NULL,
-        sealed_name text NOT NULL,
-        birth_date date NOT NULL,
-        district_code text NOT NULL,
+        sealed_name text,
+        birth_date date,
+        district_code text,
+        erased_at timestamptz,
         ssp_level smallint,
         ssp_level_on date,
         assessments jsonb NOT NULL,
@@ -69,7 +75,11 @@ export function createCaseSummaryProjection(options: CaseSummaryProjectionOption
         open_actions integer NOT NULL,
         open_requests integer NOT NULL,
         last_activity_at timestamptz NOT NULL,
-        last_revision integer NOT NULL
+        last_revision integer NOT NULL,
+        -- Identity is either all there or, after a citizen erasure, all gone: readers rely on it.
+        CHECK (
+          (erased_at IS NULL AND sealed_name IS NOT NULL AND birth_date IS NOT NULL AND district_code IS NOT NULL)
+          OR (erased_at IS NOT NULL AND sealed_name IS NULL AND birth_date IS NULL AND district_code IS NULL))
       );
       CREATE INDEX ${table}_activity_idx ON ${table} (last_activity_at DESC, case_id);
       CREATE INDEX ${table}_agencies_idx ON ${table} USING gin (agencies);
@@ -113,9 +123,10 @@ interface StoredSummaryRow {
   closed_at: Date | null;
   close_reason: string | null;
   referred_by: string;
-  sealed_name: string;
-  birth_date: string;
-  district_code: string;
+  sealed_name: string | null;
+  birth_date: string | null;
+  district_code: string | null;
+  erased_at: Date | null;
   ssp_level: SspCategory | null;
   ssp_level_on: string | null;
   assessments: AssessmentFact[];
@@ -137,7 +148,7 @@ interface StoredSummaryRow {
 async function loadSummaries(db: ProjectionTransaction, table: string, caseIds: string[]): Promise<Map<string, CaseSummaryRecord>> {
   const { rows } = await db.query<StoredSummaryRow>(
     `SELECT case_id, citizen_id, status, opened_at, closed_at, close_reason, referred_by, sealed_name, birth_date::text AS birth_date,
-            district_code, ssp_level, ssp_level_on::text AS ssp_level_on, assessments, coordinator_id, coordinator_agency, agencies,
+            district_code, erased_at, ssp_level, ssp_level_on::text AS ssp_level_on, assessments, coordinator_id, coordinator_agency, agencies,
             enrolments, custody_id, custody_status, custody_institution, custody_started_on::text AS custody_started_on,
             custody_expected_release_on::text AS custody_expected_release_on, open_action_ids, open_request_ids, last_activity_at, last_revision
        FROM ${table} WHERE case_id = ANY($1::text[])`,
@@ -168,6 +179,7 @@ function recordOf(row: StoredSummaryRow): CaseSummaryRecord {
     sealedName: row.sealed_name,
     birthDate: row.birth_date,
     districtCode: row.district_code,
+    erasedAt: row.erased_at?.toISOString() ?? null,
     sspLevel: row.ssp_level,
     sspLevelOn: row.ssp_level_on,
     assessments: row.assessments,
@@ -195,6 +207,7 @@ async function storeSummary(db: ProjectionTransaction, table: string, s: CaseSum
     sealed_name: s.sealedName,
     birth_date: s.birthDate,
     district_code: s.districtCode,
+    erased_at: s.erasedAt,
     ssp_level: s.sspLevel,
     ssp_level_on: s.sspLevelOn,
     assessments: JSON.stringify(s.assessments),

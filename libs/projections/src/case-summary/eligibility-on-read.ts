@@ -2,6 +2,10 @@
  * SSP+ eligibility of a summary row as of the reading moment. It is never stored: it changes with
  * birthdays, so a stored flag would be wrong the morning after. The domain's `sspPlusEligibility`
  * is the one rule; SQL only narrows the rows it has to look at.
+ *
+ * A row whose citizen was erased has no birth date to compute an age from. It is answered "not
+ * eligible" with the read side's own reason CITIZEN_DATA_ERASED rather than left out or guessed:
+ * the case can never be reopened (the decider refuses), so it can never be SSP+ again.
  */
 import {
   DEFAULT_SSP_PLUS_AGE_BANDS,
@@ -18,31 +22,45 @@ export const SSP_PLUS_AGE_BANDS = Symbol('SSP_PLUS_AGE_BANDS');
 
 export interface EligibilityInputs {
   citizenId: string;
-  birthDate: string;
-  districtCode: string;
+  /** Null (with districtCode) once the citizen was erased. */
+  birthDate: string | null;
+  districtCode: string | null;
   assessments: readonly AssessmentFact[];
   enrolments: readonly EnrolmentFact[];
 }
+
+export const CITIZEN_DATA_ERASED = 'CITIZEN_DATA_ERASED';
+
+/** The domain's answer, plus the one reason only a read model can have: the citizen's data is gone. */
+export type SummaryEligibility = Omit<SspPlusEligibility, 'reasons'> & {
+  readonly reasons: readonly (SspPlusEligibility['reasons'][number] | typeof CITIZEN_DATA_ERASED)[];
+};
 
 export function eligibilityOnRead(
   row: EligibilityInputs,
   at: Date,
   programmes: ReadonlyMap<string, Pick<Programme, 'gangConflict'>>,
   ageBands: SspPlusAgeBands = DEFAULT_SSP_PLUS_AGE_BANDS,
-): SspPlusEligibility {
+): SummaryEligibility {
   const current = new Map<string, Enrolment>();
   const past: Enrolment[] = [];
   for (const enrolment of row.enrolments) {
     if (enrolment.endedOn === undefined) current.set(enrolment.programmeCode, enrolment);
     else past.push(enrolment);
   }
+  const { birthDate, districtCode } = row;
+  const facts = { categoryAssessments: row.assessments, enrolments: current, pastEnrolments: past };
+  if (birthDate === null || districtCode === null) {
+    // Without a citizen the domain answers with the band and gang-conflict flag it would apply and
+    // no age; only its reason is replaced.
+    const withoutCitizen = sspPlusEligibility(facts, { at, programmes, ageBands });
+    return { ...withoutCitizen, reasons: [CITIZEN_DATA_ERASED] };
+  }
   return sspPlusEligibility(
     {
       // The read model keeps no CPR hash (it needs none); eligibility reads only the birth date.
-      citizen: { citizenId: row.citizenId, cprHash: '', birthDate: row.birthDate, districtCode: row.districtCode },
-      categoryAssessments: row.assessments,
-      enrolments: current,
-      pastEnrolments: past,
+      citizen: { citizenId: row.citizenId, cprHash: '', birthDate, districtCode },
+      ...facts,
     },
     { at, programmes, ageBands },
   );

@@ -6,7 +6,9 @@
  *   access, see libs/access entry-visibility); everyone else gets `{ sealed: true }`, and the
  *   ciphertext is not even opened for them;
  * - an erased key gives `{ erasedAt }`, a value that cannot be opened `{ unreadable: true }`:
- *   a list never fails because one citizen was erased.
+ *   a list never fails because one citizen was erased;
+ * - a row whose citizen erasure the projection has already folded in holds no ciphertext at all:
+ *   `{ erasedAt }` with the erasure's date, for everyone (it says nothing about who the citizen was).
  * "Was in" on purpose: leaving the exit programme does not make a former gang member safe to name.
  */
 import { canSeeEntry, type AuthenticatedUser } from '@samvirke/access';
@@ -18,7 +20,9 @@ export type DisclosedName = { value: string } | { erasedAt: string } | { sealed:
 
 export interface NamedRow {
   caseId: string;
-  sealedName: string;
+  /** Null once the citizen was erased; `erasedAt` then says when. */
+  sealedName: string | null;
+  erasedAt: Date | null;
   enrolments: readonly EnrolmentFact[];
 }
 
@@ -37,10 +41,11 @@ export async function discloseNames(
       !identityIsSealed(row.enrolments, programmes) ||
       canSeeEntry(user, { authorAgency: '', sharedWith: [], sensitivity: 'sealed-identity', caseId: row.caseId }),
   );
-  const toOpen = rows.filter((_, i) => mayOpen[i]).map((row) => ({ sealed: row.sealedName }));
+  const toOpen = rows.flatMap((row, i) => (mayOpen[i] && row.sealedName !== null ? [{ sealed: row.sealedName }] : []));
   const opened = toOpen.length === 0 ? [] : await vault.openMany(toOpen);
   let next = 0;
-  return rows.map((_, i): DisclosedName => {
+  return rows.map((row, i): DisclosedName => {
+    if (row.sealedName === null) return row.erasedAt === null ? { unreadable: true } : { erasedAt: row.erasedAt.toISOString() };
     if (!mayOpen[i]) return { sealed: true };
     const value = opened[next++];
     if (value?.status === 'available') return { value: value.value };

@@ -148,9 +148,19 @@ export async function createGenerationSchema(client: PoolClient, projection: Pro
 export async function pointViewsAt(client: PoolClient, projection: Projection, schema: string): Promise<void> {
   for (const table of projection.tables) {
     const view = `${READ_MODEL_SCHEMA}.${quoteIdentifier(table)}`;
-    // DROP + CREATE rather than CREATE OR REPLACE: a new version may change the table's columns.
-    await client.query(`DROP VIEW IF EXISTS ${view}`);
-    await client.query(`CREATE VIEW ${view} AS SELECT * FROM ${quoteIdentifier(schema)}.${quoteIdentifier(table)}`);
+    const definition = `SELECT * FROM ${quoteIdentifier(schema)}.${quoteIdentifier(table)}`;
+    // CREATE OR REPLACE keeps the view's identity, so a reader waiting on the swap's lock reads the
+    // new generation when it gets through. DROP + CREATE would make that reader fail ("could not open
+    // relation"); it is only the fallback for a new version whose columns no longer fit the old view.
+    await client.query('SAVEPOINT replace_view');
+    try {
+      await client.query(`CREATE OR REPLACE VIEW ${view} AS ${definition}`);
+      await client.query('RELEASE SAVEPOINT replace_view');
+    } catch {
+      await client.query('ROLLBACK TO SAVEPOINT replace_view');
+      await client.query(`DROP VIEW IF EXISTS ${view}`);
+      await client.query(`CREATE VIEW ${view} AS ${definition}`);
+    }
   }
 }
 

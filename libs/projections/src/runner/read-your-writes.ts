@@ -9,7 +9,7 @@ import { isGlobalPosition, type GlobalPosition } from '@samvirke/event-store';
 export const CONSISTENCY_QUERY_PARAMETER = 'consistentWith';
 
 /** How long a read waits for its projections by default before answering 503. */
-export const DEFAULT_CONSISTENCY_WAIT_MS = 2_000;
+export const DEFAULT_CONSISTENCY_WAIT_MS = 5_000;
 
 /** Seconds to put in Retry-After after a wait ran out. */
 export const CONSISTENCY_RETRY_AFTER_SECONDS = 1;

@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
+import type { CaseEvent } from '@samvirke/case';
+import type { NewEvent } from '@samvirke/event-store';
 import type { PostgresEventStore } from '@samvirke/event-store/postgres';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { openRunnerFixture, uniqueNames } from '../runner/testing/runner-fixture';
@@ -30,13 +33,32 @@ describe('timeline projection', () => {
     const ids = scriptedIds();
     const caseId = `${names.streamPrefix}1`;
     const events = scriptedCase(ids);
+    const tables = timelineTables(tablePrefix);
     let position = (await store.appendToStream(`case-${caseId}`, events.slice(0, 8), 'no-stream')).position;
     position = (await store.appendToStream(`case-${caseId}`, events.slice(8), 'any')).position;
     expect(await runner.waitForPosition([names.name], position, 10_000)).toBe(true);
-    return { runner, names, ids, caseId, tables: timelineTables(tablePrefix) };
+    const factsBeforeErasure = await roadMapFacts(tables.caseRow, caseId);
+    // The case ends closed and its citizen erased, so the rebuild test covers the erasure too.
+    position = (await store.appendToStream(`case-${caseId}`, erasureEvents(), 'any')).position;
+    expect(await runner.waitForPosition([names.name], position, 10_000)).toBe(true);
+    return { runner, names, ids, caseId, tables, factsBeforeErasure };
   }
 
-  it('builds the cross-agency timeline of a scripted case, with road-map deadlines that follow the release', async () => {
+  async function roadMapFacts(caseTable: string, caseId: string): Promise<Record<string, unknown>> {
+    const { rows } = await pool.query(`SELECT road_map_facts FROM read_models.${caseTable} WHERE case_id = $1`, [caseId]);
+    return rows[0].road_map_facts;
+  }
+
+  function erasureEvents(): NewEvent[] {
+    const events: CaseEvent[] = [
+      { type: 'CaseClosed', data: { reason: 'goals-achieved', closedAt: '2026-02-10T09:00:00.000Z' } },
+      { type: 'CitizenDataErased', data: { scope: 'KBH-POLITI', reason: 'retention-expired', by: 'system:retention', erasedAt: '2026-02-11T09:00:00.000Z' } },
+      { type: 'CitizenDataErased', data: { scope: 'citizen', reason: 'erasure-request', by: 'coord-anna', erasedAt: '2026-02-12T09:00:00.000Z' } },
+    ];
+    return events.map((event) => ({ id: randomUUID(), type: event.type, schemaVersion: 1, data: event.data, metadata: { actor: 'coord-anna', agency: 'BIF', correlationId: randomUUID() } }));
+  }
+
+  it('builds the cross-agency timeline of a scripted case, with road-map deadlines that follow the release (kept after the erasure)', async () => {
     const { ids, caseId, tables } = await project();
     const rows = await pool.query(
       `SELECT item_id, kind, to_char(item_on, 'YYYY-MM-DD') AS item_on, to_char(due_on, 'YYYY-MM-DD') AS due_on,
@@ -66,8 +88,22 @@ describe('timeline projection', () => {
     expect(roadMap('MUNICIPALITY_CONTACTED')).toMatchObject({ due_on: '2027-03-06' });
     expect(rows.rows.filter((row) => row.kind === 'road-map')).toHaveLength(6);
 
-    const caseRow = await pool.query(`SELECT agencies, coordinator_id, ssp_level, to_char(last_conference_on, 'YYYY-MM-DD') AS last FROM read_models.${tables.caseRow} WHERE case_id = $1`, [caseId]);
-    expect(caseRow.rows[0]).toEqual({ agencies: ['BIF', 'KRIMINALFORSORGEN', 'SOF'], coordinator_id: 'coord-anna', ssp_level: 3, last: '2026-02-01' });
+    const caseRow = await pool.query(`SELECT agencies, coordinator_id, status, ssp_level, to_char(last_conference_on, 'YYYY-MM-DD') AS last FROM read_models.${tables.caseRow} WHERE case_id = $1`, [caseId]);
+    expect(caseRow.rows[0]).toEqual({ agencies: ['BIF', 'KRIMINALFORSORGEN', 'SOF'], coordinator_id: 'coord-anna', status: 'closed', ssp_level: 3, last: '2026-02-01' });
+  });
+
+  it('drops the birth date from the road-map facts when the citizen is erased, and keeps the road-map rows derived before', async () => {
+    const { caseId, tables, factsBeforeErasure } = await project();
+    expect(factsBeforeErasure.birthDate).toBe('2004-05-01');
+    const facts = await roadMapFacts(tables.caseRow, caseId);
+    expect(facts).toEqual({ ...factsBeforeErasure, birthDate: null });
+    const tablesText = await pool.query(
+      `SELECT (SELECT json_agg(c)::text FROM read_models.${tables.caseRow} c WHERE case_id = $1) || (SELECT json_agg(i)::text FROM read_models.${tables.item} i WHERE case_id = $1) AS text`,
+      [caseId],
+    );
+    expect(tablesText.rows[0].text).not.toContain('2004-05-01');
+    const roadMapRows = await pool.query(`SELECT count(*)::int AS n FROM read_models.${tables.item} WHERE case_id = $1 AND kind = 'road-map'`, [caseId]);
+    expect(roadMapRows.rows[0].n).toBe(6);
   });
 
   it('rebuilds from position 0 into tables equal to the live ones', async () => {

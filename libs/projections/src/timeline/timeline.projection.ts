@@ -20,6 +20,12 @@ import { emptyRoadMapFacts, roadMapDeadlines, type RoadMapEvidenceKind, type Roa
  *
  * Road-map deadlines come from reference data (shipped with the code, so deterministic for a
  * release): a change to the road maps or to their completion rules needs a version bump.
+ *
+ * The one clear personal fact kept here is the birth date in `road_map_facts` (road maps apply from
+ * an age). A citizen erasure removes it and leaves the road-map rows as they were derived: they
+ * hold no identity, and after a citizen erasure the decider accepts no event that changes a road
+ * map's facts (the case is closed and cannot be reopened), so nothing recomputes them without it.
+ * Everything personal elsewhere in these tables is ciphertext (`detail_sealed`).
  */
 export const TIMELINE_KINDS = [
   'action',
@@ -58,7 +64,8 @@ export function createTimelineProjection(options: TimelineProjectionOptions = {}
   const writer = new TimelineWriter(tables, roadMapOfProgramme);
   return {
     name: options.name ?? TIMELINE_PROJECTION_NAME,
-    version: 1,
+    // 2: a citizen erasure removes the birth date from road_map_facts.
+    version: 2,
     streamPrefixes: [options.streamPrefix ?? CASE_STREAM_PREFIX],
     tables: [tables.item, tables.caseRow],
     schemaSql: `
@@ -253,6 +260,11 @@ class TimelineWriter {
         return;
       case 'ExpectedReleaseChanged':
         await this.expectRelease(db, caseId, event.data.custodyId, event.data.expectedReleaseOn, actingAgency);
+        return;
+      case 'CitizenDataErased':
+        if (event.data.scope === 'citizen') {
+          await db.query(`UPDATE ${caseRow} SET road_map_facts = jsonb_set(road_map_facts, '{birthDate}', 'null'::jsonb) WHERE case_id = $1`, [caseId]);
+        }
         return;
       case 'ReleasedFromCustody':
         await db.query(

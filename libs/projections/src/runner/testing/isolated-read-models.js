@@ -15,6 +15,7 @@ const { createTallyProjection } = require('./tally-projection.js');
 
 const projectionsDist = join(__dirname, '..', '..', '..', '..', '..', 'dist', 'libs', 'projections', 'src');
 const compiled = (folder) => require(join(projectionsDist, folder, 'index.js'));
+const effectsDist = join(__dirname, '..', '..', '..', '..', '..', 'dist', 'libs', 'effects', 'src');
 
 const ISOLATED_READ_MODEL_FACTORIES = {
   timeline: ({ run, streamPrefix }) =>
@@ -23,6 +24,12 @@ const ISOLATED_READ_MODEL_FACTORIES = {
     compiled('information-flow').createInformationFlowProjection({ name: `rmc-${run}-information-flow`, streamPrefix, tablePrefix: `rmc_${run}_` }),
   'case-summary': ({ run, streamPrefix }) =>
     compiled('case-summary').createCaseSummaryProjection({ name: `rmc-${run}-case-summary`, streamPrefix, table: `rmc_${run}_case_summary` }),
+  outcome: ({ run, streamPrefix }) =>
+    require(join(effectsDist, 'outcome', 'outcome.projection.js')).createOutcomeProjection({
+      name: `rmc-${run}-outcome`,
+      streamPrefix,
+      table: `rmc_${run}_outcome_facts`,
+    }),
   'entry-points': ({ run, streamPrefix }) =>
     compiled('entry-points').createEntryPointsProjection({
       name: `rmc-${run}-entry-points`,
@@ -32,7 +39,9 @@ const ISOLATED_READ_MODEL_FACTORIES = {
 };
 
 function isolatedStreamPrefix(run) {
-  return `case-rmc${run}-`;
+  // Not under `case-`: the app's own projections (other test files' apps share the database) must
+  // not pick these streams up as cases.
+  return `rmc${run}-case-`;
 }
 
 /**

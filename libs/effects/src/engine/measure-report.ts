@@ -1,0 +1,170 @@
+import type { ReferenceData } from '@samvirke/reference-data';
+import type { AgeBand, MeasureCatalogue, MeasureDefinition, OutcomePredicate } from '../measures/measure-definition';
+import { ageOnDate, quarterOf } from './calendar-months';
+import { levelOn, type CaseHistory } from './case-history';
+import { cohortMembersOf, type CohortMember } from './cohort';
+import { evaluateOutcome, predicateHasValue } from './outcome-predicates';
+import { publishCell, suppressionRule, type CellFigures, type PublishedCell } from './small-cell-suppression';
+
+export const BREAKDOWNS = ['programme', 'level', 'ageBand', 'cityDistrict', 'period'] as const;
+export type Breakdown = (typeof BREAKDOWNS)[number];
+export type PeriodGrain = 'quarter' | 'year';
+
+export interface MeasureReportRequest {
+  readonly measure: MeasureDefinition;
+  readonly catalogue: Pick<MeasureCatalogue, 'ageBands' | 'suppressionThreshold'>;
+  readonly refData: Pick<ReferenceData, 'programmes' | 'districts' | 'cityDistricts'>;
+  /** The instant the facts were read as of (facts recorded later are not in `histories`). */
+  readonly asOf: string;
+  /** Windows must end on or before this day. */
+  readonly measurementDate: string;
+  readonly breakdown?: Breakdown;
+  readonly periodGrain?: PeriodGrain;
+  /** Restrict the cohort to this programme (it must have picked the measure). */
+  readonly programme?: string;
+}
+
+export interface MeasureDescription {
+  readonly code: string;
+  readonly title: string;
+  readonly cohort: string;
+  readonly window: string;
+  readonly definition: string;
+  readonly anchor: MeasureDefinition['anchor'];
+  readonly windowMonths: number;
+  readonly predicate: OutcomePredicate;
+  /** Programmes that picked the measure in reference data: the cohort is drawn from them. */
+  readonly programmes: readonly string[];
+}
+
+export interface MeasureReport {
+  readonly measure: MeasureDescription;
+  readonly asOf: string;
+  readonly measurementDate: string;
+  readonly programmeFilter: string | null;
+  readonly breakdown: Breakdown | null;
+  readonly periodGrain: PeriodGrain | null;
+  readonly suppression: string;
+  readonly total: PublishedCell;
+  readonly cells: readonly PublishedCell[];
+}
+
+/** Programmes whose reference data lists the measure, in code order. */
+export function programmesPicking(refData: Pick<ReferenceData, 'programmes'>, measureCode: string): string[] {
+  return [...refData.programmes.values()].filter((p) => p.measures.includes(measureCode)).map((p) => p.code).sort();
+}
+
+export function describeMeasure(measure: MeasureDefinition, programmes: readonly string[]): MeasureDescription {
+  const anchorText = measure.anchor === 'enrolment' ? 'the first day of their first enrolment in one of the programmes' : 'their first release from custody on or after their first enrolment in one of the programmes';
+  return {
+    code: measure.code,
+    title: measure.title,
+    cohort: `People enrolled in ${programmes.length === 0 ? '(no programme has picked this measure)' : programmes.join(', ')}, counted once each from ${anchorText} (the anchor), if the whole window has ended on or before the measurement date.`,
+    window: `From the anchor day through the same day ${measure.windowMonths} month(s) later (the window's last day included; a day past the month's end falls on its last day).`,
+    definition: predicateDefinition(measure.predicate),
+    anchor: measure.anchor,
+    windowMonths: measure.windowMonths,
+    predicate: measure.predicate,
+    programmes,
+  };
+}
+
+function predicateDefinition(predicate: OutcomePredicate): string {
+  switch (predicate.kind) {
+    case 'self-sufficient-at':
+      return "Counted when self-sufficient on the window's last day (the last self-sufficiency reached/lost on or before it was 'reached').";
+    case 'labour-market-status-at':
+      return `Counted when the labour-market status on the window's last day is one of: ${predicate.statuses.join(', ')} (precedence: self-sufficient, ordinary job, wage-subsidy job, internship, education, benefits).`;
+    case 'ever-wage-subsidy':
+      return `Counted when a job of kind ${predicate.employmentKinds.join('/')} overlaps the window (started on or before its last day, not ended before the anchor).`;
+    case 'progression-gain':
+      return 'Counted when the last progression step assessed by the window\'s end is at least one step above the baseline (the last assessment on or before the anchor, else the first in the window); median = steps gained, over people with an assessment.';
+    case 'recidivism-charge':
+      return 'Counted when a new charge is dated after the anchor day and on or before the window\'s last day.';
+    case 'recidivism-conviction':
+      return 'Counted when a new conviction is dated after the anchor day and on or before the window\'s last day.';
+    case 'recidivism-dangerous':
+      return 'Counted when a new conviction for a crime dangerous to persons is dated after the anchor day and on or before the window\'s last day.';
+    case 'release-to-jobcentre-days':
+      return `Counted when the jobcentre (${predicate.contactAgency}) recorded any activity on the case, or attended a case conference, from the release day through the window's last day; median = days from release to that first contact, over people with a contact.`;
+    case 'information-delay':
+      return `Counted when information shared in the window was acknowledged by a receiving agency more than ${predicate.thresholdDays} day(s) after it was shared, or not at all.`;
+  }
+}
+
+interface Evaluated {
+  readonly member: CohortMember;
+  readonly history: CaseHistory;
+  readonly hit: boolean;
+  readonly value?: number;
+}
+
+/**
+ * A measure over a set of case histories (already limited to facts recorded as of `asOf`): pure,
+ * so the same facts and request always give the same report, byte for byte.
+ */
+export function computeMeasureReport(histories: readonly CaseHistory[], request: MeasureReportRequest): MeasureReport {
+  const { measure, catalogue, refData } = request;
+  const picking = programmesPicking(refData, measure.code);
+  const programmes = new Set(request.programme === undefined ? picking : picking.filter((code) => code === request.programme));
+  const evaluate = (split: boolean): Evaluated[] =>
+    histories.flatMap((history) =>
+      cohortMembersOf(history, measure, programmes, request.measurementDate, split).map((member) => ({ member, history, ...evaluateOutcome(history, member, measure.predicate) })),
+    );
+  const withValue = predicateHasValue(measure.predicate);
+  const figures = (rows: readonly Evaluated[]): CellFigures => ({
+    people: rows.length,
+    count: rows.filter((r) => r.hit).length,
+    ...(withValue ? { values: rows.flatMap((r) => (r.value === undefined ? [] : [r.value])) } : {}),
+  });
+  const threshold = catalogue.suppressionThreshold;
+  const people = evaluate(false);
+  const cells: PublishedCell[] = [];
+  if (request.breakdown !== undefined) {
+    const rows = request.breakdown === 'programme' ? evaluate(true) : people;
+    const groups = new Map<string, Evaluated[]>();
+    for (const row of rows) {
+      const key = breakdownKey(request.breakdown, row, request);
+      groups.set(key, [...(groups.get(key) ?? []), row]);
+    }
+    for (const key of [...groups.keys()].sort()) cells.push(publishCell(key, figures(groups.get(key) ?? []), threshold));
+  }
+  return {
+    measure: describeMeasure(measure, picking),
+    asOf: request.asOf,
+    measurementDate: request.measurementDate,
+    programmeFilter: request.programme ?? null,
+    breakdown: request.breakdown ?? null,
+    periodGrain: request.breakdown === 'period' ? (request.periodGrain ?? 'quarter') : null,
+    suppression: suppressionRule(threshold),
+    total: publishCell('total', figures(people), threshold),
+    cells,
+  };
+}
+
+/**
+ * The cell a member falls in. Level, age band and city district are taken as of the anchor day,
+ * so a person who turns 24 after enrolment stays in the band they entered in; the city district
+ * is the one the case's district belonged to in its (versioned) geography.
+ */
+function breakdownKey(breakdown: Breakdown, row: Evaluated, request: MeasureReportRequest): string {
+  const { member, history } = row;
+  switch (breakdown) {
+    case 'programme':
+      return member.programme ?? 'unknown';
+    case 'level':
+      return String(levelOn(history, member.anchorOn) ?? 'none');
+    case 'ageBand':
+      return history.birthDate === undefined ? 'unknown' : ageBandOf(request.catalogue.ageBands, ageOnDate(history.birthDate, member.anchorOn));
+    case 'cityDistrict': {
+      const district = history.districtCode === undefined ? undefined : request.refData.districts.get(history.districtCode);
+      return district === undefined ? 'unknown' : `${district.geography}/${district.cityDistrict}`;
+    }
+    case 'period':
+      return (request.periodGrain ?? 'quarter') === 'year' ? member.anchorOn.slice(0, 4) : quarterOf(member.anchorOn);
+  }
+}
+
+export function ageBandOf(bands: readonly AgeBand[], age: number): string {
+  return bands.find((band) => age >= band.minAge && age <= band.maxAge)?.code ?? 'other';
+}

@@ -1,0 +1,80 @@
+import type { OutcomePredicate } from '../measures/measure-definition';
+import { daysFromTo } from './calendar-months';
+import { employmentPeriods, factsOfType, labourMarketStatusOn, selfSufficientOn, type CaseHistory } from './case-history';
+import type { CohortMember } from './cohort';
+
+/** Whether a member has the outcome, and for kinds that measure an amount, that amount. */
+export interface MemberOutcome {
+  readonly hit: boolean;
+  readonly value?: number;
+}
+
+/** Kinds whose cells also carry the median of the members' values. */
+export function predicateHasValue(predicate: OutcomePredicate): boolean {
+  return predicate.kind === 'progression-gain' || predicate.kind === 'release-to-jobcentre-days';
+}
+
+/**
+ * Evaluates one outcome predicate for one member. "After the anchor" means strictly after the
+ * anchor day and up to and including the window's last day, so an event on the window's last day
+ * counts and the charge or conviction that led to the anchor itself does not.
+ */
+export function evaluateOutcome(history: CaseHistory, member: CohortMember, predicate: OutcomePredicate): MemberOutcome {
+  const { anchorOn, windowEndOn } = member;
+  const afterAnchor = (on: string) => on > anchorOn && on <= windowEndOn;
+  switch (predicate.kind) {
+    case 'self-sufficient-at':
+      return { hit: selfSufficientOn(history, windowEndOn) };
+    case 'labour-market-status-at':
+      return { hit: predicate.statuses.includes(labourMarketStatusOn(history, windowEndOn)) };
+    case 'ever-wage-subsidy':
+      return {
+        hit: employmentPeriods(history).some(
+          (p) => predicate.employmentKinds.includes(p.kind as never) && p.startedOn <= windowEndOn && (p.endedOn === undefined || p.endedOn >= anchorOn),
+        ),
+      };
+    case 'progression-gain': {
+      const steps = factsOfType(history, 'progression-assessed').filter((f) => f.on <= windowEndOn);
+      const before = steps.filter((f) => f.on <= anchorOn);
+      const baseline = before.length > 0 ? before[before.length - 1] : steps[0];
+      if (baseline === undefined) return { hit: false };
+      const gain = steps[steps.length - 1].detail.step - baseline.detail.step;
+      return { hit: gain >= 1, value: gain };
+    }
+    case 'recidivism-charge':
+      return { hit: factsOfType(history, 'charged').some((f) => afterAnchor(f.on)) };
+    case 'recidivism-conviction':
+      return { hit: factsOfType(history, 'convicted').some((f) => afterAnchor(f.on)) };
+    case 'recidivism-dangerous':
+      return { hit: factsOfType(history, 'convicted').some((f) => f.detail.dangerousToPersons && afterAnchor(f.on)) };
+    case 'release-to-jobcentre-days': {
+      const contact = history.facts.find(
+        (f) =>
+          f.on >= anchorOn &&
+          f.on <= windowEndOn &&
+          f.detail.type !== 'released' &&
+          (f.agency === predicate.contactAgency || (f.detail.type === 'conference-held' && f.detail.agenciesPresent.includes(predicate.contactAgency))),
+      );
+      return contact === undefined ? { hit: false } : { hit: true, value: daysFromTo(anchorOn, contact.on) };
+    }
+    case 'information-delay': {
+      const acknowledged = new Map<string, number>();
+      for (const f of factsOfType(history, 'information-acknowledged')) {
+        const key = `${f.detail.entryId}\u0000${f.detail.receiver}`;
+        const at = Date.parse(f.detail.at);
+        acknowledged.set(key, Math.min(at, acknowledged.get(key) ?? at));
+      }
+      const limitMs = predicate.thresholdDays * 86_400_000;
+      const delayed = factsOfType(history, 'information-shared').some(
+        (f) =>
+          f.on >= anchorOn &&
+          f.on <= windowEndOn &&
+          f.detail.sharedWith.some((receiver) => {
+            const at = acknowledged.get(`${f.detail.entryId}\u0000${receiver}`);
+            return at === undefined || at - Date.parse(f.detail.at) > limitMs;
+          }),
+      );
+      return { hit: delayed };
+    }
+  }
+}

@@ -1,0 +1,23 @@
+import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { BREAKDOWNS, type Breakdown, type PeriodGrain } from '../engine/measure-report';
+
+export class MeasureReportQueryDto {
+  /** Facts recorded after this instant are left out: re-running with a published report's asOf reproduces it. */
+  @IsOptional() @IsISO8601({ strict: true }, { message: 'asOf must be an ISO 8601 instant, e.g. 2026-01-01T00:00:00Z' }) asOf?: string;
+  /** Windows must end on or before this day; defaults to the Copenhagen date of asOf. */
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'measurementDate must be a date yyyy-mm-dd' }) measurementDate?: string;
+  @IsOptional() @IsIn(BREAKDOWNS, { message: `by must be one of ${BREAKDOWNS.join(', ')}` }) by?: Breakdown;
+  @IsOptional() @IsIn(['quarter', 'year'], { message: 'period must be quarter or year' }) period?: PeriodGrain;
+  @IsOptional() @IsString() @MaxLength(60) @Matches(/^[A-Z0-9_]+$/, { message: 'programme must be a programme code' }) programme?: string;
+  @IsOptional() @IsIn(['json', 'csv'], { message: 'format must be json or csv' }) format?: 'json' | 'csv';
+  @IsOptional() @Matches(/^[0-9a-f]{16}\.[0-9a-f]{16}$/, { message: 'consistentWith must be a position returned by a write' }) consistentWith?: string;
+}
+
+export class SafetyIndexQueryDto {
+  @Matches(/^\d{4}$/, { message: 'year must be a four-digit year' }) year!: string;
+  @IsOptional() @Matches(/^[0-9a-f]{16}\.[0-9a-f]{16}$/, { message: 'consistentWith must be a position returned by a write' }) consistentWith?: string;
+}
+
+export class SafetyIndexImportDto {
+  @IsString() @MaxLength(2_000_000) csv!: string;
+}

@@ -1,0 +1,16 @@
+export * from './measures/measure-definition';
+export * from './outcome/outcome-fact';
+export * from './outcome/outcome.projection';
+export * from './outcome/outcome-facts-query';
+export * from './engine/calendar-months';
+export * from './engine/case-history';
+export * from './engine/cohort';
+export * from './engine/outcome-predicates';
+export * from './engine/small-cell-suppression';
+export * from './engine/measure-report';
+export * from './report/report-csv';
+export * from './report/report-chart-svg';
+export * from './safety-index/safety-index-csv';
+export * from './safety-index/area-efforts';
+export * from './safety-index/safety-index-store';
+export { EffectsController } from './http/effects.controller';

@@ -1,0 +1,138 @@
+import measuresFile from '../data/measures.json';
+
+/**
+ * Effect measures are reference data: a definition names its cohort anchor, its window and one of
+ * the outcome predicate kinds the engine knows. A new measure that combines an existing kind with
+ * another window or parameters is a new entry in data/measures.json, not new code. Which programmes
+ * report a measure is the programme's choice (`measures` in reference-data programmes.json).
+ */
+export const COHORT_ANCHORS = ['enrolment', 'release'] as const;
+export type CohortAnchor = (typeof COHORT_ANCHORS)[number];
+
+export const LABOUR_MARKET_STATUSES = ['benefits', 'internship', 'wage-subsidy-job', 'ordinary-job', 'education', 'self-sufficient'] as const;
+export type LabourMarketStatus = (typeof LABOUR_MARKET_STATUSES)[number];
+
+export const EMPLOYMENT_KINDS = ['ordinary', 'wage-subsidy', 'internship', 'flexible'] as const;
+export type EmploymentKindCode = (typeof EMPLOYMENT_KINDS)[number];
+
+export type OutcomePredicate =
+  | { readonly kind: 'self-sufficient-at' }
+  | { readonly kind: 'labour-market-status-at'; readonly statuses: readonly LabourMarketStatus[] }
+  | { readonly kind: 'ever-wage-subsidy'; readonly employmentKinds: readonly EmploymentKindCode[] }
+  | { readonly kind: 'progression-gain' }
+  | { readonly kind: 'recidivism-charge' }
+  | { readonly kind: 'recidivism-conviction' }
+  | { readonly kind: 'recidivism-dangerous' }
+  | { readonly kind: 'release-to-jobcentre-days'; readonly contactAgency: string }
+  | { readonly kind: 'information-delay'; readonly thresholdDays: number };
+export type PredicateKind = OutcomePredicate['kind'];
+export const PREDICATE_KINDS: readonly PredicateKind[] = [
+  'self-sufficient-at',
+  'labour-market-status-at',
+  'ever-wage-subsidy',
+  'progression-gain',
+  'recidivism-charge',
+  'recidivism-conviction',
+  'recidivism-dangerous',
+  'release-to-jobcentre-days',
+  'information-delay',
+];
+
+export interface MeasureDefinition {
+  readonly code: string;
+  readonly title: string;
+  readonly anchor: CohortAnchor;
+  readonly windowMonths: number;
+  readonly predicate: OutcomePredicate;
+}
+
+export interface AgeBand {
+  readonly code: string;
+  readonly minAge: number;
+  readonly maxAge: number;
+}
+
+export interface MeasureCatalogue {
+  readonly version: string;
+  /** Cells counting fewer people than this are shown as "<threshold>". */
+  readonly suppressionThreshold: number;
+  readonly ageBands: readonly AgeBand[];
+  readonly measures: ReadonlyMap<string, MeasureDefinition>;
+}
+
+export class MeasureDefinitionError extends Error {}
+
+/** The catalogue shipped with this release. */
+export function loadMeasureCatalogue(): MeasureCatalogue {
+  return parseMeasureCatalogue(measuresFile);
+}
+
+/** Validates a raw catalogue document; errors name the path of the offending value. */
+export function parseMeasureCatalogue(raw: unknown): MeasureCatalogue {
+  const doc = record(raw, 'measures file');
+  const threshold = wholeNumber(doc.suppressionThreshold, 'suppressionThreshold', 1);
+  const ageBands = list(doc.ageBands, 'ageBands').map((value, i): AgeBand => {
+    const band = record(value, `ageBands[${i}]`);
+    return { code: text(band.code, `ageBands[${i}].code`), minAge: wholeNumber(band.minAge, `ageBands[${i}].minAge`, 0), maxAge: wholeNumber(band.maxAge, `ageBands[${i}].maxAge`, 0) };
+  });
+  const measures = new Map<string, MeasureDefinition>();
+  list(doc.measures, 'measures').forEach((value, i) => {
+    const measure = parseMeasure(value, `measures[${i}]`);
+    if (measures.has(measure.code)) throw new MeasureDefinitionError(`measures[${i}].code "${measure.code}" is used twice`);
+    measures.set(measure.code, measure);
+  });
+  return { version: text(doc.version, 'version'), suppressionThreshold: threshold, ageBands, measures };
+}
+
+function parseMeasure(value: unknown, path: string): MeasureDefinition {
+  const m = record(value, path);
+  const anchor = oneOf(m.anchor, COHORT_ANCHORS, `${path}.anchor`);
+  return {
+    code: text(m.code, `${path}.code`),
+    title: text(m.title, `${path}.title`),
+    anchor,
+    windowMonths: wholeNumber(m.windowMonths, `${path}.windowMonths`, 0),
+    predicate: parsePredicate(m.predicate, `${path}.predicate`),
+  };
+}
+
+function parsePredicate(value: unknown, path: string): OutcomePredicate {
+  const p = record(value, path);
+  const kind = oneOf(p.kind, PREDICATE_KINDS, `${path}.kind`);
+  switch (kind) {
+    case 'labour-market-status-at':
+      return { kind, statuses: list(p.statuses, `${path}.statuses`).map((s, i) => oneOf(s, LABOUR_MARKET_STATUSES, `${path}.statuses[${i}]`)) };
+    case 'ever-wage-subsidy':
+      return {
+        kind,
+        employmentKinds: p.employmentKinds === undefined ? ['wage-subsidy'] : list(p.employmentKinds, `${path}.employmentKinds`).map((s, i) => oneOf(s, EMPLOYMENT_KINDS, `${path}.employmentKinds[${i}]`)),
+      };
+    case 'release-to-jobcentre-days':
+      return { kind, contactAgency: text(p.contactAgency, `${path}.contactAgency`) };
+    case 'information-delay':
+      return { kind, thresholdDays: wholeNumber(p.thresholdDays, `${path}.thresholdDays`, 0) };
+    default:
+      return { kind };
+  }
+}
+
+function record(value: unknown, path: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new MeasureDefinitionError(`${path} must be an object`);
+  return value as Record<string, unknown>;
+}
+function list(value: unknown, path: string): unknown[] {
+  if (!Array.isArray(value)) throw new MeasureDefinitionError(`${path} must be a list`);
+  return value;
+}
+function text(value: unknown, path: string): string {
+  if (typeof value !== 'string' || value.trim() === '') throw new MeasureDefinitionError(`${path} must be a non-empty string`);
+  return value;
+}
+function wholeNumber(value: unknown, path: string, min: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) throw new MeasureDefinitionError(`${path} must be a whole number of at least ${min}`);
+  return value;
+}
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], path: string): T {
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) throw new MeasureDefinitionError(`${path} must be one of ${allowed.join(', ')}`);
+  return value as T;
+}

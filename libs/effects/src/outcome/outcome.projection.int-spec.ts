@@ -1,0 +1,289 @@
+import { randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
+import type { PostgresEventStore } from '@samvirke/event-store/postgres';
+import type { GlobalPosition, NewEvent } from '@samvirke/event-store';
+import { ProjectionRunner } from '@samvirke/projections';
+import { PersonalDataVault } from '@samvirke/privacy';
+import { loadReferenceData, type ReferenceData } from '@samvirke/reference-data';
+import { openRunnerFixture, readModelRows, uniqueNames } from '@samvirke/projections/runner/testing/runner-fixture';
+import { decideDemoCaseStreams, type DemoCaseStream } from '@samvirke/projections/runner/testing/demo-case-streams';
+import { testPrivacyConfig } from '../../../../test/support/test-app';
+import { caseHistories } from '../engine/case-history';
+import { BREAKDOWNS, computeMeasureReport, type Breakdown, type MeasureReport } from '../engine/measure-report';
+import { loadMeasureCatalogue, type MeasureDefinition } from '../measures/measure-definition';
+import { measureReportCsv } from '../report/report-csv';
+import { measureReportSvg } from '../report/report-chart-svg';
+import { createOutcomeProjection } from './outcome.projection';
+import { outcomeFactsAsOf } from './outcome-facts-query';
+
+const MEASUREMENT_DATE = '2025-12-31';
+const catalogue = loadMeasureCatalogue();
+const realRefData = loadReferenceData();
+/** Every non-area programme picks every measure, so every measure has a cohort to check. */
+const everyMeasureRefData: ReferenceData = {
+  ...realRefData,
+  programmes: new Map([...realRefData.programmes].map(([code, p]) => [code, { ...p, measures: [...catalogue.measures.keys()] }])),
+};
+
+describe('outcome projection and effect measures on a generated case load', () => {
+  let store: PostgresEventStore;
+  let pool: Pool;
+  let close: () => Promise<void>;
+  let runner: ProjectionRunner;
+  let streams: DemoCaseStream[];
+  const names = uniqueNames('outcome');
+  const table = `${names.tablePrefix}_outcome_facts`;
+  let last: GlobalPosition;
+
+  beforeAll(async () => {
+    ({ store, pool, close } = await openRunnerFixture());
+    const vault = new PersonalDataVault(pool, testPrivacyConfig());
+    await vault.migrate();
+    streams = await decideDemoCaseStreams({ vault, refData: realRefData, streamPrefix: names.streamPrefix, minEvents: 9000, seed: 7, until: new Date('2026-06-01T12:00:00Z') });
+    runner = new ProjectionRunner({ eventStore: store, pool, projections: [createOutcomeProjection({ name: names.name, streamPrefix: names.streamPrefix, table })], batchSize: 200 });
+    await runner.start();
+    for (const stream of streams) {
+      const result = await store.appendToStream(stream.streamId, stream.steps.flat(), 'no-stream');
+      last = result.position;
+    }
+    await expect(runner.waitForPosition([names.name], last, 60_000)).resolves.toBe(true);
+  }, 180_000);
+  afterAll(async () => {
+    await runner?.stop();
+    await close();
+  });
+
+  function engineReport(facts: Awaited<ReturnType<typeof outcomeFactsAsOf>>, measure: MeasureDefinition, refData: ReferenceData, asOf: Date, breakdown?: Breakdown, programme?: string): MeasureReport {
+    return computeMeasureReport(caseHistories(facts), { measure, catalogue, refData, asOf: asOf.toISOString(), measurementDate: MEASUREMENT_DATE, breakdown, programme });
+  }
+
+  it('matches an independent computation from the raw events for every measure and every breakdown', async () => {
+    const facts = await outcomeFactsAsOf(pool, new Date(), table);
+    const asOf = new Date();
+    let nonEmptyCells = 0;
+    for (const refData of [realRefData, everyMeasureRefData]) {
+      for (const measure of catalogue.measures.values()) {
+        for (const breakdown of [undefined, ...BREAKDOWNS]) {
+          const report = engineReport(facts, measure, refData, asOf, breakdown);
+          const truth = independentReport(streams, names.streamPrefix, measure, refData, breakdown);
+          expect({ measure: measure.code, breakdown, total: report.total, cells: report.cells }).toEqual({ measure: measure.code, breakdown, total: truth.total, cells: truth.cells });
+          nonEmptyCells += report.cells.filter((c) => typeof c.people === 'number').length;
+        }
+      }
+    }
+    // The comparison must not be vacuous: the load gives real, unsuppressed cells.
+    expect(nonEmptyCells).toBeGreaterThan(100);
+    const selfSufficiency = engineReport(facts, catalogue.measures.get('self-sufficiency-12m')!, realRefData, asOf);
+    expect(selfSufficiency.total.people).toEqual(expect.any(Number));
+    expect(selfSufficiency.total.people as number).toBeGreaterThan(20);
+  });
+
+  it('reproduces a published report byte for byte as of its instant after corrections are recorded', async () => {
+    const publishedAt = new Date();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const measure = catalogue.measures.get('self-sufficiency-12m')!;
+    const conviction = catalogue.measures.get('recidivism-conviction-12m')!;
+    const publish = async (asOf: Date) => {
+      const facts = await outcomeFactsAsOf(pool, asOf, table);
+      const reports = [engineReport(facts, measure, everyMeasureRefData, publishedAt, 'period'), engineReport(facts, conviction, everyMeasureRefData, publishedAt, 'programme')];
+      return { json: JSON.stringify(reports), csv: reports.map(measureReportCsv).join(''), svg: reports.map(measureReportSvg).join('') };
+    };
+    const published = await publish(publishedAt);
+
+    // Corrections: late-recorded facts with earlier business dates, for every case.
+    for (const stream of streams) {
+      const correction: NewEvent[] = [
+        { id: randomUUID(), type: 'SelfSufficiencyReached', schemaVersion: 1, data: { reachedOn: '2020-01-01', through: 'employment' }, metadata: { actor: 'correction', agency: 'BIF', correlationId: randomUUID() } },
+        { id: randomUUID(), type: 'ConvictionRecorded', schemaVersion: 1, data: { convictionId: randomUUID(), offenceCategory: 'violence', dangerousToPersons: true, convictedOn: '2025-06-01', sentence: { sealed: 'x' }, reportedBy: 'KBH-POLITI' }, metadata: { actor: 'correction', agency: 'KBH-POLITI', correlationId: randomUUID() } },
+      ];
+      last = (await store.appendToStream(stream.streamId, correction, 'any')).position;
+    }
+    await expect(runner.waitForPosition([names.name], last, 60_000)).resolves.toBe(true);
+
+    const rerun = await publish(publishedAt);
+    expect(rerun.json).toBe(published.json);
+    expect(rerun.csv).toBe(published.csv);
+    expect(rerun.svg).toBe(published.svg);
+    // The corrections are real: read as of now, the figures change.
+    expect((await publish(new Date())).json).not.toBe(published.json);
+  });
+
+  it('a rebuild equals the live table', async () => {
+    const live = await readModelRows(pool, table);
+    expect(live.length).toBeGreaterThan(1000);
+    await runner.rebuild(names.name, { batchSize: 1000 });
+    expect(await readModelRows(pool, table)).toEqual(live);
+  }, 120_000);
+});
+
+// ---- The truth, computed independently from the raw events -------------------------------------
+
+type Raw = { type: string; data: Record<string, any>; agency: string | undefined };
+
+function independentReport(streams: DemoCaseStream[], prefix: string, measure: MeasureDefinition, refData: ReferenceData, breakdown: Breakdown | undefined) {
+  const picked = [...refData.programmes.values()].filter((p) => p.measures.includes(measure.code)).map((p) => p.code);
+  const rows: { key: string; hit: boolean; value?: number }[] = [];
+  const totalRows: { hit: boolean; value?: number }[] = [];
+  for (const stream of streams) {
+    const events: Raw[] = stream.steps.flat().map((e) => ({ type: e.type, data: e.data as Record<string, any>, agency: e.metadata.agency }));
+    const opened = events.find((e) => e.type === 'CaseOpened')!.data;
+    const enrolStart: Record<string, string> = {};
+    for (const e of events) if (e.type === 'EnrolledInProgramme' && picked.includes(e.data.programmeCode) && !(e.data.programmeCode in enrolStart && enrolStart[e.data.programmeCode] <= e.data.startedOn)) enrolStart[e.data.programmeCode] = e.data.startedOn;
+    const starts = Object.entries(enrolStart);
+    if (starts.length === 0) continue;
+    const earliest = starts.map(([, d]) => d).sort()[0];
+    const consider = (entered: string) => {
+      let anchor: string | undefined = entered;
+      if (measure.anchor === 'release') anchor = events.filter((e) => e.type === 'ReleasedFromCustody' && e.data.releasedOn >= entered).map((e) => e.data.releasedOn as string).sort()[0];
+      if (anchor === undefined) return undefined;
+      const end = plusMonths(anchor, measure.windowMonths);
+      if (end > MEASUREMENT_DATE) return undefined;
+      return { anchor, end, ...outcome(events, measure, anchor, end) };
+    };
+    const person = consider(earliest);
+    if (person) totalRows.push(person);
+    if (breakdown === 'programme') {
+      for (const [code, entered] of starts) {
+        const r = consider(entered);
+        if (r) rows.push({ key: code, hit: r.hit, value: r.value });
+      }
+    } else if (breakdown !== undefined && person) {
+      let key: string;
+      if (breakdown === 'period') key = `${person.anchor.slice(0, 4)}-Q${Math.ceil(Number(person.anchor.slice(5, 7)) / 3)}`;
+      else if (breakdown === 'level') {
+        const levels = events.filter((e) => e.type === 'SspCategoryAssessed' && e.data.assessedOn <= person.anchor).sort((a, b) => (a.data.assessedOn < b.data.assessedOn ? -1 : a.data.assessedOn > b.data.assessedOn ? 1 : 0));
+        key = levels.length === 0 ? 'none' : String(levels[levels.length - 1].data.level);
+      } else if (breakdown === 'ageBand') {
+        const b = opened.birthDate as string;
+        let age = Number(person.anchor.slice(0, 4)) - Number(b.slice(0, 4));
+        if (person.anchor.slice(5) < b.slice(5)) age -= 1;
+        key = catalogue.ageBands.find((band) => age >= band.minAge && age <= band.maxAge)?.code ?? 'other';
+      } else {
+        const d = refData.districts.get(opened.districtCode);
+        key = d ? `${d.geography}/${d.cityDistrict}` : 'unknown';
+      }
+      rows.push({ key, hit: person.hit, value: person.value });
+    }
+  }
+  const hasValue = measure.predicate.kind === 'progression-gain' || measure.predicate.kind === 'release-to-jobcentre-days';
+  const cell = (key: string, group: { hit: boolean; value?: number }[]) => {
+    const people = group.length;
+    const count = group.filter((r) => r.hit).length;
+    const values = group.filter((r) => r.value !== undefined).map((r) => r.value as number).sort((a, b) => a - b);
+    const peopleSmall = people > 0 && people < 5;
+    const countSmall = peopleSmall || (count > 0 && count < 5);
+    const result: Record<string, unknown> = { key, people: peopleSmall ? '<5' : people, count: countSmall ? '<5' : count, share: countSmall || people === 0 ? null : Math.round((count / people) * 10000) / 10000, suppressed: countSmall };
+    if (hasValue) {
+      const mid = Math.floor(values.length / 2);
+      result.median = peopleSmall || values.length < 5 ? null : values.length % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+    }
+    return result;
+  };
+  const keys = [...new Set(rows.map((r) => r.key))].sort();
+  return { total: cell('total', totalRows), cells: breakdown === undefined ? [] : keys.map((k) => cell(k, rows.filter((r) => r.key === k))) };
+}
+
+function plusMonths(date: string, months: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d.getUTCDate(), lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+/** Events in business-date order; ties keep their recorded order (a stable sort). */
+function byDate(events: Raw[], dateOf: (e: Raw) => string | undefined): Raw[] {
+  return events.filter((e) => dateOf(e) !== undefined).sort((a, b) => ((dateOf(a) as string) < (dateOf(b) as string) ? -1 : (dateOf(a) as string) > (dateOf(b) as string) ? 1 : 0));
+}
+
+function selfSufficientOn(events: Raw[], day: string): boolean {
+  const moves = byDate(events, (e) => (e.type === 'SelfSufficiencyReached' ? e.data.reachedOn : e.type === 'SelfSufficiencyLost' ? e.data.lostOn : undefined));
+  let on = false;
+  for (const e of moves) if ((e.data.reachedOn ?? e.data.lostOn) <= day) on = e.type === 'SelfSufficiencyReached';
+  return on;
+}
+
+function statusOn(events: Raw[], day: string): string {
+  if (selfSufficientOn(events, day)) return 'self-sufficient';
+  const ended = (id: string, type: string, idField: string) => events.find((e) => e.type === type && e.data[idField] === id);
+  const jobs = events
+    .filter((e) => e.type === 'EmploymentStarted' && e.data.startedOn <= day)
+    .filter((e) => {
+      const end = ended(e.data.employmentId, 'EmploymentEnded', 'employmentId');
+      return end === undefined || end.data.endedOn >= day;
+    })
+    .map((e) => e.data.kind);
+  if (jobs.includes('ordinary') || jobs.includes('flexible')) return 'ordinary-job';
+  if (jobs.includes('wage-subsidy')) return 'wage-subsidy-job';
+  if (jobs.includes('internship')) return 'internship';
+  const studying = events.some((e) => {
+    if (e.type !== 'EducationStarted' || e.data.startedOn > day) return false;
+    const end = events.find((x) => (x.type === 'EducationEnded' || x.type === 'EducationCompleted') && x.data.educationId === e.data.educationId);
+    return end === undefined || (end.data.endedOn ?? end.data.completedOn) >= day;
+  });
+  return studying ? 'education' : 'benefits';
+}
+
+function outcome(events: Raw[], measure: MeasureDefinition, anchor: string, end: string): { hit: boolean; value?: number } {
+  const p = measure.predicate;
+  const inWindowAfter = (d: string) => d > anchor && d <= end;
+  const days = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000;
+  switch (p.kind) {
+    case 'self-sufficient-at':
+      return { hit: selfSufficientOn(events, end) };
+    case 'labour-market-status-at':
+      return { hit: (p.statuses as readonly string[]).includes(statusOn(events, end)) };
+    case 'ever-wage-subsidy':
+      return {
+        hit: events.some((e) => {
+          if (e.type !== 'EmploymentStarted' || !(p.employmentKinds as readonly string[]).includes(e.data.kind) || e.data.startedOn > end) return false;
+          const stop = events.find((x) => x.type === 'EmploymentEnded' && x.data.employmentId === e.data.employmentId);
+          return stop === undefined || stop.data.endedOn >= anchor;
+        }),
+      };
+    case 'progression-gain': {
+      const steps = byDate(events, (e) => (e.type === 'ProgressionAssessed' ? e.data.assessedOn : undefined)).filter((e) => e.data.assessedOn <= end);
+      if (steps.length === 0) return { hit: false };
+      const before = steps.filter((e) => e.data.assessedOn <= anchor);
+      const base = (before.length ? before[before.length - 1] : steps[0]).data.step as number;
+      const gain = (steps[steps.length - 1].data.step as number) - base;
+      return { hit: gain > 0, value: gain };
+    }
+    case 'recidivism-charge':
+      return { hit: events.some((e) => e.type === 'ChargeRecorded' && inWindowAfter(e.data.chargedOn)) };
+    case 'recidivism-conviction':
+      return { hit: events.some((e) => e.type === 'ConvictionRecorded' && inWindowAfter(e.data.convictedOn)) };
+    case 'recidivism-dangerous':
+      return { hit: events.some((e) => e.type === 'ConvictionRecorded' && e.data.dangerousToPersons === true && inWindowAfter(e.data.convictedOn)) };
+    case 'release-to-jobcentre-days': {
+      const relevant = new Set(['CaseOpened', 'CaseClosed', 'CaseReopened', 'SspCategoryAssessed', 'EnrolledInProgramme', 'ExitedProgramme', 'CustodyStarted', 'ChargeRecorded', 'ConvictionRecorded', 'EmploymentStarted', 'EmploymentEnded', 'EducationStarted', 'EducationEnded', 'EducationCompleted', 'SelfSufficiencyReached', 'SelfSufficiencyLost', 'ProgressionAssessed', 'InformationShared', 'InformationAcknowledged', 'CaseConferenceHeld']);
+      const dateOf = (e: Raw): string | undefined => {
+        if (!relevant.has(e.type)) return undefined;
+        const on = Object.entries(e.data).find(([k, v]) => /On$/.test(k) && k !== 'dueDate' && typeof v === 'string')?.[1] as string | undefined;
+        if (e.type === 'EnrolledInProgramme' || e.type === 'EmploymentStarted' || e.type === 'EducationStarted' || e.type === 'CustodyStarted') return e.data.startedOn;
+        if (on !== undefined) return on;
+        const at = Object.entries(e.data).find(([k, v]) => /At$/.test(k) && typeof v === 'string')?.[1] as string;
+        return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date(at));
+      };
+      const contacts = byDate(events, dateOf).filter((e) => {
+        const d = dateOf(e) as string;
+        return d >= anchor && d <= end && (e.agency === p.contactAgency || (e.type === 'CaseConferenceHeld' && e.data.agenciesPresent.includes(p.contactAgency)));
+      });
+      return contacts.length === 0 ? { hit: false } : { hit: true, value: days(anchor, dateOf(contacts[0]) as string) };
+    }
+    case 'information-delay': {
+      const localDate = (at: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date(at));
+      const delayed = events.some(
+        (e) =>
+          e.type === 'InformationShared' &&
+          localDate(e.data.sharedAt) >= anchor &&
+          localDate(e.data.sharedAt) <= end &&
+          (e.data.sharedWith as string[]).some((agency) => {
+            const acks = events.filter((a) => a.type === 'InformationAcknowledged' && a.data.entryId === e.data.entryId && a.data.agency === agency).map((a) => Date.parse(a.data.acknowledgedAt));
+            return acks.length === 0 || Math.min(...acks) - Date.parse(e.data.sharedAt) > p.thresholdDays * 86_400_000;
+          }),
+      );
+      return { hit: delayed };
+    }
+  }
+}

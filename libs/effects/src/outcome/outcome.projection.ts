@@ -1,0 +1,70 @@
+import type { RecordedEvent } from '@samvirke/event-store';
+import type { Projection, ProjectionTransaction } from '@samvirke/projections';
+import { outcomeFactOf } from './outcome-fact';
+
+export const OUTCOME_PROJECTION_NAME = 'outcome';
+export const OUTCOME_FACTS_TABLE = 'outcome_facts';
+const CASE_STREAM_PREFIX = 'case-';
+
+export interface OutcomeProjectionOptions {
+  /** Tests run their own copy under unique names so they never repoint the app's views. */
+  name?: string;
+  streamPrefix?: string;
+  table?: string;
+}
+
+/**
+ * The outcome history (table `outcome_facts`): one row per outcome-relevant event of a case, keyed by
+ * (case, stream revision), with the recording instant beside the business date. Rows are only ever
+ * inserted (ON CONFLICT DO NOTHING makes a replayed event a no-op), so batch and one-by-one
+ * application give the same table, and nothing but the event decides a row.
+ *
+ * No access columns: this table is read only by the effects engine, which publishes counts, never
+ * case ids, to coordinators and auditors.
+ */
+export function createOutcomeProjection(options: OutcomeProjectionOptions = {}): Projection {
+  const table = options.table ?? OUTCOME_FACTS_TABLE;
+  const streamPrefix = options.streamPrefix ?? CASE_STREAM_PREFIX;
+  return {
+    name: options.name ?? OUTCOME_PROJECTION_NAME,
+    version: 1,
+    streamPrefixes: [streamPrefix],
+    tables: [table],
+    schemaSql: `
+      CREATE TABLE ${table} (
+        case_id text NOT NULL,
+        stream_revision integer NOT NULL,
+        recorded_at timestamptz NOT NULL,
+        agency text,
+        occurred_on date NOT NULL,
+        fact_type text NOT NULL,
+        detail jsonb NOT NULL,
+        PRIMARY KEY (case_id, stream_revision)
+      );
+      CREATE INDEX ${table}_recorded_idx ON ${table} (recorded_at);
+      CREATE INDEX ${table}_type_idx ON ${table} (fact_type, occurred_on);`,
+    async apply(events: RecordedEvent[], db: ProjectionTransaction): Promise<void> {
+      const facts = events.flatMap((event) => {
+        const fact = outcomeFactOf(event.streamId.slice(streamPrefix.length), event);
+        return fact === undefined ? [] : [fact];
+      });
+      if (facts.length === 0) return;
+      await db.query(
+        `INSERT INTO ${table} (case_id, stream_revision, recorded_at, agency, occurred_on, fact_type, detail)
+         SELECT * FROM unnest($1::text[], $2::int[], $3::timestamptz[], $4::text[], $5::date[], $6::text[], $7::jsonb[])
+         ON CONFLICT (case_id, stream_revision) DO NOTHING`,
+        [
+          facts.map((f) => f.caseId),
+          facts.map((f) => f.revision),
+          facts.map((f) => f.recordedAt),
+          facts.map((f) => f.agency),
+          facts.map((f) => f.on),
+          facts.map((f) => f.detail.type),
+          facts.map((f) => JSON.stringify(f.detail)),
+        ],
+      );
+    },
+  };
+}
+
+export const outcomeProjection: Projection = createOutcomeProjection();

@@ -1,0 +1,39 @@
+import type { Pool } from 'pg';
+import { applyMigrations, type Migration } from '@samvirke/event-store/postgres';
+import type { SafetyIndexRow } from './safety-index-csv';
+
+/** Imported figures are not events about a case: a plain table, replaced per (district, year). */
+export const SAFETY_INDEX_MIGRATIONS: Migration[] = [
+  {
+    id: '001_safety_index',
+    sql: `CREATE TABLE IF NOT EXISTS effects_safety_index (
+            district_code text NOT NULL,
+            year integer NOT NULL,
+            felt_safety numeric NOT NULL,
+            victimisation jsonb NOT NULL,
+            imported_at timestamptz NOT NULL,
+            PRIMARY KEY (district_code, year)
+          )`,
+  },
+];
+
+export async function migrateSafetyIndex(pool: Pool): Promise<void> {
+  await applyMigrations(pool, 'effects_migrations', SAFETY_INDEX_MIGRATIONS);
+}
+
+export async function storeSafetyIndex(pool: Pool, rows: readonly SafetyIndexRow[], importedAt: Date): Promise<void> {
+  await pool.query(
+    `INSERT INTO effects_safety_index (district_code, year, felt_safety, victimisation, imported_at)
+     SELECT * FROM unnest($1::text[], $2::int[], $3::numeric[], $4::jsonb[], $5::timestamptz[])
+     ON CONFLICT (district_code, year) DO UPDATE SET felt_safety = EXCLUDED.felt_safety, victimisation = EXCLUDED.victimisation, imported_at = EXCLUDED.imported_at`,
+    [rows.map((r) => r.districtCode), rows.map((r) => r.year), rows.map((r) => r.feltSafety), rows.map((r) => JSON.stringify(r.victimisation)), rows.map(() => importedAt)],
+  );
+}
+
+export async function safetyIndexForYear(pool: Pool, year: number): Promise<SafetyIndexRow[]> {
+  const { rows } = await pool.query<{ district_code: string; year: number; felt_safety: string; victimisation: SafetyIndexRow['victimisation'] }>(
+    'SELECT district_code, year, felt_safety, victimisation FROM effects_safety_index WHERE year = $1 ORDER BY district_code',
+    [year],
+  );
+  return rows.map((r) => ({ districtCode: r.district_code, year: r.year, feltSafety: Number(r.felt_safety), victimisation: r.victimisation }));
+}
