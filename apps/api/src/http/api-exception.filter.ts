@@ -8,7 +8,7 @@ import {
   InvalidAppendError,
   WrongExpectedRevisionError,
 } from '@samvirke/event-store';
-import { CaseRuleViolation } from '@samvirke/case';
+import { CASE_RULE_MESSAGES, CaseRuleViolation } from '@samvirke/case';
 import { APP_LOGGER } from '@samvirke/platform';
 import { isConnectionFailure as isDatabaseUnavailable } from '@samvirke/event-store/postgres';
 import { CaseAlreadyExistsError } from '@samvirke/case/application/case-errors';
@@ -33,7 +33,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     };
 
     if (exception instanceof CaseRuleViolation) {
-      return send(HttpStatus.UNPROCESSABLE_ENTITY, { error: 'Unprocessable Entity', reason: exception.reason, message: exception.message });
+      // The rule's own words only: the violation's detail may quote a value the client sent.
+      return send(HttpStatus.UNPROCESSABLE_ENTITY, { error: 'Unprocessable Entity', reason: exception.reason, message: CASE_RULE_MESSAGES[exception.reason] });
     }
     if (exception instanceof CaseAlreadyExistsError) {
       return send(HttpStatus.CONFLICT, { error: 'Conflict', reason: 'CASE_ALREADY_EXISTS', message: exception.message, caseId: exception.caseId });

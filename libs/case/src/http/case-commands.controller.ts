@@ -65,6 +65,7 @@ import {
   StartEmploymentDto,
 } from './dto/labour-market.dto';
 import { normaliseCpr } from '@samvirke/privacy/cpr/cpr';
+import { KnownCodePipe } from './known-code.pipe';
 import { caseWriteDecision } from '@samvirke/access/policy/case-command-policy';
 import type { AuthenticatedUser } from '@samvirke/access/authentication/claims';
 import type { CaseState } from '../state';
@@ -171,7 +172,7 @@ export class CaseCommandsController {
   @ApiOperation({ summary: 'Bring an agency onto the case, with its entry point for this case.' })
   joinCase(
     @Param('caseId', ParseUUIDPipe) caseId: string,
-    @Param('agency') agency: string,
+    @Param('agency', new KnownCodePipe('agency')) agency: string,
     @Body() body: JoinCaseDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -183,7 +184,7 @@ export class CaseCommandsController {
   @HttpCode(HttpStatus.OK)
   changeEntryPoint(
     @Param('caseId', ParseUUIDPipe) caseId: string,
-    @Param('agency') agency: string,
+    @Param('agency', new KnownCodePipe('agency')) agency: string,
     @Body() body: ChangeEntryPointDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -193,7 +194,7 @@ export class CaseCommandsController {
 
   @Delete(':caseId/agencies/:agency')
   @HttpCode(HttpStatus.OK)
-  leaveCase(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('agency') agency: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  leaveCase(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('agency', new KnownCodePipe('agency')) agency: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.run(caseId, req, res, { agency }, async () => ({ type: 'LeaveCase', data: { agency } }));
   }
 
@@ -206,7 +207,7 @@ export class CaseCommandsController {
   @HttpCode(HttpStatus.OK)
   exitProgramme(
     @Param('caseId', ParseUUIDPipe) caseId: string,
-    @Param('programmeCode') programmeCode: string,
+    @Param('programmeCode', new KnownCodePipe('programme')) programmeCode: string,
     @Body() body: ExitProgrammeDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
