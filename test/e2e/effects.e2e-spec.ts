@@ -42,6 +42,9 @@ describe('effects endpoints (e2e)', () => {
     for (let i = 0; i < 6; i++) await enrolledCase('2011-02-10', i < 5 ? '2011-12-01' : undefined);
     let position = '';
     for (let i = 0; i < 3; i++) position = await enrolledCase('2011-05-10', '2011-12-01');
+    // A second small cell, so two are hidden and no complementary suppression touches 2011-Q1
+    // whatever other files have in this database.
+    for (let i = 0; i < 2; i++) position = await enrolledCase('2011-08-10', '2011-12-01');
     const asOf = new Date(Date.now() + 1000).toISOString();
     const query = `by=period&measurementDate=2013-01-01&asOf=${asOf}&consistentWith=${position}`;
 

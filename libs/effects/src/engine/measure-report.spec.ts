@@ -144,15 +144,27 @@ describe('small-cell suppression in every output', () => {
   const facts = [
     ...['a', 'b', 'c'].flatMap((id) => person(id, [['2023-02-01', enrolled()]])),
     ...['d', 'e', 'f', 'g', 'h', 'i'].flatMap((id) => person(id, [['2023-05-01', enrolled()], ['2023-06-01', { type: 'self-sufficiency-reached' }]])),
+    ...['j', 'k', 'l', 'm', 'n', 'o', 'p'].flatMap((id) => person(id, [['2023-08-01', enrolled()], ['2023-09-01', { type: 'self-sufficiency-reached' }]])),
   ];
   const result = report(facts, 'self-sufficiency-12m', '2025-01-01', 'period');
 
-  it('hides cells of fewer than 5 people in JSON', () => {
+  it('hides cells of fewer than 5 people in JSON, and the smallest other cell with a lone hidden one', () => {
     expect(result.cells).toEqual([
       { key: '2023-Q1', people: '<5', count: '<5', share: null, suppressed: true },
-      { key: '2023-Q2', people: 6, count: 6, share: 1, suppressed: false },
+      // 16 - 7 - 6 would give Q1 away if Q2 were shown.
+      { key: '2023-Q2', people: 'x', count: 'x', share: null, suppressed: true },
+      { key: '2023-Q3', people: 7, count: 7, share: 1, suppressed: false },
     ]);
-    expect(result.total).toMatchObject({ people: 9, count: 6, share: 0.6667 });
+    expect(result.total).toMatchObject({ people: 16, count: 13, share: 0.8125 });
+  });
+
+  it('leaves cells alone when two or more are already hidden', () => {
+    const twoSmall = [
+      ...facts,
+      ...['q', 'r'].flatMap((id) => person(id, [['2023-11-01', enrolled()]])),
+    ];
+    const cells = report(twoSmall, 'self-sufficiency-12m', '2025-01-01', 'period').cells;
+    expect(cells.map((cell) => [cell.key, cell.people])).toEqual([['2023-Q1', '<5'], ['2023-Q2', 6], ['2023-Q3', 7], ['2023-Q4', '<5']]);
   });
 
   it('hides them in CSV', () => {
@@ -164,6 +176,7 @@ describe('small-cell suppression in every output', () => {
   it('draws them as labelled gaps in the chart', () => {
     const svg = measureReportSvg(result);
     expect(svg.match(/<rect class="bar"/g)).toHaveLength(1);
+    expect(svg).toContain('>x</text>');
     expect(svg).toContain('class="suppressed"');
     expect(svg).toContain('&lt;5');
     expect(svg).not.toContain('0 of 3');

@@ -4,7 +4,7 @@ import { ageOnDate, quarterOf } from './calendar-months';
 import { levelOn, type CaseHistory } from './case-history';
 import { cohortMembersOf, type CohortMember } from './cohort';
 import { evaluateOutcome, predicateHasValue } from './outcome-predicates';
-import { publishCell, suppressionRule, type CellFigures, type PublishedCell } from './small-cell-suppression';
+import { publishCell, suppressionRule, withComplementarySuppression, type CellFigures, type PublishedCell } from './small-cell-suppression';
 
 export const BREAKDOWNS = ['programme', 'level', 'ageBand', 'cityDistrict', 'period'] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
@@ -119,7 +119,7 @@ export function computeMeasureReport(histories: readonly CaseHistory[], request:
   });
   const threshold = catalogue.suppressionThreshold;
   const people = evaluate(false);
-  const cells: PublishedCell[] = [];
+  let cells: PublishedCell[] = [];
   if (request.breakdown !== undefined) {
     const rows = request.breakdown === 'programme' ? evaluate(true) : people;
     const groups = new Map<string, Evaluated[]>();
@@ -128,6 +128,8 @@ export function computeMeasureReport(histories: readonly CaseHistory[], request:
       groups.set(key, [...(groups.get(key) ?? []), row]);
     }
     for (const key of [...groups.keys()].sort()) cells.push(publishCell(key, figures(groups.get(key) ?? []), threshold));
+    // By programme a person can sit in several cells, so those cells do not partition the total.
+    if (request.breakdown !== 'programme') cells = withComplementarySuppression(cells);
   }
   return {
     measure: describeMeasure(measure, picking),

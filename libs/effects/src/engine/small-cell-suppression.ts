@@ -1,9 +1,9 @@
 /**
  * Small-cell suppression: wherever a number of people is published (JSON, CSV, chart), a count of
  * 1 to threshold-1 is replaced by "<threshold" and the share and median derived from it are
- * withheld, so nobody can be singled out. Zero is shown: it singles out no one. Complementary
- * suppression (working a hidden cell out from a total minus the other cells) is out of scope; see
- * the report's `suppression` text.
+ * withheld, so nobody can be singled out. Zero is shown: it singles out no one. In a breakdown whose
+ * cells add up to the published total, a single hidden cell could be worked out as the total minus
+ * the others, so one more cell is hidden with it (see withComplementarySuppression).
  */
 export type PublishedCount = number | string;
 
@@ -47,6 +47,34 @@ export function medianOf(values: readonly number[]): number | null {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+/** Marks a cell hidden only so that a smaller hidden cell cannot be recovered from the total. */
+export const COMPLEMENTARY_MARK = 'x';
+
+/**
+ * When exactly one cell of a partition is hidden, the total minus the visible cells would give it
+ * away; hiding the smallest other non-empty cell as well leaves only the sum of two cells to be
+ * worked out, which singles out nobody. Two or more hidden cells already protect each other.
+ */
+export function withComplementarySuppression(cells: readonly PublishedCell[]): PublishedCell[] {
+  const hidden = cells.filter((cell) => cell.suppressed);
+  if (hidden.length !== 1) return [...cells];
+  let smallest: PublishedCell | undefined;
+  for (const cell of cells) {
+    if (cell.suppressed || typeof cell.people !== 'number' || cell.people === 0) continue;
+    if (smallest === undefined || cell.people < (smallest.people as number) || (cell.people === smallest.people && cell.key < smallest.key)) smallest = cell;
+  }
+  if (smallest === undefined) return [...cells];
+  const complement: PublishedCell = {
+    ...smallest,
+    people: COMPLEMENTARY_MARK,
+    count: COMPLEMENTARY_MARK,
+    share: null,
+    suppressed: true,
+    ...(smallest.median === undefined ? {} : { median: null }),
+  };
+  return cells.map((cell) => (cell === smallest ? complement : cell));
+}
+
 export function suppressionRule(threshold: number): string {
-  return `Cells where fewer than ${threshold} people are counted (1-${threshold - 1}) show "<${threshold}" and no share or median; a median needs at least ${threshold} values. Complementary suppression across cells is not applied.`;
+  return `Cells where fewer than ${threshold} people are counted (1-${threshold - 1}) show "<${threshold}" and no share or median; a median needs at least ${threshold} values. Where a breakdown's cells add up to the total and only one is hidden, the smallest other cell is hidden too and shows "${COMPLEMENTARY_MARK}", so no hidden cell can be worked out from the total.`;
 }
