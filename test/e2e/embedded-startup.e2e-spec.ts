@@ -16,7 +16,9 @@ describe('starting without DATABASE_URL (embedded PostgreSQL)', () => {
     const port = await freePort();
     const api = startApiProcess({ ...baseEnv(), PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info', DEMO_CASES: '5' });
     try {
-      const response = await waitForHttp(`http://127.0.0.1:${port}/health`, 60_000);
+      const response = await waitForHttp(`http://127.0.0.1:${port}/health`, 60_000, api).catch((error: Error) => {
+        throw new Error(`${error.message}\nAPI output:\n${api.output().split('\n').slice(-15).join('\n')}`);
+      });
       const health = (await response.json()) as { status: string; components: Record<string, { up: boolean }> };
       expect(health.status).toBe('ok');
       expect(health.components.database.up).toBe(true);

