@@ -40,6 +40,7 @@ describe('outcome projection and effect measures on a generated case load', () =
     const vault = new PersonalDataVault(pool, testPrivacyConfig());
     await vault.migrate();
     streams = await decideDemoCaseStreams({ vault, refData: realRefData, streamPrefix: names.streamPrefix, minEvents: 9000, seed: 7, until: new Date('2026-06-01T12:00:00Z') });
+    streams.push(...cohortEdgeStreams(names.streamPrefix));
     runner = new ProjectionRunner({ eventStore: store, pool, projections: [createOutcomeProjection({ name: names.name, streamPrefix: names.streamPrefix, table })], batchSize: 200 });
     await runner.start();
     for (const stream of streams) {
@@ -190,6 +191,51 @@ function independentReport(streams: DemoCaseStream[], prefix: string, measure: M
     if (victim) Object.assign(victim, { people: 'x', count: 'x', share: null, suppressed: true }, hasValue ? { median: null } : {});
   }
   return { total: cell('total', totalRows), cells };
+}
+
+/**
+ * Hand-placed people on the cohort edges, mixed into the generated load so the exact comparison
+ * covers them too: outcomes on a 12-month window's last day and on the day after, a charge on the
+ * last day, someone 17 at enrolment who enters the age band during the window, and a case closed
+ * and reopened with a second enrolment. Anchor 2024-06-15: its 12-month window ends 2025-06-15.
+ */
+function cohortEdgeStreams(prefix: string): DemoCaseStream[] {
+  const event = (type: string, data: Record<string, unknown>, agency = 'BIF'): NewEvent => ({
+    id: randomUUID(),
+    type,
+    schemaVersion: 1,
+    data,
+    metadata: { actor: 'edge-fixture', agency, correlationId: randomUUID() },
+  });
+  const opened = (caseId: string, birthDate: string, openedOn: string) => [
+    event('CaseOpened', { citizenId: caseId, cprHash: 'e'.repeat(64), name: { sealed: 'x' }, cpr: { sealed: 'x' }, birthDate, districtCode: 'NORREBRO-1', referredBy: 'BIF', reason: { sealed: 'x' }, openedAt: `${openedOn}T09:00:00.000Z` }),
+    event('SspCategoryAssessed', { level: 3, rationale: { sealed: 'x' }, assessedBy: 'BIF', assessedOn: openedOn }),
+  ];
+  const enrolled = (startedOn: string) => event('EnrolledInProgramme', { programmeCode: 'SSP_PLUS', startedOn });
+  const selfSufficient = (reachedOn: string) => event('SelfSufficiencyReached', { reachedOn, through: 'employment' });
+  const charged = (chargedOn: string) => event('ChargeRecorded', { chargeId: randomUUID(), offenceCategory: 'burglary', chargedOn, reportedBy: 'KBH-POLITI' }, 'KBH-POLITI');
+  const people: NewEvent[][] = [
+    // Outcome on the window's last day: counts.
+    [...opened(randomUUID(), '2002-03-10', '2024-06-01'), enrolled('2024-06-15'), selfSufficient('2025-06-15'), charged('2025-06-15')],
+    // Outcome on the day after the window: does not count.
+    [...opened(randomUUID(), '2002-03-11', '2024-06-01'), enrolled('2024-06-15'), selfSufficient('2025-06-16'), charged('2025-06-16')],
+    // 17 at enrolment, 18 a few months into the window.
+    [...opened(randomUUID(), '2006-09-01', '2024-06-01'), enrolled('2024-06-15'), selfSufficient('2024-12-01')],
+    // Closed and reopened, enrolled twice: one person, counted from the first enrolment.
+    [
+      ...opened(randomUUID(), '2003-01-20', '2023-02-01'),
+      enrolled('2023-03-01'),
+      event('ExitedProgramme', { programmeCode: 'SSP_PLUS', endedOn: '2023-09-01', exitReason: 'dropped-out' }),
+      event('CaseClosed', { reason: 'no-longer-needed', closedAt: '2023-09-02T09:00:00.000Z' }),
+      event('CaseReopened', { reason: { sealed: 'x' }, reopenedAt: '2024-01-15T09:00:00.000Z' }),
+      enrolled('2024-02-01'),
+      charged('2024-02-10'),
+    ],
+  ];
+  return people.map((events) => {
+    const caseId = (events[0].data as { citizenId: string }).citizenId;
+    return { streamId: `${prefix}${caseId}`, steps: events.map((e) => [e]) };
+  });
 }
 
 function plusMonths(date: string, months: number): string {
