@@ -121,7 +121,8 @@ async function main() {
   ].join('\n');
   writeFileSync(join(folder, `${stamp}-soak.md`), `${table}\n`);
   process.stdout.write(`${table}\n`);
-  process.exitCode = flat ? 0 : 1;
+  // Explicitly: handles the load left open (keep-alive sockets) would otherwise keep the exit code from mattering.
+  process.exit(flat ? 0 : 1);
 }
 
 main().catch((error) => {
