@@ -49,7 +49,7 @@ describe('audit over HTTP', () => {
   async function openCase(user: TestUser) {
     const citizen = testCitizen();
     const response = await ok('POST', '/cases', user, { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: 'NORREBRO-1', reason: 'Gentagen kriminalitet' });
-    return { caseId: response.body.caseId as string, citizen };
+    return { caseId: response.body.caseId as string, citizen, position: response.body.position as string };
   }
 
   it('every request leaves exactly one audit record, with route pattern, case, action, purpose and status', async () => {
@@ -78,6 +78,26 @@ describe('audit over HTTP', () => {
     ]);
     expect(rows[4].criteria).toEqual({ caseId });
     expect(rows[0]).toMatchObject({ agency: 'OKF', roles: ['auditor'] });
+  });
+
+  it('every read of every read model leaves exactly one audit record too', async () => {
+    const worker = fresh(coordinator);
+    const { caseId, position } = await openCase(worker);
+    const consistent = `consistentWith=${position}`;
+    const reads: Array<[string, string, string | null]> = [
+      [`/cases/${caseId}?${consistent}`, '/cases/:caseId', caseId],
+      [`/cases/${caseId}/timeline?${consistent}`, '/cases/:caseId/timeline', caseId],
+      [`/cases/${caseId}/entry-points?${consistent}`, '/cases/:caseId/entry-points', caseId],
+      [`/cases/${caseId}/information-flow?${consistent}`, '/cases/:caseId/information-flow', caseId],
+      ['/cases?limit=5', '/cases', null],
+      ['/ssp-register?limit=5', '/ssp-register', null],
+      ['/worklist?limit=5', '/worklist', null],
+      ['/information-flow/delays', '/information-flow/delays', null],
+    ];
+    for (const [path] of reads) await ok('GET', path, worker);
+    const rows = await auditRowsOf(worker.userId!, reads.length + 1);
+    const readRows = rows.filter((row) => row.action !== 'change');
+    expect(readRows.map((row) => [row.route, row.case_id, row.outcome])).toEqual(reads.map(([, route, id]) => [route, id, 200]));
   });
 
   it('logs a refused read with its status, and refuses an unknown X-Purpose with 400', async () => {
