@@ -5,6 +5,7 @@ import { DEV_AUDIENCE, DEV_ISSUER, DEV_KEY_FILE_NAME, loadOrCreateDevKeyFile, mi
 import { freePort } from '@samvirke/platform';
 import { baseEnv, startApiProcess, waitForHttp, type ApiProcess } from './api-process';
 import type { TestUser } from './tokens';
+import { testCitizen } from './citizens';
 
 /**
  * The built API as a child process that can be killed, restarted on the same port and data folder,
@@ -115,4 +116,25 @@ export async function createApiChild(env: { databaseUrl: string; extra?: Record<
     },
   };
   return child;
+}
+
+/**
+ * Opens `count` cases over HTTP as `coordinator`, each with social services (SOF) joined, so a write
+ * load has cases with a recipient to share with. Fails the test on any non-201.
+ */
+export async function openCasesForLoad(api: ApiChild, coordinator: TestUser, count: number, districtCode: string): Promise<string[]> {
+  const caseIds: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const citizen = testCitizen();
+    const opened = await api.request('POST', '/cases', {
+      user: coordinator,
+      body: { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode, reason: 'Fejltest' },
+    });
+    if (opened.status !== 201) throw new Error(`opening a case answered ${opened.status}`);
+    const caseId = (opened.body as { caseId: string }).caseId;
+    const joined = await api.request('POST', `/cases/${caseId}/agencies/SOF`, { user: coordinator, body: {} });
+    if (joined.status !== 201) throw new Error(`bringing SOF onto the case answered ${joined.status}`);
+    caseIds.push(caseId);
+  }
+  return caseIds;
 }

@@ -3,9 +3,8 @@ import { PostgresEventStore } from '@samvirke/event-store/postgres';
 import { comparePositions, type RecordedEvent } from '@samvirke/event-store';
 import { ProjectionRunner } from '@samvirke/projections';
 import { READ_MODEL_PROJECTIONS } from '../../../apps/api/src/read-models';
-import { createApiChild, type ApiChild } from '../../support/api-child';
+import { createApiChild, openCasesForLoad, type ApiChild } from '../../support/api-child';
 import { createOwnDatabase, type OwnDatabase } from '../../support/own-database';
-import { testCitizen } from '../../support/citizens';
 import type { TestUser } from '../../support/tokens';
 import { describeOutcomes, isAcknowledged, isRefused, isUncertain, runWriteLoad, type LedgerEntry } from '../../support/write-load';
 import { findLedgerViolations } from '../../support/write-ledger-check';
@@ -53,18 +52,7 @@ describe('the API killed with SIGKILL in the middle of writes', () => {
 
   it('keeps every acknowledged write exactly once, none half, and the read models equal a rebuild', async () => {
     await api.start();
-    const caseIds: string[] = [];
-    for (let i = 0; i < CASES; i++) {
-      const citizen = testCitizen();
-      const opened = await api.request('POST', '/cases', {
-        user: coordinator,
-        body: { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: 'NORREBRO-1', reason: 'Fejltest' },
-      });
-      expect(opened.status).toBe(201);
-      const caseId = (opened.body as { caseId: string }).caseId;
-      expect((await api.request('POST', `/cases/${caseId}/agencies/SOF`, { user: coordinator, body: {} })).status).toBe(201);
-      caseIds.push(caseId);
-    }
+    const caseIds = await openCasesForLoad(api, coordinator, CASES, 'NORREBRO-1');
 
     // The load: the child is killed from inside the load, at an answer, so other writes are in flight.
     let killed: Promise<void> | undefined;

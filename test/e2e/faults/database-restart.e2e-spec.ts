@@ -7,9 +7,8 @@ import { PostgresEventStore } from '@samvirke/event-store/postgres';
 import { ProjectionRunner } from '@samvirke/projections';
 import { freePort } from '@samvirke/platform';
 import { READ_MODEL_PROJECTIONS } from '../../../apps/api/src/read-models';
-import { createApiChild, type ApiChild } from '../../support/api-child';
+import { createApiChild, openCasesForLoad, type ApiChild } from '../../support/api-child';
 import { startEmbeddedPostgresProcess, type EmbeddedPostgresProcess } from '../../support/embedded-postgres-process';
-import { testCitizen } from '../../support/citizens';
 import type { TestUser } from '../../support/tokens';
 import { describeOutcomes, isAcknowledged, isUncertain, planCaseWrite, runWriteLoad, type LedgerEntry, type PlannedWrite } from '../../support/write-load';
 import { findLedgerViolations } from '../../support/write-ledger-check';
@@ -56,18 +55,7 @@ describe('the database restarted under load', () => {
 
   it('answers 503 while it is gone, recovers by itself, and loses nothing answered 2xx', async () => {
     await api.start();
-    const caseIds: string[] = [];
-    for (let i = 0; i < CASES; i++) {
-      const citizen = testCitizen();
-      const opened = await api.request('POST', '/cases', {
-        user: coordinator,
-        body: { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: 'VALBY-1', reason: 'Fejltest database' },
-      });
-      expect(opened.status).toBe(201);
-      const caseId = (opened.body as { caseId: string }).caseId;
-      expect((await api.request('POST', `/cases/${caseId}/agencies/SOF`, { user: coordinator, body: {} })).status).toBe(201);
-      caseIds.push(caseId);
-    }
+    const caseIds = await openCasesForLoad(api, coordinator, CASES, 'VALBY-1');
 
     // Load, with the database stopped from inside it (writes in flight meet the shutdown).
     let stopping: Promise<void> | undefined;
