@@ -6,7 +6,7 @@ import { EVENT_STORE, decodePosition, timedEventStore, type EventStore } from '@
 import { PostgresEventStore } from '@samvirke/event-store/postgres';
 import { createEventStoreDbEventStore } from '@samvirke/event-store/eventstoredb';
 import { ProjectionRunner, migrateProjectionCatalogue, postgresEventCounter, type Projection } from '@samvirke/projections';
-import { PROJECTION_PROGRESS } from '@samvirke/projections/http/read-model-query';
+import { PROJECTION_PROGRESS, type ProjectionProgress } from '@samvirke/projections/http/read-model-query';
 import { CASE_STREAM_PREFIX } from '@samvirke/case/application/case-identity';
 import { READ_MODEL_PROJECTIONS } from './read-models';
 import {
@@ -131,7 +131,14 @@ export class InfrastructureModule implements OnModuleInit, OnApplicationShutdown
             countEvents: eventStore instanceof PostgresEventStore ? postgresEventCounter(eventStore.pool, 100_000) : undefined,
           }),
       },
-      { provide: PROJECTION_PROGRESS, useExisting: ProjectionRunner },
+      {
+        provide: PROJECTION_PROGRESS,
+        inject: [ProjectionRunner],
+        useFactory: (runner: ProjectionRunner): ProjectionProgress => ({
+          waitForPosition: (names, position, timeoutMs) => runner.waitForPosition(names, position, timeoutMs),
+          defaultWaitMs: runtime.config.consistencyWaitMs,
+        }),
+      },
       {
         provide: METRICS_COLLECTORS,
         inject: [ProjectionRunner, APP_METRICS],

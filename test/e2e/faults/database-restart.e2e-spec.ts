@@ -111,6 +111,7 @@ describe('the database restarted under load', () => {
     // Nothing answered 2xx is lost; the uncertain ones settle by retrying with their keys.
     store = new PostgresEventStore({ connectionString: database.connectionString, maxConnections: 4, application: 'fault-test' });
     pool = new Pool({ connectionString: database.connectionString, max: 4 });
+    pool.on('error', () => undefined);
     const readStreams = async () => {
       const streams = new Map<string, RecordedEvent[]>();
       for (const caseId of caseIds) streams.set(`case-${caseId}`, await store!.readStream(`case-${caseId}`));

@@ -22,6 +22,8 @@ export interface AppConfig {
   /** 'auto': fill an empty embedded database with demo data at start; 'true': any empty database; 'false': never. */
   demoData: 'auto' | 'true' | 'false';
   demoCases: number;
+  /** How long a read with `consistentWith` waits for its read models before answering 503. */
+  consistencyWaitMs: number;
   /** SSP+ age bands (inclusive ages): cities differ, and Copenhagen's gang-conflict work goes to 25. */
   sspPlusAgeBands: { standard: { minAge: number; maxAge: number }; gangConflict: { minAge: number; maxAge: number } };
 }
@@ -122,6 +124,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 1_200, 1, 10_000_000),
     demoData: oneOf(env, 'DEMO_DATA', ['auto', 'true', 'false'] as const, 'auto'),
     demoCases: integer(env, 'DEMO_CASES', 300, 1, 100_000),
+    consistencyWaitMs: integer(env, 'CONSISTENCY_WAIT_MS', 5_000, 100, 60_000),
     sspPlusAgeBands: {
       standard: ageBand(env, 'SSP_PLUS_AGE_BAND', { minAge: 18, maxAge: 23 }),
       gangConflict: ageBand(env, 'SSP_PLUS_GANG_CONFLICT_AGE_BAND', { minAge: 18, maxAge: 25 }),

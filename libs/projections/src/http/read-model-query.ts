@@ -26,6 +26,8 @@ export interface Page<T> {
 /** Where projections have got to. The API and the worker share the checkpoints in the database. */
 export interface ProjectionProgress {
   waitForPosition(names: string[], position: GlobalPosition, timeoutMs: number): Promise<boolean>;
+  /** How long a read waits for its read models unless told otherwise (CONSISTENCY_WAIT_MS). */
+  readonly defaultWaitMs?: number;
 }
 
 export const PROJECTION_PROGRESS = Symbol('PROJECTION_PROGRESS');
@@ -34,8 +36,9 @@ export const PROJECTION_PROGRESS = Symbol('PROJECTION_PROGRESS');
  * Waits until the named read models have applied `position`; never answers from a read model that
  * has not, so stale rows are never passed off as fresh: 503 with Retry-After instead.
  */
-export async function awaitReadModels(progress: ProjectionProgress, names: string[], position: string | undefined, timeoutMs = DEFAULT_CONSISTENCY_WAIT_MS): Promise<void> {
+export async function awaitReadModels(progress: ProjectionProgress, names: string[], position: string | undefined, timeoutMs?: number): Promise<void> {
   if (!position) return;
+  timeoutMs ??= progress.defaultWaitMs ?? DEFAULT_CONSISTENCY_WAIT_MS;
   const reached = await progress.waitForPosition(names, position as GlobalPosition, timeoutMs);
   if (!reached) {
     const error = new HttpException(
