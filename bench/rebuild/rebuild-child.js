@@ -13,7 +13,7 @@ async function main() {
   const { ProjectionRunner, postgresEventCounter } = distModule('libs/projections/src/index.js');
   const { READ_MODEL_PROJECTIONS } = distModule('apps/api/src/read-models.js');
   const store = new PostgresEventStore({ connectionString: databaseUrl, maxConnections: 4, application: 'samvirke-bench-rebuild' });
-  const pool = new Pool({ connectionString: databaseUrl, max: 4 });
+  const pool = new Pool({ connectionString: databaseUrl, max: 4, pipeline: true });
   const runner = new ProjectionRunner({ eventStore: store, pool, projections: READ_MODEL_PROJECTIONS, countEvents: postgresEventCounter(store.pool) });
   const results = [];
   for (const projection of READ_MODEL_PROJECTIONS) {

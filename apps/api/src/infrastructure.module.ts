@@ -103,6 +103,8 @@ export class InfrastructureModule implements OnModuleInit, OnApplicationShutdown
             statement_timeout: runtime.config.databaseStatementTimeoutMs,
             idle_in_transaction_session_timeout: 10_000,
             application_name: 'samvirke-read-models',
+            // Projections send their writes without waiting for each answer (ProjectionTransaction.write).
+            pipeline: true,
           });
           surviveConnectionLoss(pool);
           return pool;

@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     process.stderr.write(`samvirke-worker: ${error instanceof DatabaseUnreachableError ? error.message : (error as Error).message}\n`);
     process.exit(69);
   }
-  const pool = new Pool({ connectionString: database.connectionString, max: config.databasePoolSize, statement_timeout: config.databaseStatementTimeoutMs, idle_in_transaction_session_timeout: 10_000 });
+  const pool = new Pool({ connectionString: database.connectionString, max: config.databasePoolSize, statement_timeout: config.databaseStatementTimeoutMs, idle_in_transaction_session_timeout: 10_000, pipeline: true });
   surviveConnectionLoss(pool);
   let eventStore: EventStore;
   if (config.eventStoreConnectionString) {

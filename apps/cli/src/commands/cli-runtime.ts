@@ -18,7 +18,7 @@ export interface CliRuntime {
 export async function openCliRuntime(): Promise<CliRuntime> {
   const config = loadConfig();
   const database = await openDatabase(config);
-  const pool = new Pool({ connectionString: database.connectionString, max: 4, statement_timeout: 0 });
+  const pool = new Pool({ connectionString: database.connectionString, max: 4, statement_timeout: 0, pipeline: true });
   surviveConnectionLoss(pool);
   let eventStore: EventStore;
   let postgresEventStore: PostgresEventStore | undefined;

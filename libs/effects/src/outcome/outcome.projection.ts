@@ -49,7 +49,7 @@ export function createOutcomeProjection(options: OutcomeProjectionOptions = {}):
         return fact === undefined ? [] : [fact];
       });
       if (facts.length === 0) return;
-      await db.query(
+      db.write(
         `INSERT INTO ${table} (case_id, stream_revision, recorded_at, agency, occurred_on, fact_type, detail)
          SELECT * FROM unnest($1::text[], $2::int[], $3::timestamptz[], $4::text[], $5::date[], $6::text[], $7::jsonb[])
          ON CONFLICT (case_id, stream_revision) DO NOTHING`,

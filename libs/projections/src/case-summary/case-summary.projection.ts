@@ -107,7 +107,7 @@ export function createCaseSummaryProjection(options: CaseSummaryProjectionOption
       }
       for (const caseId of changed) {
         const summary = summaries.get(caseId);
-        if (summary) await storeSummary(db, table, summary);
+        if (summary) storeSummary(db, table, summary);
       }
     },
   };
@@ -195,7 +195,7 @@ function recordOf(row: StoredSummaryRow): CaseSummaryRecord {
   };
 }
 
-async function storeSummary(db: ProjectionTransaction, table: string, s: CaseSummaryRecord): Promise<void> {
+function storeSummary(db: ProjectionTransaction, table: string, s: CaseSummaryRecord): void {
   const columns = {
     case_id: s.caseId,
     citizen_id: s.citizenId,
@@ -231,7 +231,7 @@ async function storeSummary(db: ProjectionTransaction, table: string, s: CaseSum
   const names = Object.keys(columns);
   const placeholders = names.map((_, i) => `$${i + 1}`);
   const updates = names.filter((name) => name !== 'case_id').map((name) => `${name} = excluded.${name}`);
-  await db.query(
+  db.write(
     `INSERT INTO ${table} (${names.join(', ')}) VALUES (${placeholders.join(', ')})
      ON CONFLICT (case_id) DO UPDATE SET ${updates.join(', ')}`,
     Object.values(columns),

@@ -66,66 +66,102 @@ export function createEntryPointsProjection(options: EntryPointsProjectionOption
         PRIMARY KEY (case_id, stream_revision)
       );`,
     async apply(events: RecordedEvent[], db: ProjectionTransaction): Promise<void> {
-      for (const recorded of events) {
-        await applyOne(db, tables, recorded.streamId.slice(streamPrefix.length), recorded);
-      }
+      const relevant = events.filter((recorded) => recorded.type === 'CaseOpened' || ACCESS_EVENT_TYPES.has(recorded.type));
+      if (relevant.length === 0) return;
+      const batch = await loadBatchState(db, tables, [...new Set(relevant.map((recorded) => recorded.streamId.slice(streamPrefix.length)))]);
+      for (const recorded of relevant) applyOne(db, tables, batch, recorded.streamId.slice(streamPrefix.length), recorded);
     },
   };
 }
 
 export const entryPointsProjection: Projection = createEntryPointsProjection();
 
-async function applyOne(db: ProjectionTransaction, tables: EntryPointTables, caseId: string, recorded: RecordedEvent): Promise<void> {
+const ACCESS_EVENT_TYPES = new Set(['AgencyJoinedCase', 'EntryPointChanged', 'AgencyLeftCase', 'CoordinatorAssigned', 'CoordinatorChanged']);
+
+/**
+ * The rows of the batch's cases, read once per batch: events then change them here and send their
+ * writes without waiting, instead of reading the same rows back once per event.
+ */
+interface BatchState {
+  lastRevision: Map<string, number>;
+  current: Map<string, CaseEntryPoint>;
+}
+
+const currentKey = (caseId: string, agency: string) => `${caseId}\u0000${agency}`;
+
+async function loadBatchState(db: ProjectionTransaction, tables: EntryPointTables, caseIds: string[]): Promise<BatchState> {
+  const access = await db.query<{ case_id: string; last_revision: number }>(
+    `SELECT case_id, last_revision FROM ${tables.access} WHERE case_id = ANY($1::text[])`,
+    [caseIds],
+  );
+  const current = await db.query<{ case_id: string; agency: string; unit: string; contact_person: string | null; phone: string; email: string }>(
+    `SELECT case_id, agency, unit, contact_person, phone, email FROM ${tables.current} WHERE case_id = ANY($1::text[])`,
+    [caseIds],
+  );
+  return {
+    lastRevision: new Map(access.rows.map((row) => [row.case_id, row.last_revision])),
+    current: new Map(
+      current.rows.map((row) => [
+        currentKey(row.case_id, row.agency),
+        { unit: row.unit, ...(row.contact_person === null ? {} : { contactPerson: row.contact_person }), phone: row.phone, email: row.email },
+      ]),
+    ),
+  };
+}
+
+function applyOne(db: ProjectionTransaction, tables: EntryPointTables, batch: BatchState, caseId: string, recorded: RecordedEvent): void {
   const event = { type: recorded.type, data: recorded.data } as CaseEvent;
   const revision = recorded.streamRevision;
+  const lastRevision = batch.lastRevision.get(caseId);
   if (event.type === 'CaseOpened') {
-    await db.query(`INSERT INTO ${tables.access} (case_id, agencies, last_revision) VALUES ($1, '{}', $2) ON CONFLICT (case_id) DO NOTHING`, [caseId, revision]);
+    if (lastRevision !== undefined) return;
+    db.write(`INSERT INTO ${tables.access} (case_id, agencies, last_revision) VALUES ($1, '{}', $2) ON CONFLICT (case_id) DO NOTHING`, [caseId, revision]);
+    batch.lastRevision.set(caseId, revision);
     return;
   }
-  if (!['AgencyJoinedCase', 'EntryPointChanged', 'AgencyLeftCase', 'CoordinatorAssigned', 'CoordinatorChanged'].includes(event.type)) return;
-  // Claims the revision: no row back means the event is already applied or the case was never opened.
-  const claimed = await db.query(
-    `UPDATE ${tables.access} SET last_revision = $2 WHERE case_id = $1 AND last_revision < $2 RETURNING case_id`,
-    [caseId, revision],
-  );
-  if (claimed.rowCount !== 1) return;
+  // Claims the revision: an event at or below the last applied one is already in; a case never opened has no row.
+  if (lastRevision === undefined || lastRevision >= revision) return;
+  batch.lastRevision.set(caseId, revision);
+  db.write(`UPDATE ${tables.access} SET last_revision = $2 WHERE case_id = $1`, [caseId, revision]);
 
   const history = (agency: string, change: 'joined' | 'changed' | 'left', from: CaseEntryPoint | null, to: CaseEntryPoint | null, at: string) =>
-    db.query(
+    db.write(
       `INSERT INTO ${tables.history} (case_id, stream_revision, agency, change, from_entry_point, to_entry_point, changed_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [caseId, revision, agency, change, from === null ? null : JSON.stringify(entryPointOf(from)), to === null ? null : JSON.stringify(entryPointOf(to)), at],
     );
+  const previousOf = (agency: string) => batch.current.get(currentKey(caseId, agency)) ?? null;
 
   switch (event.type) {
     case 'AgencyJoinedCase': {
       const { agency, entryPoint, joinedAt } = event.data;
-      await db.query(`UPDATE ${tables.access} SET agencies = array_append(agencies, $2::text) WHERE case_id = $1 AND NOT ($2::text = ANY(agencies))`, [caseId, agency]);
-      const previous = await currentEntryPoint(db, tables, caseId, agency);
-      await upsertCurrent(db, tables, caseId, agency, entryPoint, joinedAt);
-      await history(agency, previous === null ? 'joined' : 'changed', previous, entryPoint, joinedAt);
+      db.write(`UPDATE ${tables.access} SET agencies = array_append(agencies, $2::text) WHERE case_id = $1 AND NOT ($2::text = ANY(agencies))`, [caseId, agency]);
+      const previous = previousOf(agency);
+      upsertCurrent(db, tables, batch, caseId, agency, entryPoint, joinedAt);
+      history(agency, previous === null ? 'joined' : 'changed', previous, entryPoint, joinedAt);
       return;
     }
     case 'EntryPointChanged': {
       const { agency, entryPoint, changedAt } = event.data;
-      const previous = await currentEntryPoint(db, tables, caseId, agency);
+      const previous = previousOf(agency);
       // Like the case's evolve: a change for an agency not on the case is a fact without effect.
       if (previous === null) return;
-      await upsertCurrent(db, tables, caseId, agency, entryPoint, changedAt);
-      await history(agency, 'changed', previous, entryPoint, changedAt);
+      upsertCurrent(db, tables, batch, caseId, agency, entryPoint, changedAt);
+      history(agency, 'changed', previous, entryPoint, changedAt);
       return;
     }
     case 'AgencyLeftCase': {
       const { agency, leftAt } = event.data;
-      await db.query(`UPDATE ${tables.access} SET agencies = array_remove(agencies, $2::text) WHERE case_id = $1`, [caseId, agency]);
-      const previous = await currentEntryPoint(db, tables, caseId, agency);
-      await db.query(`DELETE FROM ${tables.current} WHERE case_id = $1 AND agency = $2`, [caseId, agency]);
-      await history(agency, 'left', previous, null, leftAt);
+      db.write(`UPDATE ${tables.access} SET agencies = array_remove(agencies, $2::text) WHERE case_id = $1`, [caseId, agency]);
+      const previous = previousOf(agency);
+      db.write(`DELETE FROM ${tables.current} WHERE case_id = $1 AND agency = $2`, [caseId, agency]);
+      batch.current.delete(currentKey(caseId, agency));
+      history(agency, 'left', previous, null, leftAt);
       return;
     }
     case 'CoordinatorAssigned':
     case 'CoordinatorChanged':
-      await db.query(`UPDATE ${tables.access} SET coordinator_id = $2 WHERE case_id = $1`, [caseId, event.data.coordinatorId]);
+      db.write(`UPDATE ${tables.access} SET coordinator_id = $2 WHERE case_id = $1`, [caseId, event.data.coordinatorId]);
       return;
     default:
       return;
@@ -142,18 +178,17 @@ function entryPointOf(entryPoint: CaseEntryPoint): CaseEntryPoint {
   };
 }
 
-async function currentEntryPoint(db: ProjectionTransaction, tables: EntryPointTables, caseId: string, agency: string): Promise<CaseEntryPoint | null> {
-  const { rows } = await db.query<{ unit: string; contact_person: string | null; phone: string; email: string }>(
-    `SELECT unit, contact_person, phone, email FROM ${tables.current} WHERE case_id = $1 AND agency = $2`,
-    [caseId, agency],
-  );
-  const row = rows[0];
-  if (row === undefined) return null;
-  return { unit: row.unit, ...(row.contact_person === null ? {} : { contactPerson: row.contact_person }), phone: row.phone, email: row.email };
-}
-
-async function upsertCurrent(db: ProjectionTransaction, tables: EntryPointTables, caseId: string, agency: string, entryPoint: CaseEntryPoint, since: string): Promise<void> {
-  await db.query(
+function upsertCurrent(
+  db: ProjectionTransaction,
+  tables: EntryPointTables,
+  batch: BatchState,
+  caseId: string,
+  agency: string,
+  entryPoint: CaseEntryPoint,
+  since: string,
+): void {
+  batch.current.set(currentKey(caseId, agency), entryPointOf(entryPoint));
+  db.write(
     `INSERT INTO ${tables.current} (case_id, agency, unit, contact_person, phone, email, since) VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (case_id, agency) DO UPDATE SET unit = excluded.unit, contact_person = excluded.contact_person, phone = excluded.phone,
        email = excluded.email, since = excluded.since`,

@@ -69,22 +69,18 @@ export function createInformationFlowProjection(options: InformationFlowProjecti
       );
       CREATE INDEX ${tables.request}_by_time ON ${tables.request} (requested_at, from_agency, to_agency);`,
     async apply(events: RecordedEvent[], db: ProjectionTransaction) {
-      for (const event of events) await applyFlowEvent(tables, caseEventRecord(event), db);
+      for (const event of events) applyFlowEvent(tables, caseEventRecord(event), db);
     },
   };
 }
 
-async function applyFlowEvent(
-  tables: ReturnType<typeof informationFlowTables>,
-  record: CaseEventRecord,
-  db: ProjectionTransaction,
-): Promise<void> {
-  if (await applyCaseAccessEvent(db, tables.caseRow, record)) return;
+function applyFlowEvent(tables: ReturnType<typeof informationFlowTables>, record: CaseEventRecord, db: ProjectionTransaction): void {
+  if (applyCaseAccessEvent(db, tables.caseRow, record)) return;
   const { caseId, event, actor } = record;
   switch (event.type) {
     case 'InformationShared':
       for (const recipient of event.data.sharedWith) {
-        await db.query(
+        db.write(
           `INSERT INTO ${tables.receipt} (case_id, entry_id, from_agency, to_agency, shared_with, sensitivity, legal_basis, sent_at, sent_by)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
           [caseId, event.data.entryId, event.data.fromAgency, recipient, [...event.data.sharedWith], event.data.sensitivity, event.data.legalBasis, event.data.sharedAt, actor],
@@ -92,28 +88,28 @@ async function applyFlowEvent(
       }
       return;
     case 'InformationAcknowledged':
-      await db.query(
+      db.write(
         `UPDATE ${tables.receipt} SET acknowledged_at = $4, acknowledged_by = $5
          WHERE case_id = $1 AND entry_id = $2 AND to_agency = $3 AND acknowledged_at IS NULL`,
         [caseId, event.data.entryId, event.data.agency, event.data.acknowledgedAt, actor],
       );
       return;
     case 'InformationRequested':
-      await db.query(
+      db.write(
         `INSERT INTO ${tables.request} (case_id, request_id, from_agency, to_agency, legal_basis, due_on, requested_at, requested_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
         [caseId, event.data.requestId, event.data.fromAgency, event.data.toAgency, event.data.legalBasis, event.data.dueDate, event.data.requestedAt, actor],
       );
       return;
     case 'InformationRequestAnswered':
-      await db.query(
+      db.write(
         `UPDATE ${tables.request} SET outcome = 'answered', responded_at = $3, responded_by = $4
          WHERE case_id = $1 AND request_id = $2 AND outcome IS NULL`,
         [caseId, event.data.requestId, event.data.answeredAt, actor],
       );
       return;
     case 'InformationRequestDeclined':
-      await db.query(
+      db.write(
         `UPDATE ${tables.request} SET outcome = 'declined', decline_reason = $3, responded_at = $4, responded_by = $5
          WHERE case_id = $1 AND request_id = $2 AND outcome IS NULL`,
         [caseId, event.data.requestId, event.data.reason, event.data.declinedAt, actor],

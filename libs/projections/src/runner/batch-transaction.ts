@@ -1,4 +1,4 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import { comparePositions, laterPosition, type GlobalPosition, type RecordedEvent } from '@samvirke/event-store';
 import { quoteIdentifier, type Projection, type ProjectionTransaction } from './projection';
 import { inTransaction, isTransientDatabaseError } from './transaction';
@@ -31,16 +31,53 @@ class ApplyError extends Error {
   }
 }
 
-function projectionTransaction(client: PoolClient): ProjectionTransaction {
-  return { query: (sql, params) => client.query(sql, params) };
+/**
+ * The projection's view of the batch transaction. Writes are sent without waiting (see
+ * ProjectionTransaction.write); `settle` waits for all of them and answers the first failure.
+ */
+export class BatchProjectionTransaction implements ProjectionTransaction {
+  private pending: Promise<void>[] = [];
+  private firstWriteError: unknown;
+
+  constructor(private readonly client: PoolClient) {}
+
+  query<Row extends QueryResultRow = QueryResultRow>(sql: string, params?: unknown[]): Promise<{ rows: Row[]; rowCount: number | null }> {
+    return this.client.query<Row>(sql, params);
+  }
+
+  write(sql: string, params?: unknown[]): void {
+    this.pending.push(
+      this.client.query(sql, params).then(
+        () => undefined,
+        (error: unknown) => {
+          if (this.firstWriteError === undefined) this.firstWriteError = error;
+        },
+      ),
+    );
+  }
+
+  /** Waits for every write sent so far; answers the first that failed, if any. */
+  async settle(): Promise<unknown> {
+    while (this.pending.length > 0) {
+      const sent = this.pending;
+      this.pending = [];
+      await Promise.all(sent);
+    }
+    const error = this.firstWriteError;
+    this.firstWriteError = undefined;
+    return error;
+  }
 }
 
-async function applyGuarded(projection: Projection, events: RecordedEvent[], db: ProjectionTransaction): Promise<void> {
+async function applyGuarded(projection: Projection, events: RecordedEvent[], db: BatchProjectionTransaction): Promise<void> {
   try {
     await projection.apply(events, db);
   } catch (error) {
-    throw new ApplyError(error);
+    // A failed write aborts the transaction, so whatever ran after it failed too: name the cause.
+    throw new ApplyError((await db.settle()) ?? error);
   }
+  const writeError = await db.settle();
+  if (writeError !== undefined) throw new ApplyError(writeError);
 }
 
 /**
@@ -68,7 +105,7 @@ export async function applyBatch(
       const pending = fresh(opened.committed);
       if (pending.length > 0) {
         await client.query(`SET LOCAL search_path TO ${quoteIdentifier(opened.schema)}, public`);
-        await applyGuarded(projection, pending, projectionTransaction(client));
+        await applyGuarded(projection, pending, new BatchProjectionTransaction(client));
       }
       const checkpoint = laterPosition(opened.committed, batchCheckpoint);
       await target.saveCheckpoint(client, checkpoint);
@@ -83,7 +120,7 @@ export async function applyBatch(
     const opened = await target.open(client);
     if (opened === 'stale') return { kind: 'stale' } as const;
     await client.query(`SET LOCAL search_path TO ${quoteIdentifier(opened.schema)}, public`);
-    const db = projectionTransaction(client);
+    const db = new BatchProjectionTransaction(client);
     let checkpoint = opened.committed;
     for (const event of fresh(opened.committed)) {
       await client.query('SAVEPOINT projection_event');

@@ -105,4 +105,36 @@ describe('ProjectionRunner (live)', () => {
     expect(((await readModelRows(pool, `${shared.tablePrefix}_seen_event`)) as unknown[]).length).toBe(60);
     expect((await runner.health()).up).toBe(true);
   });
+
+  it('stops at the event whose unawaited write fails, commits the events before it and names the write\'s error', async () => {
+    const names = uniqueNames('badwrite');
+    const projection = createTallyProjection(names);
+    const original = projection.apply.bind(projection);
+    let poison: string | undefined;
+    projection.apply = async (events: RecordedEvent[], db) => {
+      for (const event of events) {
+        // Sent without waiting; the statements after it then run in an aborted transaction.
+        if (event.id === poison) db.write(`INSERT INTO ${names.tablePrefix}_seen_event (event_id, stream_id, stream_revision, position) VALUES ('not-a-uuid', 'x', 0, 'x')`);
+        await original([event], db);
+      }
+    };
+    const { last } = await appendEvents(store, names.streamPrefix, 40, 2);
+    let recorded: RecordedEvent[] = [];
+    await waitUntil(async () => {
+      recorded = (await store.readAll({ streamPrefixes: [names.streamPrefix], maxCount: 100 })).events;
+      return recorded.length === 40;
+    }, 10_000, 'the appended events to be readable');
+    const index = 30;
+    poison = recorded[index].id;
+    const runner = runnerFor([projection]);
+    await runner.start();
+
+    await waitUntil(async () => (await readProjectionState(pool, names.name))?.status === 'failed', 10_000, 'the failure mark');
+    const state = await readProjectionState(pool, names.name);
+    expect(state).toMatchObject({ failedEventId: poison, checkpoint: recorded[index - 1].globalPosition });
+    expect(state?.error).toContain('invalid input syntax for type uuid');
+    const seen = (await readModelRows(pool, `${names.tablePrefix}_seen_event`)) as Array<{ event_id: string }>;
+    expect(seen.map((row) => row.event_id).sort()).toEqual(recorded.slice(0, index).map((event) => event.id).sort());
+    await expect(runner.waitForPosition([names.name], last, 200)).resolves.toBe(false);
+  });
 });

@@ -9,7 +9,16 @@ import type { RecordedEvent } from '@samvirke/event-store';
  * its own transactions here.
  */
 export interface ProjectionTransaction {
+  /** A statement whose answer the projection needs (a read, or a write whose row count decides). */
   query<Row extends QueryResultRow = QueryResultRow>(sql: string, params?: unknown[]): Promise<{ rows: Row[]; rowCount: number | null }>;
+  /**
+   * A statement whose answer the projection does not need. It is sent at once and not waited for:
+   * on a pipelined connection the next statements follow without a round trip each. The server
+   * still runs statements in the order they were sent, so a later `query` sees this write. The
+   * runner waits for every write before it commits; a failed write fails the batch like a failed
+   * `query` would.
+   */
+  write(sql: string, params?: unknown[]): void;
 }
 
 /**

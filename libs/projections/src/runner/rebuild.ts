@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { comparePositions, type EventStore, type GlobalPosition } from '@samvirke/event-store';
-import { applyBatch, type BatchTarget } from './batch-transaction';
+import { applyBatch, BatchProjectionTransaction, type BatchTarget } from './batch-transaction';
 import {
   createGenerationSchema,
   dropGenerationSchema,
@@ -242,15 +242,17 @@ async function trySwap(
       // rather than hold the catalogue row (and so the live batches) behind that reader.
       await client.query("SET LOCAL lock_timeout = '5s'");
       await client.query(`SET LOCAL search_path TO ${quoteIdentifier(schema)}, public`);
-      const db = { query: (sql: string, params?: unknown[]) => client.query(sql, params) };
+      const db = new BatchProjectionTransaction(client);
       let checkpoint = from;
       let applied = 0;
       for (;;) {
         const page = await eventStore.readAll({ after: checkpoint, maxCount: batchSize, streamPrefixes: projection.streamPrefixes });
         if (page.events.length === 0) break;
-        await projection.apply(page.events, db).catch((error: unknown) => {
-          throw new SwapApplyError(error);
-        });
+        const failure = await projection.apply(page.events, db).then(
+          () => db.settle(),
+          async (error: unknown) => (await db.settle()) ?? error,
+        );
+        if (failure !== undefined) throw new SwapApplyError(failure);
         applied += page.events.length;
         checkpoint = page.nextAfter;
       }

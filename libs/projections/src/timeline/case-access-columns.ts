@@ -13,24 +13,24 @@ export const CASE_ACCESS_COLUMNS_SQL = `agencies text[] NOT NULL DEFAULT '{}', c
  * and the columns above). Returns whether the event was one of them. The row is created on
  * CaseOpened; other columns of the table need defaults.
  */
-export async function applyCaseAccessEvent(db: ProjectionTransaction, table: string, record: CaseEventRecord): Promise<boolean> {
+export function applyCaseAccessEvent(db: ProjectionTransaction, table: string, record: CaseEventRecord): boolean {
   const { caseId, event } = record;
   switch (event.type) {
     case 'CaseOpened':
-      await db.query(`INSERT INTO ${table} (case_id) VALUES ($1) ON CONFLICT (case_id) DO NOTHING`, [caseId]);
+      db.write(`INSERT INTO ${table} (case_id) VALUES ($1) ON CONFLICT (case_id) DO NOTHING`, [caseId]);
       return true;
     case 'AgencyJoinedCase':
-      await db.query(
+      db.write(
         `UPDATE ${table} SET agencies = array_append(agencies, $2::text) WHERE case_id = $1 AND NOT ($2::text = ANY(agencies))`,
         [caseId, event.data.agency],
       );
       return true;
     case 'AgencyLeftCase':
-      await db.query(`UPDATE ${table} SET agencies = array_remove(agencies, $2::text) WHERE case_id = $1`, [caseId, event.data.agency]);
+      db.write(`UPDATE ${table} SET agencies = array_remove(agencies, $2::text) WHERE case_id = $1`, [caseId, event.data.agency]);
       return true;
     case 'CoordinatorAssigned':
     case 'CoordinatorChanged':
-      await db.query(`UPDATE ${table} SET coordinator_id = $2 WHERE case_id = $1`, [caseId, event.data.coordinatorId]);
+      db.write(`UPDATE ${table} SET coordinator_id = $2 WHERE case_id = $1`, [caseId, event.data.coordinatorId]);
       return true;
     default:
       return false;

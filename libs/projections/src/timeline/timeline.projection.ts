@@ -1,6 +1,7 @@
 import { copenhagenDate, type CaseEvent } from '@samvirke/case';
 import type { RecordedEvent } from '@samvirke/event-store';
 import { loadReferenceData, type ReferenceData } from '@samvirke/reference-data';
+import { InsertBatchingTransaction } from '../runner/insert-batching-transaction';
 import type { Projection, ProjectionTransaction } from '../runner/projection';
 import { applyCaseAccessEvent, CASE_ACCESS_COLUMNS_SQL } from './case-access-columns';
 import { CASE_STREAM_PREFIX, caseEventRecord, type CaseEventRecord } from './case-event';
@@ -99,7 +100,9 @@ export function createTimelineProjection(options: TimelineProjectionOptions = {}
       CREATE INDEX ${tables.item}_by_date ON ${tables.item} (case_id, item_on, kind, item_id);
       CREATE INDEX ${tables.item}_open ON ${tables.item} (case_id, due_on) WHERE done_on IS NULL;`,
     async apply(events: RecordedEvent[], db: ProjectionTransaction) {
-      for (const event of events) await writer.apply(caseEventRecord(event), db);
+      const batch = new TimelineBatch(new InsertBatchingTransaction(db));
+      for (const event of events) await writer.apply(caseEventRecord(event), batch);
+      writer.finish(batch);
     },
   };
 }
@@ -120,40 +123,67 @@ interface ItemRow {
 
 const dateOf = (instant: string) => copenhagenDate(new Date(instant));
 
+/**
+ * What one `apply` call has in hand: the transaction (runs of item inserts go out as one statement)
+ * and the road-map facts of the cases the batch touched. Road-map rows are derived from the facts
+ * as a whole, so they are recomputed once per case at the end of the batch rather than after every
+ * event that changes a fact: the rows are the same, and a case's 100 shares in one batch cost one
+ * recomputation instead of 100.
+ */
+class TimelineBatch {
+  readonly roadMaps = new Map<string, { facts: RoadMapFacts; changed: boolean }>();
+  constructor(readonly db: InsertBatchingTransaction) {}
+}
+
 class TimelineWriter {
   constructor(
     private readonly tables: { item: string; caseRow: string },
     private readonly roadMapOfProgramme: Parameters<typeof roadMapDeadlines>[1],
   ) {}
 
-  async apply(record: CaseEventRecord, db: ProjectionTransaction): Promise<void> {
-    await applyCaseAccessEvent(db, this.tables.caseRow, record);
+  async apply(record: CaseEventRecord, batch: TimelineBatch): Promise<void> {
+    const db = batch.db;
+    applyCaseAccessEvent(db, this.tables.caseRow, record);
     const { caseId, event, actingAgency } = record;
-    await this.applyItems(caseId, event, actingAgency, db);
+    if (event.type === 'CitizenDataErased' && event.data.scope === 'citizen') {
+      // The rows stay as derived before the erasure (see above): write them now, then forget the birth date.
+      this.writeRoadMap(caseId, batch);
+      batch.roadMaps.delete(caseId);
+    }
+    this.applyItems(caseId, event, actingAgency, db);
     const evidence = evidenceOf(event, actingAgency);
     const factsChange = factsChangeOf(event);
-    if (evidence || factsChange) await this.updateRoadMap(caseId, db, (facts) => {
+    if (evidence || factsChange) await this.changeRoadMapFacts(caseId, batch, (facts) => {
       if (factsChange) factsChange(facts);
       if (evidence && !facts.evidence.some((e) => e.kind === evidence.kind && e.agency === evidence.agency && e.on === evidence.on)) {
         facts.evidence.push(evidence);
+        return true;
       }
+      return factsChange !== undefined;
     });
   }
 
-  private async applyItems(caseId: string, event: CaseEvent, actingAgency: string | null, db: ProjectionTransaction): Promise<void> {
+  /** Writes what the batch left pending: the last item inserts and the changed road maps. */
+  finish(batch: TimelineBatch): void {
+    for (const caseId of batch.roadMaps.keys()) this.writeRoadMap(caseId, batch);
+    batch.roadMaps.clear();
+    batch.db.flush();
+  }
+
+  private applyItems(caseId: string, event: CaseEvent, actingAgency: string | null, db: InsertBatchingTransaction): void {
     const { item, caseRow } = this.tables;
     switch (event.type) {
       case 'CaseClosed':
-        await db.query(`UPDATE ${caseRow} SET status = 'closed' WHERE case_id = $1`, [caseId]);
+        db.write(`UPDATE ${caseRow} SET status = 'closed' WHERE case_id = $1`, [caseId]);
         return;
       case 'CaseReopened':
-        await db.query(`UPDATE ${caseRow} SET status = 'open' WHERE case_id = $1`, [caseId]);
+        db.write(`UPDATE ${caseRow} SET status = 'open' WHERE case_id = $1`, [caseId]);
         return;
       case 'SspCategoryAssessed':
-        await db.query(`UPDATE ${caseRow} SET ssp_level = $2 WHERE case_id = $1`, [caseId, event.data.level]);
+        db.write(`UPDATE ${caseRow} SET ssp_level = $2 WHERE case_id = $1`, [caseId, event.data.level]);
         return;
       case 'ActionAdded':
-        await this.insert(db, caseId, {
+        this.insert(db, caseId, {
           itemId: `action:${event.data.actionId}`,
           kind: 'action',
           itemOn: event.data.dueDate,
@@ -164,15 +194,15 @@ class TimelineWriter {
         });
         return;
       case 'ActionCompleted':
-        await this.resolve(db, caseId, `action:${event.data.actionId}`, event.data.completedOn, 'completed');
+        this.resolve(db, caseId, `action:${event.data.actionId}`, event.data.completedOn, 'completed');
         return;
       case 'ActionCancelled':
-        await this.resolve(db, caseId, `action:${event.data.actionId}`, dateOf(event.data.cancelledAt), 'cancelled');
+        this.resolve(db, caseId, `action:${event.data.actionId}`, dateOf(event.data.cancelledAt), 'cancelled');
         return;
       case 'InformationShared': {
         const entry = { authorAgency: event.data.fromAgency, sharedWith: event.data.sharedWith, sensitivity: event.data.sensitivity };
         const sharedOn = dateOf(event.data.sharedAt);
-        await this.insert(db, caseId, {
+        this.insert(db, caseId, {
           itemId: `share:${event.data.entryId}`,
           kind: 'information-share',
           itemOn: sharedOn,
@@ -184,7 +214,7 @@ class TimelineWriter {
           entry,
         });
         for (const recipient of event.data.sharedWith) {
-          await this.insert(db, caseId, {
+          this.insert(db, caseId, {
             itemId: `acknowledgement:${event.data.entryId}:${recipient}`,
             kind: 'acknowledgement',
             itemOn: sharedOn,
@@ -196,12 +226,12 @@ class TimelineWriter {
         return;
       }
       case 'InformationAcknowledged':
-        await this.resolve(db, caseId, `acknowledgement:${event.data.entryId}:${event.data.agency}`, dateOf(event.data.acknowledgedAt), 'acknowledged');
+        this.resolve(db, caseId, `acknowledgement:${event.data.entryId}:${event.data.agency}`, dateOf(event.data.acknowledgedAt), 'acknowledged');
         return;
       case 'InformationRequested': {
         const entry = { authorAgency: event.data.fromAgency, sharedWith: [event.data.toAgency], sensitivity: 'normal' };
         const requestedOn = dateOf(event.data.requestedAt);
-        await this.insert(db, caseId, {
+        this.insert(db, caseId, {
           itemId: `request:${event.data.requestId}`,
           kind: 'information-request',
           itemOn: requestedOn,
@@ -212,7 +242,7 @@ class TimelineWriter {
           relatedId: event.data.requestId,
           entry,
         });
-        await this.insert(db, caseId, {
+        this.insert(db, caseId, {
           itemId: `answer:${event.data.requestId}`,
           kind: 'information-answer',
           itemOn: event.data.dueDate,
@@ -224,13 +254,13 @@ class TimelineWriter {
         return;
       }
       case 'InformationRequestAnswered':
-        await this.resolve(db, caseId, `answer:${event.data.requestId}`, dateOf(event.data.answeredAt), 'answered', event.data.answer.sealed);
+        this.resolve(db, caseId, `answer:${event.data.requestId}`, dateOf(event.data.answeredAt), 'answered', event.data.answer.sealed);
         return;
       case 'InformationRequestDeclined':
-        await this.resolve(db, caseId, `answer:${event.data.requestId}`, dateOf(event.data.declinedAt), 'declined', event.data.note?.sealed ?? null);
+        this.resolve(db, caseId, `answer:${event.data.requestId}`, dateOf(event.data.declinedAt), 'declined', event.data.note?.sealed ?? null);
         return;
       case 'CaseConferenceHeld':
-        await this.insert(db, caseId, {
+        this.insert(db, caseId, {
           itemId: `conference:${event.data.conferenceId}`,
           kind: 'conference',
           itemOn: event.data.heldOn,
@@ -240,13 +270,13 @@ class TimelineWriter {
           title: `${event.data.decisions.length} decision(s); present: ${event.data.agenciesPresent.join(', ')}`,
           relatedId: event.data.conferenceId,
         });
-        await db.query(
+        db.write(
           `UPDATE ${caseRow} SET last_conference_on = GREATEST(last_conference_on, $2::date) WHERE case_id = $1`,
           [caseId, event.data.heldOn],
         );
         return;
       case 'CustodyStarted':
-        await this.insert(db, caseId, {
+        this.insert(db, caseId, {
           itemId: `custody-start:${event.data.custodyId}`,
           kind: 'custody-start',
           itemOn: event.data.startedOn,
@@ -256,18 +286,18 @@ class TimelineWriter {
           title: `${event.data.kind} at ${event.data.institution}`,
           relatedId: event.data.custodyId,
         });
-        if (event.data.expectedReleaseOn !== undefined) await this.expectRelease(db, caseId, event.data.custodyId, event.data.expectedReleaseOn, actingAgency);
+        if (event.data.expectedReleaseOn !== undefined) this.expectRelease(db, caseId, event.data.custodyId, event.data.expectedReleaseOn, actingAgency);
         return;
       case 'ExpectedReleaseChanged':
-        await this.expectRelease(db, caseId, event.data.custodyId, event.data.expectedReleaseOn, actingAgency);
+        this.expectRelease(db, caseId, event.data.custodyId, event.data.expectedReleaseOn, actingAgency);
         return;
       case 'CitizenDataErased':
         if (event.data.scope === 'citizen') {
-          await db.query(`UPDATE ${caseRow} SET road_map_facts = jsonb_set(road_map_facts, '{birthDate}', 'null'::jsonb) WHERE case_id = $1`, [caseId]);
+          db.write(`UPDATE ${caseRow} SET road_map_facts = jsonb_set(road_map_facts, '{birthDate}', 'null'::jsonb) WHERE case_id = $1`, [caseId]);
         }
         return;
       case 'ReleasedFromCustody':
-        await db.query(
+        db.write(
           `INSERT INTO ${item} (case_id, item_id, kind, item_on, done_on, resolution, owner_agency, related_id)
            VALUES ($1, $2, 'release', $3, $3, $4, $5, $6)
            ON CONFLICT (case_id, item_id) DO UPDATE SET item_on = excluded.item_on, done_on = excluded.done_on, resolution = excluded.resolution`,
@@ -280,8 +310,8 @@ class TimelineWriter {
   }
 
   /** The expected release is a deadline that moves; once the release happened it no longer does. */
-  private async expectRelease(db: ProjectionTransaction, caseId: string, custodyId: string, expectedOn: string, agency: string | null): Promise<void> {
-    await db.query(
+  private expectRelease(db: InsertBatchingTransaction, caseId: string, custodyId: string, expectedOn: string, agency: string | null): void {
+    db.write(
       `INSERT INTO ${this.tables.item} (case_id, item_id, kind, item_on, due_on, owner_agency, title, related_id)
        VALUES ($1, $2, 'release', $3, $3, $4, 'expected release', $5)
        ON CONFLICT (case_id, item_id) DO UPDATE SET due_on = excluded.due_on,
@@ -290,70 +320,99 @@ class TimelineWriter {
     );
   }
 
-  private async insert(db: ProjectionTransaction, caseId: string, row: ItemRow): Promise<void> {
-    await db.query(
-      `INSERT INTO ${this.tables.item} (case_id, item_id, kind, item_on, due_on, done_on, resolution, owner_agency, title, detail_sealed,
-         related_id, entry_author_agency, entry_shared_with, entry_sensitivity)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-       ON CONFLICT (case_id, item_id) DO NOTHING`,
-      [
-        caseId,
-        row.itemId,
-        row.kind,
-        row.itemOn,
-        row.dueOn ?? null,
-        row.doneOn ?? null,
-        row.resolution ?? null,
-        row.ownerAgency,
-        row.title ?? null,
-        row.detailSealed ?? null,
-        row.relatedId ?? null,
-        row.entry?.authorAgency ?? null,
-        row.entry ? [...row.entry.sharedWith] : null,
-        row.entry?.sensitivity ?? null,
-      ],
-    );
+  private insert(db: InsertBatchingTransaction, caseId: string, row: ItemRow): void {
+    db.insertLater(this.tables.item, ITEM_INSERT_COLUMNS, [
+      caseId,
+      row.itemId,
+      row.kind,
+      row.itemOn,
+      row.dueOn ?? null,
+      row.doneOn ?? null,
+      row.resolution ?? null,
+      row.ownerAgency,
+      row.title ?? null,
+      row.detailSealed ?? null,
+      row.relatedId ?? null,
+      row.entry?.authorAgency ?? null,
+      row.entry ? [...row.entry.sharedWith] : null,
+      row.entry?.sensitivity ?? null,
+      null,
+      null,
+    ]);
   }
 
   /** A met item moves to the day it was met on the timeline; its deadline stays in due_on. */
-  private async resolve(db: ProjectionTransaction, caseId: string, itemId: string, doneOn: string, resolution: string, detailSealed?: string | null): Promise<void> {
-    await db.query(
+  private resolve(db: ProjectionTransaction, caseId: string, itemId: string, doneOn: string, resolution: string, detailSealed?: string | null): void {
+    db.write(
       `UPDATE ${this.tables.item} SET done_on = $3, item_on = $3, resolution = $4, detail_sealed = COALESCE($5, detail_sealed)
        WHERE case_id = $1 AND item_id = $2 AND done_on IS NULL`,
       [caseId, itemId, doneOn, resolution, detailSealed ?? null],
     );
   }
 
+  /** `change` returns whether it changed anything; an unchanged fact (a second share on a day) costs nothing. */
+  private async changeRoadMapFacts(caseId: string, batch: TimelineBatch, change: (facts: RoadMapFacts) => boolean): Promise<void> {
+    let entry = batch.roadMaps.get(caseId);
+    if (!entry) {
+      const found = await batch.db.query<{ road_map_facts: RoadMapFacts }>(`SELECT road_map_facts FROM ${this.tables.caseRow} WHERE case_id = $1`, [caseId]);
+      if (found.rows.length === 0) return;
+      entry = { facts: { ...emptyRoadMapFacts(), ...found.rows[0].road_map_facts }, changed: false };
+      batch.roadMaps.set(caseId, entry);
+    }
+    if (change(entry.facts)) entry.changed = true;
+  }
+
   /** Road-map rows are recomputed whole from the case's facts, so a moved anchor moves them all. */
-  private async updateRoadMap(caseId: string, db: ProjectionTransaction, change: (facts: RoadMapFacts) => void): Promise<void> {
+  private writeRoadMap(caseId: string, batch: TimelineBatch): void {
+    const entry = batch.roadMaps.get(caseId);
+    if (!entry?.changed) return;
+    entry.changed = false;
     const { item, caseRow } = this.tables;
-    const found = await db.query<{ road_map_facts: RoadMapFacts }>(`SELECT road_map_facts FROM ${caseRow} WHERE case_id = $1`, [caseId]);
-    if (found.rows.length === 0) return;
-    const facts: RoadMapFacts = { ...emptyRoadMapFacts(), ...found.rows[0].road_map_facts };
-    change(facts);
-    await db.query(`UPDATE ${caseRow} SET road_map_facts = $2 WHERE case_id = $1`, [caseId, JSON.stringify(facts)]);
-    await db.query(`DELETE FROM ${item} WHERE case_id = $1 AND kind = 'road-map'`, [caseId]);
-    for (const deadline of roadMapDeadlines(facts, this.roadMapOfProgramme)) {
-      await db.query(
-        `INSERT INTO ${item} (case_id, item_id, kind, item_on, due_on, done_on, resolution, owner_agency, title, related_id, road_map_code, road_map_item)
-         VALUES ($1, $2, 'road-map', $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [
-          caseId,
-          deadline.itemId,
-          deadline.metOn ?? deadline.dueOn,
-          deadline.dueOn,
-          deadline.metOn,
-          deadline.metOn === null ? null : 'met',
-          deadline.ownerAgency,
-          deadline.title,
-          deadline.custodyId,
-          deadline.roadMapCode,
-          deadline.itemCode,
-        ],
-      );
+    const { db } = batch;
+    db.write(`UPDATE ${caseRow} SET road_map_facts = $2 WHERE case_id = $1`, [caseId, JSON.stringify(entry.facts)]);
+    db.write(`DELETE FROM ${item} WHERE case_id = $1 AND kind = 'road-map'`, [caseId]);
+    for (const deadline of roadMapDeadlines(entry.facts, this.roadMapOfProgramme)) {
+      db.insertLater(item, ITEM_INSERT_COLUMNS, [
+        caseId,
+        deadline.itemId,
+        'road-map',
+        deadline.metOn ?? deadline.dueOn,
+        deadline.dueOn,
+        deadline.metOn,
+        deadline.metOn === null ? null : 'met',
+        deadline.ownerAgency,
+        deadline.title,
+        null,
+        deadline.custodyId,
+        null,
+        null,
+        null,
+        deadline.roadMapCode,
+        deadline.itemCode,
+      ]);
     }
   }
 }
+
+/** Every row goes in with all columns, so item and road-map rows of a batch share one statement. */
+const ITEM_INSERT_COLUMNS = [
+  'case_id',
+  'item_id',
+  'kind',
+  'item_on',
+  'due_on',
+  'done_on',
+  'resolution',
+  'owner_agency',
+  'title',
+  'detail_sealed',
+  'related_id',
+  'entry_author_agency',
+  'entry_shared_with',
+  'entry_sensitivity',
+  'road_map_code',
+  'road_map_item',
+] as const;
 
 /** The change an event makes to the facts road maps are derived from, if any. */
 function factsChangeOf(event: CaseEvent): ((facts: RoadMapFacts) => void) | undefined {

@@ -16,7 +16,7 @@ async function main() {
   const [name, streamPrefix, tablePrefix] = process.argv.slice(2);
   const connectionString = process.env.DATABASE_URL;
   const eventStore = new PostgresEventStore({ connectionString, maxConnections: 3, pollIntervalMs: 50, application: 'crash-runner' });
-  const pool = new Pool({ connectionString, max: 3, application_name: 'crash-runner' });
+  const pool = new Pool({ connectionString, max: 3, application_name: 'crash-runner', pipeline: true });
   pool.on('error', () => undefined);
   const runner = new ProjectionRunner({
     eventStore,

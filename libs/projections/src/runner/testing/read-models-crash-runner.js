@@ -18,7 +18,7 @@ async function main() {
   const connectionString = process.env.DATABASE_URL;
   const { readModels, deliveryWitness } = createIsolatedReadModels(run);
   const eventStore = new PostgresEventStore({ connectionString, maxConnections: 3, pollIntervalMs: 50, application: 'read-models-crash-runner' });
-  const pool = new Pool({ connectionString, max: 6, application_name: 'read-models-crash-runner' });
+  const pool = new Pool({ connectionString, max: 6, application_name: 'read-models-crash-runner', pipeline: true });
   pool.on('error', () => undefined);
   const runner = new ProjectionRunner({
     eventStore,

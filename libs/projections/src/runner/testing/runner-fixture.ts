@@ -9,7 +9,7 @@ import { READ_MODEL_SCHEMA } from '../projection';
 export async function openRunnerFixture(): Promise<{ store: PostgresEventStore; pool: Pool; close(): Promise<void> }> {
   const store = new PostgresEventStore({ connectionString: testDatabaseUrl(), maxConnections: 6, pollIntervalMs: 50 });
   await store.migrate();
-  const pool = new Pool({ connectionString: testDatabaseUrl(), max: 8 });
+  const pool = new Pool({ connectionString: testDatabaseUrl(), max: 8, pipeline: true });
   pool.on('error', () => undefined);
   return { store, pool, close: async () => void (await Promise.all([store.close(), pool.end()])) };
 }
