@@ -116,6 +116,24 @@ export function describeEventStoreContract(adapterName: string, createFixture: (
         expect(await store.readStream(id)).toHaveLength(2);
       });
 
+      it('treats a re-sent append with an exact revision or with any as a no-op', async () => {
+        const id = stream('idempotent-exact');
+        await store.appendToStream(id, [newEvent('A')], 'no-stream');
+        const batch = [newEvent('B')];
+        const first = await store.appendToStream(id, batch, 0);
+        await expect(store.appendToStream(id, batch, 0)).resolves.toEqual({ ...first, alreadyAppended: true });
+        await expect(store.appendToStream(id, batch, 'any')).resolves.toEqual({ ...first, alreadyAppended: true });
+        expect(await store.readStream(id)).toHaveLength(2);
+      });
+
+      it('refuses an event id already stored in another stream, even when the revision matches', async () => {
+        const reused = newEvent('A');
+        await store.appendToStream(stream('first-owner'), [reused], 'no-stream');
+        const other = stream('second-owner');
+        await expect(store.appendToStream(other, [reused], 'no-stream')).rejects.toBeInstanceOf(IdempotencyConflictError);
+        expect(await store.readStream(other)).toHaveLength(0);
+      });
+
       it('refuses an append that repeats only some ids of an earlier one', async () => {
         const id = stream('partial');
         const a = newEvent('A');
