@@ -29,6 +29,12 @@ export interface PostgresEventStoreOptions {
   maxConnections?: number;
   /** Fallback polling interval for subscriptions when no notification arrives. */
   pollIntervalMs?: number;
+  /**
+   * Once caught up, a subscription reads at most once per this many milliseconds (default 20), so
+   * under a stream of appends it hands over batches of what arrived meanwhile instead of one
+   * transaction per event. Bounds the added delay; 0 reads as soon as notified.
+   */
+  liveBatchWindowMs?: number;
   statementTimeoutMs?: number;
   application?: string;
 }
@@ -263,6 +269,7 @@ export class PostgresEventStore implements EventStore {
   subscribeToAll(options: SubscribeOptions): Subscription {
     const subscription = new PostgresSubscription(this, options, {
       pollIntervalMs: this.options.pollIntervalMs ?? 250,
+      liveBatchWindowMs: this.options.liveBatchWindowMs ?? 20,
       createListener: () =>
         new Client({ connectionString: this.options.connectionString, application_name: 'samvirke-listener' }),
     });

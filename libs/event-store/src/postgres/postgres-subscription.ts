@@ -5,6 +5,7 @@ import type { PostgresEventStore } from './postgres-event-store';
 
 interface SubscriptionSettings {
   pollIntervalMs: number;
+  liveBatchWindowMs: number;
   createListener: () => Client;
 }
 
@@ -26,6 +27,7 @@ export class PostgresSubscription implements Subscription {
   private running = true;
   private notified = false;
   private wakeUp: (() => void) | undefined;
+  private notificationEndsSleep = true;
   private listener: Client | undefined;
   private listenerRetry: NodeJS.Timeout | undefined;
 
@@ -76,7 +78,7 @@ export class PostgresSubscription implements Subscription {
     client.on('end', reconnect);
     client.on('notification', () => {
       this.notified = true;
-      this.wake();
+      if (this.notificationEndsSleep) this.wake();
     });
     try {
       await client.connect();
@@ -87,6 +89,22 @@ export class PostgresSubscription implements Subscription {
     }
   }
 
+  /** Sleeps `ms`; stop always ends it early, a notification only when `wakeOnNotification`. */
+  private sleep(ms: number, wakeOnNotification: boolean): Promise<void> {
+    this.notificationEndsSleep = wakeOnNotification;
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.wakeUp = undefined;
+        resolve();
+      }, ms);
+      this.wakeUp = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      if (!this.running || (wakeOnNotification && this.notified)) this.wake();
+    });
+  }
+
   private async run(): Promise<void> {
     const batchSize = this.options.batchSize ?? 500;
     let catchUpTarget: GlobalPosition | undefined;
@@ -94,7 +112,16 @@ export class PostgresSubscription implements Subscription {
     let retryDelay = 2;
     try {
       catchUpTarget = await this.store.committedHeadPosition();
+      let lastLiveRead = 0;
       while (this.running) {
+        if (caughtUp) {
+          // Every batch costs its consumer a transaction and a few statements whatever its size;
+          // waiting out the window lets the appends of the meantime share one.
+          const wait = lastLiveRead + this.settings.liveBatchWindowMs - Date.now();
+          if (wait > 0) await this.sleep(wait, false);
+          if (!this.running) break;
+          lastLiveRead = Date.now();
+        }
         this.notified = false;
         const page = await this.store.readAll({
           after: this.checkpoint,
@@ -124,17 +151,7 @@ export class PostgresSubscription implements Subscription {
         const pending = this.notified || page.events.length > 0 || !caughtUp;
         const delay = pending ? retryDelay : this.settings.pollIntervalMs;
         if (pending) retryDelay = Math.min(retryDelay * 2, this.settings.pollIntervalMs);
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(() => {
-            this.wakeUp = undefined;
-            resolve();
-          }, delay);
-          this.wakeUp = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-          if (!this.running || this.notified) this.wake();
-        });
+        await this.sleep(delay, true);
       }
     } catch (error) {
       this.running = false;
