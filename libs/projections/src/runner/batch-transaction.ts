@@ -1,4 +1,5 @@
-import type { Pool, PoolClient, QueryResultRow } from 'pg';
+import { createHash } from 'node:crypto';
+import type { Pool, PoolClient, QueryConfig, QueryResultRow } from 'pg';
 import { comparePositions, laterPosition, type GlobalPosition, type RecordedEvent } from '@samvirke/event-store';
 import { quoteIdentifier, type Projection, type ProjectionTransaction } from './projection';
 import { inTransaction, isTransientDatabaseError } from './transaction';
@@ -42,12 +43,12 @@ export class BatchProjectionTransaction implements ProjectionTransaction {
   constructor(private readonly client: PoolClient) {}
 
   query<Row extends QueryResultRow = QueryResultRow>(sql: string, params?: unknown[]): Promise<{ rows: Row[]; rowCount: number | null }> {
-    return this.client.query<Row>(sql, params);
+    return this.client.query<Row>(preparedOnce(sql, params));
   }
 
   write(sql: string, params?: unknown[]): void {
     this.pending.push(
-      this.client.query(sql, params).then(
+      this.client.query(preparedOnce(sql, params)).then(
         () => undefined,
         (error: unknown) => {
           if (this.firstWriteError === undefined) this.firstWriteError = error;
@@ -67,6 +68,27 @@ export class BatchProjectionTransaction implements ProjectionTransaction {
     this.firstWriteError = undefined;
     return error;
   }
+}
+
+/** Statements with more parameters are multi-row inserts whose text varies with the row count. */
+const MAX_PREPARED_PARAMETERS = 64;
+const statementNames = new Map<string, string>();
+
+/**
+ * A projection runs the same few statements for every event, so each connection parses and plans
+ * them once (a named prepared statement) instead of per call. Names derive from the text, so one
+ * text always has one name. Unqualified tables stay correct: PostgreSQL parses a prepared
+ * statement again when search_path differs from the last use, so a generation switch or another
+ * projection on the same connection never reaches the wrong schema.
+ */
+function preparedOnce(sql: string, params: unknown[] | undefined): QueryConfig {
+  if (params === undefined || params.length === 0 || params.length > MAX_PREPARED_PARAMETERS) return { text: sql, values: params };
+  let name = statementNames.get(sql);
+  if (name === undefined) {
+    name = `projection_${createHash('sha256').update(sql).digest('hex').slice(0, 32)}`;
+    statementNames.set(sql, name);
+  }
+  return { name, text: sql, values: params };
 }
 
 async function applyGuarded(projection: Projection, events: RecordedEvent[], db: BatchProjectionTransaction): Promise<void> {
