@@ -69,12 +69,57 @@ export function createInformationFlowProjection(options: InformationFlowProjecti
       );
       CREATE INDEX ${tables.request}_by_time ON ${tables.request} (requested_at, from_agency, to_agency);`,
     async apply(events: RecordedEvent[], db: ProjectionTransaction) {
-      for (const event of events) applyFlowEvent(tables, caseEventRecord(event), db);
+      const responses = new FlowResponses();
+      for (const event of events) applyFlowEvent(tables, caseEventRecord(event), db, responses);
+      responses.write(tables, db);
     },
   };
 }
 
-function applyFlowEvent(tables: ReturnType<typeof informationFlowTables>, record: CaseEventRecord, db: ProjectionTransaction): void {
+/**
+ * Acknowledgements and answers of a batch, written as one statement each at its end instead of
+ * one per event. Each only fills an empty response, so the first per receipt or request wins, as it
+ * would one statement at a time; and they go after the batch's inserts, so a share acknowledged in
+ * the same batch is there to be acknowledged.
+ */
+class FlowResponses {
+  private readonly acknowledgements = new Map<string, [caseId: string, entryId: string, agency: string, at: string, by: string]>();
+  private readonly answers = new Map<string, [caseId: string, requestId: string, outcome: string, reason: string | null, at: string, by: string]>();
+
+  acknowledge(caseId: string, entryId: string, agency: string, at: string, by: string): void {
+    const key = [caseId, entryId, agency].join('\u0000');
+    if (!this.acknowledgements.has(key)) this.acknowledgements.set(key, [caseId, entryId, agency, at, by]);
+  }
+
+  answer(caseId: string, requestId: string, outcome: 'answered' | 'declined', reason: string | null, at: string, by: string): void {
+    const key = `${caseId}\u0000${requestId}`;
+    if (!this.answers.has(key)) this.answers.set(key, [caseId, requestId, outcome, reason, at, by]);
+  }
+
+  write(tables: ReturnType<typeof informationFlowTables>, db: ProjectionTransaction): void {
+    const column = <T>(rows: T[][], index: number) => rows.map((row) => row[index]);
+    const acknowledgements = [...this.acknowledgements.values()];
+    if (acknowledgements.length > 0) {
+      db.write(
+        `UPDATE ${tables.receipt} r SET acknowledged_at = v.at, acknowledged_by = v.by
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[]) AS v(case_id, entry_id, agency, at, by)
+         WHERE r.case_id = v.case_id AND r.entry_id = v.entry_id AND r.to_agency = v.agency AND r.acknowledged_at IS NULL`,
+        [0, 1, 2, 3, 4].map((index) => column(acknowledgements, index)),
+      );
+    }
+    const answers = [...this.answers.values()];
+    if (answers.length > 0) {
+      db.write(
+        `UPDATE ${tables.request} r SET outcome = v.outcome, decline_reason = v.reason, responded_at = v.at, responded_by = v.by
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[]) AS v(case_id, request_id, outcome, reason, at, by)
+         WHERE r.case_id = v.case_id AND r.request_id = v.request_id AND r.outcome IS NULL`,
+        [0, 1, 2, 3, 4, 5].map((index) => column(answers, index)),
+      );
+    }
+  }
+}
+
+function applyFlowEvent(tables: ReturnType<typeof informationFlowTables>, record: CaseEventRecord, db: ProjectionTransaction, responses: FlowResponses): void {
   if (applyCaseAccessEvent(db, tables.caseRow, record)) return;
   const { caseId, event, actor } = record;
   switch (event.type) {
@@ -88,11 +133,7 @@ function applyFlowEvent(tables: ReturnType<typeof informationFlowTables>, record
       }
       return;
     case 'InformationAcknowledged':
-      db.write(
-        `UPDATE ${tables.receipt} SET acknowledged_at = $4, acknowledged_by = $5
-         WHERE case_id = $1 AND entry_id = $2 AND to_agency = $3 AND acknowledged_at IS NULL`,
-        [caseId, event.data.entryId, event.data.agency, event.data.acknowledgedAt, actor],
-      );
+      responses.acknowledge(caseId, event.data.entryId, event.data.agency, event.data.acknowledgedAt, actor);
       return;
     case 'InformationRequested':
       db.write(
@@ -102,18 +143,10 @@ function applyFlowEvent(tables: ReturnType<typeof informationFlowTables>, record
       );
       return;
     case 'InformationRequestAnswered':
-      db.write(
-        `UPDATE ${tables.request} SET outcome = 'answered', responded_at = $3, responded_by = $4
-         WHERE case_id = $1 AND request_id = $2 AND outcome IS NULL`,
-        [caseId, event.data.requestId, event.data.answeredAt, actor],
-      );
+      responses.answer(caseId, event.data.requestId, 'answered', null, event.data.answeredAt, actor);
       return;
     case 'InformationRequestDeclined':
-      db.write(
-        `UPDATE ${tables.request} SET outcome = 'declined', decline_reason = $3, responded_at = $4, responded_by = $5
-         WHERE case_id = $1 AND request_id = $2 AND outcome IS NULL`,
-        [caseId, event.data.requestId, event.data.reason, event.data.declinedAt, actor],
-      );
+      responses.answer(caseId, event.data.requestId, 'declined', event.data.reason, event.data.declinedAt, actor);
       return;
     default:
       return;

@@ -34,6 +34,20 @@ describe('InsertBatchingTransaction', () => {
     expect(sent.map((s) => s.sql)).toEqual(['INSERT INTO item (a) VALUES ($1) ON CONFLICT DO NOTHING', 'UPDATE item SET a = 2 WHERE a = $1']);
   });
 
+  it('keeps gathering rows across a write to another table, and sends them before a write that names theirs', async () => {
+    const { db, sent } = recordingTransaction();
+    const batching = new InsertBatchingTransaction(db);
+    batching.insertLater('item', ['a'], [1]);
+    batching.write('UPDATE item_case SET b = 1 WHERE a = $1', [1]);
+    batching.insertLater('item', ['a'], [2]);
+    batching.write('UPDATE item SET a = 3 WHERE a = $1', [2]);
+    expect(sent.map((s) => s.sql)).toEqual([
+      'UPDATE item_case SET b = 1 WHERE a = $1',
+      'INSERT INTO item (a) VALUES ($1), ($2) ON CONFLICT DO NOTHING',
+      'UPDATE item SET a = 3 WHERE a = $1',
+    ]);
+  });
+
   it('starts a new statement when the table, the columns or the conflict rule change', async () => {
     const { db, sent } = recordingTransaction();
     const batching = new InsertBatchingTransaction(db);

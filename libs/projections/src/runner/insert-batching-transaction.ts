@@ -16,8 +16,8 @@ interface PendingInsert {
  *
  * A projection pays a round trip per statement, and most events add rows: applied one statement
  * at a time, a batch of 2,000 events costs thousands of round trips. `insertLater` only records the
- * row; the pending rows go out as one statement when anything else is sent (`query`, `write`) or
- * when the batch ends (`flush`). So every statement still runs after the inserts called before it (an
+ * row; the pending rows go out as one statement before any read (`query`), before a `write` that
+ * names their table, or when the batch ends (`flush`). So every statement still runs after the inserts called before it (an
  * UPDATE sees the rows it follows) and the effects are those of the calls one by one.
  *
  * That equivalence needs the conflict rule to tolerate repeats inside one statement: `DO NOTHING`
@@ -49,8 +49,12 @@ export class InsertBatchingTransaction implements ProjectionTransaction {
     return this.db.query<Row>(sql, params);
   }
 
+  /**
+   * A write that does not name the table of the pending rows cannot see them, so they may keep
+   * gathering across it (projection tables have no triggers or foreign keys that could reach them).
+   */
   write(sql: string, params?: unknown[]): void {
-    this.flush();
+    if (this.pending && namesTable(sql, this.pending.table)) this.flush();
     this.db.write(sql, params);
   }
 
@@ -67,6 +71,10 @@ export class InsertBatchingTransaction implements ProjectionTransaction {
       pending.rows.flat(),
     );
   }
+}
+
+function namesTable(sql: string, table: string): boolean {
+  return new RegExp(`(^|[^a-z0-9_])${table}($|[^a-z0-9_])`).test(sql);
 }
 
 function sameColumns(a: readonly string[], b: readonly string[]): boolean {

@@ -132,7 +132,24 @@ const dateOf = (instant: string) => copenhagenDate(new Date(instant));
  */
 class TimelineBatch {
   readonly roadMaps = new Map<string, { facts: RoadMapFacts; changed: boolean }>();
+  /**
+   * Changes to case-row columns no other statement of the batch reads, and resolutions of items,
+   * kept to be written as one statement each at the end of the batch. A resolution only applies to
+   * an open item, so the first one per item wins, as it would one statement at a time.
+   */
+  readonly caseChanges = new Map<string, { status?: 'open' | 'closed'; sspLevel?: number; lastConferenceOn?: string }>();
+  readonly resolutions = new Map<string, { caseId: string; itemId: string; doneOn: string; resolution: string; detailSealed: string | null }>();
   constructor(readonly db: InsertBatchingTransaction) {}
+
+  changeCase(caseId: string, change: { status?: 'open' | 'closed'; sspLevel?: number; lastConferenceOn?: string }): void {
+    const pending = this.caseChanges.get(caseId) ?? {};
+    if (change.status !== undefined) pending.status = change.status;
+    if (change.sspLevel !== undefined) pending.sspLevel = change.sspLevel;
+    if (change.lastConferenceOn !== undefined && (pending.lastConferenceOn === undefined || change.lastConferenceOn > pending.lastConferenceOn)) {
+      pending.lastConferenceOn = change.lastConferenceOn;
+    }
+    this.caseChanges.set(caseId, pending);
+  }
 }
 
 class TimelineWriter {
@@ -150,7 +167,7 @@ class TimelineWriter {
       this.writeRoadMap(caseId, batch);
       batch.roadMaps.delete(caseId);
     }
-    this.applyItems(caseId, event, actingAgency, db);
+    this.applyItems(caseId, event, actingAgency, batch);
     const evidence = evidenceOf(event, actingAgency);
     const factsChange = factsChangeOf(event);
     if (evidence || factsChange) await this.changeRoadMapFacts(caseId, batch, (facts) => {
@@ -167,20 +184,25 @@ class TimelineWriter {
   finish(batch: TimelineBatch): void {
     for (const caseId of batch.roadMaps.keys()) this.writeRoadMap(caseId, batch);
     batch.roadMaps.clear();
+    this.writeCaseChanges(batch);
+    // After every insert of the batch (write flushes them first), so an item added and met in the
+    // same batch is there to be met.
+    this.writeResolutions(batch);
     batch.db.flush();
   }
 
-  private applyItems(caseId: string, event: CaseEvent, actingAgency: string | null, db: InsertBatchingTransaction): void {
+  private applyItems(caseId: string, event: CaseEvent, actingAgency: string | null, batch: TimelineBatch): void {
     const { item, caseRow } = this.tables;
+    const db = batch.db;
     switch (event.type) {
       case 'CaseClosed':
-        db.write(`UPDATE ${caseRow} SET status = 'closed' WHERE case_id = $1`, [caseId]);
+        batch.changeCase(caseId, { status: 'closed' });
         return;
       case 'CaseReopened':
-        db.write(`UPDATE ${caseRow} SET status = 'open' WHERE case_id = $1`, [caseId]);
+        batch.changeCase(caseId, { status: 'open' });
         return;
       case 'SspCategoryAssessed':
-        db.write(`UPDATE ${caseRow} SET ssp_level = $2 WHERE case_id = $1`, [caseId, event.data.level]);
+        batch.changeCase(caseId, { sspLevel: event.data.level });
         return;
       case 'ActionAdded':
         this.insert(db, caseId, {
@@ -194,10 +216,10 @@ class TimelineWriter {
         });
         return;
       case 'ActionCompleted':
-        this.resolve(db, caseId, `action:${event.data.actionId}`, event.data.completedOn, 'completed');
+        this.resolve(batch, caseId, `action:${event.data.actionId}`, event.data.completedOn, 'completed');
         return;
       case 'ActionCancelled':
-        this.resolve(db, caseId, `action:${event.data.actionId}`, dateOf(event.data.cancelledAt), 'cancelled');
+        this.resolve(batch, caseId, `action:${event.data.actionId}`, dateOf(event.data.cancelledAt), 'cancelled');
         return;
       case 'InformationShared': {
         const entry = { authorAgency: event.data.fromAgency, sharedWith: event.data.sharedWith, sensitivity: event.data.sensitivity };
@@ -226,7 +248,7 @@ class TimelineWriter {
         return;
       }
       case 'InformationAcknowledged':
-        this.resolve(db, caseId, `acknowledgement:${event.data.entryId}:${event.data.agency}`, dateOf(event.data.acknowledgedAt), 'acknowledged');
+        this.resolve(batch, caseId, `acknowledgement:${event.data.entryId}:${event.data.agency}`, dateOf(event.data.acknowledgedAt), 'acknowledged');
         return;
       case 'InformationRequested': {
         const entry = { authorAgency: event.data.fromAgency, sharedWith: [event.data.toAgency], sensitivity: 'normal' };
@@ -254,10 +276,10 @@ class TimelineWriter {
         return;
       }
       case 'InformationRequestAnswered':
-        this.resolve(db, caseId, `answer:${event.data.requestId}`, dateOf(event.data.answeredAt), 'answered', event.data.answer.sealed);
+        this.resolve(batch, caseId, `answer:${event.data.requestId}`, dateOf(event.data.answeredAt), 'answered', event.data.answer.sealed);
         return;
       case 'InformationRequestDeclined':
-        this.resolve(db, caseId, `answer:${event.data.requestId}`, dateOf(event.data.declinedAt), 'declined', event.data.note?.sealed ?? null);
+        this.resolve(batch, caseId, `answer:${event.data.requestId}`, dateOf(event.data.declinedAt), 'declined', event.data.note?.sealed ?? null);
         return;
       case 'CaseConferenceHeld':
         this.insert(db, caseId, {
@@ -270,10 +292,7 @@ class TimelineWriter {
           title: `${event.data.decisions.length} decision(s); present: ${event.data.agenciesPresent.join(', ')}`,
           relatedId: event.data.conferenceId,
         });
-        db.write(
-          `UPDATE ${caseRow} SET last_conference_on = GREATEST(last_conference_on, $2::date) WHERE case_id = $1`,
-          [caseId, event.data.heldOn],
-        );
+        batch.changeCase(caseId, { lastConferenceOn: event.data.heldOn });
         return;
       case 'CustodyStarted':
         this.insert(db, caseId, {
@@ -341,12 +360,47 @@ class TimelineWriter {
     ]);
   }
 
+  /** Written at the end of the batch (writeResolutions). */
+  private resolve(batch: TimelineBatch, caseId: string, itemId: string, doneOn: string, resolution: string, detailSealed?: string | null): void {
+    const key = `${caseId}\u0000${itemId}`;
+    if (!batch.resolutions.has(key)) batch.resolutions.set(key, { caseId, itemId, doneOn, resolution, detailSealed: detailSealed ?? null });
+  }
+
+  private writeCaseChanges(batch: TimelineBatch): void {
+    if (batch.caseChanges.size === 0) return;
+    const changes = [...batch.caseChanges];
+    batch.caseChanges.clear();
+    batch.db.write(
+      `UPDATE ${this.tables.caseRow} c SET status = COALESCE(v.status, c.status), ssp_level = COALESCE(v.ssp_level, c.ssp_level),
+         last_conference_on = GREATEST(c.last_conference_on, v.last_conference_on)
+       FROM unnest($1::text[], $2::text[], $3::smallint[], $4::date[]) AS v(case_id, status, ssp_level, last_conference_on)
+       WHERE c.case_id = v.case_id`,
+      [
+        changes.map(([caseId]) => caseId),
+        changes.map(([, change]) => change.status ?? null),
+        changes.map(([, change]) => change.sspLevel ?? null),
+        changes.map(([, change]) => change.lastConferenceOn ?? null),
+      ],
+    );
+  }
+
   /** A met item moves to the day it was met on the timeline; its deadline stays in due_on. */
-  private resolve(db: ProjectionTransaction, caseId: string, itemId: string, doneOn: string, resolution: string, detailSealed?: string | null): void {
-    db.write(
-      `UPDATE ${this.tables.item} SET done_on = $3, item_on = $3, resolution = $4, detail_sealed = COALESCE($5, detail_sealed)
-       WHERE case_id = $1 AND item_id = $2 AND done_on IS NULL`,
-      [caseId, itemId, doneOn, resolution, detailSealed ?? null],
+  private writeResolutions(batch: TimelineBatch): void {
+    if (batch.resolutions.size === 0) return;
+    const resolutions = [...batch.resolutions.values()];
+    batch.resolutions.clear();
+    batch.db.write(
+      `UPDATE ${this.tables.item} i SET done_on = v.done_on, item_on = v.done_on, resolution = v.resolution,
+         detail_sealed = COALESCE(v.detail_sealed, i.detail_sealed)
+       FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[]) AS v(case_id, item_id, done_on, resolution, detail_sealed)
+       WHERE i.case_id = v.case_id AND i.item_id = v.item_id AND i.done_on IS NULL`,
+      [
+        resolutions.map((r) => r.caseId),
+        resolutions.map((r) => r.itemId),
+        resolutions.map((r) => r.doneOn),
+        resolutions.map((r) => r.resolution),
+        resolutions.map((r) => r.detailSealed),
+      ],
     );
   }
 
