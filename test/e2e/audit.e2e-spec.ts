@@ -4,6 +4,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import { testCitizen } from '../support/citizens';
 import { testDatabaseUrl } from '../support/test-database';
 import type { TestUser } from '../support/tokens';
+import { copenhagenDate } from '@samvirke/case';
 
 /**
  * Read audit, tamper evidence and replay over real HTTP against the real app (AuditModule wired in
@@ -31,7 +32,7 @@ describe('audit over HTTP', () => {
   });
 
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-  const today = () => new Date().toISOString().slice(0, 10);
+  const today = () => copenhagenDate(new Date());
 
   /** A user's audit rows; refusals are written as their response finishes, so poll briefly. */
   async function auditRowsOf(userId: string, atLeast = 1) {

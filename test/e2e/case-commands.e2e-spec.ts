@@ -4,6 +4,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import { testCitizen, type TestCitizen } from '../support/citizens';
 import { testDatabaseUrl } from '../support/test-database';
 import type { TestUser } from '../support/tokens';
+import { copenhagenDate } from '@samvirke/case';
 
 /**
  * The case's write API over real HTTP, against the real app and a real PostgreSQL: the happy path of
@@ -24,8 +25,8 @@ describe('case commands over HTTP', () => {
     await api?.close();
   });
 
-  const today = () => new Date().toISOString().slice(0, 10);
-  const daysFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  const today = () => copenhagenDate(new Date());
+  const daysFromToday = (days: number) => copenhagenDate(new Date(Date.now() + days * 86_400_000));
 
   async function openCase(citizen: TestCitizen = testCitizen(), user: TestUser = coordinator) {
     const response = await api.request('POST', '/cases', {

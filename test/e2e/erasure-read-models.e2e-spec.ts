@@ -4,6 +4,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import { testCitizen, type TestCitizen } from '../support/citizens';
 import { testDatabaseUrl } from '../support/test-database';
 import type { TestUser } from '../support/tokens';
+import { copenhagenDate } from '@samvirke/case';
 
 /**
  * Issue 6 on the read side, over real HTTP: once a citizen is erased, the case summary holds no
@@ -20,7 +21,7 @@ describe('read models after a citizen erasure', () => {
   const coordinator: TestUser = { userId: coordinatorId, agency: 'BIF', roles: ['coordinator'] };
   const outsider: TestUser = { userId: `kff-${randomUUID()}`, agency: 'KFF', roles: ['liaison'] };
   const DISTRICT = 'AMAGER-OST-1';
-  const today = () => new Date().toISOString().slice(0, 10);
+  const today = () => copenhagenDate(new Date());
 
   let erased: { caseId: string; citizen: TestCitizen };
   let kept: { caseId: string; citizen: TestCitizen };

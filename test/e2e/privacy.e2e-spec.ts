@@ -8,6 +8,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import { testCitizen, type TestCitizen } from '../support/citizens';
 import { testDatabaseUrl } from '../support/test-database';
 import type { TestUser } from '../support/tokens';
+import { copenhagenDate } from '@samvirke/case';
 
 /**
  * Issue 6's acceptance over real HTTP: after a citizen is erased, a full pg_dump of the database and
@@ -41,7 +42,7 @@ describe('privacy: erasure, legal holds and the citizen copy over HTTP', () => {
     await api?.close();
   });
 
-  const today = () => new Date().toISOString().slice(0, 10);
+  const today = () => copenhagenDate(new Date());
 
   async function ok(method: string, path: string, user: TestUser, body?: unknown, headers?: Record<string, string>) {
     const response = await api.request(method, path, { user, body, headers });

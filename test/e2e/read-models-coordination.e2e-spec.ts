@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { copenhagenDate } from '@samvirke/case';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { testCitizen } from '../support/citizens';
 import type { TestUser } from '../support/tokens';
@@ -25,7 +26,8 @@ describe('coordination read models over HTTP', () => {
     await api?.close();
   });
 
-  const dayOffset = (days: number) => new Date(api.clock.now().getTime() + days * 86_400_000).toISOString().slice(0, 10);
+  // Calendar days in Copenhagen, as the API counts them (a UTC date is the next day's from 23:00 or 22:00 UTC).
+  const dayOffset = (days: number) => copenhagenDate(new Date(api.clock.now().getTime() + days * 86_400_000));
 
   async function ok(method: string, path: string, user: TestUser, body?: unknown): Promise<{ position: string; body: any }> {
     const response = await api.request(method, path, { user, body });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { testCitizen, type TestCitizen } from '../support/citizens';
 import type { TestUser } from '../support/tokens';
+import { copenhagenDate } from '@samvirke/case';
 
 /**
  * Read models 1, 2 and 5 over real HTTP: the case summary, the entry points of a case with the
@@ -15,8 +16,8 @@ describe('case summary, entry points and SSP+ register over HTTP', () => {
   const police: TestUser = { userId: `police-${randomUUID()}`, agency: 'KBH-POLITI', roles: ['liaison'] };
   const prison: TestUser = { userId: `prison-${randomUUID()}`, agency: 'KBH-FAENGSLER', roles: ['liaison'] };
   const outsider: TestUser = { userId: `kff-${randomUUID()}`, agency: 'KFF', roles: ['liaison'] };
-  const today = () => new Date().toISOString().slice(0, 10);
-  const daysFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  const today = () => copenhagenDate(new Date());
+  const daysFromToday = (days: number) => copenhagenDate(new Date(Date.now() + days * 86_400_000));
 
   interface ScriptedCase {
     caseId: string;

@@ -11,6 +11,7 @@ import {
   type MatrixRole,
   type MatrixUser,
 } from './access-oracle';
+import { copenhagenDate } from '@samvirke/case';
 
 /**
  * The permission matrix's world: three cases of different shapes built over HTTP, the users who
@@ -80,7 +81,7 @@ export function asTestUser(user: MatrixUser): TestUser {
   return { userId: user.userId, agency: user.agency, roles: [...user.roles], ...(user.namedAccess ? { namedAccess: [...user.namedAccess] } : {}) };
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => copenhagenDate(new Date());
 
 export async function buildFixture(api: TestApp): Promise<Fixture> {
   const tag = randomUUID().replace(/-/g, '').slice(0, 10);
@@ -110,7 +111,7 @@ export async function buildFixture(api: TestApp): Promise<Fixture> {
   const request = async (caseId: string, user: MatrixUser, label: string, toAgency: string) => {
     const requestId = randomUUID();
     const token = `QUESTION-${label}-${tag}`;
-    const dueDate = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const dueDate = copenhagenDate(new Date(Date.now() + 7 * 86_400_000));
     await write('POST', `/cases/${caseId}/requests`, user, { requestId, toAgency, question: `Spørgsmål ${token}`, dueDate, legalBasis: 'RPL115-1-1' });
     return { requestId, token, caseId, authorAgency: user.agency, sharedWith: [toAgency], sensitivity: 'normal' as const };
   };

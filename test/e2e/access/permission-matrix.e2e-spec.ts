@@ -11,6 +11,7 @@ import {
   type MatrixUser,
 } from './access-oracle';
 import { asTestUser, buildFixture, FIXTURE_DISTRICT, leaksIn, type Fixture, type FixtureCase } from './matrix-fixture';
+import { copenhagenDate } from '@samvirke/case';
 
 /**
  * Issue 5's permission matrix: every user (agency x role, plus coordinators of a case, named access
@@ -356,7 +357,7 @@ describe('permission matrix: every user x endpoint x case over HTTP', () => {
 
   it('writes: 2xx only where the rules allow; refused writes append nothing and look like a missing case', async () => {
     const mismatches: string[] = [];
-    const inTwoWeeks = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+    const inTwoWeeks = copenhagenDate(new Date(Date.now() + 14 * 86_400_000));
     const streamLength = async (caseId: string) => (await api.store.readStream(`case-${caseId}`)).length;
 
     // The entry every user tries to acknowledge: shared by the case's owner with every other agency on it.

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { testCitizen } from '../../support/citizens';
+import { copenhagenDate } from '@samvirke/case';
 
 /**
  * One valid request per write endpoint, keyed as the OpenAPI document names it (`POST
@@ -14,7 +15,7 @@ export interface ValidWriteRequest {
   body?: () => Record<string, unknown>;
 }
 
-const day = (offset = 0) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const day = (offset = 0) => copenhagenDate(new Date(Date.now() + offset * 86_400_000));
 const entryPoint = () => ({ unit: 'Ungeenheden', contactPerson: 'Eva', phone: '+45 3333 4444', email: 'unge@sof.example.org' });
 
 export const VALID_WRITE_REQUESTS: Record<string, ValidWriteRequest> = {
