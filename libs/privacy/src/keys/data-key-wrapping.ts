@@ -50,8 +50,16 @@ export function unwrapDataKey(keyId: string, wrapped: WrappedDataKey, keyring: M
     const decipher = createDecipheriv('aes-256-gcm', master.reveal(), wrapped.iv, { authTagLength: TAG_BYTES });
     decipher.setAAD(wrappingAssociatedData(keyId, wrapped.masterKeyVersion));
     decipher.setAuthTag(wrapped.tag);
-    const dataKey = Buffer.concat([decipher.update(wrapped.wrappedKey), decipher.final()]);
-    return dataKey.length === DATA_KEY_BYTES ? dataKey : undefined;
+    const unwrapped = Buffer.concat([decipher.update(wrapped.wrappedKey), decipher.final()]);
+    if (unwrapped.length !== DATA_KEY_BYTES) return undefined;
+    // A small Buffer from concat is a view into Node's shared 8 KB allocation pool, and the vault
+    // caches keys for thousands of citizens: each cached key would keep a whole slab alive (the
+    // soak measured 8 KB of native memory per key, up to 80 MB at the cache's 10,000 entries). The
+    // key gets 32 bytes of its own; its pooled copy is wiped rather than left for the slab's life.
+    const dataKey = Buffer.alloc(DATA_KEY_BYTES);
+    unwrapped.copy(dataKey);
+    unwrapped.fill(0);
+    return dataKey;
   } catch {
     return undefined;
   }
