@@ -27,6 +27,8 @@ class CommandMix {
     this.cases = caseIds.map((id) => ({ id, busy: false, uncertain: false, inCustody: false, employmentId: null, unacknowledged: [] }));
     /** Called with (position, receivedAtMs) for every accepted write; the lag phase listens here. */
     this.onWrite = undefined;
+    /** Refused writes by command kind, status and the API's reason code, to tell which rule refused them. */
+    this.failures = {};
   }
 
   /** After a run: requests cut off in flight may or may not have been applied. */
@@ -94,6 +96,13 @@ class CommandMix {
     }
   }
 
+  /** The command a kind stands for in this case's state (custody and employment alternate). */
+  describe(entry, kind) {
+    if (kind === 'custody') return entry.inCustody ? 'custody-release' : 'custody-start';
+    if (kind === 'employment') return entry.employmentId ? 'employment-end' : 'employment-start';
+    return kind;
+  }
+
   post(path, user, body) {
     const headers = { authorization: this.tokens[user], 'idempotency-key': randomUUID() };
     if (body === undefined) return { method: 'POST', path, headers };
@@ -107,8 +116,9 @@ class CommandMix {
       setupRequest: (_request, context) => {
         const entry = this.idleCase();
         entry.busy = true;
-        const built = this.build(entry, this.kind(entry));
-        context.pending = { entry, after: built.after };
+        const kind = this.kind(entry);
+        const built = { ...this.build(entry, kind), kind: this.describe(entry, kind) };
+        context.pending = { entry, after: built.after, kind: built.kind };
         return built.request;
       },
       onResponse: (status, body, context) => {
@@ -116,7 +126,11 @@ class CommandMix {
         if (!pending) return;
         context.pending = undefined;
         pending.entry.busy = false;
-        if (status < 200 || status > 299) return;
+        if (status < 200 || status > 299) {
+          const key = `${pending.kind} ${status} ${reasonOf(body)}`;
+          this.failures[key] = (this.failures[key] ?? 0) + 1;
+          return;
+        }
         pending.after();
         if (this.onWrite) {
           const position = /"position":"([0-9a-f]{16}\.[0-9a-f]{16})"/.exec(body);
@@ -124,6 +138,15 @@ class CommandMix {
         }
       },
     };
+  }
+}
+
+function reasonOf(body) {
+  try {
+    const parsed = JSON.parse(body);
+    return parsed.reason ?? parsed.code ?? parsed.message ?? '';
+  } catch {
+    return '';
   }
 }
 
