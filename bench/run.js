@@ -3,8 +3,8 @@
  * `npm run bench` (quick, under 5 minutes on 2 cores) and `npm run bench -- --full`.
  *
  * One run, one database, phases one after another: appends (ours, the plain-INSERT ceiling, the
- * Emmett peer), the API under the HTTP command mix, projection lag, reads, then the rebuild with
- * the API stopped. Writes bench/results/<date>-<profile>.json and .md and prints the table.
+ * Emmett peer), the API under the HTTP command mix, projection lag, reads, the command mix and lag
+ * again with the projections in apps/worker, then the rebuild with the API stopped. Writes bench/results/<date>-<profile>.json and .md and prints the table.
  * Timings live here and in bench/results, never in tests. See bench/README.md.
  */
 const { profileFromArgs } = require('./profile/profiles');
@@ -112,6 +112,25 @@ async function main() {
       await api.stop();
       api = undefined;
     }
+
+    // The same command load and lag measurement with the projections in apps/worker, a process of
+    // their own (PROJECTIONS_IN_API=false): in the API they share its event loop with every request.
+    raw.worker = await phase('projections in apps/worker', notes, async () => {
+      api = await startApi(database.url, log, { separateWorker: true });
+      const tokens = await mintBenchTokens(api);
+      log(`worker: opening ${profile.coordinatorCases} more cases`);
+      const caseIds = await openCoordinatorCases(api.baseUrl, tokens, profile.coordinatorCases, { firstIndex: 100_000 });
+      const mix = new CommandMix(caseIds, tokens);
+      await warmUp(api.baseUrl, mix);
+      log(`worker: command mix, 64 clients, ${profile.httpSeconds} s`);
+      const run = await runCommandMix(api.baseUrl, mix, { connections: 64, seconds: profile.httpSeconds });
+      const rate = Math.max(1, Math.round(run.requestsPerSecond / 2));
+      log(`worker: lag at ${rate} req/s (half of ${Math.round(run.requestsPerSecond)})`);
+      const lag = await measureProjectionLag(database.url, api.baseUrl, mix, { rate, seconds: profile.lagSeconds, projectionNames: caseProjectionNames() });
+      await api.stop();
+      api = undefined;
+      return { run, lag };
+    });
 
     raw.rebuild = await phase('rebuild', notes, async () => {
       await fillCaseEvents(store, profile.rebuildEvents, log);

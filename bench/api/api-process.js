@@ -3,7 +3,7 @@ const { spawn } = require('node:child_process');
 const { mkdtempSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
-const { API_MAIN, distModule } = require('../build/compiled-app');
+const { API_MAIN, DIST, distModule } = require('../build/compiled-app');
 const { processMemory } = require('../measure/process-memory');
 
 /** Variables of the bench's own environment that would point the API somewhere else. */
@@ -19,7 +19,11 @@ async function freePort() {
  * the bench database, its development key and secrets in a temporary DATA_DIR, the rate limit
  * out of the way, warnings-only logging. Tokens are signed with the key the API trusts there.
  */
-async function startApi(databaseUrl, log) {
+/**
+ * `separateWorker`: the projections run in apps/worker, a process of their own, and the API only
+ * reads their checkpoints (PROJECTIONS_IN_API=false), as a deployment that separates them would.
+ */
+async function startApi(databaseUrl, log, { nodeArgs: extraNodeArgs = [], onOutput, separateWorker = false } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'samvirke-bench-api-'));
   const env = { ...process.env };
   for (const name of INHERITED_BUT_NOT_WANTED) delete env[name];
@@ -32,6 +36,7 @@ async function startApi(databaseUrl, log) {
     RATE_LIMIT_PER_MINUTE: '10000000',
     LOG_LEVEL: 'warn',
     DEMO_DATA: 'false',
+    PROJECTIONS_IN_API: separateWorker ? 'false' : 'true',
   });
   // Creating the key file here, before the API starts, means both sides read the same one.
   const access = distModule('libs/access/src/index.js');
@@ -41,11 +46,12 @@ async function startApi(databaseUrl, log) {
   // BENCH_API_CPU_PROFILE=<folder>: the API writes a V8 CPU profile there when it stops (open it in
   // Chrome DevTools or speedscope) - the first thing to look at when an HTTP figure misses.
   const profileFolder = process.env.BENCH_API_CPU_PROFILE;
-  const nodeArgs = profileFolder ? ['--cpu-prof', `--cpu-prof-dir=${profileFolder}`] : [];
+  const nodeArgs = [...(profileFolder ? ['--cpu-prof', `--cpu-prof-dir=${profileFolder}`] : []), ...extraNodeArgs];
   const child = spawn(process.execPath, [...nodeArgs, API_MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (chunk) => {
     output = (output + chunk.toString()).slice(-20_000);
+    onOutput?.(chunk.toString());
   };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
@@ -62,6 +68,7 @@ async function startApi(databaseUrl, log) {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   log(`API pid ${child.pid} on ${baseUrl}`);
+  const worker = separateWorker ? startWorker(env, log) : undefined;
 
   return {
     baseUrl,
@@ -77,7 +84,9 @@ async function startApi(databaseUrl, log) {
         issuer: authConfig.issuer,
         audience: authConfig.audience,
       }),
+    workerPid: worker?.child.pid,
     async stop() {
+      if (worker) await worker.stop();
       if (child.exitCode === null) {
         child.kill('SIGTERM');
         const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
@@ -85,6 +94,33 @@ async function startApi(databaseUrl, log) {
         clearTimeout(timer);
       }
       rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function startWorker(apiEnv, log) {
+  const env = { ...apiEnv };
+  delete env.PORT;
+  const child = spawn(process.execPath, [join(DIST, 'apps', 'worker', 'src', 'main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const keep = (chunk) => (output = (output + chunk.toString()).slice(-5_000));
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  exited.then(() => {
+    if (!stopping) log(`the projection worker exited early:\n${output}`);
+  });
+  let stopping = false;
+  log(`projection worker pid ${child.pid}`);
+  return {
+    child,
+    async stop() {
+      stopping = true;
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
     },
   };
 }

@@ -39,10 +39,11 @@ async function openCoordinatedCase(baseUrl, tokens, index, { opener = 'coordinat
   return opened.caseId;
 }
 
-async function openCoordinatorCases(baseUrl, tokens, count) {
+/** `firstIndex`: a later set of cases in the same database needs citizens of its own. */
+async function openCoordinatorCases(baseUrl, tokens, count, { firstIndex = 0 } = {}) {
   const caseIds = [];
   await forEachConcurrently(
-    Array.from({ length: count }, (_, index) => index),
+    Array.from({ length: count }, (_, index) => firstIndex + index),
     8,
     async (index) => caseIds.push(await openCoordinatedCase(baseUrl, tokens, index)),
   );

@@ -46,17 +46,30 @@ function httpRows(http, appends) {
   return rows;
 }
 
-function lagRows(lag) {
-  if (!lag) return [row({ figure: 'Projection lag (all)', value: null, unit: 'ms', note: 'phase failed', target: target('value', '<', 100, 'p99 < 100 ms') })];
+function lagRows(lag, where = '') {
+  if (!lag) return [row({ figure: `Projection lag${where} (all)`, value: null, unit: 'ms', note: 'phase failed', target: target('value', '<', 100, 'p99 < 100 ms') })];
   const rows = [];
   for (const [name, summary] of Object.entries(lag.perProjection)) {
     const note = summary.notVisibleAfter10s > 0 ? `${summary.notVisibleAfter10s} writes not visible after 10 s` : undefined;
     rows.push(
-      row({ figure: `Projection lag ${name} at ${Math.round(lag.achievedRate)} cmd/s: p50`, value: summary.p50, unit: 'ms', note }),
-      row({ figure: `Projection lag ${name}: p99`, value: summary.p99, unit: 'ms', reference: 'target', referenceValue: 100, target: target('value', '<', 100, 'p99 < 100 ms'), note }),
+      row({ figure: `Projection lag${where} ${name} at ${Math.round(lag.achievedRate)} cmd/s: p50`, value: summary.p50, unit: 'ms', note }),
+      row({ figure: `Projection lag${where} ${name}: p99`, value: summary.p99, unit: 'ms', reference: 'target', referenceValue: 100, target: target('value', '<', 100, 'p99 < 100 ms'), note }),
     );
   }
   return rows;
+}
+
+/** The API with PROJECTIONS_IN_API=false and apps/worker running the projections. */
+function workerRows(worker) {
+  const where = ' (projections in apps/worker)';
+  if (!worker) return [row({ figure: `HTTP commands, 64 clients${where}: throughput`, value: null, unit: 'req/s', note: 'phase failed' })];
+  const { run, lag } = worker;
+  return [
+    row({ figure: `HTTP commands, 64 clients${where}: throughput`, value: run.requestsPerSecond, unit: 'req/s', reference: 'target', referenceValue: 3000, target: target('value', '>=', 3000, '>= 3,000/s') }),
+    row({ figure: `HTTP commands, 64${where}: p99`, value: run.latency.p99, unit: 'ms', reference: 'target', referenceValue: 50, target: target('value', '<', 50, '< 50 ms') }),
+    row({ figure: `HTTP commands, 64${where}: errors`, value: run.errors, unit: `of ${run.ok + run.errors}` }),
+    ...lagRows(lag, where),
+  ];
 }
 
 function rebuildRows(rebuild) {
@@ -97,7 +110,7 @@ function readRows(reads) {
 }
 
 function figuresFrom(raw, profile) {
-  return [...appendRows(raw.appends, profile.appendWriters), ...httpRows(raw.http, raw.appends), ...lagRows(raw.lag), ...rebuildRows(raw.rebuild), ...readRows(raw.reads)];
+  return [...appendRows(raw.appends, profile.appendWriters), ...httpRows(raw.http, raw.appends), ...lagRows(raw.lag), ...workerRows(raw.worker), ...rebuildRows(raw.rebuild), ...readRows(raw.reads)];
 }
 
 module.exports = { figuresFrom };
