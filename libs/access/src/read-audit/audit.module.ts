@@ -7,6 +7,8 @@ import { APP_LOGGER, CLOCK, DATABASE_POOL, type Clock } from '@samvirke/platform
 import { PersonalDataVault } from '@samvirke/privacy';
 import { VerificationController } from '../tamper-evidence/verification.controller';
 import { CaseReplay } from '../replay/case-replay';
+import { CaseStateSnapshots } from '../replay/case-state-snapshots';
+import { CASE_FOLD_VERSION } from '@samvirke/case';
 import { ReplayController } from '../replay/replay.controller';
 import { loadAuditConfig, type AuditConfig } from './audit-config';
 import { AuditLog } from './audit-log';
@@ -31,6 +33,7 @@ export class AuditModule implements OnModuleInit, OnApplicationShutdown {
 
   constructor(
     private readonly auditLog: AuditLog,
+    private readonly snapshots: CaseStateSnapshots,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_LOGGER) private readonly logger: Logger,
   ) {}
@@ -42,10 +45,12 @@ export class AuditModule implements OnModuleInit, OnApplicationShutdown {
       providers: [
         { provide: AUDIT_CONFIG, useValue: config },
         { provide: AuditLog, inject: [DATABASE_POOL], useFactory: (pool: Pool) => new AuditLog(pool, config) },
+        { provide: CaseStateSnapshots, inject: [DATABASE_POOL], useFactory: (pool: Pool) => new CaseStateSnapshots(pool, CASE_FOLD_VERSION) },
         {
           provide: CaseReplay,
-          inject: [EVENT_STORE, PersonalDataVault, AuditLog],
-          useFactory: (store: EventStore, vault: PersonalDataVault, auditLog: AuditLog) => new CaseReplay(store, vault, auditLog),
+          inject: [EVENT_STORE, PersonalDataVault, AuditLog, CaseStateSnapshots],
+          useFactory: (store: EventStore, vault: PersonalDataVault, auditLog: AuditLog, snapshots: CaseStateSnapshots) =>
+            new CaseReplay(store, vault, auditLog, snapshots),
         },
         ReadAuditInterceptor,
         { provide: APP_INTERCEPTOR, useExisting: ReadAuditInterceptor },
@@ -56,6 +61,7 @@ export class AuditModule implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     await this.auditLog.migrate();
+    await this.snapshots.migrate();
     const purge = () =>
       this.auditLog.purgeExpired(this.clock.now()).then(
         (purged) => purged > 0 && this.logger.info({ purged }, 'audit log records past retention deleted'),

@@ -3,10 +3,11 @@ import { testPrivacyConfig } from '../../../../test/support/test-privacy';
 import { Pool } from 'pg';
 import { PostgresEventStore } from '@samvirke/event-store/postgres';
 import { PersonalDataVault } from '@samvirke/privacy';
-import { evolve, initialCaseState, type CaseEvent } from '@samvirke/case';
+import { CASE_FOLD_VERSION, evolve, initialCaseState, type CaseEvent } from '@samvirke/case';
 import { testDatabaseUrl } from '../../../../test/support/test-database';
 import { AuditLog, type AuditEntry } from '../read-audit/audit-log';
-import { CaseReplay } from './case-replay';
+import { CaseReplay, SNAPSHOT_AFTER_EVENTS } from './case-replay';
+import { CaseStateSnapshots } from './case-state-snapshots';
 import { stateAsJson } from './state-json';
 
 // The run's shared test keys: other test files' apps read these cases too.
@@ -19,6 +20,8 @@ describe('CaseReplay (PostgreSQL)', () => {
   let vault: PersonalDataVault;
   let auditLog: AuditLog;
   let replay: CaseReplay;
+  let snapshots: CaseStateSnapshots;
+  let replayWithSnapshots: CaseReplay;
 
   beforeAll(async () => {
     store = new PostgresEventStore({ connectionString: testDatabaseUrl(), maxConnections: 4 });
@@ -29,6 +32,9 @@ describe('CaseReplay (PostgreSQL)', () => {
     auditLog = new AuditLog(pool, { retentionDays: 1825 });
     await auditLog.migrate();
     replay = new CaseReplay(store, vault, auditLog);
+    snapshots = new CaseStateSnapshots(pool, CASE_FOLD_VERSION);
+    await snapshots.migrate();
+    replayWithSnapshots = new CaseReplay(store, vault, auditLog, snapshots);
   });
   afterAll(async () => {
     await store?.close();
@@ -84,6 +90,59 @@ describe('CaseReplay (PostgreSQL)', () => {
     expect(((await replay.stateAsOf(caseId, new Date()))?.state as { status: string }).status).toBe('closed');
     expect(await replay.stateAsOf(caseId, new Date('2000-01-01T00:00:00Z'))).toMatchObject({ revision: null, eventsApplied: 0, state: { status: 'not-opened' } });
     expect(await replay.stateAsOf(randomUUID(), t)).toBeUndefined();
+  });
+
+  describe('with snapshots of the folded state', () => {
+    /** Shares of normal information by BIF, one event each: any number of them is a valid case. */
+    async function appendShares(caseId: string, count: number) {
+      const events = Array.from({ length: count }, () => ({
+        id: randomUUID(),
+        type: 'InformationShared',
+        schemaVersion: 1,
+        data: { entryId: randomUUID(), fromAgency: 'BIF', sharedWith: ['BIF'], legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'normal', summary: 'sealed:x', sharedAt: new Date().toISOString() },
+        metadata: { actor: 'coord-anna', agency: 'BIF', correlationId: randomUUID() },
+      }));
+      await store.appendToStream(`case-${caseId}`, events, 'any');
+    }
+    const snapshotRows = async (caseId: string) =>
+      (await pool.query<{ revision: number; fold_version: string }>('SELECT revision, fold_version FROM case_state_snapshot WHERE stream_id = $1 ORDER BY revision', [`case-${caseId}`])).rows;
+
+    it('answers exactly what a fold from the first event answers, before, at and after the snapshot it leaves', async () => {
+      const { caseId } = await openedCase();
+      await appendShares(caseId, SNAPSHOT_AFTER_EVENTS);
+      await sleep(20);
+      const between = new Date();
+      await sleep(20);
+      await appendShares(caseId, 10);
+
+      // The first reconstruction of the whole case folds 512 events and leaves a snapshot at its end.
+      expect(await replayWithSnapshots.stateAsOf(caseId)).toEqual(await replay.stateAsOf(caseId));
+      expect(await snapshotRows(caseId)).toEqual([{ revision: SNAPSHOT_AFTER_EVENTS + 11, fold_version: CASE_FOLD_VERSION }]);
+      // From the snapshot: the same answer, and for an instant before the snapshot, the answer of that instant.
+      expect(await replayWithSnapshots.stateAsOf(caseId)).toEqual(await replay.stateAsOf(caseId));
+      const atBetween = await replayWithSnapshots.stateAsOf(caseId, between);
+      expect(atBetween).toEqual(await replay.stateAsOf(caseId, between));
+      expect(atBetween).toMatchObject({ revision: SNAPSHOT_AFTER_EVENTS + 1, eventsApplied: SNAPSHOT_AFTER_EVENTS + 2 });
+      expect(await snapshotRows(caseId)).toHaveLength(2);
+      // Events after the snapshot are folded onto it.
+      await append(caseId, { type: 'CaseClosed', data: { reason: 'goals-achieved', closedAt: new Date().toISOString() } });
+      const now = new Date();
+      const closed = await replayWithSnapshots.stateAsOf(caseId, now);
+      expect(closed).toEqual(await replay.stateAsOf(caseId, now));
+      expect(closed).toMatchObject({ revision: SNAPSHOT_AFTER_EVENTS + 12, state: { status: 'closed' } });
+    });
+
+    it('never starts from a snapshot another version of the fold wrote', async () => {
+      const { caseId } = await openedCase();
+      await appendShares(caseId, 3);
+      await pool.query(
+        `INSERT INTO case_state_snapshot (stream_id, fold_version, revision, recorded_at, state) VALUES ($1, 'an-older-fold', 4, now(), '{"status":"closed"}')`,
+        [`case-${caseId}`],
+      );
+      const answer = await replayWithSnapshots.stateAsOf(caseId);
+      expect(answer).toEqual(await replay.stateAsOf(caseId));
+      expect(answer).toMatchObject({ revision: 4, eventsApplied: 5, state: { status: 'open' } });
+    });
   });
 
   it('the history opens sealed fields, and says "erased on DATE" after crypto-shredding', async () => {

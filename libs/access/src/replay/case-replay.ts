@@ -1,10 +1,18 @@
 import type { EventStore, RecordedEvent } from '@samvirke/event-store';
 import type { PersonalDataVault } from '@samvirke/privacy';
-import { evolveAll, initialCaseState, type CaseEvent, type InformationShared } from '@samvirke/case';
+import { decodeCaseState, encodeCaseState, encodedCaseStateWithMapsAsObjects, evolveAll, initialCaseState, type CaseEvent, type InformationShared } from '@samvirke/case';
 import { caseStreamId } from '@samvirke/case/application/case-identity';
 import type { AuditLog, AuditRecord } from '../read-audit/audit-log';
 import { openSealedFields } from './opened-fields';
 import { stateAsJson } from './state-json';
+import type { CaseStateSnapshots } from './case-state-snapshots';
+
+/**
+ * A reconstruction that folded at least this many events past the nearest snapshot leaves one at
+ * its last event: the next question about the same stretch of a long case then folds at most this
+ * many. 10,000 events fold in tens of milliseconds; reading them dominates (measured in bench/).
+ */
+export const SNAPSHOT_AFTER_EVENTS = 500;
 
 export interface ReplayedEvent {
   revision: number;
@@ -68,6 +76,8 @@ export class CaseReplay {
     private readonly store: EventStore,
     private readonly vault: PersonalDataVault,
     private readonly auditLog: AuditLog,
+    /** Without it, every reconstruction folds the stream from its first event. */
+    private readonly snapshots?: CaseStateSnapshots,
   ) {}
 
   /** Undefined when the case has no events. */
@@ -96,15 +106,29 @@ export class CaseReplay {
   async stateAsOf(caseId: string, asOf?: Date): Promise<CaseStateAsOf | undefined> {
     const streamId = caseStreamId(caseId);
     if ((await this.store.streamRevision(streamId)) === undefined) return undefined;
-    const events = await this.store.readStream(streamId, asOf ? { asOf } : {});
-    const state = evolveAll(initialCaseState(), events.map((event) => event as unknown as CaseEvent));
-    return {
+    const snapshot = await this.snapshots?.latest(streamId, asOf);
+    const events = await this.store.readStream(streamId, {
+      ...(asOf ? { asOf } : {}),
+      ...(snapshot ? { fromRevision: snapshot.revision + 1 } : {}),
+    });
+    const last = events.at(-1);
+    const revision = last?.streamRevision ?? snapshot?.revision;
+    const answer = (state: unknown): CaseStateAsOf => ({
       caseId,
       asOf: asOf ? asOf.toISOString() : null,
-      revision: events.length === 0 ? null : events[events.length - 1].streamRevision,
-      eventsApplied: events.length,
-      state: stateAsJson(state),
-    };
+      revision: revision ?? null,
+      eventsApplied: revision === undefined ? 0 : revision + 1,
+      state,
+    });
+    // Nothing recorded after the snapshot: its JSON is the answer, with no Maps built and walked.
+    if (snapshot && events.length === 0) return answer(encodedCaseStateWithMapsAsObjects(snapshot.state));
+    const from = snapshot ? decodeCaseState(snapshot.state) : initialCaseState();
+    const state = evolveAll(from, events.map((event) => event as unknown as CaseEvent));
+    if (this.snapshots && last && events.length >= SNAPSHOT_AFTER_EVENTS) {
+      // A cache write: a failure costs the next reader time, never this reader its answer.
+      await this.snapshots.save(streamId, last.streamRevision, last.recordedAt, encodeCaseState(state)).catch(() => undefined);
+    }
+    return answer(stateAsJson(state));
   }
 
   /** Undefined when the case has no such entry. */
