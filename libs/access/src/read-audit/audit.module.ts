@@ -45,7 +45,14 @@ export class AuditModule implements OnModuleInit, OnApplicationShutdown {
       providers: [
         { provide: AUDIT_CONFIG, useValue: config },
         { provide: AuditLog, inject: [DATABASE_POOL], useFactory: (pool: Pool) => new AuditLog(pool, config) },
-        { provide: CaseStateSnapshots, inject: [DATABASE_POOL], useFactory: (pool: Pool) => new CaseStateSnapshots(pool, CASE_FOLD_VERSION) },
+        {
+          provide: CaseStateSnapshots,
+          inject: [DATABASE_POOL, PersonalDataVault, APP_LOGGER],
+          useFactory: (pool: Pool, vault: PersonalDataVault, logger: Logger) =>
+            new CaseStateSnapshots(pool, CASE_FOLD_VERSION, vault.derivedMacKey('case-state-snapshot-v1'), (streamId, revision) =>
+              logger.error({ streamId, revision }, 'case state snapshot failed its integrity check; ignored, the case is folded from its first event'),
+            ),
+        },
         {
           provide: CaseReplay,
           inject: [EVENT_STORE, PersonalDataVault, AuditLog, CaseStateSnapshots],

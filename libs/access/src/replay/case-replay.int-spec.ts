@@ -22,6 +22,7 @@ describe('CaseReplay (PostgreSQL)', () => {
   let replay: CaseReplay;
   let snapshots: CaseStateSnapshots;
   let replayWithSnapshots: CaseReplay;
+  const rejected: { streamId: string; revision: number }[] = [];
 
   beforeAll(async () => {
     store = new PostgresEventStore({ connectionString: testDatabaseUrl(), maxConnections: 4 });
@@ -32,7 +33,9 @@ describe('CaseReplay (PostgreSQL)', () => {
     auditLog = new AuditLog(pool, { retentionDays: 1825 });
     await auditLog.migrate();
     replay = new CaseReplay(store, vault, auditLog);
-    snapshots = new CaseStateSnapshots(pool, CASE_FOLD_VERSION);
+    snapshots = new CaseStateSnapshots(pool, CASE_FOLD_VERSION, vault.derivedMacKey('case-state-snapshot-v1'), (streamId, revision) =>
+      rejected.push({ streamId, revision }),
+    );
     await snapshots.migrate();
     replayWithSnapshots = new CaseReplay(store, vault, auditLog, snapshots);
   });
@@ -132,11 +135,36 @@ describe('CaseReplay (PostgreSQL)', () => {
       expect(closed).toMatchObject({ revision: SNAPSHOT_AFTER_EVENTS + 12, state: { status: 'closed' } });
     });
 
+    it('ignores and reports a snapshot altered in the database, or moved to an earlier time, and folds from the first event', async () => {
+      const { caseId } = await openedCase();
+      await appendShares(caseId, SNAPSHOT_AFTER_EVENTS);
+      const streamId = `case-${caseId}`;
+      const honest = await replay.stateAsOf(caseId);
+      await replayWithSnapshots.stateAsOf(caseId);
+      const [{ revision }] = await snapshotRows(caseId);
+
+      // The state rewritten to say the case is closed: a fold on it would answer "closed".
+      await pool.query(`UPDATE case_state_snapshot SET state = replace(state::text, '"status":"open"', '"status":"closed"')::json WHERE stream_id = $1`, [streamId]);
+      expect((await pool.query(`SELECT state::text LIKE '%"status":"closed"%' AS altered FROM case_state_snapshot WHERE stream_id = $1`, [streamId])).rows[0].altered).toBe(true);
+      rejected.length = 0;
+      expect(await replayWithSnapshots.stateAsOf(caseId)).toEqual(honest);
+      expect(rejected).toEqual([{ streamId, revision }]);
+
+      // A fresh, honest snapshot moved a day back, so it would answer for instants before its events.
+      await pool.query('DELETE FROM case_state_snapshot WHERE stream_id = $1', [streamId]);
+      await replayWithSnapshots.stateAsOf(caseId);
+      await pool.query(`UPDATE case_state_snapshot SET recorded_at = recorded_at - interval '1 day' WHERE stream_id = $1`, [streamId]);
+      const yesterday = new Date(Date.now() - 12 * 3600_000);
+      rejected.length = 0;
+      expect(await replayWithSnapshots.stateAsOf(caseId, yesterday)).toEqual(await replay.stateAsOf(caseId, yesterday));
+      expect(rejected).toEqual([{ streamId, revision }]);
+    });
+
     it('never starts from a snapshot another version of the fold wrote', async () => {
       const { caseId } = await openedCase();
       await appendShares(caseId, 3);
       await pool.query(
-        `INSERT INTO case_state_snapshot (stream_id, fold_version, revision, recorded_at, state) VALUES ($1, 'an-older-fold', 4, now(), '{"status":"closed"}')`,
+        `INSERT INTO case_state_snapshot (stream_id, fold_version, revision, recorded_at, state, mac) VALUES ($1, 'an-older-fold', 4, now(), '{"status":"closed"}', 'ab')`,
         [`case-${caseId}`],
       );
       const answer = await replayWithSnapshots.stateAsOf(caseId);

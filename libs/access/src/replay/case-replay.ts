@@ -126,7 +126,10 @@ export class CaseReplay {
     const state = evolveAll(from, events.map((event) => event as unknown as CaseEvent));
     if (this.snapshots && last && events.length >= SNAPSHOT_AFTER_EVENTS) {
       // A cache write: a failure costs the next reader time, never this reader its answer.
-      await this.snapshots.save(streamId, last.streamRevision, last.recordedAt, encodeCaseState(state)).catch(() => undefined);
+      // Applies from the millisecond after its last event: the store records microseconds, a Date
+      // holds milliseconds, and an instant inside that millisecond may precede the event.
+      const appliesFrom = new Date(last.recordedAt.getTime() + 1);
+      await this.snapshots.save(streamId, last.streamRevision, appliesFrom, encodeCaseState(state)).catch(() => undefined);
     }
     return answer(stateAsJson(state));
   }

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { Pool } from 'pg';
 import { applyMigrations } from '@samvirke/event-store/postgres';
 import type { PrivacyConfig } from '../config/privacy-config';
@@ -78,6 +79,15 @@ export class PersonalDataVault {
 
   async migrate(): Promise<void> {
     await applyMigrations(this.pool, 'privacy_schema_migrations', PRIVACY_MIGRATIONS);
+  }
+
+  /**
+   * A key for authentication codes over data the service keeps for itself and must be able to
+   * trust again (snapshots of folded state), derived from the CPR secret per purpose: useless
+   * without that secret, and a different key for every purpose.
+   */
+  derivedMacKey(purpose: string): Buffer {
+    return createHmac('sha256', this.config.cprHmacSecret.reveal()).update(`samvirke-mac-key:${purpose}`).digest();
   }
 
   /** The keyed hash to find a citizen by CPR without storing the CPR. */
