@@ -51,6 +51,29 @@ describe('AuditLog (PostgreSQL)', () => {
     expect((await auditLog.search({ caseId, from: new Date(recordedAt.getTime() - 60_000), to: new Date(recordedAt.getTime() + 60_000), limit: 10, offset: 0 })).items).toHaveLength(2);
   });
 
+  it('records the rows of many concurrent requests, each committed when its promise resolves, in fewer statements than rows', async () => {
+    const caseId = randomUUID();
+    const statements = jest.spyOn(pool, 'query');
+    try {
+      await Promise.all(Array.from({ length: 60 }, (_, index) => auditLog.record(entry({ caseId, outcome: 200 + index }))));
+      // Four go out at once; the other 56 wait for them and share the next statements.
+      expect(statements.mock.calls.length).toBeLessThanOrEqual(8);
+    } finally {
+      statements.mockRestore();
+    }
+    const recorded = (await auditLog.search({ caseId, limit: 100, offset: 0 })).items.map((item) => item.outcome);
+    expect(recorded.sort()).toEqual(Array.from({ length: 60 }, (_, index) => 200 + index));
+  });
+
+  it('a row the database refuses costs only its own request: the others sent with it are recorded', async () => {
+    const caseId = randomUUID();
+    const results = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, index) => auditLog.record(entry({ caseId, outcome: 200 + index, ...(index === 8 ? { action: 'not-an-action' as AuditEntry['action'] } : {}) }))),
+    );
+    expect(results.map((result) => result.status)).toEqual(Array.from({ length: 12 }, (_, index) => (index === 8 ? 'rejected' : 'fulfilled')));
+    expect((await auditLog.search({ caseId, limit: 100, offset: 0 })).items).toHaveLength(11);
+  });
+
   it('pages oldest first and says where the next page starts', async () => {
     const caseId = randomUUID();
     for (let i = 0; i < 5; i += 1) await auditLog.record(entry({ caseId, outcome: 200 + i }));

@@ -5,6 +5,15 @@ import { AUDIT_LOG_MIGRATIONS } from './audit-log.migrations';
 import type { AuditAction, AuditPurpose } from './audit-vocabulary';
 import type { AuditCriteria } from './audited-request';
 
+const MAX_AUDIT_INSERTS_IN_FLIGHT = 4;
+const MAX_AUDIT_ROWS_PER_INSERT = 200;
+
+/** Data exceptions (22) and integrity violations (23): the row, not the connection, was refused. */
+function isRowError(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'));
+}
+
 /** One access, as the interceptor records it. */
 export interface AuditEntry {
   requestId: string | null;
@@ -108,12 +117,55 @@ export class AuditLog {
     await applyMigrations(this.pool, 'audit_schema_migrations', AUDIT_LOG_MIGRATIONS);
   }
 
-  /** A single statement, so the record is durable (committed) when the promise resolves. */
-  async record(entry: AuditEntry): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO audit_log (recorded_at, request_id, user_id, agency, roles, action, method, route, case_id, entry_id, criteria, purpose, outcome)
-       VALUES (coalesce($1, clock_timestamp()), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-      [
+  /**
+   * Resolves once the row is committed (durable), never before: the interceptor holds the answer
+   * back until then. Rows of concurrent requests share a statement: up to four INSERTs are in
+   * flight at once, and rows that arrive meanwhile wait and go together in the next one (group
+   * commit), so under load a request costs a fraction of a round trip and a commit, and alone it
+   * waits for nothing.
+   */
+  record(entry: AuditEntry): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.push({ entry, resolve, reject });
+      this.sendWaiting();
+    });
+  }
+
+  private readonly waiting: { entry: AuditEntry; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private inFlight = 0;
+
+  private sendWaiting(): void {
+    while (this.inFlight < MAX_AUDIT_INSERTS_IN_FLIGHT && this.waiting.length > 0) {
+      const batch = this.waiting.splice(0, MAX_AUDIT_ROWS_PER_INSERT);
+      this.inFlight++;
+      void this.write(batch).finally(() => {
+        this.inFlight--;
+        this.sendWaiting();
+      });
+    }
+  }
+
+  private async write(batch: { entry: AuditEntry; resolve: () => void; reject: (error: unknown) => void }[]): Promise<void> {
+    try {
+      await this.insert(batch.map((waiting) => waiting.entry));
+      for (const waiting of batch) waiting.resolve();
+    } catch (error) {
+      // A row the database refuses (a bug: every value comes from the server) must not cost the
+      // other requests of its statement their answers, so those are tried one by one. A lost
+      // connection fails them all alike, and trying again would only make them wait longer.
+      if (batch.length === 1 || !isRowError(error)) {
+        for (const waiting of batch) waiting.reject(error);
+        return;
+      }
+      await Promise.all(batch.map((waiting) => this.insert([waiting.entry]).then(waiting.resolve, waiting.reject)));
+    }
+  }
+
+  private async insert(entries: AuditEntry[]): Promise<void> {
+    const values: unknown[] = [];
+    const rows = entries.map((entry) => {
+      const first = values.length + 1;
+      values.push(
         entry.recordedAt ?? null,
         entry.requestId,
         entry.userId,
@@ -127,7 +179,14 @@ export class AuditLog {
         JSON.stringify(entry.criteria),
         entry.purpose,
         entry.outcome,
-      ],
+      );
+      const parameters = Array.from({ length: 12 }, (_, index) => `$${first + 1 + index}`);
+      return `(coalesce($${first}::timestamptz, clock_timestamp()), ${parameters.join(', ')})`;
+    });
+    await this.pool.query(
+      `INSERT INTO audit_log (recorded_at, request_id, user_id, agency, roles, action, method, route, case_id, entry_id, criteria, purpose, outcome)
+       VALUES ${rows.join(', ')}`,
+      values,
     );
   }
 

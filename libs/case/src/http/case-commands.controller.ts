@@ -71,6 +71,8 @@ import type { AuthenticatedUser } from '@samvirke/access/authentication/claims';
 import type { CaseState } from '../state';
 
 type Seal = (plaintext: string) => Promise<Sealed>;
+
+const KNOWN_CASES_REMEMBERED = 100_000;
 const sealOptional = async (seal: Seal, text: string | undefined) => (text === undefined ? undefined : seal(text));
 
 export interface CommandAccepted {
@@ -94,6 +96,8 @@ export interface CommandAccepted {
 @Controller('cases')
 export class CaseCommandsController {
   private readonly referenceData = loadReferenceData();
+
+  private readonly casesKnownToExist = new Set<string>();
 
   constructor(
     private readonly commandBus: CommandBus,
@@ -473,7 +477,7 @@ export class CaseCommandsController {
     body: object,
     build: (seal: Seal, actor: CommandRequest['actor']) => Promise<CaseCommand>,
   ): Promise<CommandAccepted> {
-    if ((await this.store.streamRevision(caseStreamId(caseId))) === undefined) {
+    if (!(await this.caseExists(caseId))) {
       throw new NotFoundException({ error: 'Not Found', message: 'no case with this id' });
     }
     const context = commandRequestOf(request);
@@ -481,6 +485,19 @@ export class CaseCommandsController {
     const command = await build(seal, context.actor);
     const outcome = await this.dispatch(caseId, command, context, body, authorizeWrite(context.actor, command));
     return this.accepted(caseId, outcome, response);
+  }
+
+  /**
+   * A case stream, once it exists, exists for good (erasure destroys keys, not events), so a yes is
+   * remembered and saves later commands on the case a round trip; a no is always asked again.
+   */
+  private async caseExists(caseId: string): Promise<boolean> {
+    if (this.casesKnownToExist.has(caseId)) return true;
+    if ((await this.store.streamRevision(caseStreamId(caseId))) === undefined) return false;
+    // Bounded: forgetting them all costs one round trip per case, once.
+    if (this.casesKnownToExist.size >= KNOWN_CASES_REMEMBERED) this.casesKnownToExist.clear();
+    this.casesKnownToExist.add(caseId);
+    return true;
   }
 
   private dispatch(
