@@ -138,6 +138,11 @@ function checkDockerfile(file) {
   if (!/\bnpm run build\b/.test(runs)) fail(where, 'must build with `npm run build` (the command CI runs)');
   const pkg = JSON.parse(fs.readFileSync(path.join(rootDir, 'package.json'), 'utf8'));
   if (!pkg.scripts || !pkg.scripts.build) fail('package.json', 'has no "build" script for the Dockerfile to run');
+  const apiFlags = (pkg.config?.apiNodeFlags ?? '').split(/\s+/).filter(Boolean);
+  const command = lines.filter((line) => /^CMD\s/.test(line)).pop() ?? '';
+  for (const flag of apiFlags) {
+    if (!command.includes(`"${flag}"`)) fail(where, `CMD must run the API with ${flag}, as package.json's config.apiNodeFlags says (npm start uses it)`);
+  }
   if (!/^USER\s+(?!root\b)\S+/m.test(lines.join('\n'))) fail(where, 'must switch to a non-root USER');
   if (!/^HEALTHCHECK\s/m.test(lines.join('\n'))) fail(where, 'needs a HEALTHCHECK');
 }

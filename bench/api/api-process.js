@@ -46,7 +46,9 @@ async function startApi(databaseUrl, log, { nodeArgs: extraNodeArgs = [], onOutp
   // BENCH_API_CPU_PROFILE=<folder>: the API writes a V8 CPU profile there when it stops (open it in
   // Chrome DevTools or speedscope) - the first thing to look at when an HTTP figure misses.
   const profileFolder = process.env.BENCH_API_CPU_PROFILE;
-  const nodeArgs = [...(profileFolder ? ['--cpu-prof', `--cpu-prof-dir=${profileFolder}`] : []), ...extraNodeArgs];
+  // The Node flags `npm start` and the Docker image give the API (package.json config.apiNodeFlags).
+  const productionFlags = (require('../../package.json').config?.apiNodeFlags ?? '').split(/\s+/).filter(Boolean);
+  const nodeArgs = [...productionFlags, ...(profileFolder ? ['--cpu-prof', `--cpu-prof-dir=${profileFolder}`] : []), ...extraNodeArgs];
   const child = spawn(process.execPath, [...nodeArgs, API_MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (chunk) => {
