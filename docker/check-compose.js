@@ -141,7 +141,9 @@ function checkDockerfile(file) {
   const apiFlags = (pkg.config?.apiNodeFlags ?? '').split(/\s+/).filter(Boolean);
   const command = lines.filter((line) => /^CMD\s/.test(line)).pop() ?? '';
   for (const flag of apiFlags) {
-    if (!command.includes(`"${flag}"`)) fail(where, `CMD must run the API with ${flag}, as package.json's config.apiNodeFlags says (npm start uses it)`);
+    if (!command.includes(`"${flag}"`)) fail(where, `CMD must run the API with ${flag}, as package.json's config.apiNodeFlags says`);
+    // Written out in the script rather than expanded from the config: cmd.exe would not expand it.
+    if (!(pkg.scripts?.start ?? '').includes(` ${flag} `)) fail('package.json', `the start script must run the API with ${flag}, as config.apiNodeFlags says`);
   }
   if (!/^USER\s+(?!root\b)\S+/m.test(lines.join('\n'))) fail(where, 'must switch to a non-root USER');
   if (!/^HEALTHCHECK\s/m.test(lines.join('\n'))) fail(where, 'needs a HEALTHCHECK');
