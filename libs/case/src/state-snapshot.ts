@@ -23,16 +23,18 @@ export function decodeCaseState(json: unknown): CaseState {
 export function encodedCaseStateWithMapsAsObjects(json: unknown): unknown {
   if (Array.isArray(json)) return json.map(encodedCaseStateWithMapsAsObjects);
   if (typeof json === 'object' && json !== null) {
-    const record = json as Record<string, unknown>;
     const result: Record<string, unknown> = {};
-    if (Array.isArray(record.$map) && Object.keys(record).length === 1) {
-      for (const [key, item] of record.$map as [unknown, unknown][]) result[String(key)] = encodedCaseStateWithMapsAsObjects(item);
-      return result;
-    }
-    for (const key of Object.keys(record)) result[key] = encodedCaseStateWithMapsAsObjects(record[key]);
+    const entries = encodedMapEntries(json) ?? Object.entries(json);
+    for (const [key, item] of entries) result[String(key)] = encodedCaseStateWithMapsAsObjects(item);
     return result;
   }
   return json;
+}
+
+/** The entries of an encoded Map (`{ "$map": [...] }` and nothing else); undefined for anything else. */
+function encodedMapEntries(value: object): [unknown, unknown][] | undefined {
+  const record = value as Record<string, unknown>;
+  return Array.isArray(record.$map) && Object.keys(record).length === 1 ? (record.$map as [unknown, unknown][]) : undefined;
 }
 
 function encode(value: unknown): unknown {
@@ -50,12 +52,10 @@ function encode(value: unknown): unknown {
 function decode(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(decode);
   if (typeof value === 'object' && value !== null) {
-    const record = value as Record<string, unknown>;
-    if (Array.isArray(record.$map) && Object.keys(record).length === 1) {
-      return new Map((record.$map as [unknown, unknown][]).map(([key, item]) => [key, decode(item)]));
-    }
+    const mapEntries = encodedMapEntries(value);
+    if (mapEntries) return new Map(mapEntries.map(([key, item]) => [key, decode(item)]));
     const result: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(record)) result[key] = decode(item);
+    for (const [key, item] of Object.entries(value)) result[key] = decode(item);
     return result;
   }
   return value;
@@ -68,9 +68,15 @@ function decode(value: unknown): unknown {
  * files rather than kept by hand, because a forgotten bump would silently give auditors wrong
  * reconstructions.
  */
-export const CASE_FOLD_VERSION: string = (() => {
-  const extension = extname(__filename);
-  const hash = createHash('sha256');
-  for (const file of ['evolve', 'state', 'state-snapshot']) hash.update(readFileSync(join(__dirname, `${file}${extension}`)));
-  return hash.digest('hex').slice(0, 16);
-})();
+export function caseFoldVersion(): string {
+  if (foldVersion === undefined) {
+    // Read on first use (the replay module's start-up), not when any process imports the case library.
+    const extension = extname(__filename);
+    const hash = createHash('sha256');
+    for (const file of ['evolve', 'state', 'state-snapshot']) hash.update(readFileSync(join(__dirname, `${file}${extension}`)));
+    foldVersion = hash.digest('hex').slice(0, 16);
+  }
+  return foldVersion;
+}
+
+let foldVersion: string | undefined;

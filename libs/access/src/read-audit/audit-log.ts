@@ -14,6 +14,13 @@ function isRowError(error: unknown): boolean {
   return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'));
 }
 
+/** A row the interceptor waits for, with the settlers of its promise. */
+interface WaitingRow {
+  entry: AuditEntry;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
 /** One access, as the interceptor records it. */
 export interface AuditEntry {
   requestId: string | null;
@@ -131,7 +138,7 @@ export class AuditLog {
     });
   }
 
-  private readonly waiting: { entry: AuditEntry; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private readonly waiting: WaitingRow[] = [];
   private inFlight = 0;
 
   private sendWaiting(): void {
@@ -145,7 +152,7 @@ export class AuditLog {
     }
   }
 
-  private async write(batch: { entry: AuditEntry; resolve: () => void; reject: (error: unknown) => void }[]): Promise<void> {
+  private async write(batch: WaitingRow[]): Promise<void> {
     try {
       await this.insert(batch.map((waiting) => waiting.entry));
       for (const waiting of batch) waiting.resolve();

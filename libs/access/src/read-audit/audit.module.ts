@@ -8,7 +8,7 @@ import { PersonalDataVault } from '@samvirke/privacy';
 import { VerificationController } from '../tamper-evidence/verification.controller';
 import { CaseReplay } from '../replay/case-replay';
 import { CaseStateSnapshots } from '../replay/case-state-snapshots';
-import { CASE_FOLD_VERSION } from '@samvirke/case';
+import { caseFoldVersion } from '@samvirke/case';
 import { ReplayController } from '../replay/replay.controller';
 import { loadAuditConfig, type AuditConfig } from './audit-config';
 import { AuditLog } from './audit-log';
@@ -49,7 +49,7 @@ export class AuditModule implements OnModuleInit, OnApplicationShutdown {
           provide: CaseStateSnapshots,
           inject: [DATABASE_POOL, PersonalDataVault, APP_LOGGER],
           useFactory: (pool: Pool, vault: PersonalDataVault, logger: Logger) =>
-            new CaseStateSnapshots(pool, CASE_FOLD_VERSION, vault.derivedMacKey('case-state-snapshot-v1'), (streamId, revision) =>
+            new CaseStateSnapshots(pool, caseFoldVersion(), vault.derivedMacKey('case-state-snapshot-v1'), (streamId, revision) =>
               logger.error({ streamId, revision }, 'case state snapshot failed its integrity check; ignored, the case is folded from its first event'),
             ),
         },

@@ -3,7 +3,7 @@ import { testPrivacyConfig } from '../../../../test/support/test-privacy';
 import { Pool } from 'pg';
 import { PostgresEventStore } from '@samvirke/event-store/postgres';
 import { PersonalDataVault } from '@samvirke/privacy';
-import { CASE_FOLD_VERSION, evolve, initialCaseState, type CaseEvent } from '@samvirke/case';
+import { caseFoldVersion, evolve, initialCaseState, type CaseEvent } from '@samvirke/case';
 import { testDatabaseUrl } from '../../../../test/support/test-database';
 import { AuditLog, type AuditEntry } from '../read-audit/audit-log';
 import { CaseReplay, SNAPSHOT_AFTER_EVENTS } from './case-replay';
@@ -33,7 +33,7 @@ describe('CaseReplay (PostgreSQL)', () => {
     auditLog = new AuditLog(pool, { retentionDays: 1825 });
     await auditLog.migrate();
     replay = new CaseReplay(store, vault, auditLog);
-    snapshots = new CaseStateSnapshots(pool, CASE_FOLD_VERSION, vault.derivedMacKey('case-state-snapshot-v1'), (streamId, revision) =>
+    snapshots = new CaseStateSnapshots(pool, caseFoldVersion(), vault.derivedMacKey('case-state-snapshot-v1'), (streamId, revision) =>
       rejected.push({ streamId, revision }),
     );
     await snapshots.migrate();
@@ -120,7 +120,7 @@ describe('CaseReplay (PostgreSQL)', () => {
 
       // The first reconstruction of the whole case folds 512 events and leaves a snapshot at its end.
       expect(await replayWithSnapshots.stateAsOf(caseId)).toEqual(await replay.stateAsOf(caseId));
-      expect(await snapshotRows(caseId)).toEqual([{ revision: SNAPSHOT_AFTER_EVENTS + 11, fold_version: CASE_FOLD_VERSION }]);
+      expect(await snapshotRows(caseId)).toEqual([{ revision: SNAPSHOT_AFTER_EVENTS + 11, fold_version: caseFoldVersion() }]);
       // From the snapshot: the same answer, and for an instant before the snapshot, the answer of that instant.
       expect(await replayWithSnapshots.stateAsOf(caseId)).toEqual(await replay.stateAsOf(caseId));
       const atBetween = await replayWithSnapshots.stateAsOf(caseId, between);
