@@ -273,4 +273,78 @@ END
 $fn$;
 `,
   },
+  {
+    // Per-stream order of transaction ids (see the comment in the function).
+    id: '0004-append-stream-lock-before-transaction-id',
+    sql: `
+CREATE OR REPLACE FUNCTION es_append(
+  p_stream text, p_expected bigint, p_ids uuid[], p_types text[], p_versions integer[],
+  p_data text[], p_metadata text[]
+) RETURNS TABLE (status text, revision bigint, tx xid8, pos bigint)
+LANGUAGE plpgsql AS $fn$
+DECLARE
+  current_revision bigint;
+  chain_head bytea;
+  already_stored integer;
+  stored_elsewhere integer;
+  event_count integer := cardinality(p_ids);
+  recorded timestamptz;
+  event_hash bytea;
+  new_position bigint;
+BEGIN
+  -- The stream's lock before anything that gives this transaction its id: readers order the log by
+  -- transaction id, so appends to one stream must get their ids in the order they hold the stream.
+  -- Row locks and inserts assign the id while still waiting, and waiters are not served strictly in
+  -- the order they arrived: with three writers on one stream a later revision could get the lower
+  -- id and reach subscribers first (seen once in the contract test). An advisory lock assigns none.
+  PERFORM pg_advisory_xact_lock(hashtextextended(p_stream, 0));
+  SELECT s.revision, s.last_hash INTO current_revision, chain_head
+    FROM es_streams s WHERE s.stream_id = p_stream FOR UPDATE;
+  IF NOT FOUND THEN
+    INSERT INTO es_streams (stream_id) VALUES (p_stream) ON CONFLICT (stream_id) DO NOTHING;
+    SELECT s.revision, s.last_hash INTO current_revision, chain_head
+      FROM es_streams s WHERE s.stream_id = p_stream FOR UPDATE;
+  END IF;
+
+  IF p_expected = -2 OR (p_expected = -1 AND current_revision <> -1) OR (p_expected >= 0 AND current_revision <> p_expected) THEN
+    -- Idempotency before refusing: a retried append must succeed as a no-op even though the
+    -- stream has moved on because of the very append being retried.
+    SELECT count(*), count(*) FILTER (WHERE e.stream_id <> p_stream)
+      INTO already_stored, stored_elsewhere
+      FROM es_events e WHERE e.event_id = ANY (p_ids);
+    IF already_stored > 0 THEN
+      IF already_stored = event_count AND stored_elsewhere = 0 THEN
+        RETURN QUERY SELECT 'duplicate'::text, e.stream_revision, e.transaction_id, e.global_position
+          FROM es_events e WHERE e.event_id = ANY (p_ids)
+          ORDER BY e.stream_revision DESC LIMIT 1;
+      ELSE
+        RETURN QUERY SELECT 'idempotency_conflict'::text, current_revision, NULL::xid8, NULL::bigint;
+      END IF;
+      RETURN;
+    END IF;
+    IF p_expected <> -2 THEN
+      RETURN QUERY SELECT 'wrong_expected_revision'::text, current_revision, NULL::xid8, NULL::bigint;
+      RETURN;
+    END IF;
+  END IF;
+
+  -- Taken after the stream lock, so recorded_at never goes backwards within a stream.
+  recorded := clock_timestamp();
+  FOR i IN 1 .. event_count LOOP
+    current_revision := current_revision + 1;
+    event_hash := sha256(coalesce(chain_head, ''::bytea) || convert_to(concat_ws(chr(31),
+      p_ids[i]::text, p_stream, current_revision::text, p_types[i], p_versions[i]::text,
+      es_epoch_micros(recorded)::text, p_metadata[i], p_data[i]), 'UTF8'));
+    INSERT INTO es_events (event_id, stream_id, stream_revision, event_type, schema_version, data, metadata, recorded_at, hash)
+      VALUES (p_ids[i], p_stream, current_revision, p_types[i], p_versions[i], p_data[i]::json, p_metadata[i]::json, recorded, event_hash)
+      RETURNING global_position INTO new_position;
+    chain_head := event_hash;
+  END LOOP;
+
+  UPDATE es_streams SET revision = current_revision, last_hash = chain_head WHERE stream_id = p_stream;
+  RETURN QUERY SELECT 'appended'::text, current_revision, pg_current_xact_id(), new_position;
+END
+$fn$;
+`,
+  },
 ];
