@@ -199,15 +199,19 @@ describe('case commands over HTTP', () => {
       expect(await streamLength(caseId)).toBe(2);
     });
 
-    it('answers 409 with the existing case id when the citizen already has a case', async () => {
+    it('records a referral of a citizen who already has a case on that case, and tells the referrer only that it was received', async () => {
       const { caseId, citizen } = await openCase();
       const second = await api.request('POST', '/cases', {
         user: police,
         body: { cpr: citizen.cpr.replace('-', ''), name: citizen.name, birthDate: citizen.birthDate, districtCode: 'VALBY-1', reason: 'Anden henvisning' },
       });
-      expect(second.status).toBe(409);
-      expect(second.body).toMatchObject({ reason: 'CASE_ALREADY_EXISTS', caseId });
-      expect(await streamLength(caseId)).toBe(2);
+      expect(second.status).toBe(202);
+      expect(second.body).toEqual({ received: true });
+      expect(second.headers.get('location')).toBeNull();
+      expect(JSON.stringify(second.body) + JSON.stringify([...second.headers.entries()])).not.toContain(caseId);
+      expect(await streamLength(caseId)).toBe(3);
+      // The referrer is not put on the case by referring: the case stays out of the police's sight.
+      expect((await api.request('GET', `/cases/${caseId}`, { user: police })).status).toBe(404);
     });
 
     it('answers 409 with the current revision when If-Match is stale, and appends nothing', async () => {
@@ -236,8 +240,9 @@ describe('case commands over HTTP', () => {
       await ok('POST', `/cases/${caseId}/entries`, coordinator, { entryId, sharedWith: ['SOF'], legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'normal', summary: 'x' });
       const before = await streamLength(caseId);
       const notShared = await api.request('POST', `/cases/${caseId}/entries/${entryId}/acknowledgements`, { user: police });
+      // Not shared with the police: answered like an entry that does not exist.
       expect(notShared.status).toBe(422);
-      expect(notShared.body.reason).toBe('ENTRY_NOT_SHARED_WITH_AGENCY');
+      expect(notShared.body.reason).toBe('UNKNOWN_ENTRY');
       const chargeByMunicipality = await api.request('POST', `/cases/${caseId}/charges`, { user: coordinator, body: { chargeId: randomUUID(), offenceCategory: 'theft', chargedOn: today() } });
       expect(chargeByMunicipality.status).toBe(422);
       expect(chargeByMunicipality.body.reason).toBe('REPORTER_NOT_POLICE');

@@ -6,7 +6,7 @@ import type { Request } from 'express';
 import { CqrsModule } from '@nestjs/cqrs';
 import { HealthController, MetricsController } from '@samvirke/platform';
 import { AccessModule } from '@samvirke/access';
-import { CaseHttpModule } from '@samvirke/case/http/case-http.module';
+import { CommandApiModule } from '@samvirke/command-api';
 import { ReferenceDataController } from '@samvirke/reference-data/http/reference-data.controller';
 import { InfrastructureModule, type ApiRuntime } from './infrastructure.module';
 import { READ_MODEL_CONTROLLERS } from './read-models';
@@ -38,7 +38,7 @@ export class AppModule implements NestModule {
           skipIf: (context) => /^\/(health|metrics)/.test(context.switchToHttp().getRequest<Request>().path),
         }),
         AuditModule.register(runtime.auditConfig ?? loadAuditConfig(process.env)),
-        CaseHttpModule,
+        CommandApiModule,
         PrivacyHttpModule,
       ],
       controllers: [HealthController, MetricsController, ReferenceDataController, ...READ_MODEL_CONTROLLERS],

@@ -28,6 +28,8 @@ import type { AuthConfig } from '@samvirke/access';
 import type { AuditConfig } from '@samvirke/access/read-audit/audit-config';
 import { PersonalDataVault, type PrivacyConfig } from '@samvirke/privacy';
 import { PERSONAL_DATA_SEALER, type PersonalDataSealer } from '@samvirke/case/application/personal-data-port';
+import { CaseGate } from '@samvirke/commands';
+import { loadReferenceData } from '@samvirke/reference-data';
 
 export interface ApiRuntime {
   config: AppConfig;
@@ -87,6 +89,12 @@ export class InfrastructureModule implements OnModuleInit, OnApplicationShutdown
       { provide: APP_LOGGER, useValue: runtime.logger },
       { provide: CLOCK, useValue: runtime.clock ?? systemClock },
       { provide: APP_METRICS, useFactory: () => new AppMetrics() },
+      {
+        // The one write path for case streams (libs/commands): HTTP commands, legal holds, erasure, retention.
+        provide: CaseGate,
+        inject: [EVENT_STORE, CLOCK],
+        useFactory: (store: EventStore, clock: Clock) => new CaseGate(store, loadReferenceData(), clock),
+      },
       {
         provide: EVENT_STORE,
         inject: [APP_METRICS],

@@ -149,7 +149,8 @@ export type AssessProgression = Command<
   { step: number; assessedBy: AgencyCode; assessedOn: IsoDate; note?: Sealed }
 >;
 
-export type PlaceLegalHold = Command<'PlaceLegalHold', { holdId: string; reason: Sealed; placedBy: UserId }>;
+/** `agency`: the placing user's agency (from the token), whose users may lift the hold again. */
+export type PlaceLegalHold = Command<'PlaceLegalHold', { holdId: string; reason: Sealed; placedBy: UserId; agency?: AgencyCode }>;
 export type LiftLegalHold = Command<'LiftLegalHold', { holdId: string; liftedBy: UserId }>;
 export type EraseCitizenData = Command<
   'EraseCitizenData',

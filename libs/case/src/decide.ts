@@ -131,7 +131,17 @@ export function decide(command: CaseCommand, state: CaseState, context: DecideCo
 // ---- Lifecycle -------------------------------------------------------------------------------
 
 function openCase(data: C.OpenCase['data'], { state, context, today, at }: Decision): CaseEvent[] {
-  ensure(state.status === 'not-opened', 'CASE_ALREADY_EXISTS');
+  if (state.status !== 'not-opened') {
+    // The citizen has a case (open, closed or erased): the referral goes to it, for its coordinator
+    // to act on. The referrer learns only that it was received, not whether a case existed.
+    const referrer = knownAgency(context.refData, data.referredBy, 'referredBy');
+    return [
+      {
+        type: 'ReferralReceived',
+        data: { referredBy: referrer.code, reason: data.reason, ...(data.referrerEntryPoint ? { referrerEntryPoint: data.referrerEntryPoint } : {}), receivedAt: at },
+      },
+    ];
+  }
   // A raw CPR number is ten digits, which is also hex: insisting on the full hash length keeps it out.
   ensure(CPR_HASH.test(data.cprHash), 'INVALID_CPR_HASH', 'cprHash');
   pastDate(data.birthDate, today, 'birthDate');
@@ -299,7 +309,9 @@ function shareInformation(data: C.ShareInformation['data'], d: Decision): CaseEv
 function acknowledgeInformation(data: C.AcknowledgeInformation['data'], { state, context, at }: Decision): CaseEvent[] {
   agencyOnCase(state, context.refData, data.agency, 'agency');
   const entry = state.entries.get(data.entryId);
-  ensure(entry !== undefined, 'UNKNOWN_ENTRY', `entryId: ${data.entryId}`);
+  // An entry the acting agency may not see (neither its author nor a recipient) is answered exactly
+  // like one that does not exist, so acknowledging cannot probe for entries.
+  ensure(entry !== undefined && (entry.sharedWith.includes(data.agency) || entry.fromAgency === data.agency), 'UNKNOWN_ENTRY', `entryId: ${data.entryId}`);
   ensure(entry.sharedWith.includes(data.agency), 'ENTRY_NOT_SHARED_WITH_AGENCY', `entryId: ${data.entryId}`);
   ensure(!entry.acknowledgedBy.has(data.agency), 'ALREADY_ACKNOWLEDGED', `entryId: ${data.entryId}`);
   return [{ type: 'InformationAcknowledged', data: { ...data, acknowledgedAt: at } }];
@@ -320,7 +332,8 @@ function requestInformation(data: C.RequestInformation['data'], d: Decision): Ca
 function openRequestTo(data: { requestId: string; agency: string }, { state, context }: Decision): void {
   agencyOnCase(state, context.refData, data.agency, 'agency');
   const request = state.requests.get(data.requestId);
-  ensure(request !== undefined, 'UNKNOWN_REQUEST', `requestId: ${data.requestId}`);
+  // A request between two other agencies is answered exactly like one that does not exist.
+  ensure(request !== undefined && (request.toAgency === data.agency || request.fromAgency === data.agency), 'UNKNOWN_REQUEST', `requestId: ${data.requestId}`);
   ensure(request.toAgency === data.agency, 'REQUEST_NOT_ADDRESSED_TO_AGENCY', `requestId: ${data.requestId}`);
   ensure(request.status === 'open', 'REQUEST_NOT_OPEN', `requestId: ${data.requestId}`);
 }

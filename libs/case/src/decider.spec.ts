@@ -154,8 +154,16 @@ describe('case decider', () => {
         ]);
     });
 
-    it('refuses to open a case that already exists', () => {
-      given(openedCase()).when(openCase()).thenRejects('CASE_ALREADY_EXISTS');
+    it('records a referral of a citizen who already has a case on that case, without opening it again', () => {
+      given(openedCase())
+        .when(openCase({ referredBy: 'SOF' }))
+        .then([{ type: 'ReferralReceived', data: { referredBy: 'SOF', reason: caseOpened().data.reason, receivedAt: AT } }]);
+    });
+
+    it('records a referral on a closed case too, for its coordinator to reopen or not', () => {
+      given([...openedCase(), { type: 'CaseClosed', data: { reason: 'goals-achieved', closedAt: EARLIER } }])
+        .when(openCase({ referredBy: 'SOF' }))
+        .then([{ type: 'ReferralReceived', data: { referredBy: 'SOF', reason: caseOpened().data.reason, receivedAt: AT } }]);
     });
 
     it('refuses a CPR hash that is not a 64-character keyed hash, such as a raw CPR number', () => {
@@ -525,8 +533,12 @@ describe('case decider', () => {
       given([...workingCase(), shared]).when(acknowledge('SOF', 'entry-9')).thenRejects('UNKNOWN_ENTRY');
     });
 
-    it('refuses to acknowledge an entry not shared with the agency', () => {
-      given([...workingCase(), shared]).when(acknowledge('KBH-FAENGSLER')).thenRejects('ENTRY_NOT_SHARED_WITH_AGENCY');
+    it('answers an entry the agency may not see (neither author nor recipient) exactly like one that does not exist', () => {
+      given([...workingCase(), shared]).when(acknowledge('KBH-FAENGSLER')).thenRejects('UNKNOWN_ENTRY');
+    });
+
+    it("refuses an acknowledgement by the entry's own author", () => {
+      given([...workingCase(), shared]).when(acknowledge('BIF')).thenRejects('ENTRY_NOT_SHARED_WITH_AGENCY');
     });
 
     it('refuses a second acknowledgement by the same agency', () => {
@@ -610,8 +622,12 @@ describe('case decider', () => {
       given([...workingCase(), requested]).when(answer('KBH-FAENGSLER', 'request-9')).thenRejects('UNKNOWN_REQUEST');
     });
 
-    it('refuses an answer from an agency the request is not addressed to', () => {
-      given([...workingCase(), requested]).when(answer('SOF')).thenRejects('REQUEST_NOT_ADDRESSED_TO_AGENCY');
+    it('answers a request between two other agencies exactly like one that does not exist', () => {
+      given([...workingCase(), requested]).when(answer('SOF')).thenRejects('UNKNOWN_REQUEST');
+    });
+
+    it('refuses an answer from the agency that made the request', () => {
+      given([...workingCase(), requested]).when(answer('BIF')).thenRejects('REQUEST_NOT_ADDRESSED_TO_AGENCY');
     });
 
     it('refuses an answer from an agency that has left the case', () => {

@@ -5,7 +5,6 @@
  */
 
 export const CASE_RULE_MESSAGES = {
-  CASE_ALREADY_EXISTS: 'This case has already been opened; a case is opened once.',
   CASE_NOT_FOUND: 'There is no case here; open it first.',
   CASE_NOT_OPEN: 'The case is closed; reopen it before changing it.',
   CASE_ALREADY_CLOSED: 'The case is already closed.',

@@ -46,6 +46,14 @@ export type CaseOpened = Event<
     openedAt: IsoInstant;
   }
 >;
+/**
+ * A referral of a citizen who already has this case: recorded on the case for its coordinator (the
+ * referrer is not brought onto the case by it, and is told only that the referral was received).
+ */
+export type ReferralReceived = Event<
+  'ReferralReceived',
+  { referredBy: AgencyCode; reason: Sealed; referrerEntryPoint?: CaseEntryPoint; receivedAt: IsoInstant }
+>;
 export type CaseClosed = Event<'CaseClosed', { reason: CaseCloseReason; note?: Sealed; closedAt: IsoInstant }>;
 export type CaseReopened = Event<'CaseReopened', { reason: Sealed; reopenedAt: IsoInstant }>;
 
@@ -208,7 +216,7 @@ export type ProgressionAssessed = Event<
 
 export type LegalHoldPlaced = Event<
   'LegalHoldPlaced',
-  { holdId: string; reason: Sealed; placedBy: UserId; placedAt: IsoInstant }
+  { holdId: string; reason: Sealed; placedBy: UserId; agency?: AgencyCode; placedAt: IsoInstant }
 >;
 export type LegalHoldLifted = Event<'LegalHoldLifted', { holdId: string; liftedBy: UserId; liftedAt: IsoInstant }>;
 export type CitizenDataErased = Event<
@@ -218,6 +226,7 @@ export type CitizenDataErased = Event<
 
 export type CaseEvent =
   | CaseOpened
+  | ReferralReceived
   | CaseClosed
   | CaseReopened
   | SspCategoryAssessed
@@ -260,6 +269,7 @@ export type CaseEventType = CaseEvent['type'];
 /** Every event type, for code that must enumerate them (schema registries, projections' coverage tests). */
 export const CASE_EVENT_TYPES = [
   'CaseOpened',
+  'ReferralReceived',
   'CaseClosed',
   'CaseReopened',
   'SspCategoryAssessed',

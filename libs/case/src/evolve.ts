@@ -18,6 +18,9 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         openedAt,
       };
     }
+    case 'ReferralReceived':
+      // A record for the coordinator and the timeline; the case's own state does not change.
+      return state;
     case 'CaseClosed':
       return { ...state, status: 'closed', closedAt: event.data.closedAt, closeReason: event.data.reason };
     case 'CaseReopened': {
@@ -253,8 +256,8 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       return { ...state, progression: appended(state.progression, { step, assessedBy, assessedOn }) };
     }
     case 'LegalHoldPlaced': {
-      const { holdId, placedBy, placedAt } = event.data;
-      return { ...state, legalHolds: withEntry(state.legalHolds, holdId, { holdId, placedBy, placedAt }) };
+      const { holdId, placedBy, agency, placedAt } = event.data;
+      return { ...state, legalHolds: withEntry(state.legalHolds, holdId, { holdId, placedBy, ...(agency ? { agency } : {}), placedAt }) };
     }
     case 'LegalHoldLifted':
       return { ...state, legalHolds: withoutEntry(state.legalHolds, event.data.holdId) };

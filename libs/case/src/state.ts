@@ -158,6 +158,8 @@ export interface ProgressionAssessment {
 export interface LegalHold {
   readonly holdId: string;
   readonly placedBy: UserId;
+  /** The placing agency; absent on holds recorded before it was. */
+  readonly agency?: AgencyCode;
   readonly placedAt: IsoInstant;
 }
 

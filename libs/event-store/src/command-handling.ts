@@ -27,7 +27,12 @@ export interface StreamDecider<Command, Event extends DomainEvent, State, Contex
 
 export interface CommandEnvelope<Command, Context, State = unknown> {
   streamId: string;
-  command: Command;
+  /**
+   * The command, or a function that builds it from the loaded state: called once, after `authorize`
+   * has passed and only when the command is new (not a retry already handled), so work such as
+   * sealing personal data is never done for a caller who is refused.
+   */
+  command: Command | ((state: State) => Promise<Command>);
   context: Context;
   /** The revision the client last saw (HTTP If-Match). Undefined: no client-side check. */
   expectedRevision?: number;
@@ -86,6 +91,7 @@ export async function handleStreamCommand<Command, Event extends DomainEvent, St
   envelope: CommandEnvelope<Command, Context, State>,
 ): Promise<CommandOutcome<Event>> {
   const firstEventId = deterministicUuid(envelope.streamId, envelope.idempotencyKey, '0');
+  let command: Command | undefined = typeof envelope.command === 'function' ? undefined : envelope.command;
   for (let attempt = 1; ; attempt++) {
     const history = await store.readStream(envelope.streamId);
     const domainEvents = history.map((recorded) => ({ type: recorded.type, data: recorded.data }) as Event);
@@ -102,7 +108,8 @@ export async function handleStreamCommand<Command, Event extends DomainEvent, St
       throw new WrongExpectedRevisionError(envelope.streamId, envelope.expectedRevision, currentRevision);
     }
 
-    const decided = decider.decide(envelope.command, state, envelope.context);
+    command ??= await (envelope.command as (state: State) => Promise<Command>)(state);
+    const decided = decider.decide(command, state, envelope.context);
     if (decided.length === 0) {
       return {
         streamId: envelope.streamId,

@@ -1,7 +1,7 @@
 export { loadPrivacyConfig, parseMasterKeys, parseCprHmacSecret, PrivacyConfigError, type PrivacyConfig } from './config/privacy-config';
 export { MasterKeyring, type MasterKey } from './config/master-keyring';
 export { SecretBytes } from './config/secret-bytes';
-export { normaliseCpr, isValidCprDate, birthDateFromCpr, cprHash, InvalidCprError } from './cpr/cpr';
+export { cprHash } from '@samvirke/case/cpr';
 export { sealWithKey, openWithKey, parseSealed, isSealed, type Sealed, type SealedParts } from './encryption/sealed-value';
 export { MasterKeyUnavailableError } from './keys/data-key-wrapping';
 export { PRIVACY_MIGRATIONS } from './keys/migrations';

@@ -11,7 +11,7 @@ import {
 import { CASE_RULE_MESSAGES, CaseRuleViolation } from '@samvirke/case';
 import { APP_LOGGER } from '@samvirke/platform';
 import { isConnectionFailure as isDatabaseUnavailable } from '@samvirke/event-store/postgres';
-import { CaseAlreadyExistsError } from '@samvirke/case/application/case-errors';
+import { CaseNotVisibleError, CaseWriteForbiddenError } from '@samvirke/commands';
 
 /**
  * One place that turns errors into HTTP answers. Clients get a stable shape
@@ -36,8 +36,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
       // The rule's own words only: the violation's detail may quote a value the client sent.
       return send(HttpStatus.UNPROCESSABLE_ENTITY, { error: 'Unprocessable Entity', reason: exception.reason, message: CASE_RULE_MESSAGES[exception.reason] });
     }
-    if (exception instanceof CaseAlreadyExistsError) {
-      return send(HttpStatus.CONFLICT, { error: 'Conflict', reason: 'CASE_ALREADY_EXISTS', message: exception.message, caseId: exception.caseId });
+    if (exception instanceof CaseNotVisibleError) {
+      // Word for word the answer for a case that does not exist: a write cannot probe for cases.
+      return send(HttpStatus.NOT_FOUND, { error: 'Not Found', message: 'no case with this id' });
+    }
+    if (exception instanceof CaseWriteForbiddenError) {
+      return send(HttpStatus.FORBIDDEN, { error: 'Forbidden', message: 'your role does not allow this' });
     }
     if (exception instanceof WrongExpectedRevisionError) {
       const current = exception.actual ?? null;

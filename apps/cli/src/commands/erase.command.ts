@@ -1,6 +1,6 @@
 import type { ErasureReason } from '@samvirke/case';
 import { PersonalDataVault, loadPrivacyConfig } from '@samvirke/privacy';
-import { CasePrivacyCommands } from '@samvirke/privacy/erasure/case-privacy-commands';
+import { CaseGate } from '@samvirke/commands';
 import { ErasureService } from '@samvirke/privacy/erasure/erasure.service';
 import { loadReferenceData } from '@samvirke/reference-data';
 import { systemClock } from '@samvirke/platform';
@@ -16,8 +16,8 @@ const USAGE =
 export async function privacyServicesFor(runtime: CliRuntime): Promise<{ erasure: ErasureService; vault: PersonalDataVault }> {
   const vault = new PersonalDataVault(runtime.pool, loadPrivacyConfig(process.env, runtime.config.dataDir), { clock: systemClock });
   await vault.migrate();
-  const commands = new CasePrivacyCommands(runtime.eventStore, loadReferenceData());
-  return { erasure: new ErasureService(commands, vault, systemClock), vault };
+  const gate = new CaseGate(runtime.eventStore, loadReferenceData(), systemClock);
+  return { erasure: new ErasureService(gate, vault, systemClock), vault };
 }
 
 export function optionValue(args: string[], name: string): string | undefined {
@@ -43,7 +43,7 @@ export async function runErase(args: string[]): Promise<number> {
   try {
     const { erasure } = await privacyServicesFor(runtime);
     const idempotencyKey = optionValue(args, '--idempotency-key');
-    const outcome = await erasure.erase(caseId, { scope, reason, by: { actor: by }, ...(idempotencyKey ? { idempotencyKey } : {}) });
+    const outcome = await erasure.erase(caseId, { scope, reason, caller: { kind: 'system', purpose: 'operator', actor: by }, ...(idempotencyKey ? { idempotencyKey } : {}) });
     process.stdout.write(`${JSON.stringify(outcome)}\n`);
     return 0;
   } catch (error) {

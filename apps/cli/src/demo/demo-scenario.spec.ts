@@ -1,5 +1,5 @@
 import { copenhagenDate, decide, evolve, initialCaseState, type CaseCommandType, type CaseState } from '@samvirke/case';
-import { birthDateFromCpr, isValidCprDate } from '@samvirke/privacy/cpr/cpr';
+import { birthDateFromCpr, isValidCprDate } from '@samvirke/case/cpr';
 import { loadReferenceData } from '@samvirke/reference-data';
 import { generateDemoCaseLoad, type DemoCitizenCase } from './demo-scenario';
 import { sealCommand } from './unsealed-command';

@@ -1,6 +1,6 @@
 /**
  * Writes the demo case load into the event store through the same load-decide-append path as the
- * API (`handleStreamCommand` with the case decider), sealing personal text with the citizen's key for
+ * API (the write gate of libs/commands, as the `synthetic-data` system caller), sealing personal text with the citizen's key for
  * the acting agency just as the HTTP layer does. Nothing is written around the rules.
  *
  * Re-running is safe: every step has an idempotency key derived from (seed, case, step), so a step
@@ -8,9 +8,9 @@
  * of its steps is skipped without reading more; an interrupted run resumes where it stopped.
  */
 import { caseIdForCitizen, caseStreamId } from '@samvirke/case/application/case-identity';
-import { caseDecider } from '@samvirke/case/application/handle-case-command';
 import { CaseRuleViolation, type CaseReferenceData, type Sealed } from '@samvirke/case';
-import { deterministicUuid, handleStreamCommand, type EventMetadata, type EventStore } from '@samvirke/event-store';
+import { deterministicUuid, type EventStore } from '@samvirke/event-store';
+import { CaseGate } from '@samvirke/commands';
 import type { PersonalDataVault } from '@samvirke/privacy';
 import { loadReferenceData } from '@samvirke/reference-data';
 import { generateDemoCaseLoad, type DemoCitizenCase, type DemoStep } from './demo-scenario';
@@ -119,23 +119,18 @@ async function seedStep(
   const sealed: Sealed[] = await Promise.all(personalTexts(step.command).map((text) => vault.seal(subject, text)));
   let nextSealed = 0;
   const command = sealCommand(step.command, { citizenId: target.caseId, cprHash: target.cprHash }, () => sealed[nextSealed++]);
-  const legalBasis = 'legalBasis' in command.data && typeof command.data.legalBasis === 'string' ? { legalBasis: command.data.legalBasis } : {};
-  const metadata: EventMetadata = {
-    actor: step.actor.userId,
-    agency: step.actor.agency,
-    correlationId: deterministicUuid('samvirke-demo-correlation', idempotencyKey),
-    ...legalBasis,
-    [DEMO_SEED_KEY]: seed,
-    [DEMO_UNTIL_KEY]: until.toISOString(),
-  };
-  const outcome = await handleStreamCommand(store, caseDecider, {
-    streamId: target.streamId,
+  const gate = new CaseGate(store, refData, { now: () => step.at });
+  const outcome = await gate.execute({
+    caseId: target.caseId,
+    caller: { kind: 'system', purpose: 'synthetic-data', actor: step.actor.userId, agency: step.actor.agency },
+    intent: { type: command.type },
     command,
-    context: { now: step.at, refData },
     idempotencyKey,
     // The sealed values differ on every run (fresh IVs), so the fingerprint names the step, not its bytes.
     requestFingerprint: `${idempotencyKey}:${step.command.type}`,
-    metadata,
+    correlationId: deterministicUuid('samvirke-demo-correlation', idempotencyKey),
+    now: step.at,
+    syntheticTags: { [DEMO_SEED_KEY]: seed, [DEMO_UNTIL_KEY]: until.toISOString() },
   });
 
   if (step.command.type === 'EraseCitizenData') {

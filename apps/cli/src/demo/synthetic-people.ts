@@ -4,7 +4,7 @@
  * birth date. Any match with a real person's name or number is a coincidence of the lists, and the
  * demo never pairs a name with a real person's CPR number on purpose.
  */
-import { birthDateFromCpr, isValidCprDate } from '@samvirke/privacy/cpr/cpr';
+import { birthDateFromCpr, isValidCprDate } from '@samvirke/case/cpr';
 import type { IsoDate } from '@samvirke/case';
 import type { SeededRandom } from './seeded-random';
 

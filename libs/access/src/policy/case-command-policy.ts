@@ -1,53 +1,151 @@
+import type { CaseCommandType } from '@samvirke/case';
 import type { AuthenticatedUser } from '../authentication/claims';
 import { canSeeCase, type CaseAccessFacts } from './case-visibility';
 
 /**
- * Who may change a case. Decided on the case's own state (loaded from its stream for the command),
- * so it never lags behind a read model.
+ * Who may change a case: one row per command type, so a command nobody classified does not compile,
+ * and nothing is allowed that a row does not allow. Applied by the write gate (libs/commands) to the
+ * case as loaded for the very command, so it never lags behind a read model.
  *
- * - Nobody writes to a case they may not see: the answer is the same 404 as for a case that does not
- *   exist, so a write cannot probe for cases either.
- * - Running the case (closing, reopening, coordinators, bringing agencies in, programmes, goals,
- *   conferences, legal holds, erasing the citizen) is the job of an SSP+ coordinator who sees the case
- *   as its coordinator (their own case, an assignment, or their agency's unassigned intake).
- * - An agency's own liaison may change its entry point on the case or take the agency off it.
- * - Everything else (sharing, acknowledging, requests and answers, actions, custody, justice and
- *   labour-market facts) is open to whoever may see the case; the case's rules then check that the
- *   acting agency is on the case, that a charge comes from the police, and so on.
- * - Auditors write nothing (enforced for every route by the authentication guard).
+ * The rules (the README's access table states the same):
+ * - Nobody writes to a case they may not see: the answer is the same 404 as for a case that does
+ *   not exist, decided before anything about the case (its state, a hold, a revision) is looked at.
+ * - `refer`: a referral (OpenCase) may come from any coordinator or liaison. It needs no visible
+ *   case: a referral of a citizen who already has a case is recorded on that case for its
+ *   coordinator, and the referrer learns only that it was received.
+ * - `run-case`: running the case (closing, reopening, coordinators, bringing agencies in,
+ *   programmes, goals, conferences, legal holds) is for an SSP+ coordinator who sees the case as its
+ *   coordinator (their own case, an assignment, or their agency's unassigned intake).
+ * - `own-agency`: an agency's own coordinator or liaison may change its entry point on the case or
+ *   take the agency off it; the case's coordinator may too.
+ * - `participant`: sharing, acknowledging, requests and answers, actions, custody, justice and
+ *   labour-market facts are open to a liaison who sees the case and to its coordinator; the case's
+ *   rules then check that the acting agency is on the case, that a charge comes from the police, ...
+ * - `lift-hold`: the case's coordinator, or a coordinator or liaison of the agency that placed the
+ *   hold (lifting a hold re-enables erasure, so not just anyone on the case).
+ * - `erase`: the citizen as a whole only by the case's coordinator, of a municipal administration
+ *   (the municipality owns the case and answers the citizen's request); one agency's contributions
+ *   only by a coordinator or liaison of that agency who sees the case (each agency is the data
+ *   controller of what it contributed).
+ * - Auditors (only) write nothing: no rule lets a user without the coordinator or liaison role in.
+ * - System callers (no user) are named by purpose, and each row lists the purposes it admits:
+ *   `retention` (the scheduled retention job) and `operator` (a CLI command an operator runs on the
+ *   server) may only erase; `synthetic-data` (demo seeding and test fixtures, synthetic people only)
+ *   may issue any command, as the simulated users would.
  */
+export type CaseWriteRule = 'refer' | 'run-case' | 'own-agency' | 'participant' | 'lift-hold' | 'erase';
+
+export type SystemPurpose = 'retention' | 'operator' | 'synthetic-data';
+
+export interface CaseCommandRule {
+  /** What a user must be, on this case, to issue the command. */
+  readonly user: CaseWriteRule;
+  /** Which system purposes may issue it without a user. */
+  readonly system: readonly SystemPurpose[];
+}
+
+const SIMULATED: readonly SystemPurpose[] = ['synthetic-data'];
+const ERASURE: readonly SystemPurpose[] = ['retention', 'operator', 'synthetic-data'];
+
+export const CASE_WRITE_RULES: { readonly [Type in CaseCommandType]: CaseCommandRule } = {
+  OpenCase: { user: 'refer', system: SIMULATED },
+  CloseCase: { user: 'run-case', system: SIMULATED },
+  ReopenCase: { user: 'run-case', system: SIMULATED },
+  AssessSspCategory: { user: 'participant', system: SIMULATED },
+  AssignCoordinator: { user: 'run-case', system: SIMULATED },
+  ChangeCoordinator: { user: 'run-case', system: SIMULATED },
+  JoinCase: { user: 'run-case', system: SIMULATED },
+  ChangeEntryPoint: { user: 'own-agency', system: SIMULATED },
+  LeaveCase: { user: 'own-agency', system: SIMULATED },
+  EnrolInProgramme: { user: 'run-case', system: SIMULATED },
+  ExitProgramme: { user: 'run-case', system: SIMULATED },
+  ShareInformation: { user: 'participant', system: SIMULATED },
+  AcknowledgeInformation: { user: 'participant', system: SIMULATED },
+  RequestInformation: { user: 'participant', system: SIMULATED },
+  AnswerInformationRequest: { user: 'participant', system: SIMULATED },
+  DeclineInformationRequest: { user: 'participant', system: SIMULATED },
+  SetGoal: { user: 'run-case', system: SIMULATED },
+  AddAction: { user: 'participant', system: SIMULATED },
+  CompleteAction: { user: 'participant', system: SIMULATED },
+  CancelAction: { user: 'participant', system: SIMULATED },
+  RecordCaseConference: { user: 'run-case', system: SIMULATED },
+  StartCustody: { user: 'participant', system: SIMULATED },
+  ChangeExpectedRelease: { user: 'participant', system: SIMULATED },
+  ReleaseFromCustody: { user: 'participant', system: SIMULATED },
+  RecordCharge: { user: 'participant', system: SIMULATED },
+  RecordConviction: { user: 'participant', system: SIMULATED },
+  StartEmployment: { user: 'participant', system: SIMULATED },
+  EndEmployment: { user: 'participant', system: SIMULATED },
+  StartEducation: { user: 'participant', system: SIMULATED },
+  EndEducation: { user: 'participant', system: SIMULATED },
+  CompleteEducation: { user: 'participant', system: SIMULATED },
+  RegisterSelfSufficiency: { user: 'participant', system: SIMULATED },
+  RegisterLossOfSelfSufficiency: { user: 'participant', system: SIMULATED },
+  AssessProgression: { user: 'participant', system: SIMULATED },
+  PlaceLegalHold: { user: 'run-case', system: SIMULATED },
+  LiftLegalHold: { user: 'lift-hold', system: SIMULATED },
+  EraseCitizenData: { user: 'erase', system: ERASURE },
+};
+
+/** What a write asks, as far as the rules need it, known before anything is sealed or decided. */
+export interface CaseWriteIntent {
+  type: CaseCommandType;
+  /** The agency a command is about (join, entry point, leave) or an erasure's scope ('citizen' or a code). */
+  targetAgency?: string;
+  /** LiftLegalHold: the hold. */
+  holdId?: string;
+  /** Where the command discloses information, its legal basis: recorded in the events' metadata. */
+  legalBasis?: string;
+}
+
+/** The case as loaded for the command, as far as the rules need it. */
+export interface CaseWriteFacts extends CaseAccessFacts {
+  /** False when the stream has no CaseOpened: answered exactly like a case the caller may not see. */
+  exists: boolean;
+  /** LiftLegalHold: the agency that placed each standing hold, where recorded. */
+  holdAgencies?: ReadonlyMap<string, string | undefined>;
+}
+
 export type CaseWriteDecision = 'allowed' | 'not-visible' | 'forbidden';
 
-const COORDINATOR_COMMANDS: ReadonlySet<string> = new Set([
-  'CloseCase',
-  'ReopenCase',
-  'AssignCoordinator',
-  'ChangeCoordinator',
-  'JoinCase',
-  'EnrolInProgramme',
-  'ExitProgramme',
-  'SetGoal',
-  'RecordCaseConference',
-  'PlaceLegalHold',
-  'LiftLegalHold',
-]);
+export type AgencyKindOf = (code: string) => string | undefined;
 
-const OWN_AGENCY_COMMANDS: ReadonlySet<string> = new Set(['ChangeEntryPoint', 'LeaveCase']);
-
-export function caseWriteDecision(
-  user: AuthenticatedUser,
-  facts: CaseAccessFacts,
-  command: { type: string; targetAgency?: string },
-): CaseWriteDecision {
-  if (!canSeeCase(user, facts)) return 'not-visible';
+export function caseWriteDecision(user: AuthenticatedUser, facts: CaseWriteFacts, intent: CaseWriteIntent, agencyKind: AgencyKindOf): CaseWriteDecision {
+  const rule = CASE_WRITE_RULES[intent.type]?.user;
+  // A type outside the union can only come from a bug; refusing is the default.
+  if (rule === undefined) return facts.exists && canSeeCase(user, facts) ? 'forbidden' : 'not-visible';
+  const writer = user.roles.includes('coordinator') || user.roles.includes('liaison');
+  if (rule === 'refer') return writer ? 'allowed' : 'forbidden';
+  if (!facts.exists || !canSeeCase(user, facts)) return 'not-visible';
   // Coordinator powers on this case: a user who is also a liaison and sees the case only through
   // their agency does not get to run it.
   const coordinator = user.roles.includes('coordinator') && canSeeCase({ ...user, roles: ['coordinator'] }, facts);
-  if (COORDINATOR_COMMANDS.has(command.type)) return coordinator ? 'allowed' : 'forbidden';
-  if (OWN_AGENCY_COMMANDS.has(command.type)) return coordinator || command.targetAgency === user.agency ? 'allowed' : 'forbidden';
-  if (command.type === 'EraseCitizenData') {
-    // The citizen as a whole: the coordinator; one agency's contributions: that agency or the coordinator.
-    return coordinator || command.targetAgency === user.agency ? 'allowed' : 'forbidden';
-  }
-  return user.roles.includes('liaison') || coordinator ? 'allowed' : 'forbidden';
+  const ownAgencyWriter = writer && intent.targetAgency === user.agency;
+  const allowed = ((): boolean => {
+    switch (rule) {
+      case 'run-case':
+        return coordinator;
+      case 'own-agency':
+        return coordinator || ownAgencyWriter;
+      case 'participant':
+        return coordinator || user.roles.includes('liaison');
+      case 'lift-hold': {
+        const placedBy = intent.holdId === undefined ? undefined : facts.holdAgencies?.get(intent.holdId);
+        return coordinator || (writer && placedBy !== undefined && placedBy === user.agency);
+      }
+      case 'erase':
+        if (intent.targetAgency === 'citizen') return coordinator && agencyKind(user.agency) === 'municipal-administration';
+        return ownAgencyWriter;
+      default: {
+        const unhandled: never = rule;
+        throw new TypeError(`unclassified write rule ${String(unhandled)}`);
+      }
+    }
+  })();
+  return allowed ? 'allowed' : 'forbidden';
+}
+
+/** May a system caller with this purpose issue the command? */
+export function systemWriteAllowed(purpose: SystemPurpose, type: CaseCommandType): boolean {
+  return CASE_WRITE_RULES[type]?.system.includes(purpose) ?? false;
 }

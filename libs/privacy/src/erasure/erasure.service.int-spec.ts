@@ -8,9 +8,12 @@ import { loadReferenceData } from '@samvirke/reference-data';
 import { testDatabaseUrl } from '../../../../test/support/test-database';
 import type { Sealed } from '../encryption/sealed-value';
 import { PersonalDataVault } from '../vault/personal-data-vault';
-import { CasePrivacyCommands } from './case-privacy-commands';
+import { CaseGate } from '@samvirke/commands';
 import { ErasureService } from './erasure.service';
 import { writeSealedTestCase } from './sealed-test-case';
+
+/** The CLI's caller: an operator on the server (the write policy admits it for erasure only). */
+const operator = (actor: string) => ({ kind: 'system' as const, purpose: 'operator' as const, actor });
 
 // The run's shared test keys: other test files' apps read these cases too.
 const config = testPrivacyConfig();
@@ -30,7 +33,7 @@ describe('ErasureService (PostgreSQL)', () => {
     await store.migrate();
     vault = new PersonalDataVault(pool, config, { clock });
     await vault.migrate();
-    service = new ErasureService(new CasePrivacyCommands(store, loadReferenceData()), vault, clock, { inc: ({ scope }) => counted.push(scope) });
+    service = new ErasureService(new CaseGate(store, loadReferenceData(), clock), vault, clock, { inc: ({ scope }) => counted.push(scope) });
   });
   afterAll(async () => {
     await store.close();
@@ -51,13 +54,13 @@ describe('ErasureService (PostgreSQL)', () => {
     const { name, policeSummary } = await sealedValues(fixture.caseId);
     expect(await vault.open(name)).toEqual({ status: 'available', value: fixture.name });
 
-    const outcome = await service.erase(fixture.caseId, { scope: 'citizen', reason: 'erasure-request', by: { actor: 'coord-anna', agency: 'BIF' } });
+    const outcome = await service.erase(fixture.caseId, { scope: 'citizen', reason: 'erasure-request', caller: operator('coord-anna') });
 
     expect(outcome).toMatchObject({ caseId: fixture.caseId, scope: 'citizen', erasedAt: erasedOn.toISOString(), keysDestroyed: 2, replayed: false });
     const last = (await eventsOf(fixture.caseId)).at(-1)!;
     expect(last.type).toBe('CitizenDataErased');
     expect(last.data).toEqual({ scope: 'citizen', reason: 'erasure-request', by: 'coord-anna', erasedAt: erasedOn.toISOString() });
-    expect(last.metadata).toMatchObject({ actor: 'coord-anna', agency: 'BIF' });
+    expect(last.metadata).toMatchObject({ actor: 'coord-anna' });
     // A fresh vault (another process) sees the tombstones, with the date.
     const other = new PersonalDataVault(pool, config);
     expect(await other.openMany([name, policeSummary])).toEqual([
@@ -69,7 +72,7 @@ describe('ErasureService (PostgreSQL)', () => {
 
   it('is idempotent: the same request again records nothing new and destroys nothing more', async () => {
     const fixture = await closedCase();
-    const request = { scope: 'citizen', reason: 'erasure-request' as const, by: { actor: 'coord-anna', agency: 'BIF' }, idempotencyKey: `erase-${randomUUID()}` };
+    const request = { scope: 'citizen', reason: 'erasure-request' as const, caller: operator('coord-anna'), idempotencyKey: `erase-${randomUUID()}` };
     await service.erase(fixture.caseId, request);
     const length = (await eventsOf(fixture.caseId)).length;
 
@@ -81,7 +84,7 @@ describe('ErasureService (PostgreSQL)', () => {
 
   it('finishes a half-done erasure when retried with the same key after the key destruction failed', async () => {
     const fixture = await closedCase();
-    const request = { scope: 'citizen', reason: 'erasure-request' as const, by: { actor: 'coord-anna' }, idempotencyKey: `erase-${randomUUID()}` };
+    const request = { scope: 'citizen', reason: 'erasure-request' as const, caller: operator('coord-anna'), idempotencyKey: `erase-${randomUUID()}` };
     const destroy = jest.spyOn(vault, 'eraseSubject').mockRejectedValueOnce(new Error('connection lost'));
     await expect(service.erase(fixture.caseId, request)).rejects.toThrow('connection lost');
     destroy.mockRestore();
@@ -98,10 +101,10 @@ describe('ErasureService (PostgreSQL)', () => {
   it('still destroys the keys when a second erasure under another key is refused as already erased', async () => {
     const fixture = await closedCase();
     const destroy = jest.spyOn(vault, 'eraseSubject').mockRejectedValueOnce(new Error('connection lost'));
-    await expect(service.erase(fixture.caseId, { scope: 'citizen', reason: 'other', by: { actor: 'a' } })).rejects.toThrow('connection lost');
+    await expect(service.erase(fixture.caseId, { scope: 'citizen', reason: 'other', caller: operator('a') })).rejects.toThrow('connection lost');
     destroy.mockRestore();
 
-    await expect(service.erase(fixture.caseId, { scope: 'citizen', reason: 'other', by: { actor: 'b' } })).rejects.toMatchObject({ reason: 'CITIZEN_DATA_ALREADY_ERASED' });
+    await expect(service.erase(fixture.caseId, { scope: 'citizen', reason: 'other', caller: operator('b') })).rejects.toMatchObject({ reason: 'CITIZEN_DATA_ALREADY_ERASED' });
     const { name } = await sealedValues(fixture.caseId);
     expect((await new PersonalDataVault(pool, config).open(name)).status).toBe('erased');
   });
@@ -109,7 +112,7 @@ describe('ErasureService (PostgreSQL)', () => {
   it('refuses to erase the citizen of an open case (CASE_NOT_CLOSED) and destroys nothing', async () => {
     const fixture = await writeSealedTestCase(store, vault, { openedAt: new Date('2025-01-01T09:00:00Z') });
     const before = (await eventsOf(fixture.caseId)).length;
-    const error = await service.erase(fixture.caseId, { scope: 'citizen', reason: 'erasure-request', by: { actor: 'coord-anna' } }).catch((e: unknown) => e);
+    const error = await service.erase(fixture.caseId, { scope: 'citizen', reason: 'erasure-request', caller: operator('coord-anna') }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CaseRuleViolation);
     expect((error as CaseRuleViolation).reason).toBe('CASE_NOT_CLOSED');
     expect((await eventsOf(fixture.caseId)).length).toBe(before);
@@ -124,7 +127,7 @@ describe('ErasureService (PostgreSQL)', () => {
       holdAt: new Date('2025-07-01T09:00:00Z'),
     });
     for (const scope of ['citizen', 'KBH-POLITI']) {
-      await expect(service.erase(fixture.caseId, { scope, reason: 'erasure-request', by: { actor: 'x' } })).rejects.toMatchObject({ reason: 'LEGAL_HOLD_ACTIVE' });
+      await expect(service.erase(fixture.caseId, { scope, reason: 'erasure-request', caller: operator('x') })).rejects.toMatchObject({ reason: 'LEGAL_HOLD_ACTIVE' });
     }
     const { name, policeSummary } = await sealedValues(fixture.caseId);
     expect((await new PersonalDataVault(pool, config).openMany([name, policeSummary])).map((o) => o.status)).toEqual(['available', 'available']);
@@ -132,7 +135,7 @@ describe('ErasureService (PostgreSQL)', () => {
 
   it("erases one agency's scope: only that agency's values become erased", async () => {
     const fixture = await closedCase();
-    const outcome = await service.erase(fixture.caseId, { scope: 'KBH-POLITI', reason: 'retention-expired', by: { actor: 'police-bo', agency: 'KBH-POLITI' } });
+    const outcome = await service.erase(fixture.caseId, { scope: 'KBH-POLITI', reason: 'retention-expired', caller: operator('police-bo') });
     expect(outcome).toMatchObject({ scope: 'KBH-POLITI', keysDestroyed: 1 });
     const { name, policeSummary } = await sealedValues(fixture.caseId);
     expect(await new PersonalDataVault(pool, config).openMany([name, policeSummary])).toEqual([

@@ -1,14 +1,28 @@
 import { CaseRuleViolation, type ErasureReason } from '@samvirke/case';
+import type { CaseCaller, CaseGate } from '@samvirke/commands';
 import type { PersonalDataVault } from '../vault/personal-data-vault';
-import type { CasePrivacyCommands, PrivacyActor, PrivacyCommandOptions } from './case-privacy-commands';
 
 /** 'citizen' erases everything about the citizen; an agency code only that agency's contributions. */
 export type ErasureTarget = 'citizen' | string;
 
-export interface ErasureRequest extends PrivacyCommandOptions {
+export interface ErasureRequest {
   scope: ErasureTarget;
   reason: ErasureReason;
-  by: PrivacyActor;
+  /** A user (authorized by the write policy on the case as loaded) or a system purpose (retention, operator). */
+  caller: CaseCaller;
+  /** Same key, same request: nothing is recorded twice, and a half-done erasure is finished. */
+  idempotencyKey?: string;
+  /** The revision the client last saw (HTTP If-Match). */
+  expectedRevision?: number;
+  correlationId?: string;
+  causationId?: string;
+  /** System callers only: the decision time (the retention job's clock). */
+  now?: Date;
+}
+
+/** Who is recorded as having erased: the user, or the system actor. */
+export function erasedBy(caller: CaseCaller): string {
+  return caller.kind === 'user' ? caller.user.userId : caller.actor;
 }
 
 export interface ErasureOutcome {
@@ -52,20 +66,29 @@ export interface ErasureCounter {
  */
 export class ErasureService {
   constructor(
-    private readonly commands: CasePrivacyCommands,
+    private readonly gate: CaseGate,
     private readonly vault: PersonalDataVault,
     private readonly clock: { now(): Date },
     private readonly counter?: ErasureCounter,
   ) {}
 
   async erase(caseId: string, request: ErasureRequest): Promise<ErasureOutcome> {
-    const { scope, reason, by, ...options } = request;
+    const { scope, reason, caller, ...options } = request;
+    const by = erasedBy(caller);
     let outcome;
     try {
-      outcome = await this.commands.execute(caseId, { type: 'EraseCitizenData', data: { scope, reason, by: by.actor } }, by, this.clock.now(), options);
+      outcome = await this.gate.execute({
+        caseId,
+        caller,
+        intent: { type: 'EraseCitizenData', targetAgency: scope },
+        command: { type: 'EraseCitizenData', data: { scope, reason, by } },
+        ...options,
+        ...(caller.kind === 'system' ? { now: options.now ?? this.clock.now() } : {}),
+      });
     } catch (error) {
+      // Only reached by a caller the gate let through: a refusal for authorization comes first.
       if (error instanceof CaseRuleViolation && error.reason === 'CITIZEN_DATA_ALREADY_ERASED') {
-        await this.destroyKeys(caseId, 'citizen', by.actor, reason);
+        await this.destroyKeys(caseId, 'citizen', by, reason);
       }
       throw error;
     }
@@ -73,7 +96,7 @@ export class ErasureService {
     // The decider answers EraseCitizenData with exactly one CitizenDataErased; anything else is a bug
     // there, and destroying keys without the event would be the one unrecoverable mistake here.
     if (!recorded || recorded.type !== 'CitizenDataErased') throw new Error('EraseCitizenData did not record CitizenDataErased');
-    const keysDestroyed = await this.destroyKeys(caseId, scope, by.actor, reason);
+    const keysDestroyed = await this.destroyKeys(caseId, scope, by, reason);
     if (!outcome.replayed) this.counter?.inc({ scope }); // 'citizen' or an agency code: a bounded set from reference data
     return {
       caseId,

@@ -1,8 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { handleStreamCommand, type EventStore } from '@samvirke/event-store';
+import type { EventStore } from '@samvirke/event-store';
 import type { CaseCommand } from '@samvirke/case';
-import { caseDecider } from '@samvirke/case/application/handle-case-command';
-import { caseStreamId } from '@samvirke/case/application/case-identity';
+import { CaseGate } from '@samvirke/commands';
 import { loadReferenceData } from '@samvirke/reference-data';
 import type { PersonalDataVault } from '../vault/personal-data-vault';
 
@@ -28,14 +27,16 @@ export async function writeSealedTestCase(
   const caseId = randomUUID();
   const tag = randomUUID().slice(0, 8);
   const fixture = { caseId, name: `Testperson Erasure-${tag}`, summary: `Kommunal note ${tag}`, policeSummary: `Politiets note ${tag}` };
+  // Synthetic people through the one write path, at the instants the test chooses.
+  const gate = new CaseGate(store, referenceData, { now: () => new Date() });
   const run = (command: CaseCommand, agency: string, now: Date) =>
-    handleStreamCommand(store, caseDecider, {
-      streamId: caseStreamId(caseId),
+    gate.execute({
+      caseId,
+      caller: { kind: 'system', purpose: 'synthetic-data', actor: `test-${agency}`, agency },
+      intent: { type: command.type },
       command,
-      context: { now, refData: referenceData },
-      idempotencyKey: randomUUID(),
       requestFingerprint: randomUUID(),
-      metadata: { actor: `test-${agency}`, agency, correlationId: randomUUID() },
+      now,
     });
   const seal = (agency: string, text: string) => vault.seal({ citizenId: caseId, agency }, text);
   const at = new Date(options.openedAt);

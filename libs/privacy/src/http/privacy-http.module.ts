@@ -6,7 +6,7 @@ import { PostgresEventStore } from '@samvirke/event-store/postgres';
 import { APP_LOGGER, APP_METRICS, CLOCK, DATABASE_POOL, type AppMetrics, type Clock } from '@samvirke/platform';
 import { loadReferenceData } from '@samvirke/reference-data';
 import { PersonalDataVault } from '../vault/personal-data-vault';
-import { CasePrivacyCommands } from '../erasure/case-privacy-commands';
+import { CaseGate } from '@samvirke/commands';
 import { ErasureService } from '../erasure/erasure.service';
 import { PostgresCaseDirectory, ScanningCaseDirectory } from '../retention/case-directory';
 import { PostgresLiveKeyInventory } from '../retention/live-key-inventory';
@@ -16,13 +16,11 @@ import { RetentionScheduler } from '../retention/retention.scheduler';
 import { AuditLogAccessReport, CITIZEN_ACCESS_REPORT, type AccessReportSource } from '../citizen-copy/access-report-source';
 import { CitizenCopyBuilder } from '../citizen-copy/citizen-copy';
 import { CitizenCopyController } from './citizen-copy.controller';
-import { ErasureController } from './erasure.controller';
-import { LegalHoldsController } from './legal-holds.controller';
 
 export const RETENTION_POLICY = Symbol('RETENTION_POLICY');
 
 /**
- * Erasure, legal holds, retention and the citizen's copy. Needs from the app the global EVENT_STORE,
+ * Erasure (the service; its HTTP route is a case command in libs/command-api), retention and the citizen's copy. Needs from the app the global EVENT_STORE,
  * DATABASE_POOL, CLOCK, APP_LOGGER, APP_METRICS, PersonalDataVault and PERSONAL_DATA_SEALER, and the
  * authentication guard (which also keeps auditors from writing). The read audit (AuditModule) should
  * be in the app too: it records the citizen's copy as an export and provides the access report.
@@ -32,18 +30,12 @@ export const RETENTION_POLICY = Symbol('RETENTION_POLICY');
  * default, the first run one interval after start; 0 turns it off) and is waited for at shutdown.
  */
 @Module({
-  controllers: [ErasureController, LegalHoldsController, CitizenCopyController],
+  controllers: [CitizenCopyController],
   providers: [
     {
-      provide: CasePrivacyCommands,
-      inject: [EVENT_STORE],
-      useFactory: (store: EventStore) => new CasePrivacyCommands(store, loadReferenceData()),
-    },
-    {
       provide: ErasureService,
-      inject: [CasePrivacyCommands, PersonalDataVault, CLOCK, APP_METRICS],
-      useFactory: (commands: CasePrivacyCommands, vault: PersonalDataVault, clock: Clock, metrics: AppMetrics) =>
-        new ErasureService(commands, vault, clock, metrics.erasures),
+      inject: [CaseGate, PersonalDataVault, CLOCK, APP_METRICS],
+      useFactory: (gate: CaseGate, vault: PersonalDataVault, clock: Clock, metrics: AppMetrics) => new ErasureService(gate, vault, clock, metrics.erasures),
     },
     { provide: RETENTION_POLICY, useFactory: () => loadRetentionPolicy(process.env, loadReferenceData().agencies) },
     {
@@ -74,7 +66,7 @@ export const RETENTION_POLICY = Symbol('RETENTION_POLICY');
         new CitizenCopyBuilder(store, vault, reports, loadReferenceData().agencies),
     },
   ],
-  exports: [ErasureService, RetentionJob, RetentionScheduler, CasePrivacyCommands],
+  exports: [ErasureService, RetentionJob, RetentionScheduler],
 })
 export class PrivacyHttpModule implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(@Inject(RetentionScheduler) private readonly scheduler: RetentionScheduler) {}

@@ -7,7 +7,7 @@ import { loadReferenceData } from '@samvirke/reference-data';
 import { testDatabaseUrl } from '../../../../test/support/test-database';
 import type { Sealed } from '../encryption/sealed-value';
 import { PersonalDataVault } from '../vault/personal-data-vault';
-import { CasePrivacyCommands } from '../erasure/case-privacy-commands';
+import { CaseGate } from '@samvirke/commands';
 import { ErasureService } from '../erasure/erasure.service';
 import { writeSealedTestCase, type SealedTestCase } from '../erasure/sealed-test-case';
 import type { CaseDirectory } from './case-directory';
@@ -38,7 +38,7 @@ describe('RetentionJob (PostgreSQL)', () => {
     await store.migrate();
     vault = new PersonalDataVault(pool, config, { clock });
     await vault.migrate();
-    erasure = new ErasureService(new CasePrivacyCommands(store, referenceData), vault, clock);
+    erasure = new ErasureService(new CaseGate(store, referenceData, clock), vault, clock);
   });
   afterAll(async () => {
     await store.close();

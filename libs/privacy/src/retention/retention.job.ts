@@ -102,7 +102,7 @@ export class RetentionJob {
       await this.deps.erasure.erase(caseId, {
         scope,
         reason: 'retention-expired',
-        by: { actor: RETENTION_ACTOR },
+        caller: { kind: 'system', purpose: 'retention', actor: RETENTION_ACTOR },
         idempotencyKey: `retention:${scope}:${closedAt}`,
         correlationId,
       });

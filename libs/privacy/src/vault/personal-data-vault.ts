@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { Pool } from 'pg';
 import { applyMigrations } from '@samvirke/event-store/postgres';
 import type { PrivacyConfig } from '../config/privacy-config';
-import { cprHash } from '../cpr/cpr';
+import { cprHash } from '@samvirke/case/cpr';
 import { isValidDataKeyId, openWithKey, parseSealed, sealWithKey, type Sealed, type SealedParts } from '../encryption/sealed-value';
 import { newDataKey, unwrapDataKey, wrapDataKey } from '../keys/data-key-wrapping';
 import { DataKeyStore, dataKeyIdFor, subjectKeyFor, type DataKeyRecord, type ErasureScope, type KeySubject } from '../keys/key-store';

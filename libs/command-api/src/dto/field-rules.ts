@@ -6,8 +6,8 @@ import {
   type ValidatorConstraintInterface,
 } from 'class-validator';
 import { loadReferenceData, type ReferenceData } from '@samvirke/reference-data';
-import { isValidCprDate } from '@samvirke/privacy/cpr/cpr';
-import { isIsoDate } from '../../calendar-date';
+import { isValidCprDate } from '@samvirke/case/cpr';
+import { isIsoDate } from '@samvirke/case';
 
 /**
  * Field rules shared by the case's request bodies. They answer 400 with the field and the rule, so

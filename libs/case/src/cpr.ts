@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import type { SecretBytes } from '../config/secret-bytes';
+/** Key material that hides itself from logs (libs/privacy's SecretBytes), or raw bytes. */
+type SecretKey = { reveal(): Buffer } | Buffer;
 
 /**
  * The Danish personal identity number (CPR), DDMMYY-SSSS. It is confidential: it must never appear in
@@ -51,7 +52,7 @@ export function isValidCprDate(cpr: string): boolean {
  * the 10 digits. Keyed, so the hashes cannot be reversed by hashing all ~3.6 million possible CPR
  * numbers of a year without the secret.
  */
-export function cprHash(secret: SecretBytes | Buffer, cpr: string): string {
+export function cprHash(secret: SecretKey, cpr: string): string {
   const key = Buffer.isBuffer(secret) ? secret : secret.reveal();
   return createHmac('sha256', key).update(normaliseCpr(cpr), 'ascii').digest('hex');
 }

@@ -1,0 +1,2 @@
+export * from './case-gate';
+export * from './gate-errors';
