@@ -206,6 +206,9 @@ describe('HTTP hygiene over every route of the OpenAPI document', () => {
       expect({ on: await streamLength(caseOn), off: await streamLength(caseOff) }).toEqual(before);
       const appendedByPolice = await pool.query(`SELECT count(*) AS n FROM es_events WHERE metadata->>'actor' = ANY($1)`, [police.map((user) => user.userId)]);
       expect(Number(appendedByPolice.rows[0].n)).toBe(0);
+      // Attempted disclosures for investigation show in the read audit, writes as reads.
+      const refusals = await pool.query(`SELECT count(*) AS n FROM audit_log WHERE user_id = ANY($1) AND outcome = 403 AND purpose = 'criminal-investigation' AND method <> 'GET'`, [police.map((user) => user.userId)]);
+      expect(Number(refusals.rows[0].n)).toBe(police.length * 3 * writes.length);
     }, 180_000);
   });
 });
