@@ -162,7 +162,8 @@ describe('case commands over HTTP', () => {
         ['POST', `/cases/${caseId}/entries`, { entryId: randomUUID(), sharedWith: ['NOPE'], legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'normal', summary: 'x' }, 'sharedWith'],
         ['POST', `/cases/${caseId}/entries`, { entryId: 'not-a-uuid', sharedWith: ['SOF'], legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'normal', summary: 'x' }, 'entryId'],
         ['POST', `/cases/${caseId}/goals`, { goalId: randomUUID(), area: 'employment', description: 'x'.repeat(4001) }, 'description'],
-        ['POST', `/cases/${caseId}/progression`, { step: 2, assessedOn: today(), surprise: true }, 'surprise'],
+        // An unknown field is named as such, never by the client's own key (nothing sent is echoed).
+        ['POST', `/cases/${caseId}/progression`, { step: 2, assessedOn: today(), surprise: true }, '(unknown field)'],
         ['POST', `/cases/${caseId}/programmes`, { programmeCode: 'UNKNOWN', startedOn: today() }, 'programmeCode'],
       ];
       for (const [method, path, body, field] of cases) {

@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { PinoNestLogger } from '@samvirke/platform';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './http/validation';
+import { noStore } from './http/no-store';
 import type { ApiRuntime } from './infrastructure.module';
 
 /** Builds the HTTP application (used by main.ts and by the e2e tests, which listen on port 0). */
@@ -14,6 +15,8 @@ export async function createApiApp(runtime: ApiRuntime): Promise<NestExpressAppl
     bodyParser: false,
     abortOnError: false,
   });
+  // First, so that no answer (a body parser refusal included) leaves without it.
+  app.use(noStore);
   // Passed as a variable: Nest's option type omits body-parser's `verify`, which express accepts.
   const jsonOptions = { limit: '256kb', verify: refuseDeepNesting };
   app.useBodyParser('json', jsonOptions);

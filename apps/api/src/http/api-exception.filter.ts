@@ -1,5 +1,6 @@
-import { ArgumentsHost, Catch, HttpException, HttpStatus, Inject, type ExceptionFilter } from '@nestjs/common';
+import { ArgumentsHost, BadRequestException, Catch, HttpException, HttpStatus, Inject, NotFoundException, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { STATUS_CODES } from 'node:http';
 import type { Logger } from 'pino';
 import {
   EventStoreUnavailableError,
@@ -12,11 +13,17 @@ import { CASE_RULE_MESSAGES, CaseRuleViolation } from '@samvirke/case';
 import { APP_LOGGER } from '@samvirke/platform';
 import { isConnectionFailure as isDatabaseUnavailable } from '@samvirke/event-store/postgres';
 import { CaseNotVisibleError, CaseWriteForbiddenError } from '@samvirke/commands';
+import { withoutRequestInput } from './request-input';
 
 /**
  * One place that turns errors into HTTP answers. Clients get a stable shape
  * `{ statusCode, error, message, ...details }`; details carry codes, field names, ids and revisions,
  * never personal data or a stack trace. Anything unexpected is a 500 with the request id to quote.
+ *
+ * Nothing the client sent comes back: Nest's own answers that quote the request (the unknown route's
+ * "Cannot GET /path?query") get fixed words, and as a last line every string of the body that
+ * contains a value of the request (path parameter, query, header, body) is replaced before it
+ * leaves (see request-input.ts), so a handler that interpolates its input cannot leak it.
  */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -29,7 +36,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const send = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) => {
       if (response.headersSent) return;
       for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
-      response.status(status).json({ statusCode: status, ...body });
+      // A route that answers CSV, SVG or an attachment set its own type before it failed: an error
+      // is always the JSON below, shown inline, never a download.
+      response.removeHeader('Content-Disposition');
+      response.setHeader('Content-Type', 'application/json; charset=utf-8');
+      response.status(status).json(withoutRequestInput(inProjectShape(status, body), request));
     };
 
     if (exception instanceof CaseRuleViolation) {
@@ -66,11 +77,18 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const cause = exception instanceof HttpException ? exception.cause : exception;
     if (cause instanceof SyntaxError) return send(HttpStatus.BAD_REQUEST, { error: 'Bad Request', message: 'the request body is not valid JSON' });
     if (cause instanceof URIError) return send(HttpStatus.BAD_REQUEST, { error: 'Bad Request', message: 'the request path is not valid' });
+    // No route matched: Nest's answer quotes the method, path and query ("Cannot GET /x?y").
+    if (exception instanceof NotFoundException && request.route === undefined) {
+      return send(HttpStatus.NOT_FOUND, { error: 'Not Found', message: 'there is no such resource; see GET /docs for the API' });
+    }
+    if (exception instanceof BadRequestException && isParseUuidFailure(exception)) {
+      return send(HttpStatus.BAD_REQUEST, { error: 'Bad Request', message: 'the request has invalid fields', violations: uuidViolations(request) });
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
       const headers = (exception as HttpException & { headers?: Record<string, string> }).headers ?? {};
-      return send(status, typeof body === 'string' ? { error: exception.name, message: body } : (body as Record<string, unknown>), headers);
+      return send(status, typeof body === 'string' ? { error: statusText(status), message: body } : (body as Record<string, unknown>), headers);
     }
     // Body parser failures (malformed JSON, too large) arrive as errors with a status, not HttpExceptions.
     const status = (exception as { status?: unknown; statusCode?: unknown })?.status ?? (exception as { statusCode?: unknown })?.statusCode;
@@ -84,4 +102,40 @@ export class ApiExceptionFilter implements ExceptionFilter {
     );
     return send(HttpStatus.INTERNAL_SERVER_ERROR, { error: 'Internal Server Error', message: 'something went wrong on our side', requestId: request.id });
   }
+}
+
+/** The fixed text each status falls back to when an error carries no message of its own. */
+function statusText(status: number): string {
+  return STATUS_CODES[status] ?? 'Error';
+}
+
+/**
+ * `{ statusCode, error, message, ...details }` whatever the thrower gave: Nest's defaults and a few
+ * handlers leave out `error`, or give `message` as a list.
+ */
+function inProjectShape(status: number, body: Record<string, unknown>): Record<string, unknown> {
+  const { statusCode: _statusCode, error, message, ...details } = body;
+  return {
+    statusCode: status,
+    error: typeof error === 'string' && error !== '' ? error : statusText(status),
+    message: typeof message === 'string' && message !== '' ? message : statusText(status).toLowerCase(),
+    ...details,
+  };
+}
+
+/** Nest's ParseUUIDPipe, which names neither the parameter nor the rule. */
+function isParseUuidFailure(exception: BadRequestException): boolean {
+  const body = exception.getResponse();
+  const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
+  return typeof message === 'string' && /^Validation failed \(uuid (v\d+ )?is expected\)$/.test(message);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The id parameters of the matched route that are not UUIDs: names from the route, never values. */
+function uuidViolations(request: Request): Array<{ field: string; rule: string; message: string }> {
+  const names = Object.entries(request.params ?? {})
+    .filter(([name, value]) => /Id$/.test(name) && !(typeof value === 'string' && UUID.test(value)))
+    .map(([name]) => name);
+  return (names.length > 0 ? names : ['id']).map((field) => ({ field, rule: 'isUuid', message: `${field} must be a UUID` }));
 }

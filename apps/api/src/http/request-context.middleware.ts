@@ -8,7 +8,9 @@ const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 /**
  * Gives every request an id (returned as X-Request-Id) and a correlation id (taken from
- * X-Correlation-Id when the caller sends a well-formed one, so a chain of calls shares it), and logs
+ * X-Correlation-Id when the caller sends a well-formed one, so a chain of calls shares it; it goes
+ * into the logs and the events' metadata, and is not sent back: the caller has it, and no answer
+ * repeats what the client sent), and logs
  * one line per request: method, route pattern, status, duration, ids. Never the query string, the
  * body or the headers, which may carry personal data.
  */
@@ -25,7 +27,6 @@ export class RequestContextMiddleware implements NestMiddleware {
     const offered = request.header('x-correlation-id');
     request.correlationId = offered && CORRELATION_ID.test(offered) ? offered : request.id;
     response.setHeader('X-Request-Id', request.id);
-    response.setHeader('X-Correlation-Id', request.correlationId);
     response.on('finish', () => {
       const route = (request.route as { path?: string } | undefined)?.path;
       const durationSeconds = Number(process.hrtime.bigint() - started) / 1e9;

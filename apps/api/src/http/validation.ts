@@ -11,16 +11,15 @@ export function fieldViolations(errors: ValidationError[], parent = ''): FieldVi
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
     const own = Object.entries(error.constraints ?? {}).map(([rule, message]) =>
-      // An unknown field's name is the client's own text: repeat it only when it looks like a name.
-      rule === 'whitelistValidation' && !PLAIN_FIELD_NAME.test(error.property)
-        ? { field: parent ? `${parent}.(unknown field)` : '(unknown field)', rule, message: 'remove fields the endpoint does not define' }
+      // An unknown field's name is the client's own text (class-validator's message quotes it too),
+      // so it is never repeated, however plain it looks: the OpenAPI document lists the fields.
+      rule === 'whitelistValidation'
+        ? { field: parent ? `${parent}.(unknown field)` : '(unknown field)', rule, message: 'remove fields the endpoint does not define (GET /docs lists them)' }
         : { field, rule, message },
     );
     return [...own, ...fieldViolations(error.children ?? [], field)];
   });
 }
-
-const PLAIN_FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 
 /**
  * Unknown fields are refused rather than dropped: a client that misspells a field should hear so,

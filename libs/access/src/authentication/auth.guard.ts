@@ -3,11 +3,12 @@ import {
   Inject,
   Injectable,
   Optional,
+  ServiceUnavailableException,
   UnauthorizedException,
   type CanActivate,
   type ExecutionContext,
 } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import { ModuleRef, Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { APP_LOGGER } from '@samvirke/platform/nest/tokens';
@@ -15,6 +16,10 @@ import { AuthenticationFailed } from './authentication-failed';
 import { isReadOnlyUser, type AuthenticatedUser, type Role } from './claims';
 import { IS_PUBLIC, REQUIRED_ROLES, type RequestWithUser } from './decorators';
 import { TokenVerifier } from './token-verifier';
+import { AUDIT_UNAVAILABLE_BODY, AuditLog } from '../read-audit/audit-log';
+import { AUDIT_AS, type AuditAction } from '../read-audit/audit-vocabulary';
+import { auditEntryOf, routePatternOf } from '../read-audit/audited-request';
+import { agencyKindOf, declaredPurpose, disclosureForInvestigationRefused, refusesDisclosureForInvestigation } from '../read-audit/investigation-refusal';
 
 /**
  * The two refusals. Each is the same whatever went wrong, so a caller learns nothing about which
@@ -28,15 +33,20 @@ const BEARER = /^Bearer +([^\s]+) *$/i;
 
 /**
  * Registered globally, so every route needs a valid bearer token unless marked @Public(). It also
- * applies the rules that hold for every route, so controllers cannot forget them: @Roles(), and
- * "auditors read everything and write nothing" (any method but GET/HEAD is refused to a user whose
- * only role is auditor). Which cases a user may see is the access policy's job, not this guard's.
+ * applies the rules that hold for every route, so controllers cannot forget them: section 115(2)
+ * (no disclosure to the police for a criminal investigation, see investigation-refusal.ts), @Roles(),
+ * and "auditors read everything and write nothing" (any method but GET/HEAD is refused to a user
+ * whose only role is auditor). Section 115(2) comes first, so its refusal is the same on every route
+ * whatever the caller's role. Which cases a user may see is the access policy's job, not this guard's.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private auditLog: AuditLog | null | undefined;
+
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
+    private readonly moduleRef: ModuleRef,
     @Optional() @Inject(APP_LOGGER) private readonly logger?: Logger,
   ) {}
 
@@ -52,6 +62,13 @@ export class AuthGuard implements CanActivate {
     request.user = user;
 
     const route = `${context.getClass().name}.${context.getHandler().name}`;
+    const purpose = declaredPurpose(request.header('x-purpose'));
+    if (refusesDisclosureForInvestigation(agencyKindOf(user.agency), purpose, request.method, routePatternOf(request))) {
+      this.logger?.info({ userId: user.userId, agency: user.agency, route, rule: 'section-115-2' }, 'request refused');
+      const declared = this.reflector.getAllAndOverride<AuditAction | undefined>(AUDIT_AS, targets);
+      await this.recordRefusal(auditEntryOf(request, user, { purpose: 'criminal-investigation', declared, outcome: 403 }));
+      throw disclosureForInvestigationRefused();
+    }
     if (!READ_METHODS.has(request.method.toUpperCase()) && isReadOnlyUser(user)) {
       this.logger?.info({ userId: user.userId, agency: user.agency, route, rule: 'auditor-read-only' }, 'request forbidden');
       throw new ForbiddenException({ ...FORBIDDEN_BODY });
@@ -62,6 +79,29 @@ export class AuthGuard implements CanActivate {
       throw new ForbiddenException({ ...FORBIDDEN_BODY });
     }
     return true;
+  }
+
+  /**
+   * Attempted disclosures for investigation must show in the read audit, and, as for any access,
+   * nothing is answered if the row cannot be written (503). The audit lives in its own module that
+   * the app imports (AuditModule); it is looked up rather than injected so this guard also works
+   * where it is not (a refusal is then only logged).
+   */
+  private async recordRefusal(entry: Parameters<AuditLog['record']>[0]): Promise<void> {
+    if (this.auditLog === undefined) {
+      try {
+        this.auditLog = this.moduleRef.get(AuditLog, { strict: false });
+      } catch {
+        this.auditLog = null;
+      }
+    }
+    if (!this.auditLog) return;
+    try {
+      await this.auditLog.record(entry);
+    } catch (error) {
+      this.logger?.error({ route: entry.route, errorName: error instanceof Error ? error.name : typeof error }, 'audit log write failed; response withheld');
+      throw new ServiceUnavailableException({ ...AUDIT_UNAVAILABLE_BODY });
+    }
   }
 
   private async authenticate(request: Request, response: Response, context: ExecutionContext): Promise<AuthenticatedUser> {

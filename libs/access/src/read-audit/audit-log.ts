@@ -21,6 +21,13 @@ interface WaitingRow {
   reject: (error: unknown) => void;
 }
 
+/** The answer when an access cannot be logged: nothing is returned without its log line. */
+export const AUDIT_UNAVAILABLE_BODY = {
+  statusCode: 503,
+  error: 'Service Unavailable',
+  message: 'the access could not be logged, so nothing is returned; retry shortly',
+} as const;
+
 /** One access, as the interceptor records it. */
 export interface AuditEntry {
   requestId: string | null;

@@ -1,4 +1,7 @@
-import type { AuditAction } from './audit-vocabulary';
+import type { Request } from 'express';
+import type { AuthenticatedUser } from '../authentication/claims';
+import type { AuditEntry } from './audit-log';
+import type { AuditAction, AuditPurpose } from './audit-vocabulary';
 
 /**
  * Which requests the read audit records, and as what. Pure functions over the route pattern and the
@@ -60,4 +63,43 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A route parameter as a uuid column value; anything else (a typo the handler will 400) is null. */
 export function uuidOrNull(value: unknown): string | null {
   return typeof value === 'string' && UUID.test(value) ? value.toLowerCase() : null;
+}
+
+/** The route pattern Express matched (/cases/:caseId/timeline), never the concrete URL. */
+export function routePatternOf(request: Request): string {
+  const path = (request.route as { path?: unknown } | undefined)?.path;
+  return typeof path === 'string' ? `${request.baseUrl ?? ''}${path}` : 'unmatched';
+}
+
+/**
+ * The audit row of one request: who, what route, which case and entry, the criteria and the
+ * declared purpose, and the status the client got. `result` is the handler's answer, when there is
+ * one: a route without :caseId can still be about one case (opening a case answers with its id).
+ */
+export function auditEntryOf(
+  request: Request & { id?: string },
+  user: AuthenticatedUser,
+  details: { purpose: AuditPurpose; declared?: AuditAction; outcome: number; result?: unknown },
+): AuditEntry {
+  const criteria = criteriaOf(request.query);
+  const params = (request.params ?? {}) as Record<string, unknown>;
+  return {
+    requestId: request.id ?? null,
+    userId: user.userId,
+    agency: user.agency,
+    roles: user.roles,
+    action: auditActionFor(request.method, criteria, details.declared),
+    method: request.method.toUpperCase(),
+    route: routePatternOf(request),
+    caseId: uuidOrNull(params['caseId']) ?? caseIdOfResult(details.result),
+    entryId: uuidOrNull(params['entryId']),
+    criteria,
+    purpose: details.purpose,
+    outcome: details.outcome,
+  };
+}
+
+function caseIdOfResult(result: unknown): string | null {
+  if (typeof result !== 'object' || result === null || Array.isArray(result)) return null;
+  return uuidOrNull((result as { caseId?: unknown }).caseId);
 }

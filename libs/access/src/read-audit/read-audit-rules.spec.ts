@@ -71,10 +71,26 @@ describe('read audit rules', () => {
     it('lets the police read for other purposes', () => {
       expect(refusesDisclosureForInvestigation('police', 'coordination', 'GET', '/cases/:caseId/timeline')).toBe(false);
     });
-    it('does not apply to other agencies, to writes, or to aggregate statistics', () => {
+    it('does not apply to other agencies, or to reads of aggregate statistics and lists without cases', () => {
       expect(refusesDisclosureForInvestigation('municipal-administration', 'criminal-investigation', 'GET', '/cases/:caseId')).toBe(false);
-      expect(refusesDisclosureForInvestigation('police', 'criminal-investigation', 'POST', '/cases/:caseId/charges')).toBe(false);
+      expect(refusesDisclosureForInvestigation('municipal-administration', 'criminal-investigation', 'POST', '/cases/:caseId/requests')).toBe(false);
       expect(refusesDisclosureForInvestigation('police', 'criminal-investigation', 'GET', '/information-flow/delays')).toBe(false);
+      expect(refusesDisclosureForInvestigation('police', 'criminal-investigation', 'GET', '/reference-data/:list')).toBe(false);
+    });
+    it('refuses every police write declared for criminal investigation, whatever the route', () => {
+      for (const [method, route] of [
+        ['POST', '/cases/:caseId/requests'],
+        ['POST', '/cases/:caseId/charges'],
+        ['POST', '/cases'],
+        ['PUT', '/cases/:caseId/coordinator'],
+        ['DELETE', '/cases/:caseId/agencies/:agency'],
+        ['POST', '/effects/safety-index'],
+        ['POST', '/information-flow/delays'],
+      ]) {
+        expect({ method, route, refused: refusesDisclosureForInvestigation('police', 'criminal-investigation', method, route) }).toEqual({ method, route, refused: true });
+      }
+      expect(refusesDisclosureForInvestigation('police', 'coordination', 'POST', '/cases/:caseId/requests')).toBe(false);
+      expect(refusesDisclosureForInvestigation('police', undefined, 'POST', '/cases/:caseId/requests')).toBe(false);
     });
     it('covers every read that can carry case data, lists and registers included', () => {
       for (const route of ['/cases', '/ssp-register', '/worklist', '/audit/log']) {

@@ -28,7 +28,7 @@ export class AgencyDirectoryController {
   @ApiOperation({ summary: "One agency's standing entry points." })
   one(@Param('agencyCode') agencyCode: string): Agency {
     const agency = this.agencies.get(agencyCode);
-    if (agency === undefined) throw new NotFoundException({ error: 'Not Found', message: `no agency "${agencyCode.slice(0, 40)}"; see GET /agency-directory` });
+    if (agency === undefined) throw new NotFoundException({ error: 'Not Found', message: 'no agency with this code; GET /agency-directory lists them' });
     return agency;
   }
 }

@@ -81,7 +81,7 @@ export class InformationFlowController {
     const caseParams: unknown[] = [caseId];
     const visible = caseVisibilitySql(user, { agencies: 'c.agencies', coordinatorId: 'c.coordinator_id' }, caseParams);
     const found = await this.pool.query(`SELECT 1 FROM ${T(TABLES.caseRow)} c WHERE c.case_id = $1 AND ${visible}`, caseParams);
-    if (found.rowCount === 0) throw new NotFoundException({ reason: 'CASE_NOT_FOUND', message: `no case ${caseId} that you may see` });
+    if (found.rowCount === 0) throw new NotFoundException({ reason: 'CASE_NOT_FOUND', message: 'no case with this id that you may see' });
 
     const params: unknown[] = [caseId];
     const parameter = (value: unknown) => `$${params.push(value)}`;

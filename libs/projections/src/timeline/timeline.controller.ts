@@ -77,7 +77,7 @@ export class TimelineController {
     const visible = caseVisibilitySql(user, { agencies: 'c.agencies', coordinatorId: 'c.coordinator_id' }, params);
     const found = await this.pool.query(`SELECT 1 FROM ${READ_MODEL_SCHEMA}.${TABLES.caseRow} c WHERE c.case_id = $1 AND ${visible}`, params);
     // Not visible and not existing answer alike, so a 404 reveals nothing about other agencies' cases.
-    if (found.rowCount === 0) throw new NotFoundException({ reason: 'CASE_NOT_FOUND', message: `no case ${caseId} that you may see` });
+    if (found.rowCount === 0) throw new NotFoundException({ reason: 'CASE_NOT_FOUND', message: 'no case with this id that you may see' });
 
     const where: string[] = ['i.case_id = $1'];
     const filterParams: unknown[] = [caseId];

@@ -41,7 +41,7 @@ export class ReferenceDataController {
   @ApiOperation({ summary: 'One reference list (agencies, programmes, districts, offence-categories, legal-bases, road-maps, ...).' })
   list(@Param('list') segment: string) {
     const name = SEGMENTS[segment];
-    if (name === undefined) throw new NotFoundException({ error: 'Not Found', message: `no reference list "${segment.slice(0, 40)}"; see GET /reference-data` });
+    if (name === undefined) throw new NotFoundException({ error: 'Not Found', message: 'no reference list with this name; GET /reference-data lists them' });
     if (name === 'progressionScale') return { items: this.data.progressionScale };
     return { items: [...this.data[name].values()] };
   }

@@ -1,0 +1,35 @@
+import type { Request } from 'express';
+import { withoutRequestInput } from './request-input';
+
+/** The exception filter's last line: no string of an error body may carry what the client sent. */
+function requestWith(parts: Partial<Pick<Request, 'params' | 'query' | 'body' | 'headers'>>): Request {
+  return { params: {}, query: {}, body: undefined, headers: {}, ...parts } as unknown as Request;
+}
+
+describe('withoutRequestInput', () => {
+  it('replaces a message that quotes a path parameter with fixed words, and keeps the reason code', () => {
+    const body = { statusCode: 404, error: 'Not Found', reason: 'CASE_NOT_FOUND', message: 'no case Zq-marker-1 that you may see' };
+    const cleaned = withoutRequestInput(body, requestWith({ params: { caseId: 'Zq-marker-1' } }));
+    expect(JSON.stringify(cleaned)).not.toContain('Zq-marker-1');
+    expect(cleaned).toMatchObject({ statusCode: 404, error: 'Not Found', reason: 'CASE_NOT_FOUND', message: expect.any(String) });
+  });
+
+  it('finds values in the query, nested body values, non-protocol headers and odd body keys, whatever their case', () => {
+    const request = requestWith({
+      query: { district: ['a', 'query-marker'] },
+      body: { decisions: [{ text: 'body-marker' }], '<b>key-marker</b>': 1 },
+      headers: { 'idempotency-key': 'header-marker' },
+    });
+    for (const marker of ['QUERY-MARKER', 'body-marker', 'header-marker', '<b>key-marker</b>']) {
+      const cleaned = withoutRequestInput({ statusCode: 400, error: 'Bad Request', message: `about ${marker}`, violations: [{ field: `x.${marker}`, rule: 'isIn', message: 'fixed' }] }, request);
+      expect(JSON.stringify(cleaned).toLowerCase()).not.toContain(marker.toLowerCase());
+      expect(cleaned['violations']).toEqual([{ field: '(withheld)', rule: 'isIn', message: 'fixed' }]);
+    }
+  });
+
+  it('leaves fixed words alone: short values, protocol headers and field names the DTO defines', () => {
+    const body = { statusCode: 400, error: 'Bad Request', message: 'the request body must be application/json', violations: [{ field: 'agency', rule: 'isIn', message: 'agency must be BIF or SOF' }] };
+    const request = requestWith({ body: { agency: 'BIF' }, headers: { 'content-type': 'application/json' } });
+    expect(withoutRequestInput(body, request)).toEqual(body);
+  });
+});
