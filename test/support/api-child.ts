@@ -60,6 +60,10 @@ export async function createApiChild(env: { databaseUrl: string; extra?: Record<
         LOG_LEVEL: 'warn',
         DEMO_DATA: 'false',
         RATE_LIMIT_PER_MINUTE: '1000000',
+        // The run's shared test keyring (run-tests.js): data this child seals must open in every other
+        // test's app on the same database, as in a deployment where every process shares one keyring.
+        ...(process.env.TEST_MASTER_KEYS ? { MASTER_KEYS: process.env.TEST_MASTER_KEYS } : {}),
+        ...(process.env.TEST_CPR_HMAC_SECRET ? { CPR_HMAC_SECRET: process.env.TEST_CPR_HMAC_SECRET } : {}),
         ...env.extra,
       });
       const started = running;

@@ -29,7 +29,7 @@ export { testPrivacyConfig } from './test-privacy';
 export async function startTestApp(
   options: { clock?: TestClock; logLevel?: string; captureLogs?: boolean; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
-  const level = options.logLevel ?? (options.captureLogs ? 'debug' : 'silent');
+  const level = options.logLevel ?? (options.captureLogs ? 'debug' : (process.env.TEST_LOG_LEVEL as never) ?? 'silent');
   const config = { ...loadConfig({ RATE_LIMIT_PER_MINUTE: '100000', CONSISTENCY_WAIT_MS: '30000', ...options.env, DATABASE_URL: testDatabaseUrl(), LOG_LEVEL: level }), port: 0 };
   const logs: string[] = [];
   const sink = { write: (line: string) => void logs.push(line) };

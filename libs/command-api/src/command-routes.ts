@@ -157,6 +157,7 @@ export const CASE_COMMAND_ROUTES: readonly CommandRoute[] = [
   route({
     name: 'acknowledgeInformation', method: 'POST', path: 'entries/:entryId/acknowledgements', params: { entryId: 'uuid' }, status: 201, type: 'AcknowledgeInformation',
     summary: 'Acknowledge receipt of an entry shared with your agency.',
+    intent: ({ params }) => ({ entryId: params.entryId }),
     build: ({ params, actor }) => ({ type: 'AcknowledgeInformation', data: { entryId: params.entryId, agency: actor.agency } }),
   }),
   route({

@@ -11,6 +11,8 @@ import {
   type CaseWriteIntent,
   type SystemPurpose,
 } from '@samvirke/access/policy/case-command-policy';
+import { canSeeEntry } from '@samvirke/access/policy/entry-visibility';
+import { CaseRuleViolation } from '@samvirke/case';
 import { CaseNotVisibleError, CaseWriteForbiddenError } from './gate-errors';
 
 /**
@@ -121,6 +123,12 @@ export class CaseGate {
     const decision = caseWriteDecision(caller.user, writeFactsOf(state), intent, (code) => this.referenceData.agencies.get(code)?.kind);
     if (decision === 'not-visible') throw new CaseNotVisibleError();
     if (decision === 'forbidden') throw new CaseWriteForbiddenError();
+    // An entry the caller may not read (a sealed identity they are not named on, another agencies'
+    // exchange) is answered exactly like one that does not exist.
+    const entry = intent.entryId === undefined ? undefined : state.entries.get(intent.entryId);
+    if (entry && !canSeeEntry(caller.user, { authorAgency: entry.fromAgency, sharedWith: entry.sharedWith, sensitivity: entry.sensitivity, caseId: state.citizen?.citizenId ?? '' })) {
+      throw new CaseRuleViolation('UNKNOWN_ENTRY');
+    }
   }
 
   private metadataFor(write: CaseWrite, command: CaseCommand | undefined): EventMetadata {

@@ -94,6 +94,8 @@ export interface CaseWriteIntent {
   targetAgency?: string;
   /** LiftLegalHold: the hold. */
   holdId?: string;
+  /** AcknowledgeInformation: the entry, which the caller must be able to see (else it is unknown to them). */
+  entryId?: string;
   /** Where the command discloses information, its legal basis: recorded in the events' metadata. */
   legalBasis?: string;
 }
