@@ -29,6 +29,11 @@ export interface CaseSummaryProjectionOptions {
  * table (see ../ssp-register), because its membership depends on the reading day and so cannot be
  * stored by a projection anyway.
  *
+ * Activity and open requests are stored per audience (`case_activity_at`, `agency_activity_at`,
+ * `sealed_activity_at`, `open_requests_by_agency`; `last_activity_at` and `open_requests` are the
+ * auditors' whole view), so each reader's figures and list order move only with events that reader
+ * may see (see the fold and selectColumns in case-summary-query.ts).
+ *
  * After a citizen erasure the identity columns (`sealed_name`, `birth_date`, `district_code`) are
  * NULL and `erased_at` is set; a CHECK keeps identity all there or all gone, so readers can treat
  * a NULL birth date as "erased" and nothing else.
