@@ -212,14 +212,17 @@ describe('case summary, entry points and SSP+ register over HTTP', () => {
       // tooOld is level 4 but outside the age band; closedCase is level 2 and closed; downgraded is level 1 now.
       expect(register.body.items.map((e: { caseId: string }) => e.caseId)).toEqual([exitCase.caseId, youngSspPlus.caseId]);
       expect(register.body.page.total).toBe(2);
-      expect(register.body.items[0]).toMatchObject({ name: { sealed: true }, sspLevel: { level: 4 }, districtCode: 'VALBY-2', cityDistrict: 'VALBY', programmes: ['EXIT'] });
+      // The exit programme seals the identity: no name, birth date or district for a coordinator not named on it.
+      expect(register.body.items[0]).toMatchObject({ name: { sealed: true }, birthDate: null, sspLevel: { level: 4 }, districtCode: null, cityDistrict: null, programmes: ['EXIT'] });
       const paged = await mine('/ssp-register?limit=1&offset=1');
       expect(paged.body).toMatchObject({ items: [{ caseId: youngSspPlus.caseId }], page: { limit: 1, offset: 1, total: 2 } });
     });
 
     it('filters by district, city district, programme, custody and coordinator', async () => {
       expect(ids((await mine('/ssp-register?district=NORREBRO-1')).body)).toEqual([youngSspPlus.caseId]);
-      expect(ids((await mine('/ssp-register?cityDistrict=VALBY')).body)).toEqual([exitCase.caseId]);
+      const named: TestUser = { ...coordinator, namedAccess: [exitCase.caseId] };
+      expect(ids((await mine('/ssp-register?cityDistrict=VALBY', named)).body)).toEqual([exitCase.caseId]);
+      expect(ids((await mine('/ssp-register?cityDistrict=VALBY')).body)).toEqual([]);
       expect(ids((await mine('/ssp-register?cityDistrict=VALBY&district=NORREBRO-1')).body)).toEqual([]);
       expect(ids((await mine('/ssp-register?programme=EXIT')).body)).toEqual([exitCase.caseId]);
       expect(ids((await mine('/ssp-register?custody=remand')).body)).toEqual([youngSspPlus.caseId]);

@@ -6,7 +6,6 @@ export * from './engine/calendar-months';
 export * from './engine/case-history';
 export * from './engine/cohort';
 export * from './engine/outcome-predicates';
-export * from './engine/small-cell-suppression';
 export * from './engine/measure-report';
 export * from './report/report-csv';
 export * from './report/report-chart-svg';

@@ -8,3 +8,4 @@ export * from './nest/tokens';
 export * from './metrics/metrics';
 export * from './metrics/metrics.controller';
 export * from './database/pool-connection-loss';
+export * from './disclosure/small-cell-suppression';

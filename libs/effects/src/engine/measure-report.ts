@@ -4,7 +4,7 @@ import { ageOnDate, quarterOf } from './calendar-months';
 import { levelOn, type CaseHistory } from './case-history';
 import { cohortMembersOf, type CohortMember } from './cohort';
 import { evaluateOutcome, predicateHasValue } from './outcome-predicates';
-import { publishCell, suppressionRule, withComplementarySuppression, type CellFigures, type PublishedCell } from './small-cell-suppression';
+import { publishCell, suppressionRule, withComplementarySuppression, type CellFigures, type PublishedCell } from '@samvirke/platform/disclosure/small-cell-suppression';
 
 export const BREAKDOWNS = ['programme', 'level', 'ageBand', 'cityDistrict', 'period'] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];

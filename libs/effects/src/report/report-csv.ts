@@ -1,5 +1,5 @@
 import type { MeasureReport } from '../engine/measure-report';
-import type { PublishedCell } from '../engine/small-cell-suppression';
+import type { PublishedCell } from '@samvirke/platform/disclosure/small-cell-suppression';
 
 /**
  * The report as CSV (RFC 4180, CRLF): one line per cell, the total first. Suppressed counts keep

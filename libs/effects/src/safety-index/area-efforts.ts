@@ -1,6 +1,6 @@
 import type { ReferenceData } from '@samvirke/reference-data';
 import { caseHistories, factsOfType } from '../engine/case-history';
-import { publishCell, type PublishedCount } from '../engine/small-cell-suppression';
+import { publishCell, type PublishedCount } from '@samvirke/platform/disclosure/small-cell-suppression';
 import type { OutcomeFact } from '../outcome/outcome-fact';
 import type { SafetyIndexRow } from './safety-index-csv';
 

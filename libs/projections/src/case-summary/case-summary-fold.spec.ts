@@ -44,7 +44,7 @@ describe('case summary fold', () => {
       { type: 'InformationRequestDeclined', data: { requestId: 'r2', agency: 'SOF', reason: 'no-information', declinedAt: '2026-11-04T08:00:00.000Z' } },
     ]);
     expect(summary?.openActionIds).toEqual(['a2']);
-    expect(summary?.openRequestIds).toEqual(['r1']);
+    expect(summary?.openRequests).toEqual([{ requestId: 'r1', fromAgency: 'BIF', toAgency: 'SOF' }]);
   });
 
   it('keeps every enrolment for eligibility and lists only the active programmes', () => {
@@ -84,6 +84,57 @@ describe('case summary fold', () => {
     expect(agencyErased).toMatchObject({ sealedName: 'sealed:name', birthDate: '2004-06-01', districtCode: 'NORREBRO-2', erasedAt: null, lastRevision: 3 });
     const erased = fold([{ type: 'CitizenDataErased', data: { scope: 'citizen', reason: 'erasure-request', by: 'coord-1', erasedAt: '2026-11-06T08:00:00.000Z' } }], agencyErased, 4);
     expect(erased).toMatchObject({ sealedName: null, birthDate: null, districtCode: null, erasedAt: '2026-11-06T08:00:00.000Z', status: 'closed', sspLevel: 3 });
+  });
+
+  describe('activity, per audience', () => {
+    const at = (minute: number) => new Date(Date.UTC(2026, 10, 3, 8, minute)).toISOString();
+    const shared = (entryId: string, sharedWith: string[], sensitivity = 'normal'): CaseEvent => ({
+      type: 'InformationShared',
+      data: { entryId, fromAgency: 'BIF', sharedWith, legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: sensitivity as 'normal', summary: { sealed: 's' }, sharedAt: '2026-11-03T08:00:00.000Z' },
+    });
+    const acknowledged = (entryId: string, agency: string): CaseEvent => ({ type: 'InformationAcknowledged', data: { entryId, agency, acknowledgedAt: '2026-11-03T09:00:00.000Z' } });
+    const requested = (requestId: string, toAgency: string): CaseEvent => ({
+      type: 'InformationRequested',
+      data: { requestId, fromAgency: 'BIF', toAgency, question: { sealed: 'q' }, dueDate: '2026-11-20', legalBasis: 'RPL115-1-1', requestedAt: '2026-11-03T08:00:00.000Z' },
+    });
+
+    it('moves the case-level activity with a case-level event, for everyone who sees the case', () => {
+      const summary = fold([caseOpened(), assessed(3, '2026-11-01')]);
+      expect(summary).toMatchObject({ caseActivityAt: at(1), lastActivityAt: at(1), agencyActivityAt: {}, sealedActivityAt: null });
+    });
+
+    it('moves an entry and its acknowledgement only for its author and recipients', () => {
+      const summary = fold([caseOpened(), shared('e1', ['KRIMINALFORSORGEN']), acknowledged('e1', 'KRIMINALFORSORGEN')]);
+      expect(summary).toMatchObject({ caseActivityAt: at(0), lastActivityAt: at(2), agencyActivityAt: { BIF: at(2), KRIMINALFORSORGEN: at(2) } });
+      expect(summary?.agencyActivityAt['KBH-POLITI']).toBeUndefined();
+      // Every recipient has acknowledged: nothing left to remember about the entry.
+      expect(summary?.pendingEntries).toEqual({});
+    });
+
+    it('keeps an entry until every recipient has acknowledged it', () => {
+      const summary = fold([caseOpened(), shared('e1', ['SOF', 'KBH-POLITI']), acknowledged('e1', 'SOF')]);
+      expect(summary?.pendingEntries).toEqual({ e1: { authorAgency: 'BIF', sharedWith: ['SOF', 'KBH-POLITI'], sensitivity: 'normal', awaiting: ['KBH-POLITI'] } });
+      expect(summary?.agencyActivityAt).toEqual({ BIF: at(2), SOF: at(2), 'KBH-POLITI': at(2) });
+    });
+
+    it('moves a sealed-identity entry only in the sealed bucket, for named users', () => {
+      const summary = fold([caseOpened(), shared('e1', ['SOF'], 'sealed-identity'), acknowledged('e1', 'SOF')]);
+      expect(summary).toMatchObject({ sealedActivityAt: at(2), agencyActivityAt: {}, caseActivityAt: at(0), lastActivityAt: at(2) });
+    });
+
+    it('moves a request and its answer only for its two agencies, and counts it open until answered', () => {
+      const answered: CaseEvent = { type: 'InformationRequestAnswered', data: { requestId: 'r1', agency: 'SOF', answer: { sealed: 'a' }, answeredAt: '2026-11-03T09:00:00.000Z' } };
+      const open = fold([caseOpened(), requested('r1', 'SOF')]);
+      expect(open).toMatchObject({ openRequests: [{ requestId: 'r1', fromAgency: 'BIF', toAgency: 'SOF' }], agencyActivityAt: { BIF: at(1), SOF: at(1) } });
+      const done = fold([answered], open, 2);
+      expect(done).toMatchObject({ openRequests: [], caseActivityAt: at(0) });
+      expect(done?.agencyActivityAt).toEqual({ BIF: at(0), SOF: at(0) });
+    });
+
+    it('moves only what auditors see for an acknowledgement of an entry it does not know', () => {
+      const summary = fold([caseOpened(), acknowledged('unknown', 'SOF')]);
+      expect(summary).toMatchObject({ lastActivityAt: at(1), caseActivityAt: at(0), agencyActivityAt: {}, sealedActivityAt: null });
+    });
   });
 
   it('skips an event whose revision it has already folded in', () => {

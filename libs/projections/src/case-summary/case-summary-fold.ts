@@ -8,6 +8,17 @@
  * facts it is computed from (birth date, every assessment, every enrolment) and the reader computes
  * it with the clock. The name stays ciphertext; it is opened per request, for users who may see it.
  *
+ * Activity is kept per audience, because what a reader sees of it must move only with events that
+ * reader may see (libs/access entry-visibility): a shared entry, its acknowledgements, a request and
+ * its answer are seen by the author's agency and the receiving agencies (a sealed-identity entry
+ * only by the users named on the identity), every other event by whoever sees the case. So the
+ * summary keeps the last case-level activity, the last entry activity per agency, the last
+ * sealed-identity activity, and the last of all (auditors); the reader's view takes the latest of
+ * those it may see (see readerActivitySql in case-summary-query.ts). Open requests are kept with
+ * their two agencies for the same reason. Entries still awaiting an acknowledgement are remembered
+ * with their audience, so the acknowledgement moves the same readers; once every recipient has
+ * acknowledged, the entry is forgotten (the decider refuses a second acknowledgement).
+ *
  * A citizen erasure (CitizenDataErased, scope 'citizen') empties the identity columns: the name's
  * ciphertext is unreadable once the keys are destroyed anyway, but the birth date and district are
  * clear text and would otherwise outlive the erasure here. What remains is the case's coordination
@@ -33,6 +44,24 @@ export interface CustodyFact {
   readonly institution: string;
   readonly startedOn: string;
   readonly expectedReleaseOn?: string;
+}
+
+/** Who may see an entry (or a request: an entry of its sender shared with its receiver). */
+export interface EntryAudience {
+  readonly authorAgency: string;
+  readonly sharedWith: readonly string[];
+  readonly sensitivity: string;
+}
+
+export interface PendingEntry extends EntryAudience {
+  /** Recipients that have not acknowledged it yet. */
+  readonly awaiting: readonly string[];
+}
+
+export interface OpenRequest {
+  readonly requestId: string;
+  readonly fromAgency: string;
+  readonly toAgency: string;
 }
 
 export interface CaseSummaryRecord {
@@ -64,9 +93,18 @@ export interface CaseSummaryRecord {
   readonly custody: CustodyFact | null;
   /** Ids rather than counters: a repeated or unknown completion cannot push a count out of true. */
   readonly openActionIds: readonly string[];
-  readonly openRequestIds: readonly string[];
-  /** When the last event of the case was recorded. */
+  /** With their agencies: a request is seen only by its sender's and its receiver's agency. */
+  readonly openRequests: readonly OpenRequest[];
+  /** When the last event of the case was recorded (what auditors see). */
   readonly lastActivityAt: string;
+  /** When the last event everyone who sees the case may see was recorded. */
+  readonly caseActivityAt: string;
+  /** Per agency: when the last entry or request that agency may see was recorded. */
+  readonly agencyActivityAt: Readonly<Record<string, string>>;
+  /** When the last sealed-identity entry (or acknowledgement of one) was recorded. */
+  readonly sealedActivityAt: string | null;
+  /** Entries some recipient has not acknowledged yet, by entry id. */
+  readonly pendingEntries: Readonly<Record<string, PendingEntry>>;
   /** The stream revision of the last event folded in; older revisions are skipped (idempotence). */
   readonly lastRevision: number;
 }
@@ -86,7 +124,7 @@ export function activeProgrammes(summary: Pick<CaseSummaryRecord, 'enrolments'>)
 /**
  * Folds one event into the summary of its case. `undefined` means "no case yet": everything before
  * CaseOpened is ignored, as the decider never writes it. An event the summary does not show (a
- * shared entry, a charge, ...) still moves `lastActivityAt`, because it is activity on the case.
+ * shared entry, a charge, ...) still moves the activity of those who may see it.
  */
 export function foldCaseSummary(summary: CaseSummaryRecord | undefined, envelope: CaseEventEnvelope): CaseSummaryRecord | undefined {
   const { event, caseId, streamRevision, recordedAt } = envelope;
@@ -114,14 +152,63 @@ export function foldCaseSummary(summary: CaseSummaryRecord | undefined, envelope
       enrolments: [],
       custody: null,
       openActionIds: [],
-      openRequestIds: [],
+      openRequests: [],
       lastActivityAt: recordedAt.toISOString(),
+      caseActivityAt: recordedAt.toISOString(),
+      agencyActivityAt: {},
+      sealedActivityAt: null,
+      pendingEntries: {},
       lastRevision: streamRevision,
     };
   }
   if (streamRevision <= summary.lastRevision) return summary;
-  const touched = { ...summary, lastActivityAt: recordedAt.toISOString(), lastRevision: streamRevision };
+  const at = recordedAt.toISOString();
+  const touched = { ...summary, ...activityChange(summary, audienceOf(summary, event), at), lastActivityAt: at, lastRevision: streamRevision };
   return { ...touched, ...changesFor(touched, event) };
+}
+
+/** 'auditors': an event nobody else is shown (an acknowledgement or answer of nothing known). */
+type ActivityAudience = { kind: 'case' } | { kind: 'entry'; entry: EntryAudience } | { kind: 'auditors' };
+
+/** Who may see an event, decided on the summary before the event (an answer needs its open request). */
+export function audienceOf(summary: CaseSummaryRecord, event: CaseEvent): ActivityAudience {
+  switch (event.type) {
+    case 'InformationShared':
+      return { kind: 'entry', entry: { authorAgency: event.data.fromAgency, sharedWith: event.data.sharedWith, sensitivity: event.data.sensitivity } };
+    case 'InformationAcknowledged': {
+      const pending = summary.pendingEntries[event.data.entryId];
+      return pending === undefined ? { kind: 'auditors' } : { kind: 'entry', entry: pending };
+    }
+    case 'InformationRequested':
+      return { kind: 'entry', entry: requestAudience(event.data) };
+    case 'InformationRequestAnswered':
+    case 'InformationRequestDeclined': {
+      const request = summary.openRequests.find((open) => open.requestId === event.data.requestId);
+      return request === undefined ? { kind: 'auditors' } : { kind: 'entry', entry: requestAudience(request) };
+    }
+    default:
+      return { kind: 'case' };
+  }
+}
+
+/** As entryVisibilitySql reads a request: an entry of its sender shared with its receiver. */
+function requestAudience(request: Pick<OpenRequest, 'fromAgency' | 'toAgency'>): EntryAudience {
+  return { authorAgency: request.fromAgency, sharedWith: [request.toAgency], sensitivity: 'normal' };
+}
+
+function activityChange(summary: CaseSummaryRecord, audience: ActivityAudience, at: string): Partial<CaseSummaryRecord> {
+  switch (audience.kind) {
+    case 'case':
+      return { caseActivityAt: at };
+    case 'auditors':
+      return {};
+    case 'entry': {
+      if (audience.entry.sensitivity === 'sealed-identity') return { sealedActivityAt: at };
+      const agencyActivityAt = { ...summary.agencyActivityAt };
+      for (const agency of [audience.entry.authorAgency, ...audience.entry.sharedWith]) agencyActivityAt[agency] = at;
+      return { agencyActivityAt };
+    }
+  }
 }
 
 function changesFor(summary: CaseSummaryRecord, event: CaseEvent): Partial<CaseSummaryRecord> {
@@ -156,11 +243,26 @@ function changesFor(summary: CaseSummaryRecord, event: CaseEvent): Partial<CaseS
         ),
       };
     }
-    case 'InformationRequested':
-      return { openRequestIds: withId(summary.openRequestIds, event.data.requestId) };
+    case 'InformationShared': {
+      const { entryId, fromAgency, sharedWith, sensitivity } = event.data;
+      if (summary.pendingEntries[entryId] !== undefined || sharedWith.length === 0) return {};
+      return { pendingEntries: { ...summary.pendingEntries, [entryId]: { authorAgency: fromAgency, sharedWith: [...sharedWith], sensitivity, awaiting: [...new Set(sharedWith)] } } };
+    }
+    case 'InformationAcknowledged': {
+      const pending = summary.pendingEntries[event.data.entryId];
+      if (pending === undefined) return {};
+      const { [event.data.entryId]: _acknowledged, ...others } = summary.pendingEntries;
+      const awaiting = pending.awaiting.filter((agency) => agency !== event.data.agency);
+      return { pendingEntries: awaiting.length === 0 ? others : { ...others, [event.data.entryId]: { ...pending, awaiting } } };
+    }
+    case 'InformationRequested': {
+      const { requestId, fromAgency, toAgency } = event.data;
+      if (summary.openRequests.some((open) => open.requestId === requestId)) return {};
+      return { openRequests: [...summary.openRequests, { requestId, fromAgency, toAgency }] };
+    }
     case 'InformationRequestAnswered':
     case 'InformationRequestDeclined':
-      return { openRequestIds: summary.openRequestIds.filter((id) => id !== event.data.requestId) };
+      return { openRequests: summary.openRequests.filter((open) => open.requestId !== event.data.requestId) };
     case 'ActionAdded':
       return { openActionIds: withId(summary.openActionIds, event.data.actionId) };
     case 'ActionCompleted':

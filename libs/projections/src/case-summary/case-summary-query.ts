@@ -60,20 +60,47 @@ export function isIdentified(row: CaseSummaryRow): row is IdentifiedSummaryRow {
   return row.erasedAt === null && row.sealedName !== null && row.birthDate !== null && row.districtCode !== null;
 }
 
-const SELECT_COLUMNS = `case_id AS "caseId", citizen_id AS "citizenId", status, opened_at AS "openedAt", closed_at AS "closedAt",
+const IDENTITY_AND_FACT_COLUMNS = `case_id AS "caseId", citizen_id AS "citizenId", status, opened_at AS "openedAt", closed_at AS "closedAt",
   close_reason AS "closeReason", referred_by AS "referredBy", sealed_name AS "sealedName", birth_date::text AS "birthDate",
   district_code AS "districtCode", erased_at AS "erasedAt", ssp_level AS "sspLevel", ssp_level_on::text AS "sspLevelOn", assessments,
   coordinator_id AS "coordinatorId", coordinator_agency AS "coordinatorAgency", agencies, programmes, enrolments,
   custody_status AS "custodyStatus", custody_institution AS "custodyInstitution", custody_started_on::text AS "custodyStartedOn",
-  custody_expected_release_on::text AS "custodyExpectedReleaseOn", open_actions AS "openActions", open_requests AS "openRequests",
-  last_activity_at AS "lastActivityAt"`;
+  custody_expected_release_on::text AS "custodyExpectedReleaseOn", open_actions AS "openActions"`;
+
+/**
+ * The columns of a summary as `user` may see them: the facts, and the activity and open requests
+ * counted over the events the user may see (libs/access entry-visibility, in the same form as
+ * entryVisibilitySql): auditors everything; others the case-level activity, the entries and
+ * requests of their agency (as author or recipient) and, on an identity they are named on, the
+ * sealed-identity entries. Lists order by this "lastActivityAt", so the order moves only with it too.
+ */
+function selectColumns(user: AuthenticatedUser, params: unknown[]): string {
+  if (user.roles.includes('auditor')) {
+    return `${IDENTITY_AND_FACT_COLUMNS}, open_requests AS "openRequests", last_activity_at AS "lastActivityAt"`;
+  }
+  params.push(user.agency);
+  const agency = `$${params.length}::text`;
+  params.push(user.namedAccess ?? []);
+  const named = `$${params.length}::text[]`;
+  return `${IDENTITY_AND_FACT_COLUMNS},
+    COALESCE((open_requests_by_agency ->> ${agency})::int, 0) AS "openRequests",
+    GREATEST(case_activity_at, (agency_activity_at ->> ${agency})::timestamptz,
+      CASE WHEN case_id = ANY(${named}) THEN sealed_activity_at END) AS "lastActivityAt"`;
+}
+
+/** Order a page by the reader's own last activity (see selectColumns). */
+export const BY_READER_ACTIVITY = '"lastActivityAt" DESC, case_id';
 
 export interface CaseSummaryFilters {
   caseId?: string;
   status?: 'open' | 'closed';
   level?: number;
-  /** Any of these district codes (a city district is expanded to its districts by the caller). */
-  districts?: readonly string[];
+  /**
+   * Any of these district codes (a city district is expanded to its districts by the caller). A
+   * sealed identity's district is sealed too, so such a case matches only for readers who may see
+   * it; `sealingProgrammes` are the programmes that seal identity (reference data).
+   */
+  districts?: { codes: readonly string[]; sealingProgrammes: readonly string[] };
   programme?: string;
   coordinator?: string;
   agency?: string;
@@ -103,8 +130,10 @@ export function visibleSummariesWhere(user: AuthenticatedUser, filters: CaseSumm
   if (filters.coordinator !== undefined) equals('coordinator_id', filters.coordinator);
   if (filters.custody !== undefined) equals('custody_status', filters.custody);
   if (filters.districts !== undefined) {
-    params.push(filters.districts);
+    params.push(filters.districts.codes);
     conditions.push(`district_code = ANY($${params.length}::text[])`);
+    const sealed = identitySealedSql('enrolments', filters.districts.sealingProgrammes, params);
+    conditions.push(`(NOT ${sealed} OR ${maySeeSealedIdentitySql(user, 'case_id', params)})`);
   }
   if (filters.programme !== undefined) {
     params.push(filters.programme);
@@ -117,10 +146,24 @@ export function visibleSummariesWhere(user: AuthenticatedUser, filters: CaseSumm
   return conditions.join(' AND ');
 }
 
+/** Whether the citizen is or was in a programme that seals identity (as identityIsSealed in name-disclosure.ts). */
+function identitySealedSql(enrolments: string, sealingProgrammes: readonly string[], params: unknown[]): string {
+  params.push(sealingProgrammes);
+  return `EXISTS (SELECT 1 FROM jsonb_array_elements(${enrolments}) e WHERE e->>'programmeCode' = ANY($${params.length}::text[]))`;
+}
+
+/** Who may see a sealed identity: as canSeeEntry for a 'sealed-identity' entry (named users, auditors). */
+function maySeeSealedIdentitySql(user: AuthenticatedUser, caseId: string, params: unknown[]): string {
+  if (user.roles.includes('auditor')) return 'TRUE';
+  params.push(user.namedAccess ?? []);
+  return `${caseId} = ANY($${params.length}::text[])`;
+}
+
 export async function findSummary(pool: Pool, user: AuthenticatedUser, caseId: string): Promise<CaseSummaryRow | undefined> {
   const params: unknown[] = [];
   const where = visibleSummariesWhere(user, { caseId }, params);
-  const { rows } = await pool.query<CaseSummaryRow>(`SELECT ${SELECT_COLUMNS} FROM ${READ_MODEL_SCHEMA}.${CASE_SUMMARY_TABLE} WHERE ${where}`, params);
+  const columns = selectColumns(user, params);
+  const { rows } = await pool.query<CaseSummaryRow>(`SELECT ${columns} FROM ${READ_MODEL_SCHEMA}.${CASE_SUMMARY_TABLE} WHERE ${where}`, params);
   return rows[0];
 }
 
@@ -157,15 +200,17 @@ export async function pageSummaries(
   const from = `${READ_MODEL_SCHEMA}.${CASE_SUMMARY_TABLE}`;
   if (eligibleOn === undefined) {
     const total = await pool.query<{ total: number }>(`SELECT count(*)::int AS total FROM ${from} WHERE ${where}`, params);
+    const columns = selectColumns(user, params);
     params.push(page.limit, page.offset);
     const { rows } = await pool.query<CaseSummaryRow>(
-      `SELECT ${SELECT_COLUMNS} FROM ${from} WHERE ${where} ORDER BY ${page.orderBy} LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      `SELECT ${columns} FROM ${from} WHERE ${where} ORDER BY ${page.orderBy} LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
     );
     return { rows, total: total.rows[0]?.total ?? 0 };
   }
   where += ` AND erased_at IS NULL AND ${eligibilityCandidateSql({ birthDate: 'birth_date', assessments: 'assessments' }, copenhagenDate(eligibleOn.at), eligibleOn.ageBands, params)}`;
-  const { rows } = await pool.query<CaseSummaryRow>(`SELECT ${SELECT_COLUMNS} FROM ${from} WHERE ${where} ORDER BY ${page.orderBy}`, params);
+  const columns = selectColumns(user, params);
+  const { rows } = await pool.query<CaseSummaryRow>(`SELECT ${columns} FROM ${from} WHERE ${where} ORDER BY ${page.orderBy}`, params);
   const eligible = rows.filter(isIdentified).filter((row) => eligibilityOf(row, eligibleOn).eligible);
   return { rows: eligible.slice(page.offset, page.offset + page.limit), total: eligible.length };
 }

@@ -16,13 +16,15 @@ export interface CaseSummaryView {
   closeReason: string | null;
   referredBy: string;
   name: DisclosedName;
-  /** Null, like districtCode, once the citizen was erased. */
+  /** Null, like districtCode, once the citizen was erased, and for readers a sealed identity hides it from. */
   birthDate: string | null;
   districtCode: string | null;
+  /** The citizen's age today in a band of three years ("18-20"); what a reader of a sealed identity may know. Null once erased. */
+  ageBand: string | null;
   /** Set once the citizen's personal data was erased (the name then reads `{ erasedAt }` too). */
   citizen: { erasedAt: string } | null;
   sspLevel: { level: number; assessedOn: string } | null;
-  /** Computed for the moment of the request; never stored. An erased citizen: not eligible, reason CITIZEN_DATA_ERASED, age null. */
+  /** Computed for the moment of the request; never stored. An erased citizen: not eligible, reason CITIZEN_DATA_ERASED, age null. Age null too where the identity is sealed from the reader. */
   sspPlus: { eligible: boolean; onDate: string; age: number | null; ageBand: { minAge: number; maxAge: number }; gangConflict: boolean; reasons: readonly string[] };
   coordinator: { userId: string; agency: string | null } | null;
   agencies: string[];
@@ -43,18 +45,43 @@ export function custodyView(row: CaseSummaryRow): CustodyView {
   };
 }
 
-export function eligibilityView(eligibility: SummaryEligibility): CaseSummaryView['sspPlus'] {
+/**
+ * Birth date, district and age band as the reader may see them. A sealed identity (exit programme)
+ * hides birth date and district from readers not named on it: with them and the case's other facts
+ * a colleague who knows the area can tell who it is. An age band of three years stays, because the
+ * work needs it (SSP+ is an age band) and it fits too many people to name one.
+ */
+export function identityView(
+  row: Pick<CaseSummaryRow, 'birthDate' | 'districtCode'>,
+  eligibility: SummaryEligibility,
+  identityHidden: boolean,
+): { birthDate: string | null; districtCode: string | null; ageBand: string | null } {
+  return {
+    birthDate: identityHidden ? null : row.birthDate,
+    districtCode: identityHidden ? null : row.districtCode,
+    ageBand: ageBandOf(eligibility.age),
+  };
+}
+
+export function ageBandOf(age: number | undefined): string | null {
+  if (age === undefined) return null;
+  if (age < 18) return 'under-18';
+  const from = 18 + 3 * Math.floor((age - 18) / 3);
+  return `${from}-${from + 2}`;
+}
+
+export function eligibilityView(eligibility: SummaryEligibility, identityHidden = false): CaseSummaryView['sspPlus'] {
   return {
     eligible: eligibility.eligible,
     onDate: eligibility.onDate,
-    age: eligibility.age ?? null,
+    age: identityHidden ? null : (eligibility.age ?? null),
     ageBand: { minAge: eligibility.ageBand.minAge, maxAge: eligibility.ageBand.maxAge },
     gangConflict: eligibility.gangConflict,
     reasons: eligibility.reasons,
   };
 }
 
-export function caseSummaryView(row: CaseSummaryRow, name: DisclosedName, eligibility: SummaryEligibility): CaseSummaryView {
+export function caseSummaryView(row: CaseSummaryRow, name: DisclosedName, eligibility: SummaryEligibility, identityHidden: boolean): CaseSummaryView {
   return {
     caseId: row.caseId,
     status: row.status,
@@ -63,11 +90,10 @@ export function caseSummaryView(row: CaseSummaryRow, name: DisclosedName, eligib
     closeReason: row.closeReason,
     referredBy: row.referredBy,
     name,
-    birthDate: row.birthDate,
-    districtCode: row.districtCode,
+    ...identityView(row, eligibility, identityHidden),
     citizen: row.erasedAt === null ? null : { erasedAt: row.erasedAt.toISOString() },
     sspLevel: row.sspLevel === null || row.sspLevelOn === null ? null : { level: row.sspLevel, assessedOn: row.sspLevelOn },
-    sspPlus: eligibilityView(eligibility),
+    sspPlus: eligibilityView(eligibility, identityHidden),
     coordinator: row.coordinatorId === null ? null : { userId: row.coordinatorId, agency: row.coordinatorAgency },
     agencies: row.agencies,
     programmes: row.programmes,

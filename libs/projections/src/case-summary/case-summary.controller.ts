@@ -8,12 +8,12 @@ import { PersonalDataVault } from '@samvirke/privacy';
 import { loadReferenceData } from '@samvirke/reference-data';
 import { PROJECTION_PROGRESS, awaitReadModels, type Page, type ProjectionProgress } from '../http/read-model-query';
 import { CASE_SUMMARY_PROJECTION_NAME } from './case-summary.projection';
-import { eligibilityOf, findSummary, pageSummaries, type CaseSummaryRow, type EligibilityCondition } from './case-summary-query';
+import { BY_READER_ACTIVITY, eligibilityOf, findSummary, pageSummaries, type CaseSummaryRow, type EligibilityCondition } from './case-summary-query';
 import { CaseSummaryQueryDto } from './case-summary-query.dto';
 import { caseSummaryView, type CaseSummaryView } from './case-summary-view';
 import { SSP_PLUS_AGE_BANDS } from './eligibility-on-read';
 import { ConsistencyQueryDto } from './consistency-query.dto';
-import { discloseNames } from './name-disclosure';
+import { discloseNames, identityHiddenFrom, sealingProgrammes } from './name-disclosure';
 
 /**
  * The case summary (read model 1): one line per case the caller may see, with SSP+ eligibility
@@ -23,6 +23,7 @@ import { discloseNames } from './name-disclosure';
 @Controller('cases')
 export class CaseSummaryController {
   private readonly referenceData = loadReferenceData();
+  private readonly sealingProgrammes = sealingProgrammes(this.referenceData.programmes);
 
   constructor(
     @Inject(DATABASE_POOL) private readonly pool: Pool,
@@ -43,12 +44,12 @@ export class CaseSummaryController {
       {
         status: query.status,
         level: query.level,
-        districts: query.district === undefined ? undefined : [query.district],
+        districts: query.district === undefined ? undefined : { codes: [query.district], sealingProgrammes: this.sealingProgrammes },
         programme: query.programme,
         coordinator: query.coordinator,
         agency: query.agency,
       },
-      { limit: query.limit, offset: query.offset, orderBy: 'last_activity_at DESC, case_id' },
+      { limit: query.limit, offset: query.offset, orderBy: BY_READER_ACTIVITY },
       query.eligibleOnly === true ? condition : undefined,
     );
     return { items: await this.views(user, rows, condition), page: { limit: query.limit, offset: query.offset, total } };
@@ -74,6 +75,8 @@ export class CaseSummaryController {
 
   private async views(user: AuthenticatedUser, rows: CaseSummaryRow[], condition: EligibilityCondition): Promise<CaseSummaryView[]> {
     const names = await discloseNames(this.vault, user, rows, this.referenceData.programmes);
-    return rows.map((row, i) => caseSummaryView(row, names[i], eligibilityOf(row, condition)));
+    return rows.map((row, i) =>
+      caseSummaryView(row, names[i], eligibilityOf(row, condition), identityHiddenFrom(user, row, this.referenceData.programmes)),
+    );
   }
 }

@@ -112,7 +112,8 @@ describe('case summary projection', () => {
       open_actions: 1,
       open_action_ids: [action2],
       open_requests: 1,
-      open_request_ids: [request2],
+      open_request_list: [{ requestId: request2, fromAgency: 'BIF', toAgency: 'KBH-POLITI' }],
+      open_requests_by_agency: { BIF: 1, 'KBH-POLITI': 1 },
       last_revision: 21,
     });
     expect(rows[0].enrolments).toEqual([

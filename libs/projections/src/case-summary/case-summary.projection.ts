@@ -8,6 +8,8 @@ import {
   type CaseSummaryRecord,
   type CustodyFact,
   type EnrolmentFact,
+  type OpenRequest,
+  type PendingEntry,
 } from './case-summary-fold';
 
 export const CASE_SUMMARY_PROJECTION_NAME = 'case-summary';
@@ -27,6 +29,11 @@ export interface CaseSummaryProjectionOptions {
  * table (see ../ssp-register), because its membership depends on the reading day and so cannot be
  * stored by a projection anyway.
  *
+ * Activity and open requests are stored per audience (`case_activity_at`, `agency_activity_at`,
+ * `sealed_activity_at`, `open_requests_by_agency`; `last_activity_at` and `open_requests` are the
+ * auditors' whole view), so each reader's figures and list order move only with events that reader
+ * may see (see the fold and selectColumns in case-summary-query.ts).
+ *
  * After a citizen erasure the identity columns (`sealed_name`, `birth_date`, `district_code`) are
  * NULL and `erased_at` is set; a CHECK keeps identity all there or all gone, so readers can treat
  * a NULL birth date as "erased" and nothing else.
@@ -41,7 +48,8 @@ export function createCaseSummaryProjection(options: CaseSummaryProjectionOption
   return {
     name: options.name ?? CASE_SUMMARY_PROJECTION_NAME,
     // 2: identity columns nullable, emptied by a citizen erasure; erased_at.
-    version: 2,
+    // 3: activity and open requests per audience (case, agency, sealed identity), pending entries.
+    version: 3,
     streamPrefixes: [streamPrefix],
     tables: [table],
     schemaSql: `
@@ -71,10 +79,16 @@ export function createCaseSummaryProjection(options: CaseSummaryProjectionOption
         custody_started_on date,
         custody_expected_release_on date,
         open_action_ids text[] NOT NULL,
-        open_request_ids text[] NOT NULL,
+        open_request_list jsonb NOT NULL,
         open_actions integer NOT NULL,
         open_requests integer NOT NULL,
+        -- Per agency: how many open requests it sends or receives (what a non-auditor may count).
+        open_requests_by_agency jsonb NOT NULL,
         last_activity_at timestamptz NOT NULL,
+        case_activity_at timestamptz NOT NULL,
+        agency_activity_at jsonb NOT NULL,
+        sealed_activity_at timestamptz,
+        pending_entries jsonb NOT NULL,
         last_revision integer NOT NULL,
         -- Identity is either all there or, after a citizen erasure, all gone: readers rely on it.
         CHECK (
@@ -140,8 +154,12 @@ interface StoredSummaryRow {
   custody_started_on: string | null;
   custody_expected_release_on: string | null;
   open_action_ids: string[];
-  open_request_ids: string[];
+  open_request_list: OpenRequest[];
   last_activity_at: Date;
+  case_activity_at: Date;
+  agency_activity_at: Record<string, string>;
+  sealed_activity_at: Date | null;
+  pending_entries: Record<string, PendingEntry>;
   last_revision: number;
 }
 
@@ -150,7 +168,8 @@ async function loadSummaries(db: ProjectionTransaction, table: string, caseIds: 
     `SELECT case_id, citizen_id, status, opened_at, closed_at, close_reason, referred_by, sealed_name, birth_date::text AS birth_date,
             district_code, erased_at, ssp_level, ssp_level_on::text AS ssp_level_on, assessments, coordinator_id, coordinator_agency, agencies,
             enrolments, custody_id, custody_status, custody_institution, custody_started_on::text AS custody_started_on,
-            custody_expected_release_on::text AS custody_expected_release_on, open_action_ids, open_request_ids, last_activity_at, last_revision
+            custody_expected_release_on::text AS custody_expected_release_on, open_action_ids, open_request_list, last_activity_at,
+            case_activity_at, agency_activity_at, sealed_activity_at, pending_entries, last_revision
        FROM ${table} WHERE case_id = ANY($1::text[])`,
     [caseIds],
   );
@@ -189,8 +208,12 @@ function recordOf(row: StoredSummaryRow): CaseSummaryRecord {
     enrolments: row.enrolments,
     custody,
     openActionIds: row.open_action_ids,
-    openRequestIds: row.open_request_ids,
+    openRequests: row.open_request_list,
     lastActivityAt: row.last_activity_at.toISOString(),
+    caseActivityAt: row.case_activity_at.toISOString(),
+    agencyActivityAt: row.agency_activity_at,
+    sealedActivityAt: row.sealed_activity_at?.toISOString() ?? null,
+    pendingEntries: row.pending_entries,
     lastRevision: row.last_revision,
   };
 }
@@ -222,10 +245,15 @@ function storeSummary(db: ProjectionTransaction, table: string, s: CaseSummaryRe
     custody_started_on: s.custody?.startedOn ?? null,
     custody_expected_release_on: s.custody?.expectedReleaseOn ?? null,
     open_action_ids: s.openActionIds,
-    open_request_ids: s.openRequestIds,
+    open_request_list: JSON.stringify(s.openRequests),
     open_actions: s.openActionIds.length,
-    open_requests: s.openRequestIds.length,
+    open_requests: s.openRequests.length,
+    open_requests_by_agency: JSON.stringify(openRequestsByAgency(s.openRequests)),
     last_activity_at: s.lastActivityAt,
+    case_activity_at: s.caseActivityAt,
+    agency_activity_at: JSON.stringify(s.agencyActivityAt),
+    sealed_activity_at: s.sealedActivityAt,
+    pending_entries: JSON.stringify(s.pendingEntries),
     last_revision: s.lastRevision,
   };
   const names = Object.keys(columns);
@@ -236,4 +264,12 @@ function storeSummary(db: ProjectionTransaction, table: string, s: CaseSummaryRe
      ON CONFLICT (case_id) DO UPDATE SET ${updates.join(', ')}`,
     Object.values(columns),
   );
+}
+
+function openRequestsByAgency(requests: readonly OpenRequest[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const request of requests) {
+    for (const agency of new Set([request.fromAgency, request.toAgency])) counts[agency] = (counts[agency] ?? 0) + 1;
+  }
+  return counts;
 }

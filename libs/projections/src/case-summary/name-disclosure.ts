@@ -10,6 +10,9 @@
  * - a row whose citizen erasure the projection has already folded in holds no ciphertext at all:
  *   `{ erasedAt }` with the erasure's date, for everyone (it says nothing about who the citizen was).
  * "Was in" on purpose: leaving the exit programme does not make a former gang member safe to name.
+ *
+ * The same seal covers the birth date and the district (identityHiddenFrom): with either, a
+ * colleague who knows the neighbourhood can name the person. Readers not named see an age band.
  */
 import { canSeeEntry, type AuthenticatedUser } from '@samvirke/access';
 import type { PersonalDataVault } from '@samvirke/privacy';
@@ -30,17 +33,31 @@ export function identityIsSealed(enrolments: readonly EnrolmentFact[], programme
   return enrolments.some((enrolment) => programmes.get(enrolment.programmeCode)?.sealsIdentity === true);
 }
 
+/** Codes of the programmes whose enrolment seals identity, for SQL filters that must agree with identityIsSealed. */
+export function sealingProgrammes(programmes: ReadonlyMap<string, Pick<Programme, 'sealsIdentity'>>): string[] {
+  return [...programmes.entries()].filter(([, programme]) => programme.sealsIdentity).map(([code]) => code);
+}
+
+/**
+ * Whether the row's identity (name, birth date, district) is sealed for this reader: sealed by an
+ * enrolment, and the reader is neither named on it nor an auditor (the access policy's rule for
+ * sealed-identity material).
+ */
+export function identityHiddenFrom(
+  user: AuthenticatedUser,
+  row: Pick<NamedRow, 'caseId' | 'enrolments'>,
+  programmes: ReadonlyMap<string, Pick<Programme, 'sealsIdentity'>>,
+): boolean {
+  return identityIsSealed(row.enrolments, programmes) && !canSeeEntry(user, { authorAgency: '', sharedWith: [], sensitivity: 'sealed-identity', caseId: row.caseId });
+}
+
 export async function discloseNames(
   vault: Pick<PersonalDataVault, 'openMany'>,
   user: AuthenticatedUser,
   rows: readonly NamedRow[],
   programmes: ReadonlyMap<string, Pick<Programme, 'sealsIdentity'>>,
 ): Promise<DisclosedName[]> {
-  const mayOpen = rows.map(
-    (row) =>
-      !identityIsSealed(row.enrolments, programmes) ||
-      canSeeEntry(user, { authorAgency: '', sharedWith: [], sensitivity: 'sealed-identity', caseId: row.caseId }),
-  );
+  const mayOpen = rows.map((row) => !identityHiddenFrom(user, row, programmes));
   const toOpen = rows.flatMap((row, i) => (mayOpen[i] && row.sealedName !== null ? [{ sealed: row.sealedName }] : []));
   const opened = toOpen.length === 0 ? [] : await vault.openMany(toOpen);
   let next = 0;

@@ -1,2 +1,3 @@
 export * from './information-flow.projection';
 export * from './information-flow.controller';
+export * from './delay-statistics';

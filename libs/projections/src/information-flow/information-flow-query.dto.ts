@@ -1,7 +1,7 @@
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { PageQueryDto } from '../http/read-model-query';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const AGENCY = /^[A-Z0-9-]{1,40}$/;
 export const FLOW_KINDS = ['share', 'request'] as const;
 export type FlowKind = (typeof FLOW_KINDS)[number];
@@ -12,11 +12,13 @@ export class CaseInformationFlowQueryDto extends PageQueryDto {
   @IsOptional() @IsIn(['open', 'closed'], { message: 'state must be open or closed' }) state?: 'open' | 'closed';
 }
 
+/**
+ * The city-wide statistics publish one closed calendar month at a time (see
+ * InformationFlowController.delays for why neither the running month nor free date windows).
+ */
 export class InformationDelaysQueryDto {
-  /** Sent on or after this date (yyyy-mm-dd, Copenhagen). */
-  @IsOptional() @Matches(DATE, { message: 'from must be a date yyyy-mm-dd' }) from?: string;
-  /** Sent on or before this date (yyyy-mm-dd, Copenhagen). */
-  @IsOptional() @Matches(DATE, { message: 'to must be a date yyyy-mm-dd' }) to?: string;
+  /** A calendar month that has ended (yyyy-mm, Copenhagen); default: the last one. */
+  @IsOptional() @Matches(MONTH, { message: 'month must be a calendar month yyyy-mm' }) month?: string;
   @IsOptional() @Matches(AGENCY, { message: 'fromAgency must be an agency code such as SOF' }) fromAgency?: string;
   @IsOptional() @Matches(AGENCY, { message: 'toAgency must be an agency code such as SOF' }) toAgency?: string;
   @IsOptional() @IsIn(FLOW_KINDS, { message: 'kind must be share or request' }) kind?: FlowKind;

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Pool } from 'pg';
 import { CurrentUser, Roles, caseVisibilitySql, entryVisibilitySql, type AuthenticatedUser } from '@samvirke/access';
@@ -7,6 +7,7 @@ import { awaitReadModels, PROJECTION_PROGRESS, type Page, type ProjectionProgres
 import { READ_MODEL_SCHEMA } from '../runner/projection';
 import { CaseInformationFlowQueryDto, InformationDelaysQueryDto, type FlowKind } from './information-flow-query.dto';
 import { INFORMATION_FLOW_PROJECTION_NAME, informationFlowTables } from './information-flow.projection';
+import { closedMonth, publishDelayStatistics, type DelayStatistics } from './delay-statistics';
 
 export interface InformationFlowItem {
   kind: FlowKind;
@@ -25,21 +26,6 @@ export interface InformationFlowItem {
   delayHours: number | null;
   /** Hours an open item has waited so far (read time); null once responded. */
   waitingHours: number | null;
-}
-
-/** Fewer entries than this in a cell and the cell shows no numbers: nobody can be singled out. */
-export const SMALL_CELL = 5;
-
-export interface DelayCell {
-  kind: FlowKind;
-  fromAgency: string;
-  toAgency: string;
-  count: number | '<5';
-  /** Over the responded items; null when the cell (or its responded part) is suppressed. */
-  medianHours: number | null;
-  p90Hours: number | null;
-  /** Still not acknowledged / answered / declined; null when the cell is suppressed. */
-  unacknowledged: number | null;
 }
 
 const TABLES = informationFlowTables();
@@ -129,53 +115,46 @@ export class InformationFlowController {
   }
 
   /**
-   * Delay statistics across all cases, for those who run the coordination (coordinators) or check it
-   * (auditors). It answers counts and delays per agency pair only, never a case id, and suppresses
-   * small cells: with fewer than five items in a cell (or fewer than five responded ones, for the
-   * median and 90th percentile) a reader who knows one case could recognise it.
+   * Delay statistics across all cases: counts and delays per agency pair, never a case id.
+   *
+   * Served to coordinators (they run the coordination loop and chase the slow links) and auditors
+   * (they check it); liaisons and reference-data administrators need no city-wide figures, so they
+   * get 403, as the effect reports do.
+   *
+   * Only closed calendar months, each as it stood when it ended (an item answered later still
+   * counts as unanswered in its month): figures of the running month, or of any window that keeps
+   * growing, let two reads a minute apart tell what just happened on cases the reader cannot see.
+   * Fixed months rather than free date windows, because two overlapping windows subtract to a
+   * small cell nobody may see. Small cells are suppressed as in the effect reports (see
+   * ./delay-statistics.ts).
    */
   @Get('information-flow/delays')
   @Roles('coordinator', 'auditor')
-  @ApiOperation({ summary: 'Per agency pair: count, median and 90th percentile delay in hours, still unacknowledged; small cells suppressed.' })
-  async delays(@Query() query: InformationDelaysQueryDto): Promise<{ items: DelayCell[] }> {
+  @ApiOperation({ summary: 'One closed calendar month: per agency pair, count, median and 90th percentile delay in hours, still unanswered at month end; small cells suppressed.' })
+  async delays(@Query() query: InformationDelaysQueryDto): Promise<DelayStatistics> {
+    const period = closedMonth(this.clock.now(), query.month);
+    if (period === undefined) {
+      throw new BadRequestException({
+        error: 'Bad Request',
+        message: 'the request has invalid fields',
+        violations: [{ field: 'month', rule: 'isClosedMonth', message: 'month must be a calendar month that has ended (Copenhagen time); the running month is not published' }],
+      });
+    }
     await awaitReadModels(this.progress, [INFORMATION_FLOW_PROJECTION_NAME], query.consistentWith);
-    const params: unknown[] = [];
-    const parameter = (value: unknown) => `$${params.push(value)}`;
-    const where: string[] = ['TRUE'];
-    if (query.from) where.push(`f.sent_at >= (${parameter(query.from)}::date)::timestamp AT TIME ZONE 'Europe/Copenhagen'`);
-    if (query.to) where.push(`f.sent_at < ((${parameter(query.to)}::date + 1)::timestamp AT TIME ZONE 'Europe/Copenhagen')`);
-    if (query.fromAgency) where.push(`f.from_agency = ${parameter(query.fromAgency)}`);
-    if (query.toAgency) where.push(`f.to_agency = ${parameter(query.toAgency)}`);
-    if (query.kind) where.push(`f.kind = ${parameter(query.kind)}`);
-    const result = await this.pool.query<{
-      kind: FlowKind; from_agency: string; to_agency: string; count: number; responded: number; unacknowledged: number;
-      median_hours: number | null; p90_hours: number | null;
-    }>(
+    const start = `($1::date)::timestamp AT TIME ZONE 'Europe/Copenhagen'`;
+    const end = `($2::date)::timestamp AT TIME ZONE 'Europe/Copenhagen'`;
+    const result = await this.pool.query<{ kind: FlowKind; from_agency: string; to_agency: string; count: number; unacknowledged: number; delays: number[] }>(
       `SELECT f.kind, f.from_agency, f.to_agency, count(*)::int AS count,
-         count(f.responded_at)::int AS responded,
-         (count(*) - count(f.responded_at))::int AS unacknowledged,
-         round(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.responded_at - f.sent_at) / 3600)::numeric, 2)::float8 AS median_hours,
-         round(percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM f.responded_at - f.sent_at) / 3600)::numeric, 2)::float8 AS p90_hours
+         count(*) FILTER (WHERE f.responded_at IS NULL OR f.responded_at >= ${end})::int AS unacknowledged,
+         COALESCE(array_agg((extract(epoch FROM f.responded_at - f.sent_at) / 3600)::float8) FILTER (WHERE f.responded_at < ${end}), '{}') AS delays
        FROM (${FLOW_ROWS}) f
-       WHERE ${where.join(' AND ')}
-       GROUP BY f.kind, f.from_agency, f.to_agency
-       ORDER BY f.kind, f.from_agency, f.to_agency`,
-      params,
+       WHERE f.sent_at >= ${start} AND f.sent_at < ${end}
+       GROUP BY f.kind, f.from_agency, f.to_agency`,
+      [period.from, period.endExclusive],
     );
-    return {
-      items: result.rows.map((row) => {
-        const suppressed = row.count < SMALL_CELL;
-        const delaysShown = !suppressed && row.responded >= SMALL_CELL;
-        return {
-          kind: row.kind,
-          fromAgency: row.from_agency,
-          toAgency: row.to_agency,
-          count: suppressed ? '<5' : row.count,
-          medianHours: delaysShown ? row.median_hours : null,
-          p90Hours: delaysShown ? row.p90_hours : null,
-          unacknowledged: suppressed ? null : row.unacknowledged,
-        };
-      }),
-    };
+    const figures = result.rows.map((row) => ({
+      kind: row.kind, fromAgency: row.from_agency, toAgency: row.to_agency, count: row.count, unacknowledged: row.unacknowledged, delays: row.delays,
+    }));
+    return publishDelayStatistics(period, figures, { kind: query.kind, fromAgency: query.fromAgency, toAgency: query.toAgency });
   }
 }

@@ -8,19 +8,21 @@ import { PersonalDataVault } from '@samvirke/privacy';
 import { loadReferenceData } from '@samvirke/reference-data';
 import { PROJECTION_PROGRESS, awaitReadModels, type Page, type ProjectionProgress } from '../http/read-model-query';
 import { CASE_SUMMARY_PROJECTION_NAME } from '../case-summary/case-summary.projection';
-import { eligibilityOf, pageSummaries, type EligibilityCondition } from '../case-summary/case-summary-query';
-import { custodyView, eligibilityView, type CaseSummaryView, type CustodyView } from '../case-summary/case-summary-view';
+import { BY_READER_ACTIVITY, eligibilityOf, pageSummaries, type EligibilityCondition } from '../case-summary/case-summary-query';
+import { custodyView, eligibilityView, identityView, type CaseSummaryView, type CustodyView } from '../case-summary/case-summary-view';
 import { SSP_PLUS_AGE_BANDS } from '../case-summary/eligibility-on-read';
-import { discloseNames, type DisclosedName } from '../case-summary/name-disclosure';
+import { discloseNames, identityHiddenFrom, sealingProgrammes, type DisclosedName } from '../case-summary/name-disclosure';
 import { SspRegisterQueryDto } from './ssp-register-query.dto';
 
 export interface SspRegisterEntry {
   caseId: string;
   name: DisclosedName;
-  birthDate: string;
+  /** Null, with districtCode and cityDistrict, where a sealed identity hides them from the reader. */
+  birthDate: string | null;
+  ageBand: string | null;
   sspLevel: { level: number; assessedOn: string };
   sspPlus: CaseSummaryView['sspPlus'];
-  districtCode: string;
+  districtCode: string | null;
   cityDistrict: string | null;
   programmes: string[];
   custody: CustodyView;
@@ -44,6 +46,7 @@ export interface SspRegisterEntry {
 @Controller('ssp-register')
 export class SspRegisterController {
   private readonly referenceData = loadReferenceData();
+  private readonly sealingProgrammes = sealingProgrammes(this.referenceData.programmes);
 
   constructor(
     @Inject(DATABASE_POOL) private readonly pool: Pool,
@@ -68,32 +71,38 @@ export class SspRegisterController {
         custody: query.custody,
         coordinator: query.coordinator,
       },
-      { limit: query.limit, offset: query.offset, orderBy: 'ssp_level DESC, last_activity_at DESC, case_id' },
+      { limit: query.limit, offset: query.offset, orderBy: `ssp_level DESC, ${BY_READER_ACTIVITY}` },
       condition,
     );
     const names = await discloseNames(this.vault, user, rows, this.referenceData.programmes);
-    const items = rows.map((row, i): SspRegisterEntry => ({
-      caseId: row.caseId,
-      name: names[i],
-      birthDate: row.birthDate,
-      // Eligible rows always have a current level: eligibility requires a 3/4 assessment.
-      sspLevel: { level: row.sspLevel ?? 0, assessedOn: row.sspLevelOn ?? '' },
-      sspPlus: eligibilityView(eligibilityOf(row, condition)),
-      districtCode: row.districtCode,
-      cityDistrict: this.referenceData.districts.get(row.districtCode)?.cityDistrict ?? null,
-      programmes: row.programmes,
-      custody: custodyView(row),
-      coordinator: row.coordinatorId === null ? null : { userId: row.coordinatorId, agency: row.coordinatorAgency },
-      agencies: row.agencies,
-      openActions: row.openActions,
-      openRequests: row.openRequests,
-      lastActivityAt: row.lastActivityAt.toISOString(),
-    }));
+    const items = rows.map((row, i): SspRegisterEntry => {
+      const hidden = identityHiddenFrom(user, row, this.referenceData.programmes);
+      const eligibility = eligibilityOf(row, condition);
+      const identity = identityView(row, eligibility, hidden);
+      return {
+        caseId: row.caseId,
+        name: names[i],
+        birthDate: identity.birthDate,
+        ageBand: identity.ageBand,
+        // Eligible rows always have a current level: eligibility requires a 3/4 assessment.
+        sspLevel: { level: row.sspLevel ?? 0, assessedOn: row.sspLevelOn ?? '' },
+        sspPlus: eligibilityView(eligibility, hidden),
+        districtCode: identity.districtCode,
+        cityDistrict: identity.districtCode === null ? null : (this.referenceData.districts.get(identity.districtCode)?.cityDistrict ?? null),
+        programmes: row.programmes,
+        custody: custodyView(row),
+        coordinator: row.coordinatorId === null ? null : { userId: row.coordinatorId, agency: row.coordinatorAgency },
+        agencies: row.agencies,
+        openActions: row.openActions,
+        openRequests: row.openRequests,
+        lastActivityAt: row.lastActivityAt.toISOString(),
+      };
+    });
     return { items, page: { limit: query.limit, offset: query.offset, total } };
   }
 
   /** District and city district narrow together: a district outside the city district matches nothing. */
-  private districtsOf(query: SspRegisterQueryDto): string[] | undefined {
+  private districtsOf(query: SspRegisterQueryDto): { codes: string[]; sealingProgrammes: string[] } | undefined {
     let districts: string[] | undefined;
     if (query.cityDistrict !== undefined) {
       const city = this.referenceData.cityDistricts.get(query.cityDistrict);
@@ -107,6 +116,6 @@ export class SspRegisterController {
       districts = [...city.districts];
     }
     if (query.district !== undefined) districts = districts === undefined ? [query.district] : districts.filter((code) => code === query.district);
-    return districts;
+    return districts === undefined ? undefined : { codes: districts, sealingProgrammes: this.sealingProgrammes };
   }
 }

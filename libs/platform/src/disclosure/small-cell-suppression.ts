@@ -4,6 +4,10 @@
  * withheld, so nobody can be singled out. Zero is shown: it singles out no one. In a breakdown whose
  * cells add up to the published total, a single hidden cell could be worked out as the total minus
  * the others, so one more cell is hidden with it (see withComplementarySuppression).
+ *
+ * It lives in the platform library, below every feature library, so the effect reports and the
+ * read models' city-wide statistics (libs/projections) use the one rule without either library
+ * importing the other (effects already imports projections).
  */
 export type PublishedCount = number | string;
 
