@@ -9,7 +9,7 @@ import { AccessModule } from '@samvirke/access';
 import { CommandApiModule } from '@samvirke/command-api';
 import { ReferenceDataController } from '@samvirke/reference-data/http/reference-data.controller';
 import { InfrastructureModule, type ApiRuntime } from './infrastructure.module';
-import { READ_MODEL_CONTROLLERS } from './read-models';
+import { READ_MODEL_CONTROLLERS } from '@samvirke/read-models';
 import { AuditModule } from '@samvirke/access/read-audit/audit.module';
 import { PrivacyHttpModule } from '@samvirke/privacy/http/privacy-http.module';
 import { loadAuditConfig } from '@samvirke/access/read-audit/audit-config';
