@@ -28,7 +28,7 @@ const LAYERS = [
   { name: 'access', libs: ['access', 'field-rules'], says: 'authentication, the access and write policies, the read audit; request field rules' },
   { name: 'gate', libs: ['commands'], says: 'the one write path: load, authorize, decide, append' },
   { name: 'privacy', libs: ['privacy'], says: 'sealed personal data, keys, erasure and retention (through the gate), the citizen copy' },
-  { name: 'edges', libs: ['command-api', 'projections', 'audit'], says: "HTTP and jobs: case commands, read models, the auditors' endpoints" },
+  { name: 'edges', libs: ['command-api', 'projections', 'audit', 'demo'], says: "HTTP and jobs: case commands, read models, the auditors' endpoints, the demo case load" },
   { name: 'reports', libs: ['effects'], says: 'effect measures, built on the projection runner' },
   { name: 'catalogue', libs: ['read-models'], says: 'which read models exist, for the API, the worker and the CLI' },
 ];
