@@ -10,7 +10,7 @@ import { CommandApiModule } from '@samvirke/command-api';
 import { ReferenceDataController } from '@samvirke/reference-data/http/reference-data.controller';
 import { InfrastructureModule, type ApiRuntime } from './infrastructure.module';
 import { READ_MODEL_CONTROLLERS } from '@samvirke/read-models';
-import { AuditModule } from '@samvirke/access/read-audit/audit.module';
+import { AuditModule } from '@samvirke/audit';
 import { PrivacyHttpModule } from '@samvirke/privacy/http/privacy-http.module';
 import { loadAuditConfig } from '@samvirke/access/read-audit/audit-config';
 import { SSP_PLUS_AGE_BANDS } from '@samvirke/projections/case-summary';
