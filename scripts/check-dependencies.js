@@ -25,7 +25,7 @@ const ROOT = path.resolve(__dirname, '..');
 const LAYERS = [
   { name: 'base', libs: ['platform', 'event-store', 'reference-data'], says: 'infrastructure, the event-store port and adapters, versioned reference data' },
   { name: 'core', libs: ['case'], says: "the case's pure decider: commands, events, state, rules" },
-  { name: 'access', libs: ['access', 'field-rules'], says: 'authentication, the access and write policies, the read audit; request field rules' },
+  { name: 'rules', libs: ['access', 'field-rules'], says: 'authentication, the read and write policies, the read audit; what request fields must be' },
   { name: 'gate', libs: ['commands'], says: 'the one write path: load, authorize, decide, append' },
   { name: 'privacy', libs: ['privacy'], says: 'sealed personal data, keys, erasure and retention (through the gate), the citizen copy' },
   { name: 'edges', libs: ['command-api', 'projections', 'audit', 'demo'], says: "HTTP and jobs: case commands, read models, the auditors' endpoints, the demo case load" },

@@ -7,7 +7,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { HealthController, MetricsController } from '@samvirke/platform';
 import { AccessModule } from '@samvirke/access';
 import { CommandApiModule } from '@samvirke/command-api';
-import { ReferenceDataController } from '@samvirke/reference-data/http/reference-data.controller';
+import { ReferenceDataController } from '@samvirke/field-rules';
 import { InfrastructureModule, type ApiRuntime } from './infrastructure.module';
 import { READ_MODEL_CONTROLLERS } from '@samvirke/read-models';
 import { AuditModule } from '@samvirke/audit';
