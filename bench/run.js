@@ -41,7 +41,7 @@ async function phase(name, notes, work) {
 }
 
 function caseProjectionNames() {
-  const { READ_MODEL_PROJECTIONS } = distModule('apps/api/src/read-models.js');
+  const { READ_MODEL_PROJECTIONS } = distModule('libs/read-models/src/index.js');
   return READ_MODEL_PROJECTIONS.filter((p) => p.streamPrefixes.some((prefix) => 'case-00000000-0000-0000-0000-000000000000'.startsWith(prefix))).map((p) => p.name);
 }
 

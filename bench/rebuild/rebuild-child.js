@@ -11,7 +11,7 @@ async function main() {
   const { databaseUrl } = JSON.parse(process.argv[2]);
   const { PostgresEventStore } = distModule('libs/event-store/src/postgres/index.js');
   const { ProjectionRunner, postgresEventCounter } = distModule('libs/projections/src/index.js');
-  const { READ_MODEL_PROJECTIONS } = distModule('apps/api/src/read-models.js');
+  const { READ_MODEL_PROJECTIONS } = distModule('libs/read-models/src/index.js');
   const store = new PostgresEventStore({ connectionString: databaseUrl, maxConnections: 4, application: 'samvirke-bench-rebuild' });
   const pool = new Pool({ connectionString: databaseUrl, max: 4, pipeline: true });
   const runner = new ProjectionRunner({ eventStore: store, pool, projections: READ_MODEL_PROJECTIONS, countEvents: postgresEventCounter(store.pool) });

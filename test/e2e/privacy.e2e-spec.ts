@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomInt, randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { verifyStream } from '@samvirke/access/tamper-evidence/hash-chain-verification';
+import { verifyStream } from '@samvirke/audit/tamper-evidence/hash-chain-verification';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { testCitizen, type TestCitizen } from '../support/citizens';
 import { testDatabaseUrl } from '../support/test-database';

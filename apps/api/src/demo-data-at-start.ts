@@ -4,7 +4,7 @@ import { EVENT_STORE, type EventStore } from '@samvirke/event-store';
 import { PersonalDataVault } from '@samvirke/privacy';
 import { CASE_STREAM_PREFIX } from '@samvirke/case/application/case-identity';
 import type { AppConfig } from '@samvirke/platform';
-import { seedDemoData } from '../../cli/src/demo/seed-demo-data';
+import { seedDemoData } from '@samvirke/demo';
 
 /**
  * A new user's first `npm start` (no DATABASE_URL, so an embedded database) should show a working

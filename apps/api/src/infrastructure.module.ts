@@ -8,7 +8,7 @@ import { createEventStoreDbEventStore } from '@samvirke/event-store/eventstoredb
 import { ProjectionRunner, migrateProjectionCatalogue, postgresEventCounter, type Projection } from '@samvirke/projections';
 import { PROJECTION_PROGRESS, type ProjectionProgress } from '@samvirke/projections/http/read-model-query';
 import { CASE_STREAM_PREFIX } from '@samvirke/case/application/case-identity';
-import { READ_MODEL_PROJECTIONS } from './read-models';
+import { READ_MODEL_PROJECTIONS } from '@samvirke/read-models';
 import {
   APP_CONFIG,
   APP_LOGGER,

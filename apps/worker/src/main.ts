@@ -6,7 +6,7 @@ import type { EventStore } from '@samvirke/event-store';
 import { ProjectionRunner } from '@samvirke/projections';
 import { CASE_STREAM_PREFIX } from '@samvirke/case/application/case-identity';
 import { ConfigError, DatabaseUnreachableError, createLogger, loadConfig, openDatabase, surviveConnectionLoss } from '@samvirke/platform';
-import { READ_MODEL_PROJECTIONS } from '../../api/src/read-models';
+import { READ_MODEL_PROJECTIONS } from '@samvirke/read-models';
 
 /**
  * The projection runner as its own process, for deployments that scale reads and projections

@@ -28,7 +28,7 @@ import { CASE_COMMAND_ROUTES, type CommandRoute, type PathParameterKind, type Ro
 import { OpenCaseDto } from './dto/case-lifecycle.dto';
 import { EraseCitizenDataDto } from './dto/privacy.dto';
 import { CommandAcceptedDto, ErasureAcceptedDto, ReferralReceivedDto } from './dto/command-answers.dto';
-import { KnownCodePipe } from './known-code.pipe';
+import { KnownCodePipe } from '@samvirke/field-rules';
 import { HandleCaseCommand } from './handle-case-command';
 
 export type CommandAccepted = CommandAcceptedDto;

@@ -7,7 +7,7 @@ import { comparePositions, laterPosition, type GlobalPosition, type NewEvent } f
 import type { PostgresEventStore } from '@samvirke/event-store/postgres';
 import { PersonalDataVault } from '@samvirke/privacy';
 import { loadReferenceData } from '@samvirke/reference-data';
-import { READ_MODEL_PROJECTIONS } from '../../../apps/api/src/read-models';
+import { READ_MODEL_PROJECTIONS } from '@samvirke/read-models';
 import { testPrivacyConfig } from '../../../test/support/test-app';
 import { readProjectionStates } from './runner/catalogue';
 import { READ_MODEL_SCHEMA, type Projection } from './runner/projection';

@@ -2,7 +2,7 @@ import { Pool } from 'pg';
 import { PostgresEventStore } from '@samvirke/event-store/postgres';
 import { comparePositions, type RecordedEvent } from '@samvirke/event-store';
 import { ProjectionRunner } from '@samvirke/projections';
-import { READ_MODEL_PROJECTIONS } from '../../../apps/api/src/read-models';
+import { READ_MODEL_PROJECTIONS } from '@samvirke/read-models';
 import { createApiChild, openCasesForLoad, type ApiChild } from '../../support/api-child';
 import { createOwnDatabase, type OwnDatabase } from '../../support/own-database';
 import type { TestUser } from '../../support/tokens';

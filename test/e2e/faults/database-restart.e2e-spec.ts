@@ -6,7 +6,7 @@ import { comparePositions, type RecordedEvent } from '@samvirke/event-store';
 import { PostgresEventStore } from '@samvirke/event-store/postgres';
 import { ProjectionRunner } from '@samvirke/projections';
 import { freePort } from '@samvirke/platform';
-import { READ_MODEL_PROJECTIONS } from '../../../apps/api/src/read-models';
+import { READ_MODEL_PROJECTIONS } from '@samvirke/read-models';
 import { createApiChild, openCasesForLoad, type ApiChild } from '../../support/api-child';
 import { startEmbeddedPostgresProcess, type EmbeddedPostgresProcess } from '../../support/embedded-postgres-process';
 import type { TestUser } from '../../support/tokens';

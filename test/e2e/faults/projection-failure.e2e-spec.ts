@@ -5,7 +5,7 @@ import { EVENT_STORE, type EventStore, type RecordedEvent } from '@samvirke/even
 import { createLogger, loadConfig } from '@samvirke/platform';
 import type { Projection } from '@samvirke/projections';
 import { createApiApp } from '../../../apps/api/src/bootstrap';
-import { READ_MODEL_PROJECTIONS } from '../../../apps/api/src/read-models';
+import { READ_MODEL_PROJECTIONS } from '@samvirke/read-models';
 import { testCitizen } from '../../support/citizens';
 import { createOwnDatabase, type OwnDatabase } from '../../support/own-database';
 import { testPrivacyConfig } from '../../support/test-app';

@@ -2,7 +2,7 @@ import { Pool } from 'pg';
 import { PostgresEventStore } from '@samvirke/event-store/postgres';
 import { loadConfig, openDatabase, surviveConnectionLoss } from '@samvirke/platform';
 import { PersonalDataVault, loadPrivacyConfig } from '@samvirke/privacy';
-import { findEarlierDemoUntil, seedDemoData } from '../demo/seed-demo-data';
+import { findEarlierDemoUntil, seedDemoData } from '@samvirke/demo';
 
 const USAGE = 'usage: npm run cli -- demo-seed [--cases N] [--seed N]   (N: whole numbers; cases 1-100000)';
 /** sysexits EX_USAGE. */
@@ -24,7 +24,7 @@ function parseOptions(args: readonly string[]): DemoSeedOptions | undefined {
 }
 
 /**
- * `demo-seed`: fills the store with a synthetic Copenhagen case load (see ../demo/demo-scenario.ts).
+ * `demo-seed`: fills the store with a synthetic Copenhagen case load (see libs/demo/src/demo-scenario.ts).
  * Same database resolution as the API: DATABASE_URL, else the embedded PostgreSQL under DATA_DIR.
  * Running it again with the same seed appends nothing.
  */

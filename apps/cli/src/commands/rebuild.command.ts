@@ -1,5 +1,5 @@
 import { ProgressReporter, ProjectionRunner, postgresEventCounter } from '@samvirke/projections';
-import { READ_MODEL_PROJECTIONS } from '../../../api/src/read-models';
+import { READ_MODEL_PROJECTIONS } from '@samvirke/read-models';
 import { openCliRuntime } from './cli-runtime';
 
 /**

@@ -1,7 +1,7 @@
 import { Pool } from 'pg';
 import { loadConfig, openDatabase } from '@samvirke/platform';
 import { caseStreamId } from '@samvirke/case/application/case-identity';
-import { verifyAll, verifyStream, type VerificationResult } from '@samvirke/access/tamper-evidence/hash-chain-verification';
+import { verifyAll, verifyStream, type VerificationResult } from '@samvirke/audit/tamper-evidence/hash-chain-verification';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { IsCalendarDate, IsKnownCode, MAX_SHORT_TEXT, MAX_TEXT } from './field-rules';
+import { IsCalendarDate, IsKnownCode, MAX_SHORT_TEXT, MAX_TEXT } from '@samvirke/field-rules';
 
 export const GOAL_AREAS = ['employment', 'education', 'housing', 'health', 'finances', 'network', 'substance-use', 'leisure', 'other'] as const;
 

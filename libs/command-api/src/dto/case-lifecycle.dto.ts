@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsCalendarDate, IsCprNumber, IsKnownCode, MAX_SHORT_TEXT, MAX_TEXT } from './field-rules';
+import { IsCalendarDate, IsCprNumber, IsKnownCode, MAX_SHORT_TEXT, MAX_TEXT } from '@samvirke/field-rules';
 
 export class EntryPointDto {
   /** The unit in the agency that handles this case. */

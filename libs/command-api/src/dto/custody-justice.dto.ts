@@ -1,5 +1,5 @@
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { IsCalendarDate, IsKnownCode, IsOnOrAfter, MAX_SHORT_TEXT, MAX_TEXT } from './field-rules';
+import { IsCalendarDate, IsKnownCode, IsOnOrAfter, MAX_SHORT_TEXT, MAX_TEXT } from '@samvirke/field-rules';
 
 export const CUSTODY_KINDS = ['remand', 'sentence'] as const;
 

@@ -1,5 +1,5 @@
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { IsCalendarDate, IsKnownCode, MAX_TEXT } from './field-rules';
+import { IsCalendarDate, IsKnownCode, MAX_TEXT } from '@samvirke/field-rules';
 
 export const SENSITIVITIES = ['normal', 'sensitive', 'sealed-identity'] as const;
 export const SHARE_PURPOSES = ['crime-prevention', 'criminal-investigation'] as const;

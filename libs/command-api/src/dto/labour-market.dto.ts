@@ -1,5 +1,5 @@
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { IsCalendarDate, MAX_TEXT } from './field-rules';
+import { IsCalendarDate, MAX_TEXT } from '@samvirke/field-rules';
 
 export const EMPLOYMENT_KINDS = ['ordinary', 'wage-subsidy', 'internship', 'flexible'] as const;
 export const EDUCATION_KINDS = ['lower-secondary', 'preparatory', 'upper-secondary', 'vocational', 'higher', 'course'] as const;

@@ -14,8 +14,9 @@ export const CITIZEN_ACCESS_REPORT = Symbol('CITIZEN_ACCESS_REPORT');
 
 /**
  * The access report from the read audit's log (libs/access/src/read-audit). The log's own module
- * migrates and owns the table; when it is not part of the app the table is missing, and the copy says
- * so instead of failing, because the rest of the citizen's copy is still owed to them.
+ * (AuditModule, libs/audit) migrates and owns the table; when it is not part of the app the table is
+ * missing, and the copy says so instead of failing, because the rest of the citizen's copy is still
+ * owed to them.
  */
 export class AuditLogAccessReport implements AccessReportSource {
   // The retention setting only matters for purging, which the audit module does; reading needs none.

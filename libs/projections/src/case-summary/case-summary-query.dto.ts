@@ -1,6 +1,6 @@
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IsKnownCode } from '@samvirke/command-api/dto/field-rules';
+import { IsKnownCode } from '@samvirke/field-rules';
 import { PageQueryDto } from '../http/read-model-query';
 
 /** 'true' / 'false' from a query string; anything else is left as it is, so @IsBoolean refuses it (400). */

@@ -1,5 +1,5 @@
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsKnownCode } from '@samvirke/command-api/dto/field-rules';
+import { IsKnownCode } from '@samvirke/field-rules';
 import { PageQueryDto } from '../http/read-model-query';
 
 export class SspRegisterQueryDto extends PageQueryDto {

@@ -3,8 +3,8 @@ import { decide, evolve, initialCaseState, type CaseEvent, type CaseReferenceDat
 import { caseIdForCitizen } from '@samvirke/case/application/case-identity';
 import type { EventMetadata, NewEvent } from '@samvirke/event-store';
 import type { PersonalDataVault } from '@samvirke/privacy';
-import { generateDemoCaseLoad, type DemoCitizenCase, type DemoStep } from '../../../../../apps/cli/src/demo/demo-scenario';
-import { personalTexts, sealCommand } from '../../../../../apps/cli/src/demo/unsealed-command';
+import { generateDemoCaseLoad, type DemoCitizenCase, type DemoStep } from '@samvirke/demo/demo-scenario';
+import { personalTexts, sealCommand } from '@samvirke/demo/unsealed-command';
 
 /** One case stream of the demo load, decided in memory: each entry of `steps` is one command's events. */
 export interface DemoCaseStream {

@@ -4,8 +4,8 @@ import type { Sealed } from '@samvirke/case';
 import { PostgresEventStore } from '@samvirke/event-store/postgres';
 import { PersonalDataVault } from '@samvirke/privacy';
 import { loadReferenceData } from '@samvirke/reference-data';
-import { testDatabaseUrl } from '../../../../test/support/test-database';
-import { testPrivacyConfig } from '../../../../test/support/test-app';
+import { testDatabaseUrl } from '../../../test/support/test-database';
+import { testPrivacyConfig } from '../../../test/support/test-app';
 import { generateDemoCaseLoad } from './demo-scenario';
 import { seedDemoData } from './seed-demo-data';
 

@@ -10,7 +10,8 @@ import { createOutcomeProjection, EffectsController } from '@samvirke/effects';
 
 /**
  * Every read model the API serves: its projection (fed by the runner) and its controllers. The
- * worker runs the same projections list (apps/worker), so both processes agree on what exists.
+ * worker runs the same projections list (apps/worker) and the CLI rebuilds from it, so every
+ * process agrees on what exists; it is a library because apps never import each other's files.
  * Add a read model here with one line each.
  */
 export const READ_MODEL_PROJECTIONS: Projection[] = [

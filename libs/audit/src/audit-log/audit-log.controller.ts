@@ -1,10 +1,10 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { loadReferenceData } from '@samvirke/reference-data';
-import { Roles } from '../authentication/decorators';
-import { AuditLog, type AuditLogPage } from './audit-log';
+import { Roles } from '@samvirke/access';
+import { AuditLog, type AuditLogPage } from '@samvirke/access/read-audit/audit-log';
 import { AuditLogQueryDto } from './audit-log-query.dto';
-import { AUDIT_PURPOSES, AuditAs, type AuditAction, type AuditPurpose } from './audit-vocabulary';
+import { AUDIT_PURPOSES, AuditAs, type AuditAction, type AuditPurpose } from '@samvirke/access/read-audit/audit-vocabulary';
 
 export interface CitizenAccessReport {
   caseId: string;

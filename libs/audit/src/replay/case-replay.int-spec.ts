@@ -5,7 +5,7 @@ import { PostgresEventStore } from '@samvirke/event-store/postgres';
 import { PersonalDataVault } from '@samvirke/privacy';
 import { caseFoldVersion, evolve, initialCaseState, type CaseEvent } from '@samvirke/case';
 import { testDatabaseUrl } from '../../../../test/support/test-database';
-import { AuditLog, type AuditEntry } from '../read-audit/audit-log';
+import { AuditLog, type AuditEntry } from '@samvirke/access/read-audit/audit-log';
 import { CaseReplay, SNAPSHOT_AFTER_EVENTS } from './case-replay';
 import { CaseStateSnapshots } from './case-state-snapshots';
 import { stateAsJson } from './state-json';

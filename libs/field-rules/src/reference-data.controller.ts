@@ -1,7 +1,6 @@
 import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { loadReferenceData } from '../reference-data';
-import type { ReferenceData } from '../types';
+import { loadReferenceData, type ReferenceData } from '@samvirke/reference-data';
 
 const LISTS = ['agencies', 'programmes', 'geographies', 'cityDistricts', 'districts', 'offenceCategories', 'legalBases', 'roadMaps'] as const;
 type ListName = (typeof LISTS)[number];

@@ -1,7 +1,7 @@
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../authentication/decorators';
-import { AuditAs } from '../read-audit/audit-vocabulary';
+import { Roles } from '@samvirke/access';
+import { AuditAs } from '@samvirke/access/read-audit/audit-vocabulary';
 import { parseAsOf } from './as-of-instant';
 import { CaseReplay, type CaseStateAsOf, type EntryKnowledge, type ReplayedEvent } from './case-replay';
 

@@ -2,7 +2,7 @@ import type { EventStore, RecordedEvent } from '@samvirke/event-store';
 import type { PersonalDataVault } from '@samvirke/privacy';
 import { decodeCaseState, encodeCaseState, encodedCaseStateWithMapsAsObjects, evolveAll, initialCaseState, type CaseEvent, type InformationShared } from '@samvirke/case';
 import { caseStreamId } from '@samvirke/case/application/case-identity';
-import type { AuditLog, AuditRecord } from '../read-audit/audit-log';
+import type { AuditLog, AuditRecord } from '@samvirke/access/read-audit/audit-log';
 import { openSealedFields } from './opened-fields';
 import { stateAsJson } from './state-json';
 import type { CaseStateSnapshots } from './case-state-snapshots';

@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Pool } from 'pg';
 import { DATABASE_POOL } from '@samvirke/platform/nest/tokens';
 import { caseStreamId } from '@samvirke/case/application/case-identity';
-import { Roles } from '../authentication/decorators';
+import { Roles } from '@samvirke/access';
 import { VerificationUnavailableError, verifyAll, verifyStream, type VerificationResult } from './hash-chain-verification';
 
 /** "Check that nothing was altered": the hash chain recomputed from the stored rows. */

@@ -5,15 +5,15 @@ import type { Logger } from 'pino';
 import { EVENT_STORE, type EventStore } from '@samvirke/event-store';
 import { APP_LOGGER, CLOCK, DATABASE_POOL, type Clock } from '@samvirke/platform/nest/tokens';
 import { PersonalDataVault } from '@samvirke/privacy';
-import { VerificationController } from '../tamper-evidence/verification.controller';
-import { CaseReplay } from '../replay/case-replay';
-import { CaseStateSnapshots } from '../replay/case-state-snapshots';
+import { VerificationController } from './tamper-evidence/verification.controller';
+import { CaseReplay } from './replay/case-replay';
+import { CaseStateSnapshots } from './replay/case-state-snapshots';
 import { caseFoldVersion } from '@samvirke/case';
-import { ReplayController } from '../replay/replay.controller';
-import { loadAuditConfig, type AuditConfig } from './audit-config';
-import { AuditLog } from './audit-log';
-import { AuditLogController } from './audit-log.controller';
-import { ReadAuditInterceptor } from './read-audit.interceptor';
+import { ReplayController } from './replay/replay.controller';
+import { loadAuditConfig, type AuditConfig } from '@samvirke/access/read-audit/audit-config';
+import { AuditLog } from '@samvirke/access/read-audit/audit-log';
+import { AuditLogController } from './audit-log/audit-log.controller';
+import { ReadAuditInterceptor } from '@samvirke/access/read-audit/read-audit.interceptor';
 
 export const AUDIT_CONFIG = Symbol('AUDIT_CONFIG');
 
