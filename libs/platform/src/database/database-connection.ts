@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { resolve } from 'node:path';
-import type { AppConfig } from '../config/app-config';
+import { ConfigError, EMBEDDED_IS_FOR_DEVELOPMENT, type AppConfig } from '../config/app-config';
 import { embeddedConnectionString, findRunningPostmaster, startEmbeddedPostgres, type EmbeddedDatabase, type EmbeddedDatabaseRole } from './embedded-postgres';
 import { DatabaseInUseError, DatabaseUnreachableError } from './database-errors';
 
@@ -97,6 +97,7 @@ export async function openDatabase(config: AppConfig, onLog: (line: string) => v
     await checkReachable(config.databaseUrl);
     return { connectionString: config.databaseUrl, embedded: undefined, close: async () => undefined };
   }
+  if (config.production) throw new ConfigError('DATABASE_URL', `must be set in production${EMBEDDED_IS_FOR_DEVELOPMENT}`);
   const dataDir = resolve(config.dataDir, 'postgres');
   const role = options.role ?? 'server';
   const shared = await useRunningEmbedded(dataDir, role, options.startingTimeoutMs ?? 60_000);
