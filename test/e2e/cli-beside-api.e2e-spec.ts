@@ -1,7 +1,9 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { freePort } from '@samvirke/platform';
 import { baseEnv, startApiProcess, waitForHttp, type ApiProcess } from '../support/api-process';
 import { runCli } from '../support/cli-process';
@@ -67,4 +69,59 @@ describe('CLI database commands beside a running API on the embedded PostgreSQL'
     expect(result.stderr).not.toContain('not-the-password');
     expect(await ready()).toBe(200);
   }, 60_000);
+});
+
+/**
+ * The other way round: a CLI command started the embedded database (no API was running) and stops it
+ * when it finishes. An API started meanwhile must not build on it, nor stop it: it refuses in one line.
+ */
+describe('the API while a CLI command has the embedded PostgreSQL', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'samvirke-cli-owned-'));
+  let holder: ChildProcess | undefined;
+  afterAll(async () => {
+    if (holder && holder.exitCode === null) {
+      holder.kill('SIGTERM');
+      await new Promise((resolve) => holder!.once('exit', resolve));
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  }, 30_000);
+
+  it('refuses to start, naming the command, and leaves its database running', async () => {
+    // A stand-in for a long CLI command: the platform's own start, as a command, held until SIGTERM.
+    const source = `
+      const { startEmbeddedPostgres } = require(process.env.PLATFORM);
+      startEmbeddedPostgres({ dataDir: process.env.PG_DATA_DIR, persistent: true, role: 'command' }).then((db) => {
+        process.stdout.write('READY ' + db.connectionString + '\\n');
+        process.once('SIGTERM', () => db.stop().then(() => process.exit(0)));
+      }, (error) => { process.stderr.write(String(error) + '\\n'); process.exit(1); });`;
+    holder = spawn(process.execPath, ['-e', source], {
+      env: { ...process.env, PLATFORM: join(__dirname, '..', '..', 'dist', 'libs', 'platform', 'src', 'index.js'), PG_DATA_DIR: join(dataDir, 'postgres') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const connectionString = await new Promise<string>((resolve, reject) => {
+      let output = '';
+      holder!.stdout!.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const ready = /READY (\S+)/.exec(output);
+        if (ready) resolve(ready[1]);
+      });
+      holder!.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      holder!.once('exit', () => reject(new Error(`the holder exited: ${output}`)));
+    });
+
+    const api = startApiProcess({ ...baseEnv(), PORT: String(await freePort()), DATA_DIR: dataDir, DEMO_DATA: 'false' });
+    const started = setTimeout(() => api.child.kill('SIGTERM'), 30_000);
+    const { code } = await api.exited;
+    clearTimeout(started);
+    expect(code).toBe(69);
+    expect(api.errorOutput().trim().split('\n')).toEqual([expect.stringMatching(/^samvirke: .*started by a CLI command \(pid \d+\)/)]);
+
+    const client = new Client({ connectionString });
+    await client.connect();
+    try {
+      expect((await client.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+    } finally {
+      await client.end();
+    }
+  }, 90_000);
 });

