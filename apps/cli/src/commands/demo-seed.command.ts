@@ -4,23 +4,9 @@ import { loadConfig, openDatabase, surviveConnectionLoss } from '@samvirke/platf
 import { PersonalDataVault, loadPrivacyConfig } from '@samvirke/privacy';
 import { findEarlierDemoUntil, seedDemoData } from '@samvirke/demo';
 
-const USAGE = 'usage: npm run cli -- demo-seed [--cases N] [--seed N]   (N: whole numbers; cases 1-100000)';
-/** sysexits EX_USAGE. */
-const EXIT_USAGE = 64;
-
-interface DemoSeedOptions {
+export interface DemoSeedOptions {
   cases: number;
   seed: number;
-}
-
-function parseOptions(args: readonly string[]): DemoSeedOptions | undefined {
-  const options: DemoSeedOptions = { cases: 300, seed: 1 };
-  for (let i = 0; i < args.length; i += 2) {
-    const [flag, value] = [args[i], args[i + 1]];
-    if ((flag !== '--cases' && flag !== '--seed') || value === undefined || !/^\d{1,9}$/.test(value)) return undefined;
-    options[flag === '--cases' ? 'cases' : 'seed'] = Number(value);
-  }
-  return options.cases >= 1 && options.cases <= 100_000 ? options : undefined;
 }
 
 /**
@@ -28,15 +14,10 @@ function parseOptions(args: readonly string[]): DemoSeedOptions | undefined {
  * Same database resolution as the API: DATABASE_URL, else the embedded PostgreSQL under DATA_DIR.
  * Running it again with the same seed appends nothing.
  */
-export async function runDemoSeed(args: string[]): Promise<number> {
-  const options = parseOptions(args);
-  if (options === undefined) {
-    process.stderr.write(`${USAGE}\n`);
-    return EXIT_USAGE;
-  }
+export async function runDemoSeed(options: DemoSeedOptions): Promise<number> {
   const config = loadConfig();
   const privacyConfig = loadPrivacyConfig(process.env, config.dataDir);
-  const database = await openDatabase(config);
+  const database = await openDatabase(config, undefined, { role: 'command' });
   const store = new PostgresEventStore({ connectionString: database.connectionString, maxConnections: 6, application: 'samvirke-demo-seed' });
   const pool = new Pool({ connectionString: database.connectionString, max: 4 });
   surviveConnectionLoss(pool);

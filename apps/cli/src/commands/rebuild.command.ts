@@ -6,15 +6,8 @@ import { openCliRuntime } from './cli-runtime';
  * `npm run projections:rebuild -- NAME [--batch-size N]` (or `all`): builds a new generation of the
  * projection from position 0 while the running API keeps serving the old one, then swaps them.
  */
-export async function runRebuild(args: string[]): Promise<number> {
+export async function runRebuild(target: string, batchSize: number): Promise<number> {
   const names = READ_MODEL_PROJECTIONS.map((p) => p.name);
-  const target = args.find((a) => !a.startsWith('--'));
-  const batchIndex = args.indexOf('--batch-size');
-  const batchSize = batchIndex >= 0 ? Number(args[batchIndex + 1]) : 2_000;
-  if (!target || (target !== 'all' && !names.includes(target)) || !Number.isInteger(batchSize) || batchSize < 1) {
-    process.stderr.write(`usage: npm run projections:rebuild -- <${[...names, 'all'].join('|')}> [--batch-size N]\n`);
-    return 64;
-  }
   const runtime = await openCliRuntime();
   try {
     const runner = new ProjectionRunner({

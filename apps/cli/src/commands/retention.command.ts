@@ -4,26 +4,33 @@ import { loadRetentionPolicy } from '@samvirke/privacy/retention/retention-polic
 import { RetentionJob } from '@samvirke/privacy/retention/retention.job';
 import { loadReferenceData } from '@samvirke/reference-data';
 import { openCliRuntime } from './cli-runtime';
-import { optionValue, privacyServicesFor } from './erase.command';
-
-const USAGE = 'usage: npm run cli -- retention [--dry-run] [--now ISO-INSTANT]\n';
+import { privacyServicesFor } from './erase.command';
+import type { RetentionReport } from '@samvirke/privacy/retention/retention.job';
 
 /**
- * `npm run cli -- retention [--dry-run] [--now 2031-01-01T00:00:00Z]`: one run of the retention job
- * with RETENTION_POLICY, printing its report as JSON (case ids and scopes only). `--dry-run` lists
- * what would go and changes nothing; `--now` evaluates the periods at another instant (with
- * --dry-run: "what goes on that date"). Exit 0, or 1 when some erasure failed (run again: erasure
- * is restartable), 64 on bad arguments.
+ * The run in one line: what went (or would go), what a legal hold keeps, what failed. A store of a
+ * few hundred closed cases makes a report of hundreds of lines; the summary is what an operator
+ * reads, `--details` the list to act on.
  */
-export async function runRetention(args: string[]): Promise<number> {
-  const dryRun = args.includes('--dry-run');
-  const rawNow = optionValue(args, '--now');
-  const now = rawNow === undefined ? new Date() : new Date(rawNow);
-  const unknown = args.filter((arg, index) => arg !== '--dry-run' && arg !== '--now' && args[index - 1] !== '--now');
-  if (Number.isNaN(now.getTime()) || (args.includes('--now') && rawNow === undefined) || unknown.length > 0) {
-    process.stderr.write(USAGE);
-    return 64;
-  }
+export function retentionSummary(report: RetentionReport): string {
+  const scopes = (n: number) => `${n} ${n === 1 ? 'scope' : 'scopes'}`;
+  const verb = report.dryRun ? 'would erase' : 'erased';
+  return (
+    `retention${report.dryRun ? ' (dry run)' : ''} at ${report.now}: ${report.casesChecked} cases checked; ${verb} ${scopes(report.erased.length)}` +
+    ` in ${new Set(report.erased.map((scope) => scope.caseId)).size} cases; ${scopes(report.held.length)} held by a legal hold;` +
+    ` ${report.kept.length} closed cases kept for now; ${report.failed.length} failed${report.failed.length > 0 ? ' (run again: erasure is restartable)' : ''}`
+  );
+}
+
+/**
+ * `npm run cli -- retention [--dry-run] [--now 2031-01-01T00:00:00Z] [--details]`: one run of the
+ * retention job with RETENTION_POLICY, ending with a one-line summary; `--details` prints the report
+ * as JSON first (case ids and scopes only). `--dry-run` changes nothing; `--now` evaluates the
+ * periods at another instant (with --dry-run: "what goes on that date"). Exit 0, or 1 when some
+ * erasure failed.
+ */
+export async function runRetention(options: { dryRun: boolean; now: Date; details: boolean }): Promise<number> {
+  const { dryRun, now } = options;
   const referenceData = loadReferenceData();
   const policy = loadRetentionPolicy(process.env, referenceData.agencies);
   const runtime = await openCliRuntime();
@@ -38,7 +45,8 @@ export async function runRetention(args: string[]): Promise<number> {
       agencies: referenceData.agencies,
     });
     const report = await job.run({ now, dryRun });
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    if (options.details) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    process.stdout.write(`${retentionSummary(report)}\n`);
     return report.failed.length > 0 ? 1 : 0;
   } finally {
     await runtime.close();

@@ -3,6 +3,8 @@
  * A bad setting stops the process with one line naming the variable and what it must be.
  */
 export interface AppConfig {
+  /** NODE_ENV=production: the production rules apply (no embedded database, no development secrets). */
+  production: boolean;
   port: number;
   host: string;
   /** Unset: an embedded PostgreSQL is started under `dataDir`. */
@@ -102,7 +104,31 @@ function ageBand(env: Env, name: string, fallback: { minAge: number; maxAge: num
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-export function loadConfig(env: Env = process.env): AppConfig {
+/**
+ * The embedded PostgreSQL keeps its data in a local folder and stops with the process that started
+ * it: right for a laptop, never for a deployment.
+ */
+export const EMBEDDED_IS_FOR_DEVELOPMENT = ' (the embedded PostgreSQL is for development only)';
+
+export interface LoadConfigOptions {
+  /**
+   * What this process needs in production (the API: DATABASE_URL and the auth and privacy settings),
+   * checked together so that one line names everything missing instead of one per attempt.
+   * openDatabase refuses the embedded database in production whatever the caller lists here.
+   */
+  requiredInProduction?: readonly string[];
+}
+
+function checkProductionSettings(env: Env, options: LoadConfigOptions): void {
+  if (env.NODE_ENV?.trim() !== 'production') return;
+  const missing = (options.requiredInProduction ?? []).filter((name, index, all) => !env[name]?.trim() && all.indexOf(name) === index);
+  if (missing.length === 0) return;
+  const why = missing.includes('DATABASE_URL') ? EMBEDDED_IS_FOR_DEVELOPMENT : '';
+  throw new ConfigError(missing.join(', '), `must be set in production${why}`);
+}
+
+export function loadConfig(env: Env = process.env, options: LoadConfigOptions = {}): AppConfig {
+  checkProductionSettings(env, options);
   const logLevel = (env.LOG_LEVEL ?? 'info').trim().toLowerCase();
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
   const esdb = env.EVENTSTORE_CONNECTION_STRING?.trim() || undefined;
@@ -110,6 +136,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throw new ConfigError('EVENTSTORE_CONNECTION_STRING', 'must start with esdb:// or esdb+discover://');
   }
   return {
+    production: env.NODE_ENV?.trim() === 'production',
     port: integer(env, 'PORT', 3000, 1, 65535),
     host: env.HOST?.trim() || '127.0.0.1',
     databaseUrl: postgresUrl(env, 'DATABASE_URL'),

@@ -1,0 +1,34 @@
+import { Client } from 'pg';
+
+/**
+ * Every stored value of a database as text, read through SQL: each row of each table and
+ * materialized view in every schema but PostgreSQL's own, in the server's text form of each column
+ * (what pg_dump writes too: bytea as hex, jsonb as its text). Tests grep it for personal data that
+ * should be gone. It replaces shelling out to pg_dump, which refuses a server of a newer major
+ * version than itself (the machine's pg_dump 15 against the embedded PostgreSQL 18).
+ */
+export async function dumpAllRows(connectionString: string): Promise<string> {
+  const client = new Client({ connectionString, types: { getTypeParser: () => (value: string) => value } });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    const relations = await client.query<{ schema: string; name: string }>(
+      `SELECT n.nspname AS schema, c.relname AS name
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind IN ('r', 'm')
+          AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
+          AND n.nspname NOT LIKE 'pg_temp%'
+        ORDER BY 1, 2`,
+    );
+    const parts: string[] = [];
+    for (const { schema, name } of relations.rows) {
+      const qualified = `${client.escapeIdentifier(schema)}.${client.escapeIdentifier(name)}`;
+      const rows = await client.query({ text: `SELECT * FROM ${qualified}`, rowMode: 'array' });
+      parts.push(`-- ${schema}.${name}`);
+      for (const row of rows.rows as unknown[][]) parts.push(row.map((value) => (value === null ? '\\N' : String(value))).join('\t'));
+    }
+    return parts.join('\n');
+  } finally {
+    await client.end();
+  }
+}
