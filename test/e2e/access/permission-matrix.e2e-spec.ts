@@ -401,7 +401,8 @@ describe('permission matrix: every user x endpoint x case over HTTP', () => {
 
     // ---- The cases as the refused writes meet them (see matrix-write-table.ts).
     // The police join case B, SOF's unassigned intake: a police coordinator then has coordinator
-    // powers on a case, which is what erasing a citizen needs besides a municipal agency.
+    // powers on a case, which is what erasing a citizen needs besides a municipal agency. (This is
+    // the file's last test: the facts of case B are updated, and no read test runs after it.)
     const caseB = ofCase('B');
     await mustWrite('setup', 'POST', `/cases/${caseB.caseId}/agencies/KBH-POLITI`, caseB.owner, {});
     caseB.agencies = [...caseB.agencies, 'KBH-POLITI'];
