@@ -13,12 +13,21 @@
  * - within a visible case, an entry is seen by its author's agency and the agencies it was shared
  *   with, except a sealed-identity entry, seen only by users named on that citizen (namedAccess
  *   holds the case id) and auditors; a sealed citizen's name follows the sealed-entry rule.
- * Writes (the brief and libs/access/src/policy/case-command-policy.ts's comment):
+ * Writes (the comment of libs/access/src/policy/case-command-policy.ts and the README's table "Who
+ * may see and do what"), per rule kind; "coordinator powers" is a coordinator who sees the case as
+ * a coordinator (its coordinator, or their agency's unassigned intake), not through another role:
  * - auditors (only) write nothing: 403 everywhere;
  * - nobody writes to a case they may not see: the same 404 as for a case that does not exist;
- * - running the case (closing, reopening, ...) is the coordinator's; sharing, acknowledging and
- *   actions are open to a coordinator or liaison who may see the case, and the case's own rules
- *   then decide (acting agency on the case, entry shared with it, ...).
+ * - refer: any coordinator or liaison (no case needed);
+ * - run-case: coordinator powers;
+ * - own-agency: coordinator powers, or a coordinator or liaison of the agency concerned;
+ * - participant: coordinator powers, or a liaison who sees the case;
+ * - lift-hold: coordinator powers, or a coordinator or liaison of the agency that placed the hold
+ *   (a hold nobody placed, e.g. one that is not standing, leaves only the coordinator);
+ * - erase-citizen: coordinator powers, held by a user of a municipal administration;
+ * - erase-agency: a coordinator or liaison of that very agency (not the case's coordinator for
+ *   another agency's contributions).
+ * Then the case's own rules decide (422): acting agency on the case, entry shared with it, ...
  */
 export type MatrixRole = 'coordinator' | 'liaison' | 'auditor' | 'reference-admin';
 
@@ -89,10 +98,47 @@ export function mayReadCitizenName(user: MatrixUser, facts: CaseFacts): boolean 
 /** What a write should meet before the case's own rules are asked. */
 export type WriteVerdict = 'permitted' | 'not-visible' | 'forbidden';
 
-export function writeVerdict(user: MatrixUser, facts: CaseFacts, kind: 'case-work' | 'run-the-case'): WriteVerdict {
+export type WriteRuleKind = 'refer' | 'run-case' | 'own-agency' | 'participant' | 'lift-hold' | 'erase-citizen' | 'erase-agency';
+
+/** What a write is about, where its rule depends on it. */
+export interface WriteTarget {
+  /** own-agency: the agency concerned; erase-agency: the scope. */
+  agency?: string;
+  /** lift-hold: the agency that placed the hold; undefined for a hold that is not standing. */
+  holdPlacedBy?: string;
+}
+
+/** The municipal administrations (DOMAIN.md's list): only their coordinators erase a citizen. */
+const MUNICIPAL_ADMINISTRATIONS: readonly string[] = ['BIF', 'SOF', 'BUF', 'KFF', 'OKF'];
+
+const isWriter = (user: MatrixUser) => has(user, 'coordinator') || has(user, 'liaison');
+
+/** Sees the case as a coordinator: a second role (liaison) seeing it does not count. */
+export function hasCoordinatorPowers(user: MatrixUser, facts: CaseFacts): boolean {
+  return has(user, 'coordinator') && roleSeesCase('coordinator', user, facts);
+}
+
+export function writeVerdict(user: MatrixUser, facts: CaseFacts, rule: WriteRuleKind, target: WriteTarget = {}): WriteVerdict {
   if (isOnlyAuditor(user)) return 'forbidden';
+  if (rule === 'refer') return isWriter(user) ? 'permitted' : 'forbidden';
   if (!mayReadCase(user, facts)) return 'not-visible';
-  // Running the case needs coordinator powers over this case: seeing it only as a liaison is not enough.
-  if (kind === 'run-the-case') return has(user, 'coordinator') && roleSeesCase('coordinator', user, facts) ? 'permitted' : 'forbidden';
-  return has(user, 'coordinator') || has(user, 'liaison') ? 'permitted' : 'forbidden';
+  const coordinator = hasCoordinatorPowers(user, facts);
+  const ofAgency = (agency: string | undefined) => isWriter(user) && agency !== undefined && agency === user.agency;
+  const permitted = ((): boolean => {
+    switch (rule) {
+      case 'run-case':
+        return coordinator;
+      case 'own-agency':
+        return coordinator || ofAgency(target.agency);
+      case 'participant':
+        return coordinator || has(user, 'liaison');
+      case 'lift-hold':
+        return coordinator || ofAgency(target.holdPlacedBy);
+      case 'erase-citizen':
+        return coordinator && MUNICIPAL_ADMINISTRATIONS.includes(user.agency);
+      case 'erase-agency':
+        return ofAgency(target.agency);
+    }
+  })();
+  return permitted ? 'permitted' : 'forbidden';
 }
