@@ -200,6 +200,22 @@ describe('case commands over HTTP', () => {
       expect(await streamLength(caseId)).toBe(2);
     });
 
+    it('never tells a burst of referrers of a case they cannot see that it exists or how far it has come', async () => {
+      const { caseId, citizen } = await openCase();
+      const body = { cpr: citizen.cpr.replace('-', ''), name: citizen.name, birthDate: citizen.birthDate, districtCode: 'VALBY-1', reason: 'Samtidig henvisning' };
+      const referrers: TestUser[] = Array.from({ length: 24 }, (_, index) => ({ userId: `kf-burst-${index}`, agency: 'KRIMINALFORSORGEN', roles: ['coordinator'] }));
+      const answers = await Promise.all(referrers.map((user) => api.request('POST', '/cases', { user, body })));
+      for (const answer of answers) {
+        // Received, or (when the retries against the other writers ran out) busy: never a conflict with a revision.
+        if (answer.status === 202) expect(answer.body).toEqual({ received: true });
+        else expect({ status: answer.status, reason: answer.body.reason }).toEqual({ status: 503, reason: 'CASE_BUSY' });
+        expect(JSON.stringify(answer.body) + JSON.stringify([...answer.headers.entries()])).not.toContain(caseId);
+        expect(JSON.stringify(answer.body)).not.toMatch(/revision/i);
+        // A case revision travels as a strong ETag; Express's weak one is only a hash of this same body.
+        expect(answer.headers.get('etag') ?? 'W/').toMatch(/^W\//);
+      }
+    });
+
     it('records a referral of a citizen who already has a case on that case, and tells the referrer only that it was received', async () => {
       const { caseId, citizen } = await openCase();
       const second = await api.request('POST', '/cases', {

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { handleStreamCommand, type CommandOutcome, type EventMetadata, type EventStore } from '@samvirke/event-store';
+import { handleStreamCommand, WrongExpectedRevisionError, type CommandOutcome, type EventMetadata, type EventStore } from '@samvirke/event-store';
 import { caseDecider } from '@samvirke/case/decider';
 import { caseStreamId } from '@samvirke/case/application/case-identity';
 import type { CaseCommand, CaseEvent, CaseReferenceData, CaseState } from '@samvirke/case';
@@ -13,7 +13,7 @@ import {
 } from '@samvirke/access/policy/case-command-policy';
 import { canSeeEntry } from '@samvirke/access/policy/entry-visibility';
 import { CaseRuleViolation } from '@samvirke/case';
-import { CaseNotVisibleError, CaseWriteForbiddenError } from './gate-errors';
+import { CaseBusyError, CaseNotVisibleError, CaseWriteForbiddenError } from './gate-errors';
 
 /**
  * Who asks. A user comes from a verified token; a system caller is code the operator runs (the
@@ -79,7 +79,17 @@ export class CaseGate {
     private readonly clock: { now(): Date },
   ) {}
 
-  execute(write: CaseWrite): Promise<CommandOutcome<CaseEvent>> {
+  async execute(write: CaseWrite): Promise<CommandOutcome<CaseEvent>> {
+    try {
+      return await this.run(write);
+    } catch (error) {
+      // Only a client that pinned a revision (If-Match) is told the current one.
+      if (error instanceof WrongExpectedRevisionError && write.expectedRevision === undefined) throw new CaseBusyError();
+      throw error;
+    }
+  }
+
+  private run(write: CaseWrite): Promise<CommandOutcome<CaseEvent>> {
     const { caller, intent } = write;
     if (write.now !== undefined && caller.kind !== 'system') throw new TypeError('only system callers choose the decision time');
     if (write.syntheticTags !== undefined && !(caller.kind === 'system' && caller.purpose === 'synthetic-data')) {

@@ -16,3 +16,15 @@ export class CaseWriteForbiddenError extends Error {
     super('your role does not allow this on this case');
   }
 }
+
+/**
+ * A write without If-Match that kept losing the race to other writers of the same case (the store's
+ * retries ran out). Answered 503 with Retry-After and nothing about the case: a revision conflict
+ * would tell a referrer, who need not see the case, that it exists and how far it has come.
+ */
+export class CaseBusyError extends Error {
+  override readonly name = 'CaseBusyError';
+  constructor() {
+    super('the case is busy with other writes; retry shortly');
+  }
+}

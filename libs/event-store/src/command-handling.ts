@@ -82,8 +82,11 @@ export function newIdempotencyKey(): string {
   return randomUUID();
 }
 
-/** How often a command is decided again when another writer moved the stream in between. */
-const MAX_ATTEMPTS = 5;
+/**
+ * How often a command is decided again when another writer moved the stream in between. From the
+ * third attempt on, a short random pause lets a burst of writers to one stream spread out.
+ */
+const MAX_ATTEMPTS = 8;
 
 export async function handleStreamCommand<Command, Event extends DomainEvent, State, Context>(
   store: EventStore,
@@ -139,6 +142,7 @@ export async function handleStreamCommand<Command, Event extends DomainEvent, St
       // is their conflict to resolve; otherwise decide again on the new state.
       const retry = error instanceof WrongExpectedRevisionError && envelope.expectedRevision === undefined && attempt < MAX_ATTEMPTS;
       if (!retry) throw error;
+      if (attempt >= 2) await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
     }
   }
 }

@@ -12,7 +12,7 @@ import {
 import { CASE_RULE_MESSAGES, CaseRuleViolation } from '@samvirke/case';
 import { APP_LOGGER } from '@samvirke/platform';
 import { isConnectionFailure as isDatabaseUnavailable } from '@samvirke/event-store/postgres';
-import { CaseNotVisibleError, CaseWriteForbiddenError } from '@samvirke/commands';
+import { CaseBusyError, CaseNotVisibleError, CaseWriteForbiddenError } from '@samvirke/commands';
 import { withoutRequestInput } from './request-input';
 
 /**
@@ -50,6 +50,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (exception instanceof CaseNotVisibleError) {
       // Word for word the answer for a case that does not exist: a write cannot probe for cases.
       return send(HttpStatus.NOT_FOUND, { error: 'Not Found', message: 'no case with this id' });
+    }
+    if (exception instanceof CaseBusyError) {
+      return send(HttpStatus.SERVICE_UNAVAILABLE, { error: 'Service Unavailable', reason: 'CASE_BUSY', message: exception.message }, { 'Retry-After': '1' });
     }
     if (exception instanceof CaseWriteForbiddenError) {
       return send(HttpStatus.FORBIDDEN, { error: 'Forbidden', message: 'your role does not allow this' });
