@@ -36,7 +36,7 @@ describe('reference data', () => {
       districts: '2026-11-01',
       offenceCategories: '2026-11-01',
       legalBases: '2026-11-01',
-      roadMaps: '2026-11-01',
+      roadMaps: '2026-12-07',
       progressionScale: '2026-11-01',
     });
   });
@@ -81,16 +81,26 @@ describe('reference data', () => {
     expect(refData.offenceCategories.size).toBe(11);
   });
 
-  it('holds the road map for a good release as deadlines relative to admission and release', () => {
-    const items = refData.roadMaps.get('GOOD_RELEASE')?.items.map((i) => [i.code, i.anchor, i.offsetDays]);
+  it('holds the road map for a good release as deadlines in calendar units relative to admission and release', () => {
+    const items = refData.roadMaps.get('GOOD_RELEASE')?.items.map((i) => [i.code, i.due]);
     expect(items).toEqual(
       expect.arrayContaining([
-        ['ADMISSION_NOTICE', 'custody-started', 7],
-        ['ACTION_PLAN_MADE', 'custody-started', 28],
-        ['MUNICIPALITY_CONTACTED', 'expected-release', -365],
-        ['RELEASE_MEETING', 'expected-release', -90],
+        ['ADMISSION_NOTICE', { amount: 1, unit: 'weeks', from: 'custody-started' }],
+        ['ACTION_PLAN_MADE', { amount: 4, unit: 'weeks', from: 'custody-started' }],
+        ['MUNICIPALITY_CONTACTED', { amount: -1, unit: 'years', from: 'expected-release' }],
+        ['RELEASE_MEETING', { amount: -3, unit: 'months', from: 'expected-release' }],
       ]),
     );
+  });
+
+  it('states what starts each road map as data', () => {
+    const triggers = Object.fromEntries([...refData.roadMaps.values()].map((roadMap) => [roadMap.code, roadMap.trigger]));
+    expect(triggers).toEqual({
+      GOOD_RELEASE: { startsOn: 'custody-started', custodyKind: 'sentence', minMonths: 4, minAge: 18 },
+      REMAND_JOB_EDU: { startsOn: 'custody-started', custodyKind: 'remand', minAge: 18 },
+      EXIT_IN_CUSTODY: { startsOn: 'custody-started', programme: 'EXIT' },
+      EXIT_RELEASE_HANDOVER: { startsOn: 'released', programme: 'EXIT' },
+    });
   });
 
   it('defines a progression scale from 1 to 5', () => {
@@ -112,11 +122,31 @@ describe('reference data', () => {
     expect(() => parseReferenceData(files)).toThrow(new ReferenceDataError('programmes.programmes[0].ownerAgency', 'unknown agency NOPE'));
   });
 
-  it('refuses a programme that names an unknown road map', () => {
+  it('refuses a programme that names a road map: road maps name their programme in their trigger', () => {
     const files = withDocument('programmes', (doc) => {
-      (doc.programmes as Array<Record<string, unknown>>)[0]!.roadMap = 'NOPE';
+      (doc.programmes as Array<Record<string, unknown>>)[0]!.roadMap = 'GOOD_RELEASE';
     });
-    expect(() => parseReferenceData(files)).toThrow(/programmes\[0\]\.roadMap: unknown road map NOPE/);
+    expect(() => parseReferenceData(files)).toThrow(/programmes\[0\]\.roadMap: a road map names its programme in its trigger/);
+  });
+
+  it('refuses a road map triggered by an unknown programme', () => {
+    const files = withDocument('roadMaps', (doc) => {
+      ((doc.roadMaps as Array<Record<string, unknown>>)[0]!.trigger as Record<string, unknown>).programme = 'NOPE';
+    });
+    expect(() => parseReferenceData(files)).toThrow(new ReferenceDataError('roadMaps.roadMaps[0].trigger.programme', 'unknown programme NOPE'));
+  });
+
+  it('refuses an offset in an unknown unit, or from an anchor the trigger does not have', () => {
+    const unit = withDocument('roadMaps', (doc) => {
+      const item = ((doc.roadMaps as Array<Record<string, unknown>>)[0]!.items as Array<Record<string, Record<string, unknown>>>)[0]!;
+      item.due.unit = 'fortnights';
+    });
+    expect(() => parseReferenceData(unit)).toThrow(/roadMaps\.roadMaps\[0\]\.items\[0\]\.due\.unit: expected one of days, weeks, months, years/);
+    const anchor = withDocument('roadMaps', (doc) => {
+      const released = (doc.roadMaps as Array<Record<string, unknown>>).find((m) => (m.trigger as Record<string, unknown>).startsOn === 'released')!;
+      (released.items as Array<Record<string, Record<string, unknown>>>)[0]!.due.from = 'expected-release';
+    });
+    expect(() => parseReferenceData(anchor)).toThrow(/\.due\.from: expected one of released/);
   });
 
   it('refuses duplicate codes', () => {

@@ -42,7 +42,10 @@ import {
   OffenceCategory,
   Programme,
   ProgressionScale,
-  ROAD_MAP_ANCHORS,
+  CALENDAR_UNITS,
+  ROAD_MAP_STARTS,
+  RoadMapAnchor,
+  RoadMapStart,
   ReferenceData,
   ReferenceDataFiles,
   RoadMap,
@@ -74,25 +77,24 @@ export function parseReferenceData(files: ReferenceDataFiles): ReferenceData {
     return code;
   };
 
+  const programmesDoc = readObject(files.programmes, 'programmes');
+  const programmes = byCode(
+    readNonEmptyArray(programmesDoc.programmes, 'programmes.programmes').map((raw, i) =>
+      parseProgramme(raw, `programmes.programmes[${i}]`, knownAgency),
+    ),
+    'programmes.programmes',
+  );
+  const knownProgramme = (code: string, path: string): string => {
+    if (!programmes.has(code)) throw new ReferenceDataError(path, `unknown programme ${code}`);
+    return code;
+  };
+
   const roadMapsDoc = readObject(files.roadMaps, 'roadMaps');
   const roadMaps = byCode(
     readArray(roadMapsDoc.roadMaps, 'roadMaps.roadMaps').map((raw, i) =>
-      parseRoadMap(raw, `roadMaps.roadMaps[${i}]`, knownAgency),
+      parseRoadMap(raw, `roadMaps.roadMaps[${i}]`, knownAgency, knownProgramme),
     ),
     'roadMaps.roadMaps',
-  );
-
-  const programmesDoc = readObject(files.programmes, 'programmes');
-  const programmes = byCode(
-    readNonEmptyArray(programmesDoc.programmes, 'programmes.programmes').map((raw, i) => {
-      const path = `programmes.programmes[${i}]`;
-      const programme = parseProgramme(raw, path, knownAgency);
-      if (programme.roadMap !== undefined && !roadMaps.has(programme.roadMap)) {
-        throw new ReferenceDataError(`${path}.roadMap`, `unknown road map ${programme.roadMap}`);
-      }
-      return programme;
-    }),
-    'programmes.programmes',
   );
 
   const districtsDoc = readObject(files.districts, 'districts');
@@ -197,34 +199,55 @@ function parseAgency(raw: unknown, path: string): Agency {
 
 function parseProgramme(raw: unknown, path: string, knownAgency: (code: string, path: string) => string): Programme {
   const o = readObject(raw, path);
-  const roadMap = readOptionalString(o.roadMap, `${path}.roadMap`);
+  // Road maps name the programme they need in their trigger; a programme naming a road map was the
+  // old way round, and silently ignoring it would hide a road map that no longer starts.
+  if (o.roadMap !== undefined) throw new ReferenceDataError(`${path}.roadMap`, 'a road map names its programme in its trigger');
   return deepFreeze<Programme>({
     code: readString(o.code, `${path}.code`),
     name: parseName(o.name, `${path}.name`),
     description: readString(o.description, `${path}.description`),
     ownerAgency: knownAgency(readString(o.ownerAgency, `${path}.ownerAgency`), `${path}.ownerAgency`),
-    ...(roadMap === undefined ? {} : { roadMap }),
     sealsIdentity: readBoolean(o.sealsIdentity, `${path}.sealsIdentity`),
     gangConflict: readBoolean(o.gangConflict, `${path}.gangConflict`),
     measures: readStringList(o.measures, `${path}.measures`),
   });
 }
 
-function parseRoadMap(raw: unknown, path: string, knownAgency: (code: string, path: string) => string): RoadMap {
+/** Which anchors a road map's items may count from, by what starts it: a release has no expected release left. */
+const ANCHORS_BY_START: Readonly<Record<RoadMapStart, readonly RoadMapAnchor[]>> = {
+  'custody-started': ['custody-started', 'expected-release'],
+  released: ['released'],
+};
+
+function parseRoadMap(
+  raw: unknown,
+  path: string,
+  knownAgency: (code: string, path: string) => string,
+  knownProgramme: (code: string, path: string) => string,
+): RoadMap {
   const o = readObject(raw, path);
-  const a = readObject(o.applicability, `${path}.applicability`);
-  const minAgeYears = readOptionalInteger(a.minAgeYears, `${path}.applicability.minAgeYears`);
-  const minSentenceMonths = readOptionalInteger(a.minSentenceMonths, `${path}.applicability.minSentenceMonths`);
+  const t = readObject(o.trigger, `${path}.trigger`);
+  const startsOn = readOneOf(t.startsOn, ROAD_MAP_STARTS, `${path}.trigger.startsOn`);
+  const custodyKind = t.custodyKind === undefined ? undefined : readOneOf(t.custodyKind, CUSTODY_KINDS, `${path}.trigger.custodyKind`);
+  const minMonths = readOptionalNonNegative(t.minMonths, `${path}.trigger.minMonths`);
+  const minAge = readOptionalNonNegative(t.minAge, `${path}.trigger.minAge`);
+  const programmeCode = readOptionalString(t.programme, `${path}.trigger.programme`);
+  const programme = programmeCode === undefined ? undefined : knownProgramme(programmeCode, `${path}.trigger.programme`);
+  const anchors = ANCHORS_BY_START[startsOn];
   const items = byCode(
     readNonEmptyArray(o.items, `${path}.items`).map((value, i) => {
       const p = `${path}.items[${i}]`;
       const item = readObject(value, p);
+      const due = readObject(item.due, `${p}.due`);
       return {
         code: readString(item.code, `${p}.code`),
         title: readString(item.title, `${p}.title`),
         ownerAgency: knownAgency(readString(item.ownerAgency, `${p}.ownerAgency`), `${p}.ownerAgency`),
-        anchor: readOneOf(item.anchor, ROAD_MAP_ANCHORS, `${p}.anchor`),
-        offsetDays: readInteger(item.offsetDays, `${p}.offsetDays`),
+        due: {
+          amount: readInteger(due.amount, `${p}.due.amount`),
+          unit: readOneOf(due.unit, CALENDAR_UNITS, `${p}.due.unit`),
+          from: readOneOf(due.from, anchors, `${p}.due.from`),
+        },
       };
     }),
     `${path}.items`,
@@ -233,15 +256,21 @@ function parseRoadMap(raw: unknown, path: string, knownAgency: (code: string, pa
     code: readString(o.code, `${path}.code`),
     name: parseName(o.name, `${path}.name`),
     description: readString(o.description, `${path}.description`),
-    applicability: {
-      custodyKinds: readNonEmptyArray(a.custodyKinds, `${path}.applicability.custodyKinds`).map((kind, i) =>
-        readOneOf(kind, CUSTODY_KINDS, `${path}.applicability.custodyKinds[${i}]`),
-      ),
-      ...(minAgeYears === undefined ? {} : { minAgeYears }),
-      ...(minSentenceMonths === undefined ? {} : { minSentenceMonths }),
+    trigger: {
+      startsOn,
+      ...(custodyKind === undefined ? {} : { custodyKind }),
+      ...(minMonths === undefined ? {} : { minMonths }),
+      ...(minAge === undefined ? {} : { minAge }),
+      ...(programme === undefined ? {} : { programme }),
     },
     items: [...items.values()],
   });
+}
+
+function readOptionalNonNegative(value: unknown, path: string): number | undefined {
+  const n = readOptionalInteger(value, path);
+  if (n !== undefined && n < 0) throw new ReferenceDataError(path, 'expected an integer of 0 or more');
+  return n;
 }
 
 function parseGeographies(

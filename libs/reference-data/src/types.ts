@@ -38,7 +38,6 @@ export interface Programme {
   readonly name: LocalisedName;
   readonly description: string;
   readonly ownerAgency: string;
-  readonly roadMap?: string;
   /** Enrolment means the citizen's identity and address must be sealed to named people. */
   readonly sealsIdentity: boolean;
   /** Enrolment widens the SSP+ age band (gang-conflict efforts reach 18-25). */
@@ -82,32 +81,58 @@ export interface LegalBasis {
   readonly disclosableToPoliceForInvestigation: boolean;
 }
 
-export const ROAD_MAP_ANCHORS = ['custody-started', 'expected-release'] as const;
+/**
+ * The facts a road-map deadline can count from: the day custody started, the expected release (it
+ * moves when the prison service changes it) and the day of the actual release.
+ */
+export const ROAD_MAP_ANCHORS = ['custody-started', 'expected-release', 'released'] as const;
 export type RoadMapAnchor = (typeof ROAD_MAP_ANCHORS)[number];
+
+/** The facts that start a road map: a custody starting, or a release happening. */
+export const ROAD_MAP_STARTS = ['custody-started', 'released'] as const;
+export type RoadMapStart = (typeof ROAD_MAP_STARTS)[number];
 
 export const CUSTODY_KINDS = ['remand', 'sentence'] as const;
 export type CustodyKind = (typeof CUSTODY_KINDS)[number];
 
-/** A deadline template: due `offsetDays` after (or, when negative, before) the anchor event. */
+/** Road maps state their deadlines in calendar units ("at least 3 months before release"), not in days. */
+export const CALENDAR_UNITS = ['days', 'weeks', 'months', 'years'] as const;
+export type CalendarUnit = (typeof CALENDAR_UNITS)[number];
+
+/** `amount` units after (or, when negative, before) the anchor: `{ amount: -3, unit: 'months', from: 'expected-release' }`. */
+export interface CalendarOffset {
+  readonly amount: number;
+  readonly unit: CalendarUnit;
+  readonly from: RoadMapAnchor;
+}
+
+/** A deadline template. */
 export interface RoadMapItem {
   readonly code: string;
   readonly title: string;
   readonly ownerAgency: string;
-  readonly anchor: RoadMapAnchor;
-  readonly offsetDays: number;
+  readonly due: CalendarOffset;
 }
 
-export interface RoadMapApplicability {
-  readonly custodyKinds: readonly CustodyKind[];
-  readonly minAgeYears?: number;
-  readonly minSentenceMonths?: number;
+/**
+ * When a road map starts, declaratively: on the fact `startsOn`, for a custody of `custodyKind` (any
+ * when absent), expected to last at least `minMonths` from its start to the expected release, for a
+ * citizen at least `minAge` on the day the road map starts, enrolled in `programme` on that day.
+ * Every condition that is absent holds.
+ */
+export interface RoadMapTrigger {
+  readonly startsOn: RoadMapStart;
+  readonly custodyKind?: CustodyKind;
+  readonly minMonths?: number;
+  readonly minAge?: number;
+  readonly programme?: string;
 }
 
 export interface RoadMap {
   readonly code: string;
   readonly name: LocalisedName;
   readonly description: string;
-  readonly applicability: RoadMapApplicability;
+  readonly trigger: RoadMapTrigger;
   readonly items: readonly RoadMapItem[];
 }
 

@@ -1,31 +1,41 @@
 /**
- * Which road-map deadlines a case has, and which of them are met, from the case's facts. Pure and
- * clock-free: the projection stores due dates and the date an item was met; whether an open item is
- * due or overdue is decided when it is read.
+ * Which road-map deadlines a case has, and which of them are met or ended, from the case's facts.
+ * Pure and clock-free: the projection stores due dates and the date an item was met or ended;
+ * whether an open item is due or overdue, or a met one late, is decided when it is read.
  *
- * ## When a case is on a road map
- * A road map (reference data) applies to a custody when the case is enrolled in a programme that
- * names the road map during that custody (enrolled before release, not exited before the custody
- * started), the custody's kind is one the road map covers, the citizen is old enough on the day
- * custody started, and, for a minimum sentence length, the time from custody start to the expected
- * release is long enough (an unknown release date counts as long enough: better one deadline too
- * many than a missed release). Each custody gets its own deadlines.
+ * ## When a road map starts
+ * Each road map (reference data) states its trigger: the fact it starts on (a custody starting, or
+ * a release) and the conditions on it: the custody's kind, the expected length from custody start
+ * to the expected release in months (an unknown release date counts as long enough: better one
+ * deadline too many than a missed release), the citizen's age on the day it starts (from the birth
+ * date on CaseOpened; unknown: it does not start), and an enrolment in a programme on that day
+ * (for a custody: at any time between its start and its release). Each custody gets its own
+ * deadlines. The trigger is read from the facts as they are now: a sentence shortened below the
+ * minimum takes its road map off the case, as if it had never applied.
  *
- * ## Anchors
- * `custody-started` items are due `offsetDays` after the custody started; `expected-release` items
- * are due relative to the latest expected release date (they move when it changes) and exist only
- * once a release date is known.
+ * ## Anchors and offsets
+ * Items are due a calendar offset (days, weeks, months, years: calendar-offset.ts) from the day
+ * custody started, the latest expected release (they move when it changes; they exist only once a
+ * release date is known) or the actual release.
  *
  * ## When an item is met
  * Events do not name road-map items, so each item code has a completion rule (ROAD_MAP_COMPLETION):
  * the n-th piece of matching evidence within the item's window, optionally only from the item's
  * owner agency. The window opens when custody starts (for `expected-release` items, at the earliest
  * 180 days before the due date, so a contact made at admission does not count as preparing a release
- * two years later) and closes on the actual release. An item code without a rule is never met
- * automatically: it stays open and shows as overdue, which prompts someone to add a rule.
+ * two years later; for `released` items, 30 days before the release, so a hand-over meeting held
+ * just before the release counts) and closes when the road map ends. An item code without a rule is
+ * never met automatically: it stays open and shows as overdue, which prompts someone to add a rule.
+ *
+ * ## When an item ends
+ * A road map ends when what it was about ends: a custody's road map on the release, a programme's
+ * road map when the citizen leaves the programme, every road map when the case closes (and it
+ * applies again when the case reopens). An item not met by then ends that day: it no longer applies,
+ * so it is neither met nor overdue. An item met after its due date stays met; readers show it late.
  */
 import { ageOn } from '@samvirke/case';
-import type { RoadMap, RoadMapItem } from '@samvirke/reference-data';
+import type { RoadMap, RoadMapAnchor, RoadMapItem } from '@samvirke/reference-data';
+import { addDays, addMonths, applyOffset } from './calendar-offset';
 
 /** Things that happened on a case that can meet a road-map item. */
 export type RoadMapEvidenceKind =
@@ -67,10 +77,12 @@ export interface RoadMapFacts {
   enrolments: EnrolmentFacts[];
   custodies: CustodyFacts[];
   evidence: RoadMapEvidence[];
+  /** The day the case closed, while it is closed. */
+  closedOn: string | null;
 }
 
 export function emptyRoadMapFacts(): RoadMapFacts {
-  return { birthDate: null, enrolments: [], custodies: [], evidence: [] };
+  return { birthDate: null, enrolments: [], custodies: [], evidence: [], closedOn: null };
 }
 
 export interface CompletionRule {
@@ -96,11 +108,16 @@ export const ROAD_MAP_COMPLETION: Readonly<Record<string, CompletionRule>> = {
   JOB_EDUCATION_PLAN_SIGNED: { evidence: ['action-added'], fromOwnerAgency: true, occurrence: 1 },
   // Exit.
   EXIT_VISITATION: { evidence: ['conference-held', 'information-sent'], fromOwnerAgency: false, occurrence: 1 },
-  EXIT_HANDOVER_MEETING: { evidence: ['conference-held'], fromOwnerAgency: false, occurrence: 1 },
+  EXIT_HANDOVER_PLANNED: { evidence: ['conference-held'], fromOwnerAgency: false, occurrence: 1 },
+  // Exit hand-over on release: the first conference around the release is the hand-over, the second the follow-up.
+  EXIT_UNIT_HANDOVER_MEETING: { evidence: ['conference-held'], fromOwnerAgency: false, occurrence: 1 },
+  EXIT_UNIT_FOLLOW_UP: { evidence: ['conference-held'], fromOwnerAgency: false, occurrence: 2 },
 };
 
 /** How far before its due date a release-anchored item's window opens at the earliest. */
 export const RELEASE_WINDOW_LEAD_DAYS = 180;
+/** How far before the release a released-anchored item's window opens (a hand-over just before release counts). */
+export const HANDOVER_WINDOW_LEAD_DAYS = 30;
 
 export interface RoadMapDeadline {
   /** Stable per custody, road map and item, so a moved release updates the same timeline row. */
@@ -112,49 +129,86 @@ export interface RoadMapDeadline {
   ownerAgency: string;
   dueOn: string;
   metOn: string | null;
+  /** The day the item stopped applying without being met (release, programme left, case closed). */
+  endedOn: string | null;
 }
 
-export function addDays(date: string, days: number): string {
-  const shifted = new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000);
-  return shifted.toISOString().slice(0, 10);
+/** One road map started by one custody: when it started and when (if) it ended. */
+interface StartedRoadMap {
+  roadMap: RoadMap;
+  custody: CustodyFacts;
+  endsOn: string | null;
 }
 
-function monthsBetween(from: string, to: string): number {
-  const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
-  return to.slice(8) >= from.slice(8) ? months : months - 1;
-}
-
-function applies(roadMap: RoadMap, custody: CustodyFacts, facts: RoadMapFacts): boolean {
-  const { applicability } = roadMap;
-  if (!applicability.custodyKinds.some((kind) => kind === custody.kind)) return false;
-  if (applicability.minAgeYears !== undefined) {
-    if (facts.birthDate === null || ageOn(facts.birthDate, custody.startedOn) < applicability.minAgeYears) return false;
+function anchorDate(anchor: RoadMapAnchor, custody: CustodyFacts): string | null {
+  switch (anchor) {
+    case 'custody-started':
+      return custody.startedOn;
+    case 'expected-release':
+      return custody.expectedReleaseOn;
+    case 'released':
+      return custody.releasedOn;
+    default: {
+      const _exhaustive: never = anchor;
+      return _exhaustive;
+    }
   }
-  if (applicability.minSentenceMonths !== undefined && custody.expectedReleaseOn !== null) {
-    if (monthsBetween(custody.startedOn, custody.expectedReleaseOn) < applicability.minSentenceMonths) return false;
+}
+
+const earliest = (dates: readonly (string | null | undefined)[]): string | null =>
+  dates.reduce<string | null>((min, date) => (date == null || (min !== null && min <= date) ? min : date), null);
+
+/** The road map started by `custody`, if its trigger holds on the facts; see the file comment. */
+function started(roadMap: RoadMap, custody: CustodyFacts, facts: RoadMapFacts): StartedRoadMap | undefined {
+  const { trigger } = roadMap;
+  const startsOn = anchorDate(trigger.startsOn, custody);
+  if (startsOn === null) return undefined;
+  if (trigger.custodyKind !== undefined && custody.kind !== trigger.custodyKind) return undefined;
+  if (trigger.minMonths !== undefined && custody.expectedReleaseOn !== null) {
+    if (custody.expectedReleaseOn < addMonths(custody.startedOn, trigger.minMonths)) return undefined;
   }
-  return true;
+  if (trigger.minAge !== undefined) {
+    if (facts.birthDate === null || ageOn(facts.birthDate, startsOn) < trigger.minAge) return undefined;
+  }
+  let programmeEndedOn: string | null = null;
+  if (trigger.programme !== undefined) {
+    // Enrolled while the road map's fact held: during the custody, or on the day of the release.
+    const until = custody.releasedOn;
+    const enrolment = facts.enrolments.find(
+      (e) => e.programmeCode === trigger.programme && (until === null || e.startedOn <= until) && (e.endedOn === null || e.endedOn >= startsOn),
+    );
+    if (!enrolment) return undefined;
+    programmeEndedOn = enrolment.endedOn;
+  }
+  const custodyEndsIt = trigger.startsOn === 'custody-started' ? custody.releasedOn : null;
+  return { roadMap, custody, endsOn: earliest([custodyEndsIt, programmeEndedOn, facts.closedOn]) };
 }
 
-function enrolledDuring(enrolment: EnrolmentFacts, custody: CustodyFacts): boolean {
-  const custodyEnd = custody.releasedOn;
-  if (custodyEnd !== null && enrolment.startedOn > custodyEnd) return false;
-  return enrolment.endedOn === null || enrolment.endedOn >= custody.startedOn;
+function windowOpens(item: RoadMapItem, dueOn: string, custody: CustodyFacts): string {
+  switch (item.due.from) {
+    case 'custody-started':
+      return custody.startedOn;
+    case 'expected-release': {
+      const lead = addDays(dueOn, -RELEASE_WINDOW_LEAD_DAYS);
+      return lead > custody.startedOn ? lead : custody.startedOn;
+    }
+    case 'released':
+      return addDays(custody.releasedOn ?? dueOn, -HANDOVER_WINDOW_LEAD_DAYS);
+    default: {
+      const _exhaustive: never = item.due.from;
+      return _exhaustive;
+    }
+  }
 }
 
-function metOn(item: RoadMapItem, dueOn: string, custody: CustodyFacts, evidence: readonly RoadMapEvidence[]): string | null {
+function metOn(item: RoadMapItem, dueOn: string, { custody, endsOn }: StartedRoadMap, evidence: readonly RoadMapEvidence[]): string | null {
   const rule = ROAD_MAP_COMPLETION[item.code];
   if (!rule) return null;
-  let opens = custody.startedOn;
-  if (item.anchor === 'expected-release') {
-    const earliest = addDays(dueOn, -RELEASE_WINDOW_LEAD_DAYS);
-    if (earliest > opens) opens = earliest;
-  }
-  const closes = custody.releasedOn;
+  const opens = windowOpens(item, dueOn, custody);
   const matching = evidence
     .filter((e) => rule.evidence.includes(e.kind))
     .filter((e) => !rule.fromOwnerAgency || e.agency === item.ownerAgency)
-    .filter((e) => e.on >= opens && (closes === null || e.on <= closes))
+    .filter((e) => e.on >= opens && (endsOn === null || e.on <= endsOn))
     .map((e) => e.on)
     .sort();
   // Appointing the person responsible before custody started still counts: the person exists.
@@ -165,23 +219,19 @@ function metOn(item: RoadMapItem, dueOn: string, custody: CustodyFacts, evidence
   return matching[rule.occurrence - 1] ?? null;
 }
 
-/** Every road-map deadline of the case, in a stable order. */
-export function roadMapDeadlines(
-  facts: RoadMapFacts,
-  roadMapOfProgramme: (programmeCode: string) => RoadMap | undefined,
-): RoadMapDeadline[] {
+/** Every road-map deadline of the case, in a stable order (custody, road map code, item). */
+export function roadMapDeadlines(facts: RoadMapFacts, roadMaps: readonly RoadMap[]): RoadMapDeadline[] {
+  const ordered = [...roadMaps].sort((a, b) => a.code.localeCompare(b.code));
   const deadlines: RoadMapDeadline[] = [];
   for (const custody of facts.custodies) {
-    const roadMaps = new Map<string, RoadMap>();
-    for (const enrolment of facts.enrolments) {
-      const roadMap = roadMapOfProgramme(enrolment.programmeCode);
-      if (roadMap && enrolledDuring(enrolment, custody) && applies(roadMap, custody, facts)) roadMaps.set(roadMap.code, roadMap);
-    }
-    for (const roadMap of [...roadMaps.values()].sort((a, b) => a.code.localeCompare(b.code))) {
+    for (const roadMap of ordered) {
+      const start = started(roadMap, custody, facts);
+      if (!start) continue;
       for (const item of roadMap.items) {
-        const anchor = item.anchor === 'custody-started' ? custody.startedOn : custody.expectedReleaseOn;
+        const anchor = anchorDate(item.due.from, custody);
         if (anchor === null) continue;
-        const dueOn = addDays(anchor, item.offsetDays);
+        const dueOn = applyOffset(anchor, item.due);
+        const met = metOn(item, dueOn, start, facts.evidence);
         deadlines.push({
           itemId: `road-map:${custody.custodyId}:${roadMap.code}:${item.code}`,
           custodyId: custody.custodyId,
@@ -190,7 +240,8 @@ export function roadMapDeadlines(
           title: item.title,
           ownerAgency: item.ownerAgency,
           dueOn,
-          metOn: metOn(item, dueOn, custody, facts.evidence),
+          metOn: met,
+          endedOn: met === null ? start.endsOn : null,
         });
       }
     }

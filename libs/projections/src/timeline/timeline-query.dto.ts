@@ -9,7 +9,7 @@ export class TimelineQueryDto extends PageQueryDto {
   @IsOptional() @IsIn(TIMELINE_KINDS, { message: `kind must be one of ${TIMELINE_KINDS.join(', ')}` }) kind?: TimelineKind;
   /** The agency that owns the item (must act on it, or did). */
   @IsOptional() @Matches(/^[A-Z0-9-]{1,40}$/, { message: 'agency must be an agency code such as SOF' }) agency?: string;
-  @IsOptional() @IsIn(TIMELINE_STATUSES, { message: 'status must be done, due or overdue' }) status?: TimelineStatus;
+  @IsOptional() @IsIn(TIMELINE_STATUSES, { message: `status must be one of ${TIMELINE_STATUSES.join(', ')}` }) status?: TimelineStatus;
   /** Items on or after this date (yyyy-mm-dd). */
   @IsOptional() @Matches(DATE, { message: 'from must be a date yyyy-mm-dd' }) from?: string;
   /** Items on or before this date (yyyy-mm-dd). */

@@ -20,7 +20,7 @@ export interface TimelineItem {
   dueOn: string | null;
   doneOn: string | null;
   status: TimelineStatus;
-  /** How it was done: completed, cancelled, sent, acknowledged, answered, declined, held, met, ... */
+  /** How it was done: completed, cancelled, sent, acknowledged, answered, declined, held, met, ended (no longer applies), ... */
   resolution: string | null;
   ownerAgency: string | null;
   title: string | null;

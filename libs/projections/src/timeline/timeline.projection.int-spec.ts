@@ -37,9 +37,12 @@ describe('timeline projection', () => {
     let position = (await store.appendToStream(`case-${caseId}`, events.slice(0, 8), 'no-stream')).position;
     position = (await store.appendToStream(`case-${caseId}`, events.slice(8), 'any')).position;
     expect(await runner.waitForPosition([names.name], position, 10_000)).toBe(true);
-    const factsBeforeErasure = await roadMapFacts(tables.caseRow, caseId);
     // The case ends closed and its citizen erased, so the rebuild test covers the erasure too.
-    position = (await store.appendToStream(`case-${caseId}`, erasureEvents(), 'any')).position;
+    const [close, scopedErasure, citizenErasure] = erasureEvents();
+    position = (await store.appendToStream(`case-${caseId}`, [close, scopedErasure], 'any')).position;
+    expect(await runner.waitForPosition([names.name], position, 10_000)).toBe(true);
+    const factsBeforeErasure = await roadMapFacts(tables.caseRow, caseId);
+    position = (await store.appendToStream(`case-${caseId}`, [citizenErasure], 'any')).position;
     expect(await runner.waitForPosition([names.name], position, 10_000)).toBe(true);
     return { runner, names, ids, caseId, tables, factsBeforeErasure };
   }
@@ -79,13 +82,14 @@ describe('timeline projection', () => {
     const roadMap = (code: string) => byId.get(`road-map:${ids.custodyId}:GOOD_RELEASE:${code}`);
     // The prison's share on 6 January is its notice of the admission.
     expect(roadMap('ADMISSION_NOTICE')).toMatchObject({ due_on: '2026-01-12', done_on: '2026-01-06' });
-    expect(roadMap('NEEDS_ASSESSED')).toMatchObject({ due_on: '2026-01-26', done_on: null });
+    // Not met when the case closed on 10 February: it no longer applies (ended), it is not overdue.
+    expect(roadMap('NEEDS_ASSESSED')).toMatchObject({ due_on: '2026-01-26', done_on: '2026-02-10', item_on: '2026-02-10', resolution: 'ended' });
     expect(roadMap('ACTION_PLAN_OWNER_APPOINTED')).toMatchObject({ due_on: '2026-01-19', done_on: '2026-01-05', resolution: 'met' });
     expect(roadMap('ACTION_PLAN_MADE')).toMatchObject({ due_on: '2026-02-02', done_on: '2026-01-20', item_on: '2026-01-20' });
-    // Moved with the expected release (5 March 2028), not the first one (5 January 2028).
-    expect(roadMap('RELEASE_MEETING')).toMatchObject({ due_on: '2027-12-06', done_on: null, owner_agency: 'KRIMINALFORSORGEN' });
-    // 365 days before 5 March 2028 is 6 March 2027: February 2028 has 29 days.
-    expect(roadMap('MUNICIPALITY_CONTACTED')).toMatchObject({ due_on: '2027-03-06' });
+    // 3 months before the moved expected release (5 March 2028), not the first one (5 January 2028).
+    expect(roadMap('RELEASE_MEETING')).toMatchObject({ due_on: '2027-12-05', resolution: 'ended', owner_agency: 'KRIMINALFORSORGEN' });
+    // 1 year before 5 March 2028 is 5 March 2027 (365 days would give 6 March: February 2028 has 29 days).
+    expect(roadMap('MUNICIPALITY_CONTACTED')).toMatchObject({ due_on: '2027-03-05' });
     expect(rows.rows.filter((row) => row.kind === 'road-map')).toHaveLength(6);
 
     const caseRow = await pool.query(`SELECT agencies, coordinator_id, status, ssp_level, to_char(last_conference_on, 'YYYY-MM-DD') AS last FROM read_models.${tables.caseRow} WHERE case_id = $1`, [caseId]);
@@ -94,7 +98,7 @@ describe('timeline projection', () => {
 
   it('drops the birth date from the road-map facts when the citizen is erased, and keeps the road-map rows derived before', async () => {
     const { caseId, tables, factsBeforeErasure } = await project();
-    expect(factsBeforeErasure.birthDate).toBe('2004-05-01');
+    expect(factsBeforeErasure).toMatchObject({ birthDate: '2004-05-01', closedOn: '2026-02-10' });
     const facts = await roadMapFacts(tables.caseRow, caseId);
     expect(facts).toEqual({ ...factsBeforeErasure, birthDate: null });
     const tablesText = await pool.query(

@@ -1,10 +1,11 @@
 import { copenhagenDate, type CaseEvent } from '@samvirke/case';
 import type { RecordedEvent } from '@samvirke/event-store';
-import { loadReferenceData, type ReferenceData } from '@samvirke/reference-data';
+import { loadReferenceData, type ReferenceData, type RoadMap } from '@samvirke/reference-data';
 import { InsertBatchingTransaction } from '../runner/insert-batching-transaction';
 import type { Projection, ProjectionTransaction } from '../runner/projection';
 import { applyCaseAccessEvent, CASE_ACCESS_COLUMNS_SQL } from './case-access-columns';
 import { CASE_STREAM_PREFIX, caseEventRecord, type CaseEventRecord } from './case-event';
+import { ENDED_RESOLUTION } from './timeline-status';
 import { emptyRoadMapFacts, roadMapDeadlines, type RoadMapEvidenceKind, type RoadMapFacts } from './road-map-deadlines';
 
 /**
@@ -58,15 +59,13 @@ export function timelineTables(tablePrefix = ''): { item: string; caseRow: strin
 export function createTimelineProjection(options: TimelineProjectionOptions = {}): Projection {
   const tables = timelineTables(options.tablePrefix);
   const referenceData = options.referenceData ?? loadReferenceData();
-  const roadMapOfProgramme = (code: string) => {
-    const roadMapCode = referenceData.programmes.get(code)?.roadMap;
-    return roadMapCode === undefined ? undefined : referenceData.roadMaps.get(roadMapCode);
-  };
-  const writer = new TimelineWriter(tables, roadMapOfProgramme);
+  const writer = new TimelineWriter(tables, [...referenceData.roadMaps.values()]);
   return {
     name: options.name ?? TIMELINE_PROJECTION_NAME,
     // 2: a citizen erasure removes the birth date from road_map_facts.
-    version: 2,
+    // 3: road maps start from their triggers (not from programme enrolment), offsets in calendar
+    //    units, items that no longer apply end (resolution 'ended'), road_map_facts.closedOn.
+    version: 3,
     streamPrefixes: [options.streamPrefix ?? CASE_STREAM_PREFIX],
     tables: [tables.item, tables.caseRow],
     schemaSql: `
@@ -76,7 +75,7 @@ export function createTimelineProjection(options: TimelineProjectionOptions = {}
         status text NOT NULL DEFAULT 'open',
         ssp_level smallint,
         last_conference_on date,
-        road_map_facts jsonb NOT NULL DEFAULT '{"birthDate":null,"enrolments":[],"custodies":[],"evidence":[]}'
+        road_map_facts jsonb NOT NULL DEFAULT '{"birthDate":null,"enrolments":[],"custodies":[],"evidence":[],"closedOn":null}'
       );
       CREATE TABLE ${tables.item} (
         case_id text NOT NULL,
@@ -155,7 +154,7 @@ class TimelineBatch {
 class TimelineWriter {
   constructor(
     private readonly tables: { item: string; caseRow: string },
-    private readonly roadMapOfProgramme: Parameters<typeof roadMapDeadlines>[1],
+    private readonly roadMaps: readonly RoadMap[],
   ) {}
 
   async apply(record: CaseEventRecord, batch: TimelineBatch): Promise<void> {
@@ -425,15 +424,17 @@ class TimelineWriter {
     const { db } = batch;
     db.write(`UPDATE ${caseRow} SET road_map_facts = $2 WHERE case_id = $1`, [caseId, JSON.stringify(entry.facts)]);
     db.write(`DELETE FROM ${item} WHERE case_id = $1 AND kind = 'road-map'`, [caseId]);
-    for (const deadline of roadMapDeadlines(entry.facts, this.roadMapOfProgramme)) {
+    for (const deadline of roadMapDeadlines(entry.facts, this.roadMaps)) {
+      // An ended item sits on the day it stopped applying, like a met one on the day it was met.
+      const doneOn = deadline.metOn ?? deadline.endedOn;
       db.insertLater(item, ITEM_INSERT_COLUMNS, [
         caseId,
         deadline.itemId,
         'road-map',
-        deadline.metOn ?? deadline.dueOn,
+        doneOn ?? deadline.dueOn,
         deadline.dueOn,
-        deadline.metOn,
-        deadline.metOn === null ? null : 'met',
+        doneOn,
+        deadline.metOn !== null ? 'met' : deadline.endedOn !== null ? ENDED_RESOLUTION : null,
         deadline.ownerAgency,
         deadline.title,
         null,
@@ -473,6 +474,10 @@ function factsChangeOf(event: CaseEvent): ((facts: RoadMapFacts) => void) | unde
   switch (event.type) {
     case 'CaseOpened':
       return (facts) => void (facts.birthDate = event.data.birthDate);
+    case 'CaseClosed':
+      return (facts) => void (facts.closedOn = dateOf(event.data.closedAt));
+    case 'CaseReopened':
+      return (facts) => void (facts.closedOn = null);
     case 'EnrolledInProgramme':
       return (facts) => void facts.enrolments.push({ programmeCode: event.data.programmeCode, startedOn: event.data.startedOn, endedOn: null });
     case 'ExitedProgramme':
