@@ -27,17 +27,25 @@ export { testPrivacyConfig } from './test-privacy';
  * this process's test key. Each test file starts one; tests make their own case ids.
  */
 export async function startTestApp(
-  options: { clock?: TestClock; logLevel?: string; captureLogs?: boolean; env?: Record<string, string> } = {},
+  options: {
+    clock?: TestClock;
+    logLevel?: string;
+    captureLogs?: boolean;
+    env?: Record<string, string>;
+    /** A database of the test's own (test/support/own-database.ts) instead of the run's shared one. */
+    databaseUrl?: string;
+  } = {},
 ): Promise<TestApp> {
+  const databaseUrl = options.databaseUrl ?? testDatabaseUrl();
   const level = options.logLevel ?? (options.captureLogs ? 'debug' : (process.env.TEST_LOG_LEVEL as never) ?? 'silent');
-  const config = { ...loadConfig({ RATE_LIMIT_PER_MINUTE: '100000', CONSISTENCY_WAIT_MS: '30000', ...options.env, DATABASE_URL: testDatabaseUrl(), LOG_LEVEL: level }), port: 0 };
+  const config = { ...loadConfig({ RATE_LIMIT_PER_MINUTE: '100000', CONSISTENCY_WAIT_MS: '30000', ...options.env, DATABASE_URL: databaseUrl, LOG_LEVEL: level }), port: 0 };
   const logs: string[] = [];
   const sink = { write: (line: string) => void logs.push(line) };
   const auth = createTestAuth();
   const clock = options.clock ?? new TestClock();
   const app = await createApiApp({
     config,
-    connectionString: testDatabaseUrl(),
+    connectionString: databaseUrl,
     logger: createLogger(config.logLevel, options.captureLogs ? sink : undefined),
     authConfig: auth.authConfig,
     privacyConfig: testPrivacyConfig(),

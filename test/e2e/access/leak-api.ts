@@ -3,7 +3,7 @@ import { Pool } from 'pg';
 import { DEV_AUDIENCE, DEV_ISSUER, DEV_KEY_FILE_NAME, loadOrCreateDevKeyFile, mintToken } from '@samvirke/access';
 import { caseStreamId } from '@samvirke/case/application/case-identity';
 import { createApiChild, type ApiChild, type HttpAnswer } from '../../support/api-child';
-import { testDatabaseUrl } from '../../support/test-database';
+import { createOwnDatabase } from '../../support/own-database';
 import type { TestApp } from '../../support/test-app';
 import type { TestUser } from '../../support/tokens';
 
@@ -40,7 +40,10 @@ export interface CaseState {
 }
 
 export async function startLeakApi(): Promise<LeakApi> {
-  const databaseUrl = testDatabaseUrl();
+  // A database of its own: the thousands of writes here would otherwise be every other test app's
+  // projections' work too, and slow their reads past the consistency wait on two cores.
+  const database = await createOwnDatabase('leak');
+  const databaseUrl = database.url;
   const child = await createApiChild({ databaseUrl, extra: { CONSISTENCY_WAIT_MS: '30000' } });
   await child.start(90_000);
   const keys = loadOrCreateDevKeyFile(join(child.dataDir, DEV_KEY_FILE_NAME));
@@ -129,6 +132,7 @@ export async function startLeakApi(): Promise<LeakApi> {
     async dispose() {
       await pool.end().catch(() => undefined);
       await child.dispose();
+      await database.drop();
     },
   };
   return api;

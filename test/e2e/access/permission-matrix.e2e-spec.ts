@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createOwnDatabase, type OwnDatabase } from '../../support/own-database';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import {
   isOnlyAuditor,
@@ -153,8 +154,13 @@ describe('permission matrix: every user x endpoint x case over HTTP', () => {
   const ofCase = (label: string) => fixture.cases.find((facts) => facts.label === label) as FixtureCase;
   const firstEntry = (facts: FixtureCase) => facts.entries[0].entryId;
 
+  let database: OwnDatabase | undefined;
+
   beforeAll(async () => {
-    api = await startTestApp();
+    // A database of its own: the matrix's thousands of writes would otherwise be every other test
+    // app's projections' work too (each app runs every projection over the shared database).
+    database = await createOwnDatabase('matrix');
+    api = await startTestApp({ databaseUrl: database.url });
     fixture = await buildFixture(api);
     // One consistent read per read model: after it, every later read sees the whole fixture.
     const auditor = fixture.users.find((user) => isOnlyAuditor(user)) as MatrixUser;
@@ -172,6 +178,7 @@ describe('permission matrix: every user x endpoint x case over HTTP', () => {
 
   afterAll(async () => {
     await api?.close();
+    await database?.drop();
     // eslint-disable-next-line no-console
     console.log(`permission matrix: ${combinations} combinations checked; refused writes by rule and verdict: ${JSON.stringify(Object.fromEntries([...writeTally].sort()))}`);
   });
