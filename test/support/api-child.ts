@@ -60,6 +60,8 @@ export async function createApiChild(env: { databaseUrl: string; extra?: Record<
         LOG_LEVEL: 'warn',
         DEMO_DATA: 'false',
         RATE_LIMIT_PER_MINUTE: '1000000',
+        // Several apps run at once against one PostgreSQL (100 connections): small pools each.
+        DATABASE_POOL_SIZE: '8',
         // The run's shared test keyring (run-tests.js): data this child seals must open in every other
         // test's app on the same database, as in a deployment where every process shares one keyring.
         ...(process.env.TEST_MASTER_KEYS ? { MASTER_KEYS: process.env.TEST_MASTER_KEYS } : {}),
