@@ -347,4 +347,28 @@ END
 $fn$;
 `,
   },
+  {
+    // Per-stream order in the log holds only while es_append is the first thing in its transaction to
+    // take a transaction id (see 0004): a caller that wrote anything earlier in the same transaction
+    // already holds an id, taken before the stream's lock, and could reach readers out of order. The
+    // function refuses to run there, so no future caller can break the order quietly. The wrapper
+    // asks pg_current_xact_id_if_assigned(), which assigns no id itself.
+    id: '0005-append-refuses-a-transaction-with-an-id',
+    sql: `
+ALTER FUNCTION es_append(text, bigint, uuid[], text[], integer[], text[], text[]) RENAME TO es_append_in_order;
+CREATE FUNCTION es_append(
+  p_stream text, p_expected bigint, p_ids uuid[], p_types text[], p_versions integer[],
+  p_data text[], p_metadata text[]
+) RETURNS TABLE (status text, revision bigint, tx xid8, pos bigint)
+LANGUAGE plpgsql AS $fn$
+BEGIN
+  IF pg_current_xact_id_if_assigned() IS NOT NULL THEN
+    RAISE EXCEPTION 'es_append must be the first write of its transaction: this transaction already holds a transaction id, so the stream''s events could reach readers out of order'
+      USING ERRCODE = '25001';
+  END IF;
+  RETURN QUERY SELECT * FROM es_append_in_order(p_stream, p_expected, p_ids, p_types, p_versions, p_data, p_metadata);
+END
+$fn$;
+`,
+  },
 ];
