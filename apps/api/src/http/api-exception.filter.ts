@@ -178,7 +178,7 @@ export function problemOf(status: number, thrown: Thrown): Record<string, unknow
       ? givenReason
       : status === 400 && violations !== undefined
         ? 'VALIDATION_FAILED'
-        : (REASON_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST'));
+        : (REASON_BY_STATUS[status] ?? title.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, ''));
   return {
     type: `${PROBLEM_TYPE_BASE}${reason.toLowerCase().replace(/_/g, '-')}`,
     title,
