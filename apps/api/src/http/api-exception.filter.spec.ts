@@ -64,10 +64,19 @@ describe('ApiExceptionFilter: one problem-details shape', () => {
   });
 
   it('answers a revision conflict (a failed If-Match) with 412, currentRevision and its ETag', () => {
-    const answer = answerTo(new WrongExpectedRevisionError('case-x', 1, 4));
+    const answer = answerTo(new WrongExpectedRevisionError('case-x', 1, 4), { headers: { 'if-match': '"1"' } });
     expect(answer.status).toBe(412);
     expect(answer.body).toMatchObject({ reason: 'REVISION_CONFLICT', currentRevision: 4 });
     expect(answer.headers.get('etag')).toBe('"4"');
+  });
+
+  it('answers a write without If-Match that lost every retry to other writers with 409 and no revision (the caller may not see the case)', () => {
+    const answer = answerTo(new WrongExpectedRevisionError('case-x', 1, 4));
+    expect(answer.status).toBe(409);
+    expect(answer.body).toMatchObject({ reason: 'WRITE_CONTENDED' });
+    expect(answer.body).not.toHaveProperty('currentRevision');
+    expect(answer.headers.get('etag')).toBeUndefined();
+    expect(answer.headers.get('retry-after')).toBe('1');
   });
 
   it('gives every 400 violations, naming the request when the thrower named no field', () => {

@@ -22,7 +22,7 @@ import { withoutRequestInput } from './request-input';
  * `status`, `detail` (fixed words a person can act on), and as extension members the project's
  * stable `reason` code (every error has one: a case rule's code, or one per kind of refusal such as
  * VALIDATION_FAILED, NOT_FOUND, FORBIDDEN, UNAUTHENTICATED, RATE_LIMITED), `violations` (field, rule,
- * message) on every 400, `currentRevision` on a failed If-Match, `requestId` on a 500. Details carry
+ * message) on every 400, `currentRevision` on a failed If-Match (412), `requestId` on a 500. Details carry
  * codes, field names, ids and revisions, never personal data or a stack trace.
  *
  * Nothing the client sent comes back: Nest's own answers that quote the request (the unknown route's
@@ -62,8 +62,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return send(HttpStatus.FORBIDDEN, { message: 'your role does not allow this' });
     }
     if (exception instanceof WrongExpectedRevisionError) {
-      // Only an If-Match makes the gate give up on a moved stream (without one it decides again), so
-      // this is the client's precondition failing: 412, with the revision to read again from.
+      // Without an If-Match the gate decides again on a moved stream, and gives up only after several
+      // writers in a row beat it: the client asked for no revision, so it gets none (it may be a
+      // referrer who may not see the case), only the advice to retry.
+      if (request.headers?.['if-match'] === undefined) {
+        return send(HttpStatus.CONFLICT, { reason: 'WRITE_CONTENDED', message: 'others changed the case at the same moment; retry the request' }, { 'Retry-After': '1' });
+      }
+      // With one, this is the client's precondition failing: 412, with the revision to read again from.
       const current = exception.actual ?? null;
       return send(
         HttpStatus.PRECONDITION_FAILED,
