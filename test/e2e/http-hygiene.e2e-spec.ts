@@ -176,7 +176,7 @@ describe('HTTP hygiene over every route of the OpenAPI document', () => {
   });
 
   describe('the OpenAPI document', () => {
-    it('gives every operation a summary, and marks the public ones (health, metrics) as needing no token', async () => {
+    it('gives every operation a summary and its error answers as problem details, and marks the public ones (health, metrics) as needing no token', async () => {
       const document = (await api.request('GET', '/docs/openapi.json')).body as OpenApiDocument & { security?: unknown[] };
       expect(document.security).toEqual([{ bearer: [] }]);
       const problems: string[] = [];
@@ -186,6 +186,12 @@ describe('HTTP hygiene over every route of the OpenAPI document', () => {
           const markedPublic = Array.isArray(operation.security) && operation.security.length === 0;
           if (markedPublic !== PUBLIC_PATHS.test(template)) problems.push(`${method} ${template}: ${markedPublic ? 'marked public' : 'not marked public'}`);
           if (markedPublic && (await api.request(method.toUpperCase(), template)).status === 401) problems.push(`${method} ${template}: marked public but answers 401 without a token`);
+          // The errors a client must handle are in the document, as problem details.
+          const expected = markedPublic ? [] : ['400', '401', '403', ...(WRITE_METHODS.includes(method) ? ['415'] : []), ...(WRITE_METHODS.includes(method) && template.startsWith('/cases/{caseId}') ? ['412'] : [])];
+          for (const status of expected) {
+            const documented = (operation as { responses?: Record<string, { content?: Record<string, unknown> }> }).responses?.[status];
+            if (!documented?.content?.['application/problem+json']) problems.push(`${method} ${template}: ${status} not documented as problem+json`);
+          }
         }
       }
       expect(problems).toEqual([]);

@@ -6,6 +6,7 @@ import { PinoNestLogger } from '@samvirke/platform';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './http/validation';
 import { noStore } from './http/no-store';
+import { documentProblems } from './http/problem-responses';
 import type { ApiRuntime } from './infrastructure.module';
 
 /** Builds the HTTP application (used by main.ts and by the e2e tests, which listen on port 0). */
@@ -47,6 +48,7 @@ export async function createApiApp(runtime: ApiRuntime): Promise<NestExpressAppl
       .addSecurityRequirements('bearer')
       .build(),
   );
+  documentProblems(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 }
