@@ -8,7 +8,7 @@ import { copenhagenDate } from '@samvirke/case';
 
 /**
  * The case's write API over real HTTP, against the real app and a real PostgreSQL: the happy path of
- * every command group, and each class of bad input (400, 401, 404, 409, 422) changing nothing.
+ * every command group, and each class of bad input (400, 401, 404, 412, 415, 422) changing nothing.
  */
 const coordinator: TestUser = { userId: 'coord-anna', agency: 'BIF', roles: ['coordinator'] };
 const police: TestUser = { userId: 'police-bo', agency: 'KBH-POLITI', roles: ['liaison'] };
@@ -231,7 +231,7 @@ describe('case commands over HTTP', () => {
       expect((await api.request('GET', `/cases/${caseId}`, { user: police })).status).toBe(404);
     });
 
-    it('answers 409 with the current revision when If-Match is stale, and appends nothing', async () => {
+    it('answers 412 with the current revision when If-Match is stale, and appends nothing', async () => {
       const { caseId } = await openCase();
       const first = await api.request('POST', `/cases/${caseId}/assessments`, {
         user: coordinator,
@@ -244,7 +244,7 @@ describe('case commands over HTTP', () => {
         headers: { 'If-Match': '"1"' },
         body: { level: 4, rationale: 'b', assessedOn: today() },
       });
-      expect(stale.status).toBe(409);
+      expect(stale.status).toBe(412);
       expect(stale.body).toMatchObject({ reason: 'REVISION_CONFLICT', currentRevision: 2 });
       expect(await streamLength(caseId)).toBe(3);
     });

@@ -10,7 +10,7 @@ import { VALID_WRITE_REQUESTS } from './fuzz/valid-write-requests';
  * route is covered without editing this file (issue 15):
  * - an answer to an authenticated request is never stored by a cache (`Cache-Control: no-store`);
  * - nothing the client sent (path, query, headers, body) comes back in any answer, and every error
- *   has the project's one shape;
+ *   has the project's one shape (RFC 9457 problem details with a reason code), whatever raised it;
  * - a police user declaring a criminal investigation is refused every write exactly as every read
  *   (section 115(2)), whatever the case, and nothing is appended.
  * It runs the built API (dist/) as a child process: only the build's OpenAPI document carries the
@@ -175,6 +175,88 @@ describe('HTTP hygiene over every route of the OpenAPI document', () => {
     }, 300_000);
   });
 
+  describe('the OpenAPI document', () => {
+    it('gives every operation a summary and its error answers as problem details, and marks the public ones (health, metrics) as needing no token', async () => {
+      const document = (await api.request('GET', '/docs/openapi.json')).body as OpenApiDocument & { security?: unknown[] };
+      expect(document.security).toEqual([{ bearer: [] }]);
+      const problems: string[] = [];
+      for (const [template, methods] of Object.entries(document.paths)) {
+        for (const [method, operation] of Object.entries(methods) as Array<[string, { summary?: string; security?: unknown[] }]>) {
+          if (typeof operation.summary !== 'string' || operation.summary === '') problems.push(`${method} ${template}: no summary`);
+          const markedPublic = Array.isArray(operation.security) && operation.security.length === 0;
+          if (markedPublic !== PUBLIC_PATHS.test(template)) problems.push(`${method} ${template}: ${markedPublic ? 'marked public' : 'not marked public'}`);
+          if (markedPublic && (await api.request(method.toUpperCase(), template)).status === 401) problems.push(`${method} ${template}: marked public but answers 401 without a token`);
+          // The errors a client must handle are in the document, as problem details.
+          const expected = markedPublic ? [] : ['400', '401', '403', ...(WRITE_METHODS.includes(method) ? ['415'] : []), ...(WRITE_METHODS.includes(method) && template.startsWith('/cases/{caseId}') ? ['412'] : [])];
+          for (const status of expected) {
+            const documented = (operation as { responses?: Record<string, { content?: Record<string, unknown> }> }).responses?.[status];
+            if (!documented?.content?.['application/problem+json']) problems.push(`${method} ${template}: ${status} not documented as problem+json`);
+          }
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+  });
+
+  describe('one error shape for every kind of error', () => {
+    it('answers each kind (Nest\'s own, unknown routes, body parser, media type, throttler, guards, case rules, preconditions, 503) as problem+json with its reason, echoing nothing', async () => {
+      // Few requests a minute and a short consistency wait: the 429 and the 503 within a test's time.
+      const strict = await createApiChild({ databaseUrl: testDatabaseUrl(), extra: { RATE_LIMIT_PER_MINUTE: '2', CONSISTENCY_WAIT_MS: '100' } });
+      try {
+        await strict.start();
+        const auditor: TestUser = { userId: `hygiene-auditor-${randomUUID()}`, agency: 'OKF', roles: ['auditor'] };
+        const bifCoordinator: TestUser = { userId: `hygiene-bif-${randomUUID()}`, agency: 'BIF', roles: ['coordinator'] };
+        const fresh = await openCase(walker);
+        const send = (method: string, path: string, options: { user?: TestUser; headers?: Record<string, string>; body?: unknown; raw?: string; contentType?: string; on?: ApiChild } = {}) =>
+          options.raw !== undefined
+            ? rawSend(options.on ?? api, method, path, options.raw, options.user, options.contentType ?? 'application/json', options.headers)
+            : (options.on ?? api).request(method, path, { user: options.user, headers: options.headers, body: options.body });
+        const kinds: Array<[string, (marker: string) => Promise<HttpAnswer>, number, string]> = [
+          ['no token', (m) => send('GET', `/cases/${fresh}`, { headers: { 'X-Marker': m } }), 401, 'UNAUTHENTICATED'],
+          ['a token that is not one', (m) => send('GET', `/cases/${fresh}`, { headers: { authorization: `Bearer ${m}` } }), 401, 'UNAUTHENTICATED'],
+          ['an auditor writing (guard)', (m) => send('POST', `/cases/${fresh}/close`, { user: auditor, body: { reason: m } }), 403, 'FORBIDDEN'],
+          ['a role the route does not allow (guard)', (m) => send('POST', '/effects/safety-index', { user: { ...auditor, roles: ['liaison'] }, body: { csv: m } }), 403, 'FORBIDDEN'],
+          ['section 115(2)', (m) => send('GET', `/cases/${fresh}`, { user: police[1], headers: { 'X-Purpose': 'criminal-investigation', 'X-Marker': m } }), 403, 'DISCLOSURE_FOR_INVESTIGATION_REFUSED'],
+          ['a case that does not exist', (m) => send('GET', `/cases/${randomUUID()}`, { user: walker, headers: { 'X-Marker': m } }), 404, 'NOT_FOUND'],
+          ['a case the caller may not see', (m) => send('POST', `/cases/${caseOff}/close`, { user: bifCoordinator, body: { reason: 'other' }, headers: { 'X-Marker': m } }), 404, 'NOT_FOUND'],
+          ['an unknown route', (m) => send('GET', `/${m}?q=${m}`, { user: walker }), 404, 'NOT_FOUND'],
+          ['an unknown route, no token', (m) => send('DELETE', `/${m}`), 404, 'NOT_FOUND'],
+          ['a malformed id (ParseUUIDPipe)', (m) => send('GET', `/cases/${m}`, { user: walker }), 400, 'VALIDATION_FAILED'],
+          ['invalid fields (validation pipe)', (m) => send('POST', `/cases/${fresh}/assessments`, { user: walker, body: { level: m, rationale: m, assessedOn: m } }), 400, 'VALIDATION_FAILED'],
+          ['an unknown code in the path (pipe)', (m) => send('POST', `/cases/${fresh}/agencies/${m.toUpperCase()}`, { user: walker, body: {} }), 400, 'VALIDATION_FAILED'],
+          ['an If-Match that is no revision', (m) => send('POST', `/cases/${fresh}/close`, { user: walker, headers: { 'If-Match': m }, body: { reason: 'other' } }), 400, 'VALIDATION_FAILED'],
+          ['malformed JSON (body parser)', (m) => send('POST', `/cases/${fresh}/close`, { user: walker, raw: `{"reason": "${m}` }), 400, 'MALFORMED_JSON'],
+          ['JSON nested too deeply (body parser)', (m) => send('POST', `/cases/${fresh}/close`, { user: walker, raw: `${'['.repeat(40)}"${m}"${']'.repeat(40)}` }), 400, 'MALFORMED_JSON'],
+          ['a body too large (body parser)', (m) => send('POST', `/cases/${fresh}/close`, { user: walker, raw: JSON.stringify({ reason: m.repeat(30_000) }) }), 413, 'PAYLOAD_TOO_LARGE'],
+          ['a form-encoded body', (m) => send('POST', `/cases/${fresh}/close`, { user: walker, raw: `reason=${m}`, contentType: 'application/x-www-form-urlencoded' }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
+          ['a text/plain body', (m) => send('POST', `/cases/${fresh}/close`, { user: walker, raw: m, contentType: 'text/plain' }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
+          ['a case rule', (m) => send('POST', `/cases/${fresh}/reopen`, { user: walker, body: { reason: m } }), 422, 'CASE_ALREADY_OPEN'],
+          ['a stale If-Match', (m) => send('POST', `/cases/${fresh}/reopen`, { user: walker, headers: { 'If-Match': '"999"', 'X-Marker': m }, body: { reason: 'x' } }), 412, 'REVISION_CONFLICT'],
+          ['read models behind ?consistentWith', (m) => send('GET', `/cases?consistentWith=7fffffffffffffff.7fffffffffffffff`, { user: walker, headers: { 'X-Marker': m }, on: strict }), 503, 'READ_MODEL_BEHIND'],
+          ['too many requests (throttler)', async (m) => {
+            for (let i = 0; i < 3; i++) await send('GET', '/reference-data', { user: walker, on: strict });
+            return send('GET', `/reference-data?q=${m}`, { user: walker, on: strict });
+          }, 429, 'RATE_LIMITED'],
+        ];
+        const problems: string[] = [];
+        for (const [label, provoke, status, reason] of kinds) {
+          const marker = newMarker();
+          const answer = await provoke(marker);
+          const where = `${label} → ${answer.status}`;
+          if (answer.status !== status) problems.push(`${where}: expected ${status}: ${answer.text.slice(0, 200)}`);
+          const shape = shapeProblem(answer);
+          if (shape) problems.push(`${where}: ${shape}: ${answer.text.slice(0, 200)}`);
+          if ((answer.body as { reason?: unknown })?.reason !== reason) problems.push(`${where}: reason ${String((answer.body as { reason?: unknown })?.reason)}, expected ${reason}`);
+          if (answer.text.toLowerCase().includes(marker.toLowerCase())) problems.push(`${where}: the body echoes the marker`);
+          for (const [name, value] of answer.headers) if (value.toLowerCase().includes(marker.toLowerCase())) problems.push(`${where}: header ${name} echoes the marker`);
+        }
+        expect(problems).toEqual([]);
+      } finally {
+        await strict.dispose();
+      }
+    }, 120_000);
+  });
+
   describe('section 115(2) on writes', () => {
     it('refuses every write to the police declaring criminal investigation exactly as the read, whatever the case, and appends nothing', async () => {
       const investigation = { 'X-Purpose': 'criminal-investigation' };
@@ -226,21 +308,30 @@ function newMarker(): string {
   return `mk${randomBytes(6).toString('hex')}q`;
 }
 
-/** The project's one error shape: { statusCode, error, message, ...details } (api-exception.filter.ts). */
+/**
+ * The project's one error shape: RFC 9457 problem details (api-exception.filter.ts), with the
+ * project's stable `reason` code on every error and field violations on every 400. The old members
+ * (`statusCode`, `error`, `message`) are gone: a client reads one shape, not two.
+ */
 function shapeProblem(answer: HttpAnswer): string | undefined {
-  if (!/^application\/json\b/.test(answer.headers.get('content-type') ?? '')) return `content-type ${answer.headers.get('content-type')}`;
+  if (!/^application\/problem\+json\b/.test(answer.headers.get('content-type') ?? '')) return `content-type ${answer.headers.get('content-type')}`;
   const body = answer.body as Record<string, unknown> | undefined;
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'the error body is not an object';
-  if (body['statusCode'] !== answer.status) return `statusCode ${String(body['statusCode'])} is not the status`;
-  if (typeof body['error'] !== 'string' || body['error'] === '') return 'no error';
-  if (typeof body['message'] !== 'string' || body['message'] === '') return 'message is not one string';
-  if ('reason' in body && (typeof body['reason'] !== 'string' || !/^[A-Z][A-Z0-9_]*$/.test(body['reason']))) return 'reason is not a code';
-  if ('violations' in body) {
+  if (body['status'] !== answer.status) return `status ${String(body['status'])} is not the HTTP status`;
+  if (typeof body['title'] !== 'string' || body['title'] === '') return 'no title';
+  if (typeof body['detail'] !== 'string' || body['detail'] === '') return 'detail is not one string';
+  const reason = body['reason'];
+  if (typeof reason !== 'string' || !/^[A-Z][A-Z0-9_]*$/.test(reason)) return 'no reason code';
+  if (body['type'] !== `https://samvirke.kk.dk/problems/${reason.toLowerCase().replace(/_/g, '-')}`) return `type ${String(body['type'])} is not the reason's`;
+  for (const old of ['statusCode', 'error', 'message']) if (old in body) return `the old member ${old} is still there`;
+  if (answer.status === 400 || 'violations' in body) {
     const violations = body['violations'];
-    if (!Array.isArray(violations) || violations.some((violation) => ['field', 'rule', 'message'].some((key) => typeof (violation as Record<string, unknown>)?.[key] !== 'string'))) {
-      return 'violations are not { field, rule, message }';
+    if (!Array.isArray(violations) || violations.length === 0 || violations.some((violation) => ['field', 'rule', 'message'].some((key) => typeof (violation as Record<string, unknown>)?.[key] !== 'string'))) {
+      return 'violations are not a list of { field, rule, message }';
     }
   }
+  if (answer.status === 412 && !(typeof body['currentRevision'] === 'number' || body['currentRevision'] === null)) return 'a 412 without currentRevision';
+  if (answer.status === 500 && typeof body['requestId'] !== 'string') return 'a 500 without requestId';
   return undefined;
 }
 
@@ -249,9 +340,13 @@ function formatsOf(operation: Operation): string[] {
 }
 
 async function rawPost(api: ApiChild, path: string, text: string, user: TestUser, method = 'POST'): Promise<HttpAnswer> {
+  return rawSend(api, method, path, text, user, 'application/json');
+}
+
+async function rawSend(api: ApiChild, method: string, path: string, text: string, user: TestUser | undefined, contentType: string, headers: Record<string, string> = {}): Promise<HttpAnswer> {
   const response = await fetch(`${api.baseUrl}${path}`, {
     method,
-    headers: { authorization: `Bearer ${await api.token(user)}`, 'content-type': 'application/json' },
+    headers: { ...headers, ...(user ? { authorization: `Bearer ${await api.token(user)}` } : {}), 'content-type': contentType },
     body: method === 'GET' || method === 'HEAD' ? undefined : text,
     signal: AbortSignal.timeout(10_000),
   });

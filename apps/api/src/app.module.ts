@@ -15,6 +15,7 @@ import { PrivacyHttpModule } from '@samvirke/privacy/http/privacy-http.module';
 import { loadAuditConfig } from '@samvirke/access/read-audit/audit-config';
 import { SSP_PLUS_AGE_BANDS } from '@samvirke/projections/case-summary';
 import { ApiExceptionFilter } from './http/api-exception.filter';
+import { JsonBodyGuard } from './http/json-body.guard';
 import { RequestContextMiddleware } from './http/request-context.middleware';
 
 /** Wiring only: which modules make up the API. */
@@ -45,6 +46,7 @@ export class AppModule implements NestModule {
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useClass: JsonBodyGuard },
         { provide: SSP_PLUS_AGE_BANDS, useValue: runtime.config.sspPlusAgeBands },
       ],
     };

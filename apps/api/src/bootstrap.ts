@@ -6,6 +6,7 @@ import { PinoNestLogger } from '@samvirke/platform';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './http/validation';
 import { noStore } from './http/no-store';
+import { documentProblems } from './http/problem-responses';
 import type { ApiRuntime } from './infrastructure.module';
 
 /** Builds the HTTP application (used by main.ts and by the e2e tests, which listen on port 0). */
@@ -21,6 +22,9 @@ export async function createApiApp(runtime: ApiRuntime): Promise<NestExpressAppl
   const jsonOptions = { limit: '256kb', verify: refuseDeepNesting };
   app.useBodyParser('json', jsonOptions);
   app.disable('x-powered-by');
+  // Express's ETag is a weak hash of each reader's body: no use under no-store, and not what If-Match
+  // takes. The case read sets its own strong ETag, the case's revision.
+  app.set('etag', false);
   // Swagger UI needs inline scripts and styles; everything else is JSON, where CSP costs nothing.
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'"] } } }));
   if (runtime.config.corsOrigins.length > 0) {
@@ -34,12 +38,17 @@ export async function createApiApp(runtime: ApiRuntime): Promise<NestExpressAppl
     app,
     new DocumentBuilder()
       .setTitle('Samvirke API')
-      .setDescription('Cross-agency SSP+ case coordination. Every endpoint but /health needs a bearer token.')
+      .setDescription(
+        'Cross-agency SSP+ case coordination. Every endpoint needs a bearer token except /health, /health/live, /health/ready and /metrics ' +
+          '(marked with no security requirement below) and this document and its Swagger page (/docs, /docs/openapi.json). ' +
+          'Every error is RFC 9457 problem details (application/problem+json) with a stable `reason` code.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .addSecurityRequirements('bearer')
       .build(),
   );
+  documentProblems(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 }

@@ -1,4 +1,5 @@
 import {
+  BadRequestException,
   Body,
   Controller,
   Delete,
@@ -42,7 +43,11 @@ export type CommandAccepted = CommandAcceptedDto;
  */
 @ApiTags('case commands')
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key never appends twice.' })
-@ApiHeader({ name: 'If-Match', required: false, description: 'The revision you last saw; 409 with the current one if the case moved on.' })
+@ApiHeader({
+  name: 'If-Match',
+  required: false,
+  description: 'The ETag you last read ("<revision>", from GET /cases/{caseId} or a write): 412 with the current revision if the case moved on; * writes only to a case that exists. Not on the referral.',
+})
 @Controller('cases')
 export class CaseCommandsController {
   constructor(
@@ -66,6 +71,14 @@ export class CaseCommandsController {
     const cprHash = this.sealer.cprHash(cpr);
     const caseId = caseIdForCitizen(cprHash);
     const context = commandRequestOf(request);
+    // A referral builds on no revision the referrer has read, and a failed precondition would tell
+    // them the revision of a case they may not see: it takes no If-Match.
+    if (context.conditional) {
+      throw new BadRequestException({
+        message: 'the request has invalid fields',
+        violations: [{ field: 'If-Match', rule: 'isAbsent', message: 'a referral takes no If-Match; send it without one' }],
+      });
+    }
     const seal = this.sealerFor(caseId, context);
     const outcome = await this.dispatch(caseId, context, body, { type: 'OpenCase' }, async (dryRun) => ({
       type: 'OpenCase',

@@ -8,6 +8,8 @@ export interface CommandRequest {
   actor: AuthenticatedUser;
   idempotencyKey: string;
   expectedRevision: number | undefined;
+  /** An If-Match was sent (`*` included): the write is conditional. */
+  conditional: boolean;
   correlationId: string;
   requestId: string;
   method: string;
@@ -32,13 +34,16 @@ export function commandRequestOf(request: Request & { user?: AuthenticatedUser; 
   }
   const rawIfMatch = request.header('if-match');
   let expectedRevision: number | undefined;
-  if (rawIfMatch !== undefined) {
+  // `*` (RFC 9110: "any current representation") asks only that the case exist. Every write but the
+  // referral already requires a case the caller sees (404 otherwise, as for a missing one), so `*`
+  // adds no check there; the referral refuses If-Match altogether (see the controller).
+  if (rawIfMatch !== undefined && rawIfMatch.trim() !== '*') {
     const match = IF_MATCH.exec(rawIfMatch.trim());
     if (!match) {
       throw new BadRequestException({
         error: 'Bad Request',
         message: 'the request has invalid fields',
-        violations: [{ field: 'If-Match', rule: 'format', message: 'If-Match must be the case revision you last saw, for example "3"' }],
+        violations: [{ field: 'If-Match', rule: 'format', message: 'If-Match must be the ETag you last read (the case revision, for example "3"), or *' }],
       });
     }
     expectedRevision = Number(match[1]);
@@ -49,6 +54,7 @@ export function commandRequestOf(request: Request & { user?: AuthenticatedUser; 
     // Without a key a request is its own operation: retries are then the client's risk.
     idempotencyKey: rawKey ?? randomUUID(),
     expectedRevision,
+    conditional: rawIfMatch !== undefined,
     correlationId: request.correlationId ?? randomUUID(),
     requestId: request.id ?? randomUUID(),
     method: request.method,

@@ -77,7 +77,7 @@ describe('write endpoints under hostile input', () => {
     const problems: string[] = [];
     if (answer.status >= 500) problems.push(`status ${answer.status}`);
     if (answer.status >= 400 && (await streamLength()) !== lengthBefore) problems.push(`refused with ${answer.status} but the case stream grew`);
-    if (answer.text.length > 0 && !/^application\/json\b/.test(answer.contentType ?? '')) problems.push(`content-type ${answer.contentType}`);
+    if (answer.text.length > 0 && !/^application\/(problem\+)?json\b/.test(answer.contentType ?? '')) problems.push(`content-type ${answer.contentType}`);
     if (/<script/i.test(answer.text)) problems.push('the answer contains "<script"');
     // Short strings occur in any answer by chance ("1", "other"); eight characters and more do not.
     // A well-formed UUID is an id the API may name back (422 "no request with this id"), not text.

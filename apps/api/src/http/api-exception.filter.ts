@@ -13,12 +13,17 @@ import { CASE_RULE_MESSAGES, CaseRuleViolation } from '@samvirke/case';
 import { APP_LOGGER } from '@samvirke/platform';
 import { isConnectionFailure as isDatabaseUnavailable } from '@samvirke/event-store/postgres';
 import { CaseBusyError, CaseNotVisibleError, CaseWriteForbiddenError } from '@samvirke/commands';
+import { ThrottlerException } from '@nestjs/throttler';
 import { withoutRequestInput } from './request-input';
 
 /**
- * One place that turns errors into HTTP answers. Clients get a stable shape
- * `{ statusCode, error, message, ...details }`; details carry codes, field names, ids and revisions,
- * never personal data or a stack trace. Anything unexpected is a 500 with the request id to quote.
+ * One place that turns errors into HTTP answers, in one shape: RFC 9457 problem details
+ * (`application/problem+json`): `type` (a stable URI per reason), `title` (the status's words),
+ * `status`, `detail` (fixed words a person can act on), and as extension members the project's
+ * stable `reason` code (every error has one: a case rule's code, or one per kind of refusal such as
+ * VALIDATION_FAILED, NOT_FOUND, FORBIDDEN, UNAUTHENTICATED, RATE_LIMITED), `violations` (field, rule,
+ * message) on every 400, `currentRevision` on a failed If-Match (412), `requestId` on a 500. Details carry
+ * codes, field names, ids and revisions, never personal data or a stack trace.
  *
  * Nothing the client sent comes back: Nest's own answers that quote the request (the unknown route's
  * "Cannot GET /path?query") get fixed words, and as a last line every string of the body that
@@ -33,97 +38,175 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const context = host.switchToHttp();
     const response = context.getResponse<Response>();
     const request = context.getRequest<Request & { id?: string }>();
-    const send = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) => {
+    const send = (status: number, body: Thrown, headers: Record<string, string> = {}) => {
       if (response.headersSent) return;
       for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
       // A route that answers CSV, SVG or an attachment set its own type before it failed: an error
-      // is always the JSON below, shown inline, never a download.
+      // is always the problem document below, shown inline, never a download.
       response.removeHeader('Content-Disposition');
-      response.setHeader('Content-Type', 'application/json; charset=utf-8');
-      response.status(status).json(withoutRequestInput(inProjectShape(status, body), request));
+      // A strong ETag set by a read that then failed describes no representation of this answer.
+      if (!('ETag' in headers)) response.removeHeader('ETag');
+      response.setHeader('Content-Type', PROBLEM_JSON);
+      response.status(status).send(JSON.stringify(withoutRequestInput(problemOf(status, body), request)));
     };
 
     if (exception instanceof CaseRuleViolation) {
       // The rule's own words only: the violation's detail may quote a value the client sent.
-      return send(HttpStatus.UNPROCESSABLE_ENTITY, { error: 'Unprocessable Entity', reason: exception.reason, message: CASE_RULE_MESSAGES[exception.reason] });
+      return send(HttpStatus.UNPROCESSABLE_ENTITY, { reason: exception.reason, message: CASE_RULE_MESSAGES[exception.reason] });
     }
     if (exception instanceof CaseNotVisibleError) {
       // Word for word the answer for a case that does not exist: a write cannot probe for cases.
-      return send(HttpStatus.NOT_FOUND, { error: 'Not Found', message: 'no case with this id' });
+      return send(HttpStatus.NOT_FOUND, { message: 'no case with this id' });
     }
     if (exception instanceof CaseBusyError) {
-      return send(HttpStatus.SERVICE_UNAVAILABLE, { error: 'Service Unavailable', reason: 'CASE_BUSY', message: exception.message }, { 'Retry-After': '1' });
+      // The gate's retries against other writers ran out (no If-Match was sent): no revision, only the advice to retry.
+      return send(HttpStatus.SERVICE_UNAVAILABLE, { reason: 'CASE_BUSY', message: exception.message }, { 'Retry-After': '1' });
     }
     if (exception instanceof CaseWriteForbiddenError) {
-      return send(HttpStatus.FORBIDDEN, { error: 'Forbidden', message: 'your role does not allow this' });
+      return send(HttpStatus.FORBIDDEN, { message: 'your role does not allow this' });
     }
     if (exception instanceof WrongExpectedRevisionError) {
+      // Without an If-Match the gate answers CaseBusyError instead; should one still arrive here, the
+      // client asked for no revision, so it gets none, only the advice to retry.
+      if (request.headers?.['if-match'] === undefined) {
+        return send(HttpStatus.SERVICE_UNAVAILABLE, { reason: 'CASE_BUSY', message: 'the case is busy with other writes; retry shortly' }, { 'Retry-After': '1' });
+      }
+      // With one, this is the client's precondition failing: 412, with the revision to read again from.
       const current = exception.actual ?? null;
       return send(
-        HttpStatus.CONFLICT,
-        { error: 'Conflict', reason: 'REVISION_CONFLICT', message: 'the case has changed since you read it; reload and retry', currentRevision: current },
+        HttpStatus.PRECONDITION_FAILED,
+        { reason: 'REVISION_CONFLICT', message: 'the case has changed since you read it (If-Match); reload and retry', currentRevision: current },
         current === null ? {} : { ETag: `"${current}"` },
       );
     }
     if (exception instanceof IdempotencyKeyReusedError || exception instanceof IdempotencyConflictError) {
-      return send(HttpStatus.UNPROCESSABLE_ENTITY, { error: 'Unprocessable Entity', reason: 'IDEMPOTENCY_KEY_REUSED', message: new IdempotencyKeyReusedError().message });
+      return send(HttpStatus.UNPROCESSABLE_ENTITY, { reason: 'IDEMPOTENCY_KEY_REUSED', message: new IdempotencyKeyReusedError().message });
     }
     if (exception instanceof InvalidAppendError) {
-      return send(HttpStatus.BAD_REQUEST, { error: 'Bad Request', message: exception.message });
+      return send(HttpStatus.BAD_REQUEST, { message: exception.message });
     }
     if (exception instanceof EventStoreUnavailableError || isDatabaseUnavailable(exception)) {
       this.logger.warn({ requestId: request.id }, 'database unavailable while serving a request');
-      return send(HttpStatus.SERVICE_UNAVAILABLE, { error: 'Service Unavailable', message: 'the database is unavailable; retry shortly' }, { 'Retry-After': '2' });
+      return send(HttpStatus.SERVICE_UNAVAILABLE, { reason: 'DATABASE_UNAVAILABLE', message: 'the database is unavailable; retry shortly' }, { 'Retry-After': '2' });
     }
     // The body parser's and router's own messages quote the input ("Unexpected token ... is not valid
     // JSON", "Failed to decode param '%ZZ'"): answer with fixed words instead, never the client's bytes.
     const cause = exception instanceof HttpException ? exception.cause : exception;
-    if (cause instanceof SyntaxError) return send(HttpStatus.BAD_REQUEST, { error: 'Bad Request', message: 'the request body is not valid JSON' });
-    if (cause instanceof URIError) return send(HttpStatus.BAD_REQUEST, { error: 'Bad Request', message: 'the request path is not valid' });
+    if (cause instanceof SyntaxError) return send(HttpStatus.BAD_REQUEST, MALFORMED_JSON);
+    // The depth check (bootstrap.ts) refuses from body-parser's verify hook, tagged like its own errors.
+    if (typeOf(exception) === 'entity.too.deep' || typeOf(cause) === 'entity.too.deep') {
+      return send(HttpStatus.BAD_REQUEST, { ...MALFORMED_JSON, message: 'the request body nests deeper than 32 levels' });
+    }
+    if (cause instanceof URIError) {
+      return send(HttpStatus.BAD_REQUEST, { reason: 'MALFORMED_PATH', message: 'the request path is not valid', violations: [{ field: '(path)', rule: 'isUri', message: 'the path must be valid percent-encoded UTF-8' }] });
+    }
     // No route matched: Nest's answer quotes the method, path and query ("Cannot GET /x?y").
     if (exception instanceof NotFoundException && request.route === undefined) {
-      return send(HttpStatus.NOT_FOUND, { error: 'Not Found', message: 'there is no such resource; see GET /docs for the API' });
+      return send(HttpStatus.NOT_FOUND, { message: 'there is no such resource; see GET /docs for the API' });
     }
     if (exception instanceof BadRequestException && isParseUuidFailure(exception)) {
-      return send(HttpStatus.BAD_REQUEST, { error: 'Bad Request', message: 'the request has invalid fields', violations: uuidViolations(request) });
+      return send(HttpStatus.BAD_REQUEST, { message: 'the request has invalid fields', violations: uuidViolations(request) });
+    }
+    if (exception instanceof ThrottlerException) {
+      // The throttler's own words name the class; its Retry-After headers are already on the response.
+      return send(HttpStatus.TOO_MANY_REQUESTS, { reason: 'RATE_LIMITED', message: 'too many requests; wait a minute and retry' });
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
       const headers = (exception as HttpException & { headers?: Record<string, string> }).headers ?? {};
-      return send(status, typeof body === 'string' ? { error: statusText(status), message: body } : (body as Record<string, unknown>), headers);
+      return send(status, typeof body === 'string' ? { message: body } : (body as Thrown), headers);
     }
     // Body parser failures (malformed JSON, too large) arrive as errors with a status, not HttpExceptions.
     const status = (exception as { status?: unknown; statusCode?: unknown })?.status ?? (exception as { statusCode?: unknown })?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      const message = status === 413 ? 'the request body is too large' : 'the request body is not valid JSON, or nests deeper than 32 levels';
-      return send(status, { error: status === 413 ? 'Payload Too Large' : 'Bad Request', message });
+      if (status === 413) return send(status, { message: 'the request body is too large' });
+      if (status === 415) return send(status, UNSUPPORTED_BODY);
+      return send(status, { ...MALFORMED_JSON, message: 'the request body is not valid JSON, or nests deeper than 32 levels' });
     }
     this.logger.error(
       { requestId: request.id, errorName: exception instanceof Error ? exception.name : typeof exception, stack: exception instanceof Error ? exception.stack : undefined },
       'unhandled error',
     );
-    return send(HttpStatus.INTERNAL_SERVER_ERROR, { error: 'Internal Server Error', message: 'something went wrong on our side', requestId: request.id });
+    return send(HttpStatus.INTERNAL_SERVER_ERROR, { message: 'something went wrong on our side; quote the requestId when you report it', requestId: request.id });
   }
+}
+
+export const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
+
+/** Where each reason's problem type lives: stable, one per reason, never built from input. */
+export const PROBLEM_TYPE_BASE = 'https://samvirke.kk.dk/problems/';
+
+/** What a thrower hands over: the project's own details, or Nest's `{ statusCode, error, message }`. */
+type Thrown = Record<string, unknown>;
+
+const MALFORMED_JSON: Thrown = {
+  reason: 'MALFORMED_JSON',
+  message: 'the request body is not valid JSON',
+  violations: [{ field: '(body)', rule: 'isJson', message: 'the body must be one JSON document (Content-Type: application/json)' }],
+};
+
+export const UNSUPPORTED_BODY: Thrown = {
+  reason: 'UNSUPPORTED_MEDIA_TYPE',
+  message: 'the request body must be JSON, sent with Content-Type: application/json (GET /docs says where another type is accepted)',
+};
+
+/** The reason of an error whose thrower named none: one per status, so every answer has a code. */
+const REASON_BY_STATUS: Readonly<Record<number, string>> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  409: 'CONFLICT',
+  412: 'PRECONDITION_FAILED',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE',
+  429: 'RATE_LIMITED',
+  500: 'INTERNAL_ERROR',
+  501: 'NOT_IMPLEMENTED',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+const REASON_CODE = /^[A-Z][A-Z0-9_]*$/;
+
+/**
+ * The problem document for whatever the thrower gave. Nest's defaults and a few handlers leave out
+ * the message or give it as a list; their `statusCode` and `error` are the status again and go.
+ */
+export function problemOf(status: number, thrown: Thrown): Record<string, unknown> {
+  const { statusCode: _statusCode, error: _error, message, reason: givenReason, violations: givenViolations, ...extensions } = thrown;
+  const title = statusText(status);
+  const detail = typeof message === 'string' && message !== '' ? message : title.toLowerCase();
+  const violations = Array.isArray(givenViolations) ? givenViolations : undefined;
+  const reason =
+    typeof givenReason === 'string' && REASON_CODE.test(givenReason)
+      ? givenReason
+      : status === 400 && violations !== undefined
+        ? 'VALIDATION_FAILED'
+        : (REASON_BY_STATUS[status] ?? title.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, ''));
+  return {
+    type: `${PROBLEM_TYPE_BASE}${reason.toLowerCase().replace(/_/g, '-')}`,
+    title,
+    status,
+    detail,
+    reason,
+    // Every 400 says which part of the request to fix; one without field rules names the request.
+    ...(status === 400 ? { violations: violations ?? [{ field: '(request)', rule: reason.toLowerCase(), message: detail }] } : violations ? { violations } : {}),
+    ...extensions,
+  };
+}
+
+/** body-parser's tag on its errors ("entity.parse.failed", "entity.too.large", ...). */
+function typeOf(error: unknown): unknown {
+  return typeof error === 'object' && error !== null ? (error as { type?: unknown }).type : undefined;
 }
 
 /** The fixed text each status falls back to when an error carries no message of its own. */
 function statusText(status: number): string {
   return STATUS_CODES[status] ?? 'Error';
-}
-
-/**
- * `{ statusCode, error, message, ...details }` whatever the thrower gave: Nest's defaults and a few
- * handlers leave out `error`, or give `message` as a list.
- */
-function inProjectShape(status: number, body: Record<string, unknown>): Record<string, unknown> {
-  const { statusCode: _statusCode, error, message, ...details } = body;
-  return {
-    statusCode: status,
-    error: typeof error === 'string' && error !== '' ? error : statusText(status),
-    message: typeof message === 'string' && message !== '' ? message : statusText(status).toLowerCase(),
-    ...details,
-  };
 }
 
 /** Nest's ParseUUIDPipe, which names neither the parameter nor the rule. */

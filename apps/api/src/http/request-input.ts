@@ -46,8 +46,11 @@ function collectKeys(value: unknown, into: Set<string>, depth: number): void {
   }
 }
 
-/** Stable codes from the server's own vocabulary (`reason`, a violation's `rule`): never input. */
-const CODE_KEYS = new Set(['reason', 'rule']);
+/**
+ * Stable codes from the server's own vocabulary (`reason`, a violation's `rule`, the problem `type`
+ * built from the reason): never input, and a client could otherwise blank them by sending "problems".
+ */
+const CODE_KEYS = new Set(['reason', 'rule', 'type']);
 
 /** A key shaped like a DTO field name may legitimately be named back (`violations[].field`). */
 const PLAIN_FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
@@ -55,7 +58,7 @@ const PLAIN_FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 export function withoutRequestInput(body: Record<string, unknown>, request: Request): Record<string, unknown> {
   const inputs = requestInputValues(request);
   if (inputs.length === 0) return body;
-  const status = typeof body['statusCode'] === 'number' ? body['statusCode'] : 500;
+  const status = typeof body['status'] === 'number' ? body['status'] : 500;
   const statusWords = STATUS_CODES[status] ?? 'Error';
   const tainted = (text: string) => {
     const lower = text.toLowerCase();
@@ -64,8 +67,8 @@ export function withoutRequestInput(body: Record<string, unknown>, request: Requ
   const clean = (value: unknown, key: string, depth: number): unknown => {
     if (typeof value === 'string') {
       if (CODE_KEYS.has(key) || !tainted(value)) return value;
-      if (key === 'message') return `${statusWords.toLowerCase()} (the details would repeat what was sent)`;
-      return key === 'error' ? statusWords : '(withheld)';
+      if (key === 'detail' || key === 'message') return `${statusWords.toLowerCase()} (the details would repeat what was sent)`;
+      return key === 'title' ? statusWords : '(withheld)';
     }
     if (depth > 20) return value;
     if (Array.isArray(value)) return value.map((item) => clean(item, key, depth + 1));

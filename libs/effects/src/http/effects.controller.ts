@@ -1,5 +1,5 @@
 import { BadRequestException, Body, Controller, Get, Header, HttpCode, Inject, NotFoundException, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Pool } from 'pg';
 import { Roles } from '@samvirke/access';
@@ -77,6 +77,7 @@ export class EffectsController {
   @HttpCode(200)
   @Roles('coordinator')
   @ApiOperation({ summary: 'Import the district safety index from CSV (text/csv body, or JSON {"csv": "..."}); all or nothing.' })
+  @ApiConsumes('text/csv', 'application/json')
   async importSafetyIndex(@Req() request: Request, @Body() body: unknown): Promise<{ imported: number }> {
     const csv = await csvFrom(request, body);
     const { rows, problems } = parseSafetyIndexCsv(csv, new Set(this.referenceData.districts.keys()));

@@ -1,15 +1,18 @@
-import { Controller, Get, HttpStatus, Res, SetMetadata } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { HealthRegistry } from './health-registry';
-import { PUBLIC_ROUTE } from '../nest/tokens';
+import { PublicRoute } from '../nest/public-route';
 
 /** The only endpoints without authentication. They say what is up, never anything about cases. */
-@SetMetadata(PUBLIC_ROUTE, true)
+@PublicRoute()
+@ApiTags('operations')
 @Controller('health')
 export class HealthController {
   constructor(private readonly registry: HealthRegistry) {}
 
   @Get()
+  @ApiOperation({ summary: 'Health of each component (database, event store, projections); 503 when one is down. No token needed.' })
   async health(@Res() response: Response) {
     const report = await this.registry.report();
     response.status(report.up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({ status: report.up ? 'ok' : 'degraded', ...report });
@@ -17,12 +20,14 @@ export class HealthController {
 
   /** Liveness: the process answers. Restarting it would not help with anything else. */
   @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process answers. No token needed.' })
   live() {
     return { status: 'ok' };
   }
 
   /** Readiness: the database and event store answer, so requests can be served. */
   @Get('ready')
+  @ApiOperation({ summary: 'Readiness: the database and event store answer (503 otherwise). No token needed.' })
   async ready(@Res() response: Response) {
     const report = await this.registry.report();
     const ready = ['database', 'eventStore'].every((name) => report.components[name]?.up !== false);

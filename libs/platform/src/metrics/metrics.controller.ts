@@ -1,6 +1,7 @@
-import { Controller, Get, Inject, Res, SetMetadata } from '@nestjs/common';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { PUBLIC_ROUTE } from '../nest/tokens';
+import { PublicRoute } from '../nest/public-route';
 import { APP_METRICS, type AppMetrics } from './metrics';
 
 export const METRICS_COLLECTORS = Symbol('METRICS_COLLECTORS');
@@ -11,7 +12,8 @@ export type MetricsCollector = () => Promise<void>;
  * Prometheus scrape endpoint. Public like /health: it holds counts and latencies, nothing about
  * cases; deployments keep it on the internal network (see the README's production notes).
  */
-@SetMetadata(PUBLIC_ROUTE, true)
+@PublicRoute()
+@ApiTags('operations')
 @Controller('metrics')
 export class MetricsController {
   constructor(
@@ -20,6 +22,8 @@ export class MetricsController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'Prometheus metrics (text exposition format). No token needed; keep it on the internal network.' })
+  @ApiProduces('text/plain')
   async scrape(@Res() response: Response) {
     await Promise.all(this.collectors.map((collect) => collect().catch(() => undefined)));
     response.setHeader('Content-Type', this.metrics.registry.contentType);

@@ -51,6 +51,8 @@ export interface CaseSummaryRow {
   openActions: number;
   openRequests: number;
   lastActivityAt: Date;
+  /** The case stream's revision of the last event folded in: the case's ETag and If-Match value. */
+  revision: number;
 }
 
 /** A row whose citizen has not been erased. */
@@ -65,7 +67,7 @@ const IDENTITY_AND_FACT_COLUMNS = `case_id AS "caseId", citizen_id AS "citizenId
   district_code AS "districtCode", erased_at AS "erasedAt", ssp_level AS "sspLevel", ssp_level_on::text AS "sspLevelOn", assessments,
   coordinator_id AS "coordinatorId", coordinator_agency AS "coordinatorAgency", agencies, programmes, enrolments,
   custody_status AS "custodyStatus", custody_institution AS "custodyInstitution", custody_started_on::text AS "custodyStartedOn",
-  custody_expected_release_on::text AS "custodyExpectedReleaseOn", open_actions AS "openActions"`;
+  custody_expected_release_on::text AS "custodyExpectedReleaseOn", open_actions AS "openActions", last_revision AS "revision"`;
 
 /**
  * The columns of a summary as `user` may see them: the facts, and the activity and open requests

@@ -33,6 +33,12 @@ export interface CaseSummaryView {
   openActions: number;
   openRequests: number;
   lastActivityAt: string;
+  /**
+   * The case's revision this summary shows (also its `ETag`): send it as `If-Match` to write only
+   * over what you have read. It counts every event on the case, seen by the reader or not; anyone
+   * who sees the case learns it anyway from a write or a refused If-Match.
+   */
+  revision: number;
 }
 
 export function custodyView(row: CaseSummaryRow): CustodyView {
@@ -101,5 +107,6 @@ export function caseSummaryView(row: CaseSummaryRow, name: DisclosedName, eligib
     openActions: row.openActions,
     openRequests: row.openRequests,
     lastActivityAt: row.lastActivityAt.toISOString(),
+    revision: row.revision,
   };
 }

@@ -1,5 +1,6 @@
-import { Controller, Get, Inject, NotFoundException, Optional, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, NotFoundException, Optional, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Pool } from 'pg';
 import { CurrentUser, type AuthenticatedUser } from '@samvirke/access';
 import { DEFAULT_SSP_PLUS_AGE_BANDS, type SspPlusAgeBands } from '@samvirke/case';
@@ -56,16 +57,22 @@ export class CaseSummaryController {
   }
 
   @Get(':caseId')
-  @ApiOperation({ summary: 'One case summary; 404 when the case does not exist or you may not see it.' })
+  @ApiOperation({
+    summary: 'One case summary, with the case revision in `revision` and as a strong ETag ("<revision>") to send back as If-Match; 404 when the case does not exist or you may not see it.',
+  })
+  @ApiOkResponse({ description: 'The case summary.', headers: { ETag: { description: 'The case revision this answer shows, "<revision>": send it as If-Match on a write.', schema: { type: 'string' } } } })
   async one(
     @CurrentUser() user: AuthenticatedUser,
     @Param('caseId', ParseUUIDPipe) caseId: string,
     @Query() query: ConsistencyQueryDto,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<CaseSummaryView> {
     await awaitReadModels(this.progress, [CASE_SUMMARY_PROJECTION_NAME], query.consistentWith);
     const row = await findSummary(this.pool, user, caseId);
     if (row === undefined) throw new NotFoundException({ error: 'Not Found', message: 'no case with this id that you may see' });
     const [view] = await this.views(user, [row], this.eligibilityCondition());
+    // Strong: the revision names the case's state exactly, unlike a hash of this reader's view.
+    response.setHeader('ETag', `"${view.revision}"`);
     return view;
   }
 
