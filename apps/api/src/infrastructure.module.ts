@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 import { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { EVENT_STORE, decodePosition, timedEventStore, type EventStore } from '@samvirke/event-store';
-import { PostgresEventStore } from '@samvirke/event-store/postgres';
+import { PostgresEventStore, ReadHorizonMonitor } from '@samvirke/event-store/postgres';
 import { createEventStoreDbEventStore } from '@samvirke/event-store/eventstoredb';
 import { ProjectionRunner, migrateProjectionCatalogue, postgresEventCounter, type Projection } from '@samvirke/projections';
 import { PROJECTION_PROGRESS, type ProjectionProgress } from '@samvirke/projections/http/read-model-query';
@@ -81,7 +81,12 @@ export class InfrastructureModule implements OnModuleInit, OnApplicationShutdown
     private readonly health: HealthRegistry,
     private readonly projections: ProjectionRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_LOGGER) private readonly logger: Logger,
+    @Inject(APP_METRICS) private readonly metrics: AppMetrics,
   ) {}
+
+  /** Names the open transaction that holds the global log back, when one does (PostgreSQL event store only). */
+  private horizon: ReadHorizonMonitor | undefined;
 
   static register(runtime: ApiRuntime): DynamicModule {
     const providers = [
@@ -185,9 +190,14 @@ export class InfrastructureModule implements OnModuleInit, OnApplicationShutdown
     if (this.config.projectionsInApi) await this.projections.start();
     else await migrateProjectionCatalogue(this.pool);
     this.health.register('projections', () => this.projections.componentHealth());
+    if (this.eventStore instanceof PostgresEventStore) {
+      this.horizon = new ReadHorizonMonitor(this.pool, this.logger, { onCheck: (holder) => this.metrics.readHorizonAge.set(holder?.ageSeconds ?? 0) });
+      this.horizon.start();
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.horizon?.stop();
     await this.projections.stop().catch(() => undefined);
     await this.eventStore.close().catch(() => undefined);
     await this.pool.end().catch(() => undefined);

@@ -39,6 +39,11 @@ export class AppMetrics {
     labelNames: ['projection'] as const,
     registers: [this.registry],
   });
+  readonly readHorizonAge = new Gauge({
+    name: 'samvirke_read_horizon_held_seconds',
+    help: 'Age of the oldest open transaction holding a transaction id: subscribers see nothing appended after it began (0: none)',
+    registers: [this.registry],
+  });
   readonly auditWriteFailures = new Counter({
     name: 'samvirke_audit_write_failures_total',
     help: 'Reads refused because their audit record could not be written',
