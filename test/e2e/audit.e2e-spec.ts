@@ -16,6 +16,13 @@ const coordinator: TestUser = { userId: 'coord', agency: 'BIF', roles: ['coordin
 const auditor: TestUser = { userId: 'auditor', agency: 'OKF', roles: ['auditor'] };
 const policeLiaison: TestUser = { userId: 'police', agency: 'KBH-POLITI', roles: ['liaison'] };
 
+// Every test app runs every projection over the run's one shared database, and under the full
+// suite on two cores (the embedded PostgreSQL pass in CI especially) the entry-points projection has
+// been seen to fall past the consistency wait (503 READ_MODEL_BEHIND, the API's correct answer to a
+// read that cannot be served in time). One retry, with the first failure logged, keeps a real stall
+// (which fails twice) visible without failing CI on the convoy. See the session note of 2026-12-06.
+jest.retryTimes(1, { logErrorsBeforeRetry: true });
+
 describe('audit over HTTP', () => {
   let api: TestApp;
   let pool: Pool;

@@ -9,6 +9,13 @@ import { copenhagenDate } from '@samvirke/case';
  * agency directory, and the SSP+ register. Other test files write cases into the same database at
  * the same time, so every list here is narrowed to this file's own coordinator (a unique user id).
  */
+// Every test app runs every projection over the run's one shared database, and under the full
+// suite on two cores (the embedded PostgreSQL pass in CI especially) the entry-points projection has
+// been seen to fall past the consistency wait (503 READ_MODEL_BEHIND, the API's correct answer to a
+// read that cannot be served in time). One retry, with the first failure logged, keeps a real stall
+// (which fails twice) visible without failing CI on the convoy. See the session note of 2026-12-06.
+jest.retryTimes(1, { logErrorsBeforeRetry: true });
+
 describe('case summary, entry points and SSP+ register over HTTP', () => {
   let api: TestApp;
   const coordinatorId = `coord-${randomUUID()}`;
