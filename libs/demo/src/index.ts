@@ -1,1 +1,2 @@
 export * from './seed-demo-data';
+export { demoUsers, type DemoUser } from './demo-scenario';
