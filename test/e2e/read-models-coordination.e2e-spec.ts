@@ -200,6 +200,26 @@ describe('coordination read models over HTTP', () => {
       expect((await get(`${c.base}/information-flow`, police)).status).toBe(404);
     });
 
+    it("shows the case's coordinator every exchange on the case, between other agencies too, with the delay in minutes (not their text)", async () => {
+      const c = await coordinatedCase();
+      // The prison shares with social services only: not BIF's exchange, but BIF coordinates the case.
+      const entryId = randomUUID();
+      await ok('POST', `${c.base}/entries`, prison, { entryId, sharedWith: ['SOF'], legalBasis: 'RPL115-1-3', purpose: 'crime-prevention', sensitivity: 'normal', summary: 'Kun til SOF' });
+      api.clock.set(new Date(api.clock.now().getTime() + 95 * 60_000));
+      const acknowledged = await ok('POST', `${c.base}/entries/${entryId}/acknowledgements`, social);
+      const flow = await get(`${c.base}/information-flow?consistentWith=${acknowledged.position}`, coordinator);
+      expect(flow.status).toBe(200);
+      expect(flow.body.items).toContainEqual(
+        expect.objectContaining({ kind: 'share', id: entryId, fromAgency: 'KBH-FAENGSLER', toAgency: 'SOF', outcome: 'acknowledged', delayMinutes: 95, waitingMinutes: null }),
+      );
+      expect(JSON.stringify(flow.body)).not.toContain('Kun til SOF');
+      // Another coordinator of the same agency, not on this case, sees nothing of it; the police's liaison is not on it.
+      expect((await get(`${c.base}/information-flow`, otherCoordinator)).status).toBe(404);
+      // The exchange's content stays with its agencies: BIF's timeline does not list the prison's entry.
+      const timeline = await get(`${c.base}/timeline?limit=200`, coordinator);
+      expect(JSON.stringify(timeline.body)).not.toContain(entryId);
+    });
+
     it('GET /information-flow/delays: the last closed month by default, coordinators and auditors only', async () => {
       // Suppression, closed months and month-end figures: information-delays-disclosure.e2e-spec.ts.
       const c = await coordinatedCase();

@@ -91,6 +91,17 @@ export function mayReadEntry(user: MatrixUser, facts: CaseFacts, entry: EntryFac
   return entry.authorAgency === user.agency || entry.sharedWith.includes(user.agency);
 }
 
+/**
+ * The flow of an exchange (who sent it to whom, when it was acknowledged or answered), not its text:
+ * whoever may read the entry, and the case's own coordinator for every exchange on the case (to chase a
+ * stall between two other agencies); sealed-identity entries stay with named users.
+ */
+export function mayReadFlow(user: MatrixUser, facts: CaseFacts, entry: EntryFacts): boolean {
+  if (mayReadEntry(user, facts, entry)) return true;
+  const coordinatesCase = has(user, 'coordinator') && facts.coordinatorId === user.userId;
+  return coordinatesCase && (entry.sensitivity !== 'sealed-identity' || mayReadSealedIdentity(user, entry.caseId));
+}
+
 export function mayReadCitizenName(user: MatrixUser, facts: CaseFacts): boolean {
   return mayReadCase(user, facts) && (!facts.identitySealed || mayReadSealedIdentity(user, facts.caseId));
 }

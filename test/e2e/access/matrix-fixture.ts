@@ -6,6 +6,7 @@ import {
   mayReadCase,
   mayReadCitizenName,
   mayReadEntry,
+  mayReadFlow,
   type CaseFacts,
   type EntryFacts,
   type MatrixRole,
@@ -185,11 +186,15 @@ function secretsOf(cases: FixtureCase[], tag: string): Secret[] {
     );
     for (const entry of facts.entries) {
       const visibleTo = (user: MatrixUser) => mayReadEntry(user, facts, entry);
-      secrets.push({ token: entry.token, what: `summary of ${entry.token}`, visibleTo }, { token: entry.entryId, what: `id of ${entry.token}`, visibleTo });
+      // The id travels with the exchange's flow (who sent what to whom, when), which the case's own
+      // coordinator sees for every exchange; the text only with the entry.
+      const flowVisibleTo = (user: MatrixUser) => mayReadFlow(user, facts, entry);
+      secrets.push({ token: entry.token, what: `summary of ${entry.token}`, visibleTo }, { token: entry.entryId, what: `id of ${entry.token}`, visibleTo: flowVisibleTo });
     }
     for (const request of facts.requests) {
       const visibleTo = (user: MatrixUser) => mayReadEntry(user, facts, request);
-      secrets.push({ token: request.token, what: `question ${request.token}`, visibleTo }, { token: request.requestId, what: `id of ${request.token}`, visibleTo });
+      const flowVisibleTo = (user: MatrixUser) => mayReadFlow(user, facts, request);
+      secrets.push({ token: request.token, what: `question ${request.token}`, visibleTo }, { token: request.requestId, what: `id of ${request.token}`, visibleTo: flowVisibleTo });
     }
   }
   // The opening reason is case-level text; every case shares the tag, so it is only checked as "no case visible".

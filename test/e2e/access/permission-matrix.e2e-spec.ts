@@ -6,6 +6,7 @@ import {
   mayReadCase,
   mayReadCitizenName,
   mayReadEntry,
+  mayReadFlow,
   roleSeesCase,
   writeVerdict,
   type MatrixRole,
@@ -83,6 +84,13 @@ interface CaseEndpoint {
 
 const ENTRY_KINDS = new Set(['information-share', 'acknowledgement', 'information-request', 'information-answer']);
 
+function visibleFlowIds(user: MatrixUser, facts: FixtureCase): string[] {
+  return [
+    ...facts.entries.filter((entry) => mayReadFlow(user, facts, entry)).map((entry) => entry.entryId),
+    ...facts.requests.filter((request) => mayReadFlow(user, facts, request)).map((request) => request.requestId),
+  ];
+}
+
 function visibleInformationIds(user: MatrixUser, facts: FixtureCase): string[] {
   return [
     ...facts.entries.filter((entry) => mayReadEntry(user, facts, entry)).map((entry) => entry.entryId),
@@ -117,7 +125,7 @@ const CASE_ENDPOINTS: CaseEndpoint[] = [
     path: (caseId) => `/cases/${caseId}/information-flow?limit=200`,
     content(body, user, facts) {
       const seen = itemsOf(body).map((item) => String(item['id']));
-      const expected = visibleInformationIds(user, facts);
+      const expected = visibleFlowIds(user, facts);
       return sameSet(seen, expected) ? undefined : `flow ids ${JSON.stringify([...new Set(seen)])}, expected ${JSON.stringify(expected)}`;
     },
   },

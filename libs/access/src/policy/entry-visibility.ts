@@ -38,3 +38,23 @@ export function entryVisibilitySql(
   return `(CASE WHEN ${columns.sensitivity} = 'sealed-identity' THEN ${columns.caseId}::text = ANY(${named})
     ELSE (${columns.authorAgency} = ${agency} OR ${agency} = ANY(${columns.sharedWith})) END)`;
 }
+
+/**
+ * Who may see the *flow* of an exchange on a case (who sent an entry or a request to whom, when it was
+ * acknowledged or answered, the delay), not its content: whoever may see the entry, and also the
+ * case's own coordinator for every exchange on the case, so that a stalled exchange between two other
+ * agencies can be chased (the coordination loop). Sealed-identity entries stay with named users.
+ * `isCaseCoordinator`: the reader coordinates this very case (decided by the caller on the case row).
+ */
+export function flowVisibilitySql(
+  user: AuthenticatedUser,
+  isCaseCoordinator: boolean,
+  columns: { authorAgency: string; sharedWith: string; sensitivity: string; caseId: string },
+  params: unknown[],
+): string {
+  const entry = entryVisibilitySql(user, columns, params);
+  if (!isCaseCoordinator || user.roles.includes('auditor')) return entry;
+  params.push(user.namedAccess ?? []);
+  const named = `$${params.length}::text[]`;
+  return `(${entry} OR (CASE WHEN ${columns.sensitivity} = 'sealed-identity' THEN ${columns.caseId}::text = ANY(${named}) ELSE TRUE END))`;
+}

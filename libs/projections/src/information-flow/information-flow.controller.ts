@@ -1,7 +1,7 @@
 import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Pool } from 'pg';
-import { CurrentUser, Roles, caseVisibilitySql, entryVisibilitySql, type AuthenticatedUser } from '@samvirke/access';
+import { CurrentUser, Roles, caseVisibilitySql, flowVisibilitySql, type AuthenticatedUser } from '@samvirke/access';
 import { CLOCK, DATABASE_POOL, type Clock } from '@samvirke/platform';
 import { awaitReadModels, PROJECTION_PROGRESS, type Page, type ProjectionProgress } from '../http/read-model-query';
 import { READ_MODEL_SCHEMA } from '../runner/projection';
@@ -26,6 +26,10 @@ export interface InformationFlowItem {
   delayHours: number | null;
   /** Hours an open item has waited so far (read time); null once responded. */
   waitingHours: number | null;
+  /** Whole minutes from sent to responded; null while open. */
+  delayMinutes: number | null;
+  /** Whole minutes an open item has waited so far (read time); null once responded. */
+  waitingMinutes: number | null;
 }
 
 const TABLES = informationFlowTables();
@@ -66,15 +70,17 @@ export class InformationFlowController {
     await awaitReadModels(this.progress, [INFORMATION_FLOW_PROJECTION_NAME], query.consistentWith);
     const caseParams: unknown[] = [caseId];
     const visible = caseVisibilitySql(user, { agencies: 'c.agencies', coordinatorId: 'c.coordinator_id' }, caseParams);
-    const found = await this.pool.query(`SELECT 1 FROM ${T(TABLES.caseRow)} c WHERE c.case_id = $1 AND ${visible}`, caseParams);
+    const found = await this.pool.query<{ coordinator_id: string | null }>(`SELECT c.coordinator_id FROM ${T(TABLES.caseRow)} c WHERE c.case_id = $1 AND ${visible}`, caseParams);
     if (found.rowCount === 0) throw new NotFoundException({ reason: 'CASE_NOT_FOUND', message: 'no case with this id that you may see' });
 
     const params: unknown[] = [caseId];
     const parameter = (value: unknown) => `$${params.push(value)}`;
     const now = parameter(this.clock.now().toISOString());
+    // The case's own coordinator sees the flow of every exchange on it (not the content), to chase stalls.
+    const coordinatesCase = user.roles.includes('coordinator') && found.rows[0].coordinator_id === user.userId;
     const where = [
       'f.case_id = $1',
-      entryVisibilitySql(user, { authorAgency: 'f.author_agency', sharedWith: 'f.shared_with', sensitivity: 'f.sensitivity', caseId: 'f.case_id' }, params),
+      flowVisibilitySql(user, coordinatesCase, { authorAgency: 'f.author_agency', sharedWith: 'f.shared_with', sensitivity: 'f.sensitivity', caseId: 'f.case_id' }, params),
     ];
     if (query.kind) where.push(`f.kind = ${parameter(query.kind)}`);
     if (query.state) where.push(query.state === 'open' ? 'f.outcome IS NULL' : 'f.outcome IS NOT NULL');
@@ -83,11 +89,13 @@ export class InformationFlowController {
     const result = await this.pool.query<{
       kind: FlowKind; id: string; from_agency: string; to_agency: string; sent_at: Date; sent_by: string;
       outcome: InformationFlowItem['outcome']; responded_at: Date | null; responded_by: string | null; decline_reason: string | null;
-      delay_hours: number | null; waiting_hours: number | null; total: string;
+      delay_hours: number | null; waiting_hours: number | null; delay_minutes: number | null; waiting_minutes: number | null; total: string;
     }>(
       `WITH matching AS (
          SELECT f.*, round((extract(epoch FROM f.responded_at - f.sent_at) / 3600)::numeric, 2)::float8 AS delay_hours,
-           CASE WHEN f.responded_at IS NULL THEN round((extract(epoch FROM ${now}::timestamptz - f.sent_at) / 3600)::numeric, 2)::float8 END AS waiting_hours
+           CASE WHEN f.responded_at IS NULL THEN round((extract(epoch FROM ${now}::timestamptz - f.sent_at) / 3600)::numeric, 2)::float8 END AS waiting_hours,
+           floor(extract(epoch FROM f.responded_at - f.sent_at) / 60)::int AS delay_minutes,
+           CASE WHEN f.responded_at IS NULL THEN floor(extract(epoch FROM ${now}::timestamptz - f.sent_at) / 60)::int END AS waiting_minutes
          FROM (${FLOW_ROWS}) f
          WHERE ${where.join(' AND ')})
        SELECT page.*, counted.total FROM (SELECT count(*) AS total FROM matching) counted
@@ -109,6 +117,8 @@ export class InformationFlowController {
         declineReason: row.decline_reason,
         delayHours: row.delay_hours,
         waitingHours: row.waiting_hours,
+        delayMinutes: row.delay_minutes,
+        waitingMinutes: row.waiting_minutes,
       })),
       page: { limit: query.limit, offset: query.offset, total: Number(result.rows[0].total) },
     };
