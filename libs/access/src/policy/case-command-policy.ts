@@ -18,8 +18,8 @@ import { canSeeCase, type CaseAccessFacts } from './case-visibility';
  *   coordinator (their own case, an assignment, or their agency's unassigned intake).
  * - `own-agency`: an agency's own coordinator or liaison may change its entry point on the case or
  *   take the agency off it; the case's coordinator may too.
- * - `participant`: sharing, acknowledging, requests and answers, actions, custody, justice and
- *   labour-market facts are open to a liaison who sees the case and to its coordinator; the case's
+ * - `participant`: SSP category assessments, sharing, acknowledging, requests and answers, actions,
+ *   custody, justice and labour-market facts are open to a liaison who sees the case and to its coordinator; the case's
  *   rules then check that the acting agency is on the case, that a charge comes from the police, ...
  * - `lift-hold`: the case's coordinator, or a coordinator or liaison of the agency that placed the
  *   hold (lifting a hold re-enables erasure, so not just anyone on the case).
