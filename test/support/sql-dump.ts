@@ -23,7 +23,14 @@ export async function dumpAllRows(connectionString: string): Promise<string> {
     const parts: string[] = [];
     for (const { schema, name } of relations.rows) {
       const qualified = `${client.escapeIdentifier(schema)}.${client.escapeIdentifier(name)}`;
-      const rows = await client.query({ text: `SELECT * FROM ${qualified}`, rowMode: 'array' });
+      // Other test files share the database and drop their own scratch schemas and tables while this
+      // reads (pg_dump would hold locks; this reads table by table): a relation gone by the time it is
+      // read held nothing of this test's, so it is skipped rather than failing the dump.
+      const rows = await client.query({ text: `SELECT * FROM ${qualified}`, rowMode: 'array' }).catch((error: { code?: string }) => {
+        if (error.code === '42P01' || error.code === '3F000') return undefined;
+        throw error;
+      });
+      if (rows === undefined) continue;
       parts.push(`-- ${schema}.${name}`);
       for (const row of rows.rows as unknown[][]) parts.push(row.map((value) => (value === null ? '\\N' : String(value))).join('\t'));
     }
