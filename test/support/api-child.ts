@@ -6,6 +6,7 @@ import { freePort } from '@samvirke/platform';
 import { baseEnv, startApiProcess, waitForHttp, type ApiProcess } from './api-process';
 import type { TestUser } from './tokens';
 import { testCitizen } from './citizens';
+import { fetchAgainIfClosedIdle } from './fetch-retry';
 
 /**
  * The built API as a child process that can be killed, restarted on the same port and data folder,
@@ -101,7 +102,7 @@ export async function createApiChild(env: { databaseUrl: string; extra?: Record<
       const allHeaders: Record<string, string> = { ...headers };
       if (user) allHeaders.authorization = `Bearer ${await child.token(user)}`;
       if (body !== undefined) allHeaders['content-type'] = 'application/json';
-      const response = await fetch(`${baseUrl}${path}`, {
+      const response = await fetchAgainIfClosedIdle(`${baseUrl}${path}`, {
         method,
         headers: allHeaders,
         body: body === undefined ? undefined : JSON.stringify(body),

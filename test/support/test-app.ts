@@ -6,6 +6,7 @@ import { testPrivacyConfig } from './test-privacy';
 import { testDatabaseUrl } from './test-database';
 import { createTestAuth, type TestAuth, type TestUser } from './tokens';
 import { TestClock } from './test-clock';
+import { fetchAgainIfClosedIdle } from './fetch-retry';
 
 export interface TestApp {
   /** Every log line the app wrote (JSON), when started with captureLogs. */
@@ -65,7 +66,7 @@ export async function startTestApp(
       const allHeaders: Record<string, string> = { ...headers };
       if (user) allHeaders.authorization = `Bearer ${await auth.token(user)}`;
       if (body !== undefined) allHeaders['content-type'] = 'application/json';
-      const response = await fetch(`${baseUrl}${path}`, { method, headers: allHeaders, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+      const response = await fetchAgainIfClosedIdle(`${baseUrl}${path}`, { method, headers: allHeaders, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
       const text = await response.text();
       let parsed: unknown = text;
       try {
