@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
 import { testCitizen } from '../support/citizens';
-import { testDatabaseUrl } from '../support/test-database';
 import type { TestUser } from '../support/tokens';
 import { copenhagenDate } from '@samvirke/case';
 
@@ -27,15 +27,21 @@ describe('audit over HTTP', () => {
   let api: TestApp;
   let pool: Pool;
 
+  let ownDatabase: OwnDatabase | undefined;
+
   beforeAll(async () => {
-    api = await startTestApp();
-    pool = new Pool({ connectionString: testDatabaseUrl(), max: 2 });
+    // A database of its own: other test files append to case streams of the shared one (integration
+    // tests included) that every app's projections then carry, and its counts would see their cases.
+    ownDatabase = await createOwnDatabase('audit');
+    api = await startTestApp({ databaseUrl: ownDatabase.url });
+    pool = new Pool({ connectionString: ownDatabase.url, max: 2 });
     // The database is dropped with FORCE at the end; a terminated idle connection must not fail the run.
     pool.on('error', () => undefined);
   });
   afterAll(async () => {
     await api?.close();
     await pool?.end();
+    await ownDatabase?.drop();
   });
 
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

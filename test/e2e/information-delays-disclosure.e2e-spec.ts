@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { copenhagenDate } from '@samvirke/case';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
 import { testCitizen } from '../support/citizens';
 import type { TestUser } from '../support/tokens';
 
@@ -44,8 +45,13 @@ describe('city-wide information delays: closed months, suppressed small cells', 
   }
   const acknowledge = (entryId: string, by: TestUser) => ok('POST', `/cases/${caseId}/entries/${entryId}/acknowledgements`, by);
 
+  let ownDatabase: OwnDatabase | undefined;
+
   beforeAll(async () => {
-    api = await startTestApp();
+    // A database of its own: other test files append to case streams of the shared one (integration
+    // tests included) that every app's projections then carry, and its counts would see their cases.
+    ownDatabase = await createOwnDatabase('delays');
+    api = await startTestApp({ databaseUrl: ownDatabase.url });
     api.clock.set(`${first}-10T09:00:00.000Z`);
     const citizen = testCitizen(2000);
     ({ caseId } = await ok('POST', '/cases', coordinator, { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: 'NORREBRO-1', reason: 'Henvist' }));
@@ -76,6 +82,7 @@ describe('city-wide information delays: closed months, suppressed small cells', 
   });
   afterAll(async () => {
     await api?.close();
+    await ownDatabase?.drop();
   });
 
   it('hides a cell of 1-4 items, and one more cell so that it cannot be worked out from the total', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
 import { testCitizen, type TestCitizen } from '../support/citizens';
 import type { TestUser } from '../support/tokens';
 import { copenhagenDate } from '@samvirke/case';
@@ -58,8 +59,13 @@ describe('case summary, entry points and SSP+ register over HTTP', () => {
   const mine = (path: string, user: TestUser = coordinator) => read(`${path}${path.includes('?') ? '&' : '?'}coordinator=${coordinatorId}`, user);
   const ids = (body: { items: Array<{ caseId: string }> }) => body.items.map((item) => item.caseId).sort();
 
+  let ownDatabase: OwnDatabase | undefined;
+
   beforeAll(async () => {
-    api = await startTestApp();
+    // A database of its own: other test files append to case streams of the shared one (integration
+    // tests included) that every app's projections then carry, and its counts would see their cases.
+    ownDatabase = await createOwnDatabase('summary');
+    api = await startTestApp({ databaseUrl: ownDatabase.url });
     youngSspPlus = await openCase(2004, 'NORREBRO-1', 3);
     const base = `/cases/${youngSspPlus.caseId}`;
     await ok('POST', `${base}/programmes`, coordinator, { programmeCode: 'SSP_PLUS', startedOn: today() });
@@ -80,6 +86,7 @@ describe('case summary, entry points and SSP+ register over HTTP', () => {
   });
   afterAll(async () => {
     await api?.close();
+    await ownDatabase?.drop();
   });
 
   describe('GET /cases', () => {
