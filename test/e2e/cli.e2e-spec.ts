@@ -3,7 +3,6 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { PostgresEventStore } from '@samvirke/event-store/postgres';
 import { baseEnv } from '../support/api-process';
 import { runCli } from '../support/cli-process';
 import { testDatabaseUrl } from '../support/test-database';
@@ -12,18 +11,12 @@ import { testDatabaseUrl } from '../support/test-database';
 describe('the CLI', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'samvirke-cli-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-  // The store's tables, as the API makes them at start, so verify has a store to look in.
-  beforeAll(async () => {
-    const store = new PostgresEventStore({ connectionString: testDatabaseUrl(), maxConnections: 1, application: 'cli-e2e' });
-    await store.migrate();
-    await store.close();
-  });
   const env = () => ({ ...baseEnv(), DATA_DIR: dataDir, DATABASE_URL: testDatabaseUrl() });
 
   it('answers --help with every command, and exit 0', async () => {
     const result = await runCli(['--help'], env());
     expect(result.code).toBe(0);
-    for (const command of ['mint-token', 'verify', 'retention', 'erase', 'rotate-keys', 'projections:rebuild', 'demo-seed']) expect(result.stdout).toContain(command);
+    for (const command of ['mint-token', 'migrate', 'verify', 'retention', 'erase', 'rotate-keys', 'projections:rebuild', 'demo-seed']) expect(result.stdout).toContain(command);
   });
 
   it.each([['verify', '--case'], ['retention', '--dry-run'], ['erase', '--reason'], ['demo-seed', '--cases'], ['mint-token', '--agency']])(

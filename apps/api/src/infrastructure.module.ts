@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { EVENT_STORE, decodePosition, timedEventStore, type EventStore } from '@samvirke/event-store';
 import { PostgresEventStore, ReadHorizonMonitor } from '@samvirke/event-store/postgres';
 import { createEventStoreDbEventStore } from '@samvirke/event-store/eventstoredb';
-import { ProjectionRunner, migrateProjectionCatalogue, postgresEventCounter, type Projection } from '@samvirke/projections';
+import { ProjectionRunner, postgresEventCounter, type Projection } from '@samvirke/projections';
 import { PROJECTION_PROGRESS, type ProjectionProgress } from '@samvirke/projections/http/read-model-query';
 import { CASE_STREAM_PREFIX } from '@samvirke/case/application/case-identity';
 import { READ_MODEL_PROJECTIONS } from '@samvirke/read-models';
@@ -30,6 +30,7 @@ import { PersonalDataVault, type PrivacyConfig } from '@samvirke/privacy';
 import { PERSONAL_DATA_SEALER, type PersonalDataSealer } from '@samvirke/case/application/personal-data-port';
 import { CaseGate } from '@samvirke/commands';
 import { loadReferenceData } from '@samvirke/reference-data';
+import { migrateDatabase } from '@samvirke/migrations';
 
 export interface ApiRuntime {
   config: AppConfig;
@@ -77,7 +78,6 @@ export class InfrastructureModule implements OnModuleInit, OnApplicationShutdown
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(DATABASE_POOL) private readonly pool: Pool,
-    private readonly vault: PersonalDataVault,
     private readonly health: HealthRegistry,
     private readonly projections: ProjectionRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -108,7 +108,10 @@ export class InfrastructureModule implements OnModuleInit, OnApplicationShutdown
       },
       {
         provide: DATABASE_POOL,
-        useFactory: () => {
+        useFactory: async () => {
+          // Every component's tables before anything uses the database (libs/migrations).
+          const migrated = await migrateDatabase(runtime.connectionString, { applicationName: 'samvirke-api' });
+          if (migrated.applied.length + migrated.adopted.length > 0) runtime.logger.info(migrated, 'database migrated');
           const pool = new Pool({
             connectionString: runtime.connectionString,
             max: runtime.config.databasePoolSize,
@@ -174,8 +177,6 @@ export class InfrastructureModule implements OnModuleInit, OnApplicationShutdown
   }
 
   async onModuleInit(): Promise<void> {
-    if (this.eventStore instanceof PostgresEventStore) await this.eventStore.migrate();
-    await this.vault.migrate();
     this.health.register('database', async () => {
       try {
         await this.pool.query('SELECT 1');
@@ -188,7 +189,6 @@ export class InfrastructureModule implements OnModuleInit, OnApplicationShutdown
     // In the API by default; with PROJECTIONS_IN_API=false a worker runs them, and the API only
     // reads their checkpoints (read-your-writes) from the shared catalogue.
     if (this.config.projectionsInApi) await this.projections.start();
-    else await migrateProjectionCatalogue(this.pool);
     this.health.register('projections', () => this.projections.componentHealth());
     if (this.eventStore instanceof PostgresEventStore) {
       this.horizon = new ReadHorizonMonitor(this.pool, this.logger, { onCheck: (holder) => this.metrics.readHorizonAge.set(holder?.ageSeconds ?? 0) });

@@ -10,6 +10,7 @@ import { runRotateKeys } from './commands/rotate-keys.command';
 import { verifyCommand } from './commands/verify.command';
 import { runRetention } from './commands/retention.command';
 import { ERASURE_REASONS, runErase } from './commands/erase.command';
+import { runMigrate } from './commands/migrate.command';
 
 /**
  * `npm run cli -- <command> [options]` (`npm run -s cli -- ...` when the output goes into `$(...)`:
@@ -75,6 +76,12 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .action(async (args: string[]) => setExitCode(await runMintToken(args, process.env)));
 
   const projectionNames = READ_MODEL_PROJECTIONS.map((projection) => projection.name);
+  program
+    .command('migrate')
+    .summary('apply the pending database migrations and print each one')
+    .description('Apply the pending database migrations (libs/migrations), the ones the API and the worker run at start, in one transaction, and print each one applied. Beside a starting API or worker they take turns; a second run applies nothing.')
+    .action(async () => setExitCode(await runMigrate()));
+
   program
     .command('projections:rebuild')
     .summary('rebuild a read model from position 0 while the old copy keeps serving')

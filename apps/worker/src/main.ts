@@ -7,6 +7,7 @@ import { ProjectionRunner } from '@samvirke/projections';
 import { CASE_STREAM_PREFIX } from '@samvirke/case/application/case-identity';
 import { ConfigError, DatabaseUnreachableError, createLogger, loadConfig, openDatabase, surviveConnectionLoss } from '@samvirke/platform';
 import { READ_MODEL_PROJECTIONS } from '@samvirke/read-models';
+import { migrateDatabase } from '@samvirke/migrations';
 
 /**
  * The projection runner as its own process, for deployments that scale reads and projections
@@ -33,6 +34,9 @@ async function main(): Promise<void> {
     process.stderr.write(`samvirke-worker: ${error instanceof DatabaseUnreachableError ? error.message : (error as Error).message}\n`);
     process.exit(69);
   }
+  // The same migrations as the API's start; started together, they take turns (libs/migrations).
+  const migrated = await migrateDatabase(database.connectionString, { applicationName: 'samvirke-worker' });
+  if (migrated.applied.length + migrated.adopted.length > 0) logger.info(migrated, 'database migrated');
   const pool = new Pool({ connectionString: database.connectionString, max: config.databasePoolSize, statement_timeout: config.databaseStatementTimeoutMs, idle_in_transaction_session_timeout: 10_000, pipeline: true });
   surviveConnectionLoss(pool);
   let eventStore: EventStore;
@@ -40,7 +44,6 @@ async function main(): Promise<void> {
     eventStore = createEventStoreDbEventStore(config.eventStoreConnectionString, { streamPrefixes: [CASE_STREAM_PREFIX] });
   } else {
     const postgres = new PostgresEventStore({ connectionString: database.connectionString, maxConnections: config.databasePoolSize, application: 'samvirke-worker' });
-    await postgres.migrate();
     eventStore = postgres;
   }
   const runner = new ProjectionRunner({ eventStore, pool, projections: READ_MODEL_PROJECTIONS, logger: logger.child({ component: 'projections' }) });

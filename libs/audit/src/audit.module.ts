@@ -33,7 +33,6 @@ export class AuditModule implements OnModuleInit, OnApplicationShutdown {
 
   constructor(
     private readonly auditLog: AuditLog,
-    private readonly snapshots: CaseStateSnapshots,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_LOGGER) private readonly logger: Logger,
   ) {}
@@ -67,8 +66,6 @@ export class AuditModule implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onModuleInit(): Promise<void> {
-    await this.auditLog.migrate();
-    await this.snapshots.migrate();
     const purge = () =>
       this.auditLog.purgeExpired(this.clock.now()).then(
         (purged) => purged > 0 && this.logger.info({ purged }, 'audit log records past retention deleted'),

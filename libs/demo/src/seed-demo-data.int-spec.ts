@@ -8,6 +8,7 @@ import { testDatabaseUrl } from '../../../test/support/test-database';
 import { testPrivacyConfig } from '../../../test/support/test-app';
 import { generateDemoCaseLoad } from './demo-scenario';
 import { seedDemoData } from './seed-demo-data';
+import { migrateDatabase } from '@samvirke/migrations';
 
 const refData = loadReferenceData();
 const until = new Date('2026-11-25T18:00:00Z');
@@ -22,10 +23,9 @@ describe('seeding the demo case load (PostgreSQL)', () => {
 
   beforeAll(async () => {
     store = new PostgresEventStore({ connectionString: testDatabaseUrl(), maxConnections: 4 });
-    await store.migrate();
+    await migrateDatabase(testDatabaseUrl());
     pool = new Pool({ connectionString: testDatabaseUrl(), max: 4 });
     vault = new PersonalDataVault(pool, testPrivacyConfig());
-    await vault.migrate();
   });
 
   afterAll(async () => {

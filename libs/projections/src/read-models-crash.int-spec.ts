@@ -73,7 +73,6 @@ describe('read models crash test', () => {
     ({ store, pool, close } = await openRunnerFixture());
     // A privacy config of this test's own: its CPR hashes, hence its case ids, are new to the database.
     const vault = new PersonalDataVault(pool, testPrivacyConfig());
-    await vault.migrate();
     isolated = createIsolatedReadModels(run);
     streams = await decideDemoCaseStreams({
       vault,

@@ -3,6 +3,7 @@ import type { EventStore } from '@samvirke/event-store';
 import { PostgresEventStore } from '@samvirke/event-store/postgres';
 import { createEventStoreDbEventStore } from '@samvirke/event-store/eventstoredb';
 import { CASE_STREAM_PREFIX } from '@samvirke/case/application/case-identity';
+import { migrateDatabase } from '@samvirke/migrations';
 import { loadConfig, openDatabase, type AppConfig, surviveConnectionLoss } from '@samvirke/platform';
 
 /** What database-backed commands share: the same settings and stores as the API, opened once. */
@@ -21,13 +22,20 @@ export async function openCliRuntime(): Promise<CliRuntime> {
   const database = await openDatabase(config, undefined, { role: 'command' });
   const pool = new Pool({ connectionString: database.connectionString, max: 4, statement_timeout: 0, pipeline: true });
   surviveConnectionLoss(pool);
+  // Every command works on the newest schema: the same migrations the API runs at start (libs/migrations).
+  try {
+    await migrateDatabase(database.connectionString, { applicationName: 'samvirke-cli' });
+  } catch (error) {
+    await pool.end();
+    await database.close();
+    throw error;
+  }
   let eventStore: EventStore;
   let postgresEventStore: PostgresEventStore | undefined;
   if (config.eventStoreConnectionString) {
     eventStore = createEventStoreDbEventStore(config.eventStoreConnectionString, { streamPrefixes: [CASE_STREAM_PREFIX] });
   } else {
     postgresEventStore = new PostgresEventStore({ connectionString: database.connectionString, maxConnections: 4, statementTimeoutMs: 600_000, application: 'samvirke-cli' });
-    await postgresEventStore.migrate();
     eventStore = postgresEventStore;
   }
   return {

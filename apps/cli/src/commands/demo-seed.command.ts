@@ -2,6 +2,7 @@ import { Pool } from 'pg';
 import { PostgresEventStore } from '@samvirke/event-store/postgres';
 import { loadConfig, openDatabase, surviveConnectionLoss } from '@samvirke/platform';
 import { PersonalDataVault, loadPrivacyConfig } from '@samvirke/privacy';
+import { migrateDatabase } from '@samvirke/migrations';
 import { findEarlierDemoUntil, seedDemoData } from '@samvirke/demo';
 
 export interface DemoSeedOptions {
@@ -22,9 +23,8 @@ export async function runDemoSeed(options: DemoSeedOptions): Promise<number> {
   const pool = new Pool({ connectionString: database.connectionString, max: 4 });
   surviveConnectionLoss(pool);
   try {
-    await store.migrate();
+    await migrateDatabase(database.connectionString, { applicationName: 'samvirke-demo-seed' });
     const vault = new PersonalDataVault(pool, privacyConfig);
-    await vault.migrate();
 
     const started = Date.now();
     const earlier = await findEarlierDemoUntil(store, options.seed);

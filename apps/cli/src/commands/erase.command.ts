@@ -12,7 +12,6 @@ export const ERASURE_REASONS = ['retention-expired', 'erasure-request', 'unlawfu
 /** The erasure pieces on the CLI's own connections, as the API wires them (see PrivacyHttpModule). */
 export async function privacyServicesFor(runtime: CliRuntime): Promise<{ erasure: ErasureService; vault: PersonalDataVault }> {
   const vault = new PersonalDataVault(runtime.pool, loadPrivacyConfig(process.env, runtime.config.dataDir), { clock: systemClock });
-  await vault.migrate();
   const gate = new CaseGate(runtime.eventStore, loadReferenceData(), systemClock);
   return { erasure: new ErasureService(gate, vault, systemClock), vault };
 }

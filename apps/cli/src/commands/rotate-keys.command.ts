@@ -10,7 +10,6 @@ export async function runRotateKeys(): Promise<number> {
   const runtime = await openCliRuntime();
   try {
     const vault = new PersonalDataVault(runtime.pool, loadPrivacyConfig(process.env, runtime.config.dataDir));
-    await vault.migrate();
     const result = await vault.rotateMasterKey();
     process.stdout.write(
       `re-wrapped ${result.rewrapped} data keys; missing master key versions: ${result.missingMasterKeyVersions.join(', ') || 'none'}; failed authentication: ${result.failedAuthentication}\n`,

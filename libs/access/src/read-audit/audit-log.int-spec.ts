@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { testDatabaseUrl } from '../../../../test/support/test-database';
 import { AuditLog, type AuditEntry } from './audit-log';
+import { migrateDatabase } from '@samvirke/migrations';
 
 describe('AuditLog (PostgreSQL)', () => {
   let pool: Pool;
@@ -10,8 +11,8 @@ describe('AuditLog (PostgreSQL)', () => {
   beforeAll(async () => {
     pool = new Pool({ connectionString: testDatabaseUrl(), max: 4 });
     auditLog = new AuditLog(pool, { retentionDays: 1825 });
-    await auditLog.migrate();
-    await auditLog.migrate();
+    await migrateDatabase(testDatabaseUrl());
+    await migrateDatabase(testDatabaseUrl());
   });
   afterAll(async () => {
     await pool?.end();

@@ -1,7 +1,5 @@
 import type { Pool } from 'pg';
-import { applyMigrations } from '@samvirke/event-store/postgres';
 import type { AuditConfig } from './audit-config';
-import { AUDIT_LOG_MIGRATIONS } from './audit-log.migrations';
 import type { AuditAction, AuditPurpose } from './audit-vocabulary';
 import type { AuditCriteria } from './audited-request';
 
@@ -126,10 +124,6 @@ export class AuditLog {
     private readonly pool: Pool,
     private readonly config: AuditConfig,
   ) {}
-
-  async migrate(): Promise<void> {
-    await applyMigrations(this.pool, 'audit_schema_migrations', AUDIT_LOG_MIGRATIONS);
-  }
 
   /**
    * Resolves once the row is committed (durable), never before: the interceptor holds the answer

@@ -11,6 +11,7 @@ import { Public } from '../authentication/decorators';
 import { AuditLog, type AuditRecord } from './audit-log';
 import { AuditAs } from './audit-vocabulary';
 import { ReadAuditInterceptor } from './read-audit.interceptor';
+import { migrateDatabase } from '@samvirke/migrations';
 
 /**
  * The interceptor in a real Nest app over real HTTP and a real PostgreSQL, with probe routes shaped
@@ -112,7 +113,7 @@ describe('ReadAuditInterceptor (real app, PostgreSQL)', () => {
   beforeAll(async () => {
     pool = new Pool({ connectionString: testDatabaseUrl(), max: 4 });
     auditLog = new AuditLog(pool, { retentionDays: 1825 });
-    await auditLog.migrate();
+    await migrateDatabase(testDatabaseUrl());
     // A real database failure: this connection looks for audit_log in a schema that does not exist.
     brokenPool = new Pool({ connectionString: testDatabaseUrl(), max: 2, options: '-c search_path=no_such_schema' });
     app = await start(auditLog);

@@ -9,6 +9,7 @@ import { AuditLog, type AuditEntry } from '@samvirke/access/read-audit/audit-log
 import { CaseReplay, SNAPSHOT_AFTER_EVENTS } from './case-replay';
 import { CaseStateSnapshots } from './case-state-snapshots';
 import { stateAsJson } from './state-json';
+import { migrateDatabase } from '@samvirke/migrations';
 
 // The run's shared test keys: other test files' apps read these cases too.
 const privacy = testPrivacyConfig();
@@ -26,17 +27,14 @@ describe('CaseReplay (PostgreSQL)', () => {
 
   beforeAll(async () => {
     store = new PostgresEventStore({ connectionString: testDatabaseUrl(), maxConnections: 4 });
-    await store.migrate();
+    await migrateDatabase(testDatabaseUrl());
     pool = new Pool({ connectionString: testDatabaseUrl(), max: 4 });
     vault = new PersonalDataVault(pool, privacy, { clock: { now: () => erasureDate } });
-    await vault.migrate();
     auditLog = new AuditLog(pool, { retentionDays: 1825 });
-    await auditLog.migrate();
     replay = new CaseReplay(store, vault, auditLog);
     snapshots = new CaseStateSnapshots(pool, caseFoldVersion(), vault.derivedMacKey('case-state-snapshot-v1'), (streamId, revision) =>
       rejected.push({ streamId, revision }),
     );
-    await snapshots.migrate();
     replayWithSnapshots = new CaseReplay(store, vault, auditLog, snapshots);
   });
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Pool } from 'pg';
-import { applyMigrations, type Migration } from '@samvirke/event-store/postgres';
+import type { Migration } from '@samvirke/event-store/postgres';
 
 export const CASE_STATE_SNAPSHOT_MIGRATIONS: Migration[] = [
   {
@@ -54,10 +54,6 @@ export class CaseStateSnapshots {
     private readonly macKey: Buffer,
     private readonly onRejected: (streamId: string, revision: number) => void = () => undefined,
   ) {}
-
-  async migrate(): Promise<void> {
-    await applyMigrations(this.pool, 'case_state_snapshot_migrations', CASE_STATE_SNAPSHOT_MIGRATIONS);
-  }
 
   /**
    * The latest snapshot whose last event was recorded at or before `asOf` (any, without it). Events

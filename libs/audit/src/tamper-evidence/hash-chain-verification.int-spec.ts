@@ -4,6 +4,7 @@ import { PostgresEventStore } from '@samvirke/event-store/postgres';
 import { testDatabaseUrl } from '../../../../test/support/test-database';
 import { runVerify } from '../../../../apps/cli/src/commands/verify.command';
 import { verifyAll, verifyStream } from './hash-chain-verification';
+import { migrateDatabase } from '@samvirke/migrations';
 
 /**
  * "Changing one byte of a stored event in the database makes verification fail at that event."
@@ -16,7 +17,7 @@ describe('hash chain verification (PostgreSQL)', () => {
 
   beforeAll(async () => {
     store = new PostgresEventStore({ connectionString: testDatabaseUrl(), maxConnections: 4 });
-    await store.migrate();
+    await migrateDatabase(testDatabaseUrl());
     pool = new Pool({ connectionString: testDatabaseUrl(), max: 4 });
   });
   afterAll(async () => {
@@ -134,7 +135,7 @@ describe('hash chain verification (PostgreSQL)', () => {
     beforeAll(async () => {
       await admin(`CREATE DATABASE ${database}`);
       ownStore = new PostgresEventStore({ connectionString: url.toString(), maxConnections: 2 });
-      await ownStore.migrate();
+      await migrateDatabase(url.toString());
       ownPool = new Pool({ connectionString: url.toString(), max: 2 });
       // DROP DATABASE ... WITH (FORCE) in afterAll can terminate a backend whose client the pool is
       // still closing; the pool then emits the 57P01 as an 'error', unhandled without a listener

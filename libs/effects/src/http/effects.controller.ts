@@ -16,7 +16,7 @@ import { measureReportCsv } from '../report/report-csv';
 import { measureReportSvg } from '../report/report-chart-svg';
 import { districtSafetyViews, type DistrictSafetyView } from '../safety-index/area-efforts';
 import { parseSafetyIndexCsv } from '../safety-index/safety-index-csv';
-import { migrateSafetyIndex, safetyIndexForYear, storeSafetyIndex } from '../safety-index/safety-index-store';
+import { safetyIndexForYear, storeSafetyIndex } from '../safety-index/safety-index-store';
 import { MeasureReportQueryDto, SafetyIndexQueryDto } from './effects-query.dto';
 
 const MAX_CSV_BYTES = 2_000_000;
@@ -38,11 +38,6 @@ export class EffectsController {
     @Inject(PROJECTION_PROGRESS) private readonly progress: ProjectionProgress,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
-
-  /** The safety-index table lives outside the projections (imported data, not events). */
-  async onModuleInit(): Promise<void> {
-    await migrateSafetyIndex(this.pool);
-  }
 
   @Get('measures')
   @ApiOperation({ summary: 'Every effect measure: cohort, window and definition, and the programmes that picked it.' })

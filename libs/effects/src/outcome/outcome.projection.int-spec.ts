@@ -38,7 +38,6 @@ describe('outcome projection and effect measures on a generated case load', () =
   beforeAll(async () => {
     ({ store, pool, close } = await openRunnerFixture());
     const vault = new PersonalDataVault(pool, testPrivacyConfig());
-    await vault.migrate();
     streams = await decideDemoCaseStreams({ vault, refData: realRefData, streamPrefix: names.streamPrefix, minEvents: 9000, seed: 7, until: new Date('2026-06-01T12:00:00Z') });
     streams.push(...cohortEdgeStreams(names.streamPrefix));
     runner = new ProjectionRunner({ eventStore: store, pool, projections: [createOutcomeProjection({ name: names.name, streamPrefix: names.streamPrefix, table })], batchSize: 200 });

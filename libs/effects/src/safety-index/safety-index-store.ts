@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { applyMigrations, type Migration } from '@samvirke/event-store/postgres';
+import type { Migration } from '@samvirke/event-store/postgres';
 import type { SafetyIndexRow } from './safety-index-csv';
 
 /** Imported figures are not events about a case: a plain table, replaced per (district, year). */
@@ -16,10 +16,6 @@ export const SAFETY_INDEX_MIGRATIONS: Migration[] = [
           )`,
   },
 ];
-
-export async function migrateSafetyIndex(pool: Pool): Promise<void> {
-  await applyMigrations(pool, 'effects_migrations', SAFETY_INDEX_MIGRATIONS);
-}
 
 export async function storeSafetyIndex(pool: Pool, rows: readonly SafetyIndexRow[], importedAt: Date): Promise<void> {
   await pool.query(

@@ -3,17 +3,18 @@ import { Client } from 'pg';
 import { describeEventStoreContract } from '../contract/event-store.contract';
 import { PostgresEventStore } from './postgres-event-store';
 import { testDatabaseUrl } from '../../../../test/support/test-database';
+import { migrateDatabase } from '@samvirke/migrations';
 
 describeEventStoreContract('PostgreSQL', async () => {
   const store = new PostgresEventStore({ connectionString: testDatabaseUrl(), maxConnections: 12 });
-  await store.migrate();
+  await migrateDatabase(testDatabaseUrl());
   return { store, streamPrefix: `contract${randomUUID().slice(0, 8)}`, dispose: () => store.close() };
 });
 
 describe('es_append (PostgreSQL)', () => {
   it('refuses to run in a transaction that already holds a transaction id (per-stream order in the log)', async () => {
     const store = new PostgresEventStore({ connectionString: testDatabaseUrl(), maxConnections: 2 });
-    await store.migrate();
+    await migrateDatabase(testDatabaseUrl());
     const client = new Client({ connectionString: testDatabaseUrl() });
     await client.connect();
     const args = [`guard-${randomUUID()}`, -1, [randomUUID()], ['Tested'], [1], ['{}'], ['{}']];

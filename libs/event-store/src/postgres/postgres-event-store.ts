@@ -19,8 +19,6 @@ import {
   InvalidAppendError,
   WrongExpectedRevisionError,
 } from '../errors';
-import { EVENT_STORE_MIGRATIONS } from './schema';
-import { applyMigrations } from './migrations';
 import { PostgresSubscription } from './postgres-subscription';
 
 export interface PostgresEventStoreOptions {
@@ -110,10 +108,6 @@ export class PostgresEventStore implements EventStore {
     // flight rejects and the pool replaces the connection.
     this.pool.on('error', () => undefined);
     this.pool.on('connect', (client) => client.on('error', () => undefined));
-  }
-
-  async migrate(): Promise<void> {
-    await this.guard(() => applyMigrations(this.pool, 'es_schema_migrations', EVENT_STORE_MIGRATIONS));
   }
 
   async appendToStream(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {

@@ -11,6 +11,7 @@ import { PersonalDataVault } from '../vault/personal-data-vault';
 import { CaseGate } from '@samvirke/commands';
 import { ErasureService } from './erasure.service';
 import { writeSealedTestCase } from './sealed-test-case';
+import { migrateDatabase } from '@samvirke/migrations';
 
 /** The CLI's caller: an operator on the server (the write policy admits it for erasure only). */
 const operator = (actor: string) => ({ kind: 'system' as const, purpose: 'operator' as const, actor });
@@ -30,9 +31,8 @@ describe('ErasureService (PostgreSQL)', () => {
   beforeAll(async () => {
     pool = new Pool({ connectionString: testDatabaseUrl(), max: 4 });
     store = new PostgresEventStore({ connectionString: testDatabaseUrl(), maxConnections: 4 });
-    await store.migrate();
+    await migrateDatabase(testDatabaseUrl());
     vault = new PersonalDataVault(pool, config, { clock });
-    await vault.migrate();
     service = new ErasureService(new CaseGate(store, loadReferenceData(), clock), vault, clock, { inc: ({ scope }) => counted.push(scope) });
   });
   afterAll(async () => {

@@ -15,6 +15,7 @@ import { PostgresCaseDirectory } from './case-directory';
 import { PostgresLiveKeyInventory } from './live-key-inventory';
 import { loadRetentionPolicy } from './retention-policy';
 import { RETENTION_ACTOR, RetentionJob, type RetentionReport } from './retention.job';
+import { migrateDatabase } from '@samvirke/migrations';
 
 // The run's shared test keys: other test files' apps read these cases too.
 const config = testPrivacyConfig();
@@ -35,9 +36,8 @@ describe('RetentionJob (PostgreSQL)', () => {
   beforeAll(async () => {
     pool = new Pool({ connectionString: testDatabaseUrl(), max: 4 });
     store = new PostgresEventStore({ connectionString: testDatabaseUrl(), maxConnections: 4 });
-    await store.migrate();
+    await migrateDatabase(testDatabaseUrl());
     vault = new PersonalDataVault(pool, config, { clock });
-    await vault.migrate();
     erasure = new ErasureService(new CaseGate(store, referenceData, clock), vault, clock);
   });
   afterAll(async () => {

@@ -5,6 +5,7 @@ import { parseCprHmacSecret, parseMasterKeys, type PrivacyConfig } from '../conf
 import { parseSealed, type Sealed } from '../encryption/sealed-value';
 import { MasterKeyUnavailableError, unwrapDataKey } from '../keys/data-key-wrapping';
 import { PersonalDataVault, type PersonalDataVaultOptions } from './personal-data-vault';
+import { migrateDatabase } from '@samvirke/migrations';
 
 const masterKey = (fill: number) => Buffer.alloc(32, fill).toString('base64');
 const cprSecret = parseCprHmacSecret('c'.repeat(64));
@@ -38,8 +39,8 @@ describe('PersonalDataVault (PostgreSQL)', () => {
 
   beforeAll(async () => {
     pool = new Pool({ connectionString: testDatabaseUrl(), max: 12 });
-    await vault().migrate();
-    await vault().migrate();
+    await migrateDatabase(testDatabaseUrl());
+    await migrateDatabase(testDatabaseUrl());
   });
   afterAll(() => pool.end());
 

@@ -1,12 +1,10 @@
 import { createHmac } from 'node:crypto';
 import type { Pool } from 'pg';
-import { applyMigrations } from '@samvirke/event-store/postgres';
 import type { PrivacyConfig } from '../config/privacy-config';
 import { cprHash } from '@samvirke/case/cpr';
 import { isValidDataKeyId, openWithKey, parseSealed, sealWithKey, type Sealed, type SealedParts } from '../encryption/sealed-value';
 import { newDataKey, unwrapDataKey, wrapDataKey } from '../keys/data-key-wrapping';
 import { DataKeyStore, dataKeyIdFor, subjectKeyFor, type DataKeyRecord, type ErasureScope, type KeySubject } from '../keys/key-store';
-import { PRIVACY_MIGRATIONS } from '../keys/migrations';
 import { LruCache } from './lru-cache';
 
 export type OpenedValue =
@@ -75,10 +73,6 @@ export class PersonalDataVault {
     this.activeKeyIds = new LruCache(options.cacheEntries ?? 10_000);
     this.keyTtlMs = options.keyTtlMs ?? 5_000;
     this.clock = options.clock ?? { now: () => new Date() };
-  }
-
-  async migrate(): Promise<void> {
-    await applyMigrations(this.pool, 'privacy_schema_migrations', PRIVACY_MIGRATIONS);
   }
 
   /**

@@ -1,6 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
 import { parseGlobalPosition, type GlobalPosition } from '@samvirke/event-store';
-import { applyMigrations } from '@samvirke/event-store/postgres/migrations';
 import type { Migration } from '@samvirke/event-store/postgres/schema';
 import { InvalidProjectionError, READ_MODEL_SCHEMA, generationSchema, quoteIdentifier, type Projection } from './projection';
 import { inTransaction } from './transaction';
@@ -80,10 +79,6 @@ CREATE TABLE projection_state (
 `,
   },
 ];
-
-export async function migrateProjectionCatalogue(pool: Pool): Promise<void> {
-  await applyMigrations(pool, 'projection_schema_migrations', PROJECTION_CATALOGUE_MIGRATIONS);
-}
 
 function optionalPosition(value: string | null): GlobalPosition | undefined {
   return value === null ? undefined : parseGlobalPosition(value);

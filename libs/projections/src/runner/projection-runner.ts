@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import { comparePositions, type EventStore, type GlobalPosition, type RecordedEvent, type Subscription } from '@samvirke/event-store';
 import { applyBatch, type BatchTarget } from './batch-transaction';
-import { ensureProjection, migrateProjectionCatalogue, readProjectionState, readProjectionStates, type ProjectionStatus } from './catalogue';
+import { ensureProjection, readProjectionState, readProjectionStates, type ProjectionStatus } from './catalogue';
 import type { CountEvents } from './event-count';
 import { silentLogger, type ProjectionLogger } from './logger';
 import { validateProjections, type Projection } from './projection';
@@ -101,11 +101,13 @@ export class ProjectionRunner {
     return [...this.entries.keys()];
   }
 
-  /** Prepares the catalogue and the projections' schemas; then runs each projection in the background. */
+  /**
+   * Prepares the projections' schemas (the catalogue table is a migration: run @samvirke/migrations
+   * first); then runs each projection in the background.
+   */
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    await migrateProjectionCatalogue(this.options.pool);
     for (const entry of this.entries.values()) await this.startEntry(entry);
     this.watchTimer = setInterval(() => void this.watchCatalogue(), this.options.watchIntervalMs ?? 5_000);
     this.watchTimer.unref();

@@ -5,7 +5,6 @@ import {
   createGenerationSchema,
   dropGenerationSchema,
   ensureProjection,
-  migrateProjectionCatalogue,
   pointViewsAt,
   readProjectionState,
 } from './catalogue';
@@ -136,7 +135,6 @@ export async function discardDeadRebuild(pool: Pool, projection: Projection): Pr
  */
 export async function rebuildProjection(deps: RebuildDependencies, options: RebuildOptions = {}): Promise<RebuildResult> {
   const { pool, projection } = deps;
-  await migrateProjectionCatalogue(pool);
   await ensureProjection(pool, projection);
   const outcome = await withRebuildLock(pool, projection.name, () => rebuildLocked(deps, options));
   if (outcome === LOCK_TAKEN) throw new RebuildAlreadyRunningError(projection.name);

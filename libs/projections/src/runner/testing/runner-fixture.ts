@@ -4,11 +4,12 @@ import { PostgresEventStore } from '@samvirke/event-store/postgres';
 import type { GlobalPosition, NewEvent } from '@samvirke/event-store';
 import { testDatabaseUrl } from '../../../../../test/support/test-database';
 import { READ_MODEL_SCHEMA } from '../projection';
+import { migrateDatabase } from '@samvirke/migrations';
 
 /** The event store and read-model pool of a test file, on the test run's database. */
 export async function openRunnerFixture(): Promise<{ store: PostgresEventStore; pool: Pool; close(): Promise<void> }> {
   const store = new PostgresEventStore({ connectionString: testDatabaseUrl(), maxConnections: 6, pollIntervalMs: 50 });
-  await store.migrate();
+  await migrateDatabase(testDatabaseUrl());
   const pool = new Pool({ connectionString: testDatabaseUrl(), max: 8, pipeline: true });
   pool.on('error', () => undefined);
   return { store, pool, close: async () => void (await Promise.all([store.close(), pool.end()])) };
