@@ -6,11 +6,15 @@ import { randomUUID } from 'node:crypto';
 import { baseEnv } from '../support/api-process';
 import { runCli } from '../support/cli-process';
 import { testDatabaseUrl } from '../support/test-database';
+import { createOwnDatabase } from '../support/own-database';
+import { migrateDatabase } from '@samvirke/migrations';
 
 /** The CLI as the README shows it: help, what a mistake says, and answers that mean what they say. */
 describe('the CLI', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'samvirke-cli-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  // The tables, as the API makes them at start, so verify (which changes nothing) has a store to look in.
+  beforeAll(() => migrateDatabase(testDatabaseUrl()));
   const env = () => ({ ...baseEnv(), DATA_DIR: dataDir, DATABASE_URL: testDatabaseUrl() });
 
   it('answers --help with every command, and exit 0', async () => {
@@ -19,7 +23,7 @@ describe('the CLI', () => {
     for (const command of ['mint-token', 'migrate', 'verify', 'retention', 'erase', 'rotate-keys', 'projections:rebuild', 'demo-seed']) expect(result.stdout).toContain(command);
   });
 
-  it.each([['verify', '--case'], ['retention', '--dry-run'], ['erase', '--reason'], ['demo-seed', '--cases'], ['mint-token', '--agency']])(
+  it.each([['migrate', 'Apply the pending'], ['verify', '--case'], ['retention', '--dry-run'], ['erase', '--reason'], ['demo-seed', '--cases'], ['mint-token', '--agency']])(
     'answers %s --help with its options',
     async (command, option) => {
       const result = await runCli([command, '--help'], env());
@@ -37,6 +41,24 @@ describe('the CLI', () => {
     const result = await runCli(args, env());
     expect(result.code).toBe(64);
     expect(result.stderr.split('\n')[0]).toMatch(message);
+  });
+
+  it('migrates a fresh database with `migrate`, printing each migration, and applies nothing the second time', async () => {
+    const database = await createOwnDatabase('cli_migrate');
+    try {
+      const ownEnv = { ...env(), DATABASE_URL: database.url };
+      const first = await runCli(['migrate'], ownEnv);
+      expect(first.code).toBe(0);
+      const applied = first.stdout.trim().split('\n');
+      expect(applied[0]).toBe('applied EventStore1764547200001');
+      expect(applied.length).toBeGreaterThanOrEqual(11);
+      for (const line of applied) expect(line).toMatch(/^applied [A-Za-z]+\d{13}$/);
+      const second = await runCli(['migrate'], ownEnv);
+      expect(second.code).toBe(0);
+      expect(second.stdout).toBe(`nothing to apply: all ${applied.length} migrations are applied\n`);
+    } finally {
+      await database.drop();
+    }
   });
 
   it('says a case is not in the store when asked to verify it, and exits 1', async () => {
