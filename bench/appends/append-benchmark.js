@@ -44,8 +44,9 @@ async function plainInsertRun(url, profile) {
 /** Ours: PostgresEventStore.appendToStream, one es_append call per event, expected revision checked. */
 async function samvirkeRun(url, profile) {
   const { PostgresEventStore } = distModule('libs/event-store/src/postgres/index.js');
+  const { migrateDatabase } = distModule('libs/migrations/src/index.js');
+  await migrateDatabase(url);
   const store = new PostgresEventStore({ connectionString: url, maxConnections: profile.appendWriters, application: 'samvirke-bench' });
-  await store.migrate();
   const pick = streamPicker(profile.appendWriters, profile.appendStreams);
   const revisions = new Map();
   try {

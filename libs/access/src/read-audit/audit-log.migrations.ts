@@ -16,6 +16,8 @@ const list = (values: readonly string[]) => values.map((value) => `'${value}'`).
  * `recorded_at` is the database's clock, not the app's CLOCK: when an access happened must not be
  * something the application can state for itself.
  */
+// Frozen: applied by @samvirke/migrations (one TypeORM class per entry, libs/migrations/src/migrations).
+// A schema change is a new class there, not a new entry here (README, "Database migrations").
 export const AUDIT_LOG_MIGRATIONS: Migration[] = [
   {
     id: '0001-audit-log',

@@ -2,6 +2,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { Migration } from '@samvirke/event-store/postgres';
 
+// Frozen: applied by @samvirke/migrations (one TypeORM class per entry, libs/migrations/src/migrations).
+// A schema change is a new class there, not a new entry here (README, "Database migrations").
 export const CASE_STATE_SNAPSHOT_MIGRATIONS: Migration[] = [
   {
     id: '0001-case-state-snapshot',

@@ -3,6 +3,8 @@ import type { Migration } from '@samvirke/event-store/postgres';
 import type { SafetyIndexRow } from './safety-index-csv';
 
 /** Imported figures are not events about a case: a plain table, replaced per (district, year). */
+// Frozen: applied by @samvirke/migrations (one TypeORM class per entry, libs/migrations/src/migrations).
+// A schema change is a new class there, not a new entry here (README, "Database migrations").
 export const SAFETY_INDEX_MIGRATIONS: Migration[] = [
   {
     id: '001_safety_index',

@@ -1,6 +1,7 @@
 /**
- * The PostgreSQL event store's schema, as ordered migrations. Applied by `PostgresEventStore.migrate()`
- * under an advisory lock, so several processes starting at once apply each step exactly once.
+ * The PostgreSQL event store's schema, as ordered migrations. Applied, with every other component's,
+ * by the one migration history in libs/migrations (TypeORM, under an advisory lock), so several
+ * processes starting at once apply each step exactly once.
  *
  * ## Why the global log cannot skip an event (the sequence-gap problem)
  * `global_position` comes from a sequence, and a sequence value is taken at INSERT but becomes
@@ -37,6 +38,8 @@ export const HASHED_FIELDS_SQL = (alias: string) => `convert_to(concat_ws(chr(31
     ${alias}schema_version::text, es_epoch_micros(${alias}recorded_at)::text,
     ${alias}metadata::text, ${alias}data::text), 'UTF8')`;
 
+// Frozen: applied by @samvirke/migrations (one TypeORM class per entry, libs/migrations/src/migrations).
+// A schema change is a new class there, not a new entry here (README, "Database migrations").
 export const EVENT_STORE_MIGRATIONS: Migration[] = [
   {
     id: '0001-event-store',

@@ -17,6 +17,8 @@ import type { Migration } from '@samvirke/event-store/postgres';
  * one general key per version. Key ids are derived from (citizen, agency, version), so concurrent
  * creators collide on the primary key and `INSERT ... ON CONFLICT DO NOTHING` picks one winner.
  */
+// Frozen: applied by @samvirke/migrations (one TypeORM class per entry, libs/migrations/src/migrations).
+// A schema change is a new class there, not a new entry here (README, "Database migrations").
 export const PRIVACY_MIGRATIONS: Migration[] = [
   {
     id: '001_privacy_data_keys',

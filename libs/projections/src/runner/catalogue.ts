@@ -56,6 +56,8 @@ interface StateRow {
   updated_at: Date;
 }
 
+// Frozen: applied by @samvirke/migrations (one TypeORM class per entry, libs/migrations/src/migrations).
+// A schema change is a new class there, not a new entry here (README, "Database migrations").
 export const PROJECTION_CATALOGUE_MIGRATIONS: Migration[] = [
   {
     id: '0001-projection-state',
