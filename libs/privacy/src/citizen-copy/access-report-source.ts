@@ -14,8 +14,8 @@ export const CITIZEN_ACCESS_REPORT = Symbol('CITIZEN_ACCESS_REPORT');
 
 /**
  * The access report from the read audit's log (libs/access/src/read-audit). The log's own module
- * (AuditModule, libs/audit) migrates and owns the table; when it is not part of the app the table is
- * missing, and the copy says so instead of failing, because the rest of the citizen's copy is still
+ * (AuditModule, libs/audit) owns the table, which the migrations (libs/migrations) create; should it
+ * be missing, the copy says so instead of failing, because the rest of the citizen's copy is still
  * owed to them.
  */
 export class AuditLogAccessReport implements AccessReportSource {
