@@ -101,6 +101,16 @@ describe('migrateDatabase (one TypeORM migrations table)', () => {
     expect(await migrationTables(url)).toEqual(['es_schema_migrations']);
   });
 
+  it('names a migration that fails, and leaves nothing applied', async () => {
+    const url = await ownDatabase();
+    // The sixth migration's table made by hand, so it cannot be created again.
+    await withClient(url, (client) => client.query('CREATE TABLE privacy_data_keys (key_id text)'));
+    await expect(migrateDatabase(url)).rejects.toThrow(/Migration "PrivacyDataKeys1764547200006" failed, error: relation "privacy_data_keys" already exists \(nothing was applied\)/);
+    expect(await migrationTables(url)).toEqual([]);
+    const events = await withClient(url, async (client) => (await client.query("SELECT to_regclass('es_events') AS t")).rows[0].t);
+    expect(events).toBeNull();
+  });
+
   it('lets concurrent migrators take turns: each migration is applied once', async () => {
     const url = await ownDatabase();
     const results = await Promise.all([migrateDatabase(url), migrateDatabase(url), migrateDatabase(url)]);

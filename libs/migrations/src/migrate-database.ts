@@ -1,4 +1,4 @@
-import { DataSource, MigrationExecutor, type Migration, type QueryRunner } from 'typeorm';
+import { DataSource, MigrationExecutor, type Logger, type Migration, type QueryRunner } from 'typeorm';
 import { LEGACY_TABLES, type LegacyRecord } from './legacy';
 import { migrationClasses } from './migration-classes';
 
@@ -20,8 +20,21 @@ export interface MigrateOptions {
   applicationName?: string;
 }
 
+/** TypeORM's console logger would print beside the app's JSON log: keep only which migration failed. */
+class FailureLogger implements Logger {
+  failure: string | undefined;
+  logQuery(): void {}
+  logQueryError(): void {}
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  log(): void {}
+  logMigration(message: string): void {
+    if (/failed/.test(message)) this.failure = message;
+  }
+}
+
 /** A TypeORM DataSource for the migrations only: one connection, no entities. */
-export function createMigrationDataSource(connectionString: string, options: MigrateOptions = {}): DataSource {
+export function createMigrationDataSource(connectionString: string, options: MigrateOptions = {}, logger: Logger = new FailureLogger()): DataSource {
   return new DataSource({
     type: 'postgres',
     url: connectionString,
@@ -30,7 +43,7 @@ export function createMigrationDataSource(connectionString: string, options: Mig
     migrationsTransactionMode: 'all',
     applicationName: options.applicationName ?? 'samvirke-migrations',
     poolSize: 1,
-    logging: false,
+    logger,
     // A migration may rewrite a large table: no statement timeout, and the connection is ours alone.
     extra: { statement_timeout: 0, idle_in_transaction_session_timeout: 0, connectionTimeoutMillis: 10_000 },
   });
@@ -43,7 +56,8 @@ export function createMigrationDataSource(connectionString: string, options: Mig
  * migration is applied once. A database migrated before the one table existed is adopted first.
  */
 export async function migrateDatabase(connectionString: string, options: MigrateOptions = {}): Promise<MigrationResult> {
-  const dataSource = createMigrationDataSource(connectionString, options);
+  const logger = new FailureLogger();
+  const dataSource = createMigrationDataSource(connectionString, options, logger);
   await dataSource.initialize();
   const queryRunner = dataSource.createQueryRunner();
   try {
@@ -58,6 +72,8 @@ export async function migrateDatabase(connectionString: string, options: Migrate
     return { adopted, applied: applied.map((migration) => migration.name) };
   } catch (error) {
     if (queryRunner.isTransactionActive) await queryRunner.rollbackTransaction().catch(() => undefined);
+    // "Migration "X" failed, error: ...": the database's message alone does not say which one.
+    if (logger.failure) throw new Error(`${logger.failure} (nothing was applied)`, { cause: error });
     throw error;
   } finally {
     await queryRunner.release().catch(() => undefined);
