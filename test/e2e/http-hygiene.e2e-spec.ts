@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 import { createApiChild, type ApiChild, type HttpAnswer } from '../support/api-child';
 import { testDatabaseUrl } from '../support/test-database';
 import type { TestUser } from '../support/tokens';
+import { caseIdOfCitizen } from '../support/referrals';
 import { VALID_WRITE_REQUESTS } from './fuzz/valid-write-requests';
 
 /**
@@ -67,9 +68,10 @@ describe('HTTP hygiene over every route of the OpenAPI document', () => {
   });
 
   async function openCase(user: TestUser): Promise<string> {
-    const opened = await api.request('POST', '/cases', { user, body: VALID_WRITE_REQUESTS['POST /cases'].body!() });
-    expect(opened.status).toBe(201);
-    return (opened.body as { caseId: string }).caseId;
+    const body = VALID_WRITE_REQUESTS['POST /cases'].body!() as { cpr: string };
+    const opened = await api.request('POST', '/cases', { user, body });
+    expect(opened.status).toBe(202);
+    return caseIdOfCitizen(body.cpr);
   }
 
   function keyOf(operation: Operation): string {
