@@ -59,6 +59,8 @@ describe('HTTP hygiene over every route of the OpenAPI document', () => {
     caseOn = await openCase(walker);
     for (const agency of ['KBH-POLITI', 'SOF']) expect((await api.request('POST', `/cases/${caseOn}/agencies/${agency}`, { user: walker, body: {} })).status).toBe(201);
     caseOff = await openCase(sofCoordinator);
+    // Taken over at intake by the walker, so another BIF coordinator does not see it as intake.
+    expect((await api.request('POST', `/cases/${caseOff}/coordinator`, { user: walker, body: { coordinatorId: walker.userId, agency: 'BIF' } })).status).toBe(201);
     const measures = await api.request('GET', '/effects/measures', { user: walker });
     measureCode = String(((measures.body as { items?: Array<{ code: string }> }).items ?? [])[0]?.code ?? 'none');
   }, 120_000);

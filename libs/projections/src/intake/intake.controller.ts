@@ -1,5 +1,5 @@
 import { Controller, ForbiddenException, Get, Inject, Optional, Query } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Pool } from 'pg';
 import { CurrentUser, FORBIDDEN_BODY, Roles, type AuthenticatedUser } from '@samvirke/access';
 import { DEFAULT_SSP_PLUS_AGE_BANDS, type SspPlusAgeBands } from '@samvirke/case';
@@ -43,10 +43,9 @@ export class IntakeController {
   @Get()
   @Roles('coordinator')
   @ApiOperation({
-    summary: 'The intake queue, for coordinators of the referral intake agency (BIF): open cases waiting for a coordinator, oldest referral first. Take one with POST /cases/{caseId}/coordinator.',
+    summary: 'The intake queue, for coordinators of the referral intake agency (BIF; anyone else 403): open cases waiting for a coordinator, oldest referral first. Take one with POST /cases/{caseId}/coordinator.',
   })
   @ApiOkResponse({ type: IntakePageDto })
-  @ApiForbiddenResponse({ description: 'Not a coordinator of the referral intake agency.' })
   async queue(@CurrentUser() user: AuthenticatedUser, @Query() query: IntakeQueryDto): Promise<IntakePageDto> {
     const intake = this.referenceData.referralIntake;
     if (user.agency !== intake.agency) throw new ForbiddenException({ ...FORBIDDEN_BODY });
