@@ -242,6 +242,8 @@ describe('permission matrix: every user x endpoint x case over HTTP', () => {
   interface ListQuery {
     path: string;
     roles?: MatrixRole[];
+    /** Only these agencies' users with `roles` may read the list (others: 403). */
+    agencies?: string[];
     /** Fixture cases the list must hold for this user; undefined for aggregates (no case rows). */
     expected?(user: MatrixUser): FixtureCase[];
     /** The filter isolates the fixture (its district), so the total must equal the rows. */
@@ -285,6 +287,14 @@ describe('permission matrix: every user x endpoint x case over HTTP', () => {
         // The worklist is the user's cases as a coordinator, whatever other roles they hold.
         expected: (user) => fixture.cases.filter((facts) => facts.openStatus === 'open' && roleSeesCase('coordinator', user, facts)),
       },
+      {
+        // The intake queue: coordinators of the referral intake agency (BIF) only; open cases it is on that nobody coordinates (case B).
+        path: '/intake',
+        roles: ['coordinator'],
+        agencies: ['BIF'],
+        expected: (user) => fixture.cases.filter((facts) => facts.openStatus === 'open' && facts.coordinatorId === null && facts.agencies.includes('BIF') && roleSeesCase('coordinator', user, facts)),
+        strictTotal: true,
+      },
       { path: '/information-flow/delays', roles: ['coordinator', 'auditor'] },
       { path: `/audit/log?caseId=${ofCase('A').caseId}`, roles: ['auditor'] },
     ];
@@ -313,7 +323,7 @@ describe('permission matrix: every user x endpoint x case over HTTP', () => {
           const where = `${user.label} GET ${query.path}`;
           if (!query.expected) {
             const answer = await call('GET', query.path, user);
-            const allowed = hasRole(user, query.roles);
+            const allowed = hasRole(user, query.roles) && (!query.agencies || query.agencies.includes(user.agency));
             if ((answer.status === 200) !== allowed) mismatches.push(`${where} → ${answer.status}, expected ${allowed ? 200 : 403}`);
             const leaks = leaksIn(JSON.stringify(answer.body ?? null), user, fixture.secrets);
             // The audit log is the auditors' record of everyone's requests; the rules give them everything.
@@ -321,7 +331,7 @@ describe('permission matrix: every user x endpoint x case over HTTP', () => {
             return;
           }
           const list = await wholeList(query.path, user);
-          if (!hasRole(user, query.roles)) {
+          if (!hasRole(user, query.roles) || (query.agencies && !query.agencies.includes(user.agency))) {
             if (list.status !== 403) mismatches.push(`${where} → ${list.status}, expected 403`);
             return;
           }
