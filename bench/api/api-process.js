@@ -1,5 +1,6 @@
 'use strict';
 const { spawn } = require('node:child_process');
+const { randomBytes } = require('node:crypto');
 const { mkdtempSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
@@ -8,6 +9,19 @@ const { processMemory } = require('../measure/process-memory');
 
 /** Variables of the bench's own environment that would point the API somewhere else. */
 const INHERITED_BUT_NOT_WANTED = ['DATABASE_URL', 'BENCH_DATABASE_URL', 'PORT', 'HOST', 'DATA_DIR', 'EVENTSTORE_CONNECTION_STRING', 'AUTH_JWKS_URL', 'AUTH_TRUST_DEV_KEYS', 'MASTER_KEYS', 'CPR_HMAC_SECRET', 'NODE_ENV', 'PROJECTIONS_IN_API', 'DEMO_DATA'];
+
+/**
+ * The CPR HMAC secret of every API this bench process starts. A referral answers 202 with no case
+ * id, so the bench finds a referred case as the API does: from the keyed hash of the CPR number.
+ */
+const BENCH_CPR_HMAC_SECRET = randomBytes(32).toString('hex');
+
+/** The case id the bench's APIs give a citizen (see BENCH_CPR_HMAC_SECRET). */
+function benchCaseIdOf(cpr) {
+  const { cprHash } = distModule('libs/case/src/cpr.js');
+  const { caseIdForCitizen } = distModule('libs/case/src/application/case-identity.js');
+  return caseIdForCitizen(cprHash(Buffer.from(BENCH_CPR_HMAC_SECRET, 'hex'), cpr));
+}
 
 async function freePort() {
   const { freePort: pick } = distModule('libs/platform/src/index.js');
@@ -37,6 +51,7 @@ async function startApi(databaseUrl, log, { nodeArgs: extraNodeArgs = [], onOutp
     LOG_LEVEL: 'warn',
     DEMO_DATA: 'false',
     PROJECTIONS_IN_API: separateWorker ? 'false' : 'true',
+    CPR_HMAC_SECRET: BENCH_CPR_HMAC_SECRET,
   });
   // Creating the key file here, before the API starts, means both sides read the same one.
   const access = distModule('libs/access/src/index.js');
@@ -127,4 +142,4 @@ function startWorker(apiEnv, log) {
   };
 }
 
-module.exports = { startApi };
+module.exports = { startApi, benchCaseIdOf };

@@ -1,6 +1,7 @@
 'use strict';
 const { callApi, forEachConcurrently } = require('./json-request');
 const { BENCH_USERS } = require('../api/bench-users');
+const { benchCaseIdOf } = require('../api/api-process');
 
 /** A synthetic CPR number per index (born 2004, serial 5xxx): unique for the first 300,000 indexes. */
 function syntheticCitizen(index) {
@@ -21,22 +22,29 @@ function inDays(days) {
 
 /**
  * Opens a case the way a coordinator does: referral, SSP level 3, the coordinator assigned, police
- * and prison brought in. Returns the case id.
+ * and prison brought in. Returns the case id (a referral answers 202 with none: it is derived from
+ * the CPR, see benchCaseIdOf). The opener must be a coordinator who may run the case once referred:
+ * one of the referral intake's agency (BIF), or another that the intake has brought in.
  */
 async function openCoordinatedCase(baseUrl, tokens, index, { opener = 'coordinator' } = {}) {
   const citizen = syntheticCitizen(index);
   const openerUser = BENCH_USERS[opener];
-  const opened = await callApi(baseUrl, 'POST', '/cases', tokens[opener], {
+  await callApi(baseUrl, 'POST', '/cases', tokens[opener], {
     ...citizen,
     districtCode: 'NORREBRO-1',
     reason: 'Gentagen kriminalitet; henvist af jobcentret',
   });
-  const base = `/cases/${opened.caseId}`;
+  const caseId = benchCaseIdOf(citizen.cpr);
+  if (openerUser.agency !== 'BIF') {
+    // The referral put the intake (BIF) on the case, not the referrer: the intake brings it in.
+    await callApi(baseUrl, 'POST', `/cases/${caseId}/agencies/${openerUser.agency}`, tokens.coordinator, {});
+  }
+  const base = `/cases/${caseId}`;
   await callApi(baseUrl, 'POST', `${base}/assessments`, tokens[opener], { level: 3, rationale: 'Flere sigtelser for indbrud', assessedOn: safeToday() });
   await callApi(baseUrl, 'POST', `${base}/coordinator`, tokens[opener], { coordinatorId: openerUser.userId, agency: openerUser.agency });
   await callApi(baseUrl, 'POST', `${base}/agencies/KBH-POLITI`, tokens[opener], {});
   await callApi(baseUrl, 'POST', `${base}/agencies/KBH-FAENGSLER`, tokens[opener], {});
-  return opened.caseId;
+  return caseId;
 }
 
 /** `firstIndex`: a later set of cases in the same database needs citizens of its own. */

@@ -3,6 +3,7 @@ import { copenhagenDate } from '@samvirke/case';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { testCitizen } from '../support/citizens';
 import type { TestUser } from '../support/tokens';
+import { referCitizen } from '../support/referrals';
 
 /**
  * What a reader sees of a case's activity (last activity, the order of lists by it, open requests)
@@ -46,7 +47,7 @@ describe('activity in case lists and the case view moves only with what the read
   /** An SSP+ case (level 3, 21 years old) that BIF coordinates, with the police and Kriminalforsorgen on it. */
   async function sspCase(): Promise<string> {
     const citizen = testCitizen(Number(today().slice(0, 4)) - 21);
-    const { caseId } = await ok('POST', '/cases', coordinator, { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: 'NORREBRO-1', reason: 'Henvist' });
+    const { caseId } = await referCitizen(api.request, coordinator, { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: 'NORREBRO-1', reason: 'Henvist' });
     await ok('POST', `/cases/${caseId}/coordinator`, coordinator, { coordinatorId: coordinator.userId, agency: 'BIF' });
     await ok('POST', `/cases/${caseId}/assessments`, coordinator, { level: 3, rationale: 'Vurdering', assessedOn: today() });
     await ok('POST', `/cases/${caseId}/agencies/KBH-POLITI`, coordinator, {});

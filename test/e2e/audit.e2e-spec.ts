@@ -4,6 +4,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
 import { testCitizen } from '../support/citizens';
 import type { TestUser } from '../support/tokens';
+import { caseIdOfCitizen } from '../support/referrals';
 import { copenhagenDate } from '@samvirke/case';
 
 /**
@@ -64,8 +65,11 @@ describe('audit over HTTP', () => {
 
   async function openCase(user: TestUser) {
     const citizen = testCitizen();
-    const response = await ok('POST', '/cases', user, { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: 'NORREBRO-1', reason: 'Gentagen kriminalitet' });
-    return { caseId: response.body.caseId as string, citizen, position: response.body.position as string };
+    await ok('POST', '/cases', user, { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: 'NORREBRO-1', reason: 'Gentagen kriminalitet' });
+    // The referral names no case: found by the CPR, its position read from the store.
+    const caseId = caseIdOfCitizen(citizen.cpr);
+    const position = (await api.store.readStream(`case-${caseId}`)).at(-1)!.globalPosition;
+    return { caseId, citizen, position: position as string };
   }
 
   it('every request leaves exactly one audit record, with route pattern, case, action, purpose and status', async () => {
@@ -83,7 +87,7 @@ describe('audit over HTTP', () => {
 
     const written = await auditRowsOf(writer.userId!);
     // Opening a case has no :caseId in its route; the case id comes from the answer.
-    expect(written.map((row) => [row.action, row.route, row.case_id, row.outcome])).toEqual([['change', '/cases', caseId, 201]]);
+    expect(written.map((row) => [row.action, row.route, row.case_id, row.outcome])).toEqual([['change', '/cases', caseId, 202]]);
     const rows = await auditRowsOf(reader.userId!, reads.length);
     expect(rows.map((row) => [row.action, row.route, row.case_id, row.outcome, row.purpose])).toEqual([
       ['read', '/audit/cases/:caseId/events', caseId, 200, 'audit'],

@@ -5,6 +5,7 @@ import { testCitizen, type TestCitizen } from '../support/citizens';
 import { testDatabaseUrl } from '../support/test-database';
 import type { TestUser } from '../support/tokens';
 import { copenhagenDate } from '@samvirke/case';
+import { caseIdOfCitizen } from '../support/referrals';
 
 /**
  * The case's write API over real HTTP, against the real app and a real PostgreSQL: the happy path of
@@ -33,8 +34,9 @@ describe('case commands over HTTP', () => {
       user,
       body: { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: 'NORREBRO-1', reason: 'Gentagen kriminalitet; henvist af jobcentret' },
     });
-    expect(response.status).toBe(201);
-    return { caseId: response.body.caseId as string, citizen, opened: response.body };
+    // Every referral answers 202 { received: true }; the case id comes from the CPR (test/support/referrals.ts).
+    expect({ status: response.status, body: response.body }).toEqual({ status: 202, body: { received: true } });
+    return { caseId: caseIdOfCitizen(citizen.cpr), citizen, answer: response };
   }
 
   async function streamLength(caseId: string) {
@@ -48,12 +50,24 @@ describe('case commands over HTTP', () => {
   }
 
   describe('happy paths', () => {
-    it('opens a case: 201 with the case id, revision and global position, and the referrer on the case', async () => {
-      const { caseId, opened } = await openCase();
-      expect(opened).toMatchObject({ caseId, revision: expect.any(Number), position: expect.stringMatching(/^[0-9a-f]{16}\.[0-9a-f]{16}$/), replayed: false });
+    it('opens a case on a referral, answering 202 {received: true} with no case id or Location, the referral intake on the case', async () => {
+      const { caseId, answer } = await openCase();
+      expect(answer.headers.get('location')).toBeNull();
+      expect(answer.headers.get('etag') ?? 'W/').toMatch(/^W\//);
       const events = await api.store.readStream(`case-${caseId}`);
       expect(events.map((e) => e.type)).toEqual(['CaseOpened', 'AgencyJoinedCase']);
       expect(events[0].metadata).toMatchObject({ actor: 'coord-anna', agency: 'BIF', correlationId: expect.any(String) });
+      expect(events[1].data).toMatchObject({ agency: 'BIF', entryPoint: { email: 'ssp-plus.bif@example.org' } });
+    });
+
+    it('answers a replayed referral (same Idempotency-Key) with the same 202 and appends nothing', async () => {
+      const citizen = testCitizen();
+      const body = { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: 'NORREBRO-1', reason: 'Gentaget' };
+      const headers = { 'Idempotency-Key': `referral-${randomUUID()}` };
+      const first = await api.request('POST', '/cases', { user: police, body, headers });
+      const replay = await api.request('POST', '/cases', { user: police, body, headers });
+      expect([first.status, replay.status, replay.body]).toEqual([202, 202, { received: true }]);
+      expect(await streamLength(caseIdOfCitizen(citizen.cpr))).toBe(2);
     });
 
     it('runs a whole multi-agency case through every command group', async () => {

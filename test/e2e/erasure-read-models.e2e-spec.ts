@@ -4,6 +4,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import { testCitizen, type TestCitizen } from '../support/citizens';
 import { testDatabaseUrl } from '../support/test-database';
 import type { TestUser } from '../support/tokens';
+import { referCitizen } from '../support/referrals';
 import { copenhagenDate } from '@samvirke/case';
 
 /**
@@ -37,8 +38,7 @@ describe('read models after a citizen erasure', () => {
   /** An SSP+ case (level 3, born 2004) coordinated by this file's coordinator. */
   async function openCase(): Promise<{ caseId: string; citizen: TestCitizen; position: string }> {
     const citizen = testCitizen(2004);
-    const opened = await ok('POST', '/cases', coordinator, { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: DISTRICT, reason: 'Henvist af jobcentret' });
-    const caseId = opened.body.caseId as string;
+    const { caseId } = await referCitizen(api.request, coordinator, { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: DISTRICT, reason: 'Henvist af jobcentret' });
     await ok('POST', `/cases/${caseId}/coordinator`, coordinator, { coordinatorId, agency: 'BIF' });
     const assessed = await ok('POST', `/cases/${caseId}/assessments`, coordinator, { level: 3, rationale: 'Gentagen kriminalitet', assessedOn: today() });
     return { caseId, citizen, position: assessed.body.position as string };

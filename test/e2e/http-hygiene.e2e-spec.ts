@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 import { createApiChild, type ApiChild, type HttpAnswer } from '../support/api-child';
 import { testDatabaseUrl } from '../support/test-database';
 import type { TestUser } from '../support/tokens';
+import { caseIdOfCitizen } from '../support/referrals';
 import { VALID_WRITE_REQUESTS } from './fuzz/valid-write-requests';
 
 /**
@@ -58,6 +59,8 @@ describe('HTTP hygiene over every route of the OpenAPI document', () => {
     caseOn = await openCase(walker);
     for (const agency of ['KBH-POLITI', 'SOF']) expect((await api.request('POST', `/cases/${caseOn}/agencies/${agency}`, { user: walker, body: {} })).status).toBe(201);
     caseOff = await openCase(sofCoordinator);
+    // Taken over at intake by the walker, so another BIF coordinator does not see it as intake.
+    expect((await api.request('POST', `/cases/${caseOff}/coordinator`, { user: walker, body: { coordinatorId: walker.userId, agency: 'BIF' } })).status).toBe(201);
     const measures = await api.request('GET', '/effects/measures', { user: walker });
     measureCode = String(((measures.body as { items?: Array<{ code: string }> }).items ?? [])[0]?.code ?? 'none');
   }, 120_000);
@@ -67,9 +70,10 @@ describe('HTTP hygiene over every route of the OpenAPI document', () => {
   });
 
   async function openCase(user: TestUser): Promise<string> {
-    const opened = await api.request('POST', '/cases', { user, body: VALID_WRITE_REQUESTS['POST /cases'].body!() });
-    expect(opened.status).toBe(201);
-    return (opened.body as { caseId: string }).caseId;
+    const body = VALID_WRITE_REQUESTS['POST /cases'].body!() as { cpr: string };
+    const opened = await api.request('POST', '/cases', { user, body });
+    expect(opened.status).toBe(202);
+    return caseIdOfCitizen(body.cpr);
   }
 
   function keyOf(operation: Operation): string {

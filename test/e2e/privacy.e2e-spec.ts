@@ -6,6 +6,7 @@ import { testCitizen, type TestCitizen } from '../support/citizens';
 import { testDatabaseUrl } from '../support/test-database';
 import { dumpAllRows } from '../support/sql-dump';
 import type { TestUser } from '../support/tokens';
+import { referCitizen } from '../support/referrals';
 import { copenhagenDate } from '@samvirke/case';
 
 /**
@@ -54,8 +55,7 @@ describe('privacy: erasure, legal holds and the citizen copy over HTTP', () => {
     const tag = randomInt(100000, 999999);
     const address = `Zqvej ${tag}, 2200 København N`;
     const summaries = [`Henvist; bor på ${address}`, `Kommunal opfølgning Qx${tag}`, `Politiets bekymring Px${tag}`];
-    const opened = await ok('POST', '/cases', coordinator, { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: 'NORREBRO-1', reason: summaries[0] });
-    const caseId = opened.body.caseId as string;
+    const { caseId } = await referCitizen(api.request, coordinator, { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: 'NORREBRO-1', reason: summaries[0] });
     await ok('POST', `/cases/${caseId}/agencies/KBH-POLITI`, coordinator, {});
     await ok('POST', `/cases/${caseId}/entries`, coordinator, {
       entryId: randomUUID(), sharedWith: ['KBH-POLITI'], legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'normal', summary: summaries[1],

@@ -4,6 +4,7 @@ import { addMonths } from '@samvirke/projections/timeline/calendar-offset';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { testCitizen } from '../support/citizens';
 import type { TestUser } from '../support/tokens';
+import { referCitizen } from '../support/referrals';
 
 /**
  * The coordination read models over real HTTP: a case's timeline, the coordinator's worklist and
@@ -45,12 +46,11 @@ describe('coordination read models over HTTP', () => {
    * prison and social services take part; BIF shares with SOF (not acknowledged) and asks the prison.
    */
   async function coordinatedCase() {
-    const opened = await ok('POST', '/cases', coordinator, {
+    const { caseId } = await referCitizen(api.request, coordinator, {
       ...(({ cpr, name, birthDate }) => ({ cpr, name, birthDate }))(testCitizen(2003)),
       districtCode: 'NORREBRO-1',
       reason: 'Gentagen kriminalitet',
     });
-    const caseId = opened.body.caseId as string;
     const base = `/cases/${caseId}`;
     await ok('POST', `${base}/coordinator`, coordinator, { coordinatorId: coordinator.userId, agency: 'BIF' });
     await ok('POST', `${base}/assessments`, coordinator, { level: 3, rationale: 'Gentagne indbrud', assessedOn: dayOffset(0) });

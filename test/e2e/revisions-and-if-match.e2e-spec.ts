@@ -3,6 +3,7 @@ import { copenhagenDate } from '@samvirke/case';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { testCitizen } from '../support/citizens';
 import type { TestUser } from '../support/tokens';
+import { caseIdOfCitizen } from '../support/referrals';
 
 /**
  * The README's write flow, as a client follows it: read the case's ETag, write with it as If-Match,
@@ -31,8 +32,11 @@ describe('revisions on reads and If-Match on writes', () => {
       user: coordinator,
       body: { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: 'NORREBRO-1', reason: 'Henvist' },
     });
-    expect(opened.status).toBe(201);
-    return opened.body;
+    expect(opened.status).toBe(202);
+    // The referral names no case: find it by the CPR, and its revision and position in the store.
+    const caseId = caseIdOfCitizen(citizen.cpr);
+    const last = (await api.store.readStream(`case-${caseId}`)).at(-1)!;
+    return { caseId, revision: last.streamRevision, position: last.globalPosition };
   }
 
   async function read(caseId: string, position: string) {

@@ -3,6 +3,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import { testCitizen } from '../support/citizens';
 import { TestClock } from '../support/test-clock';
 import type { TestUser } from '../support/tokens';
+import { referCitizen } from '../support/referrals';
 
 /**
  * The release-from-prison story of the domain over real HTTP: the release road map (Køreplan for God
@@ -39,12 +40,12 @@ describe('road maps start themselves (release from prison, over HTTP)', () => {
 
   it('starts the road map from the sentence, moves it with the release, shows a late item as done late and ends the rest on release', async () => {
     api.clock.set('2026-07-02T10:00:00.000Z');
-    const opened = await ok('POST', '/cases', coordinator, {
+    const opened = await referCitizen(api.request, coordinator, {
       ...(({ cpr, name, birthDate }) => ({ cpr, name, birthDate }))(testCitizen(2003)),
       districtCode: 'NORREBRO-1',
       reason: 'Gentagen kriminalitet',
     });
-    const base = `/cases/${opened.body.caseId as string}`;
+    const base = `/cases/${opened.caseId}`;
     await ok('POST', `${base}/agencies/KBH-FAENGSLER`, coordinator, {});
     const custodyId = randomUUID();
 

@@ -3,6 +3,7 @@ import { copenhagenDate } from '@samvirke/case';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { testCitizen, type TestCitizen } from '../support/citizens';
 import type { TestUser } from '../support/tokens';
+import { referCitizen } from '../support/referrals';
 
 /**
  * A sealed identity (the citizen is or was in a programme that seals identity: the exit programme)
@@ -40,7 +41,7 @@ describe('a sealed identity seals birth date and district in every read model', 
     api = await startTestApp();
     const today = copenhagenDate(api.clock.now());
     citizen = testCitizen(Number(today.slice(0, 4)) - 19);
-    ({ caseId } = await ok('POST', '/cases', coordinator, { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: 'VALBY-2', reason: 'Exit' }));
+    ({ caseId } = await referCitizen(api.request, coordinator, { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: 'VALBY-2', reason: 'Exit' }));
     await ok('POST', `/cases/${caseId}/coordinator`, coordinator, { coordinatorId: coordinator.userId, agency: 'BIF' });
     await ok('POST', `/cases/${caseId}/assessments`, coordinator, { level: 4, rationale: 'Bande', assessedOn: today });
     await ok('POST', `/cases/${caseId}/agencies/KBH-POLITI`, coordinator, {});

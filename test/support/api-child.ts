@@ -7,6 +7,8 @@ import { baseEnv, startApiProcess, waitForHttp, type ApiProcess } from './api-pr
 import type { TestUser } from './tokens';
 import { testCitizen } from './citizens';
 import { fetchAgainIfClosedIdle } from './fetch-retry';
+import { testCprHmacSecretHex } from './test-privacy';
+import { caseIdOfCitizen } from './referrals';
 
 /**
  * The built API as a child process that can be killed, restarted on the same port and data folder,
@@ -66,7 +68,8 @@ export async function createApiChild(env: { databaseUrl: string; extra?: Record<
         // The run's shared test keyring (run-tests.js): data this child seals must open in every other
         // test's app on the same database, as in a deployment where every process shares one keyring.
         ...(process.env.TEST_MASTER_KEYS ? { MASTER_KEYS: process.env.TEST_MASTER_KEYS } : {}),
-        ...(process.env.TEST_CPR_HMAC_SECRET ? { CPR_HMAC_SECRET: process.env.TEST_CPR_HMAC_SECRET } : {}),
+        // Always the run's (or this process's) secret: tests compute case ids from CPR numbers with it.
+        CPR_HMAC_SECRET: testCprHmacSecretHex(),
         ...env.extra,
       });
       const started = running;
@@ -137,8 +140,9 @@ export async function openCasesForLoad(api: ApiChild, coordinator: TestUser, cou
       user: coordinator,
       body: { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode, reason: 'Fejltest' },
     });
-    if (opened.status !== 201) throw new Error(`opening a case answered ${opened.status}`);
-    const caseId = (opened.body as { caseId: string }).caseId;
+    if (opened.status !== 202) throw new Error(`referring a citizen answered ${opened.status}`);
+    // A BIF coordinator's referral: BIF (the intake) is on the case and the coordinator may run it.
+    const caseId = caseIdOfCitizen(citizen.cpr);
     const joined = await api.request('POST', `/cases/${caseId}/agencies/SOF`, { user: coordinator, body: {} });
     if (joined.status !== 201) throw new Error(`bringing SOF onto the case answered ${joined.status}`);
     caseIds.push(caseId);

@@ -47,6 +47,12 @@ export type OpenCase = Command<
     referrerEntryPoint?: CaseEntryPoint;
   }
 >;
+/**
+ * A liaison (or the coordinator) asks the municipality in: the referral intake unit (reference data)
+ * joins the case with its intake entry point, so a case without a coordinator enters the intake
+ * queue. `requestedBy`: the asking user's agency (from the token), which must be on the case.
+ */
+export type RequestIntake = Command<'RequestIntake', { requestedBy: AgencyCode }>;
 export type CloseCase = Command<'CloseCase', { reason: CaseCloseReason; note?: Sealed }>;
 export type ReopenCase = Command<'ReopenCase', { reason: Sealed }>;
 
@@ -194,6 +200,7 @@ export type CaseCommand =
   | AssessProgression
   | PlaceLegalHold
   | LiftLegalHold
-  | EraseCitizenData;
+  | EraseCitizenData
+  | RequestIntake;
 
 export type CaseCommandType = CaseCommand['type'];

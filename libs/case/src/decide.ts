@@ -3,11 +3,18 @@
  * `CaseRuleViolation`. Pure: time and reference data arrive in the context, nothing is read or
  * written, so the same inputs always give the same answer (and tests control the clock).
  *
- * Membership: opening a case emits `CaseOpened` followed by `AgencyJoinedCase` for the referring
- * agency, so "which agencies are on the case, with which entry point" is answered by one pair of
+ * Membership: "which agencies are on the case, with which entry point" is answered by one pair of
  * events (joined/left) for every agency, referrer included.
+ *
+ * Referral and intake: opening a case emits `CaseOpened` followed by `AgencyJoinedCase` for the
+ * referral intake unit (reference data: the municipal SSP+ intake), not for the referrer; the case
+ * waits in the intake queue until a coordinator is assigned, and at that moment the referring
+ * agency joins with the entry point its referral named. A referrer that is the intake agency is on
+ * the case at once. A referral of a citizen who already has a case records `ReferralReceived` for
+ * its coordinator; the referrer does not join. Both branches check the referral the same way first,
+ * so the answer never depends on whether the citizen had a case.
  */
-import { defaultEntryPoint, type Agency } from '@samvirke/reference-data';
+import { defaultEntryPoint, type Agency, type StandingEntryPoint } from '@samvirke/reference-data';
 import { copenhagenDate } from './calendar-date';
 import type * as C from './commands';
 import type { CaseCommand } from './commands';
@@ -120,6 +127,8 @@ export function decide(command: CaseCommand, state: CaseState, context: DecideCo
       return registerLossOfSelfSufficiency(command.data, d);
     case 'AssessProgression':
       return assessProgression(command.data, d);
+    case 'RequestIntake':
+      return requestIntake(command.data, d);
     default: {
       // Compile-time exhaustiveness; at runtime a command from outside the type system is a bug, not a rule.
       const unhandled: never = command;
@@ -131,10 +140,16 @@ export function decide(command: CaseCommand, state: CaseState, context: DecideCo
 // ---- Lifecycle -------------------------------------------------------------------------------
 
 function openCase(data: C.OpenCase['data'], { state, context, today, at }: Decision): CaseEvent[] {
+  // Checked before looking at the case: a referral refused for a citizen without a case and
+  // accepted for one with a case would tell the referrer which of the two it was.
+  // A raw CPR number is ten digits, which is also hex: insisting on the full hash length keeps it out.
+  ensure(CPR_HASH.test(data.cprHash), 'INVALID_CPR_HASH', 'cprHash');
+  pastDate(data.birthDate, today, 'birthDate');
+  ensure(context.refData.districts.has(data.districtCode), 'UNKNOWN_DISTRICT', `districtCode: ${data.districtCode}`);
+  const referrer = knownAgency(context.refData, data.referredBy, 'referredBy');
   if (state.status !== 'not-opened') {
     // The citizen has a case (open, closed or erased): the referral goes to it, for its coordinator
     // to act on. The referrer learns only that it was received, not whether a case existed.
-    const referrer = knownAgency(context.refData, data.referredBy, 'referredBy');
     return [
       {
         type: 'ReferralReceived',
@@ -142,19 +157,24 @@ function openCase(data: C.OpenCase['data'], { state, context, today, at }: Decis
       },
     ];
   }
-  // A raw CPR number is ten digits, which is also hex: insisting on the full hash length keeps it out.
-  ensure(CPR_HASH.test(data.cprHash), 'INVALID_CPR_HASH', 'cprHash');
-  pastDate(data.birthDate, today, 'birthDate');
-  ensure(context.refData.districts.has(data.districtCode), 'UNKNOWN_DISTRICT', `districtCode: ${data.districtCode}`);
-  const referrer = knownAgency(context.refData, data.referredBy, 'referredBy');
+  const intake = context.refData.referralIntake;
   const { referrerEntryPoint, ...opened } = data;
+  // The intake unit is on every new case; the referrer joins at take-over (assignCoordinator), or
+  // now when it is the intake agency itself.
+  const intakeEntryPoint =
+    referrer.code === intake.agency && referrerEntryPoint !== undefined ? referrerEntryPoint : standingEntryPoint(intake.entryPoint);
   return [
-    { type: 'CaseOpened', data: { ...opened, openedAt: at } },
-    {
-      type: 'AgencyJoinedCase',
-      data: { agency: referrer.code, entryPoint: referrerEntryPoint ?? directoryEntryPoint(referrer), joinedAt: at },
-    },
+    { type: 'CaseOpened', data: { ...opened, ...(referrerEntryPoint ? { referrerEntryPoint } : {}), openedAt: at } },
+    { type: 'AgencyJoinedCase', data: { agency: intake.agency, entryPoint: intakeEntryPoint, joinedAt: at } },
   ];
+}
+
+/** A liaison or the coordinator asks the municipality in: the intake unit joins the case. */
+function requestIntake(data: C.RequestIntake['data'], { state, context, at }: Decision): CaseEvent[] {
+  agencyOnCase(state, context.refData, data.requestedBy, 'requestedBy');
+  const intake = context.refData.referralIntake;
+  ensure(!state.agencies.has(intake.agency), 'INTAKE_ALREADY_ON_CASE', `agency: ${intake.agency}`);
+  return [{ type: 'AgencyJoinedCase', data: { agency: intake.agency, entryPoint: standingEntryPoint(intake.entryPoint), joinedAt: at } }];
 }
 
 function closeCase(data: C.CloseCase['data'], { state, at }: Decision): CaseEvent[] {
@@ -206,10 +226,22 @@ function coordinatorAgency(data: C.AssignCoordinator['data'], { state, context }
   ensure(state.agencies.has(agency.code), 'AGENCY_NOT_ON_CASE', `agency: ${agency.code}`);
 }
 
+/**
+ * The take-over: the first coordinator. The referring agency, which has waited off the case since
+ * the referral, joins now with the entry point its referral named (unless it is on already).
+ */
 function assignCoordinator(data: C.AssignCoordinator['data'], d: Decision): CaseEvent[] {
   ensure(d.state.coordinator === undefined, 'COORDINATOR_ALREADY_ASSIGNED');
   coordinatorAgency(data, d);
-  return [{ type: 'CoordinatorAssigned', data: { ...data, assignedAt: d.at } }];
+  const assigned: CaseEvent = { type: 'CoordinatorAssigned', data: { ...data, assignedAt: d.at } };
+  const referrer = d.state.pendingReferrer;
+  if (referrer === undefined || d.state.agencies.has(referrer.agency)) return [assigned];
+  const agency = d.context.refData.agencies.get(referrer.agency);
+  if (agency === undefined) return [assigned];
+  return [
+    assigned,
+    { type: 'AgencyJoinedCase', data: { agency: agency.code, entryPoint: referrer.entryPoint ?? directoryEntryPoint(agency), joinedAt: d.at } },
+  ];
 }
 
 function changeCoordinator(data: C.ChangeCoordinator['data'], d: Decision): CaseEvent[] {
@@ -231,7 +263,10 @@ function changeCoordinator(data: C.ChangeCoordinator['data'], d: Decision): Case
 // ---- Agencies and entry points ----------------------------------------------------------------
 
 function directoryEntryPoint(agency: Agency): CaseEntryPoint {
-  const standing = defaultEntryPoint(agency);
+  return standingEntryPoint(defaultEntryPoint(agency));
+}
+
+function standingEntryPoint(standing: StandingEntryPoint): CaseEntryPoint {
   return { unit: standing.unit, phone: standing.phone, email: standing.functionMailbox };
 }
 

@@ -3,6 +3,8 @@ import { CASE_RULE_REASONS } from './errors';
 import type { CaseEvent } from './events';
 import {
   EARLIER,
+  OPENED_AT,
+  agencyJoined,
   caseOpened,
   closedCase,
   coordinatedCase,
@@ -123,7 +125,7 @@ const conviction = (
 
 describe('case decider', () => {
   describe('opening a case', () => {
-    it('opens a case on a referral and lets the referring agency join with its directory entry point', () => {
+    it('opens a case on a referral and puts the referral intake (BIF, entry point BIF-SSP-PLUS) on it, not the referrer', () => {
       const { openedAt: _openedAt, ...data } = caseOpened().data;
       given([])
         .when(openCase())
@@ -132,26 +134,38 @@ describe('case decider', () => {
           {
             type: 'AgencyJoinedCase',
             data: {
-              agency: 'KBH-POLITI',
-              entryPoint: {
-                unit: 'Forebyggelsesafdelingen, SSP-kontakt',
-                phone: '555 0601',
-                email: 'ssp-kontakt.politi@example.org',
-              },
+              agency: 'BIF',
+              entryPoint: { unit: 'Jobcenter København, SSP+ Ungeindsats', phone: '555 0101', email: 'ssp-plus.bif@example.org' },
               joinedAt: AT,
             },
           },
         ]);
     });
 
-    it('lets the referring agency name its own entry point for the case', () => {
+    it("keeps the referrer's own entry point on CaseOpened, for when it joins at take-over", () => {
       const entryPoint = { unit: 'Station Bellahøj', contactPerson: 'Liaison officer A', phone: '555 0699', email: 'bellahoj@example.org' };
       given([])
         .when(openCase({ referrerEntryPoint: entryPoint }))
         .then([
-          { type: 'CaseOpened', data: { ...caseOpened().data, openedAt: AT } },
-          { type: 'AgencyJoinedCase', data: { agency: 'KBH-POLITI', entryPoint, joinedAt: AT } },
+          { type: 'CaseOpened', data: { ...caseOpened().data, referrerEntryPoint: entryPoint, openedAt: AT } },
+          { type: 'AgencyJoinedCase', data: { agency: 'BIF', entryPoint: directoryEntryPoint('BIF'), joinedAt: AT } },
         ]);
+    });
+
+    it('puts a referrer that is the intake agency on the case at once, with the entry point it named', () => {
+      const entryPoint = { unit: 'Jobcenter, fængselsteam', phone: '555 0102', email: 'job-uddannelse-faengsel.bif@example.org' };
+      given([])
+        .when(openCase({ referredBy: 'BIF', referrerEntryPoint: entryPoint }))
+        .then([
+          { type: 'CaseOpened', data: { ...caseOpened().data, referredBy: 'BIF', referrerEntryPoint: entryPoint, openedAt: AT } },
+          { type: 'AgencyJoinedCase', data: { agency: 'BIF', entryPoint, joinedAt: AT } },
+        ]);
+    });
+
+    it('refuses a referral of a citizen who has a case on the same grounds as one who has none (no answer tells them apart)', () => {
+      given(openedCase()).when(openCase({ districtCode: 'NORREBRO' })).thenRejects('UNKNOWN_DISTRICT');
+      given(openedCase()).when(openCase({ birthDate: TOMORROW })).thenRejects('DATE_IN_FUTURE');
+      given(openedCase()).when(openCase({ cprHash: '0101901234' })).thenRejects('INVALID_CPR_HASH');
     });
 
     it('records a referral of a citizen who already has a case on that case, without opening it again', () => {
@@ -279,6 +293,32 @@ describe('case decider', () => {
         .then([{ type: 'CoordinatorAssigned', data: { coordinatorId: 'coordinator-1', agency: 'BIF', assignedAt: AT } }]);
     });
 
+    it('brings the referring agency onto the case at take-over, with the entry point its referral named', () => {
+      const entryPoint = { unit: 'Station Bellahøj', phone: '555 0699', email: 'bellahoj@example.org' };
+      const { openedAt: _openedAt, ...data } = caseOpened().data;
+      given([caseOpened({ referrerEntryPoint: entryPoint }), agencyJoined('BIF', OPENED_AT)])
+        .when(assign())
+        .then([
+          { type: 'CoordinatorAssigned', data: { coordinatorId: 'coordinator-1', agency: 'BIF', assignedAt: AT } },
+          { type: 'AgencyJoinedCase', data: { agency: data.referredBy, entryPoint, joinedAt: AT } },
+        ]);
+    });
+
+    it('brings the referrer in with its directory entry point when the referral named none', () => {
+      given([caseOpened(), agencyJoined('BIF', OPENED_AT)])
+        .when(assign())
+        .then([
+          { type: 'CoordinatorAssigned', data: { coordinatorId: 'coordinator-1', agency: 'BIF', assignedAt: AT } },
+          { type: 'AgencyJoinedCase', data: { agency: 'KBH-POLITI', entryPoint: directoryEntryPoint('KBH-POLITI'), joinedAt: AT } },
+        ]);
+    });
+
+    it('does not bring the referrer in again when it is on the case already', () => {
+      given([caseOpened(), agencyJoined('BIF', OPENED_AT), agencyJoined('KBH-POLITI')])
+        .when(assign())
+        .then([{ type: 'CoordinatorAssigned', data: { coordinatorId: 'coordinator-1', agency: 'BIF', assignedAt: AT } }]);
+    });
+
     it('refuses a coordinator of an agency that is not municipal', () => {
       given(workingCase()).when(assign('KBH-POLITI')).thenRejects('COORDINATOR_NOT_MUNICIPAL');
     });
@@ -312,6 +352,28 @@ describe('case decider', () => {
 
     it('refuses to change the coordinator to one of an agency that is not municipal', () => {
       given(coordinatedCase()).when(change('KBH-FAENGSLER')).thenRejects('COORDINATOR_NOT_MUNICIPAL');
+    });
+  });
+
+  describe('asking the municipality in', () => {
+    const requestIntake = (requestedBy = 'KBH-POLITI'): CaseCommand => ({ type: 'RequestIntake', data: { requestedBy } });
+
+    it('brings the referral intake (BIF) onto a case it is not on, with its intake entry point', () => {
+      given(openedCase())
+        .when(requestIntake())
+        .then([{ type: 'AgencyJoinedCase', data: { agency: 'BIF', entryPoint: directoryEntryPoint('BIF'), joinedAt: AT } }]);
+    });
+
+    it('refuses when the intake is on the case already', () => {
+      given(workingCase()).when(requestIntake()).thenRejects('INTAKE_ALREADY_ON_CASE');
+    });
+
+    it('refuses an asking agency that is not on the case', () => {
+      given(openedCase()).when(requestIntake('SOF')).thenRejects('AGENCY_NOT_ON_CASE');
+    });
+
+    it('refuses on a closed case', () => {
+      given([...openedCase(), { type: 'CaseClosed', data: { reason: 'goals-achieved', closedAt: EARLIER } }]).when(requestIntake()).thenRejects('CASE_NOT_OPEN');
     });
   });
 

@@ -70,6 +70,7 @@ export const CASE_RULE_MESSAGES = {
   LEGAL_HOLD_ALREADY_PLACED: 'A legal hold with this id has already been placed.',
   LEGAL_HOLD_NOT_ACTIVE: 'There is no active legal hold with this id.',
   LEGAL_HOLD_ACTIVE: 'A legal hold stands on this case; data cannot be erased until it is lifted.',
+  INTAKE_ALREADY_ON_CASE: 'The municipal referral intake is already on this case.',
 } as const;
 
 export type CaseRuleReason = keyof typeof CASE_RULE_MESSAGES;

@@ -43,6 +43,12 @@ export type CaseOpened = Event<
     districtCode: string;
     referredBy: AgencyCode;
     reason: Sealed;
+    /**
+     * The referrer's entry point for the case, as the referral named it. The referrer joins the case
+     * with it when a coordinator takes the case over (until then only the intake unit is on it);
+     * absent: its directory default. Cases opened before intake existed have the referrer joined at once.
+     */
+    referrerEntryPoint?: CaseEntryPoint;
     openedAt: IsoInstant;
   }
 >;

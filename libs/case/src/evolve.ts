@@ -9,12 +9,13 @@ import type { CaseState } from './state';
 export function evolve(state: CaseState, event: CaseEvent): CaseState {
   switch (event.type) {
     case 'CaseOpened': {
-      const { citizenId, cprHash, birthDate, districtCode, referredBy, openedAt } = event.data;
+      const { citizenId, cprHash, birthDate, districtCode, referredBy, referrerEntryPoint, openedAt } = event.data;
       return {
         ...state,
         status: 'open',
         citizen: { citizenId, cprHash, birthDate, districtCode },
         referredBy,
+        pendingReferrer: { agency: referredBy, ...(referrerEntryPoint ? { entryPoint: referrerEntryPoint } : {}) },
         openedAt,
       };
     }
@@ -43,7 +44,10 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       };
     case 'AgencyJoinedCase': {
       const { agency, entryPoint, joinedAt } = event.data;
-      return { ...state, agencies: withEntry(state.agencies, agency, { agency, entryPoint, joinedAt }) };
+      const joined = { ...state, agencies: withEntry(state.agencies, agency, { agency, entryPoint, joinedAt }) };
+      if (state.pendingReferrer?.agency !== agency) return joined;
+      const { pendingReferrer: _joinedNow, ...rest } = joined;
+      return rest;
     }
     case 'EntryPointChanged': {
       const member = state.agencies.get(event.data.agency);

@@ -173,6 +173,11 @@ export interface CaseState {
   readonly status: CaseStatus;
   readonly citizen?: CitizenFacts;
   readonly referredBy?: AgencyCode;
+  /**
+   * The referring agency while it waits to join: set by CaseOpened, cleared when it joins. A new
+   * case has only the referral intake on it; the referrer joins when a coordinator is assigned.
+   */
+  readonly pendingReferrer?: { readonly agency: AgencyCode; readonly entryPoint?: CaseEntryPoint };
   readonly openedAt?: IsoInstant;
   readonly closedAt?: IsoInstant;
   readonly closeReason?: CaseCloseReason;

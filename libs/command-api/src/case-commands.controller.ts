@@ -30,6 +30,7 @@ import { OpenCaseDto } from './dto/case-lifecycle.dto';
 import { EraseCitizenDataDto } from './dto/privacy.dto';
 import { CommandAcceptedDto, ErasureAcceptedDto, ReferralReceivedDto } from './dto/command-answers.dto';
 import { KnownCodePipe } from '@samvirke/field-rules';
+import { recordAuditedCase } from '@samvirke/access/read-audit/audited-request';
 import { HandleCaseCommand } from './handle-case-command';
 
 export type CommandAccepted = CommandAcceptedDto;
@@ -57,16 +58,20 @@ export class CaseCommandsController {
   ) {}
 
   /**
-   * A referral. A citizen without a case gets one (201, with its id); a referral of a citizen who
-   * already has a case is recorded on that case for its coordinator, and the referrer is told only
-   * that it was received (202, no case id), whether or not they may see that case.
+   * A referral. A citizen without a case gets one, with the referral intake on it (it waits in the
+   * intake queue, GET /intake, until a coordinator takes it over and the referrer joins); a referral
+   * of a citizen who already has a case is recorded on that case for its coordinator. Either way,
+   * for every caller and on a replay too, the answer is the same 202 `{ received: true }` with the
+   * same headers: no case id, no Location, no revision, so it tells nobody whether the citizen had
+   * a case.
    */
   @Post()
+  @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({
-    summary: 'Refer a citizen: opens their case (201), or, when they already have one, records the referral on it for its coordinator (202, no case id).',
+    summary: 'Refer a citizen to the municipal SSP+ intake. A citizen without a case gets one, which waits in the intake queue (GET /intake) until a coordinator takes it over; a referral of a citizen who already has a case is recorded on it for its coordinator. The answer is always 202 {"received": true}: no case id, whether or not the citizen had a case.',
   })
-  @ApiAcceptedResponse({ type: ReferralReceivedDto, description: 'The citizen already had a case: the referral was recorded on it.' })
-  async openCase(@Body() body: OpenCaseDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<CommandAcceptedDto | ReferralReceivedDto> {
+  @ApiAcceptedResponse({ type: ReferralReceivedDto, description: 'The referral was received (the same answer whether or not the citizen had a case, and on a replay).' })
+  async openCase(@Body() body: OpenCaseDto, @Req() request: Request): Promise<ReferralReceivedDto> {
     const cpr = normaliseCpr(body.cpr);
     const cprHash = this.sealer.cprHash(cpr);
     const caseId = caseIdForCitizen(cprHash);
@@ -79,8 +84,10 @@ export class CaseCommandsController {
         violations: [{ field: 'If-Match', rule: 'isAbsent', message: 'a referral takes no If-Match; send it without one' }],
       });
     }
+    // The read audit names the case (auditors see every case); the answer does not.
+    recordAuditedCase(request, caseId);
     const seal = this.sealerFor(caseId, context);
-    const outcome = await this.dispatch(caseId, context, body, { type: 'OpenCase' }, async (dryRun) => ({
+    await this.dispatch(caseId, context, body, { type: 'OpenCase' }, async (dryRun) => ({
       type: 'OpenCase',
       data: {
         citizenId: caseId,
@@ -94,12 +101,7 @@ export class CaseCommandsController {
         ...(body.referrerEntryPoint ? { referrerEntryPoint: { ...body.referrerEntryPoint } } : {}),
       },
     }));
-    if (outcome.events[0]?.type !== 'CaseOpened') {
-      response.status(HttpStatus.ACCEPTED);
-      return { received: true };
-    }
-    response.status(outcome.replayed ? HttpStatus.OK : HttpStatus.CREATED).setHeader('Location', `/cases/${caseId}`);
-    return accepted(caseId, outcome, response);
+    return { received: true };
   }
 
   /**

@@ -126,6 +126,11 @@ export const CASE_COMMAND_ROUTES: readonly CommandRoute[] = [
     build: ({ params }) => ({ type: 'LeaveCase', data: { agency: params.agency } }),
   }),
   route({
+    name: 'requestIntake', method: 'POST', path: 'intake-requests', status: 201, type: 'RequestIntake',
+    summary: "Ask the municipality in: the referral intake unit (reference data) joins the case with its intake entry point; a case without a coordinator then waits in its intake queue (GET /intake).",
+    build: ({ actor }) => ({ type: 'RequestIntake', data: { requestedBy: actor.agency } }),
+  }),
+  route({
     name: 'enrolInProgramme', method: 'POST', path: 'programmes', status: 201, body: EnrolInProgrammeDto, type: 'EnrolInProgramme',
     summary: 'Enrol the citizen in a programme.',
     build: ({ body }) => ({ type: 'EnrolInProgramme', data: { programmeCode: body.programmeCode, startedOn: body.startedOn } }),

@@ -19,6 +19,7 @@ const ALL_COMMAND_TYPES: Record<CaseCommandType, true> = {
   StartEmployment: true, EndEmployment: true, StartEducation: true, EndEducation: true,
   CompleteEducation: true, RegisterSelfSufficiency: true, RegisterLossOfSelfSufficiency: true,
   AssessProgression: true, PlaceLegalHold: true, LiftLegalHold: true, EraseCitizenData: true,
+  RequestIntake: true,
 };
 
 const identity = { citizenId: '7d5b0c4e-2f1a-4b8c-9d3e-6a5f4b3c2d1e', cprHash: 'a'.repeat(64) };

@@ -302,6 +302,7 @@ class CaseStory {
     this.after(this.random.int(3, 20), () => this.share());
     this.after(this.random.int(14, 60), () => this.requestInformation());
     this.after(this.random.int(20, 60), () => this.labourMarket());
+    if (coordinator.agency !== 'BIF' && this.random.chance(0.08)) this.after(this.random.int(60, 300), () => this.jobcentreLeavesAndIsAskedIn());
     if (this.age() < SSP_PLUS_AGE.min) {
       const eighteenth = addYears(this.person.birthDate, SSP_PLUS_AGE.min);
       this.sim.schedule(addDays(eighteenth, this.random.int(0, 30)), () => this.enrolInSspPlus());
@@ -316,6 +317,20 @@ class CaseStory {
     if (!joined) return;
     if (agency === 'BUF' && this.random.chance(0.5)) this.after(this.random.int(150, 400), () => this.leave('BUF'));
     if (this.random.chance(0.06)) this.after(this.random.int(60, 500), () => this.changeEntryPoint(agency));
+  }
+
+  /**
+   * The jobcentre (the referral intake's agency) leaves a case another administration coordinates,
+   * and weeks later a liaison on the case asks the municipality in again (RequestIntake).
+   */
+  private jobcentreLeavesAndIsAskedIn(): void {
+    if (!this.isOpen || !this.onCase('BIF') || this.state.coordinator?.agency === 'BIF') return;
+    if (!this.act(this.liaison('BIF'), { type: 'LeaveCase', data: { agency: 'BIF' } })) return;
+    this.after(this.random.int(7, 60), () => {
+      if (!this.isOpen || this.onCase('BIF')) return;
+      const asking = [...this.state.agencies.keys()].find((agency) => agency !== this.state.coordinator?.agency) ?? this.state.coordinator?.agency;
+      if (asking !== undefined) this.act(this.liaison(asking), { type: 'RequestIntake', data: { requestedBy: asking } });
+    });
   }
 
   private leave(agency: string): void {

@@ -3,6 +3,7 @@ import type { Projection } from '@samvirke/projections';
 import { createTimelineProjection, TimelineController } from '@samvirke/projections/timeline';
 import { createInformationFlowProjection, InformationFlowController } from '@samvirke/projections/information-flow';
 import { WorklistController } from '@samvirke/projections/worklist';
+import { IntakeController } from '@samvirke/projections/intake';
 import { CaseSummaryController, createCaseSummaryProjection } from '@samvirke/projections/case-summary';
 import { AgencyDirectoryController, CaseEntryPointsController, createEntryPointsProjection } from '@samvirke/projections/entry-points';
 import { SspRegisterController } from '@samvirke/projections/ssp-register';
@@ -25,6 +26,7 @@ export const READ_MODEL_PROJECTIONS: Projection[] = [
 export const READ_MODEL_CONTROLLERS: Type<unknown>[] = [
   TimelineController,
   WorklistController,
+  IntakeController,
   InformationFlowController,
   CaseSummaryController,
   CaseEntryPointsController,

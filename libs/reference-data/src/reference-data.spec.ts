@@ -31,7 +31,7 @@ describe('reference data', () => {
 
   it('loads every shipped file with its version', () => {
     expect(refData.versions).toEqual({
-      agencies: '2026-11-01',
+      agencies: '2026-12-06',
       programmes: '2026-11-01',
       districts: '2026-11-01',
       offenceCategories: '2026-11-01',
@@ -162,6 +162,21 @@ describe('reference data', () => {
       (doc.agencies as Array<Record<string, unknown>>)[0]!.kind = 'court';
     });
     expect(() => parseReferenceData(files)).toThrow(/agencies\.agencies\[0\]\.kind: expected one of/);
+  });
+
+  it('names the unit that receives referrals: the municipal SSP+ intake, BIF with entry point BIF-SSP-PLUS', () => {
+    expect(refData.referralIntake.agency).toBe('BIF');
+    expect(refData.referralIntake.entryPoint).toMatchObject({ code: 'BIF-SSP-PLUS', functionMailbox: 'ssp-plus.bif@example.org' });
+  });
+
+  it('refuses a referral intake that is missing, not a municipal administration, or names an entry point its agency lacks', () => {
+    expect(() => parseReferenceData(withDocument('agencies', (doc) => void delete doc.referralIntake))).toThrow(/agencies\.referralIntake/);
+    expect(() =>
+      parseReferenceData(withDocument('agencies', (doc) => void ((doc.referralIntake as Record<string, unknown>).agency = 'KBH-POLITI'))),
+    ).toThrow(/agencies\.referralIntake\.agency: KBH-POLITI is not a municipal administration/);
+    expect(() =>
+      parseReferenceData(withDocument('agencies', (doc) => void ((doc.referralIntake as Record<string, unknown>).entryPoint = 'SOF-EXIT'))),
+    ).toThrow(/agencies\.referralIntake\.entryPoint: BIF has no entry point SOF-EXIT/);
   });
 
   it('refuses an agency without an entry point', () => {

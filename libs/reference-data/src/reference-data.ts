@@ -48,6 +48,7 @@ import {
   RoadMapStart,
   ReferenceData,
   ReferenceDataFiles,
+  ReferralIntake,
   RoadMap,
   StandingEntryPoint,
 } from './types';
@@ -76,6 +77,7 @@ export function parseReferenceData(files: ReferenceDataFiles): ReferenceData {
     if (!agencies.has(code)) throw new ReferenceDataError(path, `unknown agency ${code}`);
     return code;
   };
+  const referralIntake = parseReferralIntake(agenciesDoc.referralIntake, 'agencies.referralIntake', agencies);
 
   const programmesDoc = readObject(files.programmes, 'programmes');
   const programmes = byCode(
@@ -145,6 +147,7 @@ export function parseReferenceData(files: ReferenceDataFiles): ReferenceData {
       progressionScale: readVersion(scaleDoc, 'progressionScale'),
     }),
     agencies,
+    referralIntake,
     programmes,
     geographies: geography.geographies,
     cityDistricts: geography.cityDistricts,
@@ -195,6 +198,19 @@ function parseAgency(raw: unknown, path: string): Agency {
     controllerRegime: readOneOf(o.controllerRegime, CONTROLLER_REGIMES, `${path}.controllerRegime`),
     entryPoints: [...entryPoints.values()],
   });
+}
+
+function parseReferralIntake(raw: unknown, path: string, agencies: ReadonlyMap<string, Agency>): ReferralIntake {
+  const o = readObject(raw, path);
+  const code = readString(o.agency, `${path}.agency`);
+  const agency = agencies.get(code);
+  if (agency === undefined) throw new ReferenceDataError(`${path}.agency`, `unknown agency ${code}`);
+  // The intake's coordinators take cases over, and only a municipal administration coordinates.
+  if (agency.kind !== 'municipal-administration') throw new ReferenceDataError(`${path}.agency`, `${code} is not a municipal administration`);
+  const entryPointCode = readString(o.entryPoint, `${path}.entryPoint`);
+  const entryPoint = agency.entryPoints.find((candidate) => candidate.code === entryPointCode);
+  if (entryPoint === undefined) throw new ReferenceDataError(`${path}.entryPoint`, `${code} has no entry point ${entryPointCode}`);
+  return Object.freeze({ agency: code, entryPoint });
 }
 
 function parseProgramme(raw: unknown, path: string, knownAgency: (code: string, path: string) => string): Programme {

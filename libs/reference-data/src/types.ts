@@ -159,9 +159,21 @@ export interface ReferenceDataVersions {
   readonly progressionScale: string;
 }
 
+/**
+ * The unit that receives referrals (POST /cases): every new case gets this agency on it with this
+ * entry point, and the agency's coordinators take cases over from the intake queue (GET /intake).
+ * Validated on load: the agency exists, is a municipal administration (only those coordinate) and
+ * has the entry point.
+ */
+export interface ReferralIntake {
+  readonly agency: string;
+  readonly entryPoint: StandingEntryPoint;
+}
+
 export interface ReferenceData {
   readonly versions: ReferenceDataVersions;
   readonly agencies: ReadonlyMap<string, Agency>;
+  readonly referralIntake: ReferralIntake;
   readonly programmes: ReadonlyMap<string, Programme>;
   readonly geographies: ReadonlyMap<string, Geography>;
   readonly cityDistricts: ReadonlyMap<string, CityDistrict>;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TestApp } from '../../support/test-app';
 import { testCitizen, type TestCitizen } from '../../support/citizens';
+import { caseIdOfCitizen } from '../../support/referrals';
 import type { TestUser } from '../../support/tokens';
 import {
   mayReadCase,
@@ -19,12 +20,15 @@ import { copenhagenDate } from '@samvirke/case';
  * look at them, and every piece of text that must only reach some of those users. Every id and
  * text carries this run's tag, so a grep of a response cannot match another test's data.
  *
- * - Case A: opened by a BIF coordinator who then coordinates it; BIF, KBH-POLITI and SOF on it;
- *   enrolled in EXIT (sealed identity); shares BIF→SOF, BIF→KBH-POLITI, a sealed-identity share
- *   BIF→SOF, a police share KBH-POLITI→SOF, and a request BIF→KBH-POLITI.
- * - Case B: opened by SOF, no coordinator (the intake queue); SOF and BUF on it; a share SOF→BUF.
- * - Case C: opened by KBH-FAENGSLER, coordinated by an OKF coordinator; KBH-FAENGSLER, OKF and BIF
- *   on it; shares KBH-FAENGSLER→OKF and OKF→BIF, and a request OKF→KBH-FAENGSLER.
+ * - Case A: referred by a BIF coordinator (BIF is the referral intake, so on it at once), who then
+ *   coordinates it; BIF, KBH-POLITI and SOF on it; enrolled in EXIT (sealed identity); shares
+ *   BIF→SOF, BIF→KBH-POLITI, a sealed-identity share BIF→SOF, a police share KBH-POLITI→SOF, and a
+ *   request BIF→KBH-POLITI.
+ * - Case B: referred by SOF, no coordinator (in the intake queue); BIF (the intake) brings SOF and
+ *   BUF in without taking the case; BIF, SOF and BUF on it; a share SOF→BUF.
+ * - Case C: referred by KBH-FAENGSLER; BIF (the intake) brings OKF in and hands the case to an OKF
+ *   coordinator, at which the prison joins; BIF, OKF and KBH-FAENGSLER on it; shares
+ *   KBH-FAENGSLER→OKF and OKF→BIF, and a request OKF→KBH-FAENGSLER.
  */
 export const AGENCIES = ['BIF', 'SOF', 'BUF', 'KFF', 'OKF', 'KBH-POLITI', 'KRIMINALFORSORGEN', 'KBH-FAENGSLER'] as const;
 const ROLES: MatrixRole[] = ['coordinator', 'liaison', 'auditor', 'reference-admin'];
@@ -89,10 +93,10 @@ export async function buildFixture(api: TestApp): Promise<Fixture> {
   let lastPosition = '';
   const write = async (method: string, path: string, user: MatrixUser, body?: unknown) => {
     const response = await api.request(method, path, { user: asTestUser(user), body });
-    if (response.status !== 200 && response.status !== 201) {
+    if (response.status !== 200 && response.status !== 201 && !(path === '/cases' && response.status === 202)) {
       throw new Error(`fixture: ${user.label} ${method} ${path} → ${response.status} ${JSON.stringify(response.body)}`);
     }
-    lastPosition = response.body.position as string;
+    if (response.status !== 202) lastPosition = response.body.position as string;
     return response.body as { caseId: string; position: string };
   };
   const builder = (label: string, agency: string, role: MatrixRole): MatrixUser => ({ label, userId: `builder-${label.replace(/\W+/g, '-')}-${tag}`, agency, roles: [role] });
@@ -100,9 +104,13 @@ export async function buildFixture(api: TestApp): Promise<Fixture> {
   const sofBuilder = builder('SOF intake coordinator', 'SOF', 'coordinator');
   const prisonCoordinator = builder('prison coordinator', 'KBH-FAENGSLER', 'coordinator');
   const prisonLiaison = builder('prison liaison', 'KBH-FAENGSLER', 'liaison');
+  const intakeCoordinator = builder('BIF intake coordinator', 'BIF', 'coordinator');
 
-  const open = async (user: MatrixUser, citizen: TestCitizen) =>
-    (await write('POST', '/cases', user, { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: FIXTURE_DISTRICT, reason: `Henvisning REASON-${tag}` })).caseId;
+  // A referral answers 202 with no case id: the case is found by the CPR, as the system finds it.
+  const open = async (user: MatrixUser, citizen: TestCitizen) => {
+    await write('POST', '/cases', user, { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: FIXTURE_DISTRICT, reason: `Henvisning REASON-${tag}` });
+    return caseIdOfCitizen(citizen.cpr);
+  };
   const share = async (caseId: string, user: MatrixUser, label: string, sharedWith: string[], sensitivity: EntryFacts['sensitivity'] = 'normal') => {
     const entryId = randomUUID();
     const token = `ENTRY-${label}-${tag}`;
@@ -138,19 +146,20 @@ export async function buildFixture(api: TestApp): Promise<Fixture> {
   ];
   const requestsA = [await request(caseA, coordA, 'A-BIF-POLITI', 'KBH-POLITI')];
 
-  // Case B: SOF's intake queue; nobody coordinates it.
+  // Case B: in the intake queue; nobody coordinates it. The intake brings SOF (the referrer) and BUF in.
   const citizenB = testCitizen(2004);
   const caseB = await open(sofBuilder, citizenB);
+  await write('POST', `/cases/${caseB}/agencies/SOF`, intakeCoordinator, {});
   await write('POST', `/cases/${caseB}/assessments`, sofBuilder, { level: 4, rationale: 'Vold', assessedOn: today() });
   await write('POST', `/cases/${caseB}/agencies/BUF`, sofBuilder, { entryPoint: entryPoint('B') });
   const entriesB = [await share(caseB, sofBuilder, 'B1-SOF-BUF', ['BUF'])];
 
-  // Case C: the prison opens it, brings OKF and BIF in and hands it to an OKF coordinator.
+  // Case C: the prison refers it; the intake (BIF) brings OKF in and hands it to an OKF coordinator,
+  // at which the prison joins.
   const citizenC = testCitizen(2004);
   const caseC = await open(prisonCoordinator, citizenC);
-  await write('POST', `/cases/${caseC}/agencies/OKF`, prisonCoordinator, { entryPoint: entryPoint('C') });
-  await write('POST', `/cases/${caseC}/agencies/BIF`, prisonCoordinator, {});
-  await write('POST', `/cases/${caseC}/coordinator`, prisonCoordinator, { coordinatorId: coordC.userId, agency: 'OKF' });
+  await write('POST', `/cases/${caseC}/agencies/OKF`, intakeCoordinator, { entryPoint: entryPoint('C') });
+  await write('POST', `/cases/${caseC}/coordinator`, intakeCoordinator, { coordinatorId: coordC.userId, agency: 'OKF' });
   await write('POST', `/cases/${caseC}/assessments`, coordC, { level: 3, rationale: 'Løsladelse nærmer sig', assessedOn: today() });
   const entriesC = [await share(caseC, prisonLiaison, 'C1-FAENGSLER-OKF', ['OKF']), await share(caseC, coordC, 'C2-OKF-BIF', ['BIF'])];
   const requestsC = [await request(caseC, coordC, 'C-OKF-FAENGSLER', 'KBH-FAENGSLER')];
@@ -161,11 +170,11 @@ export async function buildFixture(api: TestApp): Promise<Fixture> {
       openStatus: 'open', level: 3, programmes: ['EXIT'], owner: coordA, entries: entriesA, requests: requestsA, entryPointEmail: entryPoint('A').email,
     },
     {
-      label: 'B', caseId: caseB, citizen: citizenB, agencies: ['SOF', 'BUF'], coordinatorId: null, identitySealed: false,
+      label: 'B', caseId: caseB, citizen: citizenB, agencies: ['BIF', 'SOF', 'BUF'], coordinatorId: null, identitySealed: false,
       openStatus: 'open', level: 4, programmes: [], owner: sofBuilder, entries: entriesB, requests: [], entryPointEmail: entryPoint('B').email,
     },
     {
-      label: 'C', caseId: caseC, citizen: citizenC, agencies: ['KBH-FAENGSLER', 'OKF', 'BIF'], coordinatorId: coordC.userId, identitySealed: false,
+      label: 'C', caseId: caseC, citizen: citizenC, agencies: ['BIF', 'OKF', 'KBH-FAENGSLER'], coordinatorId: coordC.userId, identitySealed: false,
       openStatus: 'open', level: 3, programmes: [], owner: coordC, entries: entriesC, requests: requestsC, entryPointEmail: entryPoint('C').email,
     },
   ];

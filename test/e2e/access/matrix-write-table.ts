@@ -120,6 +120,10 @@ export function writeTable(): Record<string, WriteRow> {
         (_user, facts) => ({ agency: facts.coordinatorAgency ?? AGENCY_ON_NO_CASE }),
       ),
     ),
+    'POST /cases/{caseId}/intake-requests': one(
+      // The referral intake (BIF) is on every matrix case, as on every case opened by a referral.
+      refused('ask the municipality into a case the intake is on', 'participant', ['INTAKE_ALREADY_ON_CASE', 'AGENCY_NOT_ON_CASE'], () => ({})),
+    ),
     'POST /cases/{caseId}/programmes': one(
       refused('enrol from a future date', 'run-case', ['ALREADY_ENROLLED', 'DATE_IN_FUTURE'], () => ({ body: { programmeCode: 'EXIT', startedOn: future } })),
     ),

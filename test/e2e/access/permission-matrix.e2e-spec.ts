@@ -19,6 +19,7 @@ import { asTestUser, buildFixture, FIXTURE_DISTRICT, leaksIn, type Fixture, type
 import { pathOf, writeTable, type RefusedWrite, type WriteCase } from './matrix-write-table';
 import { operationsOf, type OpenApiDocument } from './openapi-requests';
 import { testCitizen } from '../../support/citizens';
+import { caseIdOfCitizen } from '../../support/referrals';
 import { copenhagenDate } from '@samvirke/case';
 // Route paths only, to check the document lists every command row; the rules come from the oracle.
 import { CASE_COMMAND_ROUTES } from '@samvirke/command-api/command-routes';
@@ -241,6 +242,8 @@ describe('permission matrix: every user x endpoint x case over HTTP', () => {
   interface ListQuery {
     path: string;
     roles?: MatrixRole[];
+    /** Only these agencies' users with `roles` may read the list (others: 403). */
+    agencies?: string[];
     /** Fixture cases the list must hold for this user; undefined for aggregates (no case rows). */
     expected?(user: MatrixUser): FixtureCase[];
     /** The filter isolates the fixture (its district), so the total must equal the rows. */
@@ -284,6 +287,14 @@ describe('permission matrix: every user x endpoint x case over HTTP', () => {
         // The worklist is the user's cases as a coordinator, whatever other roles they hold.
         expected: (user) => fixture.cases.filter((facts) => facts.openStatus === 'open' && roleSeesCase('coordinator', user, facts)),
       },
+      {
+        // The intake queue: coordinators of the referral intake agency (BIF) only; open cases it is on that nobody coordinates (case B).
+        path: '/intake',
+        roles: ['coordinator'],
+        agencies: ['BIF'],
+        expected: (user) => fixture.cases.filter((facts) => facts.openStatus === 'open' && facts.coordinatorId === null && facts.agencies.includes('BIF') && roleSeesCase('coordinator', user, facts)),
+        strictTotal: true,
+      },
       { path: '/information-flow/delays', roles: ['coordinator', 'auditor'] },
       { path: `/audit/log?caseId=${ofCase('A').caseId}`, roles: ['auditor'] },
     ];
@@ -312,7 +323,7 @@ describe('permission matrix: every user x endpoint x case over HTTP', () => {
           const where = `${user.label} GET ${query.path}`;
           if (!query.expected) {
             const answer = await call('GET', query.path, user);
-            const allowed = hasRole(user, query.roles);
+            const allowed = hasRole(user, query.roles) && (!query.agencies || query.agencies.includes(user.agency));
             if ((answer.status === 200) !== allowed) mismatches.push(`${where} → ${answer.status}, expected ${allowed ? 200 : 403}`);
             const leaks = leaksIn(JSON.stringify(answer.body ?? null), user, fixture.secrets);
             // The audit log is the auditors' record of everyone's requests; the rules give them everything.
@@ -320,7 +331,7 @@ describe('permission matrix: every user x endpoint x case over HTTP', () => {
             return;
           }
           const list = await wholeList(query.path, user);
-          if (!hasRole(user, query.roles)) {
+          if (!hasRole(user, query.roles) || (query.agencies && !query.agencies.includes(user.agency))) {
             if (list.status !== 403) mismatches.push(`${where} → ${list.status}, expected 403`);
             return;
           }
@@ -645,8 +656,9 @@ describe('permission matrix: every user x endpoint x case over HTTP', () => {
       }),
     );
 
-    // ---- The referral names no case: any coordinator or liaison refers (201 for a new citizen, 202
-    // and nothing more for one who has a case), everyone else gets 403 and makes nothing.
+    // ---- The referral names no case: any coordinator or liaison refers, and is answered 202
+    // { received: true } alike for a new citizen and for one who has a case (issue 15: no existence
+    // oracle); everyone else gets 403 and makes nothing.
     const existing = ofCase('A').citizen;
     const referral = (citizen: { cpr: string; name: string; birthDate: string }) => ({ cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: 'VALBY-1', reason: `Henvisning ${fixture.tag}` });
     const refusedCitizens: Array<{ user: MatrixUser; citizen: ReturnType<typeof testCitizen> }> = [];
@@ -670,18 +682,19 @@ describe('permission matrix: every user x endpoint x case over HTTP', () => {
         if (leaks.length > 0) mismatches.push(`${where} → ${answer.status} LEAKS ${leaks.join(', ')}`);
       }
       if (writeVerdict(user, ofCase('A'), 'refer') === 'permitted') {
-        if (first.status !== 201 || typeof record(first.body)['caseId'] !== 'string') mismatches.push(`${where} (a new citizen) → ${first.status} ${JSON.stringify(first.body)}, expected 201 with the case id`);
+        if (first.status !== 202 || JSON.stringify(first.body) !== JSON.stringify({ received: true })) mismatches.push(`${where} (a new citizen) → ${first.status} ${JSON.stringify(first.body)}, expected 202 {"received":true}`);
         if (known.status !== 202 || JSON.stringify(known.body) !== JSON.stringify({ received: true })) mismatches.push(`${where} (a citizen with a case) → ${known.status} ${JSON.stringify(known.body)}, expected 202 {"received":true}`);
+        if ((await streamLength(caseIdOfCitizen(citizen.cpr))) !== 2) mismatches.push(`${where}: the new citizen's case was not opened with the intake on it`);
       } else {
         if (first.status !== 403 || known.status !== 403) mismatches.push(`${where} → ${first.status} (a new citizen), ${known.status} (a citizen with a case), expected 403 for both`);
         if (JSON.stringify(first.body) !== JSON.stringify(known.body)) mismatches.push(`${where}: refusals differ for a new citizen and one with a case`);
         refusedCitizens.push({ user, citizen });
       }
     }
-    // A refused referral made no case: the citizen is still new to a permitted referrer.
+    // A refused referral made no case.
     for (const { user, citizen } of refusedCitizens) {
-      const answer = await call('POST', '/cases', ofCase('A').owner, { body: referral(citizen) });
-      if (answer.status !== 201) mismatches.push(`${user.label}'s refused referral made a case: referring the citizen again → ${answer.status}`);
+      const length = await streamLength(caseIdOfCitizen(citizen.cpr));
+      if (length !== 0) mismatches.push(`${user.label}'s refused referral made a case (${length} events)`);
     }
 
     // ---- Writes outside any case: their roles only, and a refused body changes nothing.

@@ -34,6 +34,7 @@ export const VALID_WRITE_REQUESTS: Record<string, ValidWriteRequest> = {
   'POST /cases/{caseId}/agencies/{agency}': { params: { agency: () => 'KBH-FAENGSLER' }, body: () => ({ entryPoint: entryPoint() }) },
   'PUT /cases/{caseId}/agencies/{agency}/entry-point': { params: { agency: () => 'SOF' }, body: () => ({ entryPoint: entryPoint() }) },
   'DELETE /cases/{caseId}/agencies/{agency}': { params: { agency: () => 'KBH-FAENGSLER' } },
+  'POST /cases/{caseId}/intake-requests': { params: {} },
   'POST /cases/{caseId}/programmes': { params: {}, body: () => ({ programmeCode: 'SSP_PLUS', startedOn: day() }) },
   'POST /cases/{caseId}/programmes/{programmeCode}/exit': { params: { programmeCode: () => 'SSP_PLUS' }, body: () => ({ endedOn: day(), exitReason: 'completed' }) },
   'POST /cases/{caseId}/entries': {

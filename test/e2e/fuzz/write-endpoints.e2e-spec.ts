@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { testCitizen } from '../../support/citizens';
 import type { TestUser } from '../../support/tokens';
+import { caseIdOfCitizen } from '../../support/referrals';
 import { VALID_WRITE_REQUESTS } from './valid-write-requests';
 import { caller, headerGarbage, hostileKey, hostileString, hostileValue, rawHostileBody, type Caller } from './hostile-input';
 
@@ -37,8 +38,8 @@ describe('write endpoints under hostile input', () => {
       user: coordinator,
       body: { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: 'NORREBRO-1', reason: 'Fuzz' },
     });
-    expect(opened.status).toBe(201);
-    caseId = opened.body.caseId;
+    expect(opened.status).toBe(202);
+    caseId = caseIdOfCitizen(citizen.cpr);
     for (const agency of ['SOF', 'KBH-POLITI']) expect((await api.request('POST', `/cases/${caseId}/agencies/${agency}`, { user: coordinator, body: {} })).status).toBe(201);
     const document = await api.request('GET', '/docs/openapi.json');
     expect(document.status).toBe(200);

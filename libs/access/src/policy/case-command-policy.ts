@@ -19,7 +19,8 @@ import { canSeeCase, type CaseAccessFacts } from './case-visibility';
  * - `own-agency`: an agency's own coordinator or liaison may change its entry point on the case or
  *   take the agency off it; the case's coordinator may too.
  * - `participant`: SSP category assessments, sharing, acknowledging, requests and answers, actions,
- *   custody, justice and labour-market facts are open to a liaison who sees the case and to its coordinator; the case's
+ *   custody, justice and labour-market facts, and asking the municipality in (the referral intake
+ *   joins) are open to a liaison who sees the case and to its coordinator; the case's
  *   rules then check that the acting agency is on the case, that a charge comes from the police, ...
  * - `lift-hold`: the case's coordinator, or a coordinator or liaison of the agency that placed the
  *   hold (lifting a hold re-enables erasure, so not just anyone on the case).
@@ -85,6 +86,8 @@ export const CASE_WRITE_RULES: { readonly [Type in CaseCommandType]: CaseCommand
   PlaceLegalHold: { user: 'run-case', system: SIMULATED },
   LiftLegalHold: { user: 'lift-hold', system: SIMULATED },
   EraseCitizenData: { user: 'erase', system: ERASURE },
+  // Asking the municipality in (the intake unit joins): anyone working the case may ask.
+  RequestIntake: { user: 'participant', system: SIMULATED },
 };
 
 /** What a write asks, as far as the rules need it, known before anything is sealed or decided. */

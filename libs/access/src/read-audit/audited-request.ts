@@ -91,12 +91,23 @@ export function auditEntryOf(
     action: auditActionFor(request.method, criteria, details.declared),
     method: request.method.toUpperCase(),
     route: routePatternOf(request),
-    caseId: uuidOrNull(params['caseId']) ?? caseIdOfResult(details.result),
+    caseId: uuidOrNull(params['caseId']) ?? uuidOrNull((request as AuditedCaseRequest)[AUDITED_CASE]) ?? caseIdOfResult(details.result),
     entryId: uuidOrNull(params['entryId']),
     criteria,
     purpose: details.purpose,
     outcome: details.outcome,
   };
+}
+
+const AUDITED_CASE = Symbol('samvirke:audited-case');
+type AuditedCaseRequest = Request & { [AUDITED_CASE]?: string };
+
+/**
+ * Names the case a request was about, for the audit row only, where the answer must not name it
+ * (a referral answers the same whether or not the citizen had a case; the auditor sees which).
+ */
+export function recordAuditedCase(request: Request, caseId: string): void {
+  (request as AuditedCaseRequest)[AUDITED_CASE] = caseId;
 }
 
 function caseIdOfResult(result: unknown): string | null {

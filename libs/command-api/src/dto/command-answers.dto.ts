@@ -9,7 +9,7 @@ export class CommandAcceptedDto {
   replayed!: boolean;
 }
 
-/** A referral of a citizen who already has a case: recorded there; nothing else is said. */
+/** What every referral answers (POST /cases, 202): received; nothing else is said, not even whether the citizen had a case. */
 export class ReferralReceivedDto {
   received!: boolean;
 }

@@ -105,6 +105,8 @@ export interface CaseSummaryFilters {
   districts?: { codes: readonly string[]; sealingProgrammes: readonly string[] };
   programme?: string;
   coordinator?: string;
+  /** Only cases nobody coordinates (the intake queue). */
+  unassigned?: true;
   agency?: string;
   custody?: 'none' | 'remand' | 'sentence';
 }
@@ -131,6 +133,7 @@ export function visibleSummariesWhere(user: AuthenticatedUser, filters: CaseSumm
   if (filters.level !== undefined) equals('ssp_level', filters.level);
   if (filters.coordinator !== undefined) equals('coordinator_id', filters.coordinator);
   if (filters.custody !== undefined) equals('custody_status', filters.custody);
+  if (filters.unassigned) conditions.push('coordinator_id IS NULL');
   if (filters.districts !== undefined) {
     params.push(filters.districts.codes);
     conditions.push(`district_code = ANY($${params.length}::text[])`);

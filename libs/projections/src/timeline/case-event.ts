@@ -10,6 +10,8 @@ export interface CaseEventRecord {
   /** The agency the actor acted for (event metadata), when the writer recorded one. */
   actingAgency: string | null;
   actor: string;
+  /** The event's revision in its case stream: unique per case, so it names a row an event alone makes. */
+  revision: number;
 }
 
 /**
@@ -23,5 +25,6 @@ export function caseEventRecord(recorded: RecordedEvent): CaseEventRecord {
     event: { type: recorded.type, data: recorded.data } as CaseEvent,
     actingAgency: typeof recorded.metadata.agency === 'string' ? recorded.metadata.agency : null,
     actor: recorded.metadata.actor,
+    revision: recorded.streamRevision,
   };
 }

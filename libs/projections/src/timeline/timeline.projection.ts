@@ -39,6 +39,7 @@ export const TIMELINE_KINDS = [
   'custody-start',
   'release',
   'road-map',
+  'referral',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -65,7 +66,8 @@ export function createTimelineProjection(options: TimelineProjectionOptions = {}
     // 2: a citizen erasure removes the birth date from road_map_facts.
     // 3: road maps start from their triggers (not from programme enrolment), offsets in calendar
     //    units, items that no longer apply end (resolution 'ended'), road_map_facts.closedOn.
-    version: 3,
+    //    4: a referral of a citizen who already has the case ('referral' rows, for its coordinator).
+    version: 4,
     streamPrefixes: [options.streamPrefix ?? CASE_STREAM_PREFIX],
     tables: [tables.item, tables.caseRow],
     schemaSql: `
@@ -166,7 +168,7 @@ class TimelineWriter {
       this.writeRoadMap(caseId, batch);
       batch.roadMaps.delete(caseId);
     }
-    this.applyItems(caseId, event, actingAgency, batch);
+    this.applyItems(caseId, event, actingAgency, batch, record.revision);
     const evidence = evidenceOf(event, actingAgency);
     const factsChange = factsChangeOf(event);
     if (evidence || factsChange) await this.changeRoadMapFacts(caseId, batch, (facts) => {
@@ -190,7 +192,7 @@ class TimelineWriter {
     batch.db.flush();
   }
 
-  private applyItems(caseId: string, event: CaseEvent, actingAgency: string | null, batch: TimelineBatch): void {
+  private applyItems(caseId: string, event: CaseEvent, actingAgency: string | null, batch: TimelineBatch, revision: number): void {
     const { item, caseRow } = this.tables;
     const db = batch.db;
     switch (event.type) {
@@ -200,6 +202,22 @@ class TimelineWriter {
       case 'CaseReopened':
         batch.changeCase(caseId, { status: 'open' });
         return;
+      case 'ReferralReceived': {
+        // Another referral of the case's citizen: for whoever sees the case (the referrer, unless on
+        // it, sees neither the case nor this row). The reason is case-level text, like the opening one.
+        const receivedOn = dateOf(event.data.receivedAt);
+        this.insert(db, caseId, {
+          itemId: `referral:${revision}`,
+          kind: 'referral',
+          itemOn: receivedOn,
+          doneOn: receivedOn,
+          resolution: 'received',
+          ownerAgency: event.data.referredBy,
+          title: `referral from ${event.data.referredBy}`,
+          detailSealed: event.data.reason.sealed,
+        });
+        return;
+      }
       case 'SspCategoryAssessed':
         batch.changeCase(caseId, { sspLevel: event.data.level });
         return;

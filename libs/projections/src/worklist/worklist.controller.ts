@@ -15,12 +15,14 @@ import { TIMELINE_PROJECTION_NAME, timelineTables } from '../timeline/timeline.p
 export const RELEASE_HORIZON_DAYS = 90;
 export const CONFERENCE_INTERVAL_DAYS = 90;
 
-export const WORKLIST_REASONS = ['overdue-items', 'release-coming-up', 'no-recent-conference', 'unacknowledged-information'] as const;
+export const WORKLIST_REASONS = ['overdue-items', 'release-coming-up', 'no-recent-conference', 'unacknowledged-information', 'referral-received'] as const;
 export type WorklistReason = (typeof WORKLIST_REASONS)[number];
 
 export class WorklistQueryDto extends PageQueryDto {
   /** Information not acknowledged this many days after it was shared counts as a reason (default 5). */
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(365) unacknowledgedAfterDays: number = 5;
+  /** A referral of the case's citizen received within this many days counts as a reason (default 14). */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(365) referralsWithinDays: number = 14;
   /** Only cases with this reason. Without it, every open case is listed, calm ones last. */
   @IsOptional() @IsIn(WORKLIST_REASONS, { message: `reason must be one of ${WORKLIST_REASONS.join(', ')}` }) reason?: WorklistReason;
 }
@@ -34,6 +36,8 @@ export interface WorklistRow {
   sspLevel: number | null;
   lastConferenceOn: string | null;
   unacknowledgedInformation: number;
+  /** Referrals of the citizen received within `referralsWithinDays` (another agency referred them again). */
+  referralsReceived: number;
 }
 
 const TIMELINE = timelineTables();
@@ -41,7 +45,7 @@ const TIMELINE = timelineTables();
 /**
  * The calling coordinator's open cases, most urgent first: overdue items, then releases coming up
  * (soonest first), then level 3/4 cases without a recent conference, then information left
- * unacknowledged. Everything is computed from stored dates against today, so the order changes
+ * unacknowledged, then referrals of the citizen received lately. Everything is computed from stored dates against today, so the order changes
  * with the calendar without any event. Only the cases the user sees as coordinator (their own,
  * assigned, or their agency's intake queue), and only the items they may see, are counted.
  */
@@ -68,12 +72,13 @@ export class WorklistController {
     const horizon = parameter(RELEASE_HORIZON_DAYS);
     const interval = parameter(CONFERENCE_INTERVAL_DAYS);
     const unacknowledgedAfter = parameter(query.unacknowledgedAfterDays);
+    const referralsWithin = parameter(query.referralsWithinDays);
     const reasonFilter = query.reason ? `WHERE ${parameter(query.reason)} = ANY(reasons)` : '';
     const limit = parameter(query.limit);
     const offset = parameter(query.offset);
     const result = await this.pool.query<{
       case_id: string; reasons: WorklistReason[]; overdue: number; release_on: string | null; ssp_level: number | null;
-      last_conference_on: string | null; unacknowledged: number; total: string;
+      last_conference_on: string | null; unacknowledged: number; referrals: number; total: string;
     }>(
       `WITH visible AS (
          SELECT c.case_id, c.ssp_level, c.last_conference_on FROM ${READ_MODEL_SCHEMA}.${TIMELINE.caseRow} c
@@ -84,13 +89,14 @@ export class WorklistController {
            min(i.due_on) FILTER (WHERE i.kind = 'release' AND i.done_on IS NULL
              AND i.due_on BETWEEN ${today}::date AND ${today}::date + ${horizon}::int) AS release_on,
            count(*) FILTER (WHERE i.kind = 'acknowledgement' AND i.done_on IS NULL
-             AND i.item_on <= ${today}::date - ${unacknowledgedAfter}::int)::int AS unacknowledged
+             AND i.item_on <= ${today}::date - ${unacknowledgedAfter}::int)::int AS unacknowledged,
+           count(*) FILTER (WHERE i.kind = 'referral' AND i.item_on >= ${today}::date - ${referralsWithin}::int)::int AS referrals
          FROM ${READ_MODEL_SCHEMA}.${TIMELINE.item} i JOIN visible USING (case_id)
          WHERE ${visibleItem}
          GROUP BY i.case_id),
        ranked AS (
          SELECT v.case_id, v.ssp_level, v.last_conference_on, COALESCE(n.overdue, 0) AS overdue, n.release_on,
-           COALESCE(n.unacknowledged, 0) AS unacknowledged,
+           COALESCE(n.unacknowledged, 0) AS unacknowledged, COALESCE(n.referrals, 0) AS referrals,
            COALESCE(v.ssp_level >= 3 AND (v.last_conference_on IS NULL OR v.last_conference_on < ${today}::date - ${interval}::int), FALSE) AS conference_due
          FROM visible v LEFT JOIN counts n USING (case_id)),
        matching AS (
@@ -98,14 +104,15 @@ export class WorklistController {
              CASE WHEN r.overdue > 0 THEN 'overdue-items' END,
              CASE WHEN r.release_on IS NOT NULL THEN 'release-coming-up' END,
              CASE WHEN r.conference_due THEN 'no-recent-conference' END,
-             CASE WHEN r.unacknowledged > 0 THEN 'unacknowledged-information' END], NULL) AS reasons
+             CASE WHEN r.unacknowledged > 0 THEN 'unacknowledged-information' END,
+             CASE WHEN r.referrals > 0 THEN 'referral-received' END], NULL) AS reasons
          FROM ranked r)
        SELECT page.*, counted.total FROM (SELECT count(*) AS total FROM matching ${reasonFilter}) counted
        LEFT JOIN LATERAL (
          SELECT case_id, reasons, overdue, to_char(release_on, 'YYYY-MM-DD') AS release_on, ssp_level,
-           to_char(last_conference_on, 'YYYY-MM-DD') AS last_conference_on, unacknowledged
+           to_char(last_conference_on, 'YYYY-MM-DD') AS last_conference_on, unacknowledged, referrals
          FROM matching ${reasonFilter}
-         ORDER BY overdue DESC, release_on ASC NULLS LAST, conference_due DESC, unacknowledged DESC, case_id
+         ORDER BY overdue DESC, release_on ASC NULLS LAST, conference_due DESC, unacknowledged DESC, referrals DESC, case_id
          LIMIT ${limit} OFFSET ${offset}) page ON TRUE`,
       params,
     );
@@ -119,6 +126,7 @@ export class WorklistController {
         sspLevel: row.ssp_level,
         lastConferenceOn: row.last_conference_on,
         unacknowledgedInformation: row.unacknowledged,
+        referralsReceived: row.referrals,
       })),
       page: { limit: query.limit, offset: query.offset, total: Number(result.rows[0].total) },
     };

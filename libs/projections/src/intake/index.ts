@@ -1,0 +1,2 @@
+export * from './intake.controller';
+export * from './intake.dto';
