@@ -13,6 +13,8 @@ import offenceCategoriesFile from './data/offence-categories.json';
 import programmesFile from './data/programmes.json';
 import progressionScaleFile from './data/progression-scale.json';
 import roadMapsFile from './data/road-maps.json';
+import escalationRulesFile from './data/escalation-rules.json';
+import { parseEscalationContact, parseEscalationRules } from './escalation-rules';
 import { FrozenMap } from './frozen-map';
 import {
   JsonObject,
@@ -62,6 +64,7 @@ export function loadReferenceData(): ReferenceData {
     legalBases: legalBasesFile,
     roadMaps: roadMapsFile,
     progressionScale: progressionScaleFile,
+    escalationRules: escalationRulesFile,
   });
 }
 
@@ -133,6 +136,7 @@ export function parseReferenceData(files: ReferenceDataFiles): ReferenceData {
   );
 
   const scaleDoc = readObject(files.progressionScale, 'progressionScale');
+  const escalationRules = parseEscalationRules(files.escalationRules ?? escalationRulesFile);
 
   return Object.freeze<ReferenceData>({
     versions: Object.freeze({
@@ -143,6 +147,7 @@ export function parseReferenceData(files: ReferenceDataFiles): ReferenceData {
       legalBases: readVersion(legalDoc, 'legalBases'),
       roadMaps: readVersion(roadMapsDoc, 'roadMaps'),
       progressionScale: readVersion(scaleDoc, 'progressionScale'),
+      escalationRules: escalationRules.version,
     }),
     agencies,
     programmes,
@@ -153,6 +158,7 @@ export function parseReferenceData(files: ReferenceDataFiles): ReferenceData {
     legalBases,
     roadMaps,
     progressionScale: parseProgressionScale(scaleDoc, 'progressionScale'),
+    escalationRules,
   });
 }
 
@@ -194,6 +200,7 @@ function parseAgency(raw: unknown, path: string): Agency {
     kind: readOneOf(o.kind, AGENCY_KINDS, `${path}.kind`),
     controllerRegime: readOneOf(o.controllerRegime, CONTROLLER_REGIMES, `${path}.controllerRegime`),
     entryPoints: [...entryPoints.values()],
+    ...(o.escalationContact === undefined ? {} : { escalationContact: parseEscalationContact(o.escalationContact, `${path}.escalationContact`) }),
   });
 }
 
