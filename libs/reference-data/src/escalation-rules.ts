@@ -40,6 +40,8 @@ export interface EscalationFlowRules {
 export interface EscalationRules {
   readonly version: string;
   readonly flows: { readonly [Flow in EscalationFlow]: EscalationFlowRules };
+  /** The job chases flows that started at most this many calendar days ago. */
+  readonly chaseForDays: number;
   readonly alsoClosed: readonly AlsoClosedDay[];
   readonly calendar: WorkingCalendar;
 }
@@ -92,5 +94,7 @@ export function parseEscalationRules(raw: unknown, path = 'escalationRules'): Es
     return { countsFrom, steps };
   };
   const flows = { information: flow('information'), request: flow('request') };
-  return { version: readString(doc.version, `${path}.version`), flows, alsoClosed, calendar: new WorkingCalendar(alsoClosed) };
+  const chaseForDays = readInteger(doc.chaseForDays, `${path}.chaseForDays`);
+  if (chaseForDays < 1) throw new ReferenceDataError(`${path}.chaseForDays`, 'expected an integer of 1 or more');
+  return { version: readString(doc.version, `${path}.version`), flows, chaseForDays, alsoClosed, calendar: new WorkingCalendar(alsoClosed) };
 }
