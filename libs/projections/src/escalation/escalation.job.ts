@@ -21,7 +21,8 @@ export interface EscalationReport {
   now: string;
   /** Open flows looked at. */
   checked: number;
-  escalated: EscalationOutcome[];
+  /** With the global position of each recorded step (for `consistentWith` reads). */
+  escalated: Array<EscalationOutcome & { position: string | undefined }>;
   /** Recorded by an earlier run or another instance (the same idempotency key), or refused by the case's rules as no longer due. */
   alreadyDone: number;
   failed: Array<EscalationOutcome & { error: string }>;
@@ -100,7 +101,7 @@ export class EscalationJob {
           now: options.now,
         });
         if (result.replayed) report.alreadyDone += 1;
-        else report.escalated.push(outcome);
+        else report.escalated.push({ ...outcome, position: result.position });
       } catch (error) {
         if (error instanceof CaseRuleViolation && SETTLED.has(error.reason)) report.alreadyDone += 1;
         else report.failed.push({ ...outcome, error: error instanceof CaseRuleViolation ? error.reason : error instanceof Error ? error.name : 'unknown' });

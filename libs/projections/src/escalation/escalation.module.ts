@@ -20,9 +20,9 @@ export function loadEscalationIntervalMinutes(env: Record<string, string | undef
 }
 
 /**
- * Runs the escalation job on a schedule: once shortly after start, then every
- * ESCALATION_INTERVAL_MINUTES (60 by default; steps are per working day, so an hour's delay is at
- * most an hour late on the right day). Runs never overlap in one process; several processes may
+ * Runs the escalation job every ESCALATION_INTERVAL_MINUTES (60 by default, the first run one
+ * interval after start; steps are per working day, so a step is at most an interval late on its day).
+ * Runs never overlap in one process; several processes may
  * each run it (see EscalationJob: nothing is recorded twice). The log says counts only.
  */
 export class EscalationScheduler {
@@ -96,12 +96,9 @@ export class EscalationModule implements OnApplicationBootstrap, OnApplicationSh
 
   onApplicationBootstrap(): void {
     if (this.intervalMinutes <= 0) return;
-    const run = () => void this.scheduler.runOnce();
-    // The first run a minute after start (the read models catch up first), then on the interval.
-    const first = setTimeout(run, 60_000);
-    first.unref();
-    this.registry.addTimeout(`${ESCALATION_SCHEDULE}-first`, first);
-    const every = setInterval(run, this.intervalMinutes * 60_000);
+    // The first run one interval after start, as retention's: a restart loop cannot hammer the
+    // database, and the read models have caught up by then.
+    const every = setInterval(() => void this.scheduler.runOnce(), this.intervalMinutes * 60_000);
     every.unref();
     this.registry.addInterval(ESCALATION_SCHEDULE, every);
   }
