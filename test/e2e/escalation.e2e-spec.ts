@@ -165,6 +165,37 @@ describe('escalation of unanswered exchanges', () => {
     expect((filtered.body.items as any[]).map((row) => row.caseId)).toEqual([late.caseId]);
   });
 
+  it('shows the coordinator the chasing of an exchange between two other agencies on their case, and not a BIF liaison', async () => {
+    api.clock.set(at('2026-04-20'));
+    const opened = await ok('POST', '/cases', coordinator, {
+      ...(({ cpr, name, birthDate }) => ({ cpr, name, birthDate }))(testCitizen(2002)),
+      districtCode: 'NORREBRO-1',
+      reason: 'Løsladelse nærmer sig',
+    });
+    const base = `/cases/${opened.body.caseId}`;
+    await ok('POST', `${base}/coordinator`, coordinator, { coordinatorId: coordinator.userId, agency: 'BIF' });
+    await ok('POST', `${base}/agencies/KRIMINALFORSORGEN`, coordinator, {});
+    await ok('POST', `${base}/agencies/SOF`, coordinator, {});
+    const entryId = randomUUID();
+    const shared = await ok('POST', `${base}/entries`, probation, {
+      entryId, sharedWith: ['SOF'], legalBasis: 'RPL115-1-3', purpose: 'crime-prevention', sensitivity: 'normal', summary: 'Tilsyn aftalt',
+    });
+    // Shared on Monday 20 April: the reminder is due on Thursday 23 April.
+    await runOn('2026-04-22', shared.position);
+    const report = await runOn('2026-04-23', shared.position);
+    const reminder = report.escalated.find((e) => e.id === entryId);
+    expect(reminder).toMatchObject({ toAgency: 'SOF', step: 'reminder' });
+
+    const worklist = await api.request('GET', `/worklist?consistentWith=${reminder!.position}&limit=200`, { user: coordinator });
+    expect((worklist.body.items as any[]).find((row) => row.caseId === opened.body.caseId)).toMatchObject({ stalledFlows: 1, escalatedFlows: 0, reasons: expect.arrayContaining(['stalled-flows']) });
+    const forCoordinator = await api.request('GET', `${base}/timeline?kind=escalation&consistentWith=${reminder!.position}`, { user: coordinator });
+    expect((forCoordinator.body.items as any[]).map((item) => [item.on, item.resolution, item.ownerAgency])).toEqual([['2026-04-23', 'reminder', 'SOF']]);
+    const jobcentre: TestUser = { userId: `jobcenter-esc-${suffix}`, agency: 'BIF', roles: ['liaison'] };
+    const forLiaison = await api.request('GET', `${base}/timeline?kind=escalation&consistentWith=${reminder!.position}`, { user: jobcentre });
+    expect(forLiaison.status).toBe(200);
+    expect(forLiaison.body.items).toEqual([]);
+  });
+
   it('lets no user record an escalation, and no system purpose but the escalation job (and synthetic data)', async () => {
     const gate = api.app.get(CaseGate);
     const command = { type: 'EscalateFlow', data: { flow: 'information', entryId: late.entryId, toAgency: 'KRIMINALFORSORGEN', step: 'reminder' } } as const;
