@@ -14,6 +14,7 @@ import { AuditModule } from '@samvirke/audit';
 import { PrivacyHttpModule } from '@samvirke/privacy/http/privacy-http.module';
 import { loadAuditConfig } from '@samvirke/access/read-audit/audit-config';
 import { SSP_PLUS_AGE_BANDS } from '@samvirke/projections/case-summary';
+import { EscalationModule } from '@samvirke/projections/escalation';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { JsonBodyGuard } from './http/json-body.guard';
 import { RequestContextMiddleware } from './http/request-context.middleware';
@@ -41,6 +42,7 @@ export class AppModule implements NestModule {
         AuditModule.register(runtime.auditConfig ?? loadAuditConfig(process.env)),
         CommandApiModule,
         PrivacyHttpModule,
+        EscalationModule,
       ],
       controllers: [HealthController, MetricsController, ReferenceDataController, ...READ_MODEL_CONTROLLERS],
       providers: [

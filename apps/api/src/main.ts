@@ -3,6 +3,7 @@ import { ConfigError, DatabaseUnreachableError, createLogger, loadConfig, openDa
 import { describeAuthConfig, loadAuthConfig } from '@samvirke/access';
 import { PrivacyConfigError, loadPrivacyConfig } from '@samvirke/privacy';
 import { AuditConfigError, loadAuditConfig } from '@samvirke/access/read-audit/audit-config';
+import { loadEscalationIntervalMinutes } from '@samvirke/projections/escalation';
 import { createApiApp } from './bootstrap';
 import { seedDemoDataIfWanted } from './demo-data-at-start';
 
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
     authConfig = loadAuthConfig(process.env, config.dataDir);
     privacyConfig = loadPrivacyConfig(process.env, config.dataDir);
     auditConfig = loadAuditConfig(process.env);
+    // Read again when the escalation module is built; checked here so a bad value is one line and 78.
+    loadEscalationIntervalMinutes(process.env);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof PrivacyConfigError || error instanceof AuditConfigError) {
       process.stderr.write(`samvirke: ${error.message}\n`);

@@ -6,6 +6,7 @@
  * Ids of things the case will hold (entries, requests, actions, ...) are chosen by the caller, so a
  * retried command produces the same events and the event store's idempotency can recognise it.
  */
+import type { EscalationStep } from '@samvirke/reference-data';
 import type { ConferenceDecision } from './events';
 import type {
   AgencyCode,
@@ -163,6 +164,17 @@ export type EraseCitizenData = Command<
   { scope: ErasureScope; reason: ErasureReason; by: UserId }
 >;
 
+/**
+ * A flow left unanswered past a step of the escalation rules: shared information not acknowledged
+ * by `toAgency`, or a request not answered. Issued by the escalation job only (a system caller),
+ * never by a user; the rules decide whether the step is due.
+ */
+export type EscalateFlow = Command<
+  'EscalateFlow',
+  | { flow: 'information'; entryId: string; toAgency: AgencyCode; step: EscalationStep }
+  | { flow: 'request'; requestId: string; step: EscalationStep }
+>;
+
 export type CaseCommand =
   | OpenCase
   | CloseCase
@@ -201,6 +213,7 @@ export type CaseCommand =
   | PlaceLegalHold
   | LiftLegalHold
   | EraseCitizenData
-  | RequestIntake;
+  | RequestIntake
+  | EscalateFlow;
 
 export type CaseCommandType = CaseCommand['type'];

@@ -31,6 +31,7 @@ import {
 } from './rule-checks';
 import type { CaseState } from './state';
 import type { CaseEntryPoint } from './vocabulary';
+import { escalationIfDue, escalationStepIndex } from './escalation-schedule';
 
 const CPR_HASH = /^[0-9a-f]{64}$/;
 
@@ -129,6 +130,8 @@ export function decide(command: CaseCommand, state: CaseState, context: DecideCo
       return assessProgression(command.data, d);
     case 'RequestIntake':
       return requestIntake(command.data, d);
+    case 'EscalateFlow':
+      return escalateFlow(command.data, d);
     default: {
       // Compile-time exhaustiveness; at runtime a command from outside the type system is a bug, not a rule.
       const unhandled: never = command;
@@ -381,6 +384,56 @@ function answerInformationRequest(data: C.AnswerInformationRequest['data'], d: D
 function declineInformationRequest(data: C.DeclineInformationRequest['data'], d: Decision): CaseEvent[] {
   openRequestTo(data, d);
   return [{ type: 'InformationRequestDeclined', data: { ...data, declinedAt: d.at } }];
+}
+
+/**
+ * A step of the escalation rules for a flow still unanswered. Refused for a flow that was answered
+ * (or whose agency has left the case), for a step already taken or passed (so a rerun of the job,
+ * or a second instance, records nothing twice), and for a step not yet due on today's date.
+ */
+function escalateFlow(data: C.EscalateFlow['data'], d: Decision): CaseEvent[] {
+  const { state, context, today, at } = d;
+  const rules = context.refData.escalationRules;
+  let flow: { startedOn: string; fromAgency: string; toAgency: string; taken: C.EscalateFlow['data']['step'] | undefined; id: { entryId: string } | { requestId: string } };
+  if (data.flow === 'information') {
+    const entry = state.entries.get(data.entryId);
+    ensure(entry !== undefined, 'UNKNOWN_ENTRY', `entryId: ${data.entryId}`);
+    ensure(entry.sharedWith.includes(data.toAgency), 'ENTRY_NOT_SHARED_WITH_AGENCY', `entryId: ${data.entryId}`);
+    ensure(!entry.acknowledgedBy.has(data.toAgency), 'FLOW_ALREADY_ANSWERED', `entryId: ${data.entryId}`);
+    flow = { startedOn: copenhagenDate(new Date(entry.sharedAt)), fromAgency: entry.fromAgency, toAgency: data.toAgency, taken: entry.escalations?.get(data.toAgency), id: { entryId: entry.entryId } };
+  } else {
+    const request = state.requests.get(data.requestId);
+    ensure(request !== undefined, 'UNKNOWN_REQUEST', `requestId: ${data.requestId}`);
+    ensure(request.status === 'open', 'FLOW_ALREADY_ANSWERED', `requestId: ${data.requestId}`);
+    flow = { startedOn: request.dueDate, fromAgency: request.fromAgency, toAgency: request.toAgency, taken: request.escalation, id: { requestId: request.requestId } };
+  }
+  // An agency that has left the case is no longer chased for it.
+  const agency = agencyOnCase(state, context.refData, flow.toAgency, 'toAgency');
+  ensure(escalationStepIndex(data.step) >= 0, 'UNKNOWN_ESCALATION_STEP', `step: ${String(data.step)}`);
+  ensure(flow.taken === undefined || escalationStepIndex(flow.taken) < escalationStepIndex(data.step), 'ALREADY_ESCALATED', `step: ${data.step}`);
+  const due = escalationIfDue(rules, data.flow, flow.startedOn, data.step, today);
+  ensure(due !== undefined, 'ESCALATION_NOT_DUE', `step: ${data.step}`);
+  const contact = due.notify.includes('escalation-contact') ? agency.escalationContact : undefined;
+  const coordinatorId = due.notify.includes('coordinator') ? state.coordinator?.coordinatorId : undefined;
+  return [
+    {
+      type: 'FlowEscalated',
+      data: {
+        flow: data.flow,
+        ...flow.id,
+        fromAgency: flow.fromAgency,
+        toAgency: flow.toAgency,
+        step: data.step,
+        notify: due.notify,
+        ...(contact ? { escalationContact: { role: contact.role, functionMailbox: contact.functionMailbox } } : {}),
+        ...(coordinatorId ? { coordinatorId } : {}),
+        dueOn: due.dueOn,
+        workingDaysLate: due.workingDaysLate,
+        rulesVersion: rules.version,
+        escalatedAt: at,
+      },
+    },
+  ];
 }
 
 // ---- Action plan and conferences --------------------------------------------------------------

@@ -13,7 +13,7 @@ import {
   sealed,
   workingCase,
 } from './testing/case-fixtures';
-import { SPEC_NOW, given, rejectedReasons } from './testing/case-spec';
+import { SPEC_NOW, given, rejectedReasons, specReferenceData } from './testing/case-spec';
 
 const AT = SPEC_NOW.toISOString();
 const TODAY = '2026-11-10';
@@ -1229,6 +1229,124 @@ describe('case decider', () => {
 
     it('refuses an erasure scoped to an unknown agency', () => {
       given(workingCase()).when(erase('NOPE')).thenRejects('UNKNOWN_AGENCY');
+    });
+  });
+
+  describe('escalating an unanswered flow', () => {
+    // Shared on Wednesday 1 April 2026, the Wednesday before Easter: Skærtorsdag, Langfredag, the
+    // weekend and 2. påskedag follow, so the working days after it are 7, 8, 9, 10, 13 April.
+    const SHARED_AT = '2026-04-01T10:00:00.000Z';
+    const on = (date: string) => ({ now: new Date(`${date}T07:30:00.000Z`) });
+    const version = specReferenceData.escalationRules.version;
+    const shared: CaseEvent = {
+      type: 'InformationShared',
+      data: { entryId: 'entry-esc', fromAgency: 'BIF', sharedWith: ['SOF', 'KBH-FAENGSLER'], legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'normal', summary: sealed('summary'), sharedAt: SHARED_AT },
+    };
+    const escalate = (step: 'reminder' | 'escalation', toAgency = 'SOF', entryId = 'entry-esc'): CaseCommand => ({ type: 'EscalateFlow', data: { flow: 'information', entryId, toAgency, step } });
+    const escalated = (step: 'reminder' | 'escalation', date: string, extra: Record<string, unknown> = {}): CaseEvent => ({
+      type: 'FlowEscalated',
+      data: {
+        flow: 'information', entryId: 'entry-esc', fromAgency: 'BIF', toAgency: 'SOF', step,
+        notify: step === 'reminder' ? ['entry-point'] : ['escalation-contact', 'coordinator'],
+        dueOn: date, workingDaysLate: step === 'reminder' ? 1 : 3, rulesVersion: version, escalatedAt: on(date).now.toISOString(),
+        ...extra,
+      },
+    });
+    const sofContact = { role: specReferenceData.agencies.get('SOF')!.escalationContact!.role, functionMailbox: 'eskalering.sof@example.org' };
+
+    it('reminds the entry point on the first working day after 2 working days without an acknowledgement', () => {
+      given([...coordinatedCase(), shared], on('2026-04-09')).when(escalate('reminder')).then([escalated('reminder', '2026-04-09')]);
+    });
+
+    it('refuses a reminder before it is due (Easter counts as closed)', () => {
+      given([...coordinatedCase(), shared], on('2026-04-08')).when(escalate('reminder')).thenRejects('ESCALATION_NOT_DUE');
+    });
+
+    it('escalates to the escalation contact and the coordinator two working days after the reminder', () => {
+      given([...coordinatedCase(), shared, escalated('reminder', '2026-04-09')], on('2026-04-13'))
+        .when(escalate('escalation'))
+        .then([escalated('escalation', '2026-04-13', { escalationContact: sofContact, coordinatorId: 'coordinator-1' })]);
+    });
+
+    it('refuses the escalation before it is due, and on a weekend even when it is', () => {
+      given([...coordinatedCase(), shared, escalated('reminder', '2026-04-09')], on('2026-04-10')).when(escalate('escalation')).thenRejects('ESCALATION_NOT_DUE');
+      given([...coordinatedCase(), shared], on('2026-04-11')).when(escalate('reminder')).thenRejects('ESCALATION_NOT_DUE');
+    });
+
+    it('escalates without a coordinator when the case has none', () => {
+      given([...workingCase(), shared], on('2026-04-13'))
+        .when(escalate('escalation'))
+        .then([escalated('escalation', '2026-04-13', { escalationContact: sofContact })]);
+    });
+
+    it('refuses a step already taken, or one a later step has passed, so a rerun records nothing twice', () => {
+      given([...coordinatedCase(), shared, escalated('reminder', '2026-04-09')], on('2026-04-10')).when(escalate('reminder')).thenRejects('ALREADY_ESCALATED');
+      given([...coordinatedCase(), shared, escalated('escalation', '2026-04-13')], on('2026-04-14')).when(escalate('reminder')).thenRejects('ALREADY_ESCALATED');
+    });
+
+    it('chases each recipient on its own: another recipient\'s reminder does not count', () => {
+      given([...coordinatedCase(), shared, escalated('reminder', '2026-04-09')], on('2026-04-09'))
+        .when(escalate('reminder', 'KBH-FAENGSLER'))
+        .then([{ ...escalated('reminder', '2026-04-09'), data: { ...escalated('reminder', '2026-04-09').data, toAgency: 'KBH-FAENGSLER' } } as CaseEvent]);
+    });
+
+    it('refuses to chase information the agency has acknowledged', () => {
+      const acknowledged: CaseEvent = { type: 'InformationAcknowledged', data: { entryId: 'entry-esc', agency: 'SOF', acknowledgedAt: '2026-04-07T08:00:00.000Z' } };
+      given([...coordinatedCase(), shared, acknowledged], on('2026-04-09')).when(escalate('reminder')).thenRejects('FLOW_ALREADY_ANSWERED');
+    });
+
+    it('refuses an entry that does not exist, or was not shared with the agency', () => {
+      given([...coordinatedCase(), shared], on('2026-04-09')).when(escalate('reminder', 'SOF', 'nope')).thenRejects('UNKNOWN_ENTRY');
+      given([...coordinatedCase(), shared], on('2026-04-09')).when(escalate('reminder', 'KBH-POLITI')).thenRejects('ENTRY_NOT_SHARED_WITH_AGENCY');
+    });
+
+    it('stops chasing an agency that has left the case', () => {
+      const left: CaseEvent = { type: 'AgencyLeftCase', data: { agency: 'SOF', leftAt: '2026-04-07T08:00:00.000Z' } };
+      given([...coordinatedCase(), shared, left], on('2026-04-09')).when(escalate('reminder')).thenRejects('AGENCY_NOT_ON_CASE');
+    });
+
+    it('refuses a step the rules do not have', () => {
+      given([...coordinatedCase(), shared], on('2026-04-09'))
+        .when({ type: 'EscalateFlow', data: { flow: 'information', entryId: 'entry-esc', toAgency: 'SOF', step: 'final-warning' as never } })
+        .thenRejects('UNKNOWN_ESCALATION_STEP');
+    });
+
+    it('does not escalate on a closed case', () => {
+      given([...coordinatedCase(), shared, { type: 'CaseClosed', data: { reason: 'goals-achieved', closedAt: SHARED_AT } }], on('2026-04-09'))
+        .when(escalate('reminder'))
+        .thenRejects('CASE_NOT_OPEN');
+    });
+
+    describe('a request not answered by its due date', () => {
+      // Due on Friday 17 April 2026: the reminder goes on Monday 20, the escalation on Wednesday 22.
+      const requested: CaseEvent = {
+        type: 'InformationRequested',
+        data: { requestId: 'req-esc', fromAgency: 'BIF', toAgency: 'KBH-FAENGSLER', question: sealed('question'), dueDate: '2026-04-17', legalBasis: 'RPL115-1-1', requestedAt: SHARED_AT },
+      };
+      const escalateRequest = (step: 'reminder' | 'escalation', requestId = 'req-esc'): CaseCommand => ({ type: 'EscalateFlow', data: { flow: 'request', requestId, step } });
+
+      it('reminds on the first working day after the due date, and escalates two working days later', () => {
+        given([...coordinatedCase(), requested], on('2026-04-20'))
+          .when(escalateRequest('reminder'))
+          .then([{ type: 'FlowEscalated', data: { flow: 'request', requestId: 'req-esc', fromAgency: 'BIF', toAgency: 'KBH-FAENGSLER', step: 'reminder', notify: ['entry-point'], dueOn: '2026-04-20', workingDaysLate: 1, rulesVersion: version, escalatedAt: on('2026-04-20').now.toISOString() } }]);
+        given([...coordinatedCase(), requested], on('2026-04-21')).when(escalateRequest('escalation')).thenRejects('ESCALATION_NOT_DUE');
+        given([...coordinatedCase(), requested], on('2026-04-22'))
+          .when(escalateRequest('escalation'))
+          .then([{
+            type: 'FlowEscalated',
+            data: {
+              flow: 'request', requestId: 'req-esc', fromAgency: 'BIF', toAgency: 'KBH-FAENGSLER', step: 'escalation', notify: ['escalation-contact', 'coordinator'],
+              escalationContact: { role: specReferenceData.agencies.get('KBH-FAENGSLER')!.escalationContact!.role, functionMailbox: 'eskalering.faengsler@example.org' },
+              coordinatorId: 'coordinator-1', dueOn: '2026-04-22', workingDaysLate: 3, rulesVersion: version, escalatedAt: on('2026-04-22').now.toISOString(),
+            },
+          }]);
+      });
+
+      it('refuses to chase an answered or declined request, and one that does not exist', () => {
+        const answered: CaseEvent = { type: 'InformationRequestAnswered', data: { requestId: 'req-esc', agency: 'KBH-FAENGSLER', answer: sealed('answer'), answeredAt: '2026-04-18T08:00:00.000Z' } };
+        given([...coordinatedCase(), requested, answered], on('2026-04-20')).when(escalateRequest('reminder')).thenRejects('FLOW_ALREADY_ANSWERED');
+        given([...coordinatedCase(), requested], on('2026-04-20')).when(escalateRequest('reminder', 'nope')).thenRejects('UNKNOWN_REQUEST');
+      });
     });
   });
 

@@ -71,6 +71,10 @@ export const CASE_RULE_MESSAGES = {
   LEGAL_HOLD_NOT_ACTIVE: 'There is no active legal hold with this id.',
   LEGAL_HOLD_ACTIVE: 'A legal hold stands on this case; data cannot be erased until it is lifted.',
   INTAKE_ALREADY_ON_CASE: 'The municipal referral intake is already on this case.',
+  FLOW_ALREADY_ANSWERED: 'The information has been acknowledged, or the request answered or declined; there is nothing to chase.',
+  ALREADY_ESCALATED: 'This step, or a later one, has already been taken for this flow.',
+  ESCALATION_NOT_DUE: 'This escalation step is not due yet under the escalation rules (it is taken on a working day on or after its due date).',
+  UNKNOWN_ESCALATION_STEP: 'The escalation rules have no such step for this flow.',
 } as const;
 
 export type CaseRuleReason = keyof typeof CASE_RULE_MESSAGES;

@@ -29,6 +29,7 @@ import type {
   SspCategory,
   UserId,
 } from './vocabulary';
+import type { EscalationRecipient, EscalationStep } from '@samvirke/reference-data';
 
 type Event<Type extends string, Data> = { readonly type: Type; readonly data: Readonly<Data> };
 
@@ -230,6 +231,37 @@ export type CitizenDataErased = Event<
   { scope: ErasureScope; reason: ErasureReason; by: UserId; erasedAt: IsoInstant }
 >;
 
+/**
+ * A step of the escalation rules taken for an unanswered flow (see escalation-schedule.ts). Carries
+ * what a notification needs without reading anything else: whom the step tells (`notify`: the late
+ * agency's entry point on the case, its escalation contact, the case's coordinator), the contact and
+ * the coordinator as they were when it was decided, and no personal data (ids and codes only).
+ */
+export type FlowEscalated = Event<
+  'FlowEscalated',
+  {
+    flow: 'information' | 'request';
+    /** The shared entry (flow 'information') or the request (flow 'request'). */
+    entryId?: string;
+    requestId?: string;
+    fromAgency: AgencyCode;
+    /** The agency that has not acknowledged or answered. */
+    toAgency: AgencyCode;
+    step: EscalationStep;
+    notify: readonly EscalationRecipient[];
+    /** With 'escalation-contact' in `notify`: the agency's escalation function (reference data). */
+    escalationContact?: { role: string; functionMailbox: string };
+    /** With 'coordinator' in `notify`, when the case has one. */
+    coordinatorId?: UserId;
+    /** The day the step fell due (Copenhagen date) and the working days late it was taken. */
+    dueOn: IsoDate;
+    workingDaysLate: number;
+    /** The escalation rules' version that decided it. */
+    rulesVersion: string;
+    escalatedAt: IsoInstant;
+  }
+>;
+
 export type CaseEvent =
   | CaseOpened
   | ReferralReceived
@@ -268,7 +300,8 @@ export type CaseEvent =
   | ProgressionAssessed
   | LegalHoldPlaced
   | LegalHoldLifted
-  | CitizenDataErased;
+  | CitizenDataErased
+  | FlowEscalated;
 
 export type CaseEventType = CaseEvent['type'];
 
@@ -312,6 +345,7 @@ export const CASE_EVENT_TYPES = [
   'LegalHoldPlaced',
   'LegalHoldLifted',
   'CitizenDataErased',
+  'FlowEscalated',
 ] as const satisfies readonly CaseEventType[];
 
 // Fails to compile when an event type is added to the union but not to the list above.

@@ -273,6 +273,23 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         citizenErased: state.citizenErased || scope === 'citizen',
       };
     }
+    case 'FlowEscalated': {
+      const { step } = event.data;
+      if (event.data.flow === 'request') {
+        const request = event.data.requestId === undefined ? undefined : state.requests.get(event.data.requestId);
+        if (request === undefined) return state;
+        return { ...state, requests: withEntry(state.requests, request.requestId, { ...request, escalation: step }) };
+      }
+      const entry = event.data.entryId === undefined ? undefined : state.entries.get(event.data.entryId);
+      if (entry === undefined) return state;
+      return {
+        ...state,
+        entries: withEntry(state.entries, entry.entryId, {
+          ...entry,
+          escalations: withEntry(entry.escalations ?? new Map(), event.data.toAgency, step),
+        }),
+      };
+    }
     default: {
       // Compile-time exhaustiveness; at runtime an event type this code does not know yet (written
       // by a newer release) is skipped rather than folded in as something it is not.

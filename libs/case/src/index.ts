@@ -19,3 +19,4 @@ export {
   type SspPlusEligibility,
 } from './eligibility';
 export { ageOn, copenhagenDate, isIsoDate } from './calendar-date';
+export { escalationDueOn, escalationIfDue, escalationStepIndex, nextDueEscalation, type DueEscalation } from './escalation-schedule';

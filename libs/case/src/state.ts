@@ -23,6 +23,7 @@ import type {
   SspCategory,
   UserId,
 } from './vocabulary';
+import type { EscalationStep } from '@samvirke/reference-data';
 
 export type CaseStatus = 'not-opened' | 'open' | 'closed';
 
@@ -66,6 +67,8 @@ export interface SharedEntry {
   readonly sensitivity: Sensitivity;
   readonly sharedAt: IsoInstant;
   readonly acknowledgedBy: ReadonlyMap<AgencyCode, IsoInstant>;
+  /** The furthest escalation step taken per recipient that has not acknowledged; absent until the first. */
+  readonly escalations?: ReadonlyMap<AgencyCode, EscalationStep>;
 }
 
 export interface InformationRequest {
@@ -77,6 +80,8 @@ export interface InformationRequest {
   readonly requestedAt: IsoInstant;
   readonly status: 'open' | 'answered' | 'declined';
   readonly respondedAt?: IsoInstant;
+  /** The furthest escalation step taken while it was open. */
+  readonly escalation?: EscalationStep;
 }
 
 export interface Goal {

@@ -2,3 +2,5 @@ export { loadReferenceData, parseReferenceData, defaultEntryPoint } from './refe
 export { ReferenceDataError } from './json-shape';
 export { FrozenMap } from './frozen-map';
 export * from './types';
+export * from './escalation-rules';
+export * from './working-days';

@@ -5,6 +5,7 @@ import offenceCategoriesFile from './data/offence-categories.json';
 import programmesFile from './data/programmes.json';
 import progressionScaleFile from './data/progression-scale.json';
 import roadMapsFile from './data/road-maps.json';
+import escalationRulesFile from './data/escalation-rules.json';
 import { ReferenceDataError } from './json-shape';
 import { defaultEntryPoint, loadReferenceData, parseReferenceData } from './reference-data';
 import { ReferenceDataFiles } from './types';
@@ -38,6 +39,7 @@ describe('reference data', () => {
       legalBases: '2026-11-01',
       roadMaps: '2026-12-07',
       progressionScale: '2026-11-01',
+      escalationRules: '2026-12-06',
     });
   });
 
@@ -54,6 +56,31 @@ describe('reference data', () => {
     for (const agency of refData.agencies.values()) {
       expect(defaultEntryPoint(agency).functionMailbox).toMatch(/@example\.org$/);
     }
+  });
+
+  it('gives every agency an escalation contact: a function with a fictional example.org mailbox', () => {
+    for (const agency of refData.agencies.values()) {
+      expect(agency.escalationContact?.functionMailbox).toMatch(/@example\.org$/);
+      expect(agency.escalationContact?.functionMailbox).not.toBe(defaultEntryPoint(agency).functionMailbox);
+    }
+  });
+
+  it('reads the escalation rules: information after 2 and 4 working days, a request on and 2 working days after its due date', () => {
+    const { flows } = refData.escalationRules;
+    expect(flows.information.steps.map((s) => [s.step, s.afterWorkingDays, s.notify])).toEqual([
+      ['reminder', 2, ['entry-point']],
+      ['escalation', 4, ['escalation-contact', 'coordinator']],
+    ]);
+    expect(flows.request.steps.map((s) => [s.step, s.afterWorkingDays])).toEqual([['reminder', 0], ['escalation', 2]]);
+  });
+
+  it('refuses escalation rules whose steps are out of order or whose closed day does not exist', () => {
+    const rules = JSON.parse(JSON.stringify(escalationRulesFile)) as { flows: { information: { steps: { afterWorkingDays: number }[] } }; alsoClosed: { month: number; day: number }[] };
+    rules.flows.information.steps[1].afterWorkingDays = 2;
+    expect(() => parseReferenceData({ ...shipped, escalationRules: rules })).toThrow(/escalationRules\.flows\.information\.steps\[1\]\.afterWorkingDays/);
+    const badDay = JSON.parse(JSON.stringify(escalationRulesFile)) as typeof rules;
+    badDay.alsoClosed[0] = { month: 2, day: 29 };
+    expect(() => parseReferenceData({ ...shipped, escalationRules: badDay })).toThrow(/escalationRules\.alsoClosed\[0\]/);
   });
 
   it('marks the exit programme as sealing identity and the gang-conflict programme as widening the age band', () => {

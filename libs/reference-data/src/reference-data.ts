@@ -13,6 +13,8 @@ import offenceCategoriesFile from './data/offence-categories.json';
 import programmesFile from './data/programmes.json';
 import progressionScaleFile from './data/progression-scale.json';
 import roadMapsFile from './data/road-maps.json';
+import escalationRulesFile from './data/escalation-rules.json';
+import { parseEscalationContact, parseEscalationRules } from './escalation-rules';
 import { FrozenMap } from './frozen-map';
 import {
   JsonObject,
@@ -63,6 +65,7 @@ export function loadReferenceData(): ReferenceData {
     legalBases: legalBasesFile,
     roadMaps: roadMapsFile,
     progressionScale: progressionScaleFile,
+    escalationRules: escalationRulesFile,
   });
 }
 
@@ -135,6 +138,7 @@ export function parseReferenceData(files: ReferenceDataFiles): ReferenceData {
   );
 
   const scaleDoc = readObject(files.progressionScale, 'progressionScale');
+  const escalationRules = parseEscalationRules(files.escalationRules ?? escalationRulesFile);
 
   return Object.freeze<ReferenceData>({
     versions: Object.freeze({
@@ -145,6 +149,7 @@ export function parseReferenceData(files: ReferenceDataFiles): ReferenceData {
       legalBases: readVersion(legalDoc, 'legalBases'),
       roadMaps: readVersion(roadMapsDoc, 'roadMaps'),
       progressionScale: readVersion(scaleDoc, 'progressionScale'),
+      escalationRules: escalationRules.version,
     }),
     agencies,
     referralIntake,
@@ -156,6 +161,7 @@ export function parseReferenceData(files: ReferenceDataFiles): ReferenceData {
     legalBases,
     roadMaps,
     progressionScale: parseProgressionScale(scaleDoc, 'progressionScale'),
+    escalationRules,
   });
 }
 
@@ -197,6 +203,7 @@ function parseAgency(raw: unknown, path: string): Agency {
     kind: readOneOf(o.kind, AGENCY_KINDS, `${path}.kind`),
     controllerRegime: readOneOf(o.controllerRegime, CONTROLLER_REGIMES, `${path}.controllerRegime`),
     entryPoints: [...entryPoints.values()],
+    ...(o.escalationContact === undefined ? {} : { escalationContact: parseEscalationContact(o.escalationContact, `${path}.escalationContact`) }),
   });
 }
 

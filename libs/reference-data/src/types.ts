@@ -2,6 +2,7 @@
  * The shape of Samvirke's reference data once loaded. Everything here is read-only: reference data
  * changes by shipping a new version of the JSON files, never by mutating it at runtime.
  */
+import type { EscalationContact, EscalationRules } from './escalation-rules';
 
 export interface LocalisedName {
   readonly da: string;
@@ -31,6 +32,8 @@ export interface Agency {
   readonly controllerRegime: ControllerRegime;
   /** Never empty: the first is the agency's default entry point. */
   readonly entryPoints: readonly StandingEntryPoint[];
+  /** Whom an escalation of a flow left unanswered by this agency goes to (escalation-rules.json); every shipped agency has one. */
+  readonly escalationContact?: EscalationContact;
 }
 
 export interface Programme {
@@ -157,6 +160,7 @@ export interface ReferenceDataVersions {
   readonly legalBases: string;
   readonly roadMaps: string;
   readonly progressionScale: string;
+  readonly escalationRules: string;
 }
 
 /**
@@ -182,6 +186,8 @@ export interface ReferenceData {
   readonly legalBases: ReadonlyMap<string, LegalBasis>;
   readonly roadMaps: ReadonlyMap<string, RoadMap>;
   readonly progressionScale: ProgressionScale;
+  /** When unanswered exchanges are chased, and the working-day calendar they count in. */
+  readonly escalationRules: EscalationRules;
 }
 
 /** The raw JSON documents, one per file, before validation. */
@@ -193,4 +199,6 @@ export interface ReferenceDataFiles {
   readonly legalBases: unknown;
   readonly roadMaps: unknown;
   readonly progressionScale: unknown;
+  /** The shipped escalation-rules.json when absent. */
+  readonly escalationRules?: unknown;
 }

@@ -32,11 +32,14 @@ import { canSeeCase, type CaseAccessFacts } from './case-visibility';
  * - System callers (no user) are named by purpose, and each row lists the purposes it admits:
  *   `retention` (the scheduled retention job) and `operator` (a CLI command an operator runs on the
  *   server) may only erase; `synthetic-data` (demo seeding and test fixtures, synthetic people only)
- *   may issue any command, as the simulated users would.
+ *   may issue any command, as the simulated users would; `escalation` (the scheduled escalation job)
+ *   may only record escalations of unanswered flows.
+ * - `system-only`: no user may issue the command (a user who sees the case is refused with 403);
+ *   escalations are the escalation job's, decided by the rules and the clock, not by anyone's say.
  */
-export type CaseWriteRule = 'refer' | 'run-case' | 'own-agency' | 'participant' | 'lift-hold' | 'erase';
+export type CaseWriteRule = 'refer' | 'run-case' | 'own-agency' | 'participant' | 'lift-hold' | 'erase' | 'system-only';
 
-export type SystemPurpose = 'retention' | 'operator' | 'synthetic-data';
+export type SystemPurpose = 'retention' | 'operator' | 'synthetic-data' | 'escalation';
 
 export interface CaseCommandRule {
   /** What a user must be, on this case, to issue the command. */
@@ -88,6 +91,7 @@ export const CASE_WRITE_RULES: { readonly [Type in CaseCommandType]: CaseCommand
   EraseCitizenData: { user: 'erase', system: ERASURE },
   // Asking the municipality in (the intake unit joins): anyone working the case may ask.
   RequestIntake: { user: 'participant', system: SIMULATED },
+  EscalateFlow: { user: 'system-only', system: ['escalation', 'synthetic-data'] },
 };
 
 /** What a write asks, as far as the rules need it, known before anything is sealed or decided. */
@@ -138,6 +142,8 @@ export function caseWriteDecision(user: AuthenticatedUser, facts: CaseWriteFacts
         const placedBy = intent.holdId === undefined ? undefined : facts.holdAgencies?.get(intent.holdId);
         return coordinator || (writer && placedBy !== undefined && placedBy === user.agency);
       }
+      case 'system-only':
+        return false;
       case 'erase':
         if (intent.targetAgency === 'citizen') return coordinator && agencyKind(user.agency) === 'municipal-administration';
         return ownAgencyWriter;

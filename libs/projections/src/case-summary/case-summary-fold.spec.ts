@@ -131,6 +131,19 @@ describe('case summary fold', () => {
       expect(done?.agencyActivityAt).toEqual({ BIF: at(0), SOF: at(0) });
     });
 
+    it('moves an escalation only for those who see the exchange it chases (a sealed one only in the sealed bucket)', () => {
+      const escalated = (data: Record<string, unknown>): CaseEvent => ({
+        type: 'FlowEscalated',
+        data: { fromAgency: 'BIF', toAgency: 'SOF', step: 'reminder', notify: ['entry-point'], dueOn: '2026-11-05', workingDaysLate: 1, rulesVersion: 'v', escalatedAt: '2026-11-05T08:00:00.000Z', ...data } as never,
+      });
+      const entry = fold([caseOpened(), shared('e1', ['SOF']), escalated({ flow: 'information', entryId: 'e1' })]);
+      expect(entry).toMatchObject({ caseActivityAt: at(0), lastActivityAt: at(2), agencyActivityAt: { BIF: at(2), SOF: at(2) } });
+      const sealedEntry = fold([caseOpened(), shared('e1', ['SOF'], 'sealed-identity'), escalated({ flow: 'information', entryId: 'e1' })]);
+      expect(sealedEntry).toMatchObject({ sealedActivityAt: at(2), agencyActivityAt: {}, caseActivityAt: at(0) });
+      const request = fold([caseOpened(), requested('r1', 'SOF'), escalated({ flow: 'request', requestId: 'r1' })]);
+      expect(request).toMatchObject({ caseActivityAt: at(0), agencyActivityAt: { BIF: at(2), SOF: at(2) } });
+    });
+
     it('moves only what auditors see for an acknowledgement of an entry it does not know', () => {
       const summary = fold([caseOpened(), acknowledged('unknown', 'SOF')]);
       expect(summary).toMatchObject({ lastActivityAt: at(1), caseActivityAt: at(0), agencyActivityAt: {}, sealedActivityAt: null });

@@ -186,6 +186,15 @@ export function audienceOf(summary: CaseSummaryRecord, event: CaseEvent): Activi
       const request = summary.openRequests.find((open) => open.requestId === event.data.requestId);
       return request === undefined ? { kind: 'auditors' } : { kind: 'entry', entry: requestAudience(request) };
     }
+    case 'FlowEscalated': {
+      // Only those who see the exchange learn that it was chased (a sealed-identity entry's escalation included).
+      if (event.data.flow === 'information') {
+        const pending = event.data.entryId === undefined ? undefined : summary.pendingEntries[event.data.entryId];
+        return pending === undefined ? { kind: 'auditors' } : { kind: 'entry', entry: pending };
+      }
+      const request = summary.openRequests.find((open) => open.requestId === event.data.requestId);
+      return request === undefined ? { kind: 'auditors' } : { kind: 'entry', entry: requestAudience(request) };
+    }
     default:
       return { kind: 'case' };
   }

@@ -30,6 +30,8 @@ export interface InformationFlowItem {
   delayMinutes: number | null;
   /** Whole minutes an open item has waited so far (read time); null once responded. */
   waitingMinutes: number | null;
+  /** The furthest escalation step taken while it was open (reminder, escalation), and when; null if none. */
+  escalation: { step: 'reminder' | 'escalation'; at: string } | null;
 }
 
 const TABLES = informationFlowTables();
@@ -43,12 +45,12 @@ const FLOW_ROWS = `
   SELECT 'share' AS kind, r.case_id, r.entry_id AS id, r.from_agency, r.to_agency, r.sent_at, r.sent_by,
     CASE WHEN r.acknowledged_at IS NULL THEN NULL ELSE 'acknowledged' END AS outcome,
     r.acknowledged_at AS responded_at, r.acknowledged_by AS responded_by, NULL::text AS decline_reason,
-    r.from_agency AS author_agency, r.shared_with, r.sensitivity
+    r.from_agency AS author_agency, r.shared_with, r.sensitivity, r.escalation_step, r.escalated_at
   FROM ${T(TABLES.receipt)} r
   UNION ALL
   SELECT 'request', q.case_id, q.request_id, q.from_agency, q.to_agency, q.requested_at, q.requested_by,
     q.outcome, q.responded_at, q.responded_by, q.decline_reason,
-    q.from_agency, ARRAY[q.to_agency], 'normal'
+    q.from_agency, ARRAY[q.to_agency], 'normal', q.escalation_step, q.escalated_at
   FROM ${T(TABLES.request)} q`;
 
 @ApiTags('read models')
@@ -89,7 +91,8 @@ export class InformationFlowController {
     const result = await this.pool.query<{
       kind: FlowKind; id: string; from_agency: string; to_agency: string; sent_at: Date; sent_by: string;
       outcome: InformationFlowItem['outcome']; responded_at: Date | null; responded_by: string | null; decline_reason: string | null;
-      delay_hours: number | null; waiting_hours: number | null; delay_minutes: number | null; waiting_minutes: number | null; total: string;
+      delay_hours: number | null; waiting_hours: number | null; delay_minutes: number | null; waiting_minutes: number | null;
+      escalation_step: 'reminder' | 'escalation' | null; escalated_at: Date | null; total: string;
     }>(
       `WITH matching AS (
          SELECT f.*, round((extract(epoch FROM f.responded_at - f.sent_at) / 3600)::numeric, 2)::float8 AS delay_hours,
@@ -119,6 +122,7 @@ export class InformationFlowController {
         waitingHours: row.waiting_hours,
         delayMinutes: row.delay_minutes,
         waitingMinutes: row.waiting_minutes,
+        escalation: row.escalation_step && row.escalated_at ? { step: row.escalation_step, at: row.escalated_at.toISOString() } : null,
       })),
       page: { limit: query.limit, offset: query.offset, total: Number(result.rows[0].total) },
     };

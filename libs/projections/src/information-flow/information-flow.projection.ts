@@ -9,6 +9,9 @@ import { CASE_STREAM_PREFIX, caseEventRecord, type CaseEventRecord } from '../ti
  * refusal. Delays are differences of the stored instants; the time an open item has waited so far
  * depends on the clock and is computed by readers.
  *
+ * Each open flow also records the furthest escalation step taken for it (FlowEscalated), which the
+ * escalation job reads to find the next one due, and the case row whether the case is open.
+ *
  * Rows carry the entry's author agency, recipients and sensitivity (a request: its sender, its one
  * receiver, 'normal') for entryVisibilitySql; the per-case row carries the case-visibility columns.
  */
@@ -32,11 +35,12 @@ export function createInformationFlowProjection(options: InformationFlowProjecti
   const tables = informationFlowTables(options.tablePrefix);
   return {
     name: options.name ?? INFORMATION_FLOW_PROJECTION_NAME,
-    version: 1,
+    // 2: escalation steps on receipts and requests, the case's status.
+    version: 2,
     streamPrefixes: [options.streamPrefix ?? CASE_STREAM_PREFIX],
     tables: [tables.caseRow, tables.receipt, tables.request],
     schemaSql: `
-      CREATE TABLE ${tables.caseRow} (case_id text PRIMARY KEY, ${CASE_ACCESS_COLUMNS_SQL});
+      CREATE TABLE ${tables.caseRow} (case_id text PRIMARY KEY, ${CASE_ACCESS_COLUMNS_SQL}, status text NOT NULL DEFAULT 'open');
       CREATE TABLE ${tables.receipt} (
         case_id text NOT NULL,
         entry_id text NOT NULL,
@@ -49,6 +53,8 @@ export function createInformationFlowProjection(options: InformationFlowProjecti
         sent_by text NOT NULL,
         acknowledged_at timestamptz,
         acknowledged_by text,
+        escalation_step text,
+        escalated_at timestamptz,
         PRIMARY KEY (case_id, entry_id, to_agency)
       );
       CREATE INDEX ${tables.receipt}_by_time ON ${tables.receipt} (sent_at, from_agency, to_agency);
@@ -65,9 +71,13 @@ export function createInformationFlowProjection(options: InformationFlowProjecti
         decline_reason text,
         responded_at timestamptz,
         responded_by text,
+        escalation_step text,
+        escalated_at timestamptz,
         PRIMARY KEY (case_id, request_id)
       );
-      CREATE INDEX ${tables.request}_by_time ON ${tables.request} (requested_at, from_agency, to_agency);`,
+      CREATE INDEX ${tables.request}_by_time ON ${tables.request} (requested_at, from_agency, to_agency);
+      CREATE INDEX ${tables.receipt}_open ON ${tables.receipt} (sent_at) WHERE acknowledged_at IS NULL;
+      CREATE INDEX ${tables.request}_open ON ${tables.request} (due_on) WHERE outcome IS NULL;`,
     async apply(events: RecordedEvent[], db: ProjectionTransaction) {
       const responses = new FlowResponses();
       for (const event of events) applyFlowEvent(tables, caseEventRecord(event), db, responses);
@@ -147,6 +157,23 @@ function applyFlowEvent(tables: ReturnType<typeof informationFlowTables>, record
       return;
     case 'InformationRequestDeclined':
       responses.answer(caseId, event.data.requestId, 'declined', event.data.reason, event.data.declinedAt, actor);
+      return;
+    case 'FlowEscalated':
+      // Steps come in order (the decider refuses one at or before the step taken), so the last one stands.
+      if (event.data.flow === 'information') {
+        db.write(
+          `UPDATE ${tables.receipt} SET escalation_step = $4, escalated_at = $5 WHERE case_id = $1 AND entry_id = $2 AND to_agency = $3`,
+          [caseId, event.data.entryId, event.data.toAgency, event.data.step, event.data.escalatedAt],
+        );
+      } else {
+        db.write(`UPDATE ${tables.request} SET escalation_step = $3, escalated_at = $4 WHERE case_id = $1 AND request_id = $2`, [
+          caseId, event.data.requestId, event.data.step, event.data.escalatedAt,
+        ]);
+      }
+      return;
+    case 'CaseClosed':
+    case 'CaseReopened':
+      db.write(`UPDATE ${tables.caseRow} SET status = $2 WHERE case_id = $1`, [caseId, event.type === 'CaseClosed' ? 'closed' : 'open']);
       return;
     default:
       return;

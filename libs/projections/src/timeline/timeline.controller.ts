@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Pool } from 'pg';
-import { CurrentUser, caseVisibilitySql, entryVisibilitySql, type AuthenticatedUser } from '@samvirke/access';
+import { CurrentUser, caseVisibilitySql, entryVisibilitySql, flowVisibilitySql, type AuthenticatedUser } from '@samvirke/access';
 import { copenhagenDate } from '@samvirke/case';
 import { CLOCK, DATABASE_POOL, type Clock } from '@samvirke/platform';
 import { PersonalDataVault } from '@samvirke/privacy';
@@ -75,7 +75,7 @@ export class TimelineController {
     await awaitReadModels(this.progress, [TIMELINE_PROJECTION_NAME], query.consistentWith);
     const params: unknown[] = [caseId];
     const visible = caseVisibilitySql(user, { agencies: 'c.agencies', coordinatorId: 'c.coordinator_id' }, params);
-    const found = await this.pool.query(`SELECT 1 FROM ${READ_MODEL_SCHEMA}.${TABLES.caseRow} c WHERE c.case_id = $1 AND ${visible}`, params);
+    const found = await this.pool.query<{ coordinator_id: string | null }>(`SELECT c.coordinator_id FROM ${READ_MODEL_SCHEMA}.${TABLES.caseRow} c WHERE c.case_id = $1 AND ${visible}`, params);
     // Not visible and not existing answer alike, so a 404 reveals nothing about other agencies' cases.
     if (found.rowCount === 0) throw new NotFoundException({ reason: 'CASE_NOT_FOUND', message: 'no case with this id that you may see' });
 
@@ -84,7 +84,16 @@ export class TimelineController {
     const parameter = (value: unknown) => `$${filterParams.push(value)}`;
     const today = parameter(copenhagenDate(this.clock.now()));
     const status = timelineStatusSql('i', today);
-    where.push(timelineItemVisibilitySql(user, filterParams));
+    const itemVisible = timelineItemVisibilitySql(user, filterParams);
+    // The case's own coordinator sees every exchange's flow on it (not its text), so also the
+    // escalation steps of exchanges between other agencies (rows without personal text).
+    const coordinatesCase = user.roles.includes('coordinator') && found.rows[0].coordinator_id === user.userId;
+    if (coordinatesCase) {
+      const flowVisible = flowVisibilitySql(user, true, { authorAgency: 'i.entry_author_agency', sharedWith: 'i.entry_shared_with', sensitivity: 'i.entry_sensitivity', caseId: 'i.case_id' }, filterParams);
+      where.push(`(CASE WHEN i.kind = 'escalation' THEN ${flowVisible} ELSE ${itemVisible} END)`);
+    } else {
+      where.push(itemVisible);
+    }
     if (query.kind) where.push(`i.kind = ${parameter(query.kind)}`);
     if (query.agency) where.push(`i.owner_agency = ${parameter(query.agency)}`);
     if (query.status) where.push(`${status} = ${parameter(query.status)}`);

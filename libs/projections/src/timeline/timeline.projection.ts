@@ -40,6 +40,7 @@ export const TIMELINE_KINDS = [
   'release',
   'road-map',
   'referral',
+  'escalation',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -66,7 +67,8 @@ export function createTimelineProjection(options: TimelineProjectionOptions = {}
     // 2: a citizen erasure removes the birth date from road_map_facts.
     // 3: road maps start from their triggers (not from programme enrolment), offsets in calendar
     //    units, items that no longer apply end (resolution 'ended'), road_map_facts.closedOn.
-    //    4: a referral of a citizen who already has the case ('referral' rows, for its coordinator).
+    //    4: a referral of a citizen who already has the case ('referral' rows, for its coordinator);
+    //    escalation rows (FlowEscalated) came in the same version.
     version: 4,
     streamPrefixes: [options.streamPrefix ?? CASE_STREAM_PREFIX],
     tables: [tables.item, tables.caseRow],
@@ -298,6 +300,26 @@ class TimelineWriter {
       case 'InformationRequestDeclined':
         this.resolve(batch, caseId, `answer:${event.data.requestId}`, dateOf(event.data.declinedAt), 'declined', event.data.note?.sealed ?? null);
         return;
+      case 'FlowEscalated': {
+        // One row per step taken, seen by whoever sees the flow: it copies the entry columns of the
+        // flow's own row (the acknowledgement or answer awaited). No personal text: codes and counts.
+        // No deadline of its own: the step is a fact that happened on its day (the flow's row is what is late).
+        const flowItemId = event.data.flow === 'information' ? `acknowledgement:${event.data.entryId}:${event.data.toAgency}` : `answer:${event.data.requestId}`;
+        const late = `${event.data.workingDaysLate} working day${event.data.workingDaysLate === 1 ? '' : 's'} late`;
+        const waitingFor = event.data.flow === 'information' ? 'acknowledgement' : 'answer';
+        const title = event.data.step === 'reminder'
+          ? `reminder to ${event.data.toAgency}'s entry point: ${waitingFor} ${late}`
+          : `escalated to ${event.data.toAgency}'s escalation contact${event.data.coordinatorId ? ' and the coordinator' : ''}: ${waitingFor} ${late}`;
+        db.write(
+          `INSERT INTO ${item} (case_id, item_id, kind, item_on, due_on, done_on, resolution, owner_agency, title, related_id,
+             entry_author_agency, entry_shared_with, entry_sensitivity)
+           SELECT f.case_id, $3, 'escalation', $4::date, NULL, $4::date, $5, $6, $7, f.related_id, f.entry_author_agency, f.entry_shared_with, f.entry_sensitivity
+           FROM ${item} f WHERE f.case_id = $1 AND f.item_id = $2
+           ON CONFLICT (case_id, item_id) DO NOTHING`,
+          [caseId, flowItemId, `escalation:${flowItemId}:${event.data.step}`, dateOf(event.data.escalatedAt), event.data.step, event.data.toAgency, title],
+        );
+        return;
+      }
       case 'CaseConferenceHeld':
         this.insert(db, caseId, {
           itemId: `conference:${event.data.conferenceId}`,

@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { Pool } from 'pg';
-import { CurrentUser, Roles, caseVisibilitySql, type AuthenticatedUser } from '@samvirke/access';
+import { CurrentUser, Roles, caseVisibilitySql, flowVisibilitySql, type AuthenticatedUser } from '@samvirke/access';
 import { copenhagenDate } from '@samvirke/case';
 import { CLOCK, DATABASE_POOL, type Clock } from '@samvirke/platform';
 import { awaitReadModels, PageQueryDto, PROJECTION_PROGRESS, type Page, type ProjectionProgress } from '../http/read-model-query';
@@ -15,7 +15,13 @@ import { TIMELINE_PROJECTION_NAME, timelineTables } from '../timeline/timeline.p
 export const RELEASE_HORIZON_DAYS = 90;
 export const CONFERENCE_INTERVAL_DAYS = 90;
 
-export const WORKLIST_REASONS = ['overdue-items', 'release-coming-up', 'no-recent-conference', 'unacknowledged-information', 'referral-received'] as const;
+/**
+ * In rank order. `escalated-flows`: open exchanges the escalation rules have escalated (to the late
+ * agency's escalation contact and the coordinator); `stalled-flows`: open exchanges they have chased
+ * at all (a reminder or an escalation). Both count every exchange on the coordinator's own cases
+ * (who sent what to whom, as on the information flow), not only those their agency is part of.
+ */
+export const WORKLIST_REASONS = ['escalated-flows', 'stalled-flows', 'overdue-items', 'release-coming-up', 'no-recent-conference', 'unacknowledged-information', 'referral-received'] as const;
 export type WorklistReason = (typeof WORKLIST_REASONS)[number];
 
 export class WorklistQueryDto extends PageQueryDto {
@@ -38,12 +44,17 @@ export interface WorklistRow {
   unacknowledgedInformation: number;
   /** Referrals of the citizen received within `referralsWithinDays` (another agency referred them again). */
   referralsReceived: number;
+  /** Open exchanges escalated under the escalation rules. */
+  escalatedFlows: number;
+  /** Open exchanges chased under the escalation rules (reminded or escalated). */
+  stalledFlows: number;
 }
 
 const TIMELINE = timelineTables();
 
 /**
- * The calling coordinator's open cases, most urgent first: overdue items, then releases coming up
+ * The calling coordinator's open cases, most urgent first: escalated exchanges, then stalled (chased)
+ * ones, then overdue items, then releases coming up
  * (soonest first), then level 3/4 cases without a recent conference, then information left
  * unacknowledged, then referrals of the citizen received lately. Everything is computed from stored dates against today, so the order changes
  * with the calendar without any event. Only the cases the user sees as coordinator (their own,
@@ -69,6 +80,11 @@ export class WorklistController {
     const today = parameter(copenhagenDate(this.clock.now()));
     const visibleCase = caseVisibilitySql(asCoordinator, { agencies: 'c.agencies', coordinatorId: 'c.coordinator_id' }, params);
     const visibleItem = timelineItemVisibilitySql(asCoordinator, params);
+    // The case's own coordinator sees every exchange's flow on it (sealed identities excepted), as on
+    // GET /cases/:caseId/information-flow; on other visible cases, the items their agency may see.
+    const me = parameter(user.userId);
+    const flowColumns = { authorAgency: 'i.entry_author_agency', sharedWith: 'i.entry_shared_with', sensitivity: 'i.entry_sensitivity', caseId: 'i.case_id' };
+    const visibleFlow = `(CASE WHEN v.coordinator_id = ${me} THEN ${flowVisibilitySql(asCoordinator, true, flowColumns, params)} ELSE ${visibleItem} END)`;
     const horizon = parameter(RELEASE_HORIZON_DAYS);
     const interval = parameter(CONFERENCE_INTERVAL_DAYS);
     const unacknowledgedAfter = parameter(query.unacknowledgedAfterDays);
@@ -78,10 +94,10 @@ export class WorklistController {
     const offset = parameter(query.offset);
     const result = await this.pool.query<{
       case_id: string; reasons: WorklistReason[]; overdue: number; release_on: string | null; ssp_level: number | null;
-      last_conference_on: string | null; unacknowledged: number; referrals: number; total: string;
+      last_conference_on: string | null; unacknowledged: number; referrals: number; escalated: number; stalled: number; total: string;
     }>(
       `WITH visible AS (
-         SELECT c.case_id, c.ssp_level, c.last_conference_on FROM ${READ_MODEL_SCHEMA}.${TIMELINE.caseRow} c
+         SELECT c.case_id, c.ssp_level, c.last_conference_on, c.coordinator_id FROM ${READ_MODEL_SCHEMA}.${TIMELINE.caseRow} c
          WHERE c.status = 'open' AND ${visibleCase}),
        counts AS (
          SELECT i.case_id,
@@ -94,13 +110,24 @@ export class WorklistController {
          FROM ${READ_MODEL_SCHEMA}.${TIMELINE.item} i JOIN visible USING (case_id)
          WHERE ${visibleItem}
          GROUP BY i.case_id),
+       flows AS (
+         SELECT i.case_id, count(*)::int AS stalled, count(*) FILTER (WHERE s.escalated)::int AS escalated
+         FROM ${READ_MODEL_SCHEMA}.${TIMELINE.item} i JOIN visible v USING (case_id)
+         CROSS JOIN LATERAL (
+           SELECT bool_or(e.resolution = 'escalation') AS escalated, count(*) AS steps
+           FROM ${READ_MODEL_SCHEMA}.${TIMELINE.item} e
+           WHERE e.case_id = i.case_id AND e.item_id IN ('escalation:' || i.item_id || ':reminder', 'escalation:' || i.item_id || ':escalation')) s
+         WHERE i.kind IN ('acknowledgement', 'information-answer') AND i.done_on IS NULL AND s.steps > 0 AND ${visibleFlow}
+         GROUP BY i.case_id),
        ranked AS (
          SELECT v.case_id, v.ssp_level, v.last_conference_on, COALESCE(n.overdue, 0) AS overdue, n.release_on,
-           COALESCE(n.unacknowledged, 0) AS unacknowledged, COALESCE(n.referrals, 0) AS referrals,
+           COALESCE(n.unacknowledged, 0) AS unacknowledged, COALESCE(n.referrals, 0) AS referrals, COALESCE(f.escalated, 0) AS escalated, COALESCE(f.stalled, 0) AS stalled,
            COALESCE(v.ssp_level >= 3 AND (v.last_conference_on IS NULL OR v.last_conference_on < ${today}::date - ${interval}::int), FALSE) AS conference_due
-         FROM visible v LEFT JOIN counts n USING (case_id)),
+         FROM visible v LEFT JOIN counts n USING (case_id) LEFT JOIN flows f USING (case_id)),
        matching AS (
          SELECT r.*, array_remove(ARRAY[
+             CASE WHEN r.escalated > 0 THEN 'escalated-flows' END,
+             CASE WHEN r.stalled > 0 THEN 'stalled-flows' END,
              CASE WHEN r.overdue > 0 THEN 'overdue-items' END,
              CASE WHEN r.release_on IS NOT NULL THEN 'release-coming-up' END,
              CASE WHEN r.conference_due THEN 'no-recent-conference' END,
@@ -110,9 +137,9 @@ export class WorklistController {
        SELECT page.*, counted.total FROM (SELECT count(*) AS total FROM matching ${reasonFilter}) counted
        LEFT JOIN LATERAL (
          SELECT case_id, reasons, overdue, to_char(release_on, 'YYYY-MM-DD') AS release_on, ssp_level,
-           to_char(last_conference_on, 'YYYY-MM-DD') AS last_conference_on, unacknowledged, referrals
+           to_char(last_conference_on, 'YYYY-MM-DD') AS last_conference_on, unacknowledged, referrals, escalated, stalled
          FROM matching ${reasonFilter}
-         ORDER BY overdue DESC, release_on ASC NULLS LAST, conference_due DESC, unacknowledged DESC, referrals DESC, case_id
+         ORDER BY escalated DESC, stalled DESC, overdue DESC, release_on ASC NULLS LAST, conference_due DESC, unacknowledged DESC, referrals DESC, case_id
          LIMIT ${limit} OFFSET ${offset}) page ON TRUE`,
       params,
     );
@@ -127,6 +154,8 @@ export class WorklistController {
         lastConferenceOn: row.last_conference_on,
         unacknowledgedInformation: row.unacknowledged,
         referralsReceived: row.referrals,
+        escalatedFlows: row.escalated,
+        stalledFlows: row.stalled,
       })),
       page: { limit: query.limit, offset: query.offset, total: Number(result.rows[0].total) },
     };

@@ -1,0 +1,2 @@
+export * from './escalation.job';
+export * from './escalation.module';
