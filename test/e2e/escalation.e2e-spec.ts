@@ -7,6 +7,7 @@ import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { TestClock } from '../support/test-clock';
 import { testCitizen } from '../support/citizens';
+import { referCitizen, referralOf } from '../support/referrals';
 import type { TestUser } from '../support/tokens';
 
 /**
@@ -53,14 +54,9 @@ describe('escalation of unanswered exchanges', () => {
 
   /** A case coordinated by BIF with Kriminalforsorgen on it; BIF shares one entry with Kriminalforsorgen only. */
   async function sharedWithProbation() {
-    const opened = await ok('POST', '/cases', coordinator, {
-      ...(({ cpr, name, birthDate }) => ({ cpr, name, birthDate }))(testCitizen(2003)),
-      districtCode: 'NORREBRO-1',
-      reason: 'Løsladelse nærmer sig',
-    });
-    const caseId = opened.body.caseId as string;
+    // BIF is the referral intake: its coordinator refers the citizen and takes the case over.
+    const { caseId } = await referCitizen((method, path, options) => api.request(method, path, options), coordinator, referralOf(testCitizen(2003), { reason: 'Løsladelse nærmer sig' }), { coordinator: { ...coordinator, userId: coordinator.userId! } });
     const base = `/cases/${caseId}`;
-    await ok('POST', `${base}/coordinator`, coordinator, { coordinatorId: coordinator.userId, agency: 'BIF' });
     await ok('POST', `${base}/agencies/KRIMINALFORSORGEN`, coordinator, {});
     const entryId = randomUUID();
     const shared = await ok('POST', `${base}/entries`, coordinator, {
@@ -167,13 +163,9 @@ describe('escalation of unanswered exchanges', () => {
 
   it('shows the coordinator the chasing of an exchange between two other agencies on their case, and not a BIF liaison', async () => {
     api.clock.set(at('2026-04-20'));
-    const opened = await ok('POST', '/cases', coordinator, {
-      ...(({ cpr, name, birthDate }) => ({ cpr, name, birthDate }))(testCitizen(2002)),
-      districtCode: 'NORREBRO-1',
-      reason: 'Løsladelse nærmer sig',
-    });
-    const base = `/cases/${opened.body.caseId}`;
-    await ok('POST', `${base}/coordinator`, coordinator, { coordinatorId: coordinator.userId, agency: 'BIF' });
+    const { caseId: openedCaseId } = await referCitizen((method, path, options) => api.request(method, path, options), coordinator, referralOf(testCitizen(2002), { reason: 'Løsladelse nærmer sig' }), { coordinator: { ...coordinator, userId: coordinator.userId! } });
+    const opened = { body: { caseId: openedCaseId } };
+    const base = `/cases/${openedCaseId}`;
     await ok('POST', `${base}/agencies/KRIMINALFORSORGEN`, coordinator, {});
     await ok('POST', `${base}/agencies/SOF`, coordinator, {});
     const entryId = randomUUID();
