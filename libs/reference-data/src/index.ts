@@ -2,3 +2,4 @@ export { loadReferenceData, parseReferenceData, defaultEntryPoint } from './refe
 export { ReferenceDataError } from './json-shape';
 export { FrozenMap } from './frozen-map';
 export * from './types';
+export { loadEstates, parseEstates, type Estate, type AreaEffort, type Estates } from './estates';

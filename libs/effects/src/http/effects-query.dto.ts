@@ -6,7 +6,8 @@ export class MeasureReportQueryDto {
   @IsOptional() @IsISO8601({ strict: true }, { message: 'asOf must be an ISO 8601 instant, e.g. 2026-01-01T00:00:00Z' }) asOf?: string;
   /** Windows must end on or before this day; defaults to the Copenhagen date of asOf. */
   @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'measurementDate must be a date yyyy-mm-dd' }) measurementDate?: string;
-  @IsOptional() @IsIn(BREAKDOWNS, { message: `by must be one of ${BREAKDOWNS.join(', ')}` }) by?: Breakdown;
+  /** `agency` applies to staff-knowledge only (staff units); the others to people. */
+  @IsOptional() @IsIn([...BREAKDOWNS, 'agency'], { message: `by must be one of ${[...BREAKDOWNS, 'agency'].join(', ')}` }) by?: Breakdown | 'agency';
   @IsOptional() @IsIn(['quarter', 'year'], { message: 'period must be quarter or year' }) period?: PeriodGrain;
   @IsOptional() @IsString() @MaxLength(60) @Matches(/^[A-Z0-9_]+$/, { message: 'programme must be a programme code' }) programme?: string;
   @IsOptional() @IsIn(['json', 'csv'], { message: 'format must be json or csv' }) format?: 'json' | 'csv';
@@ -20,4 +21,9 @@ export class SafetyIndexQueryDto {
 
 export class SafetyIndexImportDto {
   @IsString() @MaxLength(2_000_000) csv!: string;
+}
+
+export class SafetyIndexImportQueryDto {
+  /** district (default): the first CSV column holds district codes; estate: housing-estate codes (reference data estates.json). */
+  @IsOptional() @IsIn(['district', 'estate'], { message: 'area must be district or estate' }) area?: 'district' | 'estate';
 }

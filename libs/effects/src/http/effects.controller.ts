@@ -6,18 +6,22 @@ import { Roles } from '@samvirke/access';
 import { copenhagenDate } from '@samvirke/case';
 import { CLOCK, DATABASE_POOL, type Clock } from '@samvirke/platform';
 import { PROJECTION_PROGRESS, awaitReadModels, type ProjectionProgress } from '@samvirke/projections/http/read-model-query';
-import { loadReferenceData } from '@samvirke/reference-data';
+import { loadEstates, loadReferenceData } from '@samvirke/reference-data';
 import { caseHistories } from '../engine/case-history';
 import { computeMeasureReport, describeMeasure, programmesPicking, type MeasureDescription, type MeasureReport } from '../engine/measure-report';
-import { loadMeasureCatalogue } from '../measures/measure-definition';
+import { countedSubject, loadMeasureCatalogue, type MeasureDefinition } from '../measures/measure-definition';
+import { areaMeasureRows, type AreaMeasureRow } from '../safety-index/area-measure';
+import { areaReportCsv, areaReportSvg, type AreaMeasureReport } from '../report/area-report';
+import { STAFF_KNOWLEDGE_BREAKDOWNS, parseStaffKnowledge, staffKnowledgeAsOf, staffKnowledgeFigures, storeStaffKnowledge, unitPairs, type StaffKnowledgeBreakdown } from '../staff-knowledge/staff-knowledge';
+import { BREAKDOWNS, type Breakdown } from '../engine/measure-report';
 import { outcomeFactsAsOf } from '../outcome/outcome-facts-query';
 import { OUTCOME_PROJECTION_NAME } from '../outcome/outcome.projection';
 import { measureReportCsv } from '../report/report-csv';
 import { measureReportSvg } from '../report/report-chart-svg';
 import { districtSafetyViews, type DistrictSafetyView } from '../safety-index/area-efforts';
 import { parseSafetyIndexCsv } from '../safety-index/safety-index-csv';
-import { migrateSafetyIndex, safetyIndexForYear, storeSafetyIndex } from '../safety-index/safety-index-store';
-import { MeasureReportQueryDto, SafetyIndexQueryDto } from './effects-query.dto';
+import { migrateSafetyIndex, safetyIndexForYear, safetyIndexOfAreas, storeSafetyIndex } from '../safety-index/safety-index-store';
+import { MeasureReportQueryDto, SafetyIndexQueryDto, SafetyIndexImportQueryDto } from './effects-query.dto';
 
 const MAX_CSV_BYTES = 2_000_000;
 
@@ -32,6 +36,7 @@ const MAX_CSV_BYTES = 2_000_000;
 export class EffectsController {
   private readonly referenceData = loadReferenceData();
   private readonly catalogue = loadMeasureCatalogue();
+  private readonly estates = loadEstates(this.referenceData);
 
   constructor(
     @Inject(DATABASE_POOL) private readonly pool: Pool,
@@ -56,12 +61,12 @@ export class EffectsController {
 
   @Get('measures/:code')
   @ApiOperation({ summary: 'One measure as of an instant, optionally broken down; format=csv for CSV. Small cells are suppressed.' })
-  async report(@Param('code') code: string, @Query() query: MeasureReportQueryDto, @Res({ passthrough: true }) response: Response): Promise<MeasureReport | string> {
+  async report(@Param('code') code: string, @Query() query: MeasureReportQueryDto, @Res({ passthrough: true }) response: Response): Promise<MeasureReport | AreaMeasureReport | string> {
     const report = await this.compute(code, query);
     if (query.format === 'csv') {
       response.setHeader('content-type', 'text/csv; charset=utf-8');
       response.setHeader('content-disposition', `attachment; filename="${report.measure.code}-${report.measurementDate}.csv"`);
-      return measureReportCsv(report);
+      return 'areas' in report ? areaReportCsv(report) : measureReportCsv(report);
     }
     return report;
   }
@@ -70,7 +75,23 @@ export class EffectsController {
   @Header('content-type', 'image/svg+xml; charset=utf-8')
   @ApiOperation({ summary: 'The measure as an SVG bar chart (by=period by default); suppressed cells are gaps labelled "<5".' })
   async chart(@Param('code') code: string, @Query() query: MeasureReportQueryDto): Promise<string> {
-    return measureReportSvg(await this.compute(code, { ...query, by: query.by ?? 'period' }));
+    const report = await this.compute(code, { ...query, by: query.by ?? 'period' });
+    return 'areas' in report ? areaReportSvg(report) : measureReportSvg(report);
+  }
+
+  @Post('staff-knowledge')
+  @HttpCode(200)
+  @Roles('effects-admin')
+  @ApiOperation({
+    summary:
+      'Record staff units\' knowledge assessments before/after training (VINK): per unit, never per citizen. Body {"assessments": [{programme, agency, unit, trainingId, phase, assessedOn, staffAssessed, meanScore}]}; all or nothing.',
+  })
+  async recordStaffKnowledge(@Req() request: Request & { user?: { userId?: string } }, @Body() body: unknown): Promise<{ recorded: number }> {
+    const programmes = new Set(programmesPicking(this.referenceData, 'staff-knowledge'));
+    const { assessments, problems } = parseStaffKnowledge(body, { agencies: new Set(this.referenceData.agencies.keys()), programmes, today: copenhagenDate(this.clock.now()) });
+    if (problems.length > 0) throw new BadRequestException({ error: 'Bad Request', reason: 'INVALID_STAFF_KNOWLEDGE', message: 'the assessments have errors; nothing was recorded', problems });
+    await storeStaffKnowledge(this.pool, assessments, this.clock.now(), request.user?.userId ?? 'unknown');
+    return { recorded: assessments.length };
   }
 
   @Post('safety-index')
@@ -78,11 +99,13 @@ export class EffectsController {
   @Roles('coordinator')
   @ApiOperation({ summary: 'Import the district safety index from CSV (text/csv body, or JSON {"csv": "..."}); all or nothing.' })
   @ApiConsumes('text/csv', 'application/json')
-  async importSafetyIndex(@Req() request: Request, @Body() body: unknown): Promise<{ imported: number }> {
+  async importSafetyIndex(@Req() request: Request, @Body() body: unknown, @Query() query: SafetyIndexImportQueryDto): Promise<{ imported: number }> {
     const csv = await csvFrom(request, body);
-    const { rows, problems } = parseSafetyIndexCsv(csv, new Set(this.referenceData.districts.keys()));
+    const area = query.area ?? 'district';
+    const known = new Set(area === 'estate' ? this.estates.estates.keys() : this.referenceData.districts.keys());
+    const { rows, problems } = parseSafetyIndexCsv(csv, known, area);
     if (problems.length > 0) throw new BadRequestException({ error: 'Bad Request', reason: 'INVALID_SAFETY_INDEX', message: 'the CSV has errors; nothing was imported', problems });
-    await storeSafetyIndex(this.pool, rows, this.clock.now());
+    await storeSafetyIndex(this.pool, rows, this.clock.now(), area);
     return { imported: rows.length };
   }
 
@@ -95,7 +118,7 @@ export class EffectsController {
     return { year, districts: districtSafetyViews(year, index, facts, this.referenceData, this.catalogue.suppressionThreshold) };
   }
 
-  private async compute(code: string, query: MeasureReportQueryDto): Promise<MeasureReport> {
+  private async compute(code: string, query: MeasureReportQueryDto): Promise<MeasureReport | AreaMeasureReport> {
     const measure = this.catalogue.measures.get(code);
     if (measure === undefined) throw new NotFoundException({ error: 'Not Found', message: 'no effect measure with this code; GET /effects/measures lists them' });
     if (query.programme !== undefined && !programmesPicking(this.referenceData, code).includes(query.programme)) {
@@ -106,6 +129,12 @@ export class EffectsController {
     const latestDate = copenhagenDate(asOf);
     const measurementDate = query.measurementDate ?? latestDate;
     if (measurementDate > latestDate) throw new BadRequestException({ error: 'Bad Request', message: 'measurementDate must not be later than the date of asOf' });
+    const counts = countedSubject(measure.predicate);
+    if (counts === 'staff-units') return this.staffKnowledgeReport(measure, query, asOf, measurementDate);
+    if (counts === 'areas') return this.areaReport(measure, query, asOf, measurementDate);
+    if (query.by !== undefined && !(BREAKDOWNS as readonly string[]).includes(query.by)) {
+      throw new BadRequestException({ error: 'Bad Request', reason: 'BREAKDOWN_NOT_APPLICABLE', message: `by must be one of ${BREAKDOWNS.join(', ')} for this measure` });
+    }
     const facts = await outcomeFactsAsOf(this.pool, asOf);
     return computeMeasureReport(caseHistories(facts), {
       measure,
@@ -113,10 +142,47 @@ export class EffectsController {
       refData: this.referenceData,
       asOf: asOf.toISOString(),
       measurementDate,
-      breakdown: query.by,
+      breakdown: query.by as Breakdown | undefined,
       periodGrain: query.period,
       programme: query.programme,
     });
+  }
+
+  /** VINK: staff units, not people; same cells and suppression, counted in units. */
+  private async staffKnowledgeReport(measure: MeasureDefinition, query: MeasureReportQueryDto, asOf: Date, measurementDate: string): Promise<MeasureReport> {
+    if (query.by !== undefined && !(STAFF_KNOWLEDGE_BREAKDOWNS as readonly string[]).includes(query.by)) {
+      throw new BadRequestException({ error: 'Bad Request', reason: 'BREAKDOWN_NOT_APPLICABLE', message: `by must be one of ${STAFF_KNOWLEDGE_BREAKDOWNS.join(', ')} for a measure of staff units` });
+    }
+    const picking = programmesPicking(this.referenceData, measure.code);
+    const programmes = new Set(query.programme === undefined ? picking : [query.programme]);
+    const pairs = unitPairs(await staffKnowledgeAsOf(this.pool, asOf), programmes, measure.windowMonths, measurementDate);
+    const figures = staffKnowledgeFigures(pairs, this.catalogue.suppressionThreshold, query.by as StaffKnowledgeBreakdown | undefined);
+    return {
+      measure: describeMeasure(measure, picking),
+      asOf: asOf.toISOString(),
+      measurementDate,
+      programmeFilter: query.programme ?? null,
+      breakdown: query.by ?? null,
+      periodGrain: query.by === 'period' ? 'quarter' : null,
+      suppression: figures.suppression,
+      total: figures.total,
+      cells: figures.cells,
+    };
+  }
+
+  /** The safety-index measures: per area, before and after the effort started; no people. */
+  private async areaReport(measure: MeasureDefinition, query: MeasureReportQueryDto, asOf: Date, measurementDate: string): Promise<AreaMeasureReport> {
+    if (query.by !== undefined && query.by !== 'programme') {
+      throw new BadRequestException({ error: 'Bad Request', reason: 'BREAKDOWN_NOT_APPLICABLE', message: 'an area measure is always one row per area effort; by may only be programme' });
+    }
+    if (measure.predicate.kind !== 'area-safety-index') throw new Error('not an area measure');
+    const picking = programmesPicking(this.referenceData, measure.code);
+    const programmes = new Set(query.programme === undefined ? picking : [query.programme]);
+    const area = measure.predicate.area;
+    const codes = this.estates.areaEfforts.flatMap((e) => (area === 'district' ? [e.district] : e.estate === undefined ? [] : [e.estate]));
+    const index = await safetyIndexOfAreas(this.pool, area, codes);
+    const areas: AreaMeasureRow[] = areaMeasureRows(measure, this.estates.areaEfforts, programmes, index, this.referenceData, this.estates, measurementDate);
+    return { measure: describeMeasure(measure, picking), asOf: asOf.toISOString(), measurementDate, programmeFilter: query.programme ?? null, estatesVersion: this.estates.version, areas };
   }
 }
 

@@ -15,17 +15,49 @@ export const SAFETY_INDEX_MIGRATIONS: Migration[] = [
             PRIMARY KEY (district_code, year)
           )`,
   },
+  {
+    // VINK's staff knowledge: one row per staff unit, training and phase; nothing about a person.
+    id: '002_staff_knowledge',
+    sql: `CREATE TABLE IF NOT EXISTS effects_staff_knowledge (
+            programme text NOT NULL,
+            agency text NOT NULL,
+            unit text NOT NULL,
+            training_id text NOT NULL,
+            phase text NOT NULL CHECK (phase IN ('before', 'after')),
+            assessed_on date NOT NULL,
+            staff_assessed integer NOT NULL CHECK (staff_assessed > 0),
+            mean_score numeric NOT NULL CHECK (mean_score >= 0 AND mean_score <= 100),
+            recorded_at timestamptz NOT NULL,
+            recorded_by text NOT NULL,
+            PRIMARY KEY (programme, agency, unit, training_id, phase)
+          )`,
+  },
+  {
+    // The safety index of housing estates (reference data estates.json), as the districts' one.
+    id: '003_estate_safety_index',
+    sql: `CREATE TABLE IF NOT EXISTS effects_estate_safety_index (
+            estate_code text NOT NULL,
+            year integer NOT NULL,
+            felt_safety numeric NOT NULL,
+            victimisation jsonb NOT NULL,
+            imported_at timestamptz NOT NULL,
+            PRIMARY KEY (estate_code, year)
+          )`,
+  },
 ];
+
+const AREA_TABLES = { district: { table: 'effects_safety_index', column: 'district_code' }, estate: { table: 'effects_estate_safety_index', column: 'estate_code' } } as const;
 
 export async function migrateSafetyIndex(pool: Pool): Promise<void> {
   await applyMigrations(pool, 'effects_migrations', SAFETY_INDEX_MIGRATIONS);
 }
 
-export async function storeSafetyIndex(pool: Pool, rows: readonly SafetyIndexRow[], importedAt: Date): Promise<void> {
+export async function storeSafetyIndex(pool: Pool, rows: readonly SafetyIndexRow[], importedAt: Date, area: 'district' | 'estate' = 'district'): Promise<void> {
+  const { table, column } = AREA_TABLES[area];
   await pool.query(
-    `INSERT INTO effects_safety_index (district_code, year, felt_safety, victimisation, imported_at)
+    `INSERT INTO ${table} (${column}, year, felt_safety, victimisation, imported_at)
      SELECT * FROM unnest($1::text[], $2::int[], $3::numeric[], $4::jsonb[], $5::timestamptz[])
-     ON CONFLICT (district_code, year) DO UPDATE SET felt_safety = EXCLUDED.felt_safety, victimisation = EXCLUDED.victimisation, imported_at = EXCLUDED.imported_at`,
+     ON CONFLICT (${column}, year) DO UPDATE SET felt_safety = EXCLUDED.felt_safety, victimisation = EXCLUDED.victimisation, imported_at = EXCLUDED.imported_at`,
     [rows.map((r) => r.districtCode), rows.map((r) => r.year), rows.map((r) => r.feltSafety), rows.map((r) => JSON.stringify(r.victimisation)), rows.map(() => importedAt)],
   );
 }
@@ -36,4 +68,14 @@ export async function safetyIndexForYear(pool: Pool, year: number): Promise<Safe
     [year],
   );
   return rows.map((r) => ({ districtCode: r.district_code, year: r.year, feltSafety: Number(r.felt_safety), victimisation: r.victimisation }));
+}
+
+/** Every year's index of the given areas (districts or estates); the row's districtCode holds the area code. */
+export async function safetyIndexOfAreas(pool: Pool, area: 'district' | 'estate', codes: readonly string[]): Promise<SafetyIndexRow[]> {
+  const { table, column } = AREA_TABLES[area];
+  const { rows } = await pool.query<{ code: string; year: number; felt_safety: string; victimisation: SafetyIndexRow['victimisation'] }>(
+    `SELECT ${column} AS code, year, felt_safety, victimisation FROM ${table} WHERE ${column} = ANY($1::text[]) ORDER BY ${column}, year`,
+    [codes],
+  );
+  return rows.map((r) => ({ districtCode: r.code, year: r.year, feltSafety: Number(r.felt_safety), victimisation: r.victimisation }));
 }
