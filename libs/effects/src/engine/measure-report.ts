@@ -4,7 +4,7 @@ import { ageOnDate, quarterOf } from './calendar-months';
 import { levelOn, type CaseHistory } from './case-history';
 import { cohortMembersOf, type CohortMember } from './cohort';
 import { evaluateOutcome, predicateHasValue } from './outcome-predicates';
-import { publishCell, suppressionRule, withComplementarySuppression, type CellFigures, type PublishedCell } from '@samvirke/platform/disclosure/small-cell-suppression';
+import { publishCell, suppressionRule, withReportSuppression, type CellFigures, type PublishedCell } from '@samvirke/platform/disclosure/small-cell-suppression';
 
 export const BREAKDOWNS = ['programme', 'level', 'ageBand', 'cityDistrict', 'period'] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
@@ -161,9 +161,11 @@ export function computeMeasureReport(histories: readonly CaseHistory[], request:
       groups.set(key, [...(groups.get(key) ?? []), row]);
     }
     for (const key of [...groups.keys()].sort()) cells.push(publishCell(key, figures(groups.get(key) ?? []), threshold));
-    // By programme a person can sit in several cells, so those cells do not partition the total.
-    if (request.breakdown !== 'programme') cells = withComplementarySuppression(cells);
   }
+  // Every figure against the total, by programme too (cells that overlap are taken as adding up,
+  // the reader's best guess when few people are in two programmes).
+  const protectedFigures = withReportSuppression(publishCell('total', figures(people), threshold), cells, threshold);
+  cells = protectedFigures.cells;
   return {
     measure: describeMeasure(measure, picking),
     asOf: request.asOf,
@@ -172,7 +174,7 @@ export function computeMeasureReport(histories: readonly CaseHistory[], request:
     breakdown: request.breakdown ?? null,
     periodGrain: request.breakdown === 'period' ? (request.periodGrain ?? 'quarter') : null,
     suppression: suppressionRule(threshold),
-    total: publishCell('total', figures(people), threshold),
+    total: protectedFigures.total,
     cells,
   };
 }

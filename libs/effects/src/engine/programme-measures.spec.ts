@@ -43,7 +43,8 @@ const personArb = fc.record({
   jobs: fc.array(fc.record({ offset, kind: fc.constantFrom('ordinary', 'flexible', 'wage-subsidy', 'internship') }), { maxLength: 3 }),
 });
 
-function eventsOf(person: fc.Infer<typeof personArb>): Raw[] {
+type Person = typeof personArb extends fc.Arbitrary<infer T> ? T : never;
+function eventsOf(person: Person): Raw[] {
   const enrolled = dayOf('2021-01-01', person.enrolOffset);
   const at = (d: number) => dayOf(enrolled, d);
   const events: Raw[] = [

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { addMonths, quarterOf } from '../engine/calendar-months';
-import { publishCell, suppressionRule, withComplementarySuppression, type CellFigures, type PublishedCell } from '@samvirke/platform/disclosure/small-cell-suppression';
+import { publishCell, suppressionRule, withReportSuppression, type CellFigures, type PublishedCell } from '@samvirke/platform/disclosure/small-cell-suppression';
 
 /**
  * VINK's measure is the knowledge of front-line staff, never anything about a citizen. A staff
@@ -166,8 +166,7 @@ export function staffKnowledgeFigures(pairs: readonly UnitPair[], threshold: num
       groups.set(key, [...(groups.get(key) ?? []), pair]);
     }
     cells = [...groups.keys()].sort().map((key) => publishCell(key, figures(groups.get(key) ?? []), threshold));
-    // Units sit in one cell of each breakdown (one programme per row), so the cells partition the total.
-    cells = withComplementarySuppression(cells);
   }
-  return { total: publishCell('total', figures(pairs), threshold), cells, suppression: suppressionRule(threshold).replace(/people/g, 'units') };
+  const shown = withReportSuppression(publishCell('total', figures(pairs), threshold), cells, threshold);
+  return { total: shown.total, cells: shown.cells, suppression: suppressionRule(threshold).replace(/people/g, 'units') };
 }
