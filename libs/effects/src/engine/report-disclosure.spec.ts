@@ -84,8 +84,8 @@ describe('no hidden figure of a report can be worked out from its other figures'
 
   it('the letter\'s case: EXIT "<5" beside SSP_PLUS 5 and a total of 7 does not give EXIT away', () => {
     const people = [
-      ...Array.from({ length: 5 }, () => ({ programmes: ['SSP_PLUS'], enrolDay: 10, charged: false, level: 3, district: 'NORREBRO-1', birthYear: 2000 })),
-      ...Array.from({ length: 2 }, () => ({ programmes: ['EXIT'], enrolDay: 10, charged: true, level: 3, district: 'NORREBRO-1', birthYear: 2000 })),
+      ...Array.from({ length: 5 }, () => ({ programmes: ['SSP_PLUS'], enrolDay: 10, charged: false, level: 3 as const, district: 'NORREBRO-1' as const, birthYear: 2000 })),
+      ...Array.from({ length: 2 }, () => ({ programmes: ['EXIT'], enrolDay: 10, charged: true, level: 3 as const, district: 'NORREBRO-1' as const, birthYear: 2000 })),
     ];
     const facts = people.flatMap((p, i) => factsOf(i, p));
     const report = computeMeasureReport(caseHistories(facts), { measure, catalogue, refData, asOf: '2026-01-01T00:00:00.000Z', measurementDate: '2025-12-31', breakdown: 'programme' });
