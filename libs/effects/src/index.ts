@@ -13,3 +13,8 @@ export * from './safety-index/safety-index-csv';
 export * from './safety-index/area-efforts';
 export * from './safety-index/safety-index-store';
 export { EffectsController } from './http/effects.controller';
+export * from './staff-knowledge/staff-knowledge';
+export * from './safety-index/area-measure';
+export * from './report/area-report';
+export * from './status/status-figures';
+export * from './report/status-report';

@@ -1,5 +1,6 @@
 import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { BREAKDOWNS, type Breakdown, type PeriodGrain } from '../engine/measure-report';
+import { STATUS_BREAKDOWNS, type StatusBreakdown } from '../status/status-figures';
 
 export class MeasureReportQueryDto {
   /** Facts recorded after this instant are left out: re-running with a published report's asOf reproduces it. */
@@ -26,4 +27,14 @@ export class SafetyIndexImportDto {
 export class SafetyIndexImportQueryDto {
   /** district (default): the first CSV column holds district codes; estate: housing-estate codes (reference data estates.json). */
   @IsOptional() @IsIn(['district', 'estate'], { message: 'area must be district or estate' }) area?: 'district' | 'estate';
+}
+
+export class StatusQueryDto {
+  /** The day the figures are about; defaults to the Copenhagen date of asOf. */
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date yyyy-mm-dd' }) date?: string;
+  @IsOptional() @IsISO8601({ strict: true }, { message: 'asOf must be an ISO 8601 instant, e.g. 2026-01-01T00:00:00Z' }) asOf?: string;
+  @IsOptional() @IsIn(STATUS_BREAKDOWNS, { message: `by must be one of ${STATUS_BREAKDOWNS.join(', ')}` }) by?: StatusBreakdown;
+  @IsOptional() @IsString() @MaxLength(60) @Matches(/^[A-Z0-9_]+$/, { message: 'programme must be a programme code' }) programme?: string;
+  @IsOptional() @IsIn(['json', 'csv'], { message: 'format must be json or csv' }) format?: 'json' | 'csv';
+  @IsOptional() @Matches(/^[0-9a-f]{16}\.[0-9a-f]{16}$/, { message: 'consistentWith must be a position returned by a write' }) consistentWith?: string;
 }

@@ -21,7 +21,9 @@ import { measureReportSvg } from '../report/report-chart-svg';
 import { districtSafetyViews, type DistrictSafetyView } from '../safety-index/area-efforts';
 import { parseSafetyIndexCsv } from '../safety-index/safety-index-csv';
 import { migrateSafetyIndex, safetyIndexForYear, safetyIndexOfAreas, storeSafetyIndex } from '../safety-index/safety-index-store';
-import { MeasureReportQueryDto, SafetyIndexQueryDto, SafetyIndexImportQueryDto } from './effects-query.dto';
+import { MeasureReportQueryDto, SafetyIndexQueryDto, SafetyIndexImportQueryDto, StatusQueryDto } from './effects-query.dto';
+import { computeStatusReport, type StatusReport } from '../status/status-figures';
+import { statusReportCsv, statusReportSvg } from '../report/status-report';
 
 const MAX_CSV_BYTES = 2_000_000;
 
@@ -77,6 +79,38 @@ export class EffectsController {
   async chart(@Param('code') code: string, @Query() query: MeasureReportQueryDto): Promise<string> {
     const report = await this.compute(code, { ...query, by: query.by ?? 'period' });
     return 'areas' in report ? areaReportSvg(report) : measureReportSvg(report);
+  }
+
+  @Get('status')
+  @ApiOperation({ summary: 'Status figures on a date for the people enrolled then: in a wage-subsidy job, in a job or education, self-sufficient, in custody; format=csv for CSV. Small cells suppressed across all four figures.' })
+  async status(@Query() query: StatusQueryDto, @Res({ passthrough: true }) response: Response): Promise<StatusReport | string> {
+    const report = await this.computeStatus(query);
+    if (query.format === 'csv') {
+      response.setHeader('content-type', 'text/csv; charset=utf-8');
+      response.setHeader('content-disposition', `attachment; filename="status-${report.date}.csv"`);
+      return statusReportCsv(report);
+    }
+    return report;
+  }
+
+  @Get('status/chart.svg')
+  @Header('content-type', 'image/svg+xml; charset=utf-8')
+  @ApiOperation({ summary: 'The status figures on a date as an SVG bar chart of the four shares; suppressed figures are labelled gaps.' })
+  async statusChart(@Query() query: StatusQueryDto): Promise<string> {
+    return statusReportSvg(await this.computeStatus(query));
+  }
+
+  private async computeStatus(query: StatusQueryDto): Promise<StatusReport> {
+    if (query.programme !== undefined && !this.referenceData.programmes.has(query.programme)) {
+      throw new BadRequestException({ error: 'Bad Request', reason: 'UNKNOWN_PROGRAMME', message: 'programme must be a programme code from reference data' });
+    }
+    await awaitReadModels(this.progress, [OUTCOME_PROJECTION_NAME], query.consistentWith);
+    const asOf = query.asOf === undefined ? this.clock.now() : new Date(query.asOf);
+    const latestDate = copenhagenDate(asOf);
+    const date = query.date ?? latestDate;
+    if (date > latestDate) throw new BadRequestException({ error: 'Bad Request', reason: 'DATE_AFTER_AS_OF', message: 'date must not be later than the date of asOf' });
+    const facts = await outcomeFactsAsOf(this.pool, asOf);
+    return computeStatusReport(caseHistories(facts), { date, asOf: asOf.toISOString(), catalogue: this.catalogue, refData: this.referenceData, breakdown: query.by, programme: query.programme });
   }
 
   @Post('staff-knowledge')

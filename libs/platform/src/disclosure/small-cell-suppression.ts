@@ -107,14 +107,15 @@ export function publishedInterval(cell: PublishedCell, figure: 'people' | 'count
 export function recoverableCells(total: PublishedCell, cells: readonly PublishedCell[], figure: 'people' | 'count', threshold: number): string[] {
   const boxes = cells.map((cell) => publishedInterval(cell, figure, threshold));
   const [sumLow, sumHigh] = publishedInterval(total, figure, threshold);
-  const lowAll = boxes.reduce((s, [lo]) => s + lo, 0);
-  const highAll = boxes.reduce((s, [, hi]) => s + hi, 0);
   const found: string[] = [];
   cells.forEach((cell, i) => {
     if (typeof cell[figure] === 'number') return;
     const [lo, hi] = boxes[i];
-    const lower = Math.max(lo, sumLow - (highAll - hi));
-    const upper = Math.min(hi, sumHigh - (lowAll - lo));
+    // Sums over the other cells (not "all minus this one": infinity minus infinity is no number).
+    const othersLow = boxes.reduce((s, box, j) => (j === i ? s : s + box[0]), 0);
+    const othersHigh = boxes.reduce((s, box, j) => (j === i ? s : s + box[1]), 0);
+    const lower = Math.max(lo, sumLow - othersHigh);
+    const upper = Math.min(hi, sumHigh - othersLow);
     // A zero worked out singles out nobody (zero is shown anyway).
     if (lower === upper && lower > 0) found.push(cell.key);
   });
