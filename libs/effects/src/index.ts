@@ -18,3 +18,5 @@ export * from './safety-index/area-measure';
 export * from './report/area-report';
 export * from './status/status-figures';
 export * from './report/status-report';
+export * from './reductions/reductions';
+export * from './report/reduction-report';

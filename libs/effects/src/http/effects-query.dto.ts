@@ -1,6 +1,7 @@
 import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { BREAKDOWNS, type Breakdown, type PeriodGrain } from '../engine/measure-report';
 import { STATUS_BREAKDOWNS, type StatusBreakdown } from '../status/status-figures';
+import { COMPARISONS, type Comparison } from '../reductions/reductions';
 
 export class MeasureReportQueryDto {
   /** Facts recorded after this instant are left out: re-running with a published report's asOf reproduces it. */
@@ -35,6 +36,19 @@ export class StatusQueryDto {
   @IsOptional() @IsISO8601({ strict: true }, { message: 'asOf must be an ISO 8601 instant, e.g. 2026-01-01T00:00:00Z' }) asOf?: string;
   @IsOptional() @IsIn(STATUS_BREAKDOWNS, { message: `by must be one of ${STATUS_BREAKDOWNS.join(', ')}` }) by?: StatusBreakdown;
   @IsOptional() @IsString() @MaxLength(60) @Matches(/^[A-Z0-9_]+$/, { message: 'programme must be a programme code' }) programme?: string;
+  @IsOptional() @IsIn(['json', 'csv'], { message: 'format must be json or csv' }) format?: 'json' | 'csv';
+  @IsOptional() @Matches(/^[0-9a-f]{16}\.[0-9a-f]{16}$/, { message: 'consistentWith must be a position returned by a write' }) consistentWith?: string;
+}
+
+export class ReductionQueryDto {
+  @IsString() @MaxLength(60) @Matches(/^[A-Z0-9_]+$/, { message: 'programme must be a programme code' }) programme!: string;
+  /** The year of the cohort's first enrolment. */
+  @Matches(/^\d{4}$/, { message: 'cohortYear must be a four-digit year' }) cohortYear!: string;
+  /** N: the months before and after enrolment (default 12). */
+  @IsOptional() @Matches(/^(?:[1-9]|[1-3]\d|4[0-8])$/, { message: 'months must be a whole number from 1 to 48' }) months?: string;
+  @IsOptional() @IsIn(COMPARISONS, { message: `comparison must be one of ${COMPARISONS.join(', ')}` }) comparison?: Comparison;
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'measurementDate must be a date yyyy-mm-dd' }) measurementDate?: string;
+  @IsOptional() @IsISO8601({ strict: true }, { message: 'asOf must be an ISO 8601 instant, e.g. 2026-01-01T00:00:00Z' }) asOf?: string;
   @IsOptional() @IsIn(['json', 'csv'], { message: 'format must be json or csv' }) format?: 'json' | 'csv';
   @IsOptional() @Matches(/^[0-9a-f]{16}\.[0-9a-f]{16}$/, { message: 'consistentWith must be a position returned by a write' }) consistentWith?: string;
 }

@@ -21,7 +21,9 @@ import { measureReportSvg } from '../report/report-chart-svg';
 import { districtSafetyViews, type DistrictSafetyView } from '../safety-index/area-efforts';
 import { parseSafetyIndexCsv } from '../safety-index/safety-index-csv';
 import { migrateSafetyIndex, safetyIndexForYear, safetyIndexOfAreas, storeSafetyIndex } from '../safety-index/safety-index-store';
-import { MeasureReportQueryDto, SafetyIndexQueryDto, SafetyIndexImportQueryDto, StatusQueryDto } from './effects-query.dto';
+import { MeasureReportQueryDto, ReductionQueryDto, SafetyIndexQueryDto, SafetyIndexImportQueryDto, StatusQueryDto } from './effects-query.dto';
+import { computeReductionReport, type ReductionReport } from '../reductions/reductions';
+import { reductionReportCsv, reductionReportSvg } from '../report/reduction-report';
 import { computeStatusReport, type StatusReport } from '../status/status-figures';
 import { statusReportCsv, statusReportSvg } from '../report/status-report';
 
@@ -77,7 +79,10 @@ export class EffectsController {
   @Header('content-type', 'image/svg+xml; charset=utf-8')
   @ApiOperation({ summary: 'The measure as an SVG bar chart (by=period by default); suppressed cells are gaps labelled "<5".' })
   async chart(@Param('code') code: string, @Query() query: MeasureReportQueryDto): Promise<string> {
-    const report = await this.compute(code, { ...query, by: query.by ?? 'period' });
+    // By period unless asked otherwise; an area measure has one row per area effort and no periods.
+    const known = this.catalogue.measures.get(code);
+    const byDefault = known !== undefined && countedSubject(known.predicate) === 'areas' ? undefined : 'period';
+    const report = await this.compute(code, { ...query, by: query.by ?? byDefault });
     return 'areas' in report ? areaReportSvg(report) : measureReportSvg(report);
   }
 
@@ -111,6 +116,49 @@ export class EffectsController {
     if (date > latestDate) throw new BadRequestException({ error: 'Bad Request', reason: 'DATE_AFTER_AS_OF', message: 'date must not be later than the date of asOf' });
     const facts = await outcomeFactsAsOf(this.pool, asOf);
     return computeStatusReport(caseHistories(facts), { date, asOf: asOf.toISOString(), catalogue: this.catalogue, refData: this.referenceData, breakdown: query.by, programme: query.programme });
+  }
+
+  @Get('reductions')
+  @ApiOperation({
+    summary:
+      "Per person, charges and convictions in the N months before enrolment against the N after, for a programme's cohort (first enrolment in cohortYear) against a comparison group (previous-cohort or not-enrolled); Wilson 95 % intervals; a note when too small to compare; format=csv for CSV.",
+  })
+  async reductions(@Query() query: ReductionQueryDto, @Res({ passthrough: true }) response: Response): Promise<ReductionReport | string> {
+    const report = await this.computeReductions(query);
+    if (query.format === 'csv') {
+      response.setHeader('content-type', 'text/csv; charset=utf-8');
+      response.setHeader('content-disposition', `attachment; filename="reductions-${report.programme}-${report.cohortYear}.csv"`);
+      return reductionReportCsv(report);
+    }
+    return report;
+  }
+
+  @Get('reductions/chart.svg')
+  @Header('content-type', 'image/svg+xml; charset=utf-8')
+  @ApiOperation({ summary: 'The reductions as an SVG bar chart of the shares with fewer, with their 95 % intervals.' })
+  async reductionsChart(@Query() query: ReductionQueryDto): Promise<string> {
+    return reductionReportSvg(await this.computeReductions(query));
+  }
+
+  private async computeReductions(query: ReductionQueryDto): Promise<ReductionReport> {
+    if (!this.referenceData.programmes.has(query.programme)) {
+      throw new BadRequestException({ error: 'Bad Request', reason: 'UNKNOWN_PROGRAMME', message: 'programme must be a programme code from reference data' });
+    }
+    await awaitReadModels(this.progress, [OUTCOME_PROJECTION_NAME], query.consistentWith);
+    const asOf = query.asOf === undefined ? this.clock.now() : new Date(query.asOf);
+    const latestDate = copenhagenDate(asOf);
+    const measurementDate = query.measurementDate ?? latestDate;
+    if (measurementDate > latestDate) throw new BadRequestException({ error: 'Bad Request', reason: 'DATE_AFTER_AS_OF', message: 'measurementDate must not be later than the date of asOf' });
+    const facts = await outcomeFactsAsOf(this.pool, asOf);
+    return computeReductionReport(caseHistories(facts), {
+      programme: query.programme,
+      cohortYear: Number(query.cohortYear),
+      months: Number(query.months ?? '12'),
+      comparison: query.comparison ?? 'previous-cohort',
+      asOf: asOf.toISOString(),
+      measurementDate,
+      threshold: this.catalogue.suppressionThreshold,
+    });
   }
 
   @Post('staff-knowledge')
