@@ -194,4 +194,37 @@ describe('effects endpoints (e2e)', () => {
     expect((await app.request('GET', '/effects/status?date=2011-01-31', { user: liaison })).status).toBe(403);
     expect((await app.request('GET', '/effects/status?date=2999-01-01', { user: auditor })).status).toBe(400);
   });
+
+  it('reports reductions in charges before and after enrolment against a comparison group, saying when it is too small', async () => {
+    let position = '';
+    for (let i = 0; i < 10; i++) {
+      const caseId = randomUUID();
+      const charge = (chargedOn: string) => event('ChargeRecorded', { chargeId: randomUUID(), offenceCategory: 'theft', chargedOn, reportedBy: 'KBH-POLITI' }, 'KBH-POLITI');
+      const events = [
+        event('CaseOpened', { citizenId: caseId, cprHash: 'h', name: { sealed: 'x' }, cpr: { sealed: 'x' }, birthDate: '1990-02-01', districtCode: 'VALBY-2', referredBy: 'BIF', reason: { sealed: 'x' }, openedAt: '2010-06-01T09:00:00Z' }),
+        charge('2010-07-01'),
+        charge('2010-09-01'),
+        event('EnrolledInProgramme', { programmeCode: 'GANG_CONFLICT_18_25', startedOn: '2011-03-01' }),
+        // Half have more after than before: 5 with fewer and 5 without, neither hidden.
+        ...(i < 5 ? [charge('2011-06-01'), charge('2011-07-01'), charge('2011-08-01')] : []),
+      ];
+      position = (await app.store.appendToStream(`case-${caseId}`, events, 'no-stream')).position;
+    }
+    const asOf = new Date(Date.now() + 1000).toISOString();
+    const query = `programme=GANG_CONFLICT_18_25&cohortYear=2011&months=12&comparison=previous-cohort&asOf=${asOf}&consistentWith=${position}`;
+    const report = await app.request('GET', `/effects/reductions?${query}`, { user: auditor });
+    expect(report.status).toBe(200);
+    expect(report.body.cohort).toMatchObject({ people: 10, charges: { before: 20, after: 15, fewer: 5, shareFewer: { estimate: 0.5, low: 0.2366, high: 0.7634 } } });
+    expect(report.body.comparison.people).toBe(0);
+    expect(report.body.difference.note).toMatch(/too small to compare/);
+    expect(report.body.definition).toMatch(/Wilson/);
+    const csv = await app.request('GET', `/effects/reductions?${query}&format=csv`, { user: auditor });
+    expect(csv.body).toContain('GANG_CONFLICT_18_25,2011,12,previous-cohort,');
+    expect(csv.body).toContain(',cohort,charges,10,20,15,5,0.5,0.2366,0.7634,');
+    const svg = await app.request('GET', `/effects/reductions/chart.svg?${query}`, { user: auditor });
+    expect(svg.body).toContain('class="interval"');
+    expect((await app.request('GET', '/effects/reductions?programme=GANG_CONFLICT_18_25&cohortYear=2011&months=0', { user: auditor })).status).toBe(400);
+    expect((await app.request('GET', '/effects/reductions?programme=NOPE&cohortYear=2011', { user: auditor })).status).toBe(400);
+    expect((await app.request('GET', `/effects/reductions?${query}`, { user: liaison })).status).toBe(403);
+  });
 });
