@@ -227,4 +227,26 @@ describe('effects endpoints (e2e)', () => {
     expect((await app.request('GET', '/effects/reductions?programme=NOPE&cohortYear=2011', { user: auditor })).status).toBe(400);
     expect((await app.request('GET', `/effects/reductions?${query}`, { user: liaison })).status).toBe(403);
   });
+
+  it('gives a measure as a series over measurement dates, hiding a point that differs by a small group', async () => {
+    // The SSP+ cases of the period test above (2011 enrolments, 12-month windows ending in 2012).
+    const asOf = new Date(Date.now() + 1000).toISOString();
+    const query = `from=2011-12&to=2012-12&grain=quarter&asOf=${asOf}`;
+    const series = await app.request('GET', `/effects/measures/self-sufficiency-12m/series?${query}`, { user: auditor });
+    expect(series.status).toBe(200);
+    expect(series.body.points.map((p: { measurementDate: string; people: unknown; count: unknown }) => [p.measurementDate, p.people, p.count])).toEqual([
+      ['2011-12-31', 0, 0],
+      ['2012-03-31', 7, 6],
+      ['2012-06-30', 'x', 'x'],
+      ['2012-09-30', 12, 11],
+      ['2012-12-31', 12, 11],
+    ]);
+    const csv = await app.request('GET', `/effects/measures/self-sufficiency-12m/series?${query}&format=csv`, { user: auditor });
+    expect(csv.body).toContain('self-sufficiency-12m,');
+    expect(csv.body).toContain(',quarter,2012-06-30,x,x,');
+    const svg = await app.request('GET', `/effects/measures/self-sufficiency-12m/series/chart.svg?${query}`, { user: auditor });
+    expect(svg.body).toContain('2012-09-30');
+    expect((await app.request('GET', '/effects/measures/staff-knowledge/series?from=2011-01&to=2011-12', { user: auditor })).status).toBe(400);
+    expect((await app.request('GET', '/effects/measures/self-sufficiency-12m/series?from=2012-01&to=2011-12', { user: auditor })).status).toBe(400);
+  });
 });

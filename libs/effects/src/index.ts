@@ -20,3 +20,5 @@ export * from './status/status-figures';
 export * from './report/status-report';
 export * from './reductions/reductions';
 export * from './report/reduction-report';
+export * from './engine/measure-series';
+export * from './report/series-report';

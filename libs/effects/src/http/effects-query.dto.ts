@@ -2,6 +2,7 @@ import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class
 import { BREAKDOWNS, type Breakdown, type PeriodGrain } from '../engine/measure-report';
 import { STATUS_BREAKDOWNS, type StatusBreakdown } from '../status/status-figures';
 import { COMPARISONS, type Comparison } from '../reductions/reductions';
+import { SERIES_GRAINS, type SeriesGrain } from '../engine/measure-series';
 
 export class MeasureReportQueryDto {
   /** Facts recorded after this instant are left out: re-running with a published report's asOf reproduces it. */
@@ -48,6 +49,17 @@ export class ReductionQueryDto {
   @IsOptional() @Matches(/^(?:[1-9]|[1-3]\d|4[0-8])$/, { message: 'months must be a whole number from 1 to 48' }) months?: string;
   @IsOptional() @IsIn(COMPARISONS, { message: `comparison must be one of ${COMPARISONS.join(', ')}` }) comparison?: Comparison;
   @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'measurementDate must be a date yyyy-mm-dd' }) measurementDate?: string;
+  @IsOptional() @IsISO8601({ strict: true }, { message: 'asOf must be an ISO 8601 instant, e.g. 2026-01-01T00:00:00Z' }) asOf?: string;
+  @IsOptional() @IsIn(['json', 'csv'], { message: 'format must be json or csv' }) format?: 'json' | 'csv';
+  @IsOptional() @Matches(/^[0-9a-f]{16}\.[0-9a-f]{16}$/, { message: 'consistentWith must be a position returned by a write' }) consistentWith?: string;
+}
+
+export class SeriesQueryDto {
+  /** First and last month (yyyy-mm); a point on the last day of each month or quarter. */
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'from must be a month yyyy-mm' }) from!: string;
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'to must be a month yyyy-mm' }) to!: string;
+  @IsOptional() @IsIn(SERIES_GRAINS, { message: `grain must be one of ${SERIES_GRAINS.join(', ')}` }) grain?: SeriesGrain;
+  @IsOptional() @IsString() @MaxLength(60) @Matches(/^[A-Z0-9_]+$/, { message: 'programme must be a programme code' }) programme?: string;
   @IsOptional() @IsISO8601({ strict: true }, { message: 'asOf must be an ISO 8601 instant, e.g. 2026-01-01T00:00:00Z' }) asOf?: string;
   @IsOptional() @IsIn(['json', 'csv'], { message: 'format must be json or csv' }) format?: 'json' | 'csv';
   @IsOptional() @Matches(/^[0-9a-f]{16}\.[0-9a-f]{16}$/, { message: 'consistentWith must be a position returned by a write' }) consistentWith?: string;

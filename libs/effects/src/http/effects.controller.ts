@@ -21,9 +21,11 @@ import { measureReportSvg } from '../report/report-chart-svg';
 import { districtSafetyViews, type DistrictSafetyView } from '../safety-index/area-efforts';
 import { parseSafetyIndexCsv } from '../safety-index/safety-index-csv';
 import { migrateSafetyIndex, safetyIndexForYear, safetyIndexOfAreas, storeSafetyIndex } from '../safety-index/safety-index-store';
-import { MeasureReportQueryDto, ReductionQueryDto, SafetyIndexQueryDto, SafetyIndexImportQueryDto, StatusQueryDto } from './effects-query.dto';
+import { MeasureReportQueryDto, ReductionQueryDto, SeriesQueryDto, SafetyIndexQueryDto, SafetyIndexImportQueryDto, StatusQueryDto } from './effects-query.dto';
 import { computeReductionReport, type ReductionReport } from '../reductions/reductions';
 import { reductionReportCsv, reductionReportSvg } from '../report/reduction-report';
+import { computeMeasureSeries, type MeasureSeries } from '../engine/measure-series';
+import { measureSeriesCsv, measureSeriesSvg } from '../report/series-report';
 import { computeStatusReport, type StatusReport } from '../status/status-figures';
 import { statusReportCsv, statusReportSvg } from '../report/status-report';
 
@@ -73,6 +75,44 @@ export class EffectsController {
       return 'areas' in report ? areaReportCsv(report) : measureReportCsv(report);
     }
     return report;
+  }
+
+  @Get('measures/:code/series')
+  @ApiOperation({ summary: "A measure's total as a series over measurement dates (the last day of each month or quarter, from..to); format=csv for CSV. A point that differs from the last shown one by a small group is hidden." })
+  async series(@Param('code') code: string, @Query() query: SeriesQueryDto, @Res({ passthrough: true }) response: Response): Promise<MeasureSeries | string> {
+    const series = await this.computeSeries(code, query);
+    if (query.format === 'csv') {
+      response.setHeader('content-type', 'text/csv; charset=utf-8');
+      response.setHeader('content-disposition', `attachment; filename="${series.measure}-series.csv"`);
+      return measureSeriesCsv(series);
+    }
+    return series;
+  }
+
+  @Get('measures/:code/series/chart.svg')
+  @Header('content-type', 'image/svg+xml; charset=utf-8')
+  @ApiOperation({ summary: 'The series as an SVG bar chart of the share at each measurement date; hidden points are labelled gaps.' })
+  async seriesChart(@Param('code') code: string, @Query() query: SeriesQueryDto): Promise<string> {
+    const measure = this.catalogue.measures.get(code);
+    return measureSeriesSvg(await this.computeSeries(code, query), measure?.title ?? code);
+  }
+
+  private async computeSeries(code: string, query: SeriesQueryDto): Promise<MeasureSeries> {
+    const measure = this.catalogue.measures.get(code);
+    if (measure === undefined) throw new NotFoundException({ error: 'Not Found', message: 'no effect measure with this code; GET /effects/measures lists them' });
+    if (countedSubject(measure.predicate) !== 'people') throw new BadRequestException({ error: 'Bad Request', reason: 'SERIES_NOT_APPLICABLE', message: 'a series is given for measures of people' });
+    if (query.programme !== undefined && !programmesPicking(this.referenceData, code).includes(query.programme)) {
+      throw new BadRequestException({ error: 'Bad Request', message: 'programme must be one of the programmes that picked this measure (see GET /effects/measures)' });
+    }
+    if (query.from > query.to) throw new BadRequestException({ error: 'Bad Request', reason: 'EMPTY_SERIES', message: 'from must not be after to' });
+    const asOf = query.asOf === undefined ? this.clock.now() : new Date(query.asOf);
+    const latestMonth = copenhagenDate(asOf).slice(0, 7);
+    if (query.to > latestMonth) throw new BadRequestException({ error: 'Bad Request', reason: 'DATE_AFTER_AS_OF', message: 'to must not be later than the month of asOf' });
+    const months = (Number(query.to.slice(0, 4)) - Number(query.from.slice(0, 4))) * 12 + Number(query.to.slice(5)) - Number(query.from.slice(5));
+    if (months > 120) throw new BadRequestException({ error: 'Bad Request', reason: 'SERIES_TOO_LONG', message: 'a series spans at most 10 years' });
+    await awaitReadModels(this.progress, [OUTCOME_PROJECTION_NAME], query.consistentWith);
+    const facts = await outcomeFactsAsOf(this.pool, asOf);
+    return computeMeasureSeries(caseHistories(facts), { measure, catalogue: this.catalogue, refData: this.referenceData, asOf: asOf.toISOString(), programme: query.programme, from: query.from, to: query.to, grain: query.grain ?? 'month' });
   }
 
   @Get('measures/:code/chart.svg')
