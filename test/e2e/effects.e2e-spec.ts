@@ -79,6 +79,10 @@ describe('effects endpoints (e2e)', () => {
     expect((await app.request('GET', '/effects/measures/no-such-measure', { user: coordinator })).status).toBe(404);
     expect((await app.request('GET', '/effects/measures/self-sufficiency-12m?by=name', { user: coordinator })).status).toBe(400);
     expect((await app.request('GET', '/effects/measures/self-sufficiency-12m?programme=VINK', { user: coordinator })).status).toBe(400);
+    expect((await app.request('GET', '/effects/measures/self-sufficiency-12m?by2=level', { user: coordinator })).status).toBe(400);
+    const twoWay = await app.request('GET', '/effects/measures/self-sufficiency-12m?by=programme&by2=cityDistrict', { user: coordinator });
+    expect(twoWay.status).toBe(200);
+    expect(twoWay.body.breakdown).toBe('programme × cityDistrict');
   });
 
   it('imports the safety index from CSV with line-numbered validation and shows it beside the area efforts', async () => {

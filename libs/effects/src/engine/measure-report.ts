@@ -19,6 +19,8 @@ export interface MeasureReportRequest {
   /** Windows must end on or before this day. */
   readonly measurementDate: string;
   readonly breakdown?: Breakdown;
+  /** A second breakdown for a two-way table (e.g. programme by city district): cells "a × b". */
+  readonly breakdown2?: Breakdown;
   readonly periodGrain?: PeriodGrain;
   /** Restrict the cohort to this programme (it must have picked the measure). */
   readonly programme?: string;
@@ -154,10 +156,10 @@ export function computeMeasureReport(histories: readonly CaseHistory[], request:
   const people = evaluate(false);
   let cells: PublishedCell[] = [];
   if (request.breakdown !== undefined) {
-    const rows = request.breakdown === 'programme' ? evaluate(true) : people;
+    const rows = request.breakdown === 'programme' || request.breakdown2 === 'programme' ? evaluate(true) : people;
     const groups = new Map<string, Evaluated[]>();
     for (const row of rows) {
-      const key = breakdownKey(request.breakdown, row, request);
+      const key = request.breakdown2 === undefined ? breakdownKey(request.breakdown, row, request) : `${breakdownKey(request.breakdown, row, request)} × ${breakdownKey(request.breakdown2, row, request)}`;
       groups.set(key, [...(groups.get(key) ?? []), row]);
     }
     for (const key of [...groups.keys()].sort()) cells.push(publishCell(key, figures(groups.get(key) ?? []), threshold));
@@ -171,8 +173,8 @@ export function computeMeasureReport(histories: readonly CaseHistory[], request:
     asOf: request.asOf,
     measurementDate: request.measurementDate,
     programmeFilter: request.programme ?? null,
-    breakdown: request.breakdown ?? null,
-    periodGrain: request.breakdown === 'period' ? (request.periodGrain ?? 'quarter') : null,
+    breakdown: request.breakdown === undefined ? null : request.breakdown2 === undefined ? request.breakdown : `${request.breakdown} × ${request.breakdown2}`,
+    periodGrain: request.breakdown === 'period' || request.breakdown2 === 'period' ? (request.periodGrain ?? 'quarter') : null,
     suppression: suppressionRule(threshold),
     total: protectedFigures.total,
     cells,

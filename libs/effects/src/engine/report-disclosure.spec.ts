@@ -82,6 +82,28 @@ describe('no hidden figure of a report can be worked out from its other figures'
     expect(hiddenSeen).toBeGreaterThan(50);
   });
 
+  it.each([
+    ['programme', 'cityDistrict'],
+    ['period', 'level'],
+  ] as const)('in a two-way table by %s and %s, on generated populations', (by, by2) => {
+    fc.assert(
+      fc.property(fc.array(personArb, { minLength: 1, maxLength: 40 }), (people) => {
+        const facts = people.flatMap((p, i) => factsOf(i, p));
+        const histories = caseHistories(facts);
+        const report = computeMeasureReport(histories, { measure, catalogue, refData, asOf: '2026-01-01T00:00:00.000Z', measurementDate: '2025-12-31', breakdown: by, breakdown2: by2 });
+        expect([...recovered(report.total, report.cells, 'people'), ...recovered(report.total, report.cells, 'count')]).toEqual([]);
+        // With no suppression, each cell holds the people of both its keys (by programme: once per programme).
+        const open = computeMeasureReport(histories, { measure, catalogue: { ...catalogue, suppressionThreshold: 1 }, refData, asOf: '2026-01-01T00:00:00.000Z', measurementDate: '2025-12-31', breakdown: by, breakdown2: by2 });
+        const one = computeMeasureReport(histories, { measure, catalogue: { ...catalogue, suppressionThreshold: 1 }, refData, asOf: '2026-01-01T00:00:00.000Z', measurementDate: '2025-12-31', breakdown: by });
+        for (const cell of one.cells) {
+          const parts = open.cells.filter((c) => c.key.startsWith(`${cell.key} × `));
+          expect(parts.reduce((sum, c) => sum + (c.people as number), 0)).toBe(cell.people);
+        }
+      }),
+      { numRuns: 100, seed: 22 },
+    );
+  });
+
   it('the letter\'s case: EXIT "<5" beside SSP_PLUS 5 and a total of 7 does not give EXIT away', () => {
     const people = [
       ...Array.from({ length: 5 }, () => ({ programmes: ['SSP_PLUS'], enrolDay: 10, charged: false, level: 3 as const, district: 'NORREBRO-1' as const, birthYear: 2000 })),

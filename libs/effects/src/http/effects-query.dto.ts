@@ -11,6 +11,8 @@ export class MeasureReportQueryDto {
   @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'measurementDate must be a date yyyy-mm-dd' }) measurementDate?: string;
   /** `agency` applies to staff-knowledge only (staff units); the others to people. */
   @IsOptional() @IsIn([...BREAKDOWNS, 'agency'], { message: `by must be one of ${[...BREAKDOWNS, 'agency'].join(', ')}` }) by?: Breakdown | 'agency';
+  /** A second breakdown (measures of people), for a two-way table such as by=programme&by2=cityDistrict. */
+  @IsOptional() @IsIn(BREAKDOWNS, { message: `by2 must be one of ${BREAKDOWNS.join(', ')}` }) by2?: Breakdown;
   @IsOptional() @IsIn(['quarter', 'year'], { message: 'period must be quarter or year' }) period?: PeriodGrain;
   @IsOptional() @IsString() @MaxLength(60) @Matches(/^[A-Z0-9_]+$/, { message: 'programme must be a programme code' }) programme?: string;
   @IsOptional() @IsIn(['json', 'csv'], { message: 'format must be json or csv' }) format?: 'json' | 'csv';

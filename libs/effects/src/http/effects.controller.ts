@@ -257,6 +257,9 @@ export class EffectsController {
     if (query.by !== undefined && !(BREAKDOWNS as readonly string[]).includes(query.by)) {
       throw new BadRequestException({ error: 'Bad Request', reason: 'BREAKDOWN_NOT_APPLICABLE', message: `by must be one of ${BREAKDOWNS.join(', ')} for this measure` });
     }
+    if (query.by2 !== undefined && (query.by === undefined || query.by2 === query.by)) {
+      throw new BadRequestException({ error: 'Bad Request', reason: 'BREAKDOWN_NOT_APPLICABLE', message: 'by2 needs by, and another breakdown than by' });
+    }
     const facts = await outcomeFactsAsOf(this.pool, asOf);
     return computeMeasureReport(caseHistories(facts), {
       measure,
@@ -265,6 +268,7 @@ export class EffectsController {
       asOf: asOf.toISOString(),
       measurementDate,
       breakdown: query.by as Breakdown | undefined,
+      breakdown2: query.by2,
       periodGrain: query.period,
       programme: query.programme,
     });
@@ -272,6 +276,7 @@ export class EffectsController {
 
   /** VINK: staff units, not people; same cells and suppression, counted in units. */
   private async staffKnowledgeReport(measure: MeasureDefinition, query: MeasureReportQueryDto, asOf: Date, measurementDate: string): Promise<MeasureReport> {
+    if (query.by2 !== undefined) throw new BadRequestException({ error: 'Bad Request', reason: 'BREAKDOWN_NOT_APPLICABLE', message: 'a measure of staff units has one breakdown at a time' });
     if (query.by !== undefined && !(STAFF_KNOWLEDGE_BREAKDOWNS as readonly string[]).includes(query.by)) {
       throw new BadRequestException({ error: 'Bad Request', reason: 'BREAKDOWN_NOT_APPLICABLE', message: `by must be one of ${STAFF_KNOWLEDGE_BREAKDOWNS.join(', ')} for a measure of staff units` });
     }
@@ -294,7 +299,7 @@ export class EffectsController {
 
   /** The safety-index measures: per area, before and after the effort started; no people. */
   private async areaReport(measure: MeasureDefinition, query: MeasureReportQueryDto, asOf: Date, measurementDate: string): Promise<AreaMeasureReport> {
-    if (query.by !== undefined && query.by !== 'programme') {
+    if ((query.by !== undefined && query.by !== 'programme') || query.by2 !== undefined) {
       throw new BadRequestException({ error: 'Bad Request', reason: 'BREAKDOWN_NOT_APPLICABLE', message: 'an area measure is always one row per area effort; by may only be programme' });
     }
     if (measure.predicate.kind !== 'area-safety-index') throw new Error('not an area measure');
