@@ -2,7 +2,7 @@ import { BadRequestException, Body, Controller, Get, Header, HttpCode, Inject, N
 import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Pool } from 'pg';
-import { Roles } from '@samvirke/access';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@samvirke/access';
 import { copenhagenDate } from '@samvirke/case';
 import { CLOCK, DATABASE_POOL, type Clock } from '@samvirke/platform';
 import { PROJECTION_PROGRESS, awaitReadModels, type ProjectionProgress } from '@samvirke/projections/http/read-model-query';
@@ -208,11 +208,11 @@ export class EffectsController {
     summary:
       'Record staff units\' knowledge assessments before/after training (VINK): per unit, never per citizen. Body {"assessments": [{programme, agency, unit, trainingId, phase, assessedOn, staffAssessed, meanScore}]}; all or nothing.',
   })
-  async recordStaffKnowledge(@Req() request: Request & { user?: { userId?: string } }, @Body() body: unknown): Promise<{ recorded: number }> {
+  async recordStaffKnowledge(@CurrentUser() user: AuthenticatedUser, @Body() body: unknown): Promise<{ recorded: number }> {
     const programmes = new Set(programmesPicking(this.referenceData, 'staff-knowledge'));
     const { assessments, problems } = parseStaffKnowledge(body, { agencies: new Set(this.referenceData.agencies.keys()), programmes, today: copenhagenDate(this.clock.now()) });
     if (problems.length > 0) throw new BadRequestException({ error: 'Bad Request', reason: 'INVALID_STAFF_KNOWLEDGE', message: 'the assessments have errors; nothing was recorded', problems });
-    await storeStaffKnowledge(this.pool, assessments, this.clock.now(), request.user?.userId ?? 'unknown');
+    await storeStaffKnowledge(this.pool, assessments, this.clock.now(), user.userId);
     return { recorded: assessments.length };
   }
 

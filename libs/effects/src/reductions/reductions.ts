@@ -1,4 +1,4 @@
-import { addDays, addMonths } from '../engine/calendar-months';
+import { addMonths } from '../engine/calendar-months';
 import { factsOfType, type CaseHistory } from '../engine/case-history';
 
 /**
@@ -238,6 +238,3 @@ export function computeReductionReport(
     difference: compareGroups(cohortRows, comparisonRows, cohort, comparison),
   };
 }
-
-// Re-exported for the spec's edges.
-export { addDays };
