@@ -11,6 +11,7 @@ describe('effects endpoints (e2e)', () => {
   const coordinator = { userId: 'coord-effects', agency: 'BIF', roles: ['coordinator' as const] };
   const auditor = { userId: 'auditor-effects', agency: 'OKF', roles: ['auditor' as const] };
   const liaison = { userId: 'liaison-effects', agency: 'SOF', roles: ['liaison' as const] };
+  const effectsAdmin = { userId: 'effects-admin-e2e', agency: 'KFF', roles: ['effects-admin' as const] };
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -78,6 +79,10 @@ describe('effects endpoints (e2e)', () => {
     expect((await app.request('GET', '/effects/measures/no-such-measure', { user: coordinator })).status).toBe(404);
     expect((await app.request('GET', '/effects/measures/self-sufficiency-12m?by=name', { user: coordinator })).status).toBe(400);
     expect((await app.request('GET', '/effects/measures/self-sufficiency-12m?programme=VINK', { user: coordinator })).status).toBe(400);
+    expect((await app.request('GET', '/effects/measures/self-sufficiency-12m?by2=level', { user: coordinator })).status).toBe(400);
+    const twoWay = await app.request('GET', '/effects/measures/self-sufficiency-12m?by=programme&by2=cityDistrict', { user: coordinator });
+    expect(twoWay.status).toBe(200);
+    expect(twoWay.body.breakdown).toBe('programme × cityDistrict');
   });
 
   it('imports the safety index from CSV with line-numbered validation and shows it beside the area efforts', async () => {
@@ -99,5 +104,154 @@ describe('effects endpoints (e2e)', () => {
       cityDistrict: 'VALBY',
       safetyIndex: { feltSafety: 71.5, victimisation: { 'violence-threats': 3.1, harassment: 0.5 } },
     });
+  });
+
+  it('defines every measure a programme names, each saying what it counts', async () => {
+    const response = await app.request('GET', '/effects/measures', { user: auditor });
+    const byCode = new Map(response.body.measures.map((m: { code: string }) => [m.code, m]));
+    const programmes = await app.request('GET', '/reference-data/programmes', { user: auditor });
+    expect(programmes.status).toBe(200);
+    const named = (Array.isArray(programmes.body) ? programmes.body : programmes.body.programmes ?? programmes.body.items).flatMap((p: { measures: string[] }) => p.measures);
+    expect(named.filter((code: string) => !byCode.has(code))).toEqual([]);
+    expect(byCode.get('staff-knowledge')).toMatchObject({ counts: 'staff-units', programmes: ['VINK'] });
+    expect(byCode.get('safety-index-estate')).toMatchObject({ counts: 'areas' });
+    expect(byCode.get('exit-completed')).toMatchObject({ counts: 'people', programmes: ['EXIT'] });
+    expect((byCode.get('job-or-education-at-release') as { definition: string }).definition).toMatch(/flexible job, fleksjob/);
+    for (const code of ['exit-completed', 'job-education-plan-signed', 'leisure-job-started']) {
+      expect((await app.request('GET', `/effects/measures/${code}?by=period`, { user: coordinator })).status).toBe(200);
+    }
+  });
+
+  it('records VINK staff units\' knowledge before and after training for an effects administrator, and reports units, never citizens', async () => {
+    const assessment = (unit: string, phase: string, assessedOn: string, meanScore: number) => ({ programme: 'VINK', agency: 'KFF', unit, trainingId: 'e2e-2011', phase, assessedOn, staffAssessed: 9, meanScore });
+    const units = ['club-a', 'club-b', 'club-c', 'club-d', 'club-e', 'club-f'];
+    const body = { assessments: units.flatMap((unit, i) => [assessment(unit, 'before', '2011-02-01', 50), assessment(unit, 'after', '2011-09-01', i < 5 ? 62.5 : 45)]) };
+    expect((await app.request('POST', '/effects/staff-knowledge', { user: coordinator, body })).status).toBe(403);
+    const bad = await app.request('POST', '/effects/staff-knowledge', { user: effectsAdmin, body: { assessments: [{ ...assessment('club-a', 'before', '2011-02-30', 50), caseId: 'x' }] } });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ reason: 'INVALID_STAFF_KNOWLEDGE' });
+    expect(bad.body.problems.map((p: { field: string }) => p.field).sort()).toEqual(['assessedOn', 'caseId']);
+    const good = await app.request('POST', '/effects/staff-knowledge', { user: effectsAdmin, body });
+    expect(good.status).toBe(200);
+    expect(good.body).toEqual({ recorded: 12 });
+
+    const asOf = new Date(Date.now() + 1000).toISOString();
+    const report = await app.request('GET', `/effects/measures/staff-knowledge?measurementDate=2012-01-01&asOf=${asOf}&by=period`, { user: auditor });
+    expect(report.status).toBe(200);
+    expect(report.body.measure.counts).toBe('staff-units');
+    expect(report.body.total).toMatchObject({ people: 6, count: 5, median: 12.5 });
+    expect(report.body.cells).toEqual([{ key: '2011-Q3', people: 6, count: 5, share: 0.8333, median: 12.5, suppressed: false }]);
+    const csv = await app.request('GET', `/effects/measures/staff-knowledge?measurementDate=2012-01-01&asOf=${asOf}&format=csv`, { user: auditor });
+    expect(csv.body).toContain('staff-knowledge,');
+    expect((await app.request('GET', `/effects/measures/staff-knowledge/chart.svg?measurementDate=2012-01-01&asOf=${asOf}`, { user: auditor })).status).toBe(200);
+    expect((await app.request('GET', '/effects/measures/staff-knowledge?by=ageBand', { user: auditor })).status).toBe(400);
+  });
+
+  it('reports the safety index of the hotspots\' district and estate before and after the effort started', async () => {
+    const header = 'year,felt_safety,violence-threats,burglary,theft,narcotics,vandalism,harassment';
+    const estate = await app.request('POST', '/effects/safety-index?area=estate', { user: coordinator, body: { csv: `estate,${header}\nAKACIEPARKEN,2023,61,3,2,4,1,2,1\nAKACIEPARKEN,2025,66.5,2,2,3,1,2,1\n` } });
+    expect(estate.status).toBe(200);
+    const unknown = await app.request('POST', '/effects/safety-index?area=estate', { user: coordinator, body: { csv: `estate,${header}\nVALBY-2,2023,61,3,2,4,1,2,1\n` } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.problems.map((p: { line: number }) => p.line)).toEqual([2]);
+    const report = await app.request('GET', '/effects/measures/safety-index-estate?measurementDate=2025-06-01', { user: auditor });
+    expect(report.status).toBe(200);
+    expect(report.body.measure.counts).toBe('areas');
+    expect(report.body.areas.find((a: { programme: string }) => a.programme === 'HOTSPOT_AKACIEPARKEN')).toMatchObject({
+      areaCode: 'AKACIEPARKEN',
+      areaName: 'Akacieparken',
+      beforeYear: 2023,
+      afterYear: 2025,
+      before: { feltSafety: 61 },
+      after: { feltSafety: 66.5 },
+      feltSafetyChange: 5.5,
+    });
+    const csv = await app.request('GET', '/effects/measures/safety-index-estate?measurementDate=2025-06-01&format=csv', { user: auditor });
+    expect(csv.body).toContain('HOTSPOT_AKACIEPARKEN,estate,AKACIEPARKEN,Akacieparken,2024-01-01,2023,61,2025,66.5,5.5,');
+    const svg = await app.request('GET', '/effects/measures/safety-index-estate/chart.svg?measurementDate=2025-06-01', { user: auditor });
+    expect(svg.body).toContain('Akacieparken');
+    const district = await app.request('GET', '/effects/measures/safety-index-district?measurementDate=2025-06-01', { user: auditor });
+    expect(district.body.areas.map((a: { areaCode: string }) => a.areaCode).sort()).toEqual(['VALBY-2', 'VESTERBRO-KONGENS-ENGHAVE-4']);
+  });
+
+  it('gives status figures on a date in JSON, CSV and SVG', async () => {
+    let position = '';
+    for (let i = 0; i < 6; i++) {
+      const caseId = randomUUID();
+      const events = [
+        event('CaseOpened', { citizenId: caseId, cprHash: 'h', name: { sealed: 'x' }, cpr: { sealed: 'x' }, birthDate: '1990-02-01', districtCode: 'VALBY-2', referredBy: 'BIF', reason: { sealed: 'x' }, openedAt: '2010-12-01T09:00:00Z' }),
+        event('EnrolledInProgramme', { programmeCode: 'JOB_EDU_CONVICTED', startedOn: '2011-01-05' }),
+        event('EmploymentStarted', { employmentId: randomUUID(), kind: 'wage-subsidy', startedOn: '2011-01-10' }),
+      ];
+      position = (await app.store.appendToStream(`case-${caseId}`, events, 'no-stream')).position;
+    }
+    const asOf = new Date(Date.now() + 1000).toISOString();
+    const query = `date=2011-01-31&programme=JOB_EDU_CONVICTED&asOf=${asOf}&consistentWith=${position}`;
+    const status = await app.request('GET', `/effects/status?${query}`, { user: coordinator });
+    expect(status.status).toBe(200);
+    expect(Object.fromEntries(status.body.figures.map((f: { status: string; total: { count: unknown } }) => [f.status, f.total.count]))).toEqual({ 'wage-subsidy-job': 6, 'job-or-education': 6, 'self-sufficient': 0, 'in-custody': 0 });
+    const csv = await app.request('GET', `/effects/status?${query}&format=csv`, { user: auditor });
+    expect(csv.body).toContain('2011-01-31,');
+    expect(csv.body).toContain(',JOB_EDU_CONVICTED,wage-subsidy-job,total,total,6,6,1');
+    const svg = await app.request('GET', `/effects/status/chart.svg?${query}`, { user: auditor });
+    expect(svg.body).toContain('wage-subsidy-job');
+    expect((await app.request('GET', '/effects/status?date=2011-01-31', { user: liaison })).status).toBe(403);
+    expect((await app.request('GET', '/effects/status?date=2999-01-01', { user: auditor })).status).toBe(400);
+  });
+
+  it('reports reductions in charges before and after enrolment against a comparison group, saying when it is too small', async () => {
+    let position = '';
+    for (let i = 0; i < 10; i++) {
+      const caseId = randomUUID();
+      const charge = (chargedOn: string) => event('ChargeRecorded', { chargeId: randomUUID(), offenceCategory: 'theft', chargedOn, reportedBy: 'KBH-POLITI' }, 'KBH-POLITI');
+      const events = [
+        event('CaseOpened', { citizenId: caseId, cprHash: 'h', name: { sealed: 'x' }, cpr: { sealed: 'x' }, birthDate: '1990-02-01', districtCode: 'VALBY-2', referredBy: 'BIF', reason: { sealed: 'x' }, openedAt: '2010-06-01T09:00:00Z' }),
+        charge('2010-07-01'),
+        charge('2010-09-01'),
+        event('EnrolledInProgramme', { programmeCode: 'GANG_CONFLICT_18_25', startedOn: '2011-03-01' }),
+        // Half have more after than before: 5 with fewer and 5 without, neither hidden.
+        ...(i < 5 ? [charge('2011-06-01'), charge('2011-07-01'), charge('2011-08-01')] : []),
+      ];
+      position = (await app.store.appendToStream(`case-${caseId}`, events, 'no-stream')).position;
+    }
+    const asOf = new Date(Date.now() + 1000).toISOString();
+    const query = `programme=GANG_CONFLICT_18_25&cohortYear=2011&months=12&comparison=previous-cohort&asOf=${asOf}&consistentWith=${position}`;
+    const report = await app.request('GET', `/effects/reductions?${query}`, { user: auditor });
+    expect(report.status).toBe(200);
+    expect(report.body.cohort).toMatchObject({ people: 10, charges: { before: 20, after: 15, fewer: 5, shareFewer: { estimate: 0.5, low: 0.2366, high: 0.7634 } } });
+    expect(report.body.comparison.people).toBe(0);
+    expect(report.body.difference.note).toMatch(/too small to compare/);
+    expect(report.body.definition).toMatch(/Wilson/);
+    const csv = await app.request('GET', `/effects/reductions?${query}&format=csv`, { user: auditor });
+    expect(csv.body).toContain('GANG_CONFLICT_18_25,2011,12,previous-cohort,');
+    expect(csv.body).toContain(',cohort,charges,10,20,15,5,0.5,0.2366,0.7634,');
+    const svg = await app.request('GET', `/effects/reductions/chart.svg?${query}`, { user: auditor });
+    expect(svg.body).toContain('class="interval"');
+    expect((await app.request('GET', '/effects/reductions?programme=GANG_CONFLICT_18_25&cohortYear=2011&months=0', { user: auditor })).status).toBe(400);
+    expect((await app.request('GET', '/effects/reductions?programme=NOPE&cohortYear=2011', { user: auditor })).status).toBe(400);
+    expect((await app.request('GET', `/effects/reductions?${query}`, { user: liaison })).status).toBe(403);
+  });
+
+  it('gives a measure as a series over measurement dates, hiding a point that differs by a small group', async () => {
+    // The SSP+ cases of the period test above (2011 enrolments, 12-month windows ending in 2012); other
+    // tests here enrol in programmes that pick this measure too, hence the programme.
+    const asOf = new Date(Date.now() + 1000).toISOString();
+    const query = `from=2011-12&to=2012-12&grain=quarter&programme=SSP_PLUS&asOf=${asOf}`;
+    const series = await app.request('GET', `/effects/measures/self-sufficiency-12m/series?${query}`, { user: auditor });
+    expect(series.status).toBe(200);
+    expect(series.body.points.map((p: { measurementDate: string; people: unknown; count: unknown }) => [p.measurementDate, p.people, p.count])).toEqual([
+      ['2011-12-31', 0, 0],
+      ['2012-03-31', 7, 6],
+      ['2012-06-30', 'x', 'x'],
+      ['2012-09-30', 12, 11],
+      ['2012-12-31', 12, 11],
+    ]);
+    const csv = await app.request('GET', `/effects/measures/self-sufficiency-12m/series?${query}&format=csv`, { user: auditor });
+    expect(csv.body).toContain('self-sufficiency-12m,');
+    expect(csv.body).toContain(',SSP_PLUS,quarter,2012-06-30,x,x,');
+    const svg = await app.request('GET', `/effects/measures/self-sufficiency-12m/series/chart.svg?${query}`, { user: auditor });
+    expect(svg.body).toContain('2012-09-30');
+    expect((await app.request('GET', '/effects/measures/staff-knowledge/series?from=2011-01&to=2011-12', { user: auditor })).status).toBe(400);
+    expect((await app.request('GET', '/effects/measures/self-sufficiency-12m/series?from=2012-01&to=2011-12', { user: auditor })).status).toBe(400);
   });
 });

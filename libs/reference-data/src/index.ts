@@ -4,3 +4,4 @@ export { FrozenMap } from './frozen-map';
 export * from './types';
 export * from './escalation-rules';
 export * from './working-days';
+export { loadEstates, parseEstates, type Estate, type AreaEffort, type Estates } from './estates';

@@ -29,7 +29,7 @@
  *   another agency's contributions).
  * Then the case's own rules decide (422): acting agency on the case, entry shared with it, ...
  */
-export type MatrixRole = 'coordinator' | 'liaison' | 'auditor' | 'reference-admin';
+export type MatrixRole = 'coordinator' | 'liaison' | 'auditor' | 'reference-admin' | 'effects-admin';
 
 export interface MatrixUser {
   /** A readable label for failure messages, e.g. "SOF liaison". */
@@ -72,6 +72,7 @@ export function roleSeesCase(role: MatrixRole, user: MatrixUser, facts: CaseFact
     case 'coordinator':
       return facts.coordinatorId === user.userId || (facts.coordinatorId === null && agencyOnCase);
     case 'reference-admin':
+    case 'effects-admin':
       return false;
   }
 }

@@ -71,6 +71,7 @@ export function writeTable(): Record<string, WriteRow> {
   return {
     'POST /cases': { kind: 'referral' },
     'POST /effects/safety-index': { kind: 'not-a-case', roles: ['coordinator'], refusedBody: { csv: 'not,a,safety,index' }, refusedStatus: 400 },
+    'POST /effects/staff-knowledge': { kind: 'not-a-case', roles: ['effects-admin'], refusedBody: { assessments: [] }, refusedStatus: 400 },
 
     // ---- Lifecycle and coordination
     'POST /cases/{caseId}/close': { kind: 'case', refused: [], succeeds: ['close'] },

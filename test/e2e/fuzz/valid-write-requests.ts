@@ -52,6 +52,10 @@ export const VALID_WRITE_REQUESTS: Record<string, ValidWriteRequest> = {
     params: {},
     body: () => ({ csv: 'district,year,felt_safety,violence-threats,burglary,theft,narcotics,vandalism,harassment\nNORREBRO-1,2025,71,4.2,3.1,8.0,2.2,5.5,3.3' }),
   },
+  'POST /effects/staff-knowledge': {
+    params: {},
+    body: () => ({ assessments: [{ programme: 'VINK', agency: 'KFF', unit: 'fuzz-club', trainingId: 'fuzz-1', phase: 'before', assessedOn: day(-30), staffAssessed: 8, meanScore: 55.5 }] }),
+  },
   'POST /cases/{caseId}/erasure': { params: {}, body: () => ({ scope: 'citizen', reason: 'erasure-request' }) },
   'POST /cases/{caseId}/legal-holds': { params: {}, body: () => ({ holdId: randomUUID(), reason: 'Fuzz' }) },
   'POST /cases/{caseId}/legal-holds/{holdId}/lift': { params: { holdId: randomUUID } },

@@ -8,8 +8,10 @@ import { AuthenticationFailed } from './authentication-failed';
  * - liaison: an agency's liaison officer or caseworker.
  * - auditor: reads everything, writes nothing (enforced centrally by the guard).
  * - reference-admin: maintains reference data (agencies, programmes, districts).
+ * - effects-admin: records the effect data that no case event carries (VINK staff units' knowledge
+ *   assessments); sees no case.
  */
-export const ROLES = ['coordinator', 'liaison', 'auditor', 'reference-admin'] as const;
+export const ROLES = ['coordinator', 'liaison', 'auditor', 'reference-admin', 'effects-admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface AuthenticatedUser {

@@ -1,10 +1,10 @@
 import type { ReferenceData } from '@samvirke/reference-data';
-import type { AgeBand, MeasureCatalogue, MeasureDefinition, OutcomePredicate } from '../measures/measure-definition';
+import { countedSubject, type AgeBand, type CountedSubject, type MeasureCatalogue, type MeasureDefinition, type OutcomePredicate } from '../measures/measure-definition';
 import { ageOnDate, quarterOf } from './calendar-months';
 import { levelOn, type CaseHistory } from './case-history';
 import { cohortMembersOf, type CohortMember } from './cohort';
 import { evaluateOutcome, predicateHasValue } from './outcome-predicates';
-import { publishCell, suppressionRule, withComplementarySuppression, type CellFigures, type PublishedCell } from '@samvirke/platform/disclosure/small-cell-suppression';
+import { publishCell, suppressionRule, withReportSuppression, type CellFigures, type PublishedCell } from '@samvirke/platform/disclosure/small-cell-suppression';
 
 export const BREAKDOWNS = ['programme', 'level', 'ageBand', 'cityDistrict', 'period'] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
@@ -19,6 +19,8 @@ export interface MeasureReportRequest {
   /** Windows must end on or before this day. */
   readonly measurementDate: string;
   readonly breakdown?: Breakdown;
+  /** A second breakdown for a two-way table (e.g. programme by city district): cells "a × b". */
+  readonly breakdown2?: Breakdown;
   readonly periodGrain?: PeriodGrain;
   /** Restrict the cohort to this programme (it must have picked the measure). */
   readonly programme?: string;
@@ -33,6 +35,8 @@ export interface MeasureDescription {
   readonly anchor: MeasureDefinition['anchor'];
   readonly windowMonths: number;
   readonly predicate: OutcomePredicate;
+  /** What the figures count: people (cases), staff units (VINK) or areas (the safety index). */
+  readonly counts: CountedSubject;
   /** Programmes that picked the measure in reference data: the cohort is drawn from them. */
   readonly programmes: readonly string[];
 }
@@ -42,7 +46,8 @@ export interface MeasureReport {
   readonly asOf: string;
   readonly measurementDate: string;
   readonly programmeFilter: string | null;
-  readonly breakdown: Breakdown | null;
+  /** A Breakdown for people; programme, agency or period for staff units. */
+  readonly breakdown: string | null;
   readonly periodGrain: PeriodGrain | null;
   readonly suppression: string;
   readonly total: PublishedCell;
@@ -56,15 +61,27 @@ export function programmesPicking(refData: Pick<ReferenceData, 'programmes'>, me
 
 export function describeMeasure(measure: MeasureDefinition, programmes: readonly string[]): MeasureDescription {
   const anchorText = measure.anchor === 'enrolment' ? 'the first day of their first enrolment in one of the programmes' : 'their first release from custody on or after their first enrolment in one of the programmes';
+  const counts = countedSubject(measure.predicate);
+  const from = programmes.length === 0 ? '(no programme has picked this measure)' : programmes.join(', ');
+  const cohort =
+    counts === 'staff-units'
+      ? `Staff units of ${from} with a knowledge assessment before a training and one after it, no later than ${measure.windowMonths} month(s) after the one before and on or before the measurement date; recorded per unit (POST /effects/staff-knowledge), never per citizen.`
+      : counts === 'areas'
+        ? `The area efforts of ${from} (reference data estates.json: district, estate where known, start date); no people are counted.`
+        : `People enrolled in ${from}, counted once each from ${anchorText} (the anchor), if the whole window has ended on or before the measurement date.`;
   return {
     code: measure.code,
     title: measure.title,
-    cohort: `People enrolled in ${programmes.length === 0 ? '(no programme has picked this measure)' : programmes.join(', ')}, counted once each from ${anchorText} (the anchor), if the whole window has ended on or before the measurement date.`,
-    window: `From the anchor day through the same day ${measure.windowMonths} month(s) later (the window's last day included; a day past the month's end falls on its last day).`,
+    cohort,
+    window:
+      counts === 'areas'
+        ? `Before: the calendar year before the effort started. After: the calendar year in which the day ${measure.windowMonths} month(s) after the start falls, once that day is on or before the measurement date.`
+        : `From the anchor day through the same day ${measure.windowMonths} month(s) later (the window's last day included; a day past the month's end falls on its last day).`,
     definition: predicateDefinition(measure.predicate),
     anchor: measure.anchor,
     windowMonths: measure.windowMonths,
     predicate: measure.predicate,
+    counts,
     programmes,
   };
 }
@@ -74,9 +91,9 @@ function predicateDefinition(predicate: OutcomePredicate): string {
     case 'self-sufficient-at':
       return "Counted when self-sufficient on the window's last day (the last self-sufficiency reached/lost on or before it was 'reached').";
     case 'labour-market-status-at':
-      return `Counted when the labour-market status on the window's last day is one of: ${predicate.statuses.join(', ')} (precedence: self-sufficient, ordinary job, wage-subsidy job, internship, education, benefits).`;
+      return `Counted when the labour-market status on the window's last day is one of: ${predicate.statuses.map(statusText).join(', ')} (precedence: self-sufficient, ordinary job, wage-subsidy job, internship, education, benefits).`;
     case 'ever-wage-subsidy':
-      return `Counted when a job of kind ${predicate.employmentKinds.join('/')} overlaps the window (started on or before its last day, not ended before the anchor).`;
+      return `Counted when a job of kind ${predicate.employmentKinds.map(jobKindText).join('/')} overlaps the window (started on or before its last day, not ended before the anchor).`;
     case 'progression-gain':
       return 'Counted when the last progression step assessed by the window\'s end is at least one step above the baseline (the last assessment on or before the anchor, else the first in the window); median = steps gained, over people with an assessment.';
     case 'recidivism-charge':
@@ -89,7 +106,25 @@ function predicateDefinition(predicate: OutcomePredicate): string {
       return `Counted when the jobcentre (${predicate.contactAgency}) recorded any activity on the case, or attended a case conference, from the release day through the window's last day; median = days from release to that first contact, over people with a contact.`;
     case 'information-delay':
       return `Counted when information shared in the window was acknowledged by a receiving agency more than ${predicate.thresholdDays} day(s) after it was shared, or not at all.`;
+    case 'programme-completed':
+      return `Counted when, from the anchor day through the window's last day, the person left ${predicate.programmeCode} with exit reason "completed" (the exit course completed), or was released from custody and a case conference was held from ${predicate.handoverLeadDays} day(s) before through ${predicate.handoverFollowDays} day(s) after the release (the hand-over to the local exit unit; the events record no hand-over of their own, so the conference around the release stands for it, as in road map EXIT_RELEASE_HANDOVER), the conference also inside the window.`;
+    case 'plan-action-added':
+      return `Counted when an action with ${predicate.agency} responsible was added to the action plan from the anchor day through the window's last day (the events record no signature: the jobcentre's first action in the plan stands for the signed job and education plan, as road map item JOB_EDUCATION_PLAN_SIGNED is met).`;
+    case 'employment-started':
+      return `Counted when a job of kind ${predicate.employmentKinds.map(jobKindText).join('/')} started from the anchor day through the window's last day (a leisure job is recorded as an employment of one of these kinds: the events have no kind of their own for it).`;
+    case 'staff-knowledge-gain':
+      return "Counted per staff unit, never per citizen: a unit whose knowledge assessment after training (held within the window after the assessment before training) has a higher mean score than the one before; median = points gained. Units, not people, are counted in every cell.";
+    case 'area-safety-index':
+      return `Per area, never per citizen: the safety index (felt safety, 0-100, and victimisation) of the ${predicate.area === 'district' ? "effort's district" : "effort's housing estate, where one is recorded"} in the year before the effort started and in the year the window ends in; no cohort of people.`;
   }
+}
+
+/** Status names as published, saying what each includes (flexible jobs count as ordinary jobs). */
+export function statusText(status: string): string {
+  return status === 'ordinary-job' ? 'ordinary-job (an ordinary or a flexible job, fleksjob)' : status;
+}
+function jobKindText(kind: string): string {
+  return kind === 'flexible' ? 'flexible (fleksjob)' : kind;
 }
 
 interface Evaluated {
@@ -121,25 +156,27 @@ export function computeMeasureReport(histories: readonly CaseHistory[], request:
   const people = evaluate(false);
   let cells: PublishedCell[] = [];
   if (request.breakdown !== undefined) {
-    const rows = request.breakdown === 'programme' ? evaluate(true) : people;
+    const rows = request.breakdown === 'programme' || request.breakdown2 === 'programme' ? evaluate(true) : people;
     const groups = new Map<string, Evaluated[]>();
     for (const row of rows) {
-      const key = breakdownKey(request.breakdown, row, request);
+      const key = request.breakdown2 === undefined ? breakdownKey(request.breakdown, row, request) : `${breakdownKey(request.breakdown, row, request)} × ${breakdownKey(request.breakdown2, row, request)}`;
       groups.set(key, [...(groups.get(key) ?? []), row]);
     }
     for (const key of [...groups.keys()].sort()) cells.push(publishCell(key, figures(groups.get(key) ?? []), threshold));
-    // By programme a person can sit in several cells, so those cells do not partition the total.
-    if (request.breakdown !== 'programme') cells = withComplementarySuppression(cells);
   }
+  // Every figure against the total, by programme too (cells that overlap are taken as adding up,
+  // the reader's best guess when few people are in two programmes).
+  const protectedFigures = withReportSuppression(publishCell('total', figures(people), threshold), cells, threshold);
+  cells = protectedFigures.cells;
   return {
     measure: describeMeasure(measure, picking),
     asOf: request.asOf,
     measurementDate: request.measurementDate,
     programmeFilter: request.programme ?? null,
-    breakdown: request.breakdown ?? null,
-    periodGrain: request.breakdown === 'period' ? (request.periodGrain ?? 'quarter') : null,
+    breakdown: request.breakdown === undefined ? null : request.breakdown2 === undefined ? request.breakdown : `${request.breakdown} × ${request.breakdown2}`,
+    periodGrain: request.breakdown === 'period' || request.breakdown2 === 'period' ? (request.periodGrain ?? 'quarter') : null,
     suppression: suppressionRule(threshold),
-    total: publishCell('total', figures(people), threshold),
+    total: protectedFigures.total,
     cells,
   };
 }

@@ -2,22 +2,32 @@ import { BadRequestException, Body, Controller, Get, Header, HttpCode, Inject, N
 import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Pool } from 'pg';
-import { Roles } from '@samvirke/access';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@samvirke/access';
 import { copenhagenDate } from '@samvirke/case';
 import { CLOCK, DATABASE_POOL, type Clock } from '@samvirke/platform';
 import { PROJECTION_PROGRESS, awaitReadModels, type ProjectionProgress } from '@samvirke/projections/http/read-model-query';
-import { loadReferenceData } from '@samvirke/reference-data';
+import { loadEstates, loadReferenceData } from '@samvirke/reference-data';
 import { caseHistories } from '../engine/case-history';
 import { computeMeasureReport, describeMeasure, programmesPicking, type MeasureDescription, type MeasureReport } from '../engine/measure-report';
-import { loadMeasureCatalogue } from '../measures/measure-definition';
+import { countedSubject, loadMeasureCatalogue, type MeasureDefinition } from '../measures/measure-definition';
+import { areaMeasureRows, type AreaMeasureRow } from '../safety-index/area-measure';
+import { areaReportCsv, areaReportSvg, type AreaMeasureReport } from '../report/area-report';
+import { STAFF_KNOWLEDGE_BREAKDOWNS, parseStaffKnowledge, staffKnowledgeAsOf, staffKnowledgeFigures, storeStaffKnowledge, unitPairs, type StaffKnowledgeBreakdown } from '../staff-knowledge/staff-knowledge';
+import { BREAKDOWNS, type Breakdown } from '../engine/measure-report';
 import { outcomeFactsAsOf } from '../outcome/outcome-facts-query';
 import { OUTCOME_PROJECTION_NAME } from '../outcome/outcome.projection';
 import { measureReportCsv } from '../report/report-csv';
 import { measureReportSvg } from '../report/report-chart-svg';
 import { districtSafetyViews, type DistrictSafetyView } from '../safety-index/area-efforts';
 import { parseSafetyIndexCsv } from '../safety-index/safety-index-csv';
-import { safetyIndexForYear, storeSafetyIndex } from '../safety-index/safety-index-store';
-import { MeasureReportQueryDto, SafetyIndexQueryDto } from './effects-query.dto';
+import { safetyIndexForYear, safetyIndexOfAreas, storeSafetyIndex } from '../safety-index/safety-index-store';
+import { MeasureReportQueryDto, ReductionQueryDto, SeriesQueryDto, SafetyIndexQueryDto, SafetyIndexImportQueryDto, StatusQueryDto } from './effects-query.dto';
+import { computeReductionReport, type ReductionReport } from '../reductions/reductions';
+import { reductionReportCsv, reductionReportSvg } from '../report/reduction-report';
+import { computeMeasureSeries, type MeasureSeries } from '../engine/measure-series';
+import { measureSeriesCsv, measureSeriesSvg } from '../report/series-report';
+import { computeStatusReport, type StatusReport } from '../status/status-figures';
+import { statusReportCsv, statusReportSvg } from '../report/status-report';
 
 const MAX_CSV_BYTES = 2_000_000;
 
@@ -32,6 +42,7 @@ const MAX_CSV_BYTES = 2_000_000;
 export class EffectsController {
   private readonly referenceData = loadReferenceData();
   private readonly catalogue = loadMeasureCatalogue();
+  private readonly estates = loadEstates(this.referenceData);
 
   constructor(
     @Inject(DATABASE_POOL) private readonly pool: Pool,
@@ -51,21 +62,153 @@ export class EffectsController {
 
   @Get('measures/:code')
   @ApiOperation({ summary: 'One measure as of an instant, optionally broken down; format=csv for CSV. Small cells are suppressed.' })
-  async report(@Param('code') code: string, @Query() query: MeasureReportQueryDto, @Res({ passthrough: true }) response: Response): Promise<MeasureReport | string> {
+  async report(@Param('code') code: string, @Query() query: MeasureReportQueryDto, @Res({ passthrough: true }) response: Response): Promise<MeasureReport | AreaMeasureReport | string> {
     const report = await this.compute(code, query);
     if (query.format === 'csv') {
       response.setHeader('content-type', 'text/csv; charset=utf-8');
       response.setHeader('content-disposition', `attachment; filename="${report.measure.code}-${report.measurementDate}.csv"`);
-      return measureReportCsv(report);
+      return 'areas' in report ? areaReportCsv(report) : measureReportCsv(report);
     }
     return report;
+  }
+
+  @Get('measures/:code/series')
+  @ApiOperation({ summary: "A measure's total as a series over measurement dates (the last day of each month or quarter, from..to); format=csv for CSV. A point that differs from the last shown one by a small group is hidden." })
+  async series(@Param('code') code: string, @Query() query: SeriesQueryDto, @Res({ passthrough: true }) response: Response): Promise<MeasureSeries | string> {
+    const series = await this.computeSeries(code, query);
+    if (query.format === 'csv') {
+      response.setHeader('content-type', 'text/csv; charset=utf-8');
+      response.setHeader('content-disposition', `attachment; filename="${series.measure}-series.csv"`);
+      return measureSeriesCsv(series);
+    }
+    return series;
+  }
+
+  @Get('measures/:code/series/chart.svg')
+  @Header('content-type', 'image/svg+xml; charset=utf-8')
+  @ApiOperation({ summary: 'The series as an SVG bar chart of the share at each measurement date; hidden points are labelled gaps.' })
+  async seriesChart(@Param('code') code: string, @Query() query: SeriesQueryDto): Promise<string> {
+    const measure = this.catalogue.measures.get(code);
+    return measureSeriesSvg(await this.computeSeries(code, query), measure?.title ?? code);
+  }
+
+  private async computeSeries(code: string, query: SeriesQueryDto): Promise<MeasureSeries> {
+    const measure = this.catalogue.measures.get(code);
+    if (measure === undefined) throw new NotFoundException({ error: 'Not Found', message: 'no effect measure with this code; GET /effects/measures lists them' });
+    if (countedSubject(measure.predicate) !== 'people') throw new BadRequestException({ error: 'Bad Request', reason: 'SERIES_NOT_APPLICABLE', message: 'a series is given for measures of people' });
+    if (query.programme !== undefined && !programmesPicking(this.referenceData, code).includes(query.programme)) {
+      throw new BadRequestException({ error: 'Bad Request', message: 'programme must be one of the programmes that picked this measure (see GET /effects/measures)' });
+    }
+    if (query.from > query.to) throw new BadRequestException({ error: 'Bad Request', reason: 'EMPTY_SERIES', message: 'from must not be after to' });
+    const asOf = query.asOf === undefined ? this.clock.now() : new Date(query.asOf);
+    const latestMonth = copenhagenDate(asOf).slice(0, 7);
+    if (query.to > latestMonth) throw new BadRequestException({ error: 'Bad Request', reason: 'DATE_AFTER_AS_OF', message: 'to must not be later than the month of asOf' });
+    const months = (Number(query.to.slice(0, 4)) - Number(query.from.slice(0, 4))) * 12 + Number(query.to.slice(5)) - Number(query.from.slice(5));
+    if (months > 120) throw new BadRequestException({ error: 'Bad Request', reason: 'SERIES_TOO_LONG', message: 'a series spans at most 10 years' });
+    await awaitReadModels(this.progress, [OUTCOME_PROJECTION_NAME], query.consistentWith);
+    const facts = await outcomeFactsAsOf(this.pool, asOf);
+    return computeMeasureSeries(caseHistories(facts), { measure, catalogue: this.catalogue, refData: this.referenceData, asOf: asOf.toISOString(), programme: query.programme, from: query.from, to: query.to, grain: query.grain ?? 'month' });
   }
 
   @Get('measures/:code/chart.svg')
   @Header('content-type', 'image/svg+xml; charset=utf-8')
   @ApiOperation({ summary: 'The measure as an SVG bar chart (by=period by default); suppressed cells are gaps labelled "<5".' })
   async chart(@Param('code') code: string, @Query() query: MeasureReportQueryDto): Promise<string> {
-    return measureReportSvg(await this.compute(code, { ...query, by: query.by ?? 'period' }));
+    // By period unless asked otherwise; an area measure has one row per area effort and no periods.
+    const known = this.catalogue.measures.get(code);
+    const byDefault = known !== undefined && countedSubject(known.predicate) === 'areas' ? undefined : 'period';
+    const report = await this.compute(code, { ...query, by: query.by ?? byDefault });
+    return 'areas' in report ? areaReportSvg(report) : measureReportSvg(report);
+  }
+
+  @Get('status')
+  @ApiOperation({ summary: 'Status figures on a date for the people enrolled then: in a wage-subsidy job, in a job or education, self-sufficient, in custody; format=csv for CSV. Small cells suppressed across all four figures.' })
+  async status(@Query() query: StatusQueryDto, @Res({ passthrough: true }) response: Response): Promise<StatusReport | string> {
+    const report = await this.computeStatus(query);
+    if (query.format === 'csv') {
+      response.setHeader('content-type', 'text/csv; charset=utf-8');
+      response.setHeader('content-disposition', `attachment; filename="status-${report.date}.csv"`);
+      return statusReportCsv(report);
+    }
+    return report;
+  }
+
+  @Get('status/chart.svg')
+  @Header('content-type', 'image/svg+xml; charset=utf-8')
+  @ApiOperation({ summary: 'The status figures on a date as an SVG bar chart of the four shares; suppressed figures are labelled gaps.' })
+  async statusChart(@Query() query: StatusQueryDto): Promise<string> {
+    return statusReportSvg(await this.computeStatus(query));
+  }
+
+  private async computeStatus(query: StatusQueryDto): Promise<StatusReport> {
+    if (query.programme !== undefined && !this.referenceData.programmes.has(query.programme)) {
+      throw new BadRequestException({ error: 'Bad Request', reason: 'UNKNOWN_PROGRAMME', message: 'programme must be a programme code from reference data' });
+    }
+    await awaitReadModels(this.progress, [OUTCOME_PROJECTION_NAME], query.consistentWith);
+    const asOf = query.asOf === undefined ? this.clock.now() : new Date(query.asOf);
+    const latestDate = copenhagenDate(asOf);
+    const date = query.date ?? latestDate;
+    if (date > latestDate) throw new BadRequestException({ error: 'Bad Request', reason: 'DATE_AFTER_AS_OF', message: 'date must not be later than the date of asOf' });
+    const facts = await outcomeFactsAsOf(this.pool, asOf);
+    return computeStatusReport(caseHistories(facts), { date, asOf: asOf.toISOString(), catalogue: this.catalogue, refData: this.referenceData, breakdown: query.by, programme: query.programme });
+  }
+
+  @Get('reductions')
+  @ApiOperation({
+    summary:
+      "Per person, charges and convictions in the N months before enrolment against the N after, for a programme's cohort (first enrolment in cohortYear) against a comparison group (previous-cohort or not-enrolled); Wilson 95 % intervals; a note when too small to compare; format=csv for CSV.",
+  })
+  async reductions(@Query() query: ReductionQueryDto, @Res({ passthrough: true }) response: Response): Promise<ReductionReport | string> {
+    const report = await this.computeReductions(query);
+    if (query.format === 'csv') {
+      response.setHeader('content-type', 'text/csv; charset=utf-8');
+      response.setHeader('content-disposition', `attachment; filename="reductions-${report.programme}-${report.cohortYear}.csv"`);
+      return reductionReportCsv(report);
+    }
+    return report;
+  }
+
+  @Get('reductions/chart.svg')
+  @Header('content-type', 'image/svg+xml; charset=utf-8')
+  @ApiOperation({ summary: 'The reductions as an SVG bar chart of the shares with fewer, with their 95 % intervals.' })
+  async reductionsChart(@Query() query: ReductionQueryDto): Promise<string> {
+    return reductionReportSvg(await this.computeReductions(query));
+  }
+
+  private async computeReductions(query: ReductionQueryDto): Promise<ReductionReport> {
+    if (!this.referenceData.programmes.has(query.programme)) {
+      throw new BadRequestException({ error: 'Bad Request', reason: 'UNKNOWN_PROGRAMME', message: 'programme must be a programme code from reference data' });
+    }
+    await awaitReadModels(this.progress, [OUTCOME_PROJECTION_NAME], query.consistentWith);
+    const asOf = query.asOf === undefined ? this.clock.now() : new Date(query.asOf);
+    const latestDate = copenhagenDate(asOf);
+    const measurementDate = query.measurementDate ?? latestDate;
+    if (measurementDate > latestDate) throw new BadRequestException({ error: 'Bad Request', reason: 'DATE_AFTER_AS_OF', message: 'measurementDate must not be later than the date of asOf' });
+    const facts = await outcomeFactsAsOf(this.pool, asOf);
+    return computeReductionReport(caseHistories(facts), {
+      programme: query.programme,
+      cohortYear: Number(query.cohortYear),
+      months: Number(query.months ?? '12'),
+      comparison: query.comparison ?? 'previous-cohort',
+      asOf: asOf.toISOString(),
+      measurementDate,
+      threshold: this.catalogue.suppressionThreshold,
+    });
+  }
+
+  @Post('staff-knowledge')
+  @HttpCode(200)
+  @Roles('effects-admin')
+  @ApiOperation({
+    summary:
+      'Record staff units\' knowledge assessments before/after training (VINK): per unit, never per citizen. Body {"assessments": [{programme, agency, unit, trainingId, phase, assessedOn, staffAssessed, meanScore}]}; all or nothing.',
+  })
+  async recordStaffKnowledge(@CurrentUser() user: AuthenticatedUser, @Body() body: unknown): Promise<{ recorded: number }> {
+    const programmes = new Set(programmesPicking(this.referenceData, 'staff-knowledge'));
+    const { assessments, problems } = parseStaffKnowledge(body, { agencies: new Set(this.referenceData.agencies.keys()), programmes, today: copenhagenDate(this.clock.now()) });
+    if (problems.length > 0) throw new BadRequestException({ error: 'Bad Request', reason: 'INVALID_STAFF_KNOWLEDGE', message: 'the assessments have errors; nothing was recorded', problems });
+    await storeStaffKnowledge(this.pool, assessments, this.clock.now(), user.userId);
+    return { recorded: assessments.length };
   }
 
   @Post('safety-index')
@@ -73,11 +216,13 @@ export class EffectsController {
   @Roles('coordinator')
   @ApiOperation({ summary: 'Import the district safety index from CSV (text/csv body, or JSON {"csv": "..."}); all or nothing.' })
   @ApiConsumes('text/csv', 'application/json')
-  async importSafetyIndex(@Req() request: Request, @Body() body: unknown): Promise<{ imported: number }> {
+  async importSafetyIndex(@Req() request: Request, @Body() body: unknown, @Query() query: SafetyIndexImportQueryDto): Promise<{ imported: number }> {
     const csv = await csvFrom(request, body);
-    const { rows, problems } = parseSafetyIndexCsv(csv, new Set(this.referenceData.districts.keys()));
+    const area = query.area ?? 'district';
+    const known = new Set(area === 'estate' ? this.estates.estates.keys() : this.referenceData.districts.keys());
+    const { rows, problems } = parseSafetyIndexCsv(csv, known, area);
     if (problems.length > 0) throw new BadRequestException({ error: 'Bad Request', reason: 'INVALID_SAFETY_INDEX', message: 'the CSV has errors; nothing was imported', problems });
-    await storeSafetyIndex(this.pool, rows, this.clock.now());
+    await storeSafetyIndex(this.pool, rows, this.clock.now(), area);
     return { imported: rows.length };
   }
 
@@ -90,7 +235,7 @@ export class EffectsController {
     return { year, districts: districtSafetyViews(year, index, facts, this.referenceData, this.catalogue.suppressionThreshold) };
   }
 
-  private async compute(code: string, query: MeasureReportQueryDto): Promise<MeasureReport> {
+  private async compute(code: string, query: MeasureReportQueryDto): Promise<MeasureReport | AreaMeasureReport> {
     const measure = this.catalogue.measures.get(code);
     if (measure === undefined) throw new NotFoundException({ error: 'Not Found', message: 'no effect measure with this code; GET /effects/measures lists them' });
     if (query.programme !== undefined && !programmesPicking(this.referenceData, code).includes(query.programme)) {
@@ -101,6 +246,15 @@ export class EffectsController {
     const latestDate = copenhagenDate(asOf);
     const measurementDate = query.measurementDate ?? latestDate;
     if (measurementDate > latestDate) throw new BadRequestException({ error: 'Bad Request', message: 'measurementDate must not be later than the date of asOf' });
+    const counts = countedSubject(measure.predicate);
+    if (counts === 'staff-units') return this.staffKnowledgeReport(measure, query, asOf, measurementDate);
+    if (counts === 'areas') return this.areaReport(measure, query, asOf, measurementDate);
+    if (query.by !== undefined && !(BREAKDOWNS as readonly string[]).includes(query.by)) {
+      throw new BadRequestException({ error: 'Bad Request', reason: 'BREAKDOWN_NOT_APPLICABLE', message: `by must be one of ${BREAKDOWNS.join(', ')} for this measure` });
+    }
+    if (query.by2 !== undefined && (query.by === undefined || query.by2 === query.by)) {
+      throw new BadRequestException({ error: 'Bad Request', reason: 'BREAKDOWN_NOT_APPLICABLE', message: 'by2 needs by, and another breakdown than by' });
+    }
     const facts = await outcomeFactsAsOf(this.pool, asOf);
     return computeMeasureReport(caseHistories(facts), {
       measure,
@@ -108,10 +262,49 @@ export class EffectsController {
       refData: this.referenceData,
       asOf: asOf.toISOString(),
       measurementDate,
-      breakdown: query.by,
+      breakdown: query.by as Breakdown | undefined,
+      breakdown2: query.by2,
       periodGrain: query.period,
       programme: query.programme,
     });
+  }
+
+  /** VINK: staff units, not people; same cells and suppression, counted in units. */
+  private async staffKnowledgeReport(measure: MeasureDefinition, query: MeasureReportQueryDto, asOf: Date, measurementDate: string): Promise<MeasureReport> {
+    if (query.by2 !== undefined) throw new BadRequestException({ error: 'Bad Request', reason: 'BREAKDOWN_NOT_APPLICABLE', message: 'a measure of staff units has one breakdown at a time' });
+    if (query.by !== undefined && !(STAFF_KNOWLEDGE_BREAKDOWNS as readonly string[]).includes(query.by)) {
+      throw new BadRequestException({ error: 'Bad Request', reason: 'BREAKDOWN_NOT_APPLICABLE', message: `by must be one of ${STAFF_KNOWLEDGE_BREAKDOWNS.join(', ')} for a measure of staff units` });
+    }
+    const picking = programmesPicking(this.referenceData, measure.code);
+    const programmes = new Set(query.programme === undefined ? picking : [query.programme]);
+    const pairs = unitPairs(await staffKnowledgeAsOf(this.pool, asOf), programmes, measure.windowMonths, measurementDate);
+    const figures = staffKnowledgeFigures(pairs, this.catalogue.suppressionThreshold, query.by as StaffKnowledgeBreakdown | undefined);
+    return {
+      measure: describeMeasure(measure, picking),
+      asOf: asOf.toISOString(),
+      measurementDate,
+      programmeFilter: query.programme ?? null,
+      breakdown: query.by ?? null,
+      periodGrain: query.by === 'period' ? 'quarter' : null,
+      suppression: figures.suppression,
+      total: figures.total,
+      cells: figures.cells,
+    };
+  }
+
+  /** The safety-index measures: per area, before and after the effort started; no people. */
+  private async areaReport(measure: MeasureDefinition, query: MeasureReportQueryDto, asOf: Date, measurementDate: string): Promise<AreaMeasureReport> {
+    if ((query.by !== undefined && query.by !== 'programme') || query.by2 !== undefined) {
+      throw new BadRequestException({ error: 'Bad Request', reason: 'BREAKDOWN_NOT_APPLICABLE', message: 'an area measure is always one row per area effort; by may only be programme' });
+    }
+    if (measure.predicate.kind !== 'area-safety-index') throw new Error('not an area measure');
+    const picking = programmesPicking(this.referenceData, measure.code);
+    const programmes = new Set(query.programme === undefined ? picking : [query.programme]);
+    const area = measure.predicate.area;
+    const codes = this.estates.areaEfforts.flatMap((e) => (area === 'district' ? [e.district] : e.estate === undefined ? [] : [e.estate]));
+    const index = await safetyIndexOfAreas(this.pool, area, codes);
+    const areas: AreaMeasureRow[] = areaMeasureRows(measure, this.estates.areaEfforts, programmes, index, this.referenceData, this.estates, measurementDate);
+    return { measure: describeMeasure(measure, picking), asOf: asOf.toISOString(), measurementDate, programmeFilter: query.programme ?? null, estatesVersion: this.estates.version, areas };
   }
 }
 

@@ -6,7 +6,12 @@ import measuresFile from '../data/measures.json';
  * another window or parameters is a new entry in data/measures.json, not new code. Which programmes
  * report a measure is the programme's choice (`measures` in reference-data programmes.json).
  */
-export const COHORT_ANCHORS = ['enrolment', 'release'] as const;
+/**
+ * enrolment/release anchor a person; `training` a staff unit's knowledge assessment before training
+ * (the window: how long after it the assessment after training may come); `effort-start` the day an
+ * area effort started (reference data estates.json).
+ */
+export const COHORT_ANCHORS = ['enrolment', 'release', 'training', 'effort-start'] as const;
 export type CohortAnchor = (typeof COHORT_ANCHORS)[number];
 
 export const LABOUR_MARKET_STATUSES = ['benefits', 'internship', 'wage-subsidy-job', 'ordinary-job', 'education', 'self-sufficient'] as const;
@@ -24,7 +29,21 @@ export type OutcomePredicate =
   | { readonly kind: 'recidivism-conviction' }
   | { readonly kind: 'recidivism-dangerous' }
   | { readonly kind: 'release-to-jobcentre-days'; readonly contactAgency: string }
-  | { readonly kind: 'information-delay'; readonly thresholdDays: number };
+  | { readonly kind: 'information-delay'; readonly thresholdDays: number }
+  /** Left the programme as completed, or handed over on release (a case conference around a release). */
+  | { readonly kind: 'programme-completed'; readonly programmeCode: string; readonly handoverLeadDays: number; readonly handoverFollowDays: number }
+  /** An action with `agency` responsible was added to the action plan in the window (a signed plan). */
+  | { readonly kind: 'plan-action-added'; readonly agency: string }
+  /** A job of one of the kinds started in the window. */
+  | { readonly kind: 'employment-started'; readonly employmentKinds: readonly EmploymentKindCode[] }
+  /** Per staff unit, never per citizen: the unit's knowledge score after training against before it. */
+  | { readonly kind: 'staff-knowledge-gain' }
+  /** Per area, never per citizen: the safety index of the effort's district or housing estate, before and after the effort started. */
+  | { readonly kind: 'area-safety-index'; readonly area: AreaLevel };
+
+export const AREA_LEVELS = ['district', 'estate'] as const;
+export type AreaLevel = (typeof AREA_LEVELS)[number];
+
 export type PredicateKind = OutcomePredicate['kind'];
 export const PREDICATE_KINDS: readonly PredicateKind[] = [
   'self-sufficient-at',
@@ -36,6 +55,11 @@ export const PREDICATE_KINDS: readonly PredicateKind[] = [
   'recidivism-dangerous',
   'release-to-jobcentre-days',
   'information-delay',
+  'programme-completed',
+  'plan-action-added',
+  'employment-started',
+  'staff-knowledge-gain',
+  'area-safety-index',
 ];
 
 export interface MeasureDefinition {
@@ -87,13 +111,35 @@ export function parseMeasureCatalogue(raw: unknown): MeasureCatalogue {
 function parseMeasure(value: unknown, path: string): MeasureDefinition {
   const m = record(value, path);
   const anchor = oneOf(m.anchor, COHORT_ANCHORS, `${path}.anchor`);
+  const predicate = parsePredicate(m.predicate, `${path}.predicate`);
+  const expected = anchorsFor(predicate);
+  if (!expected.includes(anchor)) throw new MeasureDefinitionError(`${path}.anchor must be ${expected.join(' or ')} for predicate kind ${predicate.kind}`);
   return {
     code: text(m.code, `${path}.code`),
     title: text(m.title, `${path}.title`),
     anchor,
     windowMonths: wholeNumber(m.windowMonths, `${path}.windowMonths`, 0),
-    predicate: parsePredicate(m.predicate, `${path}.predicate`),
+    predicate,
   };
+}
+
+/** What a measure counts: people (a cohort of cases), staff units, or areas. */
+export type CountedSubject = 'people' | 'staff-units' | 'areas';
+export function countedSubject(predicate: OutcomePredicate): CountedSubject {
+  if (predicate.kind === 'staff-knowledge-gain') return 'staff-units';
+  if (predicate.kind === 'area-safety-index') return 'areas';
+  return 'people';
+}
+
+function anchorsFor(predicate: OutcomePredicate): readonly CohortAnchor[] {
+  switch (countedSubject(predicate)) {
+    case 'staff-units':
+      return ['training'];
+    case 'areas':
+      return ['effort-start'];
+    case 'people':
+      return ['enrolment', 'release'];
+  }
 }
 
 function parsePredicate(value: unknown, path: string): OutcomePredicate {
@@ -111,6 +157,19 @@ function parsePredicate(value: unknown, path: string): OutcomePredicate {
       return { kind, contactAgency: text(p.contactAgency, `${path}.contactAgency`) };
     case 'information-delay':
       return { kind, thresholdDays: wholeNumber(p.thresholdDays, `${path}.thresholdDays`, 0) };
+    case 'programme-completed':
+      return {
+        kind,
+        programmeCode: text(p.programmeCode, `${path}.programmeCode`),
+        handoverLeadDays: wholeNumber(p.handoverLeadDays, `${path}.handoverLeadDays`, 0),
+        handoverFollowDays: wholeNumber(p.handoverFollowDays, `${path}.handoverFollowDays`, 0),
+      };
+    case 'plan-action-added':
+      return { kind, agency: text(p.agency, `${path}.agency`) };
+    case 'employment-started':
+      return { kind, employmentKinds: list(p.employmentKinds, `${path}.employmentKinds`).map((s, i) => oneOf(s, EMPLOYMENT_KINDS, `${path}.employmentKinds[${i}]`)) };
+    case 'area-safety-index':
+      return { kind, area: oneOf(p.area, AREA_LEVELS, `${path}.area`) };
     default:
       return { kind };
   }

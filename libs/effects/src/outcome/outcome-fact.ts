@@ -25,8 +25,10 @@ export type OutcomeFactDetail =
   | { readonly type: 'level-assessed'; readonly level: number }
   | { readonly type: 'enrolled'; readonly programmeCode: string }
   | { readonly type: 'exited'; readonly programmeCode: string; readonly exitReason: string }
-  | { readonly type: 'custody-started'; readonly custodyKind: string }
-  | { readonly type: 'released'; readonly conditional: boolean }
+  | { readonly type: 'custody-started'; readonly custodyKind: string; readonly custodyId?: string }
+  | { readonly type: 'released'; readonly conditional: boolean; readonly custodyId?: string }
+  /** An action added to the action plan, with the agency responsible for it (no title: it is sealed). */
+  | { readonly type: 'action-added'; readonly responsibleAgency: string }
   | { readonly type: 'charged'; readonly offenceCategory: string }
   | { readonly type: 'convicted'; readonly offenceCategory: string; readonly dangerousToPersons: boolean }
   | { readonly type: 'employment-started'; readonly employmentId: string; readonly kind: string }
@@ -66,9 +68,11 @@ function detailOf(event: CaseEvent): { on: string; detail: OutcomeFactDetail } |
     case 'ExitedProgramme':
       return { on: event.data.endedOn, detail: { type: 'exited', programmeCode: event.data.programmeCode, exitReason: event.data.exitReason } };
     case 'CustodyStarted':
-      return { on: event.data.startedOn, detail: { type: 'custody-started', custodyKind: event.data.kind } };
+      return { on: event.data.startedOn, detail: { type: 'custody-started', custodyKind: event.data.kind, custodyId: event.data.custodyId } };
     case 'ReleasedFromCustody':
-      return { on: event.data.releasedOn, detail: { type: 'released', conditional: event.data.conditional } };
+      return { on: event.data.releasedOn, detail: { type: 'released', conditional: event.data.conditional, custodyId: event.data.custodyId } };
+    case 'ActionAdded':
+      return { on: copenhagenDate(new Date(event.data.addedAt)), detail: { type: 'action-added', responsibleAgency: event.data.responsibleAgency } };
     case 'ChargeRecorded':
       return { on: event.data.chargedOn, detail: { type: 'charged', offenceCategory: event.data.offenceCategory } };
     case 'ConvictionRecorded':

@@ -8,9 +8,10 @@ import { loadReferenceData, type ReferenceData } from '@samvirke/reference-data'
 import { openRunnerFixture, readModelRows, uniqueNames } from '@samvirke/projections/runner/testing/runner-fixture';
 import { decideDemoCaseStreams, type DemoCaseStream } from '@samvirke/projections/runner/testing/demo-case-streams';
 import { testPrivacyConfig } from '../../../../test/support/test-app';
+import { withReportSuppression, type PublishedCell } from '@samvirke/platform/disclosure/small-cell-suppression';
 import { caseHistories } from '../engine/case-history';
 import { BREAKDOWNS, computeMeasureReport, type Breakdown, type MeasureReport } from '../engine/measure-report';
-import { loadMeasureCatalogue, type MeasureDefinition } from '../measures/measure-definition';
+import { countedSubject, loadMeasureCatalogue, type MeasureDefinition } from '../measures/measure-definition';
 import { measureReportCsv } from '../report/report-csv';
 import { measureReportSvg } from '../report/report-chart-svg';
 import { createOutcomeProjection } from './outcome.projection';
@@ -63,6 +64,8 @@ describe('outcome projection and effect measures on a generated case load', () =
     let nonEmptyCells = 0;
     for (const refData of [realRefData, everyMeasureRefData]) {
       for (const measure of catalogue.measures.values()) {
+        // Staff units and areas are not cohorts of people: their own specs check them.
+        if (countedSubject(measure.predicate) !== 'people') continue;
         for (const breakdown of [undefined, ...BREAKDOWNS]) {
           const report = engineReport(facts, measure, refData, asOf, breakdown);
           const truth = independentReport(streams, names.streamPrefix, measure, refData, breakdown);
@@ -181,15 +184,10 @@ function independentReport(streams: DemoCaseStream[], prefix: string, measure: M
   };
   const keys = [...new Set(rows.map((r) => r.key))].sort();
   const cells = breakdown === undefined ? [] : keys.map((k) => cell(k, rows.filter((r) => r.key === k)));
-  // Complementary suppression, written out again: a lone hidden cell in a partition takes the
-  // smallest visible non-empty cell with it (ties: the first key), shown as 'x'.
-  if (breakdown !== undefined && breakdown !== 'programme' && cells.filter((c) => c.suppressed).length === 1) {
-    const visible = cells.filter((c) => !c.suppressed && typeof c.people === 'number' && (c.people as number) > 0);
-    visible.sort((a, b) => (a.people as number) - (b.people as number) || (String(a.key) < String(b.key) ? -1 : 1));
-    const victim = visible[0];
-    if (victim) Object.assign(victim, { people: 'x', count: 'x', share: null, suppressed: true }, hasValue ? { median: null } : {});
-  }
-  return { total: cell('total', totalRows), cells };
+  // Complementary suppression across the report: the library's rule on the independent cells (the
+  // rule itself is checked by an attacker that tries to recover hidden figures, report-disclosure.spec.ts).
+  const shown = withReportSuppression(cell('total', totalRows) as unknown as PublishedCell, cells as unknown as PublishedCell[], 5);
+  return { total: shown.total, cells: breakdown === undefined ? [] : shown.cells };
 }
 
 /**
@@ -310,7 +308,7 @@ function outcome(events: Raw[], measure: MeasureDefinition, anchor: string, end:
     case 'recidivism-dangerous':
       return { hit: events.some((e) => e.type === 'ConvictionRecorded' && e.data.dangerousToPersons === true && inWindowAfter(e.data.convictedOn)) };
     case 'release-to-jobcentre-days': {
-      const relevant = new Set(['CaseOpened', 'CaseClosed', 'CaseReopened', 'SspCategoryAssessed', 'EnrolledInProgramme', 'ExitedProgramme', 'CustodyStarted', 'ChargeRecorded', 'ConvictionRecorded', 'EmploymentStarted', 'EmploymentEnded', 'EducationStarted', 'EducationEnded', 'EducationCompleted', 'SelfSufficiencyReached', 'SelfSufficiencyLost', 'ProgressionAssessed', 'InformationShared', 'InformationAcknowledged', 'CaseConferenceHeld']);
+      const relevant = new Set(['ActionAdded', 'CaseOpened', 'CaseClosed', 'CaseReopened', 'SspCategoryAssessed', 'EnrolledInProgramme', 'ExitedProgramme', 'CustodyStarted', 'ChargeRecorded', 'ConvictionRecorded', 'EmploymentStarted', 'EmploymentEnded', 'EducationStarted', 'EducationEnded', 'EducationCompleted', 'SelfSufficiencyReached', 'SelfSufficiencyLost', 'ProgressionAssessed', 'InformationShared', 'InformationAcknowledged', 'CaseConferenceHeld']);
       const dateOf = (e: Raw): string | undefined => {
         if (!relevant.has(e.type)) return undefined;
         const on = Object.entries(e.data).find(([k, v]) => /On$/.test(k) && k !== 'dueDate' && typeof v === 'string')?.[1] as string | undefined;
@@ -339,5 +337,22 @@ function outcome(events: Raw[], measure: MeasureDefinition, anchor: string, end:
       );
       return { hit: delayed };
     }
+    case 'programme-completed': {
+      const inside = (d: string) => d >= anchor && d <= end;
+      const shift = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+      if (events.some((e) => e.type === 'ExitedProgramme' && e.data.programmeCode === p.programmeCode && e.data.exitReason === 'completed' && inside(e.data.endedOn))) return { hit: true };
+      const conferences = events.filter((e) => e.type === 'CaseConferenceHeld' && inside(e.data.heldOn)).map((e) => e.data.heldOn as string);
+      const releases = events.filter((e) => e.type === 'ReleasedFromCustody' && inside(e.data.releasedOn)).map((e) => e.data.releasedOn as string);
+      return { hit: releases.some((r) => conferences.some((c) => c >= shift(r, -p.handoverLeadDays) && c <= shift(r, p.handoverFollowDays))) };
+    }
+    case 'plan-action-added': {
+      const localDate = (at: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date(at));
+      return { hit: events.some((e) => e.type === 'ActionAdded' && e.data.responsibleAgency === p.agency && localDate(e.data.addedAt) >= anchor && localDate(e.data.addedAt) <= end) };
+    }
+    case 'employment-started':
+      return { hit: events.some((e) => e.type === 'EmploymentStarted' && (p.employmentKinds as readonly string[]).includes(e.data.kind) && e.data.startedOn >= anchor && e.data.startedOn <= end) };
+    case 'staff-knowledge-gain':
+    case 'area-safety-index':
+      throw new Error(`${p.kind} counts no people`);
   }
 }

@@ -27,7 +27,8 @@ export function createOutcomeProjection(options: OutcomeProjectionOptions = {}):
   const streamPrefix = options.streamPrefix ?? CASE_STREAM_PREFIX;
   return {
     name: options.name ?? OUTCOME_PROJECTION_NAME,
-    version: 1,
+    // 2: action-added facts (a signed job and education plan) and custody ids (in custody on a date).
+    version: 2,
     streamPrefixes: [streamPrefix],
     tables: [table],
     schemaSql: `

@@ -21,13 +21,18 @@ export interface SafetyIndexProblem {
 
 export const SAFETY_INDEX_COLUMNS = ['district', 'year', 'felt_safety', ...CRIME_TYPES] as const;
 
-export function parseSafetyIndexCsv(csv: string, knownDistricts: ReadonlySet<string>): { rows: SafetyIndexRow[]; problems: SafetyIndexProblem[] } {
+/**
+ * `area` names the first column: district (codes from districts.json) or estate (a housing estate's
+ * code from estates.json); the row's `districtCode` then holds the estate's code.
+ */
+export function parseSafetyIndexCsv(csv: string, knownDistricts: ReadonlySet<string>, area: 'district' | 'estate' = 'district'): { rows: SafetyIndexRow[]; problems: SafetyIndexProblem[] } {
   const lines = csv.replace(/^\uFEFF/, '').split(/\r?\n/);
   const problems: SafetyIndexProblem[] = [];
   const rows: SafetyIndexRow[] = [];
   const header = (lines[0] ?? '').split(',').map((h) => h.trim());
-  if (header.join(',') !== SAFETY_INDEX_COLUMNS.join(',')) {
-    return { rows, problems: [{ line: 1, message: `the header must be exactly: ${SAFETY_INDEX_COLUMNS.join(',')}` }] };
+  const columns = [area, ...SAFETY_INDEX_COLUMNS.slice(1)];
+  if (header.join(',') !== columns.join(',')) {
+    return { rows, problems: [{ line: 1, message: `the header must be exactly: ${columns.join(',')}` }] };
   }
   const seen = new Set<string>();
   lines.slice(1).forEach((text, i) => {
@@ -40,7 +45,7 @@ export function parseSafetyIndexCsv(csv: string, knownDistricts: ReadonlySet<str
     }
     const [districtCode, yearText, feltText, ...crimeTexts] = fields;
     const before = problems.length;
-    if (!knownDistricts.has(districtCode)) problems.push({ line, message: 'district is not a district code from reference data' });
+    if (!knownDistricts.has(districtCode)) problems.push({ line, message: `${area} is not ${area === 'estate' ? 'an estate' : 'a district'} code from reference data` });
     const year = Number(yearText);
     if (!/^\d{4}$/.test(yearText) || year < 2000 || year > 2100) problems.push({ line, message: 'year must be a four-digit year between 2000 and 2100' });
     const feltSafety = percent(feltText);
@@ -52,7 +57,7 @@ export function parseSafetyIndexCsv(csv: string, knownDistricts: ReadonlySet<str
       else victimisation[type] = value;
     });
     const key = `${districtCode}|${yearText}`;
-    if (seen.has(key)) problems.push({ line, message: 'the same district and year appear on an earlier line' });
+    if (seen.has(key)) problems.push({ line, message: `the same ${area} and year appear on an earlier line` });
     seen.add(key);
     if (problems.length === before) rows.push({ districtCode, year, feltSafety: feltSafety as number, victimisation });
   });

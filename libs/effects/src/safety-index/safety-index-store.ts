@@ -19,11 +19,14 @@ export const SAFETY_INDEX_MIGRATIONS: Migration[] = [
   },
 ];
 
-export async function storeSafetyIndex(pool: Pool, rows: readonly SafetyIndexRow[], importedAt: Date): Promise<void> {
+const AREA_TABLES = { district: { table: 'effects_safety_index', column: 'district_code' }, estate: { table: 'effects_estate_safety_index', column: 'estate_code' } } as const;
+
+export async function storeSafetyIndex(pool: Pool, rows: readonly SafetyIndexRow[], importedAt: Date, area: 'district' | 'estate' = 'district'): Promise<void> {
+  const { table, column } = AREA_TABLES[area];
   await pool.query(
-    `INSERT INTO effects_safety_index (district_code, year, felt_safety, victimisation, imported_at)
+    `INSERT INTO ${table} (${column}, year, felt_safety, victimisation, imported_at)
      SELECT * FROM unnest($1::text[], $2::int[], $3::numeric[], $4::jsonb[], $5::timestamptz[])
-     ON CONFLICT (district_code, year) DO UPDATE SET felt_safety = EXCLUDED.felt_safety, victimisation = EXCLUDED.victimisation, imported_at = EXCLUDED.imported_at`,
+     ON CONFLICT (${column}, year) DO UPDATE SET felt_safety = EXCLUDED.felt_safety, victimisation = EXCLUDED.victimisation, imported_at = EXCLUDED.imported_at`,
     [rows.map((r) => r.districtCode), rows.map((r) => r.year), rows.map((r) => r.feltSafety), rows.map((r) => JSON.stringify(r.victimisation)), rows.map(() => importedAt)],
   );
 }
@@ -34,4 +37,14 @@ export async function safetyIndexForYear(pool: Pool, year: number): Promise<Safe
     [year],
   );
   return rows.map((r) => ({ districtCode: r.district_code, year: r.year, feltSafety: Number(r.felt_safety), victimisation: r.victimisation }));
+}
+
+/** Every year's index of the given areas (districts or estates); the row's districtCode holds the area code. */
+export async function safetyIndexOfAreas(pool: Pool, area: 'district' | 'estate', codes: readonly string[]): Promise<SafetyIndexRow[]> {
+  const { table, column } = AREA_TABLES[area];
+  const { rows } = await pool.query<{ code: string; year: number; felt_safety: string; victimisation: SafetyIndexRow['victimisation'] }>(
+    `SELECT ${column} AS code, year, felt_safety, victimisation FROM ${table} WHERE ${column} = ANY($1::text[]) ORDER BY ${column}, year`,
+    [codes],
+  );
+  return rows.map((r) => ({ districtCode: r.code, year: r.year, feltSafety: Number(r.felt_safety), victimisation: r.victimisation }));
 }

@@ -80,5 +80,74 @@ export function withComplementarySuppression(cells: readonly PublishedCell[]): P
 }
 
 export function suppressionRule(threshold: number): string {
-  return `Cells where fewer than ${threshold} people are counted (1-${threshold - 1}) show "<${threshold}" and no share or median; a median needs at least ${threshold} values. Where a breakdown's cells add up to the total and only one is hidden, the smallest other cell is hidden too and shows "${COMPLEMENTARY_MARK}", so no hidden cell can be worked out from the total.`;
+  return `Cells where fewer than ${threshold} people are counted (1-${threshold - 1}) show "<${threshold}" and no share or median; a median needs at least ${threshold} values. Where a breakdown's cells add up to the total and only one is hidden, the smallest other cell is hidden too and shows "${COMPLEMENTARY_MARK}", so no hidden cell can be worked out from the total. In the effect reports the same holds for every figure (people and counts) against the total, by programme too where cells overlap: cells are hidden ("${COMPLEMENTARY_MARK}") until no hidden figure other than zero can be worked out exactly from the others, and the total's figures with them when no cell is left.`;
+}
+
+/**
+ * What a reader who knows this rule can tell about a published figure: an interval of possible true
+ * values. A number is exact; "<threshold" is 1..threshold-1 (zero is shown, so a hidden cell is never
+ * empty; a hidden count beside hidden people may be 0); a complementary "x" hid a shown, non-empty
+ * cell: its people are at least the threshold, its count anything; a hidden total (key "total") anything.
+ */
+export function publishedInterval(cell: PublishedCell, figure: 'people' | 'count', threshold: number): [number, number] {
+  const value = cell[figure];
+  if (typeof value === 'number') return [value, value];
+  if (value === COMPLEMENTARY_MARK && cell.key === 'total') return [0, Number.POSITIVE_INFINITY];
+  if (value === COMPLEMENTARY_MARK) return figure === 'people' ? [threshold, Number.POSITIVE_INFINITY] : [0, Number.POSITIVE_INFINITY];
+  if (figure === 'count' && typeof cell.people !== 'number') return [0, threshold - 1];
+  return [1, threshold - 1];
+}
+
+/**
+ * The cells whose figure a reader could work out exactly from the total and the other cells, taking
+ * the cells as a partition of the total (by programme they may overlap; a reader who assumes they do
+ * not gets at least as tight a bound, so this is the stricter test). With one equation and box
+ * constraints a cell can take every whole value between its lower and upper bound.
+ */
+export function recoverableCells(total: PublishedCell, cells: readonly PublishedCell[], figure: 'people' | 'count', threshold: number): string[] {
+  const boxes = cells.map((cell) => publishedInterval(cell, figure, threshold));
+  const [sumLow, sumHigh] = publishedInterval(total, figure, threshold);
+  const found: string[] = [];
+  cells.forEach((cell, i) => {
+    if (typeof cell[figure] === 'number') return;
+    const [lo, hi] = boxes[i];
+    // Sums over the other cells (not "all minus this one": infinity minus infinity is no number).
+    const othersLow = boxes.reduce((s, box, j) => (j === i ? s : s + box[0]), 0);
+    const othersHigh = boxes.reduce((s, box, j) => (j === i ? s : s + box[1]), 0);
+    const lower = Math.max(lo, sumLow - othersHigh);
+    const upper = Math.min(hi, sumHigh - othersLow);
+    // A zero worked out singles out nobody (zero is shown anyway).
+    if (lower === upper && lower > 0) found.push(cell.key);
+  });
+  return found;
+}
+
+/**
+ * Complementary suppression that holds for every figure of a report (people and counts, against the
+ * total) and for cells that overlap (by programme): while a reader who knows the rule could work out
+ * a hidden figure exactly (recoverableCells), the smallest shown non-empty cell is hidden as well
+ * ("x"); when no cell is left to hide, the total's figures are hidden too. Applied to a partition it
+ * hides at least what withComplementarySuppression hides.
+ */
+export function withReportSuppression(total: PublishedCell, cells: readonly PublishedCell[], threshold: number): { total: PublishedCell; cells: PublishedCell[] } {
+  let current = [...cells];
+  let published = total;
+  const hide = (cell: PublishedCell): PublishedCell => ({ ...cell, people: COMPLEMENTARY_MARK, count: COMPLEMENTARY_MARK, share: null, suppressed: true, ...(cell.median === undefined ? {} : { median: null }) });
+  for (;;) {
+    const exposed = (['people', 'count'] as const).some((figure) => recoverableCells(published, current, figure, threshold).length > 0);
+    if (!exposed) break;
+    let smallest: PublishedCell | undefined;
+    for (const cell of current) {
+      if (typeof cell.people !== 'number' || cell.people === 0 || typeof cell.count !== 'number') continue;
+      if (smallest === undefined || cell.people < (smallest.people as number) || (cell.people === smallest.people && cell.key < smallest.key)) smallest = cell;
+    }
+    if (smallest === undefined) {
+      if (published.people === COMPLEMENTARY_MARK && published.count === COMPLEMENTARY_MARK) break;
+      published = hide(published);
+      continue;
+    }
+    const chosen = smallest;
+    current = current.map((cell) => (cell === chosen ? hide(cell) : cell));
+  }
+  return { total: published, cells: current };
 }
