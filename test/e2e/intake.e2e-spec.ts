@@ -17,6 +17,7 @@ describe('referral intake over HTTP', () => {
   const intakeCoordinator: TestUser & { userId: string } = { userId: `intake-${suffix}`, agency: 'BIF', roles: ['coordinator'] };
   const police: TestUser = { userId: `police-${suffix}`, agency: 'KBH-POLITI', roles: ['liaison'] };
   const social: TestUser = { userId: `social-${suffix}`, agency: 'SOF', roles: ['liaison'] };
+  const jobcentre: TestUser = { userId: `jobcentre-${suffix}`, agency: 'BIF', roles: ['liaison'] };
   const socialCoordinator: TestUser = { userId: `sof-coord-${suffix}`, agency: 'SOF', roles: ['coordinator'] };
   const auditor: TestUser = { userId: `audit-${suffix}`, agency: 'OKF', roles: ['auditor'] };
   const policeEntryPoint = { unit: 'Station Bellahøj, SSP-kontakt', contactPerson: 'Vagthavende', phone: '+45 3333 1111', email: `bellahoj-${suffix}@politi.example.org` };
@@ -74,6 +75,10 @@ describe('referral intake over HTTP', () => {
     expect(referredAts).toEqual([...referredAts].sort());
     // The referrer is not on the case yet: the police see nothing of it.
     expect((await api.request('GET', `/cases/${caseId}?consistentWith=${position}`, { user: police })).status).toBe(404);
+    // Nor do the intake agency's other staff (a BIF liaison): the queue is for the intake coordinators.
+    expect((await api.request('GET', `/cases/${caseId}?consistentWith=${position}`, { user: jobcentre })).status).toBe(404);
+    const jobcentreList = await api.request('GET', `/cases?limit=200&consistentWith=${position}`, { user: jobcentre });
+    expect((jobcentreList.body.items as any[]).map((item) => item.caseId)).not.toContain(caseId);
     // Only coordinators of the intake agency have a queue.
     for (const outsider of [socialCoordinator, police, auditor]) expect((await api.request('GET', '/intake', { user: outsider })).status).toBe(403);
 
@@ -89,6 +94,8 @@ describe('referral intake over HTTP', () => {
     expect(asPolice.agencies).toEqual(expect.arrayContaining(['BIF', 'KBH-POLITI']));
     const entryPoints = await ok('GET', `/cases/${caseId}/entry-points?consistentWith=${position}`, police);
     expect(JSON.stringify(entryPoints)).toContain(policeEntryPoint.email);
+    // Once BIF coordinates the case, BIF's liaisons see it as they see any case their agency is on.
+    expect((await api.request('GET', `/cases/${caseId}?consistentWith=${position}`, { user: jobcentre })).status).toBe(200);
     // ---- And the case has left the queue.
     expect((await wholeQueue(intakeCoordinator, position)).map((item) => item.caseId)).not.toContain(caseId);
 

@@ -6,7 +6,7 @@
  *
  * Reads:
  * - auditors see every case and every entry;
- * - liaisons see a case while their agency is on it;
+ * - liaisons see a case while their agency is on it (the intake agency BIF's liaisons: once it has a coordinator);
  * - coordinators see the cases they coordinate and the cases of their own agency that have no
  *   coordinator yet (the intake queue), not other coordinators' cases their agency is merely on;
  * - reference-data administrators see no case; several roles see the union;
@@ -68,7 +68,8 @@ export function roleSeesCase(role: MatrixRole, user: MatrixUser, facts: CaseFact
     case 'auditor':
       return true;
     case 'liaison':
-      return agencyOnCase;
+      // The referral intake agency's liaisons: not while the case waits in the intake queue.
+      return agencyOnCase && !(user.agency === 'BIF' && facts.coordinatorId === null);
     case 'coordinator':
       return facts.coordinatorId === user.userId || (facts.coordinatorId === null && agencyOnCase);
     case 'reference-admin':
