@@ -4,7 +4,7 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { createHash } from 'node:crypto';
 import type { Request } from 'express';
 import { CqrsModule } from '@nestjs/cqrs';
-import { HealthController, MetricsController } from '@samvirke/platform';
+import { AppConfigModule, HealthController, MetricsController } from '@samvirke/platform';
 import { AccessModule } from '@samvirke/access';
 import { CommandApiModule } from '@samvirke/command-api';
 import { ReferenceDataController } from '@samvirke/field-rules';
@@ -25,6 +25,8 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       imports: [
+        // The settings main.ts (or the test) validated, through @nestjs/config: ConfigService.get('app'), APP_CONFIG.
+        AppConfigModule.forRoot({ config: runtime.config }),
         InfrastructureModule.register(runtime),
         CqrsModule.forRoot(),
         AccessModule.register(runtime.authConfig),

@@ -1,4 +1,6 @@
 export * from './config/app-config';
+export * from './config/app-config.module';
+export { EnvironmentSchema, validateEnvironment } from './config/environment.schema';
 export * from './logging/logger';
 export * from './database/database-connection';
 export * from './database/embedded-postgres';
