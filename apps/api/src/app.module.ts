@@ -4,7 +4,7 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { createHash } from 'node:crypto';
 import type { Request } from 'express';
 import { CqrsModule } from '@nestjs/cqrs';
-import { AppConfigModule, HealthController, MetricsController } from '@samvirke/platform';
+import { AppConfigModule, HealthController, MetricsController, nestLoggerModule } from '@samvirke/platform';
 import { AccessModule } from '@samvirke/access';
 import { CommandApiModule } from '@samvirke/command-api';
 import { ReferenceDataController } from '@samvirke/field-rules';
@@ -27,6 +27,8 @@ export class AppModule implements NestModule {
       imports: [
         // The settings main.ts (or the test) validated, through @nestjs/config: ConfigService.get('app'), APP_CONFIG.
         AppConfigModule.forRoot({ config: runtime.config }),
+        // nestjs-pino: Nest's own log lines through the app's logger, with the request id inside a request.
+        nestLoggerModule(runtime.logger),
         InfrastructureModule.register(runtime),
         CqrsModule.forRoot(),
         AccessModule.register(runtime.authConfig),
