@@ -1,10 +1,11 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ScheduleModule } from '@nestjs/schedule';
 import { createHash } from 'node:crypto';
 import type { Request } from 'express';
 import { CqrsModule } from '@nestjs/cqrs';
-import { AppConfigModule, HealthController, MetricsController, nestLoggerModule } from '@samvirke/platform';
+import { AppConfigModule, HealthModule, MetricsController, nestLoggerModule } from '@samvirke/platform';
 import { AccessModule } from '@samvirke/access';
 import { CommandApiModule } from '@samvirke/command-api';
 import { ReferenceDataController } from '@samvirke/field-rules';
@@ -31,6 +32,8 @@ export class AppModule implements NestModule {
         nestLoggerModule(runtime.logger),
         InfrastructureModule.register(runtime),
         CqrsModule.forRoot(),
+        // @nestjs/schedule: the retention job's interval (PrivacyHttpModule) is registered with it.
+        ScheduleModule.forRoot(),
         AccessModule.register(runtime.authConfig),
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'per-user', ttl: 60_000, limit: runtime.config.rateLimitPerMinute }],
@@ -45,8 +48,10 @@ export class AppModule implements NestModule {
         AuditModule.register(runtime.auditConfig ?? loadAuditConfig(process.env)),
         CommandApiModule,
         PrivacyHttpModule,
+        // /health, /health/live, /health/ready through @nestjs/terminus, over the checks in HealthRegistry.
+        HealthModule,
       ],
-      controllers: [HealthController, MetricsController, ReferenceDataController, ...READ_MODEL_CONTROLLERS],
+      controllers: [MetricsController, ReferenceDataController, ...READ_MODEL_CONTROLLERS],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
