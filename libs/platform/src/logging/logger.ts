@@ -11,6 +11,7 @@ import type { DynamicModule, LoggerService } from '@nestjs/common';
  */
 interface NestPinoParams {
   pinoHttp: Record<string, unknown>;
+  forRoutes?: string[];
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const nestjsPino = require('nestjs-pino') as {
@@ -74,6 +75,10 @@ export function nestLoggerParams(logger: Logger): NestPinoParams {
       customAttributeKeys: { reqId: 'requestId' },
       genReqId: (request: IncomingMessage & { id?: string }) => request.id ?? randomUUID(),
     },
+    // Mounted like the API's own middleware. nestjs-pino's default route (every method of
+    // `{/*splat}`) leaves express's `request.route` set on a request no route matched, and the
+    // exception filter tells an unknown route by its absence.
+    forRoutes: ['*path'],
   };
 }
 
