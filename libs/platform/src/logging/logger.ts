@@ -13,12 +13,14 @@ interface NestPinoParams {
   pinoHttp: Record<string, unknown>;
   forRoutes?: string[];
 }
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const nestjsPino = require('nestjs-pino') as {
+interface NestPino {
   LoggerModule: { forRoot(params: NestPinoParams): DynamicModule };
   PinoLogger: new (params: NestPinoParams) => unknown;
   Logger: new (logger: unknown, params: NestPinoParams) => LoggerService;
-};
+}
+/** Loaded when the API needs it, not by every process that logs (the worker, the CLI). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const nestjsPino = (): NestPino => require('nestjs-pino') as NestPino;
 
 export type LogFormat = 'pretty' | 'json';
 
@@ -83,7 +85,7 @@ export function nestLoggerParams(logger: Logger): NestPinoParams {
 }
 
 export function nestLoggerModule(logger: Logger): DynamicModule {
-  return nestjsPino.LoggerModule.forRoot(nestLoggerParams(logger));
+  return nestjsPino().LoggerModule.forRoot(nestLoggerParams(logger));
 }
 
 /**
@@ -92,5 +94,6 @@ export function nestLoggerModule(logger: Logger): DynamicModule {
  */
 export function createNestLogger(logger: Logger): LoggerService {
   const params = nestLoggerParams(logger);
-  return new nestjsPino.Logger(new nestjsPino.PinoLogger(params), params);
+  const { Logger: NestLogger, PinoLogger } = nestjsPino();
+  return new NestLogger(new PinoLogger(params), params);
 }
