@@ -12,7 +12,9 @@ describe('scheduled jobs', () => {
   it('registers the retention and audit-retention intervals with the SchedulerRegistry and clears them at close', async () => {
     api = await startTestApp();
     const registry = api.app.get(SchedulerRegistry);
-    expect(registry.getIntervals().sort()).toEqual(expect.arrayContaining(['audit-retention', 'retention']));
+    // One registry for the whole app: a second ScheduleModule.forRoot() in some module would give that
+    // module's jobs a registry of their own, and this one would miss them.
+    expect(registry.getIntervals()).toEqual(expect.arrayContaining(['audit-retention', 'retention']));
     await api.close();
     api = undefined;
     expect(registry.getIntervals()).toEqual([]);
@@ -27,6 +29,8 @@ describe('scheduled jobs', () => {
       if (previous === undefined) delete process.env.RETENTION_INTERVAL_HOURS;
       else process.env.RETENTION_INTERVAL_HOURS = previous;
     }
-    expect(api.app.get(SchedulerRegistry).getIntervals()).toEqual(['audit-retention']);
+    const intervals = api.app.get(SchedulerRegistry).getIntervals();
+    expect(intervals).toContain('audit-retention');
+    expect(intervals).not.toContain('retention');
   }, 60_000);
 });
