@@ -15,6 +15,13 @@ describe('bad configuration', () => {
     ['a port that is not a number', { PORT: 'eighty' }, 78, /PORT must be a whole number/],
     ['an unknown log level', { LOG_LEVEL: 'loud' }, 78, /LOG_LEVEL must be one of/],
     ['an escalation interval that is not a number of minutes', { ESCALATION_INTERVAL_MINUTES: 'hourly' }, 78, /ESCALATION_INTERVAL_MINUTES must be a whole number of minutes from 0 \(off\) to 1440/],
+    ['an unknown log format', { LOG_FORMAT: 'xml' }, 78, /LOG_FORMAT must be one of pretty, json/],
+    [
+      'several bad settings, naming each with its rule in one line',
+      { PORT: 'eighty', DEMO_CASES: '0' },
+      78,
+      /PORT must be a whole number from 1 to 65535 \(got "eighty"\); DEMO_CASES must be a whole number from 1 to 100000 \(got 0\)/,
+    ],
     [
       'production without any of its required settings, naming them all at once',
       { NODE_ENV: 'production', DATABASE_URL: '', AUTH_JWKS_URL: '', AUTH_ISSUER: '', AUTH_AUDIENCE: '', MASTER_KEYS: '', CPR_HMAC_SECRET: '' },

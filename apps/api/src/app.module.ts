@@ -1,10 +1,13 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ScheduleModule } from '@nestjs/schedule';
 import { createHash } from 'node:crypto';
 import type { Request } from 'express';
 import { CqrsModule } from '@nestjs/cqrs';
-import { HealthController, MetricsController } from '@samvirke/platform';
+import { MetricsController, nestLoggerModule } from '@samvirke/platform';
+import { AppConfigModule } from '@samvirke/platform/config/app-config.module';
+import { HealthModule } from '@samvirke/platform/health/health.controller';
 import { AccessModule } from '@samvirke/access';
 import { CommandApiModule } from '@samvirke/command-api';
 import { ReferenceDataController } from '@samvirke/field-rules';
@@ -26,8 +29,14 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       imports: [
+        // The settings main.ts (or the test) validated, through @nestjs/config: ConfigService.get('app'), APP_CONFIG.
+        AppConfigModule.forRoot({ config: runtime.config }),
+        // nestjs-pino: Nest's own log lines through the app's logger, with the request id inside a request.
+        nestLoggerModule(runtime.logger),
         InfrastructureModule.register(runtime),
         CqrsModule.forRoot(),
+        // @nestjs/schedule: the retention job's interval (PrivacyHttpModule) is registered with it.
+        ScheduleModule.forRoot(),
         AccessModule.register(runtime.authConfig),
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'per-user', ttl: 60_000, limit: runtime.config.rateLimitPerMinute }],
@@ -43,8 +52,10 @@ export class AppModule implements NestModule {
         CommandApiModule,
         PrivacyHttpModule,
         EscalationModule,
+        // /health, /health/live, /health/ready through @nestjs/terminus, over the checks in HealthRegistry.
+        HealthModule,
       ],
-      controllers: [HealthController, MetricsController, ReferenceDataController, ...READ_MODEL_CONTROLLERS],
+      controllers: [MetricsController, ReferenceDataController, ...READ_MODEL_CONTROLLERS],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_GUARD, useClass: ThrottlerGuard },

@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { PinoNestLogger } from '@samvirke/platform';
+import { createNestLogger } from '@samvirke/platform';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './http/validation';
 import { noStore } from './http/no-store';
@@ -12,7 +12,7 @@ import type { ApiRuntime } from './infrastructure.module';
 /** Builds the HTTP application (used by main.ts and by the e2e tests, which listen on port 0). */
 export async function createApiApp(runtime: ApiRuntime): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(runtime), {
-    logger: new PinoNestLogger(runtime.logger),
+    logger: createNestLogger(runtime.logger),
     bodyParser: false,
     abortOnError: false,
   });

@@ -90,7 +90,6 @@ export class InfrastructureModule implements OnModuleInit, OnApplicationShutdown
 
   static register(runtime: ApiRuntime): DynamicModule {
     const providers = [
-      { provide: APP_CONFIG, useValue: runtime.config },
       { provide: APP_LOGGER, useValue: runtime.logger },
       { provide: CLOCK, useValue: runtime.clock ?? systemClock },
       { provide: APP_METRICS, useFactory: () => new AppMetrics() },

@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel).child({ process: 'worker' });
+  const logger = createLogger(config.logLevel, undefined, config.logFormat).child({ process: 'worker' });
   let database;
   try {
     database = await openDatabase(config);

@@ -1,9 +1,9 @@
-import { Inject, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { EVENT_STORE, type EventStore } from '@samvirke/event-store';
-import { APP_LOGGER, CLOCK, DATABASE_POOL, type Clock } from '@samvirke/platform/nest/tokens';
+import { APP_LOGGER, DATABASE_POOL } from '@samvirke/platform/nest/tokens';
 import { PersonalDataVault } from '@samvirke/privacy';
 import { VerificationController } from './tamper-evidence/verification.controller';
 import { CaseReplay } from './replay/case-replay';
@@ -14,11 +14,9 @@ import { loadAuditConfig, type AuditConfig } from '@samvirke/access/read-audit/a
 import { AuditLog } from '@samvirke/access/read-audit/audit-log';
 import { AuditLogController } from './audit-log/audit-log.controller';
 import { ReadAuditInterceptor } from '@samvirke/access/read-audit/read-audit.interceptor';
+import { AuditRetentionJob } from './audit-retention.job';
 
 export const AUDIT_CONFIG = Symbol('AUDIT_CONFIG');
-
-/** Retention runs at start and then twice a day; deleting an already-deleted range is a no-op. */
-const PURGE_INTERVAL_MS = 12 * 3600_000;
 
 /**
  * Read audit, tamper evidence and replay. Importing this module turns the read audit on for the
@@ -28,14 +26,8 @@ const PURGE_INTERVAL_MS = 12 * 3600_000;
  * PersonalDataVault, and the authentication guard that puts the user on the request.
  */
 @Module({})
-export class AuditModule implements OnModuleInit, OnApplicationShutdown {
-  private purgeTimer: NodeJS.Timeout | undefined;
-
-  constructor(
-    private readonly auditLog: AuditLog,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_LOGGER) private readonly logger: Logger,
-  ) {}
+export class AuditModule implements OnModuleInit {
+  constructor(private readonly retention: AuditRetentionJob) {}
 
   static register(config: AuditConfig = loadAuditConfig()): DynamicModule {
     return {
@@ -58,6 +50,8 @@ export class AuditModule implements OnModuleInit, OnApplicationShutdown {
           useFactory: (store: EventStore, vault: PersonalDataVault, auditLog: AuditLog, snapshots: CaseStateSnapshots) =>
             new CaseReplay(store, vault, auditLog, snapshots),
         },
+        // Audit-log retention, at start and then on @nestjs/schedule's interval.
+        AuditRetentionJob,
         ReadAuditInterceptor,
         { provide: APP_INTERCEPTOR, useExisting: ReadAuditInterceptor },
       ],
@@ -66,17 +60,6 @@ export class AuditModule implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onModuleInit(): Promise<void> {
-    const purge = () =>
-      this.auditLog.purgeExpired(this.clock.now()).then(
-        (purged) => purged > 0 && this.logger.info({ purged }, 'audit log records past retention deleted'),
-        (error: unknown) => this.logger.warn({ errorName: error instanceof Error ? error.name : typeof error }, 'audit log retention run failed'),
-      );
-    void purge();
-    this.purgeTimer = setInterval(() => void purge(), PURGE_INTERVAL_MS);
-    this.purgeTimer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.purgeTimer) clearInterval(this.purgeTimer);
+    void this.retention.run();
   }
 }

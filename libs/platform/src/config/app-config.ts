@@ -1,3 +1,5 @@
+import { flagValue, validateEnvironment, type SettingProblem } from './environment.schema';
+
 /**
  * The application's settings, read once from the environment and validated before anything starts.
  * A bad setting stops the process with one line naming the variable and what it must be.
@@ -14,6 +16,8 @@ export interface AppConfig {
   databaseStatementTimeoutMs: number;
   eventStoreConnectionString: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** LOG_FORMAT: 'pretty' (readable, the default outside production and tests) or 'json' (one object per line). */
+  logFormat: 'pretty' | 'json';
   /** Run the projections inside the API process (default) or leave them to apps/worker. */
   projectionsInApi: boolean;
   shutdownTimeoutMs: number;
@@ -34,75 +38,16 @@ export class ConfigError extends Error {
   constructor(readonly variable: string, rule: string) {
     super(`invalid configuration: ${variable} ${rule}`);
   }
+
+  /** Every bad setting in one line: `invalid configuration: PORT must ...; LOG_LEVEL must ...`. */
+  static of(problems: readonly SettingProblem[]): ConfigError {
+    const error = new ConfigError(problems.map((problem) => problem.variable).join(', '), problems[0].rule);
+    error.message = `invalid configuration: ${problems.map((problem) => `${problem.variable} ${problem.rule}`).join('; ')}`;
+    return error;
+  }
 }
 
 type Env = Record<string, string | undefined>;
-
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(name, `must be a whole number from ${min} to ${max} (got "${raw.slice(0, 40)}")`);
-  const value = Number(raw);
-  if (value < min || value > max) throw new ConfigError(name, `must be a whole number from ${min} to ${max} (got ${value})`);
-  return value;
-}
-
-function boolean(env: Env, name: string, fallback: boolean): boolean {
-  const raw = env[name]?.trim().toLowerCase();
-  if (raw === undefined || raw === '') return fallback;
-  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
-  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
-  throw new ConfigError(name, 'must be true or false');
-}
-
-function postgresUrl(env: Env, name: string): string | undefined {
-  const raw = env[name]?.trim();
-  if (!raw) return undefined;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError(name, 'must be a URL like postgres://user:password@host:5432/database');
-  }
-  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new ConfigError(name, `must use the postgres:// scheme (got ${url.protocol})`);
-  }
-  if (url.port !== '' && (Number(url.port) < 1 || Number(url.port) > 65535)) throw new ConfigError(name, 'has a port outside 1-65535');
-  return raw;
-}
-
-function origins(env: Env, name: string): string[] {
-  const raw = env[name]?.trim();
-  if (!raw) return [];
-  return raw.split(',').map((origin) => {
-    const trimmed = origin.trim();
-    let url: URL;
-    try {
-      url = new URL(trimmed);
-    } catch {
-      throw new ConfigError(name, 'must be a comma-separated list of origins like https://app.example.org');
-    }
-    if (url.origin !== trimmed) throw new ConfigError(name, `must list bare origins without paths (got ${trimmed.slice(0, 60)})`);
-    return trimmed;
-  });
-}
-
-function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
-  const raw = env[name]?.trim().toLowerCase();
-  if (raw === undefined || raw === '') return fallback;
-  if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(name, `must be one of ${allowed.join(', ')}`);
-  return raw as T;
-}
-
-function ageBand(env: Env, name: string, fallback: { minAge: number; maxAge: number }): { minAge: number; maxAge: number } {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const match = /^(\d{1,2})-(\d{1,2})$/.exec(raw);
-  if (!match || Number(match[1]) > Number(match[2])) throw new ConfigError(name, `must be an inclusive age range like 18-23 (got "${raw.slice(0, 20)}")`);
-  return { minAge: Number(match[1]), maxAge: Number(match[2]) };
-}
-
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /**
  * The embedded PostgreSQL keeps its data in a local folder and stops with the process that started
@@ -127,34 +72,45 @@ function checkProductionSettings(env: Env, options: LoadConfigOptions): void {
   throw new ConfigError(missing.join(', '), `must be set in production${why}`);
 }
 
+/**
+ * Validates the environment against the schema (environment.schema.ts) and returns the settings
+ * with their defaults. Throws one ConfigError naming every bad variable. The same function for the
+ * API (main.ts, before Nest starts: the database is opened first), the worker and the CLI; the API
+ * then hands the result to AppConfigModule (@nestjs/config) for injection.
+ */
 export function loadConfig(env: Env = process.env, options: LoadConfigOptions = {}): AppConfig {
   checkProductionSettings(env, options);
-  const logLevel = (env.LOG_LEVEL ?? 'info').trim().toLowerCase();
-  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
-  const esdb = env.EVENTSTORE_CONNECTION_STRING?.trim() || undefined;
-  if (esdb && !/^esdb(\+discover)?:\/\//.test(esdb)) {
-    throw new ConfigError('EVENTSTORE_CONNECTION_STRING', 'must start with esdb:// or esdb+discover://');
-  }
+  const { settings: s, problems } = validateEnvironment(env);
+  if (problems.length > 0) throw ConfigError.of(problems);
+  const whole = (raw: string | undefined, fallback: number) => (raw === undefined ? fallback : Number(raw));
+  const band = (raw: string | undefined, fallback: { minAge: number; maxAge: number }) => {
+    if (raw === undefined) return fallback;
+    const [minAge, maxAge] = raw.split('-').map(Number);
+    return { minAge, maxAge };
+  };
+  const production = s.NODE_ENV === 'production';
   return {
-    production: env.NODE_ENV?.trim() === 'production',
-    port: integer(env, 'PORT', 3000, 1, 65535),
-    host: env.HOST?.trim() || '127.0.0.1',
-    databaseUrl: postgresUrl(env, 'DATABASE_URL'),
-    dataDir: env.DATA_DIR?.trim() || '.data',
-    databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 20, 2, 500),
-    databaseStatementTimeoutMs: integer(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 15_000, 100, 600_000),
-    eventStoreConnectionString: esdb,
-    logLevel: logLevel as AppConfig['logLevel'],
-    projectionsInApi: boolean(env, 'PROJECTIONS_IN_API', true),
-    shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 120_000),
-    corsOrigins: origins(env, 'CORS_ORIGINS'),
-    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 1_200, 1, 10_000_000),
-    demoData: oneOf(env, 'DEMO_DATA', ['auto', 'true', 'false'] as const, 'auto'),
-    demoCases: integer(env, 'DEMO_CASES', 300, 1, 100_000),
-    consistencyWaitMs: integer(env, 'CONSISTENCY_WAIT_MS', 5_000, 100, 60_000),
+    production,
+    port: whole(s.PORT, 3000),
+    host: s.HOST ?? '127.0.0.1',
+    databaseUrl: s.DATABASE_URL,
+    dataDir: s.DATA_DIR ?? '.data',
+    databasePoolSize: whole(s.DATABASE_POOL_SIZE, 20),
+    databaseStatementTimeoutMs: whole(s.DATABASE_STATEMENT_TIMEOUT_MS, 15_000),
+    eventStoreConnectionString: s.EVENTSTORE_CONNECTION_STRING,
+    logLevel: (s.LOG_LEVEL?.toLowerCase() ?? 'info') as AppConfig['logLevel'],
+    // Readable where a person reads it (a developer's terminal); JSON where machines read it.
+    logFormat: (s.LOG_FORMAT?.toLowerCase() ?? (production || s.NODE_ENV === 'test' ? 'json' : 'pretty')) as AppConfig['logFormat'],
+    projectionsInApi: s.PROJECTIONS_IN_API === undefined ? true : flagValue(s.PROJECTIONS_IN_API),
+    shutdownTimeoutMs: whole(s.SHUTDOWN_TIMEOUT_MS, 10_000),
+    corsOrigins: s.CORS_ORIGINS ? s.CORS_ORIGINS.split(',').map((origin) => origin.trim()) : [],
+    rateLimitPerMinute: whole(s.RATE_LIMIT_PER_MINUTE, 1_200),
+    demoData: (s.DEMO_DATA?.toLowerCase() ?? 'auto') as AppConfig['demoData'],
+    demoCases: whole(s.DEMO_CASES, 300),
+    consistencyWaitMs: whole(s.CONSISTENCY_WAIT_MS, 5_000),
     sspPlusAgeBands: {
-      standard: ageBand(env, 'SSP_PLUS_AGE_BAND', { minAge: 18, maxAge: 23 }),
-      gangConflict: ageBand(env, 'SSP_PLUS_GANG_CONFLICT_AGE_BAND', { minAge: 18, maxAge: 25 }),
+      standard: band(s.SSP_PLUS_AGE_BAND, { minAge: 18, maxAge: 23 }),
+      gangConflict: band(s.SSP_PLUS_GANG_CONFLICT_AGE_BAND, { minAge: 18, maxAge: 25 }),
     },
   };
 }

@@ -1,12 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import pino, { type Logger } from 'pino';
-import type { LoggerService } from '@nestjs/common';
+import pretty from 'pino-pretty';
+import type { DynamicModule, LoggerService } from '@nestjs/common';
 
 /**
- * Structured JSON logs. Log lines carry ids, codes and counts, never personal data: request bodies,
+ * nestjs-pino, loaded without its type declarations: they pull in pino-http's, which retype
+ * `IncomingMessage.id` for the whole program (string | number | object) and so every request type
+ * of ours that reads `request.id` as the string our middleware sets. These few shapes are all we use.
+ */
+interface NestPinoParams {
+  pinoHttp: Record<string, unknown>;
+  forRoutes?: string[];
+}
+interface NestPino {
+  LoggerModule: { forRoot(params: NestPinoParams): DynamicModule };
+  PinoLogger: new (params: NestPinoParams) => unknown;
+  Logger: new (logger: unknown, params: NestPinoParams) => LoggerService;
+}
+/** Loaded when the API needs it, not by every process that logs (the worker, the CLI). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const nestjsPino = (): NestPino => require('nestjs-pino') as NestPino;
+
+export type LogFormat = 'pretty' | 'json';
+
+/**
+ * Structured logs (pino). Log lines carry ids, codes and counts, never personal data: request bodies,
  * query strings and headers other than the request and correlation ids are not logged, and the
  * redaction list below is a second net for fields that must never appear even by mistake.
+ *
+ * `json` (production, tests, LOG_FORMAT=json): one JSON object per line, for machines.
+ * `pretty` (a developer's `npm start`): the same lines made readable by pino-pretty, written
+ * synchronously, so nothing is lost when the process exits. A `destination` (tests capturing
+ * the lines) always gets JSON.
  */
-export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+export function createLogger(level: string, destination?: pino.DestinationStream, format: LogFormat = 'json'): Logger {
+  const stream =
+    destination ??
+    (format === 'pretty'
+      ? pretty({
+          sync: true,
+          translateTime: 'SYS:HH:MM:ss.l',
+          ignore: 'pid,hostname,service,context',
+          messageFormat: '{if context}{context}: {end}{msg}',
+          colorize: process.stdout.isTTY === true,
+        })
+      : undefined);
   return pino(
     {
       level,
@@ -18,29 +57,43 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       },
       formatters: { level: (label) => ({ level: label }) },
     },
-    destination,
+    stream,
   );
 }
 
-/** Routes Nest's own log calls into pino. */
-export class PinoNestLogger implements LoggerService {
-  constructor(private readonly logger: Logger) {}
-  log(message: unknown, context?: string) {
-    this.logger.info({ context }, String(message));
-  }
-  error(message: unknown, trace?: string, context?: string) {
-    this.logger.error({ context, trace }, String(message));
-  }
-  warn(message: unknown, context?: string) {
-    this.logger.warn({ context }, String(message));
-  }
-  debug(message: unknown, context?: string) {
-    this.logger.debug({ context }, String(message));
-  }
-  verbose(message: unknown, context?: string) {
-    this.logger.trace({ context }, String(message));
-  }
-  fatal(message: unknown, context?: string) {
-    this.logger.fatal({ context }, String(message));
-  }
+/**
+ * nestjs-pino over the app's own pino logger: Nest's log calls (its start-up lines, exceptions,
+ * @nestjs/terminus) go to the same lines as everything else, and a log call made during a request
+ * through PinoLogger carries the request's id. pino-http logs no request itself (`autoLogging`
+ * off): the API's RequestContextMiddleware writes the one line per request, with the route pattern
+ * and no query string or headers, and records the request metric beside it.
+ */
+export function nestLoggerParams(logger: Logger): NestPinoParams {
+  return {
+    pinoHttp: {
+      logger,
+      autoLogging: false,
+      quietReqLogger: true,
+      customAttributeKeys: { reqId: 'requestId' },
+      genReqId: (request: IncomingMessage & { id?: string }) => request.id ?? randomUUID(),
+    },
+    // Mounted like the API's own middleware. nestjs-pino's default route (every method of
+    // `{/*splat}`) leaves express's `request.route` set on a request no route matched, and the
+    // exception filter tells an unknown route by its absence.
+    forRoutes: ['*path'],
+  };
+}
+
+export function nestLoggerModule(logger: Logger): DynamicModule {
+  return nestjsPino().LoggerModule.forRoot(nestLoggerParams(logger));
+}
+
+/**
+ * The Nest logger for NestFactory.create, built outside the container so that lines Nest writes
+ * before the container exists (or when building it fails) are not buffered and lost.
+ */
+export function createNestLogger(logger: Logger): LoggerService {
+  const params = nestLoggerParams(logger);
+  const { Logger: NestLogger, PinoLogger } = nestjsPino();
+  return new NestLogger(new PinoLogger(params), params);
 }

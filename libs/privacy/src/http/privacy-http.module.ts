@@ -1,4 +1,5 @@
 import { Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { EVENT_STORE, type EventStore } from '@samvirke/event-store';
@@ -21,7 +22,8 @@ export const RETENTION_POLICY = Symbol('RETENTION_POLICY');
 
 /**
  * Erasure (the service; its HTTP route is a case command in libs/command-api), retention and the citizen's copy. Needs from the app the global EVENT_STORE,
- * DATABASE_POOL, CLOCK, APP_LOGGER, APP_METRICS, PersonalDataVault and PERSONAL_DATA_SEALER, and the
+ * DATABASE_POOL, CLOCK, APP_LOGGER, APP_METRICS, PersonalDataVault and PERSONAL_DATA_SEALER,
+ * @nestjs/schedule's SchedulerRegistry (ScheduleModule.forRoot() in the app), and the
  * authentication guard (which also keeps auditors from writing). The read audit (AuditModule) should
  * be in the app too: it records the citizen's copy as an export and provides the access report.
  *
@@ -54,9 +56,9 @@ export const RETENTION_POLICY = Symbol('RETENTION_POLICY');
     },
     {
       provide: RetentionScheduler,
-      inject: [RetentionJob, CLOCK, APP_LOGGER],
-      useFactory: (job: RetentionJob, clock: Clock, logger: Logger) =>
-        new RetentionScheduler(job, clock, logger.child({ component: 'retention' }), loadRetentionIntervalHours(process.env)),
+      inject: [RetentionJob, CLOCK, APP_LOGGER, SchedulerRegistry],
+      useFactory: (job: RetentionJob, clock: Clock, logger: Logger, scheduler: SchedulerRegistry) =>
+        new RetentionScheduler(job, clock, logger.child({ component: 'retention' }), loadRetentionIntervalHours(process.env), scheduler),
     },
     { provide: CITIZEN_ACCESS_REPORT, inject: [DATABASE_POOL], useFactory: (pool: Pool) => new AuditLogAccessReport(pool) },
     {

@@ -1,5 +1,5 @@
 import { Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { ScheduleModule, SchedulerRegistry } from '@nestjs/schedule';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { CaseGate } from '@samvirke/commands';
@@ -71,7 +71,6 @@ const ESCALATION_INTERVAL = Symbol('ESCALATION_INTERVAL');
  * (in the API or a worker). Reads ESCALATION_INTERVAL_MINUTES when the app is built.
  */
 @Module({
-  imports: [ScheduleModule.forRoot()],
   providers: [
     { provide: ESCALATION_INTERVAL, useFactory: () => loadEscalationIntervalMinutes(process.env) },
     {
