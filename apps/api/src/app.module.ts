@@ -17,6 +17,7 @@ import { SSP_PLUS_AGE_BANDS } from '@samvirke/projections/case-summary';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { JsonBodyGuard } from './http/json-body.guard';
 import { RequestContextMiddleware } from './http/request-context.middleware';
+import { ConsoleModule } from './console/console.module';
 
 /** Wiring only: which modules make up the API. */
 @Module({})
@@ -41,6 +42,7 @@ export class AppModule implements NestModule {
         AuditModule.register(runtime.auditConfig ?? loadAuditConfig(process.env)),
         CommandApiModule,
         PrivacyHttpModule,
+        ConsoleModule,
       ],
       controllers: [HealthController, MetricsController, ReferenceDataController, ...READ_MODEL_CONTROLLERS],
       providers: [
