@@ -94,7 +94,7 @@ function Header({ user }: { user: SessionUser | null }) {
             type="button"
             className="button button-unstyled console-header__language"
             lang={language === 'da' ? 'en' : 'da'}
-            aria-label={t('app.languageLabel')}
+            title={t('app.languageLabel')}
             onClick={() => setLanguage(language === 'da' ? 'en' : 'da')}
           >
             {t('app.language')}
