@@ -42,6 +42,7 @@ describe('the console in Chromium', () => {
       DEMO_DATA: 'true',
       DEMO_CASES: '30',
       LOG_LEVEL: 'warn',
+      DATABASE_POOL_SIZE: '5',
     });
     await waitForHttp(`${base}/health/ready`, 60_000, api);
     // The demo load is added in the background: wait until coord-01's worklist has cases.

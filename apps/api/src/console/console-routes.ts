@@ -8,6 +8,7 @@ import { AuthenticationFailed, SessionRequestRefused, userFromClaims } from '@sa
 import type { ConsoleConfig } from './console-config';
 import { ConsoleSessions, cookieOf } from './console-sessions';
 import { createDevIdentityProvider, DEV_IDP_PATH } from './dev-identity-provider';
+import { safeReturnTo } from './return-to';
 
 /** The built web app (apps/web, `vite build`): dist/apps/web beside dist/apps/api. */
 export const WEB_ROOT = join(__dirname, '..', '..', '..', 'web');
@@ -20,12 +21,6 @@ interface PendingLogin {
   nonce: string;
   returnTo: string;
   startedAt: number;
-}
-
-/** Only the console's own pages are places to come back to: no open redirect. */
-export function safeReturnTo(value: unknown): string {
-  if (typeof value !== 'string' || !/^\/app(\/[A-Za-z0-9\-._~/%]*)?(\?[A-Za-z0-9\-._~=&%]*)?$/.test(value) || value.includes('//')) return '/app';
-  return value;
 }
 
 function problem(response: Response, status: number, reason: string, title: string, detail: string): void {
