@@ -34,7 +34,8 @@ export class AppModule implements NestModule {
           // Per caller: the bearer token identifies the user before the auth guard has run; callers
           // without one are counted by address. Health and metrics are never limited.
           getTracker: (request: Record<string, unknown>) => {
-            const authorization = (request as unknown as Request).header?.('authorization');
+            // The console's users by their session cookie (Cookie header), as machine clients by their token.
+            const authorization = (request as unknown as Request).header?.('authorization') ?? (request as unknown as Request).header?.('cookie');
             return authorization ? createHash('sha256').update(authorization).digest('hex') : String((request as unknown as Request).ip);
           },
           skipIf: (context) => /^\/(health|metrics)/.test(context.switchToHttp().getRequest<Request>().path),

@@ -51,5 +51,6 @@ describe('loadConsoleConfig', () => {
     expect(refusal({ DEV_IDENTITY_PROVIDER: 'maybe' }).variable).toBe('DEV_IDENTITY_PROVIDER');
     expect(refusal({ OIDC_ISSUER: 'https://idp.example', OIDC_CLIENT_ID: 'x', OIDC_CLIENT_SECRET: 'y', DEV_IDENTITY_PROVIDER: 'true' }).variable).toBe('DEV_IDENTITY_PROVIDER');
     expect(refusal({ SESSION_HOURS: '0' }).variable).toBe('SESSION_HOURS');
+    expect(refusal({ OIDC_ISSUER: 'https://idp.example', OIDC_CLIENT_ID: 'x', OIDC_CLIENT_SECRET: 'y' }, app({ production: true })).variable).toBe('PUBLIC_URL');
   });
 });

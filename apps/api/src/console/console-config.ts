@@ -59,6 +59,8 @@ export function loadConsoleConfig(env: Env, app: AppConfig): ConsoleConfig {
   if (issuer && devRaw === 'true') throw new ConfigError('DEV_IDENTITY_PROVIDER', 'must not be true when OIDC_ISSUER is set: configure one identity provider');
   let identityProvider: ConsoleConfig['identityProvider'];
   if (issuer) {
+    // The redirect URL and the cookies' origin: a guess from HOST and PORT is wrong behind a proxy.
+    if (production && !env['PUBLIC_URL']?.trim()) throw new ConfigError('PUBLIC_URL', 'must be set in production when OIDC_ISSUER is set (the https address browsers use)');
     const clientId = env['OIDC_CLIENT_ID']?.trim();
     const clientSecret = env['OIDC_CLIENT_SECRET']?.trim();
     if (!clientId) throw new ConfigError('OIDC_CLIENT_ID', 'must be set when OIDC_ISSUER is set');
