@@ -133,6 +133,24 @@ describe('the console in Chromium', () => {
     }
   });
 
+  it("shows a liaison officer the cases their agency is on, with the names they may see, instead of the coordinators' worklist", async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    try {
+      await page.goto(`${base}/app`);
+      await page.getByRole('link', { name: 'Log ind' }).click();
+      await page.getByRole('button', { name: /^politi-01\b/ }).click();
+      await page.getByRole('heading', { level: 1, name: 'Sager' }).waitFor();
+      await expect(page.getByTestId('signed-in-user').innerText()).resolves.toContain('politi-01 · KBH-POLITI · kontaktperson');
+      await page.getByTestId('cases').locator('tbody tr').first().waitFor();
+      expect(await page.getByRole('link', { name: 'Arbejdsliste' }).count()).toBe(0);
+      await expectNoWcagViolations(page);
+      await page.screenshot({ path: join(SCREENSHOTS, 'cases.png'), fullPage: false });
+    } finally {
+      await context.close();
+    }
+  });
+
   it('gets through sign-in, the worklist and a case with the keyboard alone', async () => {
     const context = await newContext();
     const page = await context.newPage();

@@ -185,6 +185,7 @@ export function mountConsole(app: NestExpressApplication, config: ConsoleConfig,
     fallthrough: true,
     setHeaders: (response) => response.setHeader('Cache-Control', 'public, max-age=31536000, immutable'),
   }));
+  logger.info({ url: `${config.publicUrl}/`, signIn: config.identityProvider.kind }, 'the console is served');
   app.use((request: Request, response: Response, next: NextFunction) => {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || !(request.path === '/' || request.path === '/app' || request.path.startsWith('/app/'))) return next();
     response.sendFile(index, { headers: { 'Cache-Control': 'no-store' } });
