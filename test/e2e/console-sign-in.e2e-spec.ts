@@ -161,6 +161,26 @@ describe('the console sign-in (backend-for-frontend)', () => {
     await expect(signIn('nobody-01')).rejects.toThrow(/sign-in stopped at .* with 400/);
   });
 
+  it('answers a problem document, never a stack trace, when the configured identity provider cannot be reached', async () => {
+    const port = await freePort();
+    const other = startApiProcess({
+      ...baseEnv(), DATABASE_URL: process.env['DATABASE_URL'], PORT: String(port), DATA_DIR: dataDir, DEMO_DATA: 'false', DATABASE_POOL_SIZE: '2', LOG_LEVEL: 'error',
+      OIDC_ISSUER: 'http://127.0.0.1:1/realms/kk', OIDC_CLIENT_ID: 'samvirke', OIDC_CLIENT_SECRET: 'not-used',
+    });
+    try {
+      await waitForHttp(`${base.replace(/:\d+$/, `:${port}`)}/health/ready`, 60_000, other);
+      const response = await fetch(`http://127.0.0.1:${port}/auth/login`, { redirect: 'manual' });
+      expect(response.status).toBe(503);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+      expect(await response.json()).toMatchObject({ status: 503, reason: 'SIGN_IN_UNAVAILABLE' });
+      // No development provider beside a configured one.
+      expect((await fetch(`http://127.0.0.1:${port}/dev-idp/.well-known/openid-configuration`)).status).toBe(404);
+    } finally {
+      other.child.kill('SIGTERM');
+      await other.exited;
+    }
+  });
+
   it('refuses the development identity provider in production, naming the setting', async () => {
     const production = startApiProcess({
       ...baseEnv(),

@@ -172,6 +172,11 @@ export function mountConsole(app: NestExpressApplication, config: ConsoleConfig,
       response.json({ redirectTo });
     })().catch(next);
   });
+  // The identity provider unreachable, or anything else: one problem document, never Express's stack page.
+  auth.use((error: unknown, _request: Request, response: Response, _next: NextFunction) => {
+    logger.warn({ errorName: error instanceof Error ? error.name : typeof error, message: error instanceof Error ? error.message : undefined }, 'console sign-in route failed');
+    if (!response.headersSent) problem(response, 503, 'SIGN_IN_UNAVAILABLE', 'Service Unavailable', 'sign-in is not available right now; try again shortly');
+  });
   app.use('/auth', auth);
 
   // The web app.
