@@ -102,7 +102,7 @@ export function createDevIdentityProvider(publicUrl: string): DevIdentityProvide
     },
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     jwks: { keys: [signingKey] },
-    ttl: { Session: 8 * 3600, Grant: 8 * 3600 },
+    ttl: { Session: 8 * 3600, Grant: 8 * 3600, Interaction: 600, AuthorizationCode: 60, AccessToken: 600, IdToken: 600 },
   });
 
   const router = Router();
