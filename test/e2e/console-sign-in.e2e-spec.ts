@@ -85,6 +85,9 @@ describe('the console sign-in (backend-for-frontend)', () => {
       const response = await fetch(`${base}${path}`);
       expect({ path, status: response.status, type: response.headers.get('content-type') }).toEqual({ path, status: 200, type: expect.stringContaining('text/html') });
       expect(await response.text()).toContain('<div id="root">');
+      // No inline script on the console's pages (the API's own policy allows it for the Swagger page).
+      expect(response.headers.get('content-security-policy')).toContain("script-src 'self';");
+      expect(response.headers.get('content-security-policy')).not.toContain('unsafe-inline');
     }
     const asset = readdirSync(join(__dirname, '..', '..', 'dist', 'apps', 'web', 'assets')).find((file) => file.endsWith('.js'))!;
     const script = await fetch(`${base}/assets/${asset}`);
