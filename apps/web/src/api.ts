@@ -18,7 +18,14 @@ export interface Page<T> {
   page: { limit: number; offset: number; total: number };
 }
 
-export type WorklistReason = 'overdue-items' | 'release-coming-up' | 'no-recent-conference' | 'unacknowledged-information';
+export type WorklistReason =
+  | 'escalated-flows'
+  | 'stalled-flows'
+  | 'overdue-items'
+  | 'release-coming-up'
+  | 'no-recent-conference'
+  | 'unacknowledged-information'
+  | 'referral-received';
 
 export interface WorklistRow {
   caseId: string;

@@ -53,7 +53,7 @@ export function WorklistScreen() {
                             const key = `reason.${reason}`;
                             return (
                               <span key={reason} className={`reason reason--${reason}`}>
-                                {isMessageKey(key) ? t(key) : reason}
+                                {isMessageKey(key) ? t(key) : t('worklist.otherReason')}
                               </span>
                             );
                           })}
