@@ -41,18 +41,31 @@ describe('the console in Chromium', () => {
       DATA_DIR: dataDir,
       DEMO_DATA: 'true',
       DEMO_CASES: '30',
-      LOG_LEVEL: 'warn',
+      // info: the test waits for the "demo cases added" line.
+      LOG_LEVEL: 'info',
       DATABASE_POOL_SIZE: '5',
     });
     await waitForHttp(`${base}/health/ready`, 60_000, api);
-    // The demo load is added in the background: wait until coord-01's worklist has cases.
+    // The demo load is added in the background: wait until all of it is in (while it goes in, cases
+    // pass through intake queues and coordinators' worklists), then until the read models show it.
+    const seeded = Date.now() + 120_000;
+    while (!/"msg":"demo cases added"/.test(api.output())) {
+      if (Date.now() > seeded || api.child.exitCode !== null) throw new Error(`the demo load was not added\n${api.output().slice(-2000)}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
     const devKey = loadAuthConfig({ AUTH_TRUST_DEV_KEYS: 'true' }, dataDir).devKeys!.privateJwk!;
     const token = await mintToken(devKey, { sub: 'coord-01', agency: 'BIF', roles: ['coordinator'], issuer: 'samvirke-dev', audience: 'samvirke-api' });
+    // Until coord-01's worklist has cases and the read models have stopped moving it (the same
+    // total three times in a row: on its way there a case may pass through their intake queue).
     const deadline = Date.now() + 120_000;
-    for (;;) {
+    let same = 0;
+    let last = -1;
+    while (same < 3) {
       const response = await fetch(`${base}/worklist?limit=1`, { headers: { authorization: `Bearer ${token}` } });
-      if (response.ok && ((await response.json()) as { page: { total: number } }).page.total > 0) break;
-      if (Date.now() > deadline) throw new Error(`coord-01's worklist stayed empty (last status ${response.status})\n${api.output().slice(-2000)}`);
+      const total = response.ok ? ((await response.json()) as { page: { total: number } }).page.total : -1;
+      same = total > 0 && total === last ? same + 1 : 0;
+      last = total;
+      if (Date.now() > deadline) throw new Error(`coord-01's worklist did not settle with cases (last status ${response.status}, total ${total})\n${api.output().slice(-2000)}`);
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     browser = await chromium.launch({ executablePath: CHROMIUM, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
