@@ -21,6 +21,7 @@ import { EscalationModule } from '@samvirke/projections/escalation';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { JsonBodyGuard } from './http/json-body.guard';
 import { RequestContextMiddleware } from './http/request-context.middleware';
+import { ConsoleModule } from './console/console.module';
 
 /** Wiring only: which modules make up the API. */
 @Module({})
@@ -43,7 +44,8 @@ export class AppModule implements NestModule {
           // Per caller: the bearer token identifies the user before the auth guard has run; callers
           // without one are counted by address. Health and metrics are never limited.
           getTracker: (request: Record<string, unknown>) => {
-            const authorization = (request as unknown as Request).header?.('authorization');
+            // The console's users by their session cookie (Cookie header), as machine clients by their token.
+            const authorization = (request as unknown as Request).header?.('authorization') ?? (request as unknown as Request).header?.('cookie');
             return authorization ? createHash('sha256').update(authorization).digest('hex') : String((request as unknown as Request).ip);
           },
           skipIf: (context) => /^\/(health|metrics)/.test(context.switchToHttp().getRequest<Request>().path),
@@ -54,6 +56,7 @@ export class AppModule implements NestModule {
         EscalationModule,
         // /health, /health/live, /health/ready through @nestjs/terminus, over the checks in HealthRegistry.
         HealthModule,
+        ConsoleModule,
       ],
       controllers: [MetricsController, ReferenceDataController, ...READ_MODEL_CONTROLLERS],
       providers: [

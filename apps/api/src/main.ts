@@ -6,6 +6,7 @@ import { AuditConfigError, loadAuditConfig } from '@samvirke/access/read-audit/a
 import { loadEscalationIntervalMinutes } from '@samvirke/projections/escalation';
 import { createApiApp } from './bootstrap';
 import { seedDemoDataIfWanted } from './demo-data-at-start';
+import { loadConsoleConfig, mountConsole, type ConsoleConfig } from './console';
 
 /** Exit codes (sysexits.h): a setting is wrong, or a service we need is not there. */
 const EXIT_CONFIG = 78;
@@ -14,7 +15,7 @@ const EXIT_UNAVAILABLE = 69;
 const PRODUCTION_SETTINGS = ['DATABASE_URL', 'AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'MASTER_KEYS', 'CPR_HMAC_SECRET'];
 
 async function main(): Promise<void> {
-  let config, authConfig, privacyConfig, auditConfig;
+  let config, authConfig, privacyConfig, auditConfig, consoleConfig: ConsoleConfig;
   try {
     config = loadConfig(process.env, { requiredInProduction: PRODUCTION_SETTINGS });
     authConfig = loadAuthConfig(process.env, config.dataDir);
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
     auditConfig = loadAuditConfig(process.env);
     // Read again when the escalation module is built; checked here so a bad value is one line and 78.
     loadEscalationIntervalMinutes(process.env);
+    consoleConfig = loadConsoleConfig(process.env, config);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof PrivacyConfigError || error instanceof AuditConfigError) {
       process.stderr.write(`samvirke: ${error.message}\n`);
@@ -47,6 +49,8 @@ async function main(): Promise<void> {
     logger.warn({ dataDir: config.dataDir }, 'MASTER_KEYS / CPR_HMAC_SECRET not set: using development secrets generated under DATA_DIR');
   }
   const app = await createApiApp({ config, authConfig, privacyConfig, auditConfig, connectionString: database.connectionString, logger });
+  // The browser console (sign-in, the web app, the development identity provider): apps/api/src/console.
+  mountConsole(app, consoleConfig, logger);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -6,6 +6,7 @@ export * from './authentication/dev-tokens';
 export * from './authentication/decorators';
 export * from './authentication/auth.guard';
 export * from './authentication/access.module';
+export * from './authentication/session-authenticator';
 export * from './authentication/mint-token-command';
 export * from './policy/case-visibility';
 export * from './policy/entry-visibility';

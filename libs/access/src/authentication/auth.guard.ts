@@ -16,6 +16,7 @@ import { AuthenticationFailed } from './authentication-failed';
 import { isReadOnlyUser, type AuthenticatedUser, type Role } from './claims';
 import { IS_PUBLIC, REQUIRED_ROLES, type RequestWithUser } from './decorators';
 import { TokenVerifier } from './token-verifier';
+import { SESSION_AUTHENTICATOR, SessionRequestRefused, type SessionAuthenticator } from './session-authenticator';
 import { AUDIT_UNAVAILABLE_BODY, AuditLog } from '../read-audit/audit-log';
 import { AUDIT_AS, type AuditAction } from '../read-audit/audit-vocabulary';
 import { auditEntryOf, routePatternOf } from '../read-audit/audited-request';
@@ -42,6 +43,7 @@ const BEARER = /^Bearer +([^\s]+) *$/i;
 @Injectable()
 export class AuthGuard implements CanActivate {
   private auditLog: AuditLog | null | undefined;
+  private sessions: SessionAuthenticator | null | undefined;
 
   constructor(
     private readonly reflector: Reflector,
@@ -104,7 +106,32 @@ export class AuthGuard implements CanActivate {
     }
   }
 
+  private async sessionUser(request: Request, context: ExecutionContext): Promise<AuthenticatedUser | null> {
+    if (this.sessions === undefined) {
+      try {
+        this.sessions = this.moduleRef.get<SessionAuthenticator>(SESSION_AUTHENTICATOR, { strict: false });
+      } catch {
+        this.sessions = null;
+      }
+    }
+    if (!this.sessions) return null;
+    try {
+      return await this.sessions.authenticate(request);
+    } catch (error) {
+      if (!(error instanceof SessionRequestRefused)) throw error;
+      const route = `${context.getClass().name}.${context.getHandler().name}`;
+      this.logger?.info({ route, rule: error.rule }, 'session request refused');
+      throw new ForbiddenException({ ...FORBIDDEN_BODY });
+    }
+  }
+
   private async authenticate(request: Request, response: Response, context: ExecutionContext): Promise<AuthenticatedUser> {
+    // No Authorization header: the browser console's session cookie, where the app has sessions.
+    // A request that sends a header is judged by it alone, so machine clients see no change.
+    if (request.headers.authorization === undefined) {
+      const user = await this.sessionUser(request, context);
+      if (user) return user;
+    }
     try {
       const match = BEARER.exec(request.headers.authorization ?? '');
       if (!match) throw new AuthenticationFailed('MISSING_TOKEN');

@@ -1,0 +1,5 @@
+export * from './console-config';
+export * from './console-sessions';
+export * from './console.module';
+export * from './console-routes';
+export * from './return-to';

@@ -1,0 +1,138 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { api, type SessionUser } from './api';
+import { useI18n } from './i18n';
+import { Link, navigate, useLocation } from './router';
+import { CaseScreen } from './screens/CasePage';
+import { CasesScreen } from './screens/Cases';
+import { ErrorAlert, Loading, PageHeading } from './screens/common';
+import { WorklistScreen } from './screens/Worklist';
+
+const CASE_PATH = /^\/app\/cases\/([0-9a-fA-F-]{36})$/;
+
+export function App() {
+  const { t } = useI18n();
+  const location = useLocation();
+  const session = useQuery({ queryKey: ['session'], queryFn: api.session, staleTime: 60_000 });
+  useEffect(() => {
+    if (location.pathname === '/') navigate(`/app${location.search}`, { replace: true });
+  }, [location.pathname, location.search]);
+
+  let main;
+  if (session.isPending) main = <Loading />;
+  else if (session.isError) main = <ErrorAlert error={session.error} onRetry={() => void session.refetch()} />;
+  else if (!session.data.user) main = <SignIn available={session.data.signIn === 'available'} />;
+  else main = <Screen user={session.data.user} pathname={location.pathname} />;
+
+  return (
+    <>
+      <a className="skipnav" href="#main-content">
+        {t('app.skipToContent')}
+      </a>
+      <Header user={session.data?.user ?? null} />
+      <div className="container page-container">
+        <main id="main-content">{main}</main>
+      </div>
+    </>
+  );
+}
+
+function Screen({ user, pathname }: { user: SessionUser; pathname: string }) {
+  const { t } = useI18n();
+  const coordinator = user.roles.includes('coordinator');
+  const caseMatch = CASE_PATH.exec(pathname);
+  if (caseMatch) return <CaseScreen key={caseMatch[1]} caseId={caseMatch[1].toLowerCase()} fromWorklist={coordinator} />;
+  if (pathname === '/app' || pathname === '/app/' || pathname === '/') return coordinator ? <WorklistScreen /> : <CasesScreen coordinatorsOnlyNote />;
+  if (pathname === '/app/cases') return <CasesScreen />;
+  return (
+    <>
+      <PageHeading>{t('notFound.title')}</PageHeading>
+      <Link href="/app">{t('notFound.link')}</Link>
+    </>
+  );
+}
+
+function Header({ user }: { user: SessionUser | null }) {
+  const { t, language, setLanguage } = useI18n();
+  const queryClient = useQueryClient();
+  const [signingOut, setSigningOut] = useState(false);
+  const signOut = async () => {
+    setSigningOut(true);
+    try {
+      const next = await api.signOut();
+      queryClient.clear();
+      window.location.assign(next);
+    } catch {
+      setSigningOut(false);
+    }
+  };
+  return (
+    <header className="console-header">
+      <div className="container console-header__inner">
+        <div className="console-header__brand">
+          <Link href="/app" className="console-header__name">
+            {t('app.name')}
+          </Link>
+          <span className="console-header__tagline">{t('app.tagline')}</span>
+        </div>
+        {user && (
+          <nav aria-label={t('nav.main')} className="console-nav">
+            <ul>
+              {user.roles.includes('coordinator') && (
+                <li>
+                  <Link href="/app">{t('nav.worklist')}</Link>
+                </li>
+              )}
+              <li>
+                <Link href="/app/cases">{t('nav.cases')}</Link>
+              </li>
+            </ul>
+          </nav>
+        )}
+        <div className="console-header__tools">
+          <button
+            type="button"
+            className="button button-unstyled console-header__language"
+            lang={language === 'da' ? 'en' : 'da'}
+            title={t('app.languageLabel')}
+            onClick={() => setLanguage(language === 'da' ? 'en' : 'da')}
+          >
+            {t('app.language')}
+          </button>
+          {user && (
+            <>
+              <span className="console-header__user" data-testid="signed-in-user">
+                <span className="sr-only">{t('user.signedInAs')} </span>
+                <strong>{user.displayName ?? user.userId}</strong> · {user.agency} · {user.roles.map((role) => t(`role.${role}` as 'role.coordinator')).join(', ')}
+              </span>
+              <button type="button" className="button button-secondary" onClick={() => void signOut()} disabled={signingOut}>
+                {t('user.signOut')}
+              </button>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+function SignIn({ available }: { available: boolean }) {
+  const { t } = useI18n();
+  const outcome = new URLSearchParams(window.location.search).get('signin');
+  const returnTo = window.location.pathname.startsWith('/app/') ? window.location.pathname : '/app';
+  return (
+    <>
+      <PageHeading>{t('signIn.title')}</PageHeading>
+      <p className="font-lead">{t('signIn.intro')}</p>
+      {outcome === 'failed' && <p className="alert alert-error" role="alert">{t('signIn.failed')}</p>}
+      {outcome === 'expired' && <p className="alert alert-warning" role="alert">{t('signIn.expired')}</p>}
+      {available ? (
+        <a className="button button-primary" href={api.signInUrl(returnTo)}>
+          {t('signIn.button')}
+        </a>
+      ) : (
+        <p className="alert alert-warning">{t('signIn.unavailable')}</p>
+      )}
+    </>
+  );
+}

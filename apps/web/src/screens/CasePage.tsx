@@ -1,0 +1,117 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, type CaseSummary, type DisclosedName, type TimelineItem } from '../api';
+import { formatDate } from '../format';
+import { isMessageKey, useI18n } from '../i18n';
+import { Link } from '../router';
+import { ErrorAlert, Loading, PageHeading } from './common';
+import { shortId } from './Worklist';
+
+export function CitizenName({ name }: { name: DisclosedName }) {
+  const { t, language } = useI18n();
+  if ('value' in name) return <>{name.value}</>;
+  if ('erasedAt' in name) return <>{t('case.erased', { date: formatDate(name.erasedAt, language) })}</>;
+  return <span className="text-muted">{t('case.withheld')}</span>;
+}
+
+/** The case page, read-only for now: the citizen as far as the reader may see, who is on it, the timeline. */
+export function CaseScreen({ caseId, fromWorklist }: { caseId: string; fromWorklist: boolean }) {
+  const { t } = useI18n();
+  const summary = useQuery({ queryKey: ['case', caseId], queryFn: () => api.caseSummary(caseId), retry: false });
+  const timeline = useQuery({ queryKey: ['case', caseId, 'timeline'], queryFn: () => api.timeline(caseId), retry: false, enabled: summary.isSuccess });
+  return (
+    <>
+      <p>
+        <Link href={fromWorklist ? '/app' : '/app/cases'} className="back-link">
+          {fromWorklist ? t('case.back') : t('case.backToCases')}
+        </Link>
+      </p>
+      <PageHeading>{`${t('case.title')} ${shortId(caseId)}`}</PageHeading>
+      {summary.isPending && <Loading />}
+      {summary.isError && <ErrorAlert error={summary.error} notFound={t('case.notFound')} />}
+      {summary.data && <CaseFacts summary={summary.data} />}
+      {summary.data && (
+        <section aria-labelledby="timeline-heading">
+          <h2 id="timeline-heading">{t('timeline.title')}</h2>
+          {timeline.isPending && <Loading />}
+          {timeline.isError && <ErrorAlert error={timeline.error} onRetry={() => void timeline.refetch()} />}
+          {timeline.data && <Timeline items={timeline.data.items} />}
+        </section>
+      )}
+    </>
+  );
+}
+
+function CaseFacts({ summary }: { summary: CaseSummary }) {
+  const { t, language } = useI18n();
+  return (
+    <section aria-labelledby="citizen-heading" className="case-facts">
+      <h2 id="citizen-heading">{t('case.citizen')}</h2>
+      <dl>
+        <dt>{t('case.name')}</dt>
+        <dd data-testid="citizen-name">
+          <CitizenName name={summary.name} />
+        </dd>
+        <dt>{t('case.birthDate')}</dt>
+        <dd>{summary.birthDate ? formatDate(summary.birthDate, language) : <span className="text-muted">{t('case.withheld')}</span>}</dd>
+        {summary.ageBand && (
+          <>
+            <dt>{t('case.ageBand')}</dt>
+            <dd>{summary.ageBand}</dd>
+          </>
+        )}
+        <dt>{t('case.district')}</dt>
+        <dd>{summary.districtCode ?? <span className="text-muted">{t('case.withheld')}</span>}</dd>
+        <dt>{t('case.status')}</dt>
+        <dd>{t(summary.status === 'open' ? 'status.open' : 'status.closed')}</dd>
+        <dt>{t('case.opened')}</dt>
+        <dd>{formatDate(summary.openedAt, language)}</dd>
+        <dt>{t('case.level')}</dt>
+        <dd>
+          {summary.sspLevel
+            ? `${summary.sspLevel.level} (${t('case.levelOn', { date: formatDate(summary.sspLevel.assessedOn, language) })})`
+            : t('case.noLevel')}
+        </dd>
+        <dt>{t('case.coordinator')}</dt>
+        <dd>{summary.coordinator ? `${summary.coordinator.userId}${summary.coordinator.agency ? ` (${summary.coordinator.agency})` : ''}` : t('case.noCoordinator')}</dd>
+        <dt>{t('case.agencies')}</dt>
+        <dd>{summary.agencies.join(', ')}</dd>
+      </dl>
+    </section>
+  );
+}
+
+function Timeline({ items }: { items: TimelineItem[] }) {
+  const { t, language } = useI18n();
+  if (items.length === 0) return <p>{t('timeline.empty')}</p>;
+  return (
+    <table className="table table--compact" data-testid="timeline">
+      <caption className="sr-only">{t('timeline.caption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('timeline.on')}</th>
+          <th scope="col">{t('timeline.kind')}</th>
+          <th scope="col">{t('timeline.what')}</th>
+          <th scope="col">{t('timeline.agency')}</th>
+          <th scope="col">{t('timeline.state')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((item) => {
+          const kind = `kind.${item.kind}`;
+          const detail = typeof item.detail === 'string' ? item.detail : item.detail ? t('case.erased', { date: formatDate(item.detail.erasedAt, language) }) : null;
+          return (
+            <tr key={item.itemId} className={`timeline--${item.status}`}>
+              <td>{formatDate(item.on, language)}</td>
+              <td>{isMessageKey(kind) ? t(kind) : t('kind.other')}</td>
+              <td>{[item.title, detail].filter(Boolean).join(': ')}</td>
+              <td>{item.ownerAgency ?? ''}</td>
+              <td>
+                <span className={`status status--${item.status}`}>{t(`itemStatus.${item.status}`)}</span>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
