@@ -11,6 +11,7 @@ import { ReferenceDataController } from '@samvirke/field-rules';
 import { InfrastructureModule, type ApiRuntime } from './infrastructure.module';
 import { READ_MODEL_CONTROLLERS } from '@samvirke/read-models';
 import { AuditModule } from '@samvirke/audit';
+import { NotificationsModule } from '@samvirke/notifications';
 import { PrivacyHttpModule } from '@samvirke/privacy/http/privacy-http.module';
 import { loadAuditConfig } from '@samvirke/access/read-audit/audit-config';
 import { SSP_PLUS_AGE_BANDS } from '@samvirke/projections/case-summary';
@@ -43,6 +44,7 @@ export class AppModule implements NestModule {
         CommandApiModule,
         PrivacyHttpModule,
         EscalationModule,
+        NotificationsModule.register({ connectionString: runtime.connectionString, config: runtime.notificationConfig }),
       ],
       controllers: [HealthController, MetricsController, ReferenceDataController, ...READ_MODEL_CONTROLLERS],
       providers: [
