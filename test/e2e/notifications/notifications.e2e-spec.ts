@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { testCitizen } from '../../support/citizens';
+import { referCitizen, referralOf } from '../../support/referrals';
 import type { TestUser } from '../../support/tokens';
 import { eventually, openSse, signatureIsValid, startHookReceiver, startMailSink, type HookReceiver, type MailSink } from './receivers';
 
@@ -56,9 +57,10 @@ describe('notifications', () => {
 
   /** A case BIF coordinates with Kriminalforsorgen and SOF on it. */
   async function caseWithProbationAndSocial(): Promise<string> {
-    const opened = await ok('POST', '/cases', coordinator, { ...citizen, cpr: testCitizen(2003).cpr, districtCode: 'NORREBRO-1', reason: 'Løsladelse fra fængsel' });
-    const caseId = opened.caseId as string;
-    await ok('POST', `/cases/${caseId}/coordinator`, coordinator, { coordinatorId: coordinator.userId, agency: 'BIF' });
+    // The referral lands in the intake; the coordinator takes it over.
+    const { caseId } = await referCitizen(api.request, coordinator, referralOf({ ...citizen, cpr: testCitizen(2003).cpr }, { reason: 'Løsladelse fra fængsel' }), {
+      coordinator: coordinator as TestUser & { userId: string },
+    });
     await ok('POST', `/cases/${caseId}/agencies/KRIMINALFORSORGEN`, coordinator, {});
     await ok('POST', `/cases/${caseId}/agencies/SOF`, coordinator, {});
     return caseId;
