@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { PostgresEventStore } from '@samvirke/event-store/postgres';
 import { ProjectionRunner } from '@samvirke/projections';
@@ -70,5 +71,36 @@ describe('notification projection', () => {
     expect(await stored()).toEqual(live);
     const outbox = await pool.query(`SELECT count(*)::int AS n FROM public.notification_outbox WHERE notification_id = ANY($1::uuid[]) AND channel <> 'webhook'`, [live.map((row) => row.id)]);
     expect(outbox.rows[0].n).toBe(10);
+  });
+
+  it('tells the entry point, the escalation contact and the coordinator of an escalation step the job recorded', async () => {
+    const names = uniqueNames('notify-esc');
+    const runner = runnerFor(names, 100);
+    await runner.start();
+    const caseId = `${names.streamPrefix}1`;
+    const ids = scriptedIds();
+    await store.appendToStream(`case-${caseId}`, scriptedCase(ids), 'no-stream');
+    const escalated = {
+      id: randomUUID(),
+      type: 'FlowEscalated',
+      schemaVersion: 1,
+      data: {
+        flow: 'information', entryId: ids.entryId, fromAgency: 'KRIMINALFORSORGEN', toAgency: 'SOF', step: 'escalation',
+        notify: ['entry-point', 'escalation-contact', 'coordinator'], escalationContact: { role: 'Ledelsen', functionMailbox: 'eskalering.sof@example.org' },
+        coordinatorId: 'coord-anna', dueOn: '2026-01-13', workingDaysLate: 4, rulesVersion: '1', escalatedAt: '2026-01-13T07:00:00.000Z',
+      },
+      metadata: { actor: 'system:escalation', correlationId: randomUUID() },
+    };
+    const { position } = await store.appendToStream(`case-${caseId}`, [escalated], 'any');
+    expect(await runner.waitForPosition([names.name], position, 10_000)).toBe(true);
+    const rows = await pool.query(
+      `SELECT kind, recipient_kind, recipient_agency, recipient_entry_point, recipient_user, entry_id FROM public.notification WHERE event_id = $1 ORDER BY recipient_kind, recipient_entry_point`,
+      [escalated.id],
+    );
+    expect(rows.rows).toEqual([
+      { kind: 'escalation', recipient_kind: 'unit', recipient_agency: 'SOF', recipient_entry_point: 'ESCALATION-CONTACT', recipient_user: null, entry_id: null },
+      { kind: 'escalation', recipient_kind: 'unit', recipient_agency: 'SOF', recipient_entry_point: 'SOF-UNGE-18-25', recipient_user: null, entry_id: null },
+      { kind: 'escalation', recipient_kind: 'user', recipient_agency: 'BIF', recipient_entry_point: null, recipient_user: 'coord-anna', entry_id: null },
+    ]);
   });
 });
