@@ -17,6 +17,7 @@ const { openCoordinatorCases } = require('./http/case-setup');
 const { CommandMix } = require('./http/command-mix');
 const { runCommandMix, warmUp } = require('./http/http-benchmark');
 const { measureProjectionLag } = require('./projection-lag/projection-lag');
+const { measureNotificationLatency } = require('./notifications/notification-latency');
 const { buildLargeCase, waitForProjections } = require('./reads/large-case');
 const { measureRead, measureAsOfInProcess } = require('./reads/read-benchmark');
 const { fillCaseEvents } = require('./rebuild/fill-store');
@@ -93,6 +94,10 @@ async function main() {
         raw.lag = await phase('projection lag', notes, () => {
           log(`lag: ${projectionNames.join(', ')} at ${rate} req/s (half of ${Math.round(maxRate)})`);
           return measureProjectionLag(database.url, api.baseUrl, raw.http.mix, { rate, seconds: profile.lagSeconds, projectionNames });
+        });
+        raw.notifications = await phase('notification latency', notes, () => {
+          log(`notifications: append to inbox and SSE at ${rate} req/s`);
+          return measureNotificationLatency(database.url, api.baseUrl, raw.http.mix, { rate, seconds: profile.lagSeconds, token: tokens.police });
         });
         delete raw.http.mix;
       }

@@ -29,7 +29,7 @@ const LAYERS = [
   { name: 'gate', libs: ['commands'], says: 'the one write path: load, authorize, decide, append' },
   { name: 'privacy', libs: ['privacy'], says: 'sealed personal data, keys, erasure and retention (through the gate), the citizen copy' },
   { name: 'edges', libs: ['command-api', 'projections', 'audit', 'demo'], says: "HTTP and jobs: case commands, read models, the auditors' endpoints, the demo case load" },
-  { name: 'reports', libs: ['effects'], says: 'effect measures, built on the projection runner' },
+  { name: 'reports', libs: ['effects', 'notifications'], says: 'effect measures and notifications, built on the projection runner' },
   { name: 'schema', libs: ['migrations'], says: "the one migration history (TypeORM): every component's tables, in order" },
   { name: 'catalogue', libs: ['read-models'], says: 'which read models exist, for the API, the worker and the CLI' },
 ];

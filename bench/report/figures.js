@@ -109,8 +109,21 @@ function readRows(reads) {
   ];
 }
 
+function notificationRows(notifications) {
+  const goal = () => target('value', '<', 1000, 'p99 < 1 s');
+  if (!notifications) return [row({ figure: 'Notification latency (all)', value: null, unit: 'ms', note: 'phase failed', target: goal() })];
+  const { inbox, sse, achievedRate } = notifications;
+  const note = (part) => (part.count === 0 ? 'no notification measured' : undefined);
+  return [
+    row({ figure: `Notifications: append to inbox at ${Math.round(achievedRate)} cmd/s: p50`, value: inbox.p50, unit: 'ms', note: note(inbox) }),
+    row({ figure: 'Notifications: append to inbox: p99', value: inbox.p99, unit: 'ms', reference: 'target', referenceValue: 1000, target: goal(), note: note(inbox) }),
+    row({ figure: `Notifications: append to SSE stream at ${Math.round(achievedRate)} cmd/s: p50`, value: sse.p50, unit: 'ms', note: note(sse) }),
+    row({ figure: 'Notifications: append to SSE stream: p99', value: sse.p99, unit: 'ms', reference: 'target', referenceValue: 1000, target: goal(), note: note(sse) }),
+  ];
+}
+
 function figuresFrom(raw, profile) {
-  return [...appendRows(raw.appends, profile.appendWriters), ...httpRows(raw.http, raw.appends), ...lagRows(raw.lag), ...workerRows(raw.worker), ...rebuildRows(raw.rebuild), ...readRows(raw.reads)];
+  return [...appendRows(raw.appends, profile.appendWriters), ...httpRows(raw.http, raw.appends), ...lagRows(raw.lag), ...notificationRows(raw.notifications), ...workerRows(raw.worker), ...rebuildRows(raw.rebuild), ...readRows(raw.reads)];
 }
 
 module.exports = { figuresFrom };

@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { EVENT_STORE, type EventStore } from '@samvirke/event-store';
 import { createLogger, loadConfig } from '@samvirke/platform';
 import { createApiApp } from '../../apps/api/src/bootstrap';
+import { loadNotificationConfig } from '@samvirke/notifications';
 import { testPrivacyConfig } from './test-privacy';
 import { testDatabaseUrl } from './test-database';
 import { createTestAuth, type TestAuth, type TestUser } from './tokens';
@@ -50,6 +51,8 @@ export async function startTestApp(
     logger: createLogger(config.logLevel, options.captureLogs ? sink : undefined),
     authConfig: auth.authConfig,
     privacyConfig: testPrivacyConfig(),
+    // Only what the test sets (SMTP_URL, WEBHOOK_TIMEOUT_MS, ...): never the developer's environment.
+    notificationConfig: loadNotificationConfig(options.env ?? {}),
     clock,
   });
   await app.listen(0, '127.0.0.1');

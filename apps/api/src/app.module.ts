@@ -14,6 +14,7 @@ import { ReferenceDataController } from '@samvirke/field-rules';
 import { InfrastructureModule, type ApiRuntime } from './infrastructure.module';
 import { READ_MODEL_CONTROLLERS } from '@samvirke/read-models';
 import { AuditModule } from '@samvirke/audit';
+import { NotificationsModule } from '@samvirke/notifications';
 import { PrivacyHttpModule } from '@samvirke/privacy/http/privacy-http.module';
 import { loadAuditConfig } from '@samvirke/access/read-audit/audit-config';
 import { SSP_PLUS_AGE_BANDS } from '@samvirke/projections/case-summary';
@@ -57,6 +58,7 @@ export class AppModule implements NestModule {
         // /health, /health/live, /health/ready through @nestjs/terminus, over the checks in HealthRegistry.
         HealthModule,
         ConsoleModule,
+        NotificationsModule.register({ connectionString: runtime.connectionString, config: runtime.notificationConfig }),
       ],
       controllers: [MetricsController, ReferenceDataController, ...READ_MODEL_CONTROLLERS],
       providers: [

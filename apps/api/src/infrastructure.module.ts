@@ -31,6 +31,7 @@ import { PERSONAL_DATA_SEALER, type PersonalDataSealer } from '@samvirke/case/ap
 import { CaseGate } from '@samvirke/commands';
 import { loadReferenceData } from '@samvirke/reference-data';
 import { migrateDatabase } from '@samvirke/migrations';
+import type { NotificationConfig } from '@samvirke/notifications';
 
 export interface ApiRuntime {
   config: AppConfig;
@@ -42,6 +43,8 @@ export interface ApiRuntime {
   clock?: Clock;
   /** Loaded from the environment at start (AUDIT_RETENTION_DAYS) when not given. */
   auditConfig?: AuditConfig;
+  /** Loaded from the environment at start (SMTP_URL, WEBHOOK_TIMEOUT_MS, ...) when not given. */
+  notificationConfig?: NotificationConfig;
   /** Defaults to every read model; tests may run a subset. */
   projections?: Projection[];
 }

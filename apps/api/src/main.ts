@@ -4,6 +4,7 @@ import { describeAuthConfig, loadAuthConfig } from '@samvirke/access';
 import { PrivacyConfigError, loadPrivacyConfig } from '@samvirke/privacy';
 import { AuditConfigError, loadAuditConfig } from '@samvirke/access/read-audit/audit-config';
 import { loadEscalationIntervalMinutes } from '@samvirke/projections/escalation';
+import { NotificationConfigError, loadNotificationConfig } from '@samvirke/notifications';
 import { createApiApp } from './bootstrap';
 import { seedDemoDataIfWanted } from './demo-data-at-start';
 import { loadConsoleConfig, mountConsole, type ConsoleConfig } from './console';
@@ -15,7 +16,7 @@ const EXIT_UNAVAILABLE = 69;
 const PRODUCTION_SETTINGS = ['DATABASE_URL', 'AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'MASTER_KEYS', 'CPR_HMAC_SECRET'];
 
 async function main(): Promise<void> {
-  let config, authConfig, privacyConfig, auditConfig, consoleConfig: ConsoleConfig;
+  let config, authConfig, privacyConfig, auditConfig, notificationConfig, consoleConfig: ConsoleConfig;
   try {
     config = loadConfig(process.env, { requiredInProduction: PRODUCTION_SETTINGS });
     authConfig = loadAuthConfig(process.env, config.dataDir);
@@ -24,8 +25,9 @@ async function main(): Promise<void> {
     // Read again when the escalation module is built; checked here so a bad value is one line and 78.
     loadEscalationIntervalMinutes(process.env);
     consoleConfig = loadConsoleConfig(process.env, config);
+    notificationConfig = loadNotificationConfig(process.env);
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof PrivacyConfigError || error instanceof AuditConfigError) {
+    if (error instanceof ConfigError || error instanceof PrivacyConfigError || error instanceof AuditConfigError || error instanceof NotificationConfigError) {
       process.stderr.write(`samvirke: ${error.message}\n`);
       process.exit(EXIT_CONFIG);
     }
@@ -48,7 +50,7 @@ async function main(): Promise<void> {
   if (privacyConfig.generatedForDevelopment) {
     logger.warn({ dataDir: config.dataDir }, 'MASTER_KEYS / CPR_HMAC_SECRET not set: using development secrets generated under DATA_DIR');
   }
-  const app = await createApiApp({ config, authConfig, privacyConfig, auditConfig, connectionString: database.connectionString, logger });
+  const app = await createApiApp({ config, authConfig, privacyConfig, auditConfig, notificationConfig, connectionString: database.connectionString, logger });
   // The browser console (sign-in, the web app, the development identity provider): apps/api/src/console.
   mountConsole(app, consoleConfig, logger);
   let closing = false;

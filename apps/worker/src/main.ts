@@ -8,6 +8,7 @@ import { CASE_STREAM_PREFIX } from '@samvirke/case/application/case-identity';
 import { ConfigError, DatabaseUnreachableError, createLogger, loadConfig, openDatabase, surviveConnectionLoss } from '@samvirke/platform';
 import { READ_MODEL_PROJECTIONS } from '@samvirke/read-models';
 import { migrateDatabase } from '@samvirke/migrations';
+import { NotificationConfigError, NotificationRuntime, loadNotificationConfig } from '@samvirke/notifications';
 
 /**
  * The projection runner as its own process, for deployments that scale reads and projections
@@ -16,11 +17,12 @@ import { migrateDatabase } from '@samvirke/migrations';
  * exactly-once whichever process commits them (see ProjectionRunner).
  */
 async function main(): Promise<void> {
-  let config;
+  let config, notificationConfig;
   try {
     config = loadConfig();
+    notificationConfig = loadNotificationConfig(process.env);
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof NotificationConfigError) {
       process.stderr.write(`samvirke-worker: ${error.message}\n`);
       process.exit(78);
     }
@@ -47,8 +49,15 @@ async function main(): Promise<void> {
     eventStore = postgres;
   }
   const runner = new ProjectionRunner({ eventStore, pool, projections: READ_MODEL_PROJECTIONS, logger: logger.child({ component: 'projections' }) });
+  // Mail, webhooks and the inbox's audit rows from the outbox (the migrations above made their tables).
+  const notifications = new NotificationRuntime(pool, notificationConfig, {
+    connectionString: database.connectionString,
+    logger: logger.child({ component: 'notifications' }),
+    clock: { now: () => new Date() },
+  });
+  await notifications.start();
   await runner.start();
-  logger.info({ projections: runner.projectionNames }, 'worker running projections');
+  logger.info({ projections: runner.projectionNames, notificationDelivery: notificationConfig.deliveryEnabled }, 'worker running projections');
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -58,6 +67,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), config.shutdownTimeoutMs);
     force.unref();
     await runner.stop();
+    await notifications.stop();
     await eventStore.close();
     await pool.end();
     await database.close();

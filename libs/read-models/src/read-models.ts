@@ -8,6 +8,7 @@ import { CaseSummaryController, createCaseSummaryProjection } from '@samvirke/pr
 import { AgencyDirectoryController, CaseEntryPointsController, createEntryPointsProjection } from '@samvirke/projections/entry-points';
 import { SspRegisterController } from '@samvirke/projections/ssp-register';
 import { createOutcomeProjection, EffectsController } from '@samvirke/effects';
+import { createNotificationProjection } from '@samvirke/notifications';
 
 /**
  * Every read model the API serves: its projection (fed by the runner) and its controllers. The
@@ -21,6 +22,7 @@ export const READ_MODEL_PROJECTIONS: Projection[] = [
   createCaseSummaryProjection(),
   createEntryPointsProjection(),
   createOutcomeProjection(),
+  createNotificationProjection(),
 ];
 
 export const READ_MODEL_CONTROLLERS: Type<unknown>[] = [

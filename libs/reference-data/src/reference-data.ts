@@ -181,6 +181,8 @@ function parseName(value: unknown, path: string): LocalisedName {
   return { da: readString(o.da, `${path}.da`), en: readString(o.en, `${path}.en`) };
 }
 
+const MAIL_DELIVERIES = ['immediate', 'daily-digest'] as const;
+
 function parseAgency(raw: unknown, path: string): Agency {
   const o = readObject(raw, path);
   const entryPoints = byCode(
@@ -193,6 +195,7 @@ function parseAgency(raw: unknown, path: string): Agency {
         functionMailbox: readString(e.functionMailbox, `${p}.functionMailbox`),
         phone: readString(e.phone, `${p}.phone`),
         handles: readStringList(e.handles, `${p}.handles`),
+        ...(e.mailDelivery === undefined ? {} : { mailDelivery: readOneOf(e.mailDelivery, MAIL_DELIVERIES, `${p}.mailDelivery`) }),
       };
     }),
     `${path}.entryPoints`,

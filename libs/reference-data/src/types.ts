@@ -23,6 +23,8 @@ export interface StandingEntryPoint {
   readonly functionMailbox: string;
   readonly phone: string;
   readonly handles: readonly string[];
+  /** How notification mail reaches the unit unless it chooses otherwise (libs/notifications); absent: immediate. */
+  readonly mailDelivery?: 'immediate' | 'daily-digest';
 }
 
 export interface Agency {

@@ -47,7 +47,7 @@ export type WriteRow =
   /** POST /cases: no case is named; any coordinator or liaison may refer. */
   | { kind: 'referral' }
   /** A write outside any case, open to some roles: a body it refuses (400) so nothing changes. */
-  | { kind: 'not-a-case'; roles: MatrixRole[]; refusedBody: unknown; refusedStatus: number };
+  | { kind: 'not-a-case'; roles: MatrixRole[]; refusedBody: unknown; refusedStatus: number; params?: Record<string, string> };
 
 /** An agency on none of the matrix's cases (see matrix-fixture.ts). */
 export const AGENCY_ON_NO_CASE = 'KFF';
@@ -72,6 +72,13 @@ export function writeTable(): Record<string, WriteRow> {
     'POST /cases': { kind: 'referral' },
     'POST /effects/safety-index': { kind: 'not-a-case', roles: ['coordinator'], refusedBody: { csv: 'not,a,safety,index' }, refusedStatus: 400 },
     'POST /effects/staff-knowledge': { kind: 'not-a-case', roles: ['effects-admin'], refusedBody: { assessments: [] }, refusedStatus: 400 },
+    // Notifications: one nobody has (404 for everyone who may write), a mail setting refused by
+    // validation (the agency's own coordinators and liaisons), webhooks (reference-data administrators).
+    'POST /notifications/{id}/read': { kind: 'not-a-case', roles: ['coordinator', 'liaison', 'reference-admin'], refusedBody: {}, refusedStatus: 404, params: { id: randomUUID() } },
+    'POST /notifications/{id}/acknowledge': { kind: 'not-a-case', roles: ['coordinator', 'liaison', 'reference-admin'], refusedBody: {}, refusedStatus: 404, params: { id: randomUUID() } },
+    'PUT /notification-settings/{entryPoint}': { kind: 'not-a-case', roles: ['coordinator', 'liaison'], refusedBody: { mailDelivery: 'weekly' }, refusedStatus: 400, params: { entryPoint: 'SOF-UNGE-18-25' } },
+    'POST /webhook-subscriptions': { kind: 'not-a-case', roles: ['reference-admin'], refusedBody: { agency: 'SOF', url: 'ftp://example.org/hook' }, refusedStatus: 400 },
+    'POST /webhook-subscriptions/dead-letters/{deliveryId}/replay': { kind: 'not-a-case', roles: ['reference-admin'], refusedBody: {}, refusedStatus: 404, params: { deliveryId: '999999999' } },
 
     // ---- Lifecycle and coordination
     'POST /cases/{caseId}/close': { kind: 'case', refused: [], succeeds: ['close'] },

@@ -700,7 +700,7 @@ describe('permission matrix: every user x endpoint x case over HTTP', () => {
     // ---- Writes outside any case: their roles only, and a refused body changes nothing.
     for (const [route, row] of Object.entries(table)) {
       if (row.kind !== 'not-a-case') continue;
-      const { method, path } = pathOf(route, '');
+      const { method, path } = pathOf(route, '', row.params);
       await inChunks(
         fixture.users.map((user) => async () => {
           combinations++;

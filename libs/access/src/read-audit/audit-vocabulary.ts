@@ -4,8 +4,10 @@ import { BadRequestException, SetMetadata } from '@nestjs/common';
  * What the read audit records about a request. The Danish DPA expects a log of every read, search
  * (with its criteria), addition, change, extraction and deletion of personal data: 'change' covers
  * additions and deletions too, because in an event-sourced case every write is an appended fact.
+ * 'notify' is a notification about a case delivered to someone (inbox, mail, webhook: the route
+ * names the channel, user_id the recipient, a user or `unit:AGENCY/ENTRY-POINT`).
  */
-export const AUDIT_ACTIONS = ['read', 'search', 'export', 'change'] as const;
+export const AUDIT_ACTIONS = ['read', 'search', 'export', 'change', 'notify'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /**

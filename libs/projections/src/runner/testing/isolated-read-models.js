@@ -16,6 +16,7 @@ const { createTallyProjection } = require('./tally-projection.js');
 const projectionsDist = join(__dirname, '..', '..', '..', '..', '..', 'dist', 'libs', 'projections', 'src');
 const compiled = (folder) => require(join(projectionsDist, folder, 'index.js'));
 const effectsDist = join(__dirname, '..', '..', '..', '..', '..', 'dist', 'libs', 'effects', 'src');
+const notificationsDist = join(__dirname, '..', '..', '..', '..', '..', 'dist', 'libs', 'notifications', 'src');
 
 const ISOLATED_READ_MODEL_FACTORIES = {
   timeline: ({ run, streamPrefix }) =>
@@ -35,6 +36,13 @@ const ISOLATED_READ_MODEL_FACTORIES = {
       name: `rmc-${run}-entry-points`,
       streamPrefix,
       tables: { current: `rmc_${run}_case_entry_point`, history: `rmc_${run}_case_entry_point_history`, access: `rmc_${run}_case_entry_point_access` },
+    }),
+  // Its notifications go to the shared public tables, under ids no other run can make (event ids).
+  notifications: ({ run, streamPrefix }) =>
+    require(join(notificationsDist, 'projection', 'notification.projection.js')).createNotificationProjection({
+      name: `rmc-${run}-notifications`,
+      streamPrefix,
+      caseTable: `rmc_${run}_notification_case`,
     }),
 };
 
