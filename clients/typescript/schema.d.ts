@@ -1106,7 +1106,7 @@ export interface components {
         CaseSummaryDto: {
             caseId: string;
             /** @enum {string} */
-            status: "open" | "closed";
+            status: "closed" | "open";
             openedAt: string;
             closedAt: string | null;
             closeReason: string | null;
@@ -1168,7 +1168,7 @@ export interface components {
              * @description Why; a code, so the erasure record itself holds no personal data.
              * @enum {string}
              */
-            reason: "retention-expired" | "erasure-request" | "unlawful-processing" | "other";
+            reason: "erasure-request" | "other" | "retention-expired" | "unlawful-processing";
         };
         ErasureAcceptedDto: {
             caseId: string;
@@ -1184,7 +1184,7 @@ export interface components {
         };
         CloseCaseDto: {
             /** @enum {string} */
-            reason: "goals-achieved" | "moved-out-of-municipality" | "aged-out" | "declined-cooperation" | "no-longer-needed" | "deceased" | "other";
+            reason: "aged-out" | "deceased" | "declined-cooperation" | "goals-achieved" | "moved-out-of-municipality" | "no-longer-needed" | "other";
             note?: string;
         };
         CommandAcceptedDto: {
@@ -1222,7 +1222,7 @@ export interface components {
         ExitProgrammeDto: {
             endedOn: string;
             /** @enum {string} */
-            exitReason: "completed" | "dropped-out" | "transferred" | "moved" | "no-longer-eligible" | "other";
+            exitReason: "completed" | "dropped-out" | "moved" | "no-longer-eligible" | "other" | "transferred";
         };
         ShareInformationDto: {
             /** Format: uuid */
@@ -1232,7 +1232,7 @@ export interface components {
             /** @enum {string} */
             purpose: "crime-prevention" | "criminal-investigation";
             /** @enum {string} */
-            sensitivity: "normal" | "sensitive" | "sealed-identity";
+            sensitivity: "normal" | "sealed-identity" | "sensitive";
             summary: string;
         };
         RequestInformationDto: {
@@ -1255,7 +1255,7 @@ export interface components {
             /** Format: uuid */
             goalId: string;
             /** @enum {string} */
-            area: "employment" | "education" | "housing" | "health" | "finances" | "network" | "substance-use" | "leisure" | "other";
+            area: "education" | "employment" | "finances" | "health" | "housing" | "leisure" | "network" | "other" | "substance-use";
             description: string;
         };
         AddActionDto: {
@@ -1328,7 +1328,7 @@ export interface components {
             /** Format: uuid */
             employmentId: string;
             /** @enum {string} */
-            kind: "ordinary" | "wage-subsidy" | "internship" | "flexible";
+            kind: "flexible" | "internship" | "ordinary" | "wage-subsidy";
             startedOn: string;
         };
         EndEmploymentDto: {
@@ -1338,7 +1338,7 @@ export interface components {
             /** Format: uuid */
             educationId: string;
             /** @enum {string} */
-            kind: "lower-secondary" | "preparatory" | "upper-secondary" | "vocational" | "higher" | "course";
+            kind: "course" | "higher" | "lower-secondary" | "preparatory" | "upper-secondary" | "vocational";
             startedOn: string;
         };
         EndEducationDto: {
@@ -1350,7 +1350,7 @@ export interface components {
         RegisterSelfSufficiencyDto: {
             reachedOn: string;
             /** @enum {string} */
-            through: "employment" | "education" | "other";
+            through: "education" | "employment" | "other";
         };
         RegisterLossOfSelfSufficiencyDto: {
             lostOn: string;
@@ -1619,10 +1619,10 @@ export interface operations {
     TimelineController_timeline: {
         parameters: {
             query?: {
-                kind?: "action" | "information-share" | "acknowledgement" | "information-request" | "information-answer" | "conference" | "custody-start" | "release" | "road-map";
+                kind?: "acknowledgement" | "action" | "conference" | "custody-start" | "information-answer" | "information-request" | "information-share" | "release" | "road-map";
                 /** @description The agency that owns the item (must act on it, or did). */
                 agency?: string;
-                status?: "done" | "done-late" | "due" | "overdue" | "ended";
+                status?: "done" | "done-late" | "due" | "ended" | "overdue";
                 /** @description Items on or after this date (yyyy-mm-dd). */
                 from?: string;
                 /** @description Items on or before this date (yyyy-mm-dd). */
@@ -1763,9 +1763,9 @@ export interface operations {
     InformationFlowController_caseFlow: {
         parameters: {
             query?: {
-                kind?: "share" | "request";
+                kind?: "request" | "share";
                 /** @description open: not yet acknowledged / answered / declined; closed: the receiver has responded. */
-                state?: "open" | "closed";
+                state?: "closed" | "open";
             };
             header?: never;
             path: {
@@ -1844,7 +1844,7 @@ export interface operations {
                 month?: string;
                 fromAgency?: string;
                 toAgency?: string;
-                kind?: "share" | "request";
+                kind?: "request" | "share";
                 /** @description A position returned by a write: the statistics wait until they include it (or 503). */
                 consistentWith?: string;
             };
@@ -1912,7 +1912,7 @@ export interface operations {
     CaseSummaryController_list: {
         parameters: {
             query?: {
-                status?: "open" | "closed";
+                status?: "closed" | "open";
                 /** @description The current SSP level (the latest assessment). */
                 level?: number;
                 /** @description A district code (see GET /reference-data/districts). */
@@ -2514,10 +2514,10 @@ export interface operations {
                 asOf?: string;
                 /** @description Windows must end on or before this day; defaults to the Copenhagen date of asOf. */
                 measurementDate?: string;
-                by?: "programme" | "level" | "ageBand" | "cityDistrict" | "period";
+                by?: "ageBand" | "cityDistrict" | "level" | "period" | "programme";
                 period?: "quarter" | "year";
                 programme?: string;
-                format?: "json" | "csv";
+                format?: "csv" | "json";
                 consistentWith?: string;
             };
             header?: never;
@@ -2599,10 +2599,10 @@ export interface operations {
                 asOf?: string;
                 /** @description Windows must end on or before this day; defaults to the Copenhagen date of asOf. */
                 measurementDate?: string;
-                by?: "programme" | "level" | "ageBand" | "cityDistrict" | "period";
+                by?: "ageBand" | "cityDistrict" | "level" | "period" | "programme";
                 period?: "quarter" | "year";
                 programme?: string;
-                format?: "json" | "csv";
+                format?: "csv" | "json";
                 consistentWith?: string;
             };
             header?: never;
@@ -7370,7 +7370,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description json (default) or html, a printable page. */
-                format?: "json" | "html";
+                format?: "html" | "json";
             };
             header?: never;
             path: {

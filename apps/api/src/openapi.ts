@@ -23,5 +23,25 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       .build(),
   );
   documentProblems(document);
+  sortLiteralEnums(document);
   return document;
+}
+
+/**
+ * The swagger plugin writes a union of literals ('open' | 'closed') in the order TypeScript holds the
+ * union, which depends on the order the compiler met the types: two builds of the same code gave two
+ * orders. Sorted, the document is the same on every build, so `npm run client:check` compares like
+ * with like.
+ */
+function sortLiteralEnums(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) sortLiteralEnums(item);
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'enum' && Array.isArray(value) && value.every((item) => typeof item === 'string')) value.sort();
+    else if (key === 'enum' && Array.isArray(value) && value.every((item) => typeof item === 'number')) value.sort((a: number, b: number) => a - b);
+    else sortLiteralEnums(value);
+  }
 }
