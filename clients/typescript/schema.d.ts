@@ -1061,6 +1061,34 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ComponentHealthDto: {
+            up: boolean;
+            /** @description Why it is down, in fixed words (never a connection string or an error's text). */
+            detail?: string;
+        };
+        HealthReportDto: {
+            /** @description Per component (database, eventStore, projections, ...). */
+            components: {
+                [key: string]: components["schemas"]["ComponentHealthDto"];
+            };
+            /**
+             * @description `ok` (200) when every component is up, `degraded` (503) otherwise.
+             * @enum {string}
+             */
+            status: "degraded" | "ok";
+            up: boolean;
+        };
+        LivenessDto: {
+            /** @enum {string} */
+            status: "ok";
+        };
+        ReadinessDto: {
+            /**
+             * @description `ready` (200), or `not ready` (503) while the database or the event store does not answer.
+             * @enum {string}
+             */
+            status: "not ready" | "ready";
+        };
         DisclosedNameDto: {
             /** @description The citizen's name, for a reader who may see it. */
             value?: string;
@@ -1420,11 +1448,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Every component is up. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthReportDto"];
+                };
+            };
+            /** @description A component is down: the same report, status `degraded` (not problem details). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthReportDto"];
+                };
             };
         };
     };
@@ -1441,7 +1481,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LivenessDto"];
+                };
             };
         };
     };
@@ -1454,11 +1496,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Ready. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReadinessDto"];
+                };
+            };
+            /** @description The database or the event store does not answer: status `not ready`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessDto"];
+                };
             };
         };
     };
@@ -1471,11 +1525,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The metrics, in the Prometheus text exposition format. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/plain": string;
+                };
             };
         };
     };

@@ -18,6 +18,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
           'Every error is RFC 9457 problem details (application/problem+json) with a stable `reason` code.',
       )
       .setVersion('1')
+      // Relative: the document is served by the API it describes, wherever that runs.
+      .addServer('/', 'The API serving this document')
       .addBearerAuth()
       .addSecurityRequirements('bearer')
       .build(),
