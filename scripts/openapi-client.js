@@ -47,7 +47,9 @@ async function main() {
         return !fs.existsSync(committed) || fs.readFileSync(committed, 'utf8') !== fs.readFileSync(path.join(scratch, file), 'utf8');
       });
       if (stale.length > 0) {
-        console.error(`client: ${stale.map((file) => `clients/typescript/${file}`).join(' and ')} differ from what the API generates: run \`npm run client:generate\` and commit`);
+        console.error(
+          `client: ${stale.map((file) => `clients/typescript/${file}`).join(' and ')} differ from what the API generates: run \`npm run client:generate\` and commit`,
+        );
         process.exitCode = 1;
         return;
       }

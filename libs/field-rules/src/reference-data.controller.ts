@@ -2,8 +2,7 @@ import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { loadReferenceData, type ReferenceData } from '@samvirke/reference-data';
 
-const LISTS = ['agencies', 'programmes', 'geographies', 'cityDistricts', 'districts', 'offenceCategories', 'legalBases', 'roadMaps'] as const;
-type ListName = (typeof LISTS)[number];
+type ListName = 'agencies' | 'programmes' | 'geographies' | 'cityDistricts' | 'districts' | 'offenceCategories' | 'legalBases' | 'roadMaps';
 
 /** URL segment → list, in the kebab-case the rest of the API uses. */
 const SEGMENTS: Record<string, ListName | 'progressionScale'> = {

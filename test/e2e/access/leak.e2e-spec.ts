@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { copenhagenDate } from '@samvirke/case';
 import type { HttpAnswer } from '../../support/api-child';
-import { testCitizen, type TestCitizen } from '../../support/citizens';
+import type { TestCitizen } from '../../support/citizens';
 import { isOnlyAuditor, mayReadCase, mayReadEntry, type MatrixUser } from './access-oracle';
 import { asTestUser, buildFixture, FIXTURE_DISTRICT, leaksIn, type Fixture, type FixtureCase } from './matrix-fixture';
 import { startLeakApi, type CaseState, type LeakApi } from './leak-api';
@@ -108,7 +108,6 @@ describe('leak test: every OpenAPI operation x every user x (case on, hidden, mi
   const today = copenhagenDate(new Date());
 
   const find = (operation: string, situation: string, user: MatrixUser, difference: string) => findings.push({ operation, situation, user, difference });
-  const ofCase = (caseId: string) => fixture.cases.find((facts) => facts.caseId === caseId);
 
   beforeAll(async () => {
     api = await startLeakApi();

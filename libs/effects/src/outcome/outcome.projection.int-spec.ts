@@ -185,7 +185,7 @@ function independentReport(streams: DemoCaseStream[], prefix: string, measure: M
   // Complementary suppression, written out again: a lone hidden cell in a partition takes the
   // smallest visible non-empty cell with it (ties: the first key), shown as 'x'.
   if (breakdown !== undefined && breakdown !== 'programme' && cells.filter((c) => c.suppressed).length === 1) {
-    const visible = cells.filter((c) => !c.suppressed && typeof c.people === 'number' && (c.people as number) > 0);
+    const visible = cells.filter((c) => !c.suppressed && typeof c.people === 'number' && (c.people) > 0);
     visible.sort((a, b) => (a.people as number) - (b.people as number) || (String(a.key) < String(b.key) ? -1 : 1));
     const victim = visible[0];
     if (victim) Object.assign(victim, { people: 'x', count: 'x', share: null, suppressed: true }, hasValue ? { median: null } : {});
