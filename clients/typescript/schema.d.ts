@@ -1089,6 +1089,113 @@ export interface components {
              */
             status: "not ready" | "ready";
         };
+        ErasedDetailDto: {
+            erasedAt: string;
+        };
+        TimelineRoadMapDto: {
+            code: string;
+            item: string;
+        };
+        TimelineItemDto: {
+            /** @enum {string} */
+            kind: "acknowledgement" | "action" | "conference" | "custody-start" | "information-answer" | "information-request" | "information-share" | "release" | "road-map";
+            /** @enum {string} */
+            status: "done" | "done-late" | "due" | "ended" | "overdue";
+            /** @description The personal text opened for the reader, `{ erasedAt }` once erased, or null when unreadable. */
+            detail: (string | null) | components["schemas"]["ErasedDetailDto"];
+            itemId: string;
+            /** @description Where the item sits: its deadline while open, the day it happened or was met otherwise. */
+            on: string;
+            dueOn: string | null;
+            doneOn: string | null;
+            /** @description How it was done: completed, cancelled, sent, acknowledged, answered, declined, held, met, ended (no longer applies), ... */
+            resolution: string | null;
+            ownerAgency: string | null;
+            title: string | null;
+            relatedId: string | null;
+            roadMap: components["schemas"]["TimelineRoadMapDto"] | null;
+        };
+        PageInfoDto: {
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        TimelinePageDto: {
+            items: components["schemas"]["TimelineItemDto"][];
+            page: components["schemas"]["PageInfoDto"];
+        };
+        WorklistRowDto: {
+            reasons: ("no-recent-conference" | "overdue-items" | "release-coming-up" | "unacknowledged-information")[];
+            caseId: string;
+            overdueItems: number;
+            /** @description The expected release within the horizon, if any. */
+            releaseOn: string | null;
+            sspLevel: number | null;
+            lastConferenceOn: string | null;
+            unacknowledgedInformation: number;
+        };
+        WorklistPageDto: {
+            items: components["schemas"]["WorklistRowDto"][];
+            page: components["schemas"]["PageInfoDto"];
+        };
+        InformationFlowItemDto: {
+            /** @enum {string} */
+            kind: "request" | "share";
+            /**
+             * @description acknowledged (a share), answered or declined (a request); null while open.
+             * @enum {string|null}
+             */
+            outcome: "acknowledged" | "answered" | "declined" | null;
+            /** @description The shared entry's id or the request's id. */
+            id: string;
+            fromAgency: string;
+            toAgency: string;
+            sentAt: string;
+            sentBy: string;
+            respondedAt: string | null;
+            respondedBy: string | null;
+            declineReason: string | null;
+            /** @description Hours from sent to responded; null while open. */
+            delayHours: number | null;
+            /** @description Hours an open item has waited so far (read time); null once responded. */
+            waitingHours: number | null;
+            /** @description Whole minutes from sent to responded; null while open. */
+            delayMinutes: number | null;
+            /** @description Whole minutes an open item has waited so far (read time); null once responded. */
+            waitingMinutes: number | null;
+        };
+        InformationFlowPageDto: {
+            items: components["schemas"]["InformationFlowItemDto"][];
+            page: components["schemas"]["PageInfoDto"];
+        };
+        DelayPeriodDto: {
+            /** @description yyyy-mm */
+            month: string;
+            /** @description First and last day of the month (yyyy-mm-dd). */
+            from: string;
+            to: string;
+        };
+        DelayTotalDto: {
+            count: number | string;
+            unacknowledged: number | string;
+        };
+        DelayCellDto: {
+            /** @enum {string} */
+            kind: "request" | "share";
+            count: number | string;
+            unacknowledged: number | string;
+            fromAgency: string;
+            toAgency: string;
+            medianHours: number | null;
+            p90Hours: number | null;
+        };
+        DelayStatisticsDto: {
+            period: components["schemas"]["DelayPeriodDto"];
+            /** @description How small counts are hidden, in words. */
+            suppression: string;
+            total: components["schemas"]["DelayTotalDto"];
+            items: components["schemas"]["DelayCellDto"][];
+        };
         DisclosedNameDto: {
             /** @description The citizen's name, for a reader who may see it. */
             value?: string;
@@ -1159,13 +1266,63 @@ export interface components {
             /** @description The case's revision this summary shows (also its ETag, "<revision>"): send it as If-Match to write only over what you have read. */
             revision: number;
         };
-        PageInfoDto: {
-            limit: number;
-            offset: number;
-            total: number;
-        };
         CaseSummaryPageDto: {
             items: components["schemas"]["CaseSummaryDto"][];
+            page: components["schemas"]["PageInfoDto"];
+        };
+        CurrentEntryPointDto: {
+            since: string;
+            unit: string;
+            contactPerson?: string;
+            phone: string;
+            email: string;
+        };
+        EntryPointViewDto: {
+            unit: string;
+            contactPerson?: string;
+            phone: string;
+            email: string;
+        };
+        EntryPointChangeDto: {
+            /** @enum {string} */
+            change: "changed" | "joined" | "left";
+            from: components["schemas"]["EntryPointViewDto"] | null;
+            to: components["schemas"]["EntryPointViewDto"] | null;
+            at: string;
+        };
+        AgencyEntryPointDto: {
+            agency: string;
+            agencyName: string | null;
+            /** @description False for an agency that has left the case: its history stays, it has no current contact. */
+            onCase: boolean;
+            current: components["schemas"]["CurrentEntryPointDto"] | null;
+            /** @description Oldest first. */
+            history: components["schemas"]["EntryPointChangeDto"][];
+        };
+        CaseEntryPointsDto: {
+            caseId: string;
+            agencies: components["schemas"]["AgencyEntryPointDto"][];
+        };
+        SspRegisterEntryDto: {
+            caseId: string;
+            name: components["schemas"]["DisclosedNameDto"];
+            /** @description Null, with districtCode and cityDistrict, where a sealed identity hides them from the reader. */
+            birthDate: string | null;
+            ageBand: string | null;
+            sspLevel: components["schemas"]["SspLevelDto"];
+            sspPlus: components["schemas"]["SspPlusEligibilityDto"];
+            districtCode: string | null;
+            cityDistrict: string | null;
+            programmes: string[];
+            custody: components["schemas"]["CustodyDto"];
+            coordinator: components["schemas"]["CaseCoordinatorDto"] | null;
+            agencies: string[];
+            openActions: number;
+            openRequests: number;
+            lastActivityAt: string;
+        };
+        SspRegisterPageDto: {
+            items: components["schemas"]["SspRegisterEntryDto"][];
             page: components["schemas"]["PageInfoDto"];
         };
         EntryPointDto: {
@@ -1675,7 +1832,7 @@ export interface operations {
     };
     TimelineController_timeline: {
         parameters: {
-            query?: {
+            query: {
                 kind?: "acknowledgement" | "action" | "conference" | "custody-start" | "information-answer" | "information-request" | "information-share" | "release" | "road-map";
                 /** @description The agency that owns the item (must act on it, or did). */
                 agency?: string;
@@ -1684,6 +1841,11 @@ export interface operations {
                 from?: string;
                 /** @description Items on or before this date (yyyy-mm-dd). */
                 to?: string;
+                /** @description Rows per page, 1-200. */
+                limit: number;
+                offset: number;
+                /** @description A position returned by a write: the read waits until the read model has applied it (or 503). */
+                consistentWith?: string;
             };
             header?: never;
             path: {
@@ -1697,7 +1859,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TimelinePageDto"];
+                };
             };
             /** @description Invalid request: see violations. */
             400: {
@@ -1757,7 +1921,17 @@ export interface operations {
     };
     WorklistController_worklist: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description Information not acknowledged this many days after it was shared counts as a reason (default 5). */
+                unacknowledgedAfterDays: number;
+                /** @description Only cases with this reason. Without it, every open case is listed, calm ones last. */
+                reason?: "no-recent-conference" | "overdue-items" | "release-coming-up" | "unacknowledged-information";
+                /** @description Rows per page, 1-200. */
+                limit: number;
+                offset: number;
+                /** @description A position returned by a write: the read waits until the read model has applied it (or 503). */
+                consistentWith?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1768,7 +1942,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WorklistPageDto"];
+                };
             };
             /** @description Invalid request: see violations. */
             400: {
@@ -1819,10 +1995,15 @@ export interface operations {
     };
     InformationFlowController_caseFlow: {
         parameters: {
-            query?: {
+            query: {
                 kind?: "request" | "share";
                 /** @description open: not yet acknowledged / answered / declined; closed: the receiver has responded. */
                 state?: "closed" | "open";
+                /** @description Rows per page, 1-200. */
+                limit: number;
+                offset: number;
+                /** @description A position returned by a write: the read waits until the read model has applied it (or 503). */
+                consistentWith?: string;
             };
             header?: never;
             path: {
@@ -1836,7 +2017,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InformationFlowPageDto"];
+                };
             };
             /** @description Invalid request: see violations. */
             400: {
@@ -1916,7 +2099,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["DelayStatisticsDto"];
                 };
             };
             /** @description Invalid request: see violations. */
@@ -1968,7 +2151,7 @@ export interface operations {
     };
     CaseSummaryController_list: {
         parameters: {
-            query?: {
+            query: {
                 status?: "closed" | "open";
                 /** @description The current SSP level (the latest assessment). */
                 level?: number;
@@ -1982,6 +2165,11 @@ export interface operations {
                 agency?: string;
                 /** @description Only cases eligible for SSP+ today (level 3/4 and within the age band). */
                 eligibleOnly?: boolean;
+                /** @description Rows per page, 1-200. */
+                limit: number;
+                offset: number;
+                /** @description A position returned by a write: the read waits until the read model has applied it (or 503). */
+                consistentWith?: string;
             };
             header?: never;
             path?: never;
@@ -2234,7 +2422,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["CaseEntryPointsDto"];
                 };
             };
             /** @description Invalid request: see violations. */
@@ -2432,7 +2620,7 @@ export interface operations {
     };
     SspRegisterController_list: {
         parameters: {
-            query?: {
+            query: {
                 /** @description A district code (see GET /reference-data/districts). */
                 district?: string;
                 /** @description A city district ("bydel") code: every district in it (see GET /reference-data/city-districts). */
@@ -2442,6 +2630,11 @@ export interface operations {
                 custody?: "none" | "remand" | "sentence";
                 /** @description The coordinator's user id. */
                 coordinator?: string;
+                /** @description Rows per page, 1-200. */
+                limit: number;
+                offset: number;
+                /** @description A position returned by a write: the read waits until the read model has applied it (or 503). */
+                consistentWith?: string;
             };
             header?: never;
             path?: never;
@@ -2453,7 +2646,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SspRegisterPageDto"];
+                };
             };
             /** @description Invalid request: see violations. */
             400: {

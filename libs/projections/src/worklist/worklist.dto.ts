@@ -1,0 +1,21 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { PageInfoDto } from '../http/page.dto';
+import { WORKLIST_REASONS, type WorklistReason } from './worklist-query.dto';
+
+/** One case on the calling coordinator's worklist (GET /worklist), for the OpenAPI document. */
+export class WorklistRowDto {
+  caseId!: string;
+  @ApiProperty({ enum: WORKLIST_REASONS, isArray: true })
+  reasons!: WorklistReason[];
+  overdueItems!: number;
+  /** The expected release within the horizon, if any. */
+  releaseOn!: string | null;
+  sspLevel!: number | null;
+  lastConferenceOn!: string | null;
+  unacknowledgedInformation!: number;
+}
+
+export class WorklistPageDto {
+  items!: WorklistRowDto[];
+  page!: PageInfoDto;
+}
