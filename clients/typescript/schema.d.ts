@@ -1702,11 +1702,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The lists and their versions. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
             };
             /** @description Invalid request: see violations. */
             400: {
@@ -1766,12 +1771,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The list, as versioned reference data. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Invalid request: see violations. */
@@ -2490,11 +2498,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The agencies (`items`), with their standing entry points. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
             };
             /** @description Invalid request: see violations. */
             400: {
@@ -2554,12 +2567,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The agency, with its standing entry points. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Invalid request: see violations. */
@@ -2706,11 +2722,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The measures (`measures`). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
             };
             /** @description Invalid request: see violations. */
             400: {
@@ -2780,12 +2801,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The report: JSON, or CSV with format=csv. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                    "text/csv": string;
                 };
             };
             /** @description Invalid request: see violations. */
@@ -2865,12 +2890,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The chart, an SVG image. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "image/svg+xml": string;
                 };
             };
             /** @description Invalid request: see violations. */
@@ -2941,11 +2967,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The year and its districts (`year`, `districts`). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
             };
             /** @description Invalid request: see violations. */
             400: {
@@ -3003,11 +3034,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description How many rows were imported (`imported`). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
             };
             /** @description Invalid request: see violations. */
             400: {
@@ -3087,12 +3123,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of access records. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Invalid request: see violations. */
@@ -3156,12 +3195,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The case's access report. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Invalid request: see violations. */
@@ -3231,12 +3273,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The verification result for the case. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Invalid request: see violations. */
@@ -3304,12 +3349,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The verification result for the store. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Invalid request: see violations. */
@@ -3370,11 +3418,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The case id and its events (`caseId`, `events`). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
             };
             /** @description Invalid request: see violations. */
             400: {
@@ -3446,12 +3499,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The reconstructed state as of the instant. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Invalid request: see violations. */
@@ -3522,12 +3578,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The entry's knowledge report. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Invalid request: see violations. */
@@ -7632,12 +7691,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The copy: JSON, or a printable HTML page with format=html. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                    "text/html": string;
                 };
             };
             /** @description Invalid request: see violations. */

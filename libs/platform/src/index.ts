@@ -5,6 +5,7 @@ export * from './database/embedded-postgres';
 export * from './health/health-registry';
 export * from './health/health.controller';
 export * from './nest/tokens';
+export * from './nest/api-answers';
 export * from './metrics/metrics';
 export * from './metrics/metrics.controller';
 export * from './database/pool-connection-loss';

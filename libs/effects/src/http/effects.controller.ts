@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import type { Pool } from 'pg';
 import { Roles } from '@samvirke/access';
 import { copenhagenDate } from '@samvirke/case';
-import { CLOCK, DATABASE_POOL, type Clock } from '@samvirke/platform';
+import { ApiJsonObjectResponse, ApiTextResponse, CLOCK, DATABASE_POOL, type Clock } from '@samvirke/platform';
 import { PROJECTION_PROGRESS, awaitReadModels, type ProjectionProgress } from '@samvirke/projections/http/read-model-query';
 import { loadReferenceData } from '@samvirke/reference-data';
 import { caseHistories } from '../engine/case-history';
@@ -46,6 +46,7 @@ export class EffectsController {
 
   @Get('measures')
   @ApiOperation({ summary: 'Every effect measure: cohort, window and definition, and the programmes that picked it.' })
+  @ApiJsonObjectResponse('The measures (`measures`).')
   measures(): { version: string; suppressionThreshold: number; measures: MeasureDescription[] } {
     return {
       version: this.catalogue.version,
@@ -56,6 +57,7 @@ export class EffectsController {
 
   @Get('measures/:code')
   @ApiOperation({ summary: 'One measure as of an instant, optionally broken down; format=csv for CSV. Small cells are suppressed.' })
+  @ApiTextResponse('The report: JSON, or CSV with format=csv.', ['text/csv'], { alsoJsonObject: true })
   async report(@Param('code') code: string, @Query() query: MeasureReportQueryDto, @Res({ passthrough: true }) response: Response): Promise<MeasureReport | string> {
     const report = await this.compute(code, query);
     if (query.format === 'csv') {
@@ -69,6 +71,7 @@ export class EffectsController {
   @Get('measures/:code/chart.svg')
   @Header('content-type', 'image/svg+xml; charset=utf-8')
   @ApiOperation({ summary: 'The measure as an SVG bar chart (by=period by default); suppressed cells are gaps labelled "<5".' })
+  @ApiTextResponse('The chart, an SVG image.', ['image/svg+xml'])
   async chart(@Param('code') code: string, @Query() query: MeasureReportQueryDto): Promise<string> {
     return measureReportSvg(await this.compute(code, { ...query, by: query.by ?? 'period' }));
   }
@@ -77,6 +80,7 @@ export class EffectsController {
   @HttpCode(200)
   @Roles('coordinator')
   @ApiOperation({ summary: 'Import the district safety index from CSV (text/csv body, or JSON {"csv": "..."}); all or nothing.' })
+  @ApiJsonObjectResponse('How many rows were imported (`imported`).')
   @ApiConsumes('text/csv', 'application/json')
   async importSafetyIndex(@Req() request: Request, @Body() body: unknown): Promise<{ imported: number }> {
     const csv = await csvFrom(request, body);
@@ -88,6 +92,7 @@ export class EffectsController {
 
   @Get('safety-index')
   @ApiOperation({ summary: "Each district's safety index for a year beside the area efforts (hotspot enrolments) there; small counts suppressed." })
+  @ApiJsonObjectResponse('The year and its districts (`year`, `districts`).')
   async safetyIndex(@Query() query: SafetyIndexQueryDto): Promise<{ year: number; districts: DistrictSafetyView[] }> {
     await awaitReadModels(this.progress, [OUTCOME_PROJECTION_NAME], query.consistentWith);
     const year = Number(query.year);

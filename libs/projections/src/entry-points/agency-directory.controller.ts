@@ -1,5 +1,6 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiJsonObjectResponse } from '@samvirke/platform/nest/api-answers';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { loadReferenceData, type Agency } from '@samvirke/reference-data';
 import { searchAgencyDirectory } from './agency-directory';
@@ -20,12 +21,14 @@ export class AgencyDirectoryController {
 
   @Get()
   @ApiOperation({ summary: "Every agency's standing entry points; `handles` filters by what they handle." })
+  @ApiJsonObjectResponse('The agencies (`items`), with their standing entry points.')
   list(@Query() query: AgencyDirectoryQueryDto): { items: Agency[] } {
     return { items: searchAgencyDirectory(this.agencies.values(), query.handles) };
   }
 
   @Get(':agencyCode')
   @ApiOperation({ summary: "One agency's standing entry points." })
+  @ApiJsonObjectResponse('The agency, with its standing entry points.')
   one(@Param('agencyCode') agencyCode: string): Agency {
     const agency = this.agencies.get(agencyCode);
     if (agency === undefined) throw new NotFoundException({ error: 'Not Found', message: 'no agency with this code; GET /agency-directory lists them' });
