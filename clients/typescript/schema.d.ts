@@ -1303,6 +1303,34 @@ export interface components {
             caseId: string;
             agencies: components["schemas"]["AgencyEntryPointDto"][];
         };
+        StandingEntryPointDto: {
+            /** @description What this entry point handles (the `handles` filter of GET /agency-directory). */
+            handles: string[];
+            code: string;
+            unit: string;
+            functionMailbox: string;
+            phone: string;
+        };
+        LocalisedNameDto: {
+            da: string;
+            en: string;
+        };
+        AgencyDto: {
+            /** @enum {string} */
+            kind: "municipal-administration" | "police" | "prison-and-probation";
+            /**
+             * @description Which data-protection regime the agency's facts fall under.
+             * @enum {string}
+             */
+            controllerRegime: "gdpr" | "law-enforcement";
+            /** @description Never empty: the first is the agency's default entry point. */
+            entryPoints: components["schemas"]["StandingEntryPointDto"][];
+            code: string;
+            name: components["schemas"]["LocalisedNameDto"];
+        };
+        AgencyDirectoryDto: {
+            items: components["schemas"]["AgencyDto"][];
+        };
         SspRegisterEntryDto: {
             caseId: string;
             name: components["schemas"]["DisclosedNameDto"];
@@ -1324,6 +1352,27 @@ export interface components {
         SspRegisterPageDto: {
             items: components["schemas"]["SspRegisterEntryDto"][];
             page: components["schemas"]["PageInfoDto"];
+        };
+        BrokenLinkDto: {
+            /** @enum {string} */
+            problem: "hash-mismatch" | "head-mismatch" | "revision-gap";
+            streamId: string;
+            /** @description The event's revision; for a head mismatch, the last event still there (null if none is). */
+            revision: number | null;
+            eventId: string | null;
+            /** @description es_events.global_position, as a decimal string. */
+            globalPosition: string | null;
+        };
+        CaseVerificationResultDto: {
+            caseId: string;
+            ok: boolean;
+            eventsChecked: number;
+            firstBroken?: components["schemas"]["BrokenLinkDto"];
+        };
+        VerificationResultDto: {
+            ok: boolean;
+            eventsChecked: number;
+            firstBroken?: components["schemas"]["BrokenLinkDto"];
         };
         EntryPointDto: {
             /** @description The unit in the agency that handles this case. */
@@ -2491,22 +2540,22 @@ export interface operations {
     };
     AgencyDirectoryController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Text to look for in what an entry point handles (or its unit), e.g. "housing". */
+                handles?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The agencies (`items`), with their standing entry points. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["AgencyDirectoryDto"];
                 };
             };
             /** @description Invalid request: see violations. */
@@ -2567,15 +2616,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The agency, with its standing entry points. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["AgencyDto"];
                 };
             };
             /** @description Invalid request: see violations. */
@@ -3273,15 +3319,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The verification result for the case. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CaseVerificationResultDto"];
                 };
             };
             /** @description Invalid request: see violations. */
@@ -3349,15 +3392,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The verification result for the store. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["VerificationResultDto"];
                 };
             };
             /** @description Invalid request: see violations. */
