@@ -63,8 +63,8 @@ export default tseslint.config(
     },
   },
   {
-    // JavaScript is checked without types (no tsconfig covers it).
-    files: ['**/*.js', '**/*.mjs'],
+    // JavaScript and build configurations (vite.config.mts) are checked without types: no tsconfig covers them.
+    files: ['**/*.js', '**/*.mjs', '**/*.mts'],
     ...tseslint.configs.disableTypeChecked,
   },
   {
