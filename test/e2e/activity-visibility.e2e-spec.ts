@@ -52,7 +52,7 @@ describe('activity in case lists and the case view moves only with what the read
     await ok('POST', `/cases/${caseId}/assessments`, coordinator, { level: 3, rationale: 'Vurdering', assessedOn: today() });
     await ok('POST', `/cases/${caseId}/agencies/KBH-POLITI`, coordinator, {});
     await ok('POST', `/cases/${caseId}/agencies/KRIMINALFORSORGEN`, coordinator, {});
-    return caseId as string;
+    return caseId;
   }
 
   const pause = () => new Promise((resolve) => setTimeout(resolve, 20));

@@ -31,7 +31,7 @@ describe('referral intake over HTTP', () => {
 
   /** The position of a case's last event: a referral answers none, the store knows it. */
   async function positionOf(caseId: string): Promise<string> {
-    return (await api.store.readStream(`case-${caseId}`)).at(-1)!.globalPosition as string;
+    return (await api.store.readStream(`case-${caseId}`)).at(-1)!.globalPosition;
   }
 
   async function ok(method: string, path: string, user: TestUser, body?: unknown): Promise<any> {

@@ -7,7 +7,6 @@ import { testDatabaseUrl } from '../support/test-database';
 import { dumpAllRows } from '../support/sql-dump';
 import type { TestUser } from '../support/tokens';
 import { referCitizen } from '../support/referrals';
-import { copenhagenDate } from '@samvirke/case';
 
 /**
  * Issue 6's acceptance over real HTTP: after a citizen is erased, every stored row of the database and
@@ -40,8 +39,6 @@ describe('privacy: erasure, legal holds and the citizen copy over HTTP', () => {
     await pool?.end();
     await api?.close();
   });
-
-  const today = () => copenhagenDate(new Date());
 
   async function ok(method: string, path: string, user: TestUser, body?: unknown, headers?: Record<string, string>) {
     const response = await api.request(method, path, { user, body, headers });

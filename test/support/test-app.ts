@@ -39,7 +39,7 @@ export async function startTestApp(
   } = {},
 ): Promise<TestApp> {
   const databaseUrl = options.databaseUrl ?? testDatabaseUrl();
-  const level = options.logLevel ?? (options.captureLogs ? 'debug' : (process.env.TEST_LOG_LEVEL as never) ?? 'silent');
+  const level = options.logLevel ?? (options.captureLogs ? 'debug' : (process.env.TEST_LOG_LEVEL) ?? 'silent');
   const config = { ...loadConfig({ RATE_LIMIT_PER_MINUTE: '100000', CONSISTENCY_WAIT_MS: '45000', DATABASE_POOL_SIZE: '8', ...options.env, DATABASE_URL: databaseUrl, LOG_LEVEL: level }), port: 0 };
   const logs: string[] = [];
   const sink = { write: (line: string) => void logs.push(line) };

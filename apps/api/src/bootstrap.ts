@@ -1,12 +1,12 @@
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createNestLogger } from '@samvirke/platform';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './http/validation';
 import { noStore } from './http/no-store';
-import { documentProblems } from './http/problem-responses';
+import { buildOpenApiDocument } from './openapi';
 import type { ApiRuntime } from './infrastructure.module';
 
 /** Builds the HTTP application (used by main.ts and by the e2e tests, which listen on port 0). */
@@ -32,23 +32,8 @@ export async function createApiApp(runtime: ApiRuntime): Promise<NestExpressAppl
   }
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
-  // The OpenAPI document is generated from the controllers and DTOs (nest-cli's swagger plugin reads
-  // the class-validator rules at build time). It describes the API, never data, so it is public.
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Samvirke API')
-      .setDescription(
-        'Cross-agency SSP+ case coordination. Every endpoint needs a bearer token except /health, /health/live, /health/ready and /metrics ' +
-          '(marked with no security requirement below) and this document and its Swagger page (/docs, /docs/openapi.json). ' +
-          'Every error is RFC 9457 problem details (application/problem+json) with a stable `reason` code.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .addSecurityRequirements('bearer')
-      .build(),
-  );
-  documentProblems(document);
+  // It describes the API, never data, so it is public.
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 }

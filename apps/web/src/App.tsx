@@ -13,7 +13,7 @@ const CASE_PATH = /^\/app\/cases\/([0-9a-fA-F-]{36})$/;
 export function App() {
   const { t } = useI18n();
   const location = useLocation();
-  const session = useQuery({ queryKey: ['session'], queryFn: api.session, staleTime: 60_000 });
+  const session = useQuery({ queryKey: ['session'], queryFn: () => api.session(), staleTime: 60_000 });
   useEffect(() => {
     if (location.pathname === '/') navigate(`/app${location.search}`, { replace: true });
   }, [location.pathname, location.search]);

@@ -627,13 +627,13 @@ describe('case decider', () => {
     it('requests information from another agency on the case with a due date', () => {
       given(workingCase())
         .when(requestInformation())
-        .then([{ type: 'InformationRequested', data: { ...requested.data, requestedAt: AT } } as CaseEvent]);
+        .then([{ type: 'InformationRequested', data: { ...requested.data, requestedAt: AT } }]);
     });
 
     it('accepts a request due today', () => {
       given(workingCase())
         .when(requestInformation({ dueDate: TODAY }))
-        .then([{ type: 'InformationRequested', data: { ...requested.data, dueDate: TODAY, requestedAt: AT } } as CaseEvent]);
+        .then([{ type: 'InformationRequested', data: { ...requested.data, dueDate: TODAY, requestedAt: AT } }]);
     });
 
     it('refuses a request from an agency that is not on the case', () => {

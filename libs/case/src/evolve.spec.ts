@@ -1,7 +1,6 @@
-import type { CaseEvent } from './events';
 import { evolve, evolveAll } from './evolve';
 import { CaseState, initialCaseState } from './state';
-import { CITIZEN_ID, CPR_HASH, OPENED_AT, agencyJoined, caseOpened, directoryEntryPoint, sealed } from './testing/case-fixtures';
+import { CITIZEN_ID, CPR_HASH, OPENED_AT, agencyJoined, caseOpened, directoryEntryPoint } from './testing/case-fixtures';
 import { T1, T2, T3, history, newEntryPoint } from './testing/rich-history';
 
 

@@ -38,7 +38,7 @@ function encodedMapEntries(value: object): [unknown, unknown][] | undefined {
 }
 
 function encode(value: unknown): unknown {
-  if (value instanceof Map) return { $map: [...value.entries()].map(([key, item]) => [key, encode(item)]) };
+  if (value instanceof Map) return { $map: [...(value as Map<unknown, unknown>).entries()].map(([key, item]) => [key, encode(item)]) };
   if (value instanceof Set) throw new Error('a case state holds no Sets; teach encodeCaseState before adding one');
   if (Array.isArray(value)) return value.map(encode);
   if (typeof value === 'object' && value !== null) {

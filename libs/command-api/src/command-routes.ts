@@ -38,8 +38,8 @@ export interface RouteInput<Body> {
 
 export interface BuildTools {
   /** Seals personal text under the citizen's key for the caller's agency. */
-  seal(text: string): Promise<Sealed>;
-  sealOptional(text: string | undefined): Promise<Sealed | undefined>;
+  seal: (text: string) => Promise<Sealed>;
+  sealOptional: (text: string | undefined) => Promise<Sealed | undefined>;
 }
 
 export type PathParameterKind = 'uuid' | 'agency' | 'programme';

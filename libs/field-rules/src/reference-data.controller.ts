@@ -1,9 +1,9 @@
 import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiJsonObjectResponse } from '@samvirke/platform/nest/api-answers';
 import { loadReferenceData, type ReferenceData } from '@samvirke/reference-data';
 
-const LISTS = ['agencies', 'programmes', 'geographies', 'cityDistricts', 'districts', 'offenceCategories', 'legalBases', 'roadMaps'] as const;
-type ListName = (typeof LISTS)[number];
+type ListName = 'agencies' | 'programmes' | 'geographies' | 'cityDistricts' | 'districts' | 'offenceCategories' | 'legalBases' | 'roadMaps';
 
 /** URL segment → list, in the kebab-case the rest of the API uses. */
 const SEGMENTS: Record<string, ListName | 'progressionScale'> = {
@@ -29,6 +29,7 @@ export class ReferenceDataController {
 
   @Get()
   @ApiOperation({ summary: 'The versions of each reference list and where to read it.' })
+  @ApiJsonObjectResponse('The lists and their versions.')
   index() {
     return {
       versions: this.data.versions,
@@ -38,6 +39,7 @@ export class ReferenceDataController {
 
   @Get(':list')
   @ApiOperation({ summary: 'One reference list (agencies, programmes, districts, offence-categories, legal-bases, road-maps, ...).' })
+  @ApiJsonObjectResponse('The list, as versioned reference data.')
   list(@Param('list') segment: string) {
     const name = SEGMENTS[segment];
     if (name === undefined) throw new NotFoundException({ error: 'Not Found', message: 'no reference list with this name; GET /reference-data lists them' });

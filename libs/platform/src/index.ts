@@ -7,6 +7,7 @@ export * from './database/database-connection';
 export * from './database/embedded-postgres';
 export * from './health/health-registry';
 export * from './nest/tokens';
+export * from './nest/api-answers';
 export * from './metrics/metrics';
 export * from './metrics/metrics.controller';
 export * from './database/pool-connection-loss';

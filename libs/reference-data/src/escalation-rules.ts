@@ -79,7 +79,7 @@ export function parseEscalationRules(raw: unknown, path = 'escalationRules'): Es
     const steps = readNonEmptyArray(o.steps, `${p}.steps`).map((value, i): EscalationStepRule => {
       const sp = `${p}.steps[${i}]`;
       const s = readObject(value, sp);
-      const step = readOneOf(s.step, [ESCALATION_STEPS[i] ?? 'none'], `${sp}.step`) as EscalationStep;
+      const step = readOneOf<EscalationStep>(s.step, [ESCALATION_STEPS[i] ?? 'none'], `${sp}.step`);
       const afterWorkingDays = readInteger(s.afterWorkingDays, `${sp}.afterWorkingDays`);
       if (afterWorkingDays < 0) throw new ReferenceDataError(`${sp}.afterWorkingDays`, 'expected an integer of 0 or more');
       const notify = readNonEmptyArray(s.notify, `${sp}.notify`).map((r, j) => readOneOf(r, ESCALATION_RECIPIENTS, `${sp}.notify[${j}]`));

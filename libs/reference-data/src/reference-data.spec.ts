@@ -144,34 +144,34 @@ describe('reference data', () => {
 
   it('refuses a programme owned by an unknown agency, naming the path', () => {
     const files = withDocument('programmes', (doc) => {
-      (doc.programmes as Array<Record<string, unknown>>)[0]!.ownerAgency = 'NOPE';
+      (doc.programmes as Array<Record<string, unknown>>)[0].ownerAgency = 'NOPE';
     });
     expect(() => parseReferenceData(files)).toThrow(new ReferenceDataError('programmes.programmes[0].ownerAgency', 'unknown agency NOPE'));
   });
 
   it('refuses a programme that names a road map: road maps name their programme in their trigger', () => {
     const files = withDocument('programmes', (doc) => {
-      (doc.programmes as Array<Record<string, unknown>>)[0]!.roadMap = 'GOOD_RELEASE';
+      (doc.programmes as Array<Record<string, unknown>>)[0].roadMap = 'GOOD_RELEASE';
     });
     expect(() => parseReferenceData(files)).toThrow(/programmes\[0\]\.roadMap: a road map names its programme in its trigger/);
   });
 
   it('refuses a road map triggered by an unknown programme', () => {
     const files = withDocument('roadMaps', (doc) => {
-      ((doc.roadMaps as Array<Record<string, unknown>>)[0]!.trigger as Record<string, unknown>).programme = 'NOPE';
+      ((doc.roadMaps as Array<Record<string, unknown>>)[0].trigger as Record<string, unknown>).programme = 'NOPE';
     });
     expect(() => parseReferenceData(files)).toThrow(new ReferenceDataError('roadMaps.roadMaps[0].trigger.programme', 'unknown programme NOPE'));
   });
 
   it('refuses an offset in an unknown unit, or from an anchor the trigger does not have', () => {
     const unit = withDocument('roadMaps', (doc) => {
-      const item = ((doc.roadMaps as Array<Record<string, unknown>>)[0]!.items as Array<Record<string, Record<string, unknown>>>)[0]!;
+      const item = ((doc.roadMaps as Array<Record<string, unknown>>)[0].items as Array<Record<string, Record<string, unknown>>>)[0];
       item.due.unit = 'fortnights';
     });
     expect(() => parseReferenceData(unit)).toThrow(/roadMaps\.roadMaps\[0\]\.items\[0\]\.due\.unit: expected one of days, weeks, months, years/);
     const anchor = withDocument('roadMaps', (doc) => {
       const released = (doc.roadMaps as Array<Record<string, unknown>>).find((m) => (m.trigger as Record<string, unknown>).startsOn === 'released')!;
-      (released.items as Array<Record<string, Record<string, unknown>>>)[0]!.due.from = 'expected-release';
+      (released.items as Array<Record<string, Record<string, unknown>>>)[0].due.from = 'expected-release';
     });
     expect(() => parseReferenceData(anchor)).toThrow(/\.due\.from: expected one of released/);
   });
@@ -186,7 +186,7 @@ describe('reference data', () => {
 
   it('refuses an agency kind outside the known kinds', () => {
     const files = withDocument('agencies', (doc) => {
-      (doc.agencies as Array<Record<string, unknown>>)[0]!.kind = 'court';
+      (doc.agencies as Array<Record<string, unknown>>)[0].kind = 'court';
     });
     expect(() => parseReferenceData(files)).toThrow(/agencies\.agencies\[0\]\.kind: expected one of/);
   });
@@ -208,7 +208,7 @@ describe('reference data', () => {
 
   it('refuses an agency without an entry point', () => {
     const files = withDocument('agencies', (doc) => {
-      (doc.agencies as Array<Record<string, unknown>>)[0]!.entryPoints = [];
+      (doc.agencies as Array<Record<string, unknown>>)[0].entryPoints = [];
     });
     expect(() => parseReferenceData(files)).toThrow(/entryPoints: expected at least one element/);
   });
@@ -222,7 +222,7 @@ describe('reference data', () => {
 
   it('refuses a geography whose validFrom is not a calendar date', () => {
     const files = withDocument('districts', (doc) => {
-      (doc.geographies as Array<Record<string, unknown>>)[0]!.validFrom = '2008-02-30';
+      (doc.geographies as Array<Record<string, unknown>>)[0].validFrom = '2008-02-30';
     });
     expect(() => parseReferenceData(files)).toThrow(/validFrom: expected a calendar date/);
   });

@@ -108,7 +108,6 @@ describe('leak test: every OpenAPI operation x every user x (case on, hidden, mi
   const today = copenhagenDate(new Date());
 
   const find = (operation: string, situation: string, user: MatrixUser, difference: string) => findings.push({ operation, situation, user, difference });
-  const ofCase = (caseId: string) => fixture.cases.find((facts) => facts.caseId === caseId);
 
   beforeAll(async () => {
     api = await startLeakApi();

@@ -98,7 +98,7 @@ export async function eventually<T>(check: () => Promise<T | undefined | false> 
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
-    if (value !== undefined && value !== false) return value as T;
+    if (value !== undefined && value !== false) return value;
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -138,9 +138,11 @@ export async function openSse(url: string, headers: Record<string, string>): Pro
           const message: { id?: string; event?: string; data: string } = { data: '' };
           let any = false;
           for (const line of block.split('\n')) {
-            if (line.startsWith('id: ')) (message.id = line.slice(4)), (any = true);
-            else if (line.startsWith('event: ')) (message.event = line.slice(7)), (any = true);
-            else if (line.startsWith('data: ')) (message.data += line.slice(6)), (any = true);
+            if (line.startsWith('id: ')) message.id = line.slice(4);
+            else if (line.startsWith('event: ')) message.event = line.slice(7);
+            else if (line.startsWith('data: ')) message.data += line.slice(6);
+            else continue;
+            any = true;
           }
           if (any && message.event) client.messages.push(message);
         }

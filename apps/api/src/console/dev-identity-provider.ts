@@ -116,7 +116,8 @@ export function createDevIdentityProvider(publicUrl: string): DevIdentityProvide
       .catch(next);
   });
   router.post('/interaction/:uid/login', urlencoded({ extended: false, limit: '2kb' }), (request: Request, response: Response, next: NextFunction) => {
-    const userId = typeof request.body?.userId === 'string' ? request.body.userId : '';
+    const form = request.body as { userId?: unknown } | undefined;
+    const userId = typeof form?.userId === 'string' ? form.userId : '';
     if (!byId.has(userId)) {
       response.status(400).type('text/plain').send('unknown demo user');
       return;

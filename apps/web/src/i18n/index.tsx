@@ -16,7 +16,7 @@ export type Translate = (key: MessageKey, values?: Record<string, string | numbe
 
 interface I18n {
   language: Language;
-  setLanguage(language: Language): void;
+  setLanguage: (language: Language) => void;
   t: Translate;
 }
 

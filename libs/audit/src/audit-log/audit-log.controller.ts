@@ -1,5 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiJsonObjectResponse } from '@samvirke/platform/nest/api-answers';
 import { loadReferenceData } from '@samvirke/reference-data';
 import { Roles } from '@samvirke/access';
 import { AuditLog, type AuditLogPage } from '@samvirke/access/read-audit/audit-log';
@@ -23,6 +24,7 @@ export class AuditLogController {
 
   @Get('audit/log')
   @ApiOperation({ summary: 'Query the access log by case, user, agency and time (paged, oldest first).' })
+  @ApiJsonObjectResponse('A page of access records.')
   log(@Query() query: AuditLogQueryDto): Promise<AuditLogPage> {
     return this.auditLog.search({
       caseId: query.caseId?.toLowerCase(),
@@ -38,6 +40,7 @@ export class AuditLogController {
   @Get('cases/:caseId/access-report')
   @AuditAs('export')
   @ApiOperation({ summary: 'Which agencies accessed the case, when, how and why; without staff names (the citizen\'s right of access).' })
+  @ApiJsonObjectResponse("The case's access report.")
   async accessReport(@Param('caseId', ParseUUIDPipe) caseId: string): Promise<CitizenAccessReport> {
     const lines = await this.auditLog.accessReport(caseId.toLowerCase());
     return {

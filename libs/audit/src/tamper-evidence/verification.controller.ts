@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, NotFoundException, NotImplementedException, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CaseVerificationResultDto, VerificationResultDto } from './verification.dto';
 import type { Pool } from 'pg';
 import { DATABASE_POOL } from '@samvirke/platform/nest/tokens';
 import { caseStreamId } from '@samvirke/case/application/case-identity';
@@ -15,7 +16,7 @@ export class VerificationController {
 
   @Get('cases/:caseId/verification')
   @ApiOperation({ summary: 'Recompute one case stream\'s hash chain; names the first altered, missing or misplaced event.' })
-  async verifyCase(@Param('caseId', ParseUUIDPipe) caseId: string): Promise<VerificationResult & { caseId: string }> {
+  async verifyCase(@Param('caseId', ParseUUIDPipe) caseId: string): Promise<CaseVerificationResultDto> {
     const result = await this.run(() => verifyStream(this.pool, caseStreamId(caseId.toLowerCase())));
     if (result.ok && result.eventsChecked === 0) throw new NotFoundException({ error: 'Not Found', message: 'no case with this id' });
     return { caseId, ...result };
@@ -23,7 +24,7 @@ export class VerificationController {
 
   @Get('verification')
   @ApiOperation({ summary: 'Recompute every stream\'s hash chain (reads the whole store; may take long).' })
-  verifyStore(): Promise<VerificationResult> {
+  verifyStore(): Promise<VerificationResultDto> {
     return this.run(() => verifyAll(this.pool, { batchSize: 500 }));
   }
 

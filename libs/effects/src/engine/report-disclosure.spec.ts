@@ -4,7 +4,7 @@ import type { PublishedCell } from '@samvirke/platform/disclosure/small-cell-sup
 import { loadMeasureCatalogue } from '../measures/measure-definition';
 import type { OutcomeFact, OutcomeFactDetail } from '../outcome/outcome-fact';
 import { caseHistories } from './case-history';
-import { BREAKDOWNS, computeMeasureReport, type Breakdown } from './measure-report';
+import { BREAKDOWNS, computeMeasureReport } from './measure-report';
 
 /**
  * A reader who knows the suppression rule tries to recover every hidden figure of a report from its
@@ -73,7 +73,7 @@ describe('no hidden figure of a report can be worked out from its other figures'
     fc.assert(
       fc.property(fc.array(personArb, { minLength: 1, maxLength: 40 }), (people) => {
         const facts = people.flatMap((p, i) => factsOf(i, p));
-        const report = computeMeasureReport(caseHistories(facts), { measure, catalogue, refData, asOf: '2026-01-01T00:00:00.000Z', measurementDate: '2025-12-31', breakdown: breakdown as Breakdown });
+        const report = computeMeasureReport(caseHistories(facts), { measure, catalogue, refData, asOf: '2026-01-01T00:00:00.000Z', measurementDate: '2025-12-31', breakdown: breakdown });
         hiddenSeen += report.cells.filter((c) => c.suppressed).length;
         expect([...recovered(report.total, report.cells, 'people'), ...recovered(report.total, report.cells, 'count')]).toEqual([]);
       }),

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import type { Pool } from 'pg';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@samvirke/access';
 import { copenhagenDate } from '@samvirke/case';
-import { CLOCK, DATABASE_POOL, type Clock } from '@samvirke/platform';
+import { ApiJsonObjectResponse, ApiTextResponse, CLOCK, DATABASE_POOL, type Clock } from '@samvirke/platform';
 import { PROJECTION_PROGRESS, awaitReadModels, type ProjectionProgress } from '@samvirke/projections/http/read-model-query';
 import { loadEstates, loadReferenceData } from '@samvirke/reference-data';
 import { caseHistories } from '../engine/case-history';
@@ -52,6 +52,7 @@ export class EffectsController {
 
   @Get('measures')
   @ApiOperation({ summary: 'Every effect measure: cohort, window and definition, and the programmes that picked it.' })
+  @ApiJsonObjectResponse('The measures (`measures`).')
   measures(): { version: string; suppressionThreshold: number; measures: MeasureDescription[] } {
     return {
       version: this.catalogue.version,
@@ -62,6 +63,7 @@ export class EffectsController {
 
   @Get('measures/:code')
   @ApiOperation({ summary: 'One measure as of an instant, optionally broken down; format=csv for CSV. Small cells are suppressed.' })
+  @ApiTextResponse('The report: JSON, or CSV with format=csv.', ['text/csv'], { alsoJsonObject: true })
   async report(@Param('code') code: string, @Query() query: MeasureReportQueryDto, @Res({ passthrough: true }) response: Response): Promise<MeasureReport | AreaMeasureReport | string> {
     const report = await this.compute(code, query);
     if (query.format === 'csv') {
@@ -74,6 +76,7 @@ export class EffectsController {
 
   @Get('measures/:code/series')
   @ApiOperation({ summary: "A measure's total as a series over measurement dates (the last day of each month or quarter, from..to); format=csv for CSV. A point that differs from the last shown one by a small group is hidden." })
+  @ApiTextResponse('JSON, or CSV with format=csv.', ['text/csv'], { alsoJsonObject: true })
   async series(@Param('code') code: string, @Query() query: SeriesQueryDto, @Res({ passthrough: true }) response: Response): Promise<MeasureSeries | string> {
     const series = await this.computeSeries(code, query);
     if (query.format === 'csv') {
@@ -86,6 +89,7 @@ export class EffectsController {
 
   @Get('measures/:code/series/chart.svg')
   @Header('content-type', 'image/svg+xml; charset=utf-8')
+  @ApiTextResponse('The chart, an SVG image.', ['image/svg+xml'])
   @ApiOperation({ summary: 'The series as an SVG bar chart of the share at each measurement date; hidden points are labelled gaps.' })
   async seriesChart(@Param('code') code: string, @Query() query: SeriesQueryDto): Promise<string> {
     const measure = this.catalogue.measures.get(code);
@@ -113,6 +117,7 @@ export class EffectsController {
   @Get('measures/:code/chart.svg')
   @Header('content-type', 'image/svg+xml; charset=utf-8')
   @ApiOperation({ summary: 'The measure as an SVG bar chart (by=period by default); suppressed cells are gaps labelled "<5".' })
+  @ApiTextResponse('The chart, an SVG image.', ['image/svg+xml'])
   async chart(@Param('code') code: string, @Query() query: MeasureReportQueryDto): Promise<string> {
     // By period unless asked otherwise; an area measure has one row per area effort and no periods.
     const known = this.catalogue.measures.get(code);
@@ -123,6 +128,7 @@ export class EffectsController {
 
   @Get('status')
   @ApiOperation({ summary: 'Status figures on a date for the people enrolled then: in a wage-subsidy job, in a job or education, self-sufficient, in custody; format=csv for CSV. Small cells suppressed across all four figures.' })
+  @ApiTextResponse('JSON, or CSV with format=csv.', ['text/csv'], { alsoJsonObject: true })
   async status(@Query() query: StatusQueryDto, @Res({ passthrough: true }) response: Response): Promise<StatusReport | string> {
     const report = await this.computeStatus(query);
     if (query.format === 'csv') {
@@ -135,6 +141,7 @@ export class EffectsController {
 
   @Get('status/chart.svg')
   @Header('content-type', 'image/svg+xml; charset=utf-8')
+  @ApiTextResponse('The chart, an SVG image.', ['image/svg+xml'])
   @ApiOperation({ summary: 'The status figures on a date as an SVG bar chart of the four shares; suppressed figures are labelled gaps.' })
   async statusChart(@Query() query: StatusQueryDto): Promise<string> {
     return statusReportSvg(await this.computeStatus(query));
@@ -158,6 +165,7 @@ export class EffectsController {
     summary:
       "Per person, charges and convictions in the N months before enrolment against the N after, for a programme's cohort (first enrolment in cohortYear) against a comparison group (previous-cohort or not-enrolled); Wilson 95 % intervals; a note when too small to compare; format=csv for CSV.",
   })
+  @ApiTextResponse('JSON, or CSV with format=csv.', ['text/csv'], { alsoJsonObject: true })
   async reductions(@Query() query: ReductionQueryDto, @Res({ passthrough: true }) response: Response): Promise<ReductionReport | string> {
     const report = await this.computeReductions(query);
     if (query.format === 'csv') {
@@ -170,6 +178,7 @@ export class EffectsController {
 
   @Get('reductions/chart.svg')
   @Header('content-type', 'image/svg+xml; charset=utf-8')
+  @ApiTextResponse('The chart, an SVG image.', ['image/svg+xml'])
   @ApiOperation({ summary: 'The reductions as an SVG bar chart of the shares with fewer, with their 95 % intervals.' })
   async reductionsChart(@Query() query: ReductionQueryDto): Promise<string> {
     return reductionReportSvg(await this.computeReductions(query));
@@ -203,6 +212,7 @@ export class EffectsController {
     summary:
       'Record staff units\' knowledge assessments before/after training (VINK): per unit, never per citizen. Body {"assessments": [{programme, agency, unit, trainingId, phase, assessedOn, staffAssessed, meanScore}]}; all or nothing.',
   })
+  @ApiJsonObjectResponse('How many assessments were recorded (`recorded`).')
   async recordStaffKnowledge(@CurrentUser() user: AuthenticatedUser, @Body() body: unknown): Promise<{ recorded: number }> {
     const programmes = new Set(programmesPicking(this.referenceData, 'staff-knowledge'));
     const { assessments, problems } = parseStaffKnowledge(body, { agencies: new Set(this.referenceData.agencies.keys()), programmes, today: copenhagenDate(this.clock.now()) });
@@ -215,6 +225,7 @@ export class EffectsController {
   @HttpCode(200)
   @Roles('coordinator')
   @ApiOperation({ summary: 'Import the district safety index from CSV (text/csv body, or JSON {"csv": "..."}); all or nothing.' })
+  @ApiJsonObjectResponse('How many rows were imported (`imported`).')
   @ApiConsumes('text/csv', 'application/json')
   async importSafetyIndex(@Req() request: Request, @Body() body: unknown, @Query() query: SafetyIndexImportQueryDto): Promise<{ imported: number }> {
     const csv = await csvFrom(request, body);
@@ -228,6 +239,7 @@ export class EffectsController {
 
   @Get('safety-index')
   @ApiOperation({ summary: "Each district's safety index for a year beside the area efforts (hotspot enrolments) there; small counts suppressed." })
+  @ApiJsonObjectResponse('The year and its districts (`year`, `districts`).')
   async safetyIndex(@Query() query: SafetyIndexQueryDto): Promise<{ year: number; districts: DistrictSafetyView[] }> {
     await awaitReadModels(this.progress, [OUTCOME_PROJECTION_NAME], query.consistentWith);
     const year = Number(query.year);

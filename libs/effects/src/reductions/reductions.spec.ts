@@ -84,8 +84,8 @@ describe('reductions before and after enrolment', () => {
 
   it('says in words when the groups are too small, and hides small numbers', () => {
     const facts: OutcomeFact[] = ['a', 'b', 'c'].flatMap((caseId) => [
-      { caseId, revision: 0, recordedAt: '2026-01-01T00:00:00.000Z', agency: 'SOF', on: '2022-01-01', detail: { type: 'case-opened', birthDate: '2000-01-01', districtCode: 'VALBY-2' } as OutcomeFactDetail },
-      { caseId, revision: 1, recordedAt: '2026-01-01T00:00:00.000Z', agency: 'SOF', on: '2023-03-01', detail: { type: 'enrolled', programmeCode: 'SSP_PLUS' } as OutcomeFactDetail },
+      { caseId, revision: 0, recordedAt: '2026-01-01T00:00:00.000Z', agency: 'SOF', on: '2022-01-01', detail: { type: 'case-opened', birthDate: '2000-01-01', districtCode: 'VALBY-2' } },
+      { caseId, revision: 1, recordedAt: '2026-01-01T00:00:00.000Z', agency: 'SOF', on: '2023-03-01', detail: { type: 'enrolled', programmeCode: 'SSP_PLUS' } },
     ]);
     const report = computeReductionReport(caseHistories(facts), { programme: 'SSP_PLUS', cohortYear: 2023, months: 12, comparison: 'previous-cohort', asOf: '2026-01-01T00:00:00.000Z', measurementDate: MEASURED, threshold: 5 });
     expect(report.cohort).toMatchObject({ people: '<5', charges: { before: '<5', after: '<5', fewer: '<5', shareFewer: null, meanChange: null } });

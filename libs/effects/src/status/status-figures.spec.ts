@@ -100,7 +100,7 @@ describe('status figures on a date', () => {
   it('hide no figure that the others give away, across the four figures of one report', () => {
     const T = catalogue.suppressionThreshold;
     const known = (c: PublishedCell, figure: 'people' | 'count'): [number, number] =>
-      typeof c[figure] === 'number' ? [c[figure] as number, c[figure] as number] : c[figure] === 'x' ? (c.key === 'total' || figure === 'count' ? [0, 1e6] : [T, 1e6]) : figure === 'count' && typeof c.people !== 'number' ? [0, T - 1] : [1, T - 1];
+      typeof c[figure] === 'number' ? [c[figure], c[figure]] : c[figure] === 'x' ? (c.key === 'total' || figure === 'count' ? [0, 1e6] : [T, 1e6]) : figure === 'count' && typeof c.people !== 'number' ? [0, T - 1] : [1, T - 1];
     fc.assert(
       fc.property(fc.array(personArb, { minLength: 1, maxLength: 30 }), fc.constantFrom(...STATUS_BREAKDOWNS), (population, breakdown: StatusBreakdown) => {
         const facts = population.map(eventsOf).flatMap((ev, i) => factsOf(`p${i}`, ev));

@@ -171,6 +171,7 @@ export class EventStoreDbAllSubscription implements Subscription {
           feed.on('error', () => undefined); // late errors of a feed we are leaving
           feed.unsubscribe().catch(() => undefined);
           if (error === undefined) resolve();
+          // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the feed's or subscriber's error, passed on as it came
           else reject(error);
         });
       };

@@ -268,7 +268,7 @@ export class PostgresEventStore implements EventStore {
         new Client({ connectionString: this.options.connectionString, application_name: 'samvirke-listener' }),
     });
     this.subscriptions.add(subscription);
-    subscription.stopped.then(() => this.subscriptions.delete(subscription));
+    void subscription.stopped.then(() => this.subscriptions.delete(subscription));
     subscription.start();
     return subscription;
   }

@@ -196,9 +196,9 @@ export class OutboxDelivery {
         });
       } catch (error) {
         const name = (error as Error).name;
-        if (name === 'TimeoutError' || name === 'AbortError') throw new Error(`no answer within ${this.config.webhookTimeoutMs} ms`);
+        if (name === 'TimeoutError' || name === 'AbortError') throw new Error(`no answer within ${this.config.webhookTimeoutMs} ms`, { cause: error });
         const cause = (error as { cause?: { code?: string } }).cause?.code;
-        throw new Error(`could not reach the receiver${cause ? ` (${cause})` : ''}`);
+        throw new Error(`could not reach the receiver${cause ? ` (${cause})` : ''}`, { cause: error });
       }
       // The body is never read into the log: a receiver's answer is not ours to keep.
       await response.body?.cancel().catch(() => undefined);

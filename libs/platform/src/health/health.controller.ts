@@ -1,9 +1,10 @@
 import { Controller, Get, HttpStatus, Module, Res, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, HealthIndicatorService, TerminusModule, type HealthCheckResult, type HealthIndicatorFunction } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { HealthRegistry, type ComponentHealth } from './health-registry';
 import { PublicRoute } from '../nest/public-route';
+import { ComponentHealthDto, HealthReportDto, LivenessDto, ReadinessDto } from './health-answers.dto';
 
 /** A check that has not answered by then counts as down. */
 const CHECK_TIMEOUT_MS = 2_000;
@@ -18,6 +19,7 @@ const READINESS = ['database', 'eventStore'];
  */
 @PublicRoute()
 @ApiTags('operations')
+@ApiExtraModels(ComponentHealthDto)
 @Controller('health')
 export class HealthController {
   constructor(
@@ -28,6 +30,8 @@ export class HealthController {
 
   @Get()
   @ApiOperation({ summary: 'Health of each component (database, event store, projections); 503 when one is down. No token needed.' })
+  @ApiOkResponse({ type: HealthReportDto, description: 'Every component is up.' })
+  @ApiServiceUnavailableResponse({ type: HealthReportDto, description: 'A component is down: the same report, status `degraded` (not problem details).' })
   async health(@Res() response: Response) {
     const result = await this.run(this.registry.names());
     const up = result.status === 'ok' || result.status === 'degraded';
@@ -37,13 +41,16 @@ export class HealthController {
   /** Liveness: the process answers. Restarting it would not help with anything else. */
   @Get('live')
   @ApiOperation({ summary: 'Liveness: the process answers. No token needed.' })
-  live() {
+  @ApiOkResponse({ type: LivenessDto })
+  live(): LivenessDto {
     return { status: 'ok' };
   }
 
   /** Readiness: the database and event store answer, so requests can be served. */
   @Get('ready')
   @ApiOperation({ summary: 'Readiness: the database and event store answer (503 otherwise). No token needed.' })
+  @ApiOkResponse({ type: ReadinessDto, description: 'Ready.' })
+  @ApiServiceUnavailableResponse({ type: ReadinessDto, description: 'The database or the event store does not answer: status `not ready`.' })
   async ready(@Res() response: Response) {
     const result = await this.run(this.registry.names().filter((name) => READINESS.includes(name)));
     const ready = result.status === 'ok' || result.status === 'degraded';

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { PublicRoute } from '../nest/public-route';
 import { APP_METRICS, type AppMetrics } from './metrics';
@@ -24,6 +24,7 @@ export class MetricsController {
   @Get()
   @ApiOperation({ summary: 'Prometheus metrics (text exposition format). No token needed; keep it on the internal network.' })
   @ApiProduces('text/plain')
+  @ApiOkResponse({ description: 'The metrics, in the Prometheus text exposition format.', content: { 'text/plain': { schema: { type: 'string' } } } })
   async scrape(@Res() response: Response) {
     await Promise.all(this.collectors.map((collect) => collect().catch(() => undefined)));
     response.setHeader('Content-Type', this.metrics.registry.contentType);

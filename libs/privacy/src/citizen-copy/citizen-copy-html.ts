@@ -97,5 +97,7 @@ function renderData(data: unknown): string {
     const entries = Object.entries(data);
     return entries.length === 0 ? '' : `<dl>${entries.map(([key, item]) => `<dt>${escapeHtml(key)}</dt><dd>${renderData(item)}</dd>`).join('')}</dl>`;
   }
-  return escapeHtml(data === null || data === undefined ? '' : String(data));
+  // Objects and arrays were rendered above; JSON holds no other kind of value.
+  if (typeof data === 'string' || typeof data === 'number' || typeof data === 'boolean' || typeof data === 'bigint') return escapeHtml(String(data));
+  return '';
 }

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { CurrentUser, Roles, canSeeCase, type AuthenticatedUser } from '@samvirke/access';
 import { AuditAs } from '@samvirke/access/read-audit/audit-vocabulary';
 import { CLOCK, type Clock } from '@samvirke/platform/nest/tokens';
+import { ApiTextResponse } from '@samvirke/platform/nest/api-answers';
 import { CitizenCopyBuilder, type CitizenCopy } from '../citizen-copy/citizen-copy';
 import { renderCitizenCopyHtml } from '../citizen-copy/citizen-copy-html';
 
@@ -30,6 +31,7 @@ export class CitizenCopyController {
   @AuditAs('export')
   @ApiQuery({ name: 'format', required: false, enum: FORMATS, description: 'json (default) or html, a printable page.' })
   @ApiOperation({ summary: "The citizen's copy (GDPR art. 15): personal data, the case's history and the access report." })
+  @ApiTextResponse('The copy: JSON, or a printable HTML page with format=html.', ['text/html'], { alsoJsonObject: true })
   async copy(
     @Param('caseId', ParseUUIDPipe) rawCaseId: string,
     @CurrentUser() user: AuthenticatedUser,

@@ -248,6 +248,7 @@ describe('PersonalDataVault (PostgreSQL)', () => {
       await erasureDone;
       return result;
     };
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises, @typescript-eslint/no-unnecessary-type-assertion -- a stand-in for pool.query's promise form, which the overloads do not let through uncast
     const spy = jest.spyOn(pool, 'query').mockImplementationOnce(delayedRead as unknown as typeof pool.query);
     try {
       const racingOpen = v.open(sealed);

@@ -7,11 +7,12 @@ import { DEFAULT_SSP_PLUS_AGE_BANDS, type SspPlusAgeBands } from '@samvirke/case
 import { CLOCK, DATABASE_POOL, type Clock } from '@samvirke/platform';
 import { PersonalDataVault } from '@samvirke/privacy';
 import { loadReferenceData } from '@samvirke/reference-data';
-import { PROJECTION_PROGRESS, awaitReadModels, type Page, type ProjectionProgress } from '../http/read-model-query';
+import { PROJECTION_PROGRESS, awaitReadModels, type ProjectionProgress } from '../http/read-model-query';
 import { CASE_SUMMARY_PROJECTION_NAME } from './case-summary.projection';
 import { BY_READER_ACTIVITY, eligibilityOf, findSummary, pageSummaries, type CaseSummaryRow, type EligibilityCondition } from './case-summary-query';
 import { CaseSummaryQueryDto } from './case-summary-query.dto';
 import { caseSummaryView, type CaseSummaryView } from './case-summary-view';
+import { CaseSummaryDto, CaseSummaryPageDto } from './case-summary.dto';
 import { SSP_PLUS_AGE_BANDS } from './eligibility-on-read';
 import { ConsistencyQueryDto } from './consistency-query.dto';
 import { discloseNames, identityHiddenFrom, sealingProgrammes } from './name-disclosure';
@@ -36,7 +37,7 @@ export class CaseSummaryController {
 
   @Get()
   @ApiOperation({ summary: 'The cases you may see, most recently active first; filter by status, level, district, programme, coordinator, agency, eligibleOnly.' })
-  async list(@CurrentUser() user: AuthenticatedUser, @Query() query: CaseSummaryQueryDto): Promise<Page<CaseSummaryView>> {
+  async list(@CurrentUser() user: AuthenticatedUser, @Query() query: CaseSummaryQueryDto): Promise<CaseSummaryPageDto> {
     await awaitReadModels(this.progress, [CASE_SUMMARY_PROJECTION_NAME], query.consistentWith);
     const condition = this.eligibilityCondition();
     const { rows, total } = await pageSummaries(
@@ -60,13 +61,13 @@ export class CaseSummaryController {
   @ApiOperation({
     summary: 'One case summary, with the case revision in `revision` and as a strong ETag ("<revision>") to send back as If-Match; 404 when the case does not exist or you may not see it.',
   })
-  @ApiOkResponse({ description: 'The case summary.', headers: { ETag: { description: 'The case revision this answer shows, "<revision>": send it as If-Match on a write.', schema: { type: 'string' } } } })
+  @ApiOkResponse({ description: 'The case summary.', type: CaseSummaryDto, headers: { ETag: { description: 'The case revision this answer shows, "<revision>": send it as If-Match on a write.', schema: { type: 'string' } } } })
   async one(
     @CurrentUser() user: AuthenticatedUser,
     @Param('caseId', ParseUUIDPipe) caseId: string,
     @Query() query: ConsistencyQueryDto,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<CaseSummaryView> {
+  ): Promise<CaseSummaryDto> {
     await awaitReadModels(this.progress, [CASE_SUMMARY_PROJECTION_NAME], query.consistentWith);
     const row = await findSummary(this.pool, user, caseId);
     if (row === undefined) throw new NotFoundException({ error: 'Not Found', message: 'no case with this id that you may see' });

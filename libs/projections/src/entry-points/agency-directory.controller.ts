@@ -1,13 +1,12 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { loadReferenceData, type Agency } from '@samvirke/reference-data';
+import { loadReferenceData } from '@samvirke/reference-data';
 import { searchAgencyDirectory } from './agency-directory';
+import { AgencyDirectoryQueryDto } from './agency-directory-query.dto';
+import { AgencyDirectoryDto, AgencyDto } from './agency-directory.dto';
 
-export class AgencyDirectoryQueryDto {
-  /** Text to look for in what an entry point handles (or its unit), e.g. "housing". */
-  @IsOptional() @IsString() @MaxLength(100) handles?: string;
-}
+// In a .dto.ts file so the swagger plugin documents `handles`.
+export { AgencyDirectoryQueryDto } from './agency-directory-query.dto';
 
 /**
  * Where to reach each agency when a case has not named anyone yet: straight from reference data,
@@ -20,13 +19,13 @@ export class AgencyDirectoryController {
 
   @Get()
   @ApiOperation({ summary: "Every agency's standing entry points; `handles` filters by what they handle." })
-  list(@Query() query: AgencyDirectoryQueryDto): { items: Agency[] } {
+  list(@Query() query: AgencyDirectoryQueryDto): AgencyDirectoryDto {
     return { items: searchAgencyDirectory(this.agencies.values(), query.handles) };
   }
 
   @Get(':agencyCode')
   @ApiOperation({ summary: "One agency's standing entry points." })
-  one(@Param('agencyCode') agencyCode: string): Agency {
+  one(@Param('agencyCode') agencyCode: string): AgencyDto {
     const agency = this.agencies.get(agencyCode);
     if (agency === undefined) throw new NotFoundException({ error: 'Not Found', message: 'no agency with this code; GET /agency-directory lists them' });
     return agency;

@@ -9,6 +9,7 @@ import { PROJECTION_PROGRESS, awaitReadModels, type ProjectionProgress } from '.
 import { READ_MODEL_SCHEMA } from '../runner/projection';
 import { ConsistencyQueryDto } from '../case-summary/consistency-query.dto';
 import { ENTRY_POINTS_PROJECTION_NAME, ENTRY_POINT_TABLES } from './entry-points.projection';
+import { CaseEntryPointsDto } from './entry-points.dto';
 
 export interface EntryPointChangeView {
   change: 'joined' | 'changed' | 'left';
@@ -51,7 +52,7 @@ export class CaseEntryPointsController {
     @CurrentUser() user: AuthenticatedUser,
     @Param('caseId', ParseUUIDPipe) caseId: string,
     @Query() query: ConsistencyQueryDto,
-  ): Promise<CaseEntryPointsView> {
+  ): Promise<CaseEntryPointsDto> {
     await awaitReadModels(this.progress, [ENTRY_POINTS_PROJECTION_NAME], query.consistentWith);
     const params: unknown[] = [caseId];
     const visible = caseVisibilitySql(user, { agencies: 'agencies', coordinatorId: 'coordinator_id' }, params);

@@ -1,6 +1,4 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import type { GlobalPosition } from '@samvirke/event-store';
 import { CONSISTENCY_RETRY_AFTER_SECONDS, DEFAULT_CONSISTENCY_WAIT_MS } from '../runner/read-your-writes';
 
@@ -8,15 +6,8 @@ import { CONSISTENCY_RETRY_AFTER_SECONDS, DEFAULT_CONSISTENCY_WAIT_MS } from '..
  * What every read-model endpoint shares: offset paging with a total, and read-your-writes.
  * Counts and totals are computed under the same access filter as the rows.
  */
-export class PageQueryDto {
-  /** Rows per page, 1-200. */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit: number = 50;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000) offset: number = 0;
-  /** A position returned by a write: the read waits until the read model has applied it (or 503). */
-  @IsOptional()
-  @Matches(/^[0-9a-f]{16}\.[0-9a-f]{16}$/, { message: 'consistentWith must be a position returned by a write' })
-  consistentWith?: string;
-}
+// In a .dto.ts file so the swagger plugin documents limit, offset and consistentWith on every list.
+export { PageQueryDto } from './page-query.dto';
 
 export interface Page<T> {
   items: T[];

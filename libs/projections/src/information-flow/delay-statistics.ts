@@ -125,7 +125,7 @@ function delayCell(cell: PublishedCell, figures: DelayFigures): DelayCell {
     toAgency: figures.toAgency,
     count: cell.people,
     unacknowledged: cell.count,
-    medianHours: shown ? round(cell.median as number) : null,
+    medianHours: shown ? round(cell.median) : null,
     p90Hours: shown ? round(percentile(figures.delays, 0.9)) : null,
   };
 }

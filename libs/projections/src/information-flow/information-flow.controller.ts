@@ -3,11 +3,12 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Pool } from 'pg';
 import { CurrentUser, Roles, caseVisibilitySql, flowVisibilitySql, type AuthenticatedUser } from '@samvirke/access';
 import { CLOCK, DATABASE_POOL, type Clock } from '@samvirke/platform';
-import { awaitReadModels, PROJECTION_PROGRESS, type Page, type ProjectionProgress } from '../http/read-model-query';
+import { awaitReadModels, PROJECTION_PROGRESS, type ProjectionProgress } from '../http/read-model-query';
 import { READ_MODEL_SCHEMA } from '../runner/projection';
 import { CaseInformationFlowQueryDto, InformationDelaysQueryDto, type FlowKind } from './information-flow-query.dto';
 import { INFORMATION_FLOW_PROJECTION_NAME, informationFlowTables } from './information-flow.projection';
-import { closedMonth, publishDelayStatistics, type DelayStatistics } from './delay-statistics';
+import { closedMonth, publishDelayStatistics } from './delay-statistics';
+import { DelayStatisticsDto, InformationFlowPageDto } from './information-flow.dto';
 
 export interface InformationFlowItem {
   kind: FlowKind;
@@ -68,7 +69,7 @@ export class InformationFlowController {
     @CurrentUser() user: AuthenticatedUser,
     @Param('caseId') caseId: string,
     @Query() query: CaseInformationFlowQueryDto,
-  ): Promise<Page<InformationFlowItem>> {
+  ): Promise<InformationFlowPageDto> {
     await awaitReadModels(this.progress, [INFORMATION_FLOW_PROJECTION_NAME], query.consistentWith);
     const caseParams: unknown[] = [caseId];
     const visible = caseVisibilitySql(user, { agencies: 'c.agencies', coordinatorId: 'c.coordinator_id' }, caseParams);
@@ -145,7 +146,7 @@ export class InformationFlowController {
   @Get('information-flow/delays')
   @Roles('coordinator', 'auditor')
   @ApiOperation({ summary: 'One closed calendar month: per agency pair, count, median and 90th percentile delay in hours, still unanswered at month end; small cells suppressed.' })
-  async delays(@Query() query: InformationDelaysQueryDto): Promise<DelayStatistics> {
+  async delays(@Query() query: InformationDelaysQueryDto): Promise<DelayStatisticsDto> {
     const period = closedMonth(this.clock.now(), query.month);
     if (period === undefined) {
       throw new BadRequestException({

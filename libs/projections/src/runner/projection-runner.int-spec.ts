@@ -57,7 +57,7 @@ describe('ProjectionRunner (live)', () => {
     await appendEvents(store, names.streamPrefix, 3);
     const elsewhere = await appendEvents(store, `other${names.streamPrefix}`, 2);
     await expect(runner.waitForPosition([names.name], elsewhere.last, 5_000)).resolves.toBe(true);
-    expect(((await readModelRows(pool, `${names.tablePrefix}_seen_event`)) as unknown[]).length).toBe(3);
+    expect(((await readModelRows(pool, `${names.tablePrefix}_seen_event`))).length).toBe(3);
   });
 
   it('stops only the projection that cannot apply an event, exactly there, and resumes once fixed', async () => {
@@ -92,7 +92,7 @@ describe('ProjectionRunner (live)', () => {
     expect(state?.error).toContain('cannot apply this event');
     const seen = (await readModelRows(pool, `${shared.tablePrefix}_seen_event`)) as Array<{ event_id: string }>;
     expect(seen.map((row) => row.event_id).sort()).toEqual(recorded.slice(0, index).map((event) => event.id).sort());
-    expect(((await readModelRows(pool, `${good.tablePrefix}_seen_event`)) as unknown[]).length).toBe(60);
+    expect(((await readModelRows(pool, `${good.tablePrefix}_seen_event`))).length).toBe(60);
     const health = await runner.health();
     expect(health.up).toBe(false);
     expect(health.projections[shared.name]).toMatchObject({ status: 'failed', failedEventId: poison });
@@ -102,7 +102,7 @@ describe('ProjectionRunner (live)', () => {
     fragile.apply = original;
     await runner.resume(shared.name);
     await expect(runner.waitForPosition([shared.name], last, 10_000)).resolves.toBe(true);
-    expect(((await readModelRows(pool, `${shared.tablePrefix}_seen_event`)) as unknown[]).length).toBe(60);
+    expect(((await readModelRows(pool, `${shared.tablePrefix}_seen_event`))).length).toBe(60);
     expect((await runner.health()).up).toBe(true);
   });
 

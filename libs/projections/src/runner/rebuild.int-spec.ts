@@ -36,7 +36,7 @@ describe('projection rebuild', () => {
     const tables = [`${names.tablePrefix}_seen_event`, `${names.tablePrefix}_stream_tally`];
     const rows = () => Promise.all(tables.map((table) => readModelRows(pool, table)));
     const liveRows = await rows();
-    expect((liveRows[0] as unknown[]).length).toBe(250);
+    expect((liveRows[0]).length).toBe(250);
 
     const progress: RebuildProgress[] = [];
     const quiet = await live.rebuild(names.name, { batchSize: 40, onProgress: (p) => progress.push(p) });
@@ -52,7 +52,7 @@ describe('projection rebuild', () => {
     const { last } = await during;
     await expect(live.waitForPosition([names.name], last, 10_000)).resolves.toBe(true);
     const mixed = await rows();
-    expect((mixed[0] as unknown[]).length).toBe(350);
+    expect((mixed[0]).length).toBe(350);
     await live.rebuild(names.name, { batchSize: 1000 });
     expect(await rows()).toEqual(mixed);
     expect((await readProjectionState(pool, names.name))?.activeGeneration).toBe(4);
@@ -84,7 +84,7 @@ describe('projection rebuild', () => {
       if (state?.activeGeneration === 2) return true;
       const building = (await pool.query(`SELECT count(*)::int AS n FROM ${newSchema}.${seen}`).catch(() => ({ rows: [{ n: -1 }] }))).rows[0].n;
       const served = (await readModelRows(pool, tally)) as Array<{ last_revision: number }>;
-      const servedSeen = (await readModelRows(pool, seen)) as unknown[];
+      const servedSeen = (await readModelRows(pool, seen));
       if (building >= 0 && building < 300 && (await readProjectionState(pool, names.name))?.activeGeneration === 1) {
         expect(served.every((row) => row.last_revision < 1000)).toBe(true);
         expect(servedSeen.length).toBe(300);

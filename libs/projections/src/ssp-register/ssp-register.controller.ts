@@ -6,13 +6,14 @@ import { DEFAULT_SSP_PLUS_AGE_BANDS, type SspPlusAgeBands } from '@samvirke/case
 import { CLOCK, DATABASE_POOL, type Clock } from '@samvirke/platform';
 import { PersonalDataVault } from '@samvirke/privacy';
 import { loadReferenceData } from '@samvirke/reference-data';
-import { PROJECTION_PROGRESS, awaitReadModels, type Page, type ProjectionProgress } from '../http/read-model-query';
+import { PROJECTION_PROGRESS, awaitReadModels, type ProjectionProgress } from '../http/read-model-query';
 import { CASE_SUMMARY_PROJECTION_NAME } from '../case-summary/case-summary.projection';
 import { BY_READER_ACTIVITY, eligibilityOf, pageSummaries, type EligibilityCondition } from '../case-summary/case-summary-query';
 import { custodyView, eligibilityView, identityView, type CaseSummaryView, type CustodyView } from '../case-summary/case-summary-view';
 import { SSP_PLUS_AGE_BANDS } from '../case-summary/eligibility-on-read';
 import { discloseNames, identityHiddenFrom, sealingProgrammes, type DisclosedName } from '../case-summary/name-disclosure';
 import { SspRegisterQueryDto } from './ssp-register-query.dto';
+import { SspRegisterPageDto } from './ssp-register.dto';
 
 export interface SspRegisterEntry {
   caseId: string;
@@ -58,7 +59,7 @@ export class SspRegisterController {
 
   @Get()
   @ApiOperation({ summary: 'Open SSP+ cases (level 3/4, in the age band today) you may see; filter by district, cityDistrict, programme, custody, coordinator.' })
-  async list(@CurrentUser() user: AuthenticatedUser, @Query() query: SspRegisterQueryDto): Promise<Page<SspRegisterEntry>> {
+  async list(@CurrentUser() user: AuthenticatedUser, @Query() query: SspRegisterQueryDto): Promise<SspRegisterPageDto> {
     await awaitReadModels(this.progress, [CASE_SUMMARY_PROJECTION_NAME], query.consistentWith);
     const condition: EligibilityCondition = { at: this.clock.now(), ageBands: this.ageBands, programmes: this.referenceData.programmes };
     const { rows, total } = await pageSummaries(

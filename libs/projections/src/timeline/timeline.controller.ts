@@ -5,10 +5,11 @@ import { CurrentUser, caseVisibilitySql, entryVisibilitySql, flowVisibilitySql, 
 import { copenhagenDate } from '@samvirke/case';
 import { CLOCK, DATABASE_POOL, type Clock } from '@samvirke/platform';
 import { PersonalDataVault } from '@samvirke/privacy';
-import { awaitReadModels, PROJECTION_PROGRESS, type Page, type ProjectionProgress } from '../http/read-model-query';
+import { awaitReadModels, PROJECTION_PROGRESS, type ProjectionProgress } from '../http/read-model-query';
 import { READ_MODEL_SCHEMA } from '../runner/projection';
 import { openDetails, type ReadableDetail } from './readable-detail';
 import { TimelineQueryDto } from './timeline-query.dto';
+import { TimelinePageDto } from './timeline.dto';
 import { timelineStatusSql, type TimelineStatus } from './timeline-status';
 import { TIMELINE_PROJECTION_NAME, timelineTables, type TimelineKind } from './timeline.projection';
 
@@ -71,7 +72,7 @@ export class TimelineController {
 
   @Get()
   @ApiOperation({ summary: "A case's coordination timeline across agencies: deadlines, information, conferences, custody, road maps." })
-  async timeline(@CurrentUser() user: AuthenticatedUser, @Param('caseId') caseId: string, @Query() query: TimelineQueryDto): Promise<Page<TimelineItem>> {
+  async timeline(@CurrentUser() user: AuthenticatedUser, @Param('caseId') caseId: string, @Query() query: TimelineQueryDto): Promise<TimelinePageDto> {
     await awaitReadModels(this.progress, [TIMELINE_PROJECTION_NAME], query.consistentWith);
     const params: unknown[] = [caseId];
     const visible = caseVisibilitySql(user, { agencies: 'c.agencies', coordinatorId: 'c.coordinator_id' }, params);

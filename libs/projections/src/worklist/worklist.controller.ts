@@ -1,37 +1,22 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { Pool } from 'pg';
 import { CurrentUser, Roles, caseVisibilitySql, flowVisibilitySql, type AuthenticatedUser } from '@samvirke/access';
 import { copenhagenDate } from '@samvirke/case';
 import { CLOCK, DATABASE_POOL, type Clock } from '@samvirke/platform';
-import { awaitReadModels, PageQueryDto, PROJECTION_PROGRESS, type Page, type ProjectionProgress } from '../http/read-model-query';
+import { awaitReadModels, PROJECTION_PROGRESS, type ProjectionProgress } from '../http/read-model-query';
 import { READ_MODEL_SCHEMA } from '../runner/projection';
 import { timelineItemVisibilitySql } from '../timeline/timeline.controller';
 import { TIMELINE_PROJECTION_NAME, timelineTables } from '../timeline/timeline.projection';
+import { WorklistPageDto } from './worklist.dto';
+import { WorklistQueryDto, type WorklistReason } from './worklist-query.dto';
 
 /** How far ahead a release counts as "coming up", and how long a level 3/4 case may go without a conference. */
 export const RELEASE_HORIZON_DAYS = 90;
 export const CONFERENCE_INTERVAL_DAYS = 90;
 
-/**
- * In rank order. `escalated-flows`: open exchanges the escalation rules have escalated (to the late
- * agency's escalation contact and the coordinator); `stalled-flows`: open exchanges they have chased
- * at all (a reminder or an escalation). Both count every exchange on the coordinator's own cases
- * (who sent what to whom, as on the information flow), not only those their agency is part of.
- */
-export const WORKLIST_REASONS = ['escalated-flows', 'stalled-flows', 'overdue-items', 'release-coming-up', 'no-recent-conference', 'unacknowledged-information', 'referral-received'] as const;
-export type WorklistReason = (typeof WORKLIST_REASONS)[number];
-
-export class WorklistQueryDto extends PageQueryDto {
-  /** Information not acknowledged this many days after it was shared counts as a reason (default 5). */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(365) unacknowledgedAfterDays: number = 5;
-  /** A referral of the case's citizen received within this many days counts as a reason (default 14). */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(365) referralsWithinDays: number = 14;
-  /** Only cases with this reason. Without it, every open case is listed, calm ones last. */
-  @IsOptional() @IsIn(WORKLIST_REASONS, { message: `reason must be one of ${WORKLIST_REASONS.join(', ')}` }) reason?: WorklistReason;
-}
+// In a .dto.ts file so the swagger plugin documents the query parameters.
+export { WORKLIST_REASONS, WorklistQueryDto, type WorklistReason } from './worklist-query.dto';
 
 export interface WorklistRow {
   caseId: string;
@@ -72,7 +57,7 @@ export class WorklistController {
   @Get()
   @Roles('coordinator')
   @ApiOperation({ summary: "The calling coordinator's cases by urgency, with the reasons and counts." })
-  async worklist(@CurrentUser() user: AuthenticatedUser, @Query() query: WorklistQueryDto): Promise<Page<WorklistRow>> {
+  async worklist(@CurrentUser() user: AuthenticatedUser, @Query() query: WorklistQueryDto): Promise<WorklistPageDto> {
     await awaitReadModels(this.progress, [TIMELINE_PROJECTION_NAME], query.consistentWith);
     const asCoordinator: AuthenticatedUser = { ...user, roles: ['coordinator'] };
     const params: unknown[] = [];
