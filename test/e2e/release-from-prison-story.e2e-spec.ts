@@ -102,7 +102,7 @@ describe('the release-from-prison story, end to end', () => {
     });
     position = recorded.position;
     const timeline = await ok('GET', `${base}/timeline?kind=road-map&limit=200&consistentWith=${position}`, coordinator);
-    const items = Object.fromEntries((timeline.items as any[]).map((item) => [item.roadMap.item, item]));
+    const items: Record<string, any> = Object.fromEntries((timeline.items as any[]).map((item) => [item.roadMap.item, item]));
     expect(Object.fromEntries(Object.entries(items).map(([code, item]) => [code, item.dueOn]))).toEqual({
       ADMISSION_NOTICE: '2026-07-08',
       ACTION_PLAN_OWNER_APPOINTED: '2026-07-15',

@@ -28,6 +28,9 @@ export const NOTIFICATION_KINDS = [
   'case-assigned',
   'reminder',
   'escalation',
+  // Not from events: the deadline job (libs/notifications/src/deadlines) reads the timeline.
+  'deadline-approaching',
+  'deadline-passed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
