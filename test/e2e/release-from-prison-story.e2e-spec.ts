@@ -192,4 +192,14 @@ describe('the release-from-prison story, end to end', () => {
       ['2026-07-09', 'escalation', 'KRIMINALFORSORGEN'],
     ]);
   });
+
+  it("a second referral of the citizen, by social services, reaches the case's coordinator; the referrer learns only that it was received", async () => {
+    const social: TestUser = { userId: `sof-story-${suffix}`, agency: 'SOF', roles: ['liaison'] };
+    const again = await api.request('POST', '/cases', { user: social, body: referralOf(citizen, { reason: 'Bekymring fra socialrådgiver' }) });
+    expect([again.status, again.body]).toEqual([202, { received: true }]);
+    const told = await eventually(async () => (await inbox(coordinator, `kind=referral-received&caseId=${caseId}`))[0], 20_000, "the coordinator's referral notification");
+    expect(told).toMatchObject({ fromAgency: 'SOF', recipient: { kind: 'user', agency: 'BIF', userId: coordinator.userId } });
+    expect(await inbox(social, 'kind=referral-received')).toEqual([]);
+    expect((await api.request('GET', base, { user: social })).status).toBe(404);
+  });
 });

@@ -128,8 +128,9 @@ describe('delivery', () => {
   });
 
   it('sends a digest at the next digest hour', () => {
-    expect(nextDigestAt(new Date('2026-12-06T05:00:00Z'), 6).toISOString()).toBe('2026-12-06T06:00:00.000Z');
-    expect(nextDigestAt(new Date('2026-12-06T06:00:00Z'), 6).toISOString()).toBe('2026-12-07T06:00:00.000Z');
+    // 07:00 in Copenhagen is 06:00 UTC in winter.
+    expect(nextDigestAt(new Date('2026-12-06T05:00:00Z'), 7).toISOString()).toBe('2026-12-06T06:00:00.000Z');
+    expect(nextDigestAt(new Date('2026-12-06T06:00:00Z'), 7).toISOString()).toBe('2026-12-07T06:00:00.000Z');
   });
 
   it('writes mail that says nothing about the case', () => {
