@@ -6,7 +6,7 @@ import { TestClock } from '../../support/test-clock';
 import { testCitizen } from '../../support/citizens';
 import { referCitizen, referralOf } from '../../support/referrals';
 import type { TestUser } from '../../support/tokens';
-import { eventually, startMailSink, type MailSink } from './receivers';
+import { eventually, openSse, startMailSink, type MailSink } from './receivers';
 
 /**
  * Deadlines coming up or passed become notifications (issue 18), with the test clock: the release
@@ -74,6 +74,8 @@ describe('deadline notifications', () => {
     await ok('GET', `/cases/${caseId}/timeline?kind=road-map&consistentWith=${recorded.position}`, coordinator);
     await eventually(async () => (await inbox(probation, `kind=asked-to-join&caseId=${caseId}`))[0], 20_000, 'the notification facts');
 
+    const stream = await openSse(`${api.baseUrl}/notifications/stream`, { authorization: `Bearer ${await api.auth.token(probation)}` });
+    expect(stream.status).toBe(200);
     // Thursday 2 July: 8 July is 4 working days away. Nothing.
     expect((await runOn('2026-07-02')).stored).toBe(0);
     // Monday 6 July: Tuesday 7 and Wednesday 8 are the next 2 working days.
@@ -86,6 +88,9 @@ describe('deadline notifications', () => {
     expect(await inbox(coordinator, `kind=deadline-approaching&caseId=${caseId}`)).toMatchObject([{ dueDate: '2026-07-08', recipient: { kind: 'user', userId: coordinator.userId } }]);
     const mail = await eventually(() => smtp.mails.find((found) => found.raw.includes(forUnit.id)), 20_000, 'the mail');
     expect(mail.to).toEqual(['ksp.kriminalforsorgen@example.org']);
+    const pushed = await eventually(() => stream.messages.find((message) => JSON.parse(message.data).id === forUnit.id), 10_000, 'the SSE message');
+    expect(pushed).toMatchObject({ event: 'notification', id: forUnit.sequence });
+    stream.close();
   });
 
   it('tells them again once the deadline has passed unmet, once across a restart', async () => {
