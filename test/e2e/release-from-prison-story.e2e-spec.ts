@@ -35,7 +35,12 @@ describe('the release-from-prison story, end to end', () => {
   const coordinator: TestUser & { userId: string } = { userId: `intake-story-${suffix}`, agency: 'BIF', roles: ['coordinator'] };
   const probation: TestUser = { userId: `kf-story-${suffix}`, agency: 'KRIMINALFORSORGEN', roles: ['liaison'] };
   const citizen = testCitizen(2003);
-  const policeEntryPoint = { unit: 'Station Bellahøj, SSP-kontakt', contactPerson: 'Vagthavende', phone: '555 1111', email: `bellahoj-${suffix}@politi.example.org` };
+  const policeEntryPoint = {
+    unit: 'Station Bellahøj, SSP-kontakt',
+    contactPerson: 'Vagthavende',
+    phone: '555 1111',
+    email: `bellahoj-${suffix}@politi.example.org`,
+  };
 
   /** 10:00 in Copenhagen (summer time) on a day of 2026. */
   const at = (day: string) => `${day}T08:00:00.000Z`;
@@ -78,14 +83,21 @@ describe('the release-from-prison story, end to end', () => {
   let position = '0';
 
   it('the police referral reaches an intake coordinator in GET /intake, who takes it over; the police join', async () => {
-    const referral = await api.request('POST', '/cases', { user: police, body: referralOf(citizen, { reason: 'Løsladelse nærmer sig', referrerEntryPoint: policeEntryPoint }) });
+    const referral = await api.request('POST', '/cases', {
+      user: police,
+      body: referralOf(citizen, { reason: 'Løsladelse nærmer sig', referrerEntryPoint: policeEntryPoint }),
+    });
     expect([referral.status, referral.body]).toEqual([202, { received: true }]);
-    position = (await api.store.readStream(`case-${caseId}`)).at(-1)!.globalPosition as string;
+    position = (await api.store.readStream(`case-${caseId}`)).at(-1)!.globalPosition;
 
     const queue = await ok('GET', `/intake?limit=200&consistentWith=${position}`, coordinator);
     expect((queue.items as any[]).find((item) => item.caseId === caseId)).toMatchObject({ referredBy: 'KBH-POLITI', agencies: ['BIF'] });
     // The intake unit was told: the referral is a case BIF was asked to join.
-    const told = await eventually(async () => (await inbox(coordinator, `caseId=${caseId}`)).find((item) => item.recipient.entryPoint === 'BIF-SSP-PLUS'), 10_000, "the intake unit's notification");
+    const told = await eventually(
+      async () => (await inbox(coordinator, `caseId=${caseId}`)).find((item) => item.recipient.entryPoint === 'BIF-SSP-PLUS'),
+      10_000,
+      "the intake unit's notification",
+    );
     expect(told).toMatchObject({ kind: 'asked-to-join', fromAgency: 'KBH-POLITI' });
 
     const taken = await ok('POST', `${base}/coordinator`, coordinator, { coordinatorId: coordinator.userId, agency: 'BIF' });
@@ -98,7 +110,11 @@ describe('the release-from-prison story, end to end', () => {
   it('brings Kriminalforsorgen in; the sentence it records starts the release road map with its dates', async () => {
     await ok('POST', `${base}/agencies/KRIMINALFORSORGEN`, coordinator, {});
     const recorded = await ok('POST', `${base}/custody`, probation, {
-      custodyId: randomUUID(), kind: 'sentence', institution: 'Vestre Fængsel', startedOn: '2026-07-01', expectedReleaseOn: '2026-12-01',
+      custodyId: randomUUID(),
+      kind: 'sentence',
+      institution: 'Vestre Fængsel',
+      startedOn: '2026-07-01',
+      expectedReleaseOn: '2026-12-01',
     });
     position = recorded.position;
     const timeline = await ok('GET', `${base}/timeline?kind=road-map&limit=200&consistentWith=${position}`, coordinator);
@@ -118,17 +134,31 @@ describe('the release-from-prison story, end to end', () => {
     expect((forPolice.items as any[]).map((item) => item.dueOn)).toContain('2026-09-01');
   });
 
-  it("BIF shares with Kriminalforsorgen only: its entry point is told in the inbox, on the live stream and by mail; the police see nothing", async () => {
+  it('BIF shares with Kriminalforsorgen only: its entry point is told in the inbox, on the live stream and by mail; the police see nothing', async () => {
     api.clock.set(at('2026-07-02'));
     stream = await openSse(`${api.baseUrl}/notifications/stream`, { authorization: `Bearer ${await api.auth.token(probation)}` });
     expect(stream.status).toBe(200);
     const shared = await ok('POST', `${base}/entries`, coordinator, {
-      entryId, sharedWith: ['KRIMINALFORSORGEN'], legalBasis: 'RPL115-1-3', purpose: 'crime-prevention', sensitivity: 'normal', summary: 'Jobplan klar til løsladelsen; bolig mangler',
+      entryId,
+      sharedWith: ['KRIMINALFORSORGEN'],
+      legalBasis: 'RPL115-1-3',
+      purpose: 'crime-prevention',
+      sensitivity: 'normal',
+      summary: 'Jobplan klar til løsladelsen; bolig mangler',
     });
     position = shared.position;
 
-    const item = await eventually(async () => (await inbox(probation, `kind=information-shared&caseId=${caseId}`)).find((found) => found.entryId === entryId), 20_000, "Kriminalforsorgen's notification");
-    expect(item).toMatchObject({ caseId, fromAgency: 'BIF', readAt: null, recipient: { kind: 'unit', agency: 'KRIMINALFORSORGEN', entryPoint: 'KRIMINALFORSORGEN-KSP' } });
+    const item = await eventually(
+      async () => (await inbox(probation, `kind=information-shared&caseId=${caseId}`)).find((found) => found.entryId === entryId),
+      20_000,
+      "Kriminalforsorgen's notification",
+    );
+    expect(item).toMatchObject({
+      caseId,
+      fromAgency: 'BIF',
+      readAt: null,
+      recipient: { kind: 'unit', agency: 'KRIMINALFORSORGEN', entryPoint: 'KRIMINALFORSORGEN-KSP' },
+    });
     const pushed = await eventually(() => stream!.messages.find((message) => JSON.parse(message.data).id === item.id), 10_000, 'the SSE message');
     expect(pushed).toMatchObject({ event: 'notification', id: item.sequence });
     const mail = await eventually(() => smtp.mails.find((found) => found.raw.includes(item.id)), 20_000, 'the mail');
@@ -197,7 +227,11 @@ describe('the release-from-prison story, end to end', () => {
     const social: TestUser = { userId: `sof-story-${suffix}`, agency: 'SOF', roles: ['liaison'] };
     const again = await api.request('POST', '/cases', { user: social, body: referralOf(citizen, { reason: 'Bekymring fra socialrådgiver' }) });
     expect([again.status, again.body]).toEqual([202, { received: true }]);
-    const told = await eventually(async () => (await inbox(coordinator, `kind=referral-received&caseId=${caseId}`))[0], 20_000, "the coordinator's referral notification");
+    const told = await eventually(
+      async () => (await inbox(coordinator, `kind=referral-received&caseId=${caseId}`))[0],
+      20_000,
+      "the coordinator's referral notification",
+    );
     expect(told).toMatchObject({ fromAgency: 'SOF', recipient: { kind: 'user', agency: 'BIF', userId: coordinator.userId } });
     expect(await inbox(social, 'kind=referral-received')).toEqual([]);
     expect((await api.request('GET', base, { user: social })).status).toBe(404);

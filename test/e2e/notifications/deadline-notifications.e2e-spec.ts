@@ -67,7 +67,11 @@ describe('deadline notifications', () => {
     ({ caseId } = await referCitizen(api.request, coordinator, referralOf(testCitizen(2003), { reason: 'Dom afsones' }), { coordinator }));
     await ok('POST', `/cases/${caseId}/agencies/KRIMINALFORSORGEN`, coordinator, {});
     const recorded = await ok('POST', `/cases/${caseId}/custody`, probation, {
-      custodyId: randomUUID(), kind: 'sentence', institution: 'Vestre Fængsel', startedOn: '2026-07-01', expectedReleaseOn: '2026-12-01',
+      custodyId: randomUUID(),
+      kind: 'sentence',
+      institution: 'Vestre Fængsel',
+      startedOn: '2026-07-01',
+      expectedReleaseOn: '2026-12-01',
     });
     // Both read models the job reads have caught up: the timeline (consistentWith) and the notification
     // projection's case facts (Kriminalforsorgen's asked-to-join notification is there).
@@ -83,9 +87,20 @@ describe('deadline notifications', () => {
     expect((await runOn('2026-07-06')).stored).toBe(0);
     expect((await runOn('2026-07-07')).stored).toBe(0);
 
-    const forUnit = await eventually(async () => (await inbox(probation, `kind=deadline-approaching&caseId=${caseId}`))[0], 10_000, "the entry point's notification");
-    expect(forUnit).toMatchObject({ dueDate: '2026-07-08', recipient: { kind: 'unit', agency: 'KRIMINALFORSORGEN', entryPoint: 'KRIMINALFORSORGEN-KSP' }, entryId: null, fromAgency: null });
-    expect(await inbox(coordinator, `kind=deadline-approaching&caseId=${caseId}`)).toMatchObject([{ dueDate: '2026-07-08', recipient: { kind: 'user', userId: coordinator.userId } }]);
+    const forUnit = await eventually(
+      async () => (await inbox(probation, `kind=deadline-approaching&caseId=${caseId}`))[0],
+      10_000,
+      "the entry point's notification",
+    );
+    expect(forUnit).toMatchObject({
+      dueDate: '2026-07-08',
+      recipient: { kind: 'unit', agency: 'KRIMINALFORSORGEN', entryPoint: 'KRIMINALFORSORGEN-KSP' },
+      entryId: null,
+      fromAgency: null,
+    });
+    expect(await inbox(coordinator, `kind=deadline-approaching&caseId=${caseId}`)).toMatchObject([
+      { dueDate: '2026-07-08', recipient: { kind: 'user', userId: coordinator.userId } },
+    ]);
     const mail = await eventually(() => smtp.mails.find((found) => found.raw.includes(forUnit.id)), 20_000, 'the mail');
     expect(mail.to).toEqual(['ksp.kriminalforsorgen@example.org']);
     const pushed = await eventually(() => stream.messages.find((message) => JSON.parse(message.data).id === forUnit.id), 10_000, 'the SSE message');
@@ -112,14 +127,23 @@ describe('deadline notifications', () => {
     // Monday 20 July: the needs assessment (Kriminalforsorgen) is due Wednesday 22 July.
     expect((await runOn('2026-07-20')).stored).toBe(2);
     // The action plan is made in time (an action): its 29 July deadline is never told.
-    const planned = await ok('POST', `/cases/${caseId}/actions`, coordinator, { actionId: randomUUID(), title: 'Handleplan', responsibleAgency: 'BIF', dueDate: '2026-12-31' });
+    const planned = await ok('POST', `/cases/${caseId}/actions`, coordinator, {
+      actionId: randomUUID(),
+      title: 'Handleplan',
+      responsibleAgency: 'BIF',
+      dueDate: '2026-12-31',
+    });
     await ok('GET', `/cases/${caseId}/timeline?kind=road-map&consistentWith=${planned.position}`, coordinator);
     await runOn('2026-07-27');
     await runOn('2026-07-30');
-    const told = await eventually(async () => {
-      const items = (await inbox(coordinator, `caseId=${caseId}`)).filter((item) => item.kind.startsWith('deadline-'));
-      return items.length >= 4 ? items : undefined;
-    }, 10_000, "the coordinator's deadline notifications");
+    const told = await eventually(
+      async () => {
+        const items = (await inbox(coordinator, `caseId=${caseId}`)).filter((item) => item.kind.startsWith('deadline-'));
+        return items.length >= 4 ? items : undefined;
+      },
+      10_000,
+      "the coordinator's deadline notifications",
+    );
     expect(told.map((item: any) => `${item.kind} ${item.dueDate}`).sort()).toEqual([
       'deadline-approaching 2026-07-08',
       'deadline-approaching 2026-07-22',

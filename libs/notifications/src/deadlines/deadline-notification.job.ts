@@ -150,11 +150,16 @@ const DEADLINE_INTERVAL = Symbol('DEADLINE_INTERVAL');
 @Module({
   providers: [
     { provide: DEADLINE_INTERVAL, useFactory: () => loadDeadlineIntervalMinutes(process.env) },
-    { provide: DeadlineNotificationJob, inject: [DATABASE_POOL], useFactory: (pool: Pool) => new DeadlineNotificationJob({ pool, rules: loadReferenceData().escalationRules }) },
+    {
+      provide: DeadlineNotificationJob,
+      inject: [DATABASE_POOL],
+      useFactory: (pool: Pool) => new DeadlineNotificationJob({ pool, rules: loadReferenceData().escalationRules }),
+    },
     {
       provide: DeadlineNotificationScheduler,
       inject: [DeadlineNotificationJob, CLOCK, APP_LOGGER],
-      useFactory: (job: DeadlineNotificationJob, clock: Clock, logger: Logger) => new DeadlineNotificationScheduler(job, clock, logger.child({ component: 'deadline-notifications' })),
+      useFactory: (job: DeadlineNotificationJob, clock: Clock, logger: Logger) =>
+        new DeadlineNotificationScheduler(job, clock, logger.child({ component: 'deadline-notifications' })),
     },
   ],
   exports: [DeadlineNotificationJob, DeadlineNotificationScheduler],

@@ -1,9 +1,21 @@
 import { loadReferenceData } from '@samvirke/reference-data';
 import type { NotificationCaseFacts } from '../projection/notification-rules';
-import { deadlineKindOn, deadlineNotificationId, deadlineNotifications, deadlineRecipients, deadlineWindow, type DeadlineWindow } from './deadline-notifications';
+import {
+  deadlineKindOn,
+  deadlineNotificationId,
+  deadlineNotifications,
+  deadlineRecipients,
+  deadlineWindow,
+  type DeadlineWindow,
+} from './deadline-notifications';
 
 const rules = loadReferenceData().escalationRules;
-const on = (today: string): DeadlineWindow => ({ today, calendar: rules.calendar, dueSoonWorkingDays: rules.deadlines.dueSoonWorkingDays, chaseForDays: rules.chaseForDays });
+const on = (today: string): DeadlineWindow => ({
+  today,
+  calendar: rules.calendar,
+  dueSoonWorkingDays: rules.deadlines.dueSoonWorkingDays,
+  chaseForDays: rules.chaseForDays,
+});
 const facts: NotificationCaseFacts = {
   agencies: ['BIF', 'KRIMINALFORSORGEN'],
   coordinatorId: 'coord-anna',
@@ -37,7 +49,9 @@ describe('deadline notifications', () => {
       { kind: 'user', agency: 'BIF', userId: 'coord-anna' },
     ]);
     expect(deadlineRecipients({ ...meeting, ownerAgency: 'SOF' }, facts)).toEqual([{ kind: 'user', agency: 'BIF', userId: 'coord-anna' }]);
-    expect(deadlineRecipients(meeting, { ...facts, coordinatorId: null, coordinatorAgency: null })).toEqual([{ kind: 'unit', agency: 'KRIMINALFORSORGEN', entryPoint: 'KRIMINALFORSORGEN-KSP' }]);
+    expect(deadlineRecipients(meeting, { ...facts, coordinatorId: null, coordinatorAgency: null })).toEqual([
+      { kind: 'unit', agency: 'KRIMINALFORSORGEN', entryPoint: 'KRIMINALFORSORGEN-KSP' },
+    ]);
   });
 
   it('gives one id per item, kind, due date and recipient: the same on a rerun, another when the deadline moves', () => {
