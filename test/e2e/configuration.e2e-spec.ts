@@ -15,6 +15,8 @@ describe('bad configuration', () => {
     ['a port that is not a number', { PORT: 'eighty' }, 78, /PORT must be a whole number/],
     ['an unknown log level', { LOG_LEVEL: 'loud' }, 78, /LOG_LEVEL must be one of/],
     ['an escalation interval that is not a number of minutes', { ESCALATION_INTERVAL_MINUTES: 'hourly' }, 78, /ESCALATION_INTERVAL_MINUTES must be a whole number of minutes from 0 \(off\) to 1440/],
+    ['a deadline notification interval that is not a number of minutes', { DEADLINE_NOTIFICATION_INTERVAL_MINUTES: '-5' }, 78, /DEADLINE_NOTIFICATION_INTERVAL_MINUTES must be a whole number of minutes from 0 \(off\) to 1440/],
+    ['the old UTC digest hour', { MAIL_DIGEST_HOUR_UTC: '6' }, 78, /MAIL_DIGEST_HOUR_UTC is no longer read: set MAIL_DIGEST_HOUR/],
     ['an unknown log format', { LOG_FORMAT: 'xml' }, 78, /LOG_FORMAT must be one of pretty, json/],
     [
       'several bad settings, naming each with its rule in one line',

@@ -9,12 +9,12 @@ describe('scheduled jobs', () => {
   let api: TestApp | undefined;
   afterAll(async () => api?.close());
 
-  it('registers the retention and audit-retention intervals with the SchedulerRegistry and clears them at close', async () => {
+  it('registers the retention, audit-retention, escalation and deadline-notification intervals with the SchedulerRegistry and clears them at close', async () => {
     api = await startTestApp();
     const registry = api.app.get(SchedulerRegistry);
     // One registry for the whole app: a second ScheduleModule.forRoot() in some module would give that
     // module's jobs a registry of their own, and this one would miss them.
-    expect(registry.getIntervals()).toEqual(expect.arrayContaining(['audit-retention', 'retention']));
+    expect(registry.getIntervals()).toEqual(expect.arrayContaining(['audit-retention', 'retention', 'escalation', 'deadline-notifications']));
     await api.close();
     api = undefined;
     expect(registry.getIntervals()).toEqual([]);

@@ -14,7 +14,7 @@ import { ReferenceDataController } from '@samvirke/field-rules';
 import { InfrastructureModule, type ApiRuntime } from './infrastructure.module';
 import { READ_MODEL_CONTROLLERS } from '@samvirke/read-models';
 import { AuditModule } from '@samvirke/audit';
-import { NotificationsModule } from '@samvirke/notifications';
+import { DeadlineNotificationModule, NotificationsModule } from '@samvirke/notifications';
 import { PrivacyHttpModule } from '@samvirke/privacy/http/privacy-http.module';
 import { loadAuditConfig } from '@samvirke/access/read-audit/audit-config';
 import { SSP_PLUS_AGE_BANDS } from '@samvirke/projections/case-summary';
@@ -55,6 +55,8 @@ export class AppModule implements NestModule {
         CommandApiModule,
         PrivacyHttpModule,
         EscalationModule,
+        // Deadlines coming up or passed become notifications (its interval is registered with the ScheduleModule above).
+        DeadlineNotificationModule,
         // /health, /health/live, /health/ready through @nestjs/terminus, over the checks in HealthRegistry.
         HealthModule,
         ConsoleModule,

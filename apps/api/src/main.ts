@@ -4,7 +4,7 @@ import { describeAuthConfig, loadAuthConfig } from '@samvirke/access';
 import { PrivacyConfigError, loadPrivacyConfig } from '@samvirke/privacy';
 import { AuditConfigError, loadAuditConfig } from '@samvirke/access/read-audit/audit-config';
 import { loadEscalationIntervalMinutes } from '@samvirke/projections/escalation';
-import { NotificationConfigError, loadNotificationConfig } from '@samvirke/notifications';
+import { NotificationConfigError, loadDeadlineIntervalMinutes, loadNotificationConfig } from '@samvirke/notifications';
 import { createApiApp } from './bootstrap';
 import { seedDemoDataIfWanted } from './demo-data-at-start';
 import { loadConsoleConfig, mountConsole, type ConsoleConfig } from './console';
@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     auditConfig = loadAuditConfig(process.env);
     // Read again when the escalation module is built; checked here so a bad value is one line and 78.
     loadEscalationIntervalMinutes(process.env);
+    loadDeadlineIntervalMinutes(process.env);
     consoleConfig = loadConsoleConfig(process.env, config);
     notificationConfig = loadNotificationConfig(process.env);
   } catch (error) {

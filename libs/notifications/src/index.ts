@@ -9,3 +9,5 @@ export * from './delivery/mailer';
 export * from './delivery/outbox-delivery';
 export * from './delivery/unit-settings';
 export * from './webhooks/standard-webhooks';
+export * from './deadlines/deadline-notifications';
+export * from './deadlines/deadline-notification.job';

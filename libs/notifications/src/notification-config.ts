@@ -17,8 +17,8 @@ export interface NotificationConfig {
   /** Backoff: first retry after retryBaseMs, doubling, never more than retryMaxMs. */
   retryBaseMs: number;
   retryMaxMs: number;
-  /** Daily digests go out at this hour (UTC; 6 is 07:00 in Copenhagen in winter). */
-  digestHourUtc: number;
+  /** Daily digests go out at this hour, Copenhagen local time (summer and winter alike). */
+  digestHour: number;
   /** Run the outbox delivery loop in this process. */
   deliveryEnabled: boolean;
   production: boolean;
@@ -40,6 +40,8 @@ export function loadNotificationConfig(env: Record<string, string | undefined> =
   if (smtpUrl !== undefined && !/^smtps?:\/\/[^\s]+$/.test(smtpUrl)) throw new NotificationConfigError('SMTP_URL must be smtp://host:port or smtps://host:port');
   const publicUrl = (env.PUBLIC_URL?.trim() || 'http://127.0.0.1:3000').replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s]+$/.test(publicUrl)) throw new NotificationConfigError('PUBLIC_URL must be an http(s) URL');
+  // The old setting counted in UTC, so its value would now mean another hour: refused, not reinterpreted.
+  if (env.MAIL_DIGEST_HOUR_UTC?.trim()) throw new NotificationConfigError('MAIL_DIGEST_HOUR_UTC is no longer read: set MAIL_DIGEST_HOUR, the hour in Copenhagen local time (0-23)');
   const deliveryRaw = env.NOTIFICATION_DELIVERY?.trim();
   if (deliveryRaw !== undefined && deliveryRaw !== '' && !['true', 'false'].includes(deliveryRaw)) {
     throw new NotificationConfigError('NOTIFICATION_DELIVERY must be true or false');
@@ -53,7 +55,7 @@ export function loadNotificationConfig(env: Record<string, string | undefined> =
     maxAttempts: integer(env, 'NOTIFICATION_MAX_ATTEMPTS', 8, 1, 50),
     retryBaseMs: integer(env, 'NOTIFICATION_RETRY_BASE_MS', 5_000, 10, 3_600_000),
     retryMaxMs: integer(env, 'NOTIFICATION_RETRY_MAX_MS', 3_600_000, 10, 86_400_000),
-    digestHourUtc: integer(env, 'MAIL_DIGEST_HOUR_UTC', 6, 0, 23),
+    digestHour: integer(env, 'MAIL_DIGEST_HOUR', 7, 0, 23),
     deliveryEnabled: deliveryRaw !== 'false',
     production: env.NODE_ENV === 'production',
   };

@@ -40,7 +40,8 @@ describe('notification rules', () => {
     expect(NOTIFICATION_RULES.AgencyJoinedCase({ agency: 'SOF' }, facts, author)?.kind).toBe('asked-to-join');
     expect(NOTIFICATION_RULES.AgencyJoinedCase({ agency: 'BIF' }, facts, author)).toBeNull();
     expect(NOTIFICATION_RULES.ReferralReceived({ referredBy: 'KBH-POLITI' }, facts, author)?.recipients).toEqual([{ kind: 'user', agency: 'BIF', userId: 'coord-anna' }]);
-    expect(NOTIFICATION_RULES.ReferralReceived({ referredBy: 'KBH-POLITI' }, { ...facts, coordinatorId: null, coordinatorAgency: null }, author)).toBeNull();
+    // Without a coordinator the referral goes to the intake unit (see below).
+    expect(NOTIFICATION_RULES.ReferralReceived({ referredBy: 'KBH-POLITI' }, { ...facts, coordinatorId: null, coordinatorAgency: null }, author)?.recipients).toEqual([{ kind: 'unit', agency: 'BIF', entryPoint: 'BIF-SSP-PLUS' }]);
     expect(NOTIFICATION_RULES.CoordinatorAssigned({ coordinatorId: 'coord-anna', agency: 'BIF' }, facts, author)).toBeNull();
     expect(NOTIFICATION_RULES.CoordinatorChanged({ coordinatorId: 'coord-bo', agency: 'BIF' }, facts, author)?.recipients).toEqual([{ kind: 'user', agency: 'BIF', userId: 'coord-bo' }]);
   });
@@ -70,6 +71,22 @@ describe('notification rules', () => {
     expect(recipientMaySeeCase({ kind: 'unit', agency: 'BUF', entryPoint: 'BUF-SSP' }, facts)).toBe(false);
     expect(recipientMaySeeCase({ kind: 'user', agency: 'OKF', userId: 'coord-x' }, facts)).toBe(false);
     expect(recipientMaySeeCase({ kind: 'user', agency: 'BIF', userId: 'coord-anna' }, facts)).toBe(true);
+  });
+
+  it("tells the intake unit of a referral waiting in the queue (readable by the intake's coordinators, not yet its liaisons)", () => {
+    const queued: NotificationCaseFacts = { agencies: ['BIF'], coordinatorId: null, coordinatorAgency: null, entryPoints: { BIF: 'BIF-SSP-PLUS' } };
+    const joined = NOTIFICATION_RULES.AgencyJoinedCase({ agency: 'BIF' }, queued, { actingAgency: 'KBH-POLITI', actor: 'police-1' });
+    expect(joined).toMatchObject({ kind: 'asked-to-join', recipients: [{ kind: 'unit', agency: 'BIF', entryPoint: 'BIF-SSP-PLUS' }] });
+    expect(recipientMaySeeCase({ kind: 'unit', agency: 'BIF', entryPoint: 'BIF-SSP-PLUS' }, queued)).toBe(true);
+  });
+
+  it("sends a referral of a citizen who has a case to its coordinator, or without one to the intake unit", () => {
+    expect(NOTIFICATION_RULES.ReferralReceived({ referredBy: 'SOF' }, facts, author)).toEqual({
+      kind: 'referral-received', recipients: [{ kind: 'user', agency: 'BIF', userId: 'coord-anna' }], subject: { fromAgency: 'SOF' },
+    });
+    const waiting: NotificationCaseFacts = { agencies: ['BIF', 'KBH-POLITI'], coordinatorId: null, coordinatorAgency: null, entryPoints: { BIF: 'BIF-SSP-PLUS' } };
+    expect(NOTIFICATION_RULES.ReferralReceived({ referredBy: 'SOF' }, waiting, author)).toMatchObject({ recipients: [{ kind: 'unit', agency: 'BIF', entryPoint: 'BIF-SSP-PLUS' }] });
+    expect(NOTIFICATION_RULES.ReferralReceived({ referredBy: 'SOF' }, { ...waiting, agencies: ['KBH-POLITI'] }, author)).toMatchObject({ recipients: [] });
   });
 
   it('gives the same id for the same event and recipient, another for another', () => {
@@ -111,8 +128,9 @@ describe('delivery', () => {
   });
 
   it('sends a digest at the next digest hour', () => {
-    expect(nextDigestAt(new Date('2026-12-06T05:00:00Z'), 6).toISOString()).toBe('2026-12-06T06:00:00.000Z');
-    expect(nextDigestAt(new Date('2026-12-06T06:00:00Z'), 6).toISOString()).toBe('2026-12-07T06:00:00.000Z');
+    // 07:00 in Copenhagen is 06:00 UTC in winter.
+    expect(nextDigestAt(new Date('2026-12-06T05:00:00Z'), 7).toISOString()).toBe('2026-12-06T06:00:00.000Z');
+    expect(nextDigestAt(new Date('2026-12-06T06:00:00Z'), 7).toISOString()).toBe('2026-12-07T06:00:00.000Z');
   });
 
   it('writes mail that says nothing about the case', () => {

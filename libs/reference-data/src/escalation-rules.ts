@@ -42,6 +42,8 @@ export interface EscalationRules {
   readonly flows: { readonly [Flow in EscalationFlow]: EscalationFlowRules };
   /** The job chases flows that started at most this many calendar days ago. */
   readonly chaseForDays: number;
+  /** Timeline deadlines: told when at most this many working days away, and when passed. */
+  readonly deadlines: { readonly dueSoonWorkingDays: number };
   readonly alsoClosed: readonly AlsoClosedDay[];
   readonly calendar: WorkingCalendar;
 }
@@ -96,5 +98,16 @@ export function parseEscalationRules(raw: unknown, path = 'escalationRules'): Es
   const flows = { information: flow('information'), request: flow('request') };
   const chaseForDays = readInteger(doc.chaseForDays, `${path}.chaseForDays`);
   if (chaseForDays < 1) throw new ReferenceDataError(`${path}.chaseForDays`, 'expected an integer of 1 or more');
-  return { version: readString(doc.version, `${path}.version`), flows, chaseForDays, alsoClosed, calendar: new WorkingCalendar(alsoClosed) };
+  // Optional in older documents: 2 working days.
+  const deadlinesDoc = doc.deadlines === undefined ? {} : readObject(doc.deadlines, `${path}.deadlines`);
+  const dueSoonWorkingDays = deadlinesDoc.dueSoonWorkingDays === undefined ? 2 : readInteger(deadlinesDoc.dueSoonWorkingDays, `${path}.deadlines.dueSoonWorkingDays`);
+  if (dueSoonWorkingDays < 0 || dueSoonWorkingDays > 30) throw new ReferenceDataError(`${path}.deadlines.dueSoonWorkingDays`, 'expected an integer from 0 to 30');
+  return {
+    version: readString(doc.version, `${path}.version`),
+    flows,
+    chaseForDays,
+    deadlines: { dueSoonWorkingDays },
+    alsoClosed,
+    calendar: new WorkingCalendar(alsoClosed),
+  };
 }

@@ -157,7 +157,7 @@ export class OutboxDelivery {
     if (mode === 'daily-digest') {
       const now = this.deps.clock.now();
       const oldest = rows.reduce((min, row) => (row.created_at < min ? row.created_at : min), rows[0].created_at);
-      if (now < nextDigestAt(oldest, this.config.digestHourUtc)) {
+      if (now < nextDigestAt(oldest, this.config.digestHour)) {
         // Not yet: give the claim back (it was no attempt) and look again shortly.
         await this.pool.query(
           `UPDATE public.notification_outbox SET attempts = attempts - 1, claimed_until = NULL,
@@ -272,9 +272,35 @@ export class OutboxDelivery {
 /** A failure retrying cannot mend (no mailbox, subscription gone): dead-lettered at once. */
 export class PermanentDeliveryError extends Error {}
 
-/** The first digest instant after `since`: the next day's digest hour (UTC). */
-export function nextDigestAt(since: Date, hourUtc: number): Date {
-  const next = new Date(Date.UTC(since.getUTCFullYear(), since.getUTCMonth(), since.getUTCDate(), hourUtc));
-  if (next <= since) next.setUTCDate(next.getUTCDate() + 1);
-  return next;
+const COPENHAGEN = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
+
+/** The Copenhagen wall-clock date (yyyy-mm-dd) and hour of an instant. */
+function copenhagenWallClock(instant: Date): { date: string; hour: number } {
+  const parts = Object.fromEntries(COPENHAGEN.formatToParts(instant).map((part) => [part.type, part.value]));
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) };
+}
+
+/**
+ * The instant it is `hour`:00 in Copenhagen on `date` (yyyy-mm-dd). Copenhagen is UTC+1 in winter
+ * and UTC+2 in summer: the earlier of the two when the hour happens twice (the autumn change), and
+ * the hour after when it does not happen (02:00 on the spring change is 03:00 summer time).
+ */
+export function copenhagenHourOn(date: string, hour: number): Date {
+  const [year, month, day] = date.split('-').map(Number);
+  for (const offset of [2, 1]) {
+    const candidate = new Date(Date.UTC(year, month - 1, day, hour - offset));
+    const wall = copenhagenWallClock(candidate);
+    if (wall.date === date && wall.hour === hour) return candidate;
+  }
+  return new Date(Date.UTC(year, month - 1, day, hour - 1));
+}
+
+/** The first digest instant after `since`: the digest hour (Copenhagen local time) today or the next day. */
+export function nextDigestAt(since: Date, hourCopenhagen: number): Date {
+  const today = copenhagenWallClock(since).date;
+  const candidate = copenhagenHourOn(today, hourCopenhagen);
+  if (candidate > since) return candidate;
+  const [year, month, day] = today.split('-').map(Number);
+  const tomorrow = new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
+  return copenhagenHourOn(tomorrow, hourCopenhagen);
 }

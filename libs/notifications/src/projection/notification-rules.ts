@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AuthenticatedUser } from '@samvirke/access/authentication/claims';
 import { canSeeCase, type CaseAccessFacts } from '@samvirke/access/policy/case-visibility';
+import { loadReferenceData } from '@samvirke/reference-data';
 
 /**
  * What the notification projection knows of a case when an event arrives: who may see it (the
@@ -27,6 +28,9 @@ export const NOTIFICATION_KINDS = [
   'case-assigned',
   'reminder',
   'escalation',
+  // Not from events: the deadline job (libs/notifications/src/deadlines) reads the timeline.
+  'deadline-approaching',
+  'deadline-passed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -63,6 +67,9 @@ type Rule = (data: EventData, facts: NotificationCaseFacts, author: EventAuthor)
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 const texts = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
+
+/** The unit that receives referrals (reference data `referralIntake`: BIF's SSP+ intake). */
+const REFERRAL_INTAKE = loadReferenceData().referralIntake;
 
 /** The unit code of an agency's escalation contact (its function mailbox is in agencies.json). */
 export const ESCALATION_CONTACT = 'ESCALATION-CONTACT';
@@ -109,14 +116,14 @@ export const NOTIFICATION_RULES: Readonly<Record<string, Rule>> = {
   },
   ReferralReceived: (data, facts) => {
     const coordinator = facts.coordinatorId;
-    // Without a coordinator the referral waits in the intake queue (branch `intake` notifies the intake unit).
-    if (!coordinator) return null;
     const agency = facts.coordinatorAgency;
-    return {
-      kind: 'referral-received',
-      recipients: agency ? [{ kind: 'user', agency, userId: coordinator }] : [],
-      subject: { fromAgency: text(data.referredBy) },
-    };
+    // A referral of a citizen who already has a case goes to the case's coordinator; while the case
+    // has none it waits in the intake queue, so the intake unit is told (when it is on the case).
+    const intake: NotificationRecipient = { kind: 'unit', agency: REFERRAL_INTAKE.agency, entryPoint: REFERRAL_INTAKE.entryPoint.code };
+    let recipients: NotificationRecipient[] = [];
+    if (coordinator && agency) recipients = [{ kind: 'user', agency, userId: coordinator }];
+    else if (!coordinator && facts.agencies.includes(intake.agency)) recipients = [intake];
+    return { kind: 'referral-received', recipients, subject: { fromAgency: text(data.referredBy) } };
   },
   FlowEscalated: (data, facts) => {
     const to = text(data.toAgency);
@@ -165,13 +172,16 @@ export function notificationId(eventId: string, recipient: NotificationRecipient
 }
 
 /**
- * Whether the access policy lets the recipient read the case: a unit as its agency's liaisons, a
- * person as the coordinator they are. Nobody is notified of a case they may not open.
+ * Whether the access policy lets the recipient read the case: a unit as its agency's staff
+ * (liaisons and coordinators: the inbox then shows it only to those of them the policy lets read
+ * the case now), a person as the coordinator they are. Nobody is notified of a case they may not
+ * open. The coordinators count for a unit because a referral waiting in the intake queue is
+ * readable by the intake agency's coordinators and not yet by its liaisons: the intake unit is told.
  */
 export function recipientMaySeeCase(recipient: NotificationRecipient, facts: CaseAccessFacts): boolean {
   const user: AuthenticatedUser =
     recipient.kind === 'unit'
-      ? { userId: `unit:${recipient.entryPoint}`, agency: recipient.agency, roles: ['liaison'] }
+      ? { userId: `unit:${recipient.entryPoint}`, agency: recipient.agency, roles: ['liaison', 'coordinator'] }
       : { userId: recipient.userId, agency: recipient.agency, roles: ['coordinator', 'liaison'] };
   return canSeeCase(user, facts);
 }

@@ -127,7 +127,10 @@ export function createNotificationProjection(options: NotificationProjectionOpti
           [JSON.stringify(rows)],
         );
       }
-      if (notifications.length > 0) storeNotifications(db, notifications);
+      if (notifications.length > 0) {
+        db.write(NOTIFICATION_INSERT_LOCK_SQL);
+        db.write(...storeNotificationsStatement(notifications));
+      }
     },
   };
 }
@@ -198,11 +201,19 @@ function rowFor(
 }
 
 /**
- * One statement for the batch: the notifications (in log order, so `seq` follows it), and for
- * those inserted now the outbox rows, then a NOTIFY (delivered at commit) for the live streams.
+ * Taken (for the rest of the transaction) before notifications are inserted: this projection and
+ * the deadline job both insert, and `seq` (the SSE stream's Last-Event-ID) must follow commit order,
+ * or a stream resuming after a later-committed lower `seq` would skip it.
  */
-function storeNotifications(db: ProjectionTransaction, rows: NewNotificationRow[]): void {
-  db.write(
+export const NOTIFICATION_INSERT_LOCK_SQL = `SELECT pg_advisory_xact_lock(hashtext('samvirke-notification-insert'))`;
+
+/**
+ * One statement for a batch: the notifications (in the given order, so `seq` follows it), and for
+ * those inserted now the outbox rows, then a NOTIFY (delivered at commit) for the live streams;
+ * answers one row with the number inserted. Run it after NOTIFICATION_INSERT_LOCK_SQL in the same transaction.
+ */
+export function storeNotificationsStatement(rows: NewNotificationRow[]): [string, unknown[]] {
+  return [
     `WITH input AS (
        SELECT r.* FROM jsonb_to_recordset($1::jsonb) AS r(
          ord int, id uuid, kind text, case_id text, event_id text, event_type text, event_position text, recipient_kind text,
@@ -227,7 +238,7 @@ function storeNotifications(db: ProjectionTransaction, rows: NewNotificationRow[
        WHERE i.recipient_kind = 'unit'
        ON CONFLICT DO NOTHING
      )
-     SELECT pg_notify('${NOTIFICATION_CHANNEL}', count(*)::text) FROM inserted HAVING count(*) > 0`,
+     SELECT count(*)::int AS inserted, CASE WHEN count(*) > 0 THEN pg_notify('${NOTIFICATION_CHANNEL}', count(*)::text) END AS notified FROM inserted`,
     [JSON.stringify(rows.map((row, ord) => ({ ord, ...row })))],
-  );
+  ];
 }
