@@ -112,6 +112,17 @@ describe("the citizen's copy as a document", () => {
     }
   });
 
+  it("tells auditors the case's history in the same sentences, with who did it (GET /audit/cases/:caseId/history)", async () => {
+    const answer = await api.request('GET', `/audit/cases/${caseId}/history`, { user: auditor });
+    expect(answer.status).toBe(200);
+    expect(answer.body.lang).toBe('da');
+    expect(answer.body.events[0]).toMatchObject({ revision: 0, type: 'CaseOpened', agency: 'BIF', agencyName: 'Beskæftigelses- og Integrationsforvaltningen', actor: coordinator.userId });
+    expect(answer.body.events[0].text).toMatch(/^Beskæftigelses- og Integrationsforvaltningen henviste dig til SSP\+ den /);
+    expect(answer.body.events[0].details).toEqual([{ label: 'Begrundelse', text: 'Bekymring fra skolen' }]);
+    expect((await api.request('GET', `/audit/cases/${caseId}/history?lang=en`, { user: auditor })).body.events[0].text).toMatch(/^Employment and Integration Administration referred you/);
+    expect((await api.request('GET', `/audit/cases/${caseId}/history`, { user: coordinator })).status).toBe(403);
+  });
+
   it('documents application/pdf and text/html for the copy in OpenAPI', async () => {
     const document = await api.request('GET', '/docs/openapi.json');
     const operation = document.body.paths['/cases/{caseId}/citizen-copy'].get;
