@@ -161,7 +161,7 @@ describe('privacy: erasure, legal holds and the citizen copy over HTTP', () => {
     expect(page.body).toContain(written.citizen.name);
     expect(page.body).toContain('Zqvej');
     expect(page.body).not.toMatch(/<script/i);
-    expect((await api.request('GET', `/cases/${written.caseId}/citizen-copy?format=pdf`, { user: auditor })).status).toBe(400);
+    expect((await api.request('GET', `/cases/${written.caseId}/citizen-copy?format=docx`, { user: auditor })).status).toBe(400);
     expect((await api.request('GET', `/cases/${randomUUID()}/citizen-copy`, { user: auditor })).status).toBe(404);
     // A police liaison is no coordinator or auditor.
     expect((await api.request('GET', `/cases/${written.caseId}/citizen-copy`, { user: police })).status).toBe(403);

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { api, type SessionUser } from './api';
 import { useI18n } from './i18n';
 import { Link, navigate, useLocation } from './router';
+import { AuditSections } from './screens/AuditCase';
 import { CaseScreen } from './screens/CasePage';
 import { CasesScreen } from './screens/Cases';
 import { ErrorAlert, Loading, PageHeading } from './screens/common';
@@ -41,7 +42,15 @@ function Screen({ user, pathname }: { user: SessionUser; pathname: string }) {
   const { t } = useI18n();
   const coordinator = user.roles.includes('coordinator');
   const caseMatch = CASE_PATH.exec(pathname);
-  if (caseMatch) return <CaseScreen key={caseMatch[1]} caseId={caseMatch[1].toLowerCase()} fromWorklist={coordinator} />;
+  if (caseMatch) {
+    const caseId = caseMatch[1].toLowerCase();
+    return (
+      <>
+        <CaseScreen key={caseId} caseId={caseId} fromWorklist={coordinator} />
+        {user.roles.includes('auditor') && <AuditSections key={`audit-${caseId}`} caseId={caseId} />}
+      </>
+    );
+  }
   if (pathname === '/app' || pathname === '/app/' || pathname === '/') return coordinator ? <WorklistScreen /> : <CasesScreen coordinatorsOnlyNote />;
   if (pathname === '/app/cases') return <CasesScreen />;
   return (

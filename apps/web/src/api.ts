@@ -73,6 +73,31 @@ export interface TimelineItem {
   detail: string | { erasedAt: string } | null;
 }
 
+/** One event of a case in words, for auditors (`GET /audit/cases/:caseId/history`). */
+export interface AuditHistoryEntry {
+  revision: number;
+  eventId: string;
+  type: string;
+  recordedAt: string;
+  happened: { date: string } | { instant: string };
+  agency: string | null;
+  agencyName: string;
+  actor: string | null;
+  text: string;
+  details: Array<{ label: string; text: string }>;
+}
+
+export interface ChainVerification {
+  ok: boolean;
+  eventsChecked: number;
+  firstBroken?: { revision: number | null; eventId: string | null; problem: 'hash-mismatch' | 'revision-gap' | 'head-mismatch' };
+}
+
+export interface AccessReport {
+  caseId: string;
+  accesses: Array<{ agency: string; agencyName: string; at: string; action: string; purpose: string }>;
+}
+
 /** An answer other than 2xx: the problem document's status and stable reason (RFC 9457). */
 export class ApiError extends Error {
   constructor(
@@ -134,5 +159,17 @@ export const api = {
   },
   timeline(caseId: string): Promise<Page<TimelineItem>> {
     return request('GET', `/cases/${encodeURIComponent(caseId)}/timeline${query({ limit: 200 })}`);
+  },
+  auditHistory(caseId: string, lang: 'da' | 'en'): Promise<{ events: AuditHistoryEntry[] }> {
+    return request('GET', `/audit/cases/${encodeURIComponent(caseId)}/history${query({ lang })}`);
+  },
+  chainVerification(caseId: string): Promise<ChainVerification> {
+    return request('GET', `/audit/cases/${encodeURIComponent(caseId)}/verification`);
+  },
+  accessReport(caseId: string): Promise<AccessReport> {
+    return request('GET', `/cases/${encodeURIComponent(caseId)}/access-report`);
+  },
+  citizenCopyUrl(caseId: string, format: 'html' | 'pdf', lang: 'da' | 'en'): string {
+    return `/cases/${encodeURIComponent(caseId)}/citizen-copy${query({ format, lang })}`;
   },
 };

@@ -10,6 +10,7 @@ import { CaseReplay } from './replay/case-replay';
 import { CaseStateSnapshots } from './replay/case-state-snapshots';
 import { caseFoldVersion } from '@samvirke/case';
 import { ReplayController } from './replay/replay.controller';
+import { ReadableHistoryController } from './history/readable-history.controller';
 import { loadAuditConfig, type AuditConfig } from '@samvirke/access/read-audit/audit-config';
 import { AuditLog } from '@samvirke/access/read-audit/audit-log';
 import { AuditLogController } from './audit-log/audit-log.controller';
@@ -32,7 +33,7 @@ export class AuditModule implements OnModuleInit {
   static register(config: AuditConfig = loadAuditConfig()): DynamicModule {
     return {
       module: AuditModule,
-      controllers: [AuditLogController, VerificationController, ReplayController],
+      controllers: [AuditLogController, VerificationController, ReplayController, ReadableHistoryController],
       providers: [
         { provide: AUDIT_CONFIG, useValue: config },
         { provide: AuditLog, inject: [DATABASE_POOL], useFactory: (pool: Pool) => new AuditLog(pool, config) },

@@ -17,7 +17,7 @@ import { BREAKDOWNS, type Breakdown } from '../engine/measure-report';
 import { outcomeFactsAsOf } from '../outcome/outcome-facts-query';
 import { OUTCOME_PROJECTION_NAME } from '../outcome/outcome.projection';
 import { measureReportCsv } from '../report/report-csv';
-import { measureReportSvg } from '../report/report-chart-svg';
+import { chartLabelsFor, labelledMeasureReportSvg } from '../report/report-chart-svg';
 import { districtSafetyViews, type DistrictSafetyView } from '../safety-index/area-efforts';
 import { parseSafetyIndexCsv } from '../safety-index/safety-index-csv';
 import { safetyIndexForYear, safetyIndexOfAreas, storeSafetyIndex } from '../safety-index/safety-index-store';
@@ -123,7 +123,7 @@ export class EffectsController {
     const known = this.catalogue.measures.get(code);
     const byDefault = known !== undefined && countedSubject(known.predicate) === 'areas' ? undefined : 'period';
     const report = await this.compute(code, { ...query, by: query.by ?? byDefault });
-    return 'areas' in report ? areaReportSvg(report) : measureReportSvg(report);
+    return 'areas' in report ? areaReportSvg(report) : labelledMeasureReportSvg(report, chartLabelsFor(this.referenceData, report.breakdown));
   }
 
   @Get('status')

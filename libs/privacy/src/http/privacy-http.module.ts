@@ -16,7 +16,8 @@ import { RetentionJob } from '../retention/retention.job';
 import { RetentionScheduler } from '../retention/retention.scheduler';
 import { AuditLogAccessReport, CITIZEN_ACCESS_REPORT, type AccessReportSource } from '../citizen-copy/access-report-source';
 import { CitizenCopyBuilder } from '../citizen-copy/citizen-copy';
-import { CitizenCopyController } from './citizen-copy.controller';
+import { ChromiumPdfRenderer, CITIZEN_COPY_PDF } from '../citizen-copy/citizen-copy-pdf';
+import { CITIZEN_COPY_REFERENCE, CitizenCopyController } from './citizen-copy.controller';
 
 export const RETENTION_POLICY = Symbol('RETENTION_POLICY');
 
@@ -60,6 +61,9 @@ export const RETENTION_POLICY = Symbol('RETENTION_POLICY');
       useFactory: (job: RetentionJob, clock: Clock, logger: Logger, scheduler: SchedulerRegistry) =>
         new RetentionScheduler(job, clock, logger.child({ component: 'retention' }), loadRetentionIntervalHours(process.env), scheduler),
     },
+    { provide: CITIZEN_COPY_REFERENCE, useFactory: () => loadReferenceData() },
+    // The citizen's copy as PDF: printed by Chromium where one is installed (CHROMIUM_PATH), else 503.
+    { provide: CITIZEN_COPY_PDF, useFactory: () => new ChromiumPdfRenderer(process.env['CHROMIUM_PATH'] || '/usr/bin/chromium') },
     { provide: CITIZEN_ACCESS_REPORT, inject: [DATABASE_POOL], useFactory: (pool: Pool) => new AuditLogAccessReport(pool) },
     {
       provide: CitizenCopyBuilder,
