@@ -545,6 +545,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit/cases/{caseId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's history as plain sentences (those of the citizen's copy), with agency names, who did it, when it happened and when it was recorded. */
+        get: operations["ReadableHistoryController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/erasure": {
         parameters: {
             query?: never;
@@ -1992,7 +2009,7 @@ export interface components {
             /** @description The SSE event id (Last-Event-ID). */
             sequence: string;
             /** @enum {string} */
-            kind: "asked-to-join" | "case-assigned" | "escalation" | "information-requested" | "information-shared" | "referral-received" | "reminder";
+            kind: "asked-to-join" | "case-assigned" | "deadline-approaching" | "deadline-passed" | "escalation" | "information-requested" | "information-shared" | "referral-received" | "reminder";
             /** Format: uuid */
             caseId: string;
             recipient: components["schemas"]["NotificationRecipientDto"];
@@ -4667,6 +4684,84 @@ export interface operations {
                         [key: string]: unknown;
                     };
                 };
+            };
+            /** @description Invalid request: see violations. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role may not do this (or section 115(2)). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource, or one you may not see (answered alike). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; retry later. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database, the read audit or the read models are not available in time; retry (Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReadableHistoryController_history: {
+        parameters: {
+            query?: {
+                /** @description da or en; absent: from Accept-Language, else da. */
+                lang?: "da" | "en";
+            };
+            header: {
+                "accept-language": string;
+            };
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid request: see violations. */
             400: {
@@ -8867,10 +8962,14 @@ export interface operations {
     CitizenCopyController_copy: {
         parameters: {
             query?: {
-                /** @description json (default) or html, a printable page. */
-                format?: "html" | "json";
+                /** @description json (default: the data, with codes and ISO instants); html, a printable page for the citizen; pdf, that page printed (needs Chromium on the server, else 503 PDF_RENDERER_UNAVAILABLE). */
+                format?: "html" | "json" | "pdf";
+                /** @description The language of the html and pdf copy: da or en. Absent: from Accept-Language, else da. */
+                lang?: "da" | "en";
             };
-            header?: never;
+            header: {
+                "accept-language": string;
+            };
             path: {
                 caseId: string;
             };
@@ -8878,16 +8977,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The copy: JSON, or a printable HTML page with format=html. */
+            /**
+             * @description The copy: JSON, or a printable HTML page with format=html.
+             *
+             *     The copy: JSON, or the citizen's document in Danish or English (plain sentences, agency names, Copenhagen dates: when each thing happened and when it was recorded, and who has seen the case and why).
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": Record<string, never>;
                     "text/html": string;
+                    "application/pdf": string;
                 };
             };
             /** @description Invalid request: see violations. */
@@ -9096,7 +9198,7 @@ export interface operations {
             query: {
                 /** @description unread or read (for you); default both. */
                 state?: "read" | "unread";
-                kind?: "asked-to-join" | "case-assigned" | "escalation" | "information-requested" | "information-shared" | "referral-received" | "reminder";
+                kind?: "asked-to-join" | "case-assigned" | "deadline-approaching" | "deadline-passed" | "escalation" | "information-requested" | "information-shared" | "referral-received" | "reminder";
                 caseId?: string;
                 /** @description Rows per page, 1-200. */
                 limit: number;
