@@ -64,6 +64,8 @@ export interface EntryKnowledge {
    * there (an auditor errs towards "may have seen").
    */
   readBy: Array<{ userId: string; agency: string; roles: readonly string[]; at: string; action: string; route: string; purpose: string; via: 'entry' | 'listing' }>;
+  /** Who was told of the entry by a notification (its existence, not its content), by channel (`/notifications/inbox`, mail, webhook). */
+  notified: Array<{ userId: string; agency: string; at: string; channel: string }>;
 }
 
 /**
@@ -149,7 +151,13 @@ export class CaseReplay {
     };
     const visibleTo = new Set([entry.fromAgency, ...entry.sharedWith]);
     const accesses = await this.auditLog.successfulAccessesToCase(caseId, sharedAt);
+    // A notification about the entry (action 'notify': inbox, mail, webhook) told its receiver that the
+    // entry exists, never its content: listed apart, not as a read.
+    const notified = accesses
+      .filter((access: AuditRecord) => access.action === 'notify' && access.entryId === entryId)
+      .map(({ userId, agency, recordedAt: at, route }: AuditRecord) => ({ userId, agency, at, channel: route }) as EntryKnowledge['notified'][number]);
     const readBy = accesses.flatMap((access: AuditRecord) => {
+      if (access.action === 'notify') return [];
       const via = access.entryId === entryId ? 'entry' : isListingRead(access) && (visibleTo.has(access.agency) || access.roles.includes('auditor')) ? 'listing' : undefined;
       if (via === undefined) return [];
       const { userId, agency, roles, recordedAt: at, action, route, purpose } = access;
@@ -172,6 +180,7 @@ export class CaseReplay {
         .filter((event) => event.type === 'InformationAcknowledged' && (event.data as { entryId: string }).entryId === entryId)
         .map((event) => ({ agency: (event.data as { agency: string }).agency, at: event.recordedAt.toISOString() })),
       readBy,
+      notified,
     };
   }
 }
