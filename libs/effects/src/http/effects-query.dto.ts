@@ -5,6 +5,8 @@ import { COMPARISONS, type Comparison } from '../reductions/reductions';
 import { SERIES_GRAINS, type SeriesGrain } from '../engine/measure-series';
 
 export class MeasureReportQueryDto {
+  /** Run the report with this version of the measure's definition (default: the newest recorded on or before asOf). */
+  @IsOptional() @Matches(/^[1-9]\d{0,5}$/, { message: 'definitionVersion must be a version number (GET /effects/measures/{code}/versions)' }) definitionVersion?: string;
   /** Facts recorded after this instant are left out: re-running with a published report's asOf reproduces it. */
   @IsOptional() @IsISO8601({ strict: true }, { message: 'asOf must be an ISO 8601 instant, e.g. 2026-01-01T00:00:00Z' }) asOf?: string;
   /** Windows must end on or before this day; defaults to the Copenhagen date of asOf. */
@@ -57,6 +59,8 @@ export class ReductionQueryDto {
 }
 
 export class SeriesQueryDto {
+  /** Run the report with this version of the measure's definition (default: the newest recorded on or before asOf). */
+  @IsOptional() @Matches(/^[1-9]\d{0,5}$/, { message: 'definitionVersion must be a version number (GET /effects/measures/{code}/versions)' }) definitionVersion?: string;
   /** First and last month (yyyy-mm); a point on the last day of each month or quarter. */
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'from must be a month yyyy-mm' }) from!: string;
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'to must be a month yyyy-mm' }) to!: string;
@@ -65,4 +69,9 @@ export class SeriesQueryDto {
   @IsOptional() @IsISO8601({ strict: true }, { message: 'asOf must be an ISO 8601 instant, e.g. 2026-01-01T00:00:00Z' }) asOf?: string;
   @IsOptional() @IsIn(['json', 'csv'], { message: 'format must be json or csv' }) format?: 'json' | 'csv';
   @IsOptional() @Matches(/^[0-9a-f]{16}\.[0-9a-f]{16}$/, { message: 'consistentWith must be a position returned by a write' }) consistentWith?: string;
+}
+
+export class MeasureChangeQueryDto {
+  /** Change only over this version (optimistic concurrency); 409 when the measure has moved on. */
+  @IsOptional() @Matches(/^[1-9]\d{0,5}$/, { message: 'ifVersion must be a version number' }) ifVersion?: string;
 }
