@@ -3,8 +3,11 @@ import { BREAKDOWNS, type Breakdown, type PeriodGrain } from '../engine/measure-
 import { STATUS_BREAKDOWNS, type StatusBreakdown } from '../status/status-figures';
 import { COMPARISONS, type Comparison } from '../reductions/reductions';
 import { SERIES_GRAINS, type SeriesGrain } from '../engine/measure-series';
+import { REPORT_LANGUAGES, type ReportLanguage } from '../report/report-labels';
 
 export class MeasureReportQueryDto {
+  /** Labels of the cells (and the measure's title) in Danish or English; keys and figures are the same in both. Default en. */
+  @IsOptional() @IsIn(REPORT_LANGUAGES, { message: 'lang must be da or en' }) lang?: ReportLanguage;
   /** Run the report with this version of the measure's definition (default: the newest recorded on or before asOf). */
   @IsOptional() @Matches(/^[1-9]\d{0,5}$/, { message: 'definitionVersion must be a version number (GET /effects/measures/{code}/versions)' }) definitionVersion?: string;
   /** Facts recorded after this instant are left out: re-running with a published report's asOf reproduces it. */
@@ -36,6 +39,8 @@ export class SafetyIndexImportQueryDto {
 }
 
 export class StatusQueryDto {
+  /** Labels of the cells (and the measure's title) in Danish or English; keys and figures are the same in both. Default en. */
+  @IsOptional() @IsIn(REPORT_LANGUAGES, { message: 'lang must be da or en' }) lang?: ReportLanguage;
   /** The day the figures are about; defaults to the Copenhagen date of asOf. */
   @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date yyyy-mm-dd' }) date?: string;
   @IsOptional() @IsISO8601({ strict: true }, { message: 'asOf must be an ISO 8601 instant, e.g. 2026-01-01T00:00:00Z' }) asOf?: string;
@@ -59,6 +64,8 @@ export class ReductionQueryDto {
 }
 
 export class SeriesQueryDto {
+  /** Labels of the cells (and the measure's title) in Danish or English; keys and figures are the same in both. Default en. */
+  @IsOptional() @IsIn(REPORT_LANGUAGES, { message: 'lang must be da or en' }) lang?: ReportLanguage;
   /** Run the report with this version of the measure's definition (default: the newest recorded on or before asOf). */
   @IsOptional() @Matches(/^[1-9]\d{0,5}$/, { message: 'definitionVersion must be a version number (GET /effects/measures/{code}/versions)' }) definitionVersion?: string;
   /** First and last month (yyyy-mm); a point on the last day of each month or quarter. */

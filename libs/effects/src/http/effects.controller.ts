@@ -29,8 +29,20 @@ import { computeMeasureSeries, type MeasureSeries } from '../engine/measure-seri
 import { measureSeriesCsv, measureSeriesSvg } from '../report/series-report';
 import { computeStatusReport, type StatusReport } from '../status/status-figures';
 import { statusReportCsv, statusReportSvg } from '../report/status-report';
+import { measureTitle, reportLabels, type ReportLanguage } from '../report/report-labels';
 
 const MAX_CSV_BYTES = 2_000_000;
+
+/** The status figures' names as published. */
+const STATUS_LABELS: Readonly<Record<ReportLanguage, Readonly<Record<string, string>>>> = {
+  da: { 'wage-subsidy-job': 'I løntilskudsjob', 'job-or-education': 'I job eller uddannelse', 'self-sufficient': 'Selvforsørgende', 'in-custody': 'Frihedsberøvet' },
+  en: { 'wage-subsidy-job': 'In a wage-subsidy job', 'job-or-education': 'In a job or education', 'self-sufficient': 'Self-sufficient', 'in-custody': 'In custody' },
+};
+
+/** A report as answered: the definition version it used, its language, and its cells' readable labels. */
+type LabelledReport =
+  | (MeasureReport & { definitionVersion: number; lang: ReportLanguage; labels: Record<string, string> })
+  | (AreaMeasureReport & { definitionVersion: number; lang: ReportLanguage });
 
 /**
  * Effect measures (issue 7): statistics only, never a case id, for coordinators and auditors.
@@ -133,7 +145,7 @@ export class EffectsController {
 
   @Get('measures/:code')
   @ApiOperation({ summary: 'One measure as of an instant, optionally broken down; format=csv for CSV. Small cells are suppressed. The report names the definition version it used (definitionVersion, and the Measure-Definition-Version header); definitionVersion=N runs it with an older one.' })
-  async report(@Param('code') code: string, @Query() query: MeasureReportQueryDto, @Res({ passthrough: true }) response: Response): Promise<MeasureReport | AreaMeasureReport | string> {
+  async report(@Param('code') code: string, @Query() query: MeasureReportQueryDto, @Res({ passthrough: true }) response: Response): Promise<LabelledReport | string> {
     const report = await this.compute(code, query);
     response.setHeader('measure-definition-version', String(report.definitionVersion));
     if (query.format === 'csv') {
@@ -181,7 +193,7 @@ export class EffectsController {
     await awaitReadModels(this.progress, [OUTCOME_PROJECTION_NAME], query.consistentWith);
     const facts = await outcomeFactsAsOf(this.pool, asOf);
     const series = computeMeasureSeries(caseHistories(facts), { measure, catalogue: this.catalogue, refData: this.referenceData, asOf: asOf.toISOString(), programme: query.programme, from: query.from, to: query.to, grain: query.grain ?? 'month' });
-    return { series: { ...series, definitionVersion: resolved.version }, title: measure.title };
+    return { series: { ...series, definitionVersion: resolved.version }, title: measureTitle(measure.code, measure.title, query.lang ?? 'en') };
   }
 
   @Get('measures/:code/chart.svg')
@@ -192,7 +204,9 @@ export class EffectsController {
     const known = await this.definitions.resolve(code, query.asOf === undefined ? this.clock.now() : new Date(query.asOf), query.definitionVersion === undefined ? undefined : Number(query.definitionVersion));
     const byDefault = known !== undefined && countedSubject(known.definition.predicate) === 'areas' ? undefined : 'period';
     const report = await this.compute(code, { ...query, by: query.by ?? byDefault });
-    return 'areas' in report ? areaReportSvg(report) : measureReportSvg(report);
+    if ('areas' in report) return areaReportSvg(report);
+    // The chart draws each cell's key: here its readable label (lang=), not the code.
+    return measureReportSvg({ ...report, cells: report.cells.map((cell) => ({ ...cell, key: report.labels[cell.key] ?? cell.key })) });
   }
 
   @Get('status')
@@ -214,7 +228,7 @@ export class EffectsController {
     return statusReportSvg(await this.computeStatus(query));
   }
 
-  private async computeStatus(query: StatusQueryDto): Promise<StatusReport> {
+  private async computeStatus(query: StatusQueryDto): Promise<StatusReport & { lang: ReportLanguage; statusLabels: Readonly<Record<string, string>>; labels: Record<string, string> }> {
     if (query.programme !== undefined && !this.referenceData.programmes.has(query.programme)) {
       throw new BadRequestException({ error: 'Bad Request', reason: 'UNKNOWN_PROGRAMME', message: 'programme must be a programme code from reference data' });
     }
@@ -224,7 +238,10 @@ export class EffectsController {
     const date = query.date ?? latestDate;
     if (date > latestDate) throw new BadRequestException({ error: 'Bad Request', reason: 'DATE_AFTER_AS_OF', message: 'date must not be later than the date of asOf' });
     const facts = await outcomeFactsAsOf(this.pool, asOf);
-    return computeStatusReport(caseHistories(facts), { date, asOf: asOf.toISOString(), catalogue: this.catalogue, refData: this.referenceData, breakdown: query.by, programme: query.programme });
+    const report = computeStatusReport(caseHistories(facts), { date, asOf: asOf.toISOString(), catalogue: this.catalogue, refData: this.referenceData, breakdown: query.by, programme: query.programme });
+    const lang: ReportLanguage = query.lang ?? 'en';
+    const keys = [...new Set(report.figures.flatMap((figure) => figure.cells.map((cell) => cell.key)))];
+    return { ...report, lang, statusLabels: STATUS_LABELS[lang], labels: reportLabels(report.breakdown, keys, lang, this.referenceData, this.catalogue.ageBands) };
   }
 
   @Get('reductions')
@@ -309,10 +326,14 @@ export class EffectsController {
     return { year, districts: districtSafetyViews(year, index, facts, this.referenceData, this.catalogue.suppressionThreshold) };
   }
 
-  private async compute(code: string, query: MeasureReportQueryDto): Promise<(MeasureReport | AreaMeasureReport) & { definitionVersion: number }> {
+  private async compute(code: string, query: MeasureReportQueryDto): Promise<LabelledReport> {
     const resolved = await this.definitionFor(code, query.asOf === undefined ? this.clock.now() : new Date(query.asOf), query.definitionVersion);
     const report = await this.computeWith(resolved.definition, query);
-    return { ...report, definitionVersion: resolved.version };
+    const lang: ReportLanguage = query.lang ?? 'en';
+    const measure = { ...report.measure, title: measureTitle(report.measure.code, report.measure.title, lang) };
+    if ('areas' in report) return { ...report, measure, definitionVersion: resolved.version, lang };
+    const labels = reportLabels(report.breakdown, report.cells.map((cell) => cell.key), lang, this.referenceData, this.catalogue.ageBands);
+    return { ...report, measure, definitionVersion: resolved.version, lang, labels };
   }
 
   private async computeWith(measure: MeasureDefinition, query: MeasureReportQueryDto): Promise<MeasureReport | AreaMeasureReport> {
