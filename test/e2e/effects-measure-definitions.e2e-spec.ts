@@ -5,7 +5,8 @@ import { startTestApp, type TestApp } from '../support/test-app';
 /**
  * Measure definitions as versioned data over real HTTP: an effects administrator adds and changes a
  * measure of this file's own (a random code), every version is kept, and a report names the version
- * it used and can be run again with an older one. Cases are enrolled in 2014 and measured on 2015-01-01: no other test's report
+ * it used and can be run again with an older one. Its measure counts LEISURE_JOB only, which no other test enrols
+ * anyone in, and cases are enrolled in 2014 and measured on 2015-01-01: no other test's report
  * reaches them (effects.e2e measures on or before 2013-01-01), nor do their cases reach this file's 2014 cell.
  */
 describe('effect measure definitions as versioned data (e2e)', () => {
@@ -13,7 +14,7 @@ describe('effect measure definitions as versioned data (e2e)', () => {
   const coordinator = { userId: 'coord-definitions', agency: 'BIF', roles: ['coordinator' as const] };
   const effectsAdmin = { userId: 'effects-admin-definitions', agency: 'KFF', roles: ['effects-admin' as const] };
   const code = `e2e-self-sufficiency-${randomBytes(4).toString('hex')}`;
-  const definition = { code, title: 'Self-sufficient 3 months after enrolment (e2e)', anchor: 'enrolment', windowMonths: 3, predicate: { kind: 'self-sufficient-at' }, programmes: ['SSP_PLUS'] };
+  const definition = { code, title: 'Self-sufficient 3 months after enrolment (e2e)', anchor: 'enrolment', windowMonths: 3, predicate: { kind: 'self-sufficient-at' }, programmes: ['LEISURE_JOB'] };
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -25,7 +26,7 @@ describe('effect measure definitions as versioned data (e2e)', () => {
     const caseId = randomUUID();
     const events = [
       event('CaseOpened', { citizenId: caseId, cprHash: 'h', name: { sealed: 'x' }, cpr: { sealed: 'x' }, birthDate: '1993-02-01', districtCode: 'VALBY-2', referredBy: 'BIF', reason: { sealed: 'x' }, openedAt: '2014-01-01T09:00:00Z' }),
-      event('EnrolledInProgramme', { programmeCode: 'SSP_PLUS', startedOn: '2014-02-10' }),
+      event('EnrolledInProgramme', { programmeCode: 'LEISURE_JOB', startedOn: '2014-02-10' }),
       event('SelfSufficiencyReached', { reachedOn: '2014-04-20', through: 'employment' }),
     ];
     return (await app.store.appendToStream(`case-${caseId}`, events, 'no-stream')).position;
@@ -56,7 +57,7 @@ describe('effect measure definitions as versioned data (e2e)', () => {
     const query = `by=period&measurementDate=2015-01-01&asOf=${asOf}&consistentWith=${position}`;
     const first = await app.request('GET', `/effects/measures/${code}?${query}`, { user: coordinator });
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ definitionVersion: 1, measure: { code, windowMonths: 3, programmes: ['SSP_PLUS'] } });
+    expect(first.body).toMatchObject({ definitionVersion: 1, measure: { code, windowMonths: 3, programmes: ['LEISURE_JOB'] } });
     expect(first.headers.get('measure-definition-version')).toBe('1');
     expect(first.body.cells.find((c: { key: string }) => c.key === '2014-Q1')).toMatchObject({ people: 6, count: 6 });
 
