@@ -14,18 +14,41 @@ describe('effect measure definitions as versioned data (e2e)', () => {
   const coordinator = { userId: 'coord-definitions', agency: 'BIF', roles: ['coordinator' as const] };
   const effectsAdmin = { userId: 'effects-admin-definitions', agency: 'KFF', roles: ['effects-admin' as const] };
   const code = `e2e-self-sufficiency-${randomBytes(4).toString('hex')}`;
-  const definition = { code, title: 'Self-sufficient 3 months after enrolment (e2e)', anchor: 'enrolment', windowMonths: 3, predicate: { kind: 'self-sufficient-at' }, programmes: ['LEISURE_JOB'] };
+  const definition = {
+    code,
+    title: 'Self-sufficient 3 months after enrolment (e2e)',
+    anchor: 'enrolment',
+    windowMonths: 3,
+    predicate: { kind: 'self-sufficient-at' },
+    programmes: ['LEISURE_JOB'],
+  };
 
   beforeAll(async () => {
     app = await startTestApp();
   }, 60_000);
   afterAll(async () => app?.close());
 
-  const event = (type: string, data: Record<string, unknown>): NewEvent => ({ id: randomUUID(), type, schemaVersion: 1, data, metadata: { actor: 'e2e', agency: 'BIF', correlationId: randomUUID() } });
+  const event = (type: string, data: Record<string, unknown>): NewEvent => ({
+    id: randomUUID(),
+    type,
+    schemaVersion: 1,
+    data,
+    metadata: { actor: 'e2e', agency: 'BIF', correlationId: randomUUID() },
+  });
   async function enrolledCase(): Promise<string> {
     const caseId = randomUUID();
     const events = [
-      event('CaseOpened', { citizenId: caseId, cprHash: 'h', name: { sealed: 'x' }, cpr: { sealed: 'x' }, birthDate: '1993-02-01', districtCode: 'VALBY-2', referredBy: 'BIF', reason: { sealed: 'x' }, openedAt: '2014-01-01T09:00:00Z' }),
+      event('CaseOpened', {
+        citizenId: caseId,
+        cprHash: 'h',
+        name: { sealed: 'x' },
+        cpr: { sealed: 'x' },
+        birthDate: '1993-02-01',
+        districtCode: 'VALBY-2',
+        referredBy: 'BIF',
+        reason: { sealed: 'x' },
+        openedAt: '2014-01-01T09:00:00Z',
+      }),
       event('EnrolledInProgramme', { programmeCode: 'LEISURE_JOB', startedOn: '2014-02-10' }),
       event('SelfSufficiencyReached', { reachedOn: '2014-04-20', through: 'employment' }),
     ];
@@ -34,7 +57,10 @@ describe('effect measure definitions as versioned data (e2e)', () => {
 
   it('lets only an effects administrator add a measure, refusing a bad definition with the field and rule', async () => {
     expect((await app.request('POST', '/effects/measures', { user: coordinator, body: definition })).status).toBe(403);
-    const bad = await app.request('POST', '/effects/measures', { user: effectsAdmin, body: { ...definition, predicate: { kind: 'sql', query: 'drop table' } } });
+    const bad = await app.request('POST', '/effects/measures', {
+      user: effectsAdmin,
+      body: { ...definition, predicate: { kind: 'sql', query: 'drop table' } },
+    });
     expect(bad.status).toBe(400);
     expect(bad.headers.get('content-type')).toContain('application/problem+json');
     expect(bad.body).toMatchObject({ reason: 'INVALID_MEASURE_DEFINITION', field: 'predicate.kind', rule: 'one-of' });
@@ -67,7 +93,10 @@ describe('effect measure definitions as versioned data (e2e)', () => {
     expect(badChange.status).toBe(400);
     expect(badChange.body).toMatchObject({ reason: 'INVALID_MEASURE_DEFINITION', field: 'windowMonths', rule: 'whole-number' });
     const { code: _code, ...withoutCode } = definition;
-    const changed = await app.request('PUT', `/effects/measures/${code}?ifVersion=1`, { user: effectsAdmin, body: { ...withoutCode, windowMonths: 2, title: 'Self-sufficient 2 months after enrolment (e2e)' } });
+    const changed = await app.request('PUT', `/effects/measures/${code}?ifVersion=1`, {
+      user: effectsAdmin,
+      body: { ...withoutCode, windowMonths: 2, title: 'Self-sufficient 2 months after enrolment (e2e)' },
+    });
     expect(changed.status).toBe(200);
     expect(changed.body).toEqual({ code, definitionVersion: 2 });
     expect((await app.request('PUT', `/effects/measures/${code}?ifVersion=1`, { user: effectsAdmin, body: definition })).status).toBe(409);
@@ -81,11 +110,19 @@ describe('effect measure definitions as versioned data (e2e)', () => {
 
     // The published report again: by its asOf alone, and with the version named.
     expect(JSON.stringify((await app.request('GET', `/effects/measures/${code}?${query}`, { user: coordinator })).body)).toBe(JSON.stringify(first.body));
-    expect(JSON.stringify((await app.request('GET', `/effects/measures/${code}?${query}&definitionVersion=1`, { user: coordinator })).body)).toBe(JSON.stringify(first.body));
+    expect(JSON.stringify((await app.request('GET', `/effects/measures/${code}?${query}&definitionVersion=1`, { user: coordinator })).body)).toBe(
+      JSON.stringify(first.body),
+    );
     expect((await app.request('GET', `/effects/measures/${code}?${query}&definitionVersion=9`, { user: coordinator })).status).toBe(404);
 
     const versions = await app.request('GET', `/effects/measures/${code}/versions`, { user: coordinator });
-    expect(versions.body.versions.map((v: { version: number; recordedBy: string; definition: { windowMonths: number } }) => [v.version, v.recordedBy, v.definition.windowMonths])).toEqual([
+    expect(
+      versions.body.versions.map((v: { version: number; recordedBy: string; definition: { windowMonths: number } }) => [
+        v.version,
+        v.recordedBy,
+        v.definition.windowMonths,
+      ]),
+    ).toEqual([
       [1, effectsAdmin.userId, 3],
       [2, effectsAdmin.userId, 2],
     ]);

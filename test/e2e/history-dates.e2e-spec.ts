@@ -16,20 +16,44 @@ describe('real-world dates on shared information and requests (e2e)', () => {
 
   it('records sharedOn and requestedOn, and refuses them in the future', async () => {
     const citizen = testCitizen();
-    expect((await api.request('POST', '/cases', { user: coordinator, body: { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: 'NORREBRO-1', reason: 'Historik' } })).status).toBe(202);
+    expect(
+      (
+        await api.request('POST', '/cases', {
+          user: coordinator,
+          body: { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: 'NORREBRO-1', reason: 'Historik' },
+        })
+      ).status,
+    ).toBe(202);
     const caseId = caseIdOfCitizen(citizen.cpr);
     const base = `/cases/${caseId}`;
-    expect((await api.request('POST', `${base}/coordinator`, { user: coordinator, body: { coordinatorId: coordinator.userId, agency: 'BIF' } })).status).toBe(201);
+    expect((await api.request('POST', `${base}/coordinator`, { user: coordinator, body: { coordinatorId: coordinator.userId, agency: 'BIF' } })).status).toBe(
+      201,
+    );
     expect((await api.request('POST', `${base}/agencies/SOF`, { user: coordinator, body: {} })).status).toBe(201);
     const tomorrow = copenhagenDate(new Date(Date.now() + 2 * 86_400_000));
-    const share = (sharedOn: string) => ({ entryId: randomUUID(), sharedWith: ['SOF'], legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'normal', summary: 'Oplysninger fra 2019', sharedOn });
+    const share = (sharedOn: string) => ({
+      entryId: randomUUID(),
+      sharedWith: ['SOF'],
+      legalBasis: 'RPL115-1-1',
+      purpose: 'crime-prevention',
+      sensitivity: 'normal',
+      summary: 'Oplysninger fra 2019',
+      sharedOn,
+    });
 
     const future = await api.request('POST', `${base}/entries`, { user: coordinator, body: share(tomorrow) });
     expect(future.status).toBe(422);
     expect(future.body).toMatchObject({ reason: 'DATE_IN_FUTURE' });
     expect((await api.request('POST', `${base}/entries`, { user: coordinator, body: share('2019-02-30') })).status).toBe(400);
     expect((await api.request('POST', `${base}/entries`, { user: coordinator, body: share('2019-03-04') })).status).toBe(201);
-    const request = { requestId: randomUUID(), toAgency: 'SOF', question: 'Hvad skete der i 2019?', dueDate: '2019-03-18', legalBasis: 'RPL115-1-3', requestedOn: '2019-03-04' };
+    const request = {
+      requestId: randomUUID(),
+      toAgency: 'SOF',
+      question: 'Hvad skete der i 2019?',
+      dueDate: '2019-03-18',
+      legalBasis: 'RPL115-1-3',
+      requestedOn: '2019-03-04',
+    };
     expect((await api.request('POST', `${base}/requests`, { user: coordinator, body: request })).status).toBe(201);
 
     const events = await api.store.readStream(`case-${caseId}`);

@@ -27,7 +27,12 @@ describe('bulk import of history, then the reports (e2e)', () => {
   const extraCpr = '0101990999';
   const badRows = [
     { cpr: '0202990998', agency: 'BIF', command: 'EnrolInProgramme', data: { programmeCode: 'SSP_PLUS', startedOn: '2019-05-05' } },
-    { cpr: extraCpr, agency: 'BIF', command: 'OpenCase', data: { name: 'Sen Borger', birthDate: '1999-01-01', districtCode: 'VALBY-2', reason: 'Historisk sag' } },
+    {
+      cpr: extraCpr,
+      agency: 'BIF',
+      command: 'OpenCase',
+      data: { name: 'Sen Borger', birthDate: '1999-01-01', districtCode: 'VALBY-2', reason: 'Historisk sag' },
+    },
     { cpr: extraCpr, agency: 'BIF', command: 'RegisterSelfSufficiency', data: { reachedOn: '2999-01-01', through: 'employment' } },
     { cpr: extraCpr, agency: 'BIF', command: 'PlaceLegalHold', data: {} },
   ];
@@ -49,7 +54,9 @@ describe('bulk import of history, then the reports (e2e)', () => {
     const rows = history.rows.length + badRows.length;
     const first = await runCli(['import-history', file, '--report', report], env, 900_000);
     expect(first.stderr).toContain(`${rows}/${rows} rows`);
-    expect(first.stdout.split('\n')[0]).toMatch(new RegExp(`^imported ${history.rows.length + 1} rows for ${CITIZENS + 2} citizens in [\\d.]+ s; 0 were already there; 3 refused$`));
+    expect(first.stdout.split('\n')[0]).toMatch(
+      new RegExp(`^imported ${history.rows.length + 1} rows for ${CITIZENS + 2} citizens in [\\d.]+ s; 0 were already there; 3 refused$`),
+    );
     const refused = JSON.parse(readFileSync(report, 'utf8')).refused as { at: string; command: string; reason: string; field?: string }[];
     const lineOf = (index: number) => `line ${history.rows.length + 2 + index}`;
     expect(refused).toEqual([
@@ -62,7 +69,9 @@ describe('bulk import of history, then the reports (e2e)', () => {
 
     // Resumable: the same file again appends nothing (the refused rows are refused again).
     const again = await runCli(['import-history', file], env, 900_000);
-    expect(again.stdout.split('\n')[0]).toMatch(new RegExp(`^imported 0 rows for ${CITIZENS + 2} citizens in [\\d.]+ s; ${history.rows.length + 1} were already there; 3 refused$`));
+    expect(again.stdout.split('\n')[0]).toMatch(
+      new RegExp(`^imported 0 rows for ${CITIZENS + 2} citizens in [\\d.]+ s; ${history.rows.length + 1} were already there; 3 refused$`),
+    );
 
     app = await startTestApp({ databaseUrl: database.url });
     // The read models catch up with the imported events in the background: read at least as far as the store's head.
@@ -83,13 +92,22 @@ describe('bulk import of history, then the reports (e2e)', () => {
     }
     // The citizen of the refused rows: opened, never enrolled, so in no cohort.
     expect(selfSufficiency.total).toMatchObject({ people: CITIZENS, count: history.people.filter((p) => p.selfSufficientAt12m).length });
-    expect(Object.fromEntries(selfSufficiency.cells.map((c: { key: string; people: number; count: number }) => [c.key, { people: c.people, count: c.count }]))).toEqual(Object.fromEntries(expected));
+    expect(
+      Object.fromEntries(selfSufficiency.cells.map((c: { key: string; people: number; count: number }) => [c.key, { people: c.people, count: c.count }])),
+    ).toEqual(Object.fromEntries(expected));
 
     // Readable labels in Danish: the city district's name beside its key, the same figures.
     const danish = await measure('self-sufficiency-12m', '&by=cityDistrict&lang=da');
-    expect(danish).toMatchObject({ lang: 'da', measure: { title: 'Selvforsørgende 12 måneder efter indskrivning' }, total: selfSufficiency.total, cells: selfSufficiency.cells });
+    expect(danish).toMatchObject({
+      lang: 'da',
+      measure: { title: 'Selvforsørgende 12 måneder efter indskrivning' },
+      total: selfSufficiency.total,
+      cells: selfSufficiency.cells,
+    });
     expect(danish.labels).toMatchObject({ total: 'I alt', 'KK-10-BYDELE/VALBY': 'Valby', 'KK-10-BYDELE/OSTERBRO': 'Østerbro' });
-    const csv = await app.request('GET', `/effects/measures/self-sufficiency-12m?measurementDate=2023-01-01&by=cityDistrict&lang=en&format=csv`, { user: auditor });
+    const csv = await app.request('GET', `/effects/measures/self-sufficiency-12m?measurementDate=2023-01-01&by=cityDistrict&lang=en&format=csv`, {
+      user: auditor,
+    });
     expect(csv.body.split('\r\n')[0]).toMatch(/,median,label$/);
     expect(csv.body).toMatch(/,cityDistrict,KK-10-BYDELE\/VALBY,\d+,\d+,[\d.]+,,Valby\r\n/);
 

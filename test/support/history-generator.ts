@@ -41,7 +41,12 @@ export function generateHistory(citizens: number, districtCodes: readonly string
     const districtCode = pick(districtCodes);
     const enrolledOn = `${2019 + Math.floor(next() * 2)}-${pad(1 + Math.floor(next() * 12))}-${pad(1 + Math.floor(next() * 28))}`;
     const windowEnd = `${Number(enrolledOn.slice(0, 4)) + 1}${enrolledOn.slice(4)}`;
-    rows.push({ cpr, agency: 'BIF', command: 'OpenCase', data: { name: `Historisk Borger ${i}`, birthDate, districtCode, reason: 'Historisk sag fra det gamle system' } });
+    rows.push({
+      cpr,
+      agency: 'BIF',
+      command: 'OpenCase',
+      data: { name: `Historisk Borger ${i}`, birthDate, districtCode, reason: 'Historisk sag fra det gamle system' },
+    });
     rows.push({ cpr, agency: 'BIF', command: 'EnrolInProgramme', data: { programmeCode: 'SSP_PLUS', startedOn: enrolledOn }, actor: 'jobcenter-historik' });
     let selfSufficientAt12m = false;
     if (next() < 0.5) {
@@ -62,7 +67,16 @@ export function generateHistory(citizens: number, districtCodes: readonly string
         cpr,
         agency: 'BIF',
         command: 'ShareInformation',
-        data: { entryId, fromAgency: 'BIF', sharedWith: ['SOF'], legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'normal', summary: 'Oplysninger fra det gamle system', sharedOn },
+        data: {
+          entryId,
+          fromAgency: 'BIF',
+          sharedWith: ['SOF'],
+          legalBasis: 'RPL115-1-1',
+          purpose: 'crime-prevention',
+          sensitivity: 'normal',
+          summary: 'Oplysninger fra det gamle system',
+          sharedOn,
+        },
       });
       rows.push({ cpr, agency: 'SOF', command: 'AcknowledgeInformation', data: { entryId, agency: 'SOF', acknowledgedOn: addDays(sharedOn, delay) } });
       lateInformation = delay > 5;

@@ -10,11 +10,30 @@ const TOMORROW = '2026-11-11';
 
 const share = (sharedOn?: string): CaseCommand => ({
   type: 'ShareInformation',
-  data: { entryId: 'entry-h', fromAgency: 'BIF', sharedWith: ['SOF'], legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'normal', summary: sealed('s'), ...(sharedOn === undefined ? {} : { sharedOn }) },
+  data: {
+    entryId: 'entry-h',
+    fromAgency: 'BIF',
+    sharedWith: ['SOF'],
+    legalBasis: 'RPL115-1-1',
+    purpose: 'crime-prevention',
+    sensitivity: 'normal',
+    summary: sealed('s'),
+    ...(sharedOn === undefined ? {} : { sharedOn }),
+  },
 });
 const sharedOn = (day: string): CaseEvent => ({
   type: 'InformationShared',
-  data: { entryId: 'entry-h', fromAgency: 'BIF', sharedWith: ['SOF'], legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'normal', summary: sealed('s'), sharedAt: EARLIER, sharedOn: day },
+  data: {
+    entryId: 'entry-h',
+    fromAgency: 'BIF',
+    sharedWith: ['SOF'],
+    legalBasis: 'RPL115-1-1',
+    purpose: 'crime-prevention',
+    sensitivity: 'normal',
+    summary: sealed('s'),
+    sharedAt: EARLIER,
+    sharedOn: day,
+  },
 });
 const request = (requestedOn: string, dueDate: string): CaseCommand => ({
   type: 'RequestInformation',
@@ -28,7 +47,17 @@ describe('real-world dates of information recorded later', () => {
       .then([
         {
           type: 'InformationShared',
-          data: { entryId: 'entry-h', fromAgency: 'BIF', sharedWith: ['SOF'], legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'normal', summary: sealed('s'), sharedAt: AT, sharedOn: '2019-03-04' },
+          data: {
+            entryId: 'entry-h',
+            fromAgency: 'BIF',
+            sharedWith: ['SOF'],
+            legalBasis: 'RPL115-1-1',
+            purpose: 'crime-prevention',
+            sensitivity: 'normal',
+            summary: sealed('s'),
+            sharedAt: AT,
+            sharedOn: '2019-03-04',
+          },
         },
       ]);
   });
@@ -42,12 +71,19 @@ describe('real-world dates of information recorded later', () => {
   });
 
   it('keeps the day an acknowledgement was made, not before the day shared and not in the future', () => {
-    const acknowledge = (acknowledgedOn: string): CaseCommand => ({ type: 'AcknowledgeInformation', data: { entryId: 'entry-h', agency: 'SOF', acknowledgedOn } });
+    const acknowledge = (acknowledgedOn: string): CaseCommand => ({
+      type: 'AcknowledgeInformation',
+      data: { entryId: 'entry-h', agency: 'SOF', acknowledgedOn },
+    });
     given([...workingCase(), sharedOn('2019-03-04')])
       .when(acknowledge('2019-03-12'))
       .then([{ type: 'InformationAcknowledged', data: { entryId: 'entry-h', agency: 'SOF', acknowledgedAt: AT, acknowledgedOn: '2019-03-12' } }]);
-    given([...workingCase(), sharedOn('2019-03-04')]).when(acknowledge('2019-03-03')).thenRejects('END_BEFORE_START');
-    given([...workingCase(), sharedOn('2019-03-04')]).when(acknowledge(TOMORROW)).thenRejects('DATE_IN_FUTURE');
+    given([...workingCase(), sharedOn('2019-03-04')])
+      .when(acknowledge('2019-03-03'))
+      .thenRejects('END_BEFORE_START');
+    given([...workingCase(), sharedOn('2019-03-04')])
+      .when(acknowledge(TOMORROW))
+      .thenRejects('DATE_IN_FUTURE');
   });
 
   it('keeps the day a request was made, due from that day even when the due date has passed', () => {
@@ -56,13 +92,36 @@ describe('real-world dates of information recorded later', () => {
       .then([
         {
           type: 'InformationRequested',
-          data: { requestId: 'request-h', fromAgency: 'BIF', toAgency: 'KBH-FAENGSLER', question: sealed('q'), dueDate: '2019-03-18', legalBasis: 'RPL115-1-3', requestedAt: AT, requestedOn: '2019-03-04' },
+          data: {
+            requestId: 'request-h',
+            fromAgency: 'BIF',
+            toAgency: 'KBH-FAENGSLER',
+            question: sealed('q'),
+            dueDate: '2019-03-18',
+            legalBasis: 'RPL115-1-3',
+            requestedAt: AT,
+            requestedOn: '2019-03-04',
+          },
         },
       ]);
     given(workingCase()).when(request('2019-03-04', '2019-03-03')).thenRejects('DUE_DATE_BEFORE_EVENT');
     given(workingCase()).when(request(TOMORROW, '2026-12-01')).thenRejects('DATE_IN_FUTURE');
-    given(workingCase()).when(request(TODAY, TODAY)).then([
-      { type: 'InformationRequested', data: { requestId: 'request-h', fromAgency: 'BIF', toAgency: 'KBH-FAENGSLER', question: sealed('q'), dueDate: TODAY, legalBasis: 'RPL115-1-3', requestedAt: AT, requestedOn: TODAY } },
-    ]);
+    given(workingCase())
+      .when(request(TODAY, TODAY))
+      .then([
+        {
+          type: 'InformationRequested',
+          data: {
+            requestId: 'request-h',
+            fromAgency: 'BIF',
+            toAgency: 'KBH-FAENGSLER',
+            question: sealed('q'),
+            dueDate: TODAY,
+            legalBasis: 'RPL115-1-3',
+            requestedAt: AT,
+            requestedOn: TODAY,
+          },
+        },
+      ]);
   });
 });

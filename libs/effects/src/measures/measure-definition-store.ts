@@ -70,13 +70,19 @@ export class MeasureDefinitionStore {
               WHERE code = $1 AND (recorded_at <= $2 OR version = 1) ORDER BY (recorded_at <= $2) DESC, version DESC LIMIT 1`,
             [code, asOf],
           )
-        : await this.pool.query<Row>('SELECT code, version, definition, recorded_at, recorded_by FROM effects_measure_definitions WHERE code = $1 AND version = $2', [code, version]);
+        : await this.pool.query<Row>(
+            'SELECT code, version, definition, recorded_at, recorded_by FROM effects_measure_definitions WHERE code = $1 AND version = $2',
+            [code, version],
+          );
     return rows.length === 0 ? undefined : fromRow(rows[0]);
   }
 
   async versions(code: string): Promise<MeasureDefinitionVersion[]> {
     await this.seed();
-    const { rows } = await this.pool.query<Row>('SELECT code, version, definition, recorded_at, recorded_by FROM effects_measure_definitions WHERE code = $1 ORDER BY version', [code]);
+    const { rows } = await this.pool.query<Row>(
+      'SELECT code, version, definition, recorded_at, recorded_by FROM effects_measure_definitions WHERE code = $1 ORDER BY version',
+      [code],
+    );
     return rows.map(fromRow);
   }
 
@@ -133,7 +139,13 @@ interface Row {
 }
 
 function fromRow(row: Row): MeasureDefinitionVersion {
-  return { code: row.code, version: row.version, recordedAt: row.recorded_at.toISOString(), recordedBy: row.recorded_by, definition: storedDefinition(row.definition) };
+  return {
+    code: row.code,
+    version: row.version,
+    recordedAt: row.recorded_at.toISOString(),
+    recordedBy: row.recorded_by,
+    definition: storedDefinition(row.definition),
+  };
 }
 
 /** Re-validates a stored definition with the engine's parser (a stored row is data, not code). */

@@ -3,7 +3,13 @@ import { loadMeasureCatalogue, MeasureDefinitionError, parseMeasureDefinition } 
 
 const refData = loadReferenceData();
 const context = { programmes: new Set(refData.programmes.keys()), agencies: new Set(refData.agencies.keys()) };
-const good = { code: 'self-sufficiency-18m', title: 'Self-sufficient 18 months after enrolment', anchor: 'enrolment', windowMonths: 18, predicate: { kind: 'self-sufficient-at' } };
+const good = {
+  code: 'self-sufficiency-18m',
+  title: 'Self-sufficient 18 months after enrolment',
+  anchor: 'enrolment',
+  windowMonths: 18,
+  predicate: { kind: 'self-sufficient-at' },
+};
 
 /** The field and rule a definition is refused for. */
 function refusal(raw: unknown): { field: string; rule: string } {
@@ -22,7 +28,8 @@ describe('a measure definition sent by an effects administrator', () => {
   });
 
   it('accepts every shipped definition', () => {
-    for (const measure of loadMeasureCatalogue().measures.values()) expect(parseMeasureDefinition(JSON.parse(JSON.stringify(measure)), context)).toEqual(measure);
+    for (const measure of loadMeasureCatalogue().measures.values())
+      expect(parseMeasureDefinition(JSON.parse(JSON.stringify(measure)), context)).toEqual(measure);
   });
 
   it('accepts programmes that report the measure besides reference data', () => {
@@ -68,7 +75,10 @@ describe('a measure definition sent by an effects administrator', () => {
   it('refuses programme and agency codes that reference data does not know', () => {
     expect(refusal({ ...good, programmes: ['NO_SUCH'] })).toEqual({ field: 'programmes[0]', rule: 'known-programme' });
     expect(refusal({ ...good, predicate: { kind: 'plan-action-added', agency: 'NOWHERE' } })).toEqual({ field: 'predicate.agency', rule: 'known-agency' });
-    expect(refusal({ ...good, predicate: { kind: 'programme-completed', programmeCode: 'NO_SUCH', handoverLeadDays: 1, handoverFollowDays: 1 } })).toEqual({ field: 'predicate.programmeCode', rule: 'known-programme' });
+    expect(refusal({ ...good, predicate: { kind: 'programme-completed', programmeCode: 'NO_SUCH', handoverLeadDays: 1, handoverFollowDays: 1 } })).toEqual({
+      field: 'predicate.programmeCode',
+      rule: 'known-programme',
+    });
   });
 
   it('names the field, never the value sent', () => {

@@ -9,9 +9,27 @@ import { outcomeFactOf, type OutcomeFact } from './outcome-fact';
 const recordedAt = new Date('2026-12-01T10:00:00.000Z');
 let revision = 0;
 const recorded = (type: string, data: Record<string, unknown>): RecordedEvent =>
-  ({ id: `e${revision}`, type, schemaVersion: 1, data, metadata: { agency: 'BIF' }, streamId: 'case-h', streamRevision: revision++, globalPosition: '0', recordedAt }) as RecordedEvent;
-const share = (sharedOn: string | undefined) => recorded('InformationShared', { entryId: 'x', fromAgency: 'BIF', sharedWith: ['SOF'], sharedAt: recordedAt.toISOString(), ...(sharedOn ? { sharedOn } : {}) });
-const acknowledge = (acknowledgedOn: string | undefined) => recorded('InformationAcknowledged', { entryId: 'x', agency: 'SOF', acknowledgedAt: recordedAt.toISOString(), ...(acknowledgedOn ? { acknowledgedOn } : {}) });
+  ({
+    id: `e${revision}`,
+    type,
+    schemaVersion: 1,
+    data,
+    metadata: { agency: 'BIF' },
+    streamId: 'case-h',
+    streamRevision: revision++,
+    globalPosition: '0',
+    recordedAt,
+  }) as RecordedEvent;
+const share = (sharedOn: string | undefined) =>
+  recorded('InformationShared', {
+    entryId: 'x',
+    fromAgency: 'BIF',
+    sharedWith: ['SOF'],
+    sharedAt: recordedAt.toISOString(),
+    ...(sharedOn ? { sharedOn } : {}),
+  });
+const acknowledge = (acknowledgedOn: string | undefined) =>
+  recorded('InformationAcknowledged', { entryId: 'x', agency: 'SOF', acknowledgedAt: recordedAt.toISOString(), ...(acknowledgedOn ? { acknowledgedOn } : {}) });
 
 describe('outcome facts of information recorded with its real-world days', () => {
   it('dates a share and an acknowledgement by the days they happened', () => {
@@ -29,7 +47,10 @@ describe('outcome facts of information recorded with its real-world days', () =>
         recorded('EnrolledInProgramme', { programmeCode: 'SSP_PLUS', startedOn: '2019-01-10' }),
         share('2019-03-04'),
         acknowledge(acknowledgedOn),
-      ].flatMap((event) => outcomeFactOf('h', event) ?? []) as OutcomeFact[];
+      ].flatMap((event): OutcomeFact[] => {
+        const fact = outcomeFactOf('h', event);
+        return fact === undefined ? [] : [fact];
+      });
       const [history] = caseHistories(facts);
       const [member] = cohortMembersOf(history, measure, new Set(['SSP_PLUS']), '2020-06-01', false);
       return evaluateOutcome(history, member, measure.predicate).hit;

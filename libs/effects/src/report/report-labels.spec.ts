@@ -28,7 +28,9 @@ describe('readable labels of report cells', () => {
   });
 
   it('labels each half of a two-way cell by its own breakdown', () => {
-    expect(cellLabel('programme × cityDistrict', 'SSP_PLUS × KK-10-BYDELE/VALBY', 'en', refData, ageBands)).toBe(`${refData.programmes.get('SSP_PLUS')!.name.en} × Valby`);
+    expect(cellLabel('programme × cityDistrict', 'SSP_PLUS × KK-10-BYDELE/VALBY', 'en', refData, ageBands)).toBe(
+      `${refData.programmes.get('SSP_PLUS')!.name.en} × Valby`,
+    );
   });
 
   it('labels the total and unknown cells, and keeps a key it does not know', () => {

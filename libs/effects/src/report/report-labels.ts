@@ -14,8 +14,28 @@ export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
 type LabelData = Pick<ReferenceData, 'programmes' | 'cityDistricts' | 'agencies'>;
 
 const WORDS: Readonly<Record<ReportLanguage, Readonly<Record<string, string>>>> = {
-  da: { total: 'I alt', unknown: 'Ukendt', none: 'Intet niveau', level: 'Niveau', quarter: 'kvartal', years: 'år', under: 'under', andOver: 'og derover', other: 'Anden alder' },
-  en: { total: 'Total', unknown: 'Unknown', none: 'No level', level: 'Level', quarter: 'Q', years: 'years', under: 'under', andOver: 'and over', other: 'Other age' },
+  da: {
+    total: 'I alt',
+    unknown: 'Ukendt',
+    none: 'Intet niveau',
+    level: 'Niveau',
+    quarter: 'kvartal',
+    years: 'år',
+    under: 'under',
+    andOver: 'og derover',
+    other: 'Anden alder',
+  },
+  en: {
+    total: 'Total',
+    unknown: 'Unknown',
+    none: 'No level',
+    level: 'Level',
+    quarter: 'Q',
+    years: 'years',
+    under: 'under',
+    andOver: 'and over',
+    other: 'Other age',
+  },
 };
 
 /** The measure's title in the language: Danish titles of the shipped measures (data/measure-titles-da.json), else the definition's own. */
@@ -65,7 +85,13 @@ function oneLabel(breakdown: string, key: string, lang: ReportLanguage, data: La
 }
 
 /** Every cell's label, keyed by the cell's key, the total's included. */
-export function reportLabels(breakdown: string | null, keys: readonly string[], lang: ReportLanguage, data: LabelData, ageBands: readonly AgeBand[]): Record<string, string> {
+export function reportLabels(
+  breakdown: string | null,
+  keys: readonly string[],
+  lang: ReportLanguage,
+  data: LabelData,
+  ageBands: readonly AgeBand[],
+): Record<string, string> {
   const labels: Record<string, string> = { total: cellLabel(breakdown, 'total', lang, data, ageBands) };
   for (const key of keys) labels[key] = cellLabel(breakdown, key, lang, data, ageBands);
   return labels;

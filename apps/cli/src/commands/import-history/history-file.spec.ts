@@ -8,13 +8,23 @@ describe('a history file', () => {
   it('reads JSON rows, OpenCase taking its identity from the row and the agency as referrer', () => {
     const { rows, refused } = parseHistoryFile(JSON.stringify([{ cpr: '010398-1234', agency: 'BIF', command: 'OpenCase', data: open }]), 'json', refData);
     expect(refused).toEqual([]);
-    expect(rows).toEqual([{ at: 'row 1', cpr: '0103981234', agency: 'BIF', command: { type: 'OpenCase', data: { ...open, referredBy: 'BIF', cpr: '0103981234' } } }]);
+    expect(rows).toEqual([
+      { at: 'row 1', cpr: '0103981234', agency: 'BIF', command: { type: 'OpenCase', data: { ...open, referredBy: 'BIF', cpr: '0103981234' } } },
+    ]);
   });
 
   it('reads CSV rows with the fields as one JSON object, quoted', () => {
     const csv = 'cpr,agency,command,data,actor\r\n0103981234,BIF,EnrolInProgramme,"{""programmeCode"":""SSP_PLUS"",""startedOn"":""2019-02-01""}",jc-7\r\n';
     const { rows } = parseHistoryFile(csv, 'csv', refData);
-    expect(rows).toEqual([{ at: 'line 2', cpr: '0103981234', agency: 'BIF', actor: 'jc-7', command: { type: 'EnrolInProgramme', data: { programmeCode: 'SSP_PLUS', startedOn: '2019-02-01' } } }]);
+    expect(rows).toEqual([
+      {
+        at: 'line 2',
+        cpr: '0103981234',
+        agency: 'BIF',
+        actor: 'jc-7',
+        command: { type: 'EnrolInProgramme', data: { programmeCode: 'SSP_PLUS', startedOn: '2019-02-01' } },
+      },
+    ]);
   });
 
   it('refuses each bad row with where it is, the reason and the field, never its values', () => {

@@ -69,9 +69,13 @@ function jsonRows(text: string): { at: string; value: unknown }[] {
   } catch {
     throw new HistoryFileError('the file is not valid JSON');
   }
-  const list = Array.isArray(document) ? document : typeof document === 'object' && document !== null ? (document as { rows?: unknown }).rows : undefined;
+  const list: unknown = Array.isArray(document)
+    ? document
+    : typeof document === 'object' && document !== null
+      ? (document as { rows?: unknown }).rows
+      : undefined;
   if (!Array.isArray(list)) throw new HistoryFileError('a JSON history file is an array of rows, or {"rows": [...]}');
-  return list.map((value, index) => ({ at: `row ${index + 1}`, value }));
+  return (list as unknown[]).map((value, index) => ({ at: `row ${index + 1}`, value }));
 }
 
 function csvRows(text: string): { at: string; value: unknown }[] {
@@ -79,7 +83,8 @@ function csvRows(text: string): { at: string; value: unknown }[] {
   if (records.length === 0) throw new HistoryFileError('the CSV file is empty');
   const header = records[0].fields.map((name) => name.trim());
   for (const required of ['cpr', 'agency', 'command', 'data']) {
-    if (!header.includes(required)) throw new HistoryFileError(`the CSV header must name the columns cpr, agency, command, data (and optionally actor); ${required} is missing`);
+    if (!header.includes(required))
+      throw new HistoryFileError(`the CSV header must name the columns cpr, agency, command, data (and optionally actor); ${required} is missing`);
   }
   const unknown = header.find((name) => !ROW_FIELDS.includes(name));
   if (unknown !== undefined) throw new HistoryFileError(`the CSV header names a column that is not one of ${ROW_FIELDS.join(', ')}`);
@@ -102,14 +107,26 @@ function csvRows(text: string): { at: string; value: unknown }[] {
 }
 
 function checkRow(at: string, value: unknown, refData: Pick<CaseReferenceData, 'agencies'>): HistoryRow | RefusedRow {
-  const refuse = (command: string, reason: string, field: string | undefined, message: string): RefusedRow => ({ at, command, reason, ...(field === undefined ? {} : { field }), message });
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return refuse('', 'INVALID_ROW', undefined, 'a row is an object with cpr, agency, command and data');
+  const refuse = (command: string, reason: string, field: string | undefined, message: string): RefusedRow => ({
+    at,
+    command,
+    reason,
+    ...(field === undefined ? {} : { field }),
+    message,
+  });
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return refuse('', 'INVALID_ROW', undefined, 'a row is an object with cpr, agency, command and data');
   const row = value as Record<string, unknown>;
   if ('invalid' in row) return refuse('', 'INVALID_ROW', undefined, 'the line must have as many fields as the header');
   const command = typeof row.command === 'string' ? row.command : '';
   if (!(command in CASE_WRITE_RULES)) return refuse('', 'UNKNOWN_COMMAND', 'command', 'command must be a case command type, e.g. EnrolInProgramme');
   if (!systemWriteAllowed('history-import', command as keyof typeof CASE_WRITE_RULES)) {
-    return refuse(command, 'COMMAND_NOT_IMPORTABLE', 'command', 'the history import records what happened on a case; it does not erase, hold, escalate or ask for intake');
+    return refuse(
+      command,
+      'COMMAND_NOT_IMPORTABLE',
+      'command',
+      'the history import records what happened on a case; it does not erase, hold, escalate or ask for intake',
+    );
   }
   const unknownField = Object.keys(row).find((key) => !ROW_FIELDS.includes(key) && key !== 'invalidJson');
   if (unknownField !== undefined) return refuse(command, 'INVALID_ROW', undefined, `a row has only the fields ${ROW_FIELDS.join(', ')}`);
@@ -126,11 +143,18 @@ function checkRow(at: string, value: unknown, refData: Pick<CaseReferenceData, '
     return refuse(command, 'INVALID_ROW', 'actor', 'actor must be a user id (letters, digits and . _ : @ -)');
   }
   if (row.invalidJson === true) return refuse(command, 'INVALID_DATA', 'data', 'data must be a JSON object of the command fields');
-  if (typeof row.data !== 'object' || row.data === null || Array.isArray(row.data)) return refuse(command, 'INVALID_DATA', 'data', 'data must be an object of the command fields');
+  if (typeof row.data !== 'object' || row.data === null || Array.isArray(row.data))
+    return refuse(command, 'INVALID_DATA', 'data', 'data must be an object of the command fields');
   const data = { ...(row.data as Record<string, unknown>) };
   if (command === 'OpenCase') {
     const identity = IDENTITY_FIELDS.find((key) => key in data);
-    if (identity !== undefined) return refuse(command, 'INVALID_DATA', `data.${identity}`, "OpenCase takes the citizen's identity from the row's cpr; leave citizenId, cprHash and cpr out");
+    if (identity !== undefined)
+      return refuse(
+        command,
+        'INVALID_DATA',
+        `data.${identity}`,
+        "OpenCase takes the citizen's identity from the row's cpr; leave citizenId, cprHash and cpr out",
+      );
     data.referredBy ??= agency;
     data.cpr = cpr;
   }

@@ -87,10 +87,15 @@ export async function runImportHistory(options: ImportHistoryOptions): Promise<n
     process.stdout.write(
       `imported ${totals.appended} rows for ${citizens.length} citizens in ${seconds} s; ${totals.alreadyThere} were already there; ${refused.length} refused\n`,
     );
-    for (const row of refused.slice(0, 100)) process.stdout.write(`  ${row.at} ${row.command || '-'}: ${row.reason}${row.field ? ` (${row.field})` : ''}: ${row.message}\n`);
-    if (refused.length > 100) process.stdout.write(`  ... and ${refused.length - 100} more${options.report ? ` (all in ${options.report})` : ' (--report FILE lists them all)'}\n`);
+    for (const row of refused.slice(0, 100))
+      process.stdout.write(`  ${row.at} ${row.command || '-'}: ${row.reason}${row.field ? ` (${row.field})` : ''}: ${row.message}\n`);
+    if (refused.length > 100)
+      process.stdout.write(`  ... and ${refused.length - 100} more${options.report ? ` (all in ${options.report})` : ' (--report FILE lists them all)'}\n`);
     if (options.report !== undefined) {
-      await writeFile(options.report, `${JSON.stringify({ file: options.file, imported: totals.appended, alreadyThere: totals.alreadyThere, refused }, null, 2)}\n`);
+      await writeFile(
+        options.report,
+        `${JSON.stringify({ file: options.file, imported: totals.appended, alreadyThere: totals.alreadyThere, refused }, null, 2)}\n`,
+      );
     }
     return refused.length === 0 ? 0 : EXIT_DATA;
   } finally {
@@ -121,7 +126,11 @@ export function historyIdempotencyKey(cprHash: string, ordinal: number): string 
 
 type RowOutcome = 'appended' | 'already-there' | RefusedRow;
 
-async function importCitizen(citizen: Citizen, deps: { store: EventStore; vault: PersonalDataVault; gate: CaseGate }, onRow: (outcome: RowOutcome) => void): Promise<void> {
+async function importCitizen(
+  citizen: Citizen,
+  deps: { store: EventStore; vault: PersonalDataVault; gate: CaseGate },
+  onRow: (outcome: RowOutcome) => void,
+): Promise<void> {
   const cprHash = deps.vault.cprHash(citizen.cpr);
   // The referral's own path from CPR to case (POST /cases): the imported case is the one a referral
   // of the same citizen would find.
@@ -137,13 +146,19 @@ async function importCitizen(citizen: Citizen, deps: { store: EventStore; vault:
   }
 }
 
-async function importRow(row: HistoryRow, target: { caseId: string; cprHash: string; idempotencyKey: string }, deps: { vault: PersonalDataVault; gate: CaseGate }): Promise<RowOutcome> {
+async function importRow(
+  row: HistoryRow,
+  target: { caseId: string; cprHash: string; idempotencyKey: string },
+  deps: { vault: PersonalDataVault; gate: CaseGate },
+): Promise<RowOutcome> {
   const type = row.command.type;
   const identity = { citizenId: target.caseId, cprHash: target.cprHash };
   const data = row.command.data as Record<string, unknown>;
   const build = async (dryRun: boolean): Promise<CaseCommand> => {
     if (dryRun) return sealCommand(row.command, identity, () => ({ sealed: 'dry-run' }));
-    const sealed: Sealed[] = await Promise.all(personalTexts(row.command).map((text) => deps.vault.seal({ citizenId: target.caseId, agency: row.agency }, text)));
+    const sealed: Sealed[] = await Promise.all(
+      personalTexts(row.command).map((text) => deps.vault.seal({ citizenId: target.caseId, agency: row.agency }, text)),
+    );
     let nextSealed = 0;
     return sealCommand(row.command, identity, () => sealed[nextSealed++]);
   };
@@ -163,12 +178,22 @@ async function importRow(row: HistoryRow, target: { caseId: string; cprHash: str
     });
     return outcome.replayed ? 'already-there' : 'appended';
   } catch (error) {
-    const refuse = (reason: string, message: string, field?: string): RefusedRow => ({ at: row.at, command: type, reason, ...(field ? { field } : {}), message });
+    const refuse = (reason: string, message: string, field?: string): RefusedRow => ({
+      at: row.at,
+      command: type,
+      reason,
+      ...(field ? { field } : {}),
+      message,
+    });
     if (error instanceof CaseRuleViolation) return refuse(error.reason, error.message, error.detail?.split(':')[0]);
     if (error instanceof CaseNotVisibleError) return refuse('CASE_NOT_FOUND', 'the citizen has no case yet: an OpenCase row must come first');
     if (error instanceof CaseWriteForbiddenError) return refuse('COMMAND_NOT_IMPORTABLE', 'the history import may not issue this command');
     if (error instanceof CaseBusyError) return refuse('CASE_BUSY', 'the case was being changed by someone else; run the import again');
-    if (error instanceof IdempotencyKeyReusedError) return refuse('ROW_CHANGED', "this row's place was imported before with another command: the file changed since; import only new rows at the end of a citizen's rows");
+    if (error instanceof IdempotencyKeyReusedError)
+      return refuse(
+        'ROW_CHANGED',
+        "this row's place was imported before with another command: the file changed since; import only new rows at the end of a citizen's rows",
+      );
     // A field of the wrong type that the rules could not read.
     if (error instanceof TypeError) return refuse('INVALID_DATA', 'data must have the fields of the command, each of its type', 'data');
     throw error;

@@ -20,7 +20,9 @@ export class ProgressBar {
       this.lastLine = now;
       const width = 30;
       const filled = this.total === 0 ? width : Math.round((done / this.total) * width);
-      this.out.write(`\r${this.label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${this.total} rows ${extra} ${this.eta(done)}\u001b[K${finished ? '\n' : ''}`);
+      this.out.write(
+        `\r${this.label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${this.total} rows ${extra} ${this.eta(done)}\u001b[K${finished ? '\n' : ''}`,
+      );
       return;
     }
     if (!finished && now - this.lastLine < 2_000) return;
@@ -30,7 +32,7 @@ export class ProgressBar {
 
   private eta(done: number): string {
     if (done === 0 || done >= this.total) return '';
-    const seconds = ((Date.now() - this.started) / done) * (this.total - done) / 1000;
+    const seconds = (((Date.now() - this.started) / done) * (this.total - done)) / 1000;
     return `~${Math.ceil(seconds)} s left`;
   }
 }
