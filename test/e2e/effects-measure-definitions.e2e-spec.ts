@@ -107,6 +107,12 @@ describe('effect measure definitions as versioned data (e2e)', () => {
     expect(now.body.cells.find((c: { key: string }) => c.key === '2014-Q1')).not.toMatchObject({ count: 6 });
     const csv = await app.request('GET', `/effects/measures/${code}?by=period&measurementDate=2015-01-01&format=csv`, { user: coordinator });
     expect(csv.headers.get('measure-definition-version')).toBe('2');
+    const series = await app.request('GET', `/effects/measures/${code}/series?from=2014-01&to=2014-12`, { user: coordinator });
+    expect(series.status).toBe(200);
+    expect(series.body.definitionVersion).toBe(2);
+    expect(series.headers.get('measure-definition-version')).toBe('2');
+    const olderSeries = await app.request('GET', `/effects/measures/${code}/series?from=2014-01&to=2014-12&definitionVersion=1`, { user: coordinator });
+    expect(olderSeries.body.definitionVersion).toBe(1);
 
     // The published report again: by its asOf alone, and with the version named.
     expect(JSON.stringify((await app.request('GET', `/effects/measures/${code}?${query}`, { user: coordinator })).body)).toBe(JSON.stringify(first.body));
