@@ -11,6 +11,7 @@ import { verifyCommand } from './commands/verify.command';
 import { runRetention } from './commands/retention.command';
 import { ERASURE_REASONS, runErase } from './commands/erase.command';
 import { runMigrate } from './commands/migrate.command';
+import { runImportHistory } from './commands/import-history/import-history.command';
 
 /**
  * `npm run cli -- <command> [options]` (`npm run -s cli -- ...` when the output goes into `$(...)`:
@@ -134,6 +135,17 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--cases <n>', 'how many cases', wholeNumber(1, 100_000), 300)
     .option('--seed <n>', 'the random seed', wholeNumber(0, 999_999_999), 1)
     .action(async (options: { cases: number; seed: number }) => setExitCode(await runDemoSeed(options)));
+
+  program
+    .command('import-history')
+    .summary('import historical cases from CSV or JSON through the case rules (resumable)')
+    .description(
+      'Import historical cases from FILE (.csv or .json: one row per case command, see README "Importing history") through the same rules as the API, as the history-import system caller (no per-user rate limit). A rerun of the same file skips what is in the store. Prints a progress bar on stderr, then a summary and the refused rows (where, command, reason, field); exit 65 when some were refused.',
+    )
+    .argument('<file>', 'the history file (.csv or .json)')
+    .option('--report <file>', 'also write every refused row to this file as JSON')
+    .option('--concurrency <n>', 'citizens imported at the same time', wholeNumber(1, 32), 4)
+    .action(async (file: string, options: { report?: string; concurrency: number }) => setExitCode(await runImportHistory({ file, report: options.report, concurrency: options.concurrency })));
 
   // Every command takes exactly the options it lists: a stray word is a mistake worth naming.
   for (const command of program.commands) if (command.name() !== 'mint-token') command.allowExcessArguments(false);

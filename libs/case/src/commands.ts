@@ -85,13 +85,17 @@ export type ShareInformation = Command<
     purpose: SharePurpose;
     sensitivity: Sensitivity;
     summary: Sealed;
+    /** The day it was shared in the real world, when recorded later (history); not in the future. */
+    sharedOn?: IsoDate;
   }
 >;
-export type AcknowledgeInformation = Command<'AcknowledgeInformation', { entryId: string; agency: AgencyCode }>;
+/** acknowledgedOn: the real-world day, when recorded later (history); not in the future, not before the day shared. */
+export type AcknowledgeInformation = Command<'AcknowledgeInformation', { entryId: string; agency: AgencyCode; acknowledgedOn?: IsoDate }>;
 
 export type RequestInformation = Command<
   'RequestInformation',
-  { requestId: string; fromAgency: AgencyCode; toAgency: AgencyCode; question: Sealed; dueDate: IsoDate; legalBasis: string }
+  /** requestedOn: the day the request was made in the real world, when recorded later (history); not in the future, not after dueDate. */
+  { requestId: string; fromAgency: AgencyCode; toAgency: AgencyCode; question: Sealed; dueDate: IsoDate; legalBasis: string; requestedOn?: IsoDate }
 >;
 export type AnswerInformationRequest = Command<
   'AnswerInformationRequest',

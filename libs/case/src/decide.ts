@@ -321,7 +321,8 @@ function knownLegalBasis({ context }: Decision, code: string) {
 }
 
 function shareInformation(data: C.ShareInformation['data'], d: Decision): CaseEvent[] {
-  const { state, context, at } = d;
+  const { state, context, at, today } = d;
+  if (data.sharedOn !== undefined) pastDate(data.sharedOn, today, 'sharedOn');
   agencyOnCase(state, context.refData, data.fromAgency, 'fromAgency');
   ensure(!state.entries.has(data.entryId), 'ENTRY_ALREADY_EXISTS', `entryId: ${data.entryId}`);
   const basis = knownLegalBasis(d, data.legalBasis);
@@ -341,10 +342,11 @@ function shareInformation(data: C.ShareInformation['data'], d: Decision): CaseEv
     'DISCLOSURE_FOR_INVESTIGATION_FORBIDDEN',
     `legalBasis: ${basis.code}`,
   );
-  return [{ type: 'InformationShared', data: { ...data, sharedWith, sharedAt: at } }];
+  const { sharedOn, ...shared } = data;
+  return [{ type: 'InformationShared', data: { ...shared, sharedWith, sharedAt: at, ...(sharedOn === undefined ? {} : { sharedOn }) } }];
 }
 
-function acknowledgeInformation(data: C.AcknowledgeInformation['data'], { state, context, at }: Decision): CaseEvent[] {
+function acknowledgeInformation(data: C.AcknowledgeInformation['data'], { state, context, at, today }: Decision): CaseEvent[] {
   agencyOnCase(state, context.refData, data.agency, 'agency');
   const entry = state.entries.get(data.entryId);
   // An entry the acting agency may not see (neither its author nor a recipient) is answered exactly
@@ -352,7 +354,12 @@ function acknowledgeInformation(data: C.AcknowledgeInformation['data'], { state,
   ensure(entry !== undefined && (entry.sharedWith.includes(data.agency) || entry.fromAgency === data.agency), 'UNKNOWN_ENTRY', `entryId: ${data.entryId}`);
   ensure(entry.sharedWith.includes(data.agency), 'ENTRY_NOT_SHARED_WITH_AGENCY', `entryId: ${data.entryId}`);
   ensure(!entry.acknowledgedBy.has(data.agency), 'ALREADY_ACKNOWLEDGED', `entryId: ${data.entryId}`);
-  return [{ type: 'InformationAcknowledged', data: { ...data, acknowledgedAt: at } }];
+  const { acknowledgedOn, ...acknowledged } = data;
+  if (acknowledgedOn !== undefined) {
+    pastDate(acknowledgedOn, today, 'acknowledgedOn');
+    ensure(acknowledgedOn >= (entry.sharedOn ?? copenhagenDate(new Date(entry.sharedAt))), 'END_BEFORE_START', 'acknowledgedOn');
+  }
+  return [{ type: 'InformationAcknowledged', data: { ...acknowledged, acknowledgedAt: at, ...(acknowledgedOn === undefined ? {} : { acknowledgedOn }) } }];
 }
 
 function requestInformation(data: C.RequestInformation['data'], d: Decision): CaseEvent[] {
@@ -363,8 +370,11 @@ function requestInformation(data: C.RequestInformation['data'], d: Decision): Ca
   ensure(data.toAgency !== data.fromAgency, 'REQUEST_TO_SELF', `toAgency: ${data.toAgency}`);
   ensure(state.agencies.has(data.toAgency), 'RECIPIENT_NOT_ON_CASE', `toAgency: ${data.toAgency}`);
   knownLegalBasis(d, data.legalBasis);
-  dueDate(data.dueDate, today, 'dueDate');
-  return [{ type: 'InformationRequested', data: { ...data, requestedAt: at } }];
+  // A request recorded later (history) is due from the day it was made; its due date may have passed.
+  if (data.requestedOn !== undefined) pastDate(data.requestedOn, today, 'requestedOn');
+  dueDate(data.dueDate, data.requestedOn ?? today, 'dueDate');
+  const { requestedOn, ...requested } = data;
+  return [{ type: 'InformationRequested', data: { ...requested, requestedAt: at, ...(requestedOn === undefined ? {} : { requestedOn }) } }];
 }
 
 function openRequestTo(data: { requestId: string; agency: string }, { state, context }: Decision): void {

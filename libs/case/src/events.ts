@@ -105,11 +105,13 @@ export type InformationShared = Event<
     sensitivity: Sensitivity;
     summary: Sealed;
     sharedAt: IsoInstant;
+    /** The real-world day, when it differs from the day recorded (history); measures use it. */
+    sharedOn?: IsoDate;
   }
 >;
 export type InformationAcknowledged = Event<
   'InformationAcknowledged',
-  { entryId: string; agency: AgencyCode; acknowledgedAt: IsoInstant }
+  { entryId: string; agency: AgencyCode; acknowledgedAt: IsoInstant; acknowledgedOn?: IsoDate }
 >;
 
 export type InformationRequested = Event<
@@ -122,6 +124,8 @@ export type InformationRequested = Event<
     dueDate: IsoDate;
     legalBasis: string;
     requestedAt: IsoInstant;
+    /** The real-world day, when it differs from the day recorded (history). */
+    requestedOn?: IsoDate;
   }
 >;
 export type InformationRequestAnswered = Event<

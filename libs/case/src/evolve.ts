@@ -73,7 +73,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       };
     }
     case 'InformationShared': {
-      const { entryId, fromAgency, sharedWith, legalBasis, sensitivity, sharedAt } = event.data;
+      const { entryId, fromAgency, sharedWith, legalBasis, sensitivity, sharedAt, sharedOn } = event.data;
       return {
         ...state,
         entries: withEntry(state.entries, entryId, {
@@ -83,6 +83,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
           legalBasis,
           sensitivity,
           sharedAt,
+          ...(sharedOn === undefined ? {} : { sharedOn }),
           acknowledgedBy: new Map(),
         }),
       };

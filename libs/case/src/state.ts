@@ -66,6 +66,8 @@ export interface SharedEntry {
   readonly legalBasis: string;
   readonly sensitivity: Sensitivity;
   readonly sharedAt: IsoInstant;
+  /** The real-world day shared, when recorded later (history). */
+  readonly sharedOn?: IsoDate;
   readonly acknowledgedBy: ReadonlyMap<AgencyCode, IsoInstant>;
   /** The furthest escalation step taken per recipient that has not acknowledged; absent until the first. */
   readonly escalations?: ReadonlyMap<AgencyCode, EscalationStep>;

@@ -156,6 +156,7 @@ export const CASE_COMMAND_ROUTES: readonly CommandRoute[] = [
         purpose: body.purpose,
         sensitivity: body.sensitivity,
         summary: await seal(body.summary),
+        ...(body.sharedOn === undefined ? {} : { sharedOn: body.sharedOn }),
       },
     }),
   }),
@@ -171,7 +172,15 @@ export const CASE_COMMAND_ROUTES: readonly CommandRoute[] = [
     intent: legalBasisOf,
     build: async ({ body, actor }, { seal }) => ({
       type: 'RequestInformation',
-      data: { requestId: body.requestId, fromAgency: actor.agency, toAgency: body.toAgency, question: await seal(body.question), dueDate: body.dueDate, legalBasis: body.legalBasis },
+      data: {
+        requestId: body.requestId,
+        fromAgency: actor.agency,
+        toAgency: body.toAgency,
+        question: await seal(body.question),
+        dueDate: body.dueDate,
+        legalBasis: body.legalBasis,
+        ...(body.requestedOn === undefined ? {} : { requestedOn: body.requestedOn }),
+      },
     }),
   }),
   route({

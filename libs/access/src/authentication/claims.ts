@@ -9,7 +9,7 @@ import { AuthenticationFailed } from './authentication-failed';
  * - auditor: reads everything, writes nothing (enforced centrally by the guard).
  * - reference-admin: maintains reference data (agencies, programmes, districts).
  * - effects-admin: records the effect data that no case event carries (VINK staff units' knowledge
- *   assessments); sees no case.
+ *   assessments) and adds and changes effect measure definitions (versioned); sees no case.
  */
 export const ROLES = ['coordinator', 'liaison', 'auditor', 'reference-admin', 'effects-admin'] as const;
 export type Role = (typeof ROLES)[number];

@@ -33,13 +33,15 @@ import { canSeeCase, type CaseAccessFacts } from './case-visibility';
  *   `retention` (the scheduled retention job) and `operator` (a CLI command an operator runs on the
  *   server) may only erase; `synthetic-data` (demo seeding and test fixtures, synthetic people only)
  *   may issue any command, as the simulated users would; `escalation` (the scheduled escalation job)
- *   may only record escalations of unanswered flows.
+ *   may only record escalations of unanswered flows; `history-import` (`npm run cli -- import-history`,
+ *   an operator's bulk import of historical cases) may record what happened on a case, but never
+ *   erase, hold, escalate or ask for intake.
  * - `system-only`: no user may issue the command (a user who sees the case is refused with 403);
  *   escalations are the escalation job's, decided by the rules and the clock, not by anyone's say.
  */
 export type CaseWriteRule = 'refer' | 'run-case' | 'own-agency' | 'participant' | 'lift-hold' | 'erase' | 'system-only';
 
-export type SystemPurpose = 'retention' | 'operator' | 'synthetic-data' | 'escalation';
+export type SystemPurpose = 'retention' | 'operator' | 'synthetic-data' | 'escalation' | 'history-import';
 
 export interface CaseCommandRule {
   /** What a user must be, on this case, to issue the command. */
@@ -48,7 +50,10 @@ export interface CaseCommandRule {
   readonly system: readonly SystemPurpose[];
 }
 
-const SIMULATED: readonly SystemPurpose[] = ['synthetic-data'];
+/** What happened on a case: the simulated users' commands, and the same recorded later by the history import. */
+const SIMULATED: readonly SystemPurpose[] = ['synthetic-data', 'history-import'];
+/** Simulated users only: no history import places or lifts holds or asks for intake. */
+const SYNTHETIC_ONLY: readonly SystemPurpose[] = ['synthetic-data'];
 const ERASURE: readonly SystemPurpose[] = ['retention', 'operator', 'synthetic-data'];
 
 export const CASE_WRITE_RULES: { readonly [Type in CaseCommandType]: CaseCommandRule } = {
@@ -86,11 +91,11 @@ export const CASE_WRITE_RULES: { readonly [Type in CaseCommandType]: CaseCommand
   RegisterSelfSufficiency: { user: 'participant', system: SIMULATED },
   RegisterLossOfSelfSufficiency: { user: 'participant', system: SIMULATED },
   AssessProgression: { user: 'participant', system: SIMULATED },
-  PlaceLegalHold: { user: 'run-case', system: SIMULATED },
-  LiftLegalHold: { user: 'lift-hold', system: SIMULATED },
+  PlaceLegalHold: { user: 'run-case', system: SYNTHETIC_ONLY },
+  LiftLegalHold: { user: 'lift-hold', system: SYNTHETIC_ONLY },
   EraseCitizenData: { user: 'erase', system: ERASURE },
   // Asking the municipality in (the intake unit joins): anyone working the case may ask.
-  RequestIntake: { user: 'participant', system: SIMULATED },
+  RequestIntake: { user: 'participant', system: SYNTHETIC_ONLY },
   EscalateFlow: { user: 'system-only', system: ['escalation', 'synthetic-data'] },
 };
 

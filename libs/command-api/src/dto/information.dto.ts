@@ -12,6 +12,8 @@ export class ShareInformationDto {
   @IsIn(SHARE_PURPOSES) purpose!: (typeof SHARE_PURPOSES)[number];
   @IsIn(SENSITIVITIES) sensitivity!: (typeof SENSITIVITIES)[number];
   @IsString() @IsNotEmpty() @MaxLength(MAX_TEXT) summary!: string;
+  /** The day it was shared, when recorded later (history); not in the future. */
+  @IsOptional() @IsCalendarDate() sharedOn?: string;
 }
 
 export class RequestInformationDto {
@@ -20,6 +22,8 @@ export class RequestInformationDto {
   @IsString() @IsNotEmpty() @MaxLength(MAX_TEXT) question!: string;
   @IsCalendarDate() dueDate!: string;
   @IsKnownCode('legalBasis') legalBasis!: string;
+  /** The day the request was made, when recorded later (history); not in the future, due on or after it. */
+  @IsOptional() @IsCalendarDate() requestedOn?: string;
 }
 
 export class AnswerInformationRequestDto {

@@ -54,9 +54,9 @@ export interface MeasureReport {
   readonly cells: readonly PublishedCell[];
 }
 
-/** Programmes whose reference data lists the measure, in code order. */
-export function programmesPicking(refData: Pick<ReferenceData, 'programmes'>, measureCode: string): string[] {
-  return [...refData.programmes.values()].filter((p) => p.measures.includes(measureCode)).map((p) => p.code).sort();
+/** Programmes whose reference data lists the measure, and those its definition names (`also`), in code order. */
+export function programmesPicking(refData: Pick<ReferenceData, 'programmes'>, measureCode: string, also: readonly string[] = []): string[] {
+  return [...refData.programmes.values()].filter((p) => p.measures.includes(measureCode) || also.includes(p.code)).map((p) => p.code).sort();
 }
 
 export function describeMeasure(measure: MeasureDefinition, programmes: readonly string[]): MeasureDescription {
@@ -140,7 +140,7 @@ interface Evaluated {
  */
 export function computeMeasureReport(histories: readonly CaseHistory[], request: MeasureReportRequest): MeasureReport {
   const { measure, catalogue, refData } = request;
-  const picking = programmesPicking(refData, measure.code);
+  const picking = programmesPicking(refData, measure.code, measure.programmes);
   const programmes = new Set(request.programme === undefined ? picking : picking.filter((code) => code === request.programme));
   const evaluate = (split: boolean): Evaluated[] =>
     histories.flatMap((history) =>

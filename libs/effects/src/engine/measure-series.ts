@@ -43,7 +43,7 @@ export function computeMeasureSeries(
 ): MeasureSeries {
   const measure: MeasureDefinition = request.measure;
   const threshold = request.catalogue.suppressionThreshold;
-  const picking = programmesPicking(request.refData, measure.code);
+  const picking = programmesPicking(request.refData, measure.code, measure.programmes);
   const programmes = new Set(request.programme === undefined ? picking : picking.filter((code) => code === request.programme));
   const small = (n: number) => n > 0 && n < threshold;
   let shown = { people: 0, count: 0 };

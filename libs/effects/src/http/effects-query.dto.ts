@@ -3,8 +3,13 @@ import { BREAKDOWNS, type Breakdown, type PeriodGrain } from '../engine/measure-
 import { STATUS_BREAKDOWNS, type StatusBreakdown } from '../status/status-figures';
 import { COMPARISONS, type Comparison } from '../reductions/reductions';
 import { SERIES_GRAINS, type SeriesGrain } from '../engine/measure-series';
+import { REPORT_LANGUAGES, type ReportLanguage } from '../report/report-labels';
 
 export class MeasureReportQueryDto {
+  /** Labels of the cells (and the measure's title) in Danish or English; keys and figures are the same in both. Default en. */
+  @IsOptional() @IsIn(REPORT_LANGUAGES, { message: 'lang must be da or en' }) lang?: ReportLanguage;
+  /** Run the report with this version of the measure's definition (default: the newest recorded on or before asOf). */
+  @IsOptional() @Matches(/^[1-9]\d{0,5}$/, { message: 'definitionVersion must be a version number (GET /effects/measures/{code}/versions)' }) definitionVersion?: string;
   /** Facts recorded after this instant are left out: re-running with a published report's asOf reproduces it. */
   @IsOptional() @IsISO8601({ strict: true }, { message: 'asOf must be an ISO 8601 instant, e.g. 2026-01-01T00:00:00Z' }) asOf?: string;
   /** Windows must end on or before this day; defaults to the Copenhagen date of asOf. */
@@ -34,6 +39,8 @@ export class SafetyIndexImportQueryDto {
 }
 
 export class StatusQueryDto {
+  /** Labels of the cells (and the measure's title) in Danish or English; keys and figures are the same in both. Default en. */
+  @IsOptional() @IsIn(REPORT_LANGUAGES, { message: 'lang must be da or en' }) lang?: ReportLanguage;
   /** The day the figures are about; defaults to the Copenhagen date of asOf. */
   @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date yyyy-mm-dd' }) date?: string;
   @IsOptional() @IsISO8601({ strict: true }, { message: 'asOf must be an ISO 8601 instant, e.g. 2026-01-01T00:00:00Z' }) asOf?: string;
@@ -57,6 +64,10 @@ export class ReductionQueryDto {
 }
 
 export class SeriesQueryDto {
+  /** Labels of the cells (and the measure's title) in Danish or English; keys and figures are the same in both. Default en. */
+  @IsOptional() @IsIn(REPORT_LANGUAGES, { message: 'lang must be da or en' }) lang?: ReportLanguage;
+  /** Run the report with this version of the measure's definition (default: the newest recorded on or before asOf). */
+  @IsOptional() @Matches(/^[1-9]\d{0,5}$/, { message: 'definitionVersion must be a version number (GET /effects/measures/{code}/versions)' }) definitionVersion?: string;
   /** First and last month (yyyy-mm); a point on the last day of each month or quarter. */
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'from must be a month yyyy-mm' }) from!: string;
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'to must be a month yyyy-mm' }) to!: string;
@@ -65,4 +76,9 @@ export class SeriesQueryDto {
   @IsOptional() @IsISO8601({ strict: true }, { message: 'asOf must be an ISO 8601 instant, e.g. 2026-01-01T00:00:00Z' }) asOf?: string;
   @IsOptional() @IsIn(['json', 'csv'], { message: 'format must be json or csv' }) format?: 'json' | 'csv';
   @IsOptional() @Matches(/^[0-9a-f]{16}\.[0-9a-f]{16}$/, { message: 'consistentWith must be a position returned by a write' }) consistentWith?: string;
+}
+
+export class MeasureChangeQueryDto {
+  /** Change only over this version (optimistic concurrency); 409 when the measure has moved on. */
+  @IsOptional() @Matches(/^[1-9]\d{0,5}$/, { message: 'ifVersion must be a version number' }) ifVersion?: string;
 }

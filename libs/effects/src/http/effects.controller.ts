@@ -1,5 +1,5 @@
-import { BadRequestException, Body, Controller, Get, Header, HttpCode, Inject, NotFoundException, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { BadRequestException, Body, ConflictException, Controller, Get, Header, HttpCode, Inject, NotFoundException, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiConsumes, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Pool } from 'pg';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@samvirke/access';
@@ -9,7 +9,8 @@ import { PROJECTION_PROGRESS, awaitReadModels, type ProjectionProgress } from '@
 import { loadEstates, loadReferenceData } from '@samvirke/reference-data';
 import { caseHistories } from '../engine/case-history';
 import { computeMeasureReport, describeMeasure, programmesPicking, type MeasureDescription, type MeasureReport } from '../engine/measure-report';
-import { countedSubject, loadMeasureCatalogue, type MeasureDefinition } from '../measures/measure-definition';
+import { countedSubject, loadMeasureCatalogue, MeasureDefinitionError, parseMeasureDefinition, type MeasureDefinition } from '../measures/measure-definition';
+import { MeasureDefinitionStore, MeasureExists, MeasureVersionNotFound, type MeasureDefinitionVersion } from '../measures/measure-definition-store';
 import { areaMeasureRows, type AreaMeasureRow } from '../safety-index/area-measure';
 import { areaReportCsv, areaReportSvg, type AreaMeasureReport } from '../report/area-report';
 import { STAFF_KNOWLEDGE_BREAKDOWNS, parseStaffKnowledge, staffKnowledgeAsOf, staffKnowledgeFigures, storeStaffKnowledge, unitPairs, type StaffKnowledgeBreakdown } from '../staff-knowledge/staff-knowledge';
@@ -17,19 +18,31 @@ import { BREAKDOWNS, type Breakdown } from '../engine/measure-report';
 import { outcomeFactsAsOf } from '../outcome/outcome-facts-query';
 import { OUTCOME_PROJECTION_NAME } from '../outcome/outcome.projection';
 import { measureReportCsv } from '../report/report-csv';
-import { chartLabelsFor, labelledMeasureReportSvg } from '../report/report-chart-svg';
+import { labelledMeasureReportSvg } from '../report/report-chart-svg';
 import { districtSafetyViews, type DistrictSafetyView } from '../safety-index/area-efforts';
 import { parseSafetyIndexCsv } from '../safety-index/safety-index-csv';
 import { safetyIndexForYear, safetyIndexOfAreas, storeSafetyIndex } from '../safety-index/safety-index-store';
-import { MeasureReportQueryDto, ReductionQueryDto, SeriesQueryDto, SafetyIndexQueryDto, SafetyIndexImportQueryDto, StatusQueryDto } from './effects-query.dto';
+import { MeasureChangeQueryDto, MeasureReportQueryDto, ReductionQueryDto, SeriesQueryDto, SafetyIndexQueryDto, SafetyIndexImportQueryDto, StatusQueryDto } from './effects-query.dto';
 import { computeReductionReport, type ReductionReport } from '../reductions/reductions';
 import { reductionReportCsv, reductionReportSvg } from '../report/reduction-report';
 import { computeMeasureSeries, type MeasureSeries } from '../engine/measure-series';
 import { measureSeriesCsv, measureSeriesSvg } from '../report/series-report';
 import { computeStatusReport, type StatusReport } from '../status/status-figures';
 import { statusReportCsv, statusReportSvg } from '../report/status-report';
+import { measureTitle, reportLabels, type ReportLanguage } from '../report/report-labels';
 
 const MAX_CSV_BYTES = 2_000_000;
+
+/** The status figures' names as published. */
+const STATUS_LABELS: Readonly<Record<ReportLanguage, Readonly<Record<string, string>>>> = {
+  da: { 'wage-subsidy-job': 'I løntilskudsjob', 'job-or-education': 'I job eller uddannelse', 'self-sufficient': 'Selvforsørgende', 'in-custody': 'Frihedsberøvet' },
+  en: { 'wage-subsidy-job': 'In a wage-subsidy job', 'job-or-education': 'In a job or education', 'self-sufficient': 'Self-sufficient', 'in-custody': 'In custody' },
+};
+
+/** A report as answered: the definition version it used, its language, and its cells' readable labels. */
+type LabelledReport =
+  | (MeasureReport & { definitionVersion: number; lang: ReportLanguage; labels: Record<string, string> })
+  | (AreaMeasureReport & { definitionVersion: number; lang: ReportLanguage });
 
 /**
  * Effect measures (issue 7): statistics only, never a case id, for coordinators and auditors.
@@ -43,29 +56,103 @@ export class EffectsController {
   private readonly referenceData = loadReferenceData();
   private readonly catalogue = loadMeasureCatalogue();
   private readonly estates = loadEstates(this.referenceData);
+  private readonly definitions: MeasureDefinitionStore;
 
   constructor(
     @Inject(DATABASE_POOL) private readonly pool: Pool,
     @Inject(PROJECTION_PROGRESS) private readonly progress: ProjectionProgress,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    this.definitions = new MeasureDefinitionStore(pool, this.catalogue);
+  }
 
   @Get('measures')
-  @ApiOperation({ summary: 'Every effect measure: cohort, window and definition, and the programmes that picked it.' })
+  @Roles('coordinator', 'auditor', 'effects-admin')
+  @ApiOperation({ summary: 'Every effect measure in its current definition version: cohort, window and definition, and the programmes that picked it.' })
   @ApiJsonObjectResponse('The measures (`measures`).')
-  measures(): { version: string; suppressionThreshold: number; measures: MeasureDescription[] } {
+  async measures(): Promise<{ version: string; suppressionThreshold: number; measures: (MeasureDescription & { definitionVersion: number })[] }> {
+    const current = await this.definitions.current(this.clock.now());
     return {
       version: this.catalogue.version,
       suppressionThreshold: this.catalogue.suppressionThreshold,
-      measures: [...this.catalogue.measures.values()].map((m) => describeMeasure(m, programmesPicking(this.referenceData, m.code))),
+      measures: current.map((v) => ({ ...this.describe(v.definition), definitionVersion: v.version })),
     };
   }
 
+  @Post('measures')
+  @Roles('effects-admin')
+  @ApiCreatedResponse({ description: 'The measure added: `{code, definitionVersion: 1}`.', content: { 'application/json': { schema: { type: 'object', additionalProperties: true } } } })
+  @ApiOperation({
+    summary:
+      'Add a measure (effects administrators): body {code, title, anchor, windowMonths, predicate: {kind, ...}, programmes?}; predicate kinds are those the engine knows (GET /effects/measures shows them in use). Stored as version 1; a refused definition is a 400 naming the field and rule.',
+  })
+  async addMeasure(@CurrentUser() user: AuthenticatedUser, @Body() body: unknown): Promise<{ code: string; definitionVersion: number }> {
+    const definition = this.validDefinition(body);
+    try {
+      return { code: definition.code, definitionVersion: await this.definitions.add(definition, this.clock.now(), user.userId) };
+    } catch (error) {
+      if (error instanceof MeasureExists) throw new ConflictException({ error: 'Conflict', reason: 'MEASURE_EXISTS', message: 'a measure with this code exists; change it with PUT /effects/measures/{code}' });
+      throw error;
+    }
+  }
+
+  @Put('measures/:code')
+  @Roles('effects-admin')
+  @ApiJsonObjectResponse('The version recorded: `{code, definitionVersion}`.')
+  @ApiOperation({ summary: "Change a measure (effects administrators): the body is the whole new definition (its code, if given, must be the path's); stored as the next version, every earlier one kept. ifVersion=N changes only over version N (409 otherwise)." })
+  async changeMeasure(@CurrentUser() user: AuthenticatedUser, @Param('code') code: string, @Body() body: unknown, @Query() query: MeasureChangeQueryDto): Promise<{ code: string; definitionVersion: number }> {
+    const withCode = typeof body === 'object' && body !== null && !Array.isArray(body) && !('code' in body) ? { ...body, code } : body;
+    const definition = this.validDefinition(withCode);
+    if (definition.code !== code) throw new BadRequestException({ error: 'Bad Request', reason: 'INVALID_MEASURE_DEFINITION', message: "code must be the path's measure code", field: 'code', rule: 'matches-path' });
+    try {
+      return { code, definitionVersion: await this.definitions.change(definition, this.clock.now(), user.userId, query.ifVersion === undefined ? undefined : Number(query.ifVersion)) };
+    } catch (error) {
+      if (error instanceof MeasureVersionNotFound) throw new NotFoundException({ error: 'Not Found', message: 'no effect measure with this code; add it with POST /effects/measures' });
+      if (error instanceof MeasureExists) throw new ConflictException({ error: 'Conflict', reason: 'MEASURE_VERSION_CHANGED', message: 'the measure has a newer version than ifVersion; read GET /effects/measures/{code}/versions and try again' });
+      throw error;
+    }
+  }
+
+  @Get('measures/:code/versions')
+  @Roles('coordinator', 'auditor', 'effects-admin')
+  @ApiJsonObjectResponse('Every version (`versions`), oldest first.')
+  @ApiOperation({ summary: "Every recorded version of a measure's definition, oldest first (version 1: as shipped, or as added)." })
+  async measureVersions(@Param('code') code: string): Promise<{ code: string; versions: (Omit<MeasureDefinitionVersion, 'definition'> & { definition: MeasureDescription })[] }> {
+    const versions = await this.definitions.versions(code);
+    if (versions.length === 0) throw new NotFoundException({ error: 'Not Found', message: 'no effect measure with this code; GET /effects/measures lists them' });
+    return { code, versions: versions.map((v) => ({ code: v.code, version: v.version, recordedAt: v.recordedAt, recordedBy: v.recordedBy, definition: this.describe(v.definition) })) };
+  }
+
+  private describe(measure: MeasureDefinition): MeasureDescription {
+    return describeMeasure(measure, programmesPicking(this.referenceData, measure.code, measure.programmes));
+  }
+
+  private validDefinition(body: unknown): MeasureDefinition {
+    try {
+      return parseMeasureDefinition(body, { programmes: new Set(this.referenceData.programmes.keys()), agencies: new Set(this.referenceData.agencies.keys()) });
+    } catch (error) {
+      if (error instanceof MeasureDefinitionError) {
+        throw new BadRequestException({ error: 'Bad Request', reason: 'INVALID_MEASURE_DEFINITION', message: `${error.message}; nothing was recorded`, field: error.field, rule: error.rule });
+      }
+      throw error;
+    }
+  }
+
+  /** The definition a report uses, or 404; the version is named in the report and the Measure-Definition-Version header. */
+  private async definitionFor(code: string, asOf: Date, version: string | undefined): Promise<MeasureDefinitionVersion> {
+    const found = await this.definitions.resolve(code, asOf, version === undefined ? undefined : Number(version));
+    if (found === undefined) {
+      throw new NotFoundException({ error: 'Not Found', message: version === undefined ? 'no effect measure with this code; GET /effects/measures lists them' : 'no such version of this measure; GET /effects/measures/{code}/versions lists them' });
+    }
+    return found;
+  }
+
   @Get('measures/:code')
-  @ApiOperation({ summary: 'One measure as of an instant, optionally broken down; format=csv for CSV. Small cells are suppressed.' })
+  @ApiOperation({ summary: 'One measure as of an instant, optionally broken down; format=csv for CSV. Small cells are suppressed. The report names the definition version it used (definitionVersion, and the Measure-Definition-Version header); definitionVersion=N runs it with an older one.' })
   @ApiTextResponse('The report: JSON, or CSV with format=csv.', ['text/csv'], { alsoJsonObject: true })
-  async report(@Param('code') code: string, @Query() query: MeasureReportQueryDto, @Res({ passthrough: true }) response: Response): Promise<MeasureReport | AreaMeasureReport | string> {
+  async report(@Param('code') code: string, @Query() query: MeasureReportQueryDto, @Res({ passthrough: true }) response: Response): Promise<LabelledReport | string> {
     const report = await this.compute(code, query);
+    response.setHeader('measure-definition-version', String(report.definitionVersion));
     if (query.format === 'csv') {
       response.setHeader('content-type', 'text/csv; charset=utf-8');
       response.setHeader('content-disposition', `attachment; filename="${report.measure.code}-${report.measurementDate}.csv"`);
@@ -78,7 +165,8 @@ export class EffectsController {
   @ApiOperation({ summary: "A measure's total as a series over measurement dates (the last day of each month or quarter, from..to); format=csv for CSV. A point that differs from the last shown one by a small group is hidden." })
   @ApiTextResponse('JSON, or CSV with format=csv.', ['text/csv'], { alsoJsonObject: true })
   async series(@Param('code') code: string, @Query() query: SeriesQueryDto, @Res({ passthrough: true }) response: Response): Promise<MeasureSeries | string> {
-    const series = await this.computeSeries(code, query);
+    const { series } = await this.computeSeries(code, query);
+    response.setHeader('measure-definition-version', String(series.definitionVersion));
     if (query.format === 'csv') {
       response.setHeader('content-type', 'text/csv; charset=utf-8');
       response.setHeader('content-disposition', `attachment; filename="${series.measure}-series.csv"`);
@@ -92,15 +180,15 @@ export class EffectsController {
   @ApiTextResponse('The chart, an SVG image.', ['image/svg+xml'])
   @ApiOperation({ summary: 'The series as an SVG bar chart of the share at each measurement date; hidden points are labelled gaps.' })
   async seriesChart(@Param('code') code: string, @Query() query: SeriesQueryDto): Promise<string> {
-    const measure = this.catalogue.measures.get(code);
-    return measureSeriesSvg(await this.computeSeries(code, query), measure?.title ?? code);
+    const { series, title } = await this.computeSeries(code, query);
+    return measureSeriesSvg(series, title);
   }
 
-  private async computeSeries(code: string, query: SeriesQueryDto): Promise<MeasureSeries> {
-    const measure = this.catalogue.measures.get(code);
-    if (measure === undefined) throw new NotFoundException({ error: 'Not Found', message: 'no effect measure with this code; GET /effects/measures lists them' });
+  private async computeSeries(code: string, query: SeriesQueryDto): Promise<{ series: MeasureSeries & { definitionVersion: number }; title: string }> {
+    const resolved = await this.definitionFor(code, query.asOf === undefined ? this.clock.now() : new Date(query.asOf), query.definitionVersion);
+    const measure = resolved.definition;
     if (countedSubject(measure.predicate) !== 'people') throw new BadRequestException({ error: 'Bad Request', reason: 'SERIES_NOT_APPLICABLE', message: 'a series is given for measures of people' });
-    if (query.programme !== undefined && !programmesPicking(this.referenceData, code).includes(query.programme)) {
+    if (query.programme !== undefined && !programmesPicking(this.referenceData, code, measure.programmes).includes(query.programme)) {
       throw new BadRequestException({ error: 'Bad Request', message: 'programme must be one of the programmes that picked this measure (see GET /effects/measures)' });
     }
     if (query.from > query.to) throw new BadRequestException({ error: 'Bad Request', reason: 'EMPTY_SERIES', message: 'from must not be after to' });
@@ -111,7 +199,8 @@ export class EffectsController {
     if (months > 120) throw new BadRequestException({ error: 'Bad Request', reason: 'SERIES_TOO_LONG', message: 'a series spans at most 10 years' });
     await awaitReadModels(this.progress, [OUTCOME_PROJECTION_NAME], query.consistentWith);
     const facts = await outcomeFactsAsOf(this.pool, asOf);
-    return computeMeasureSeries(caseHistories(facts), { measure, catalogue: this.catalogue, refData: this.referenceData, asOf: asOf.toISOString(), programme: query.programme, from: query.from, to: query.to, grain: query.grain ?? 'month' });
+    const series = computeMeasureSeries(caseHistories(facts), { measure, catalogue: this.catalogue, refData: this.referenceData, asOf: asOf.toISOString(), programme: query.programme, from: query.from, to: query.to, grain: query.grain ?? 'month' });
+    return { series: { ...series, definitionVersion: resolved.version }, title: measureTitle(measure.code, measure.title, query.lang ?? 'en') };
   }
 
   @Get('measures/:code/chart.svg')
@@ -120,10 +209,11 @@ export class EffectsController {
   @ApiTextResponse('The chart, an SVG image.', ['image/svg+xml'])
   async chart(@Param('code') code: string, @Query() query: MeasureReportQueryDto): Promise<string> {
     // By period unless asked otherwise; an area measure has one row per area effort and no periods.
-    const known = this.catalogue.measures.get(code);
-    const byDefault = known !== undefined && countedSubject(known.predicate) === 'areas' ? undefined : 'period';
+    const known = await this.definitions.resolve(code, query.asOf === undefined ? this.clock.now() : new Date(query.asOf), query.definitionVersion === undefined ? undefined : Number(query.definitionVersion));
+    const byDefault = known !== undefined && countedSubject(known.definition.predicate) === 'areas' ? undefined : 'period';
     const report = await this.compute(code, { ...query, by: query.by ?? byDefault });
-    return 'areas' in report ? areaReportSvg(report) : labelledMeasureReportSvg(report, chartLabelsFor(this.referenceData, report.breakdown));
+    // Each cell's readable label in the report's language (lang=).
+    return 'areas' in report ? areaReportSvg(report) : labelledMeasureReportSvg(report, (key) => report.labels[key] ?? key);
   }
 
   @Get('status')
@@ -147,7 +237,7 @@ export class EffectsController {
     return statusReportSvg(await this.computeStatus(query));
   }
 
-  private async computeStatus(query: StatusQueryDto): Promise<StatusReport> {
+  private async computeStatus(query: StatusQueryDto): Promise<StatusReport & { lang: ReportLanguage; statusLabels: Readonly<Record<string, string>>; labels: Record<string, string> }> {
     if (query.programme !== undefined && !this.referenceData.programmes.has(query.programme)) {
       throw new BadRequestException({ error: 'Bad Request', reason: 'UNKNOWN_PROGRAMME', message: 'programme must be a programme code from reference data' });
     }
@@ -157,7 +247,10 @@ export class EffectsController {
     const date = query.date ?? latestDate;
     if (date > latestDate) throw new BadRequestException({ error: 'Bad Request', reason: 'DATE_AFTER_AS_OF', message: 'date must not be later than the date of asOf' });
     const facts = await outcomeFactsAsOf(this.pool, asOf);
-    return computeStatusReport(caseHistories(facts), { date, asOf: asOf.toISOString(), catalogue: this.catalogue, refData: this.referenceData, breakdown: query.by, programme: query.programme });
+    const report = computeStatusReport(caseHistories(facts), { date, asOf: asOf.toISOString(), catalogue: this.catalogue, refData: this.referenceData, breakdown: query.by, programme: query.programme });
+    const lang: ReportLanguage = query.lang ?? 'en';
+    const keys = [...new Set(report.figures.flatMap((figure) => figure.cells.map((cell) => cell.key)))];
+    return { ...report, lang, statusLabels: STATUS_LABELS[lang], labels: reportLabels(report.breakdown, keys, lang, this.referenceData, this.catalogue.ageBands) };
   }
 
   @Get('reductions')
@@ -247,10 +340,19 @@ export class EffectsController {
     return { year, districts: districtSafetyViews(year, index, facts, this.referenceData, this.catalogue.suppressionThreshold) };
   }
 
-  private async compute(code: string, query: MeasureReportQueryDto): Promise<MeasureReport | AreaMeasureReport> {
-    const measure = this.catalogue.measures.get(code);
-    if (measure === undefined) throw new NotFoundException({ error: 'Not Found', message: 'no effect measure with this code; GET /effects/measures lists them' });
-    if (query.programme !== undefined && !programmesPicking(this.referenceData, code).includes(query.programme)) {
+  private async compute(code: string, query: MeasureReportQueryDto): Promise<LabelledReport> {
+    const resolved = await this.definitionFor(code, query.asOf === undefined ? this.clock.now() : new Date(query.asOf), query.definitionVersion);
+    const report = await this.computeWith(resolved.definition, query);
+    const lang: ReportLanguage = query.lang ?? 'en';
+    const measure = { ...report.measure, title: measureTitle(report.measure.code, report.measure.title, lang) };
+    if ('areas' in report) return { ...report, measure, definitionVersion: resolved.version, lang };
+    const labels = reportLabels(report.breakdown, report.cells.map((cell) => cell.key), lang, this.referenceData, this.catalogue.ageBands);
+    return { ...report, measure, definitionVersion: resolved.version, lang, labels };
+  }
+
+  private async computeWith(measure: MeasureDefinition, query: MeasureReportQueryDto): Promise<MeasureReport | AreaMeasureReport> {
+    const code = measure.code;
+    if (query.programme !== undefined && !programmesPicking(this.referenceData, code, measure.programmes).includes(query.programme)) {
       throw new BadRequestException({ error: 'Bad Request', message: 'programme must be one of the programmes that picked this measure (see GET /effects/measures)' });
     }
     await awaitReadModels(this.progress, [OUTCOME_PROJECTION_NAME], query.consistentWith);
@@ -287,7 +389,7 @@ export class EffectsController {
     if (query.by !== undefined && !(STAFF_KNOWLEDGE_BREAKDOWNS as readonly string[]).includes(query.by)) {
       throw new BadRequestException({ error: 'Bad Request', reason: 'BREAKDOWN_NOT_APPLICABLE', message: `by must be one of ${STAFF_KNOWLEDGE_BREAKDOWNS.join(', ')} for a measure of staff units` });
     }
-    const picking = programmesPicking(this.referenceData, measure.code);
+    const picking = programmesPicking(this.referenceData, measure.code, measure.programmes);
     const programmes = new Set(query.programme === undefined ? picking : [query.programme]);
     const pairs = unitPairs(await staffKnowledgeAsOf(this.pool, asOf), programmes, measure.windowMonths, measurementDate);
     const figures = staffKnowledgeFigures(pairs, this.catalogue.suppressionThreshold, query.by as StaffKnowledgeBreakdown | undefined);
@@ -310,7 +412,7 @@ export class EffectsController {
       throw new BadRequestException({ error: 'Bad Request', reason: 'BREAKDOWN_NOT_APPLICABLE', message: 'an area measure is always one row per area effort; by may only be programme' });
     }
     if (measure.predicate.kind !== 'area-safety-index') throw new Error('not an area measure');
-    const picking = programmesPicking(this.referenceData, measure.code);
+    const picking = programmesPicking(this.referenceData, measure.code, measure.programmes);
     const programmes = new Set(query.programme === undefined ? picking : [query.programme]);
     const area = measure.predicate.area;
     const codes = this.estates.areaEfforts.flatMap((e) => (area === 'district' ? [e.district] : e.estate === undefined ? [] : [e.estate]));

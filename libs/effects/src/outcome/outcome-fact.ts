@@ -93,16 +93,25 @@ function detailOf(event: CaseEvent): { on: string; detail: OutcomeFactDetail } |
       return { on: event.data.lostOn, detail: { type: 'self-sufficiency-lost' } };
     case 'ProgressionAssessed':
       return { on: event.data.assessedOn, detail: { type: 'progression-assessed', step: event.data.step } };
+    // A real-world day recorded with history (sharedOn, acknowledgedOn) stands for the instant: the
+    // start of that day in UTC, so two such days are whole days apart and the delay counts days.
     case 'InformationShared':
-      return { on: copenhagenDate(new Date(event.data.sharedAt)), detail: { type: 'information-shared', entryId: event.data.entryId, sharedWith: [...event.data.sharedWith], at: event.data.sharedAt } };
+      return {
+        on: event.data.sharedOn ?? copenhagenDate(new Date(event.data.sharedAt)),
+        detail: { type: 'information-shared', entryId: event.data.entryId, sharedWith: [...event.data.sharedWith], at: dayStart(event.data.sharedOn) ?? event.data.sharedAt },
+      };
     case 'InformationAcknowledged':
       return {
-        on: copenhagenDate(new Date(event.data.acknowledgedAt)),
-        detail: { type: 'information-acknowledged', entryId: event.data.entryId, receiver: event.data.agency, at: event.data.acknowledgedAt },
+        on: event.data.acknowledgedOn ?? copenhagenDate(new Date(event.data.acknowledgedAt)),
+        detail: { type: 'information-acknowledged', entryId: event.data.entryId, receiver: event.data.agency, at: dayStart(event.data.acknowledgedOn) ?? event.data.acknowledgedAt },
       };
     case 'CaseConferenceHeld':
       return { on: event.data.heldOn, detail: { type: 'conference-held', agenciesPresent: [...event.data.agenciesPresent] } };
     default:
       return undefined;
   }
+}
+
+function dayStart(day: string | undefined): string | undefined {
+  return day === undefined ? undefined : `${day}T00:00:00.000Z`;
 }

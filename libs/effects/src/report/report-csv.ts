@@ -5,8 +5,8 @@ import type { PublishedCell } from '@samvirke/platform/disclosure/small-cell-sup
  * The report as CSV (RFC 4180, CRLF): one line per cell, the total first. Suppressed counts keep
  * their "<5" text and the share and median stay empty, exactly as in the JSON.
  */
-export function measureReportCsv(report: MeasureReport): string {
-  const header = ['measure', 'as_of', 'measurement_date', 'programme_filter', 'breakdown', 'cell', 'people', 'count', 'share', 'median'];
+export function measureReportCsv(report: MeasureReport & { labels?: Readonly<Record<string, string>> }): string {
+  const header = ['measure', 'as_of', 'measurement_date', 'programme_filter', 'breakdown', 'cell', 'people', 'count', 'share', 'median', ...(report.labels ? ['label'] : [])];
   const line = (cell: PublishedCell, breakdown: string) =>
     [
       report.measure.code,
@@ -19,6 +19,8 @@ export function measureReportCsv(report: MeasureReport): string {
       String(cell.count),
       cell.share === null ? '' : String(cell.share),
       cell.median === undefined || cell.median === null ? '' : String(cell.median),
+      // Last, so the columns before it keep their places; a readable name (lang=) beside the key.
+      ...(report.labels ? [report.labels[cell.key] ?? cell.key] : []),
     ]
       .map(csvField)
       .join(',');

@@ -1,0 +1,61 @@
+import type { RecordedEvent } from '@samvirke/event-store';
+import { caseHistories } from '../engine/case-history';
+import { cohortMembersOf } from '../engine/cohort';
+import { evaluateOutcome } from '../engine/outcome-predicates';
+import { loadMeasureCatalogue } from '../measures/measure-definition';
+import { outcomeFactOf, type OutcomeFact } from './outcome-fact';
+
+/** History recorded in 2026 about 2019: the delay of information is measured by the real-world days. */
+const recordedAt = new Date('2026-12-01T10:00:00.000Z');
+let revision = 0;
+const recorded = (type: string, data: Record<string, unknown>): RecordedEvent =>
+  ({
+    id: `e${revision}`,
+    type,
+    schemaVersion: 1,
+    data,
+    metadata: { agency: 'BIF' },
+    streamId: 'case-h',
+    streamRevision: revision++,
+    globalPosition: '0',
+    recordedAt,
+  }) as RecordedEvent;
+const share = (sharedOn: string | undefined) =>
+  recorded('InformationShared', {
+    entryId: 'x',
+    fromAgency: 'BIF',
+    sharedWith: ['SOF'],
+    sharedAt: recordedAt.toISOString(),
+    ...(sharedOn ? { sharedOn } : {}),
+  });
+const acknowledge = (acknowledgedOn: string | undefined) =>
+  recorded('InformationAcknowledged', { entryId: 'x', agency: 'SOF', acknowledgedAt: recordedAt.toISOString(), ...(acknowledgedOn ? { acknowledgedOn } : {}) });
+
+describe('outcome facts of information recorded with its real-world days', () => {
+  it('dates a share and an acknowledgement by the days they happened', () => {
+    expect(outcomeFactOf('h', share('2019-03-04'))).toMatchObject({ on: '2019-03-04', detail: { at: '2019-03-04T00:00:00.000Z' } });
+    expect(outcomeFactOf('h', acknowledge('2019-03-12'))).toMatchObject({ on: '2019-03-12', detail: { at: '2019-03-12T00:00:00.000Z' } });
+    expect(outcomeFactOf('h', share(undefined))).toMatchObject({ on: '2026-12-01', detail: { at: recordedAt.toISOString() } });
+  });
+
+  it('counts a delay of more than 5 days between the days, not between the recording instants', () => {
+    const measure = loadMeasureCatalogue().measures.get('information-delay')!;
+    const delayed = (acknowledgedOn: string): boolean => {
+      revision = 0;
+      const facts = [
+        recorded('CaseOpened', { birthDate: '1998-01-01', districtCode: 'VALBY-2', openedAt: '2019-01-02T09:00:00.000Z' }),
+        recorded('EnrolledInProgramme', { programmeCode: 'SSP_PLUS', startedOn: '2019-01-10' }),
+        share('2019-03-04'),
+        acknowledge(acknowledgedOn),
+      ].flatMap((event): OutcomeFact[] => {
+        const fact = outcomeFactOf('h', event);
+        return fact === undefined ? [] : [fact];
+      });
+      const [history] = caseHistories(facts);
+      const [member] = cohortMembersOf(history, measure, new Set(['SSP_PLUS']), '2020-06-01', false);
+      return evaluateOutcome(history, member, measure.predicate).hit;
+    };
+    expect(delayed('2019-03-09')).toBe(false);
+    expect(delayed('2019-03-10')).toBe(true);
+  });
+});
