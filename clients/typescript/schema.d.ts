@@ -245,10 +245,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every effect measure: cohort, window and definition, and the programmes that picked it. */
+        /** Every effect measure in its current definition version: cohort, window and definition, and the programmes that picked it. */
         get: operations["EffectsController_measures"];
         put?: never;
-        post?: never;
+        /** Add a measure (effects administrators): body {code, title, anchor, windowMonths, predicate: {kind, ...}, programmes?}; predicate kinds are those the engine knows (GET /effects/measures shows them in use). Stored as version 1; a refused definition is a 400 naming the field and rule. */
+        post: operations["EffectsController_addMeasure"];
         delete?: never;
         options?: never;
         head?: never;
@@ -262,8 +263,26 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One measure as of an instant, optionally broken down; format=csv for CSV. Small cells are suppressed. */
+        /** One measure as of an instant, optionally broken down; format=csv for CSV. Small cells are suppressed. The report names the definition version it used (definitionVersion, and the Measure-Definition-Version header); definitionVersion=N runs it with an older one. */
         get: operations["EffectsController_report"];
+        /** Change a measure (effects administrators): the body is the whole new definition (its code, if given, must be the path's); stored as the next version, every earlier one kept. ifVersion=N changes only over version N (409 otherwise). */
+        put: operations["EffectsController_changeMeasure"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/effects/measures/{code}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every recorded version of a measure's definition, oldest first (version 1: as shipped, or as added). */
+        get: operations["EffectsController_measureVersions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1828,6 +1847,8 @@ export interface components {
             /** @enum {string} */
             sensitivity: "normal" | "sealed-identity" | "sensitive";
             summary: string;
+            /** @description The day it was shared, when recorded later (history); not in the future. */
+            sharedOn?: string;
         };
         RequestInformationDto: {
             /** Format: uuid */
@@ -1836,6 +1857,8 @@ export interface components {
             question: string;
             dueDate: string;
             legalBasis: string;
+            /** @description The day the request was made, when recorded later (history); not in the future, due on or after it. */
+            requestedOn?: string;
         };
         AnswerInformationRequestDto: {
             answer: string;
@@ -3320,9 +3343,89 @@ export interface operations {
             };
         };
     };
+    EffectsController_addMeasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The measure added: `{code, definitionVersion: 1}`. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Invalid request: see violations. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role may not do this (or section 115(2)). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; retry later. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database, the read audit or the read models are not available in time; retry (Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     EffectsController_report: {
         parameters: {
             query?: {
+                /** @description Labels of the cells (and the measure's title) in Danish or English; keys and figures are the same in both. Default en. */
+                lang?: "da" | "en";
+                /** @description Run the report with this version of the measure's definition (default: the newest recorded on or before asOf). */
+                definitionVersion?: string;
                 /** @description Facts recorded after this instant are left out: re-running with a published report's asOf reproduces it. */
                 asOf?: string;
                 /** @description Windows must end on or before this day; defaults to the Copenhagen date of asOf. */
@@ -3412,9 +3515,181 @@ export interface operations {
             };
         };
     };
+    EffectsController_changeMeasure: {
+        parameters: {
+            query?: {
+                /** @description Change only over this version (optimistic concurrency); 409 when the measure has moved on. */
+                ifVersion?: string;
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version recorded: `{code, definitionVersion}`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Invalid request: see violations. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role may not do this (or section 115(2)). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource, or one you may not see (answered alike). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; retry later. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database, the read audit or the read models are not available in time; retry (Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    EffectsController_measureVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every version (`versions`), oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Invalid request: see violations. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role may not do this (or section 115(2)). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource, or one you may not see (answered alike). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; retry later. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database, the read audit or the read models are not available in time; retry (Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     EffectsController_series: {
         parameters: {
             query: {
+                /** @description Labels of the cells (and the measure's title) in Danish or English; keys and figures are the same in both. Default en. */
+                lang?: "da" | "en";
+                /** @description Run the report with this version of the measure's definition (default: the newest recorded on or before asOf). */
+                definitionVersion?: string;
                 /** @description First and last month (yyyy-mm); a point on the last day of each month or quarter. */
                 from: string;
                 to: string;
@@ -3503,6 +3778,10 @@ export interface operations {
     EffectsController_seriesChart: {
         parameters: {
             query: {
+                /** @description Labels of the cells (and the measure's title) in Danish or English; keys and figures are the same in both. Default en. */
+                lang?: "da" | "en";
+                /** @description Run the report with this version of the measure's definition (default: the newest recorded on or before asOf). */
+                definitionVersion?: string;
                 /** @description First and last month (yyyy-mm); a point on the last day of each month or quarter. */
                 from: string;
                 to: string;
@@ -3588,6 +3867,10 @@ export interface operations {
     EffectsController_chart: {
         parameters: {
             query?: {
+                /** @description Labels of the cells (and the measure's title) in Danish or English; keys and figures are the same in both. Default en. */
+                lang?: "da" | "en";
+                /** @description Run the report with this version of the measure's definition (default: the newest recorded on or before asOf). */
+                definitionVersion?: string;
                 /** @description Facts recorded after this instant are left out: re-running with a published report's asOf reproduces it. */
                 asOf?: string;
                 /** @description Windows must end on or before this day; defaults to the Copenhagen date of asOf. */
@@ -3677,6 +3960,8 @@ export interface operations {
     EffectsController_status: {
         parameters: {
             query?: {
+                /** @description Labels of the cells (and the measure's title) in Danish or English; keys and figures are the same in both. Default en. */
+                lang?: "da" | "en";
                 /** @description The day the figures are about; defaults to the Copenhagen date of asOf. */
                 date?: string;
                 asOf?: string;
@@ -3753,6 +4038,8 @@ export interface operations {
     EffectsController_statusChart: {
         parameters: {
             query?: {
+                /** @description Labels of the cells (and the measure's title) in Danish or English; keys and figures are the same in both. Default en. */
+                lang?: "da" | "en";
                 /** @description The day the figures are about; defaults to the Copenhagen date of asOf. */
                 date?: string;
                 asOf?: string;
