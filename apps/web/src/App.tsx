@@ -6,6 +6,8 @@ import { Link, navigate, useLocation } from './router';
 import { CaseScreen } from './screens/CasePage';
 import { CasesScreen } from './screens/Cases';
 import { ErrorAlert, Loading, PageHeading } from './screens/common';
+import { InboxScreen, useNotificationStream, useUnreadCount } from './screens/Inbox';
+import { IntakeScreen } from './screens/Intake';
 import { WorklistScreen } from './screens/Worklist';
 
 const CASE_PATH = /^\/app\/cases\/([0-9a-fA-F-]{36})$/;
@@ -40,10 +42,13 @@ export function App() {
 function Screen({ user, pathname }: { user: SessionUser; pathname: string }) {
   const { t } = useI18n();
   const coordinator = user.roles.includes('coordinator');
+  const latest = useNotificationStream(true);
   const caseMatch = CASE_PATH.exec(pathname);
-  if (caseMatch) return <CaseScreen key={caseMatch[1]} caseId={caseMatch[1].toLowerCase()} fromWorklist={coordinator} />;
+  if (caseMatch) return <CaseScreen key={caseMatch[1]} caseId={caseMatch[1].toLowerCase()} fromWorklist={coordinator} user={user} />;
   if (pathname === '/app' || pathname === '/app/' || pathname === '/') return coordinator ? <WorklistScreen /> : <CasesScreen coordinatorsOnlyNote />;
   if (pathname === '/app/cases') return <CasesScreen />;
+  if (pathname === '/app/inbox') return <InboxScreen latest={latest} />;
+  if (pathname === '/app/intake' && coordinator) return <IntakeScreen user={user} />;
   return (
     <>
       <PageHeading>{t('notFound.title')}</PageHeading>
@@ -56,6 +61,7 @@ function Header({ user }: { user: SessionUser | null }) {
   const { t, language, setLanguage } = useI18n();
   const queryClient = useQueryClient();
   const [signingOut, setSigningOut] = useState(false);
+  const unread = useUnreadCount(user !== null);
   const signOut = async () => {
     setSigningOut(true);
     try {
@@ -81,6 +87,23 @@ function Header({ user }: { user: SessionUser | null }) {
               {user.roles.includes('coordinator') && (
                 <li>
                   <Link href="/app">{t('nav.worklist')}</Link>
+                </li>
+              )}
+              <li>
+                <Link href="/app/inbox">
+                  {t('nav.inbox')}
+                  {unread !== undefined && unread > 0 && (
+                    <span className="nav-count" data-testid="unread-count">
+                      {' '}
+                      <span aria-hidden="true">{unread}</span>
+                      <span className="sr-only">{t('nav.unreadCount', { count: unread })}</span>
+                    </span>
+                  )}
+                </Link>
+              </li>
+              {user.roles.includes('coordinator') && (
+                <li>
+                  <Link href="/app/intake">{t('nav.intake')}</Link>
                 </li>
               )}
               <li>

@@ -73,6 +73,90 @@ export interface TimelineItem {
   detail: string | { erasedAt: string } | null;
 }
 
+export type NotificationKind =
+  | 'information-shared'
+  | 'information-requested'
+  | 'asked-to-join'
+  | 'referral-received'
+  | 'case-assigned'
+  | 'reminder'
+  | 'escalation';
+
+export interface Notification {
+  id: string;
+  sequence: string;
+  kind: NotificationKind;
+  caseId: string;
+  recipient: { kind: 'unit' | 'user'; agency: string; entryPoint: string | null; userId: string | null };
+  fromAgency: string | null;
+  /** information-shared: the entry to acknowledge (null for a sealed identity). */
+  entryId: string | null;
+  requestId: string | null;
+  dueDate: string | null;
+  occurredAt: string;
+  readAt: string | null;
+}
+
+export interface IntakeCase {
+  caseId: string;
+  referredBy: string;
+  referredAt: string;
+  ageBand: string | null;
+  districtCode: string | null;
+  sspLevel: number | null;
+  agencies: string[];
+}
+
+/** A write's answer: the case's new revision (its ETag) and the position to read your write with. */
+export interface CommandAccepted {
+  caseId: string;
+  revision: number | null;
+  position: string | null;
+  replayed: boolean;
+}
+
+export interface InformationFlowItem {
+  kind: 'share' | 'request';
+  id: string;
+  fromAgency: string;
+  toAgency: string;
+  sentAt: string;
+  sentBy: string;
+  outcome: 'acknowledged' | 'answered' | 'declined' | null;
+  respondedAt: string | null;
+  respondedBy: string | null;
+}
+
+export interface LocalName {
+  da: string;
+  en: string;
+}
+
+export interface AgencyReference {
+  code: string;
+  name: LocalName;
+  kind: string;
+  entryPoints: { code: string; unit: string }[];
+}
+
+export interface LegalBasisReference {
+  code: string;
+  name: LocalName;
+  description: string;
+  disclosableToPoliceForInvestigation: boolean;
+}
+
+export type SharePurpose = 'crime-prevention' | 'criminal-investigation';
+export type Sensitivity = 'normal' | 'sensitive' | 'sealed-identity';
+
+export interface ShareInformation {
+  sharedWith: string[];
+  legalBasis: string;
+  purpose: SharePurpose;
+  sensitivity: Sensitivity;
+  summary: string;
+}
+
 /** An answer other than 2xx: the problem document's status and stable reason (RFC 9457). */
 export class ApiError extends Error {
   constructor(
@@ -87,8 +171,8 @@ export class ApiError extends Error {
 
 let csrfToken: string | undefined;
 
-async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...extraHeaders };
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const response = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
@@ -129,10 +213,54 @@ export const api = {
   cases(params: { limit: number; offset: number }): Promise<Page<CaseSummary>> {
     return request('GET', `/cases${query(params)}`);
   },
-  caseSummary(caseId: string): Promise<CaseSummary> {
-    return request('GET', `/cases/${encodeURIComponent(caseId)}`);
+  /** `consistentWith`: a write's position; the answer then includes that write (read your writes). */
+  caseSummary(caseId: string, consistentWith?: string): Promise<CaseSummary> {
+    return request('GET', `/cases/${encodeURIComponent(caseId)}${query({ consistentWith })}`);
   },
-  timeline(caseId: string): Promise<Page<TimelineItem>> {
-    return request('GET', `/cases/${encodeURIComponent(caseId)}/timeline${query({ limit: 200 })}`);
+  timeline(caseId: string, consistentWith?: string): Promise<Page<TimelineItem>> {
+    return request('GET', `/cases/${encodeURIComponent(caseId)}/timeline${query({ limit: 200, consistentWith })}`);
+  },
+  informationFlow(caseId: string, consistentWith?: string): Promise<Page<InformationFlowItem>> {
+    return request('GET', `/cases/${encodeURIComponent(caseId)}/information-flow${query({ kind: 'share', limit: 200, consistentWith })}`);
+  },
+  notifications(params: { state?: 'unread' | 'read'; limit: number; offset: number }): Promise<Page<Notification> & { unread: number }> {
+    return request('GET', `/notifications${query(params)}`);
+  },
+  markNotificationRead(id: string): Promise<Notification> {
+    return request('POST', `/notifications/${encodeURIComponent(id)}/read`);
+  },
+  acknowledgeFromNotification(id: string): Promise<{ notification: Notification; revision: number; position: string; replayed: boolean }> {
+    return request('POST', `/notifications/${encodeURIComponent(id)}/acknowledge`);
+  },
+  /** The live stream of the caller's new notifications (Server-Sent Events, with the session cookie). */
+  notificationStream(): EventSource {
+    return new EventSource('/notifications/stream', { withCredentials: true });
+  },
+  intake(params: { limit: number; offset: number }): Promise<Page<IntakeCase>> {
+    return request('GET', `/intake${query(params)}`);
+  },
+  agencies(): Promise<{ items: AgencyReference[] }> {
+    return request('GET', '/reference-data/agencies');
+  },
+  legalBases(): Promise<{ items: LegalBasisReference[] }> {
+    return request('GET', '/reference-data/legal-bases');
+  },
+  // ---- Case commands: each sent with the revision the user last saw (If-Match); 412 if the case moved on.
+  takeOver(caseId: string, revision: number, coordinator: { coordinatorId: string; agency: string }): Promise<CommandAccepted> {
+    return request('POST', `/cases/${encodeURIComponent(caseId)}/coordinator`, coordinator, ifMatch(revision));
+  },
+  /** Brings an agency onto the case; it takes its usual entry point (reference data) for now. */
+  joinCase(caseId: string, revision: number, agency: string): Promise<CommandAccepted> {
+    return request('POST', `/cases/${encodeURIComponent(caseId)}/agencies/${encodeURIComponent(agency)}`, {}, ifMatch(revision));
+  },
+  shareInformation(caseId: string, revision: number, share: ShareInformation): Promise<CommandAccepted> {
+    return request('POST', `/cases/${encodeURIComponent(caseId)}/entries`, { entryId: crypto.randomUUID(), ...share }, ifMatch(revision));
+  },
+  acknowledgeInformation(caseId: string, revision: number, entryId: string): Promise<CommandAccepted> {
+    return request('POST', `/cases/${encodeURIComponent(caseId)}/entries/${encodeURIComponent(entryId)}/acknowledgements`, undefined, ifMatch(revision));
   },
 };
+
+function ifMatch(revision: number): Record<string, string> {
+  return { 'If-Match': `"${revision}"` };
+}
