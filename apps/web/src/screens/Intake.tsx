@@ -24,10 +24,11 @@ export function IntakeScreen({ user }: { user: SessionUser }) {
       const summary = await api.caseSummary(row.caseId);
       return api.takeOver(row.caseId, summary.revision, { coordinatorId: user.userId, agency: user.agency });
     },
-    onSuccess: (answer) => {
+    onSuccess: async (answer) => {
       void queryClient.invalidateQueries({ queryKey: ['intake'] });
       void queryClient.invalidateQueries({ queryKey: ['worklist'] });
-      void queryClient.invalidateQueries({ queryKey: ['case', answer.caseId] });
+      // The case page opens on the case as of the take-over (read your write), not an older copy.
+      await queryClient.fetchQuery({ queryKey: ['case', answer.caseId], queryFn: () => api.caseSummary(answer.caseId, answer.position ?? undefined) }).catch(() => undefined);
       navigate(`/app/cases/${answer.caseId}?taken=1`);
     },
     onError: () => void queryClient.invalidateQueries({ queryKey: ['intake'] }),
@@ -36,7 +37,7 @@ export function IntakeScreen({ user }: { user: SessionUser }) {
     <>
       <PageHeading>{t('intake.title')}</PageHeading>
       <p className="font-lead">{t('intake.intro')}</p>
-      {takeOver.error && <ErrorAlert error={takeOver.error} title={t('problem.title')} />}
+      {takeOver.error && <ErrorAlert error={takeOver.error} title={t('problem.title')} notFound={t('intake.gone')} />}
       {intake.isPending && <Loading />}
       {intake.isError &&
         (intake.error instanceof ApiError && intake.error.status === 403 ? (
