@@ -86,9 +86,26 @@ describe('case work in the console (Chromium)', () => {
   const COORDINATOR = { sub: 'coord-01', agency: 'BIF', roles: ['coordinator'] };
 
   it('tells the release-from-prison story through the screens: refer, take over, bring in, share with Kriminalforsorgen only, acknowledge live', async () => {
+    // The police liaison refers through the referral form (a wrong CPR number first: named in Danish).
     const citizen = testCitizen(2003);
-    const referral = await call(POLICE, 'POST', '/cases', referralOf(citizen, { reason: 'Løslades fra Vestre Fængsel om tre uger; ønsker job.' }));
-    expect(referral.status).toBe(202);
+    const police = await signedIn('politi-01');
+    await police.page.getByRole('link', { name: 'Henvis borger' }).click();
+    await police.page.getByRole('heading', { level: 1, name: 'Henvis en borger til SSP+' }).waitFor();
+    const form = police.page.locator('form');
+    await form.getByLabel('CPR-nummer').fill('123456-7890x');
+    await form.getByLabel('Navn').fill(citizen.name);
+    await form.getByLabel('Fødselsdato').fill(citizen.birthDate);
+    await form.getByLabel('Bopælsområde').selectOption('NORREBRO-1');
+    await form.getByLabel('Hvorfor henvises borgeren?').fill('Løslades fra Vestre Fængsel om tre uger; ønsker job.');
+    await expectNoWcagViolations(police.page);
+    await police.page.screenshot({ path: join(SCREENSHOTS, 'refer.png') });
+    await form.getByRole('button', { name: 'Send henvisningen' }).click();
+    await police.page.getByText('Ret disse felter: CPR-nummer.').waitFor();
+    expect(await form.getByLabel('CPR-nummer').getAttribute('aria-invalid')).toBe('true');
+    await expectNoWcagViolations(police.page);
+    await form.getByLabel('CPR-nummer').fill(citizen.cpr);
+    await form.getByRole('button', { name: 'Send henvisningen' }).click();
+    await police.page.getByText('Henvisningen er modtaget.', { exact: false }).waitFor();
 
     // The BIF coordinator takes the case over from the intake queue.
     const coordinator = await signedIn('coord-01');
@@ -161,7 +178,6 @@ describe('case work in the console (Chromium)', () => {
     await expectNoWcagViolations(inbox);
 
     // The police user's screens never show it: not in the inbox, not on the case page.
-    const police = await signedIn('politi-01');
     await police.page.goto(`${base}/app/cases/${caseId}`);
     await police.page.getByTestId('citizen-name').waitFor();
     await police.page.getByText('Intet er delt med din myndighed på denne sag.').waitFor();

@@ -8,6 +8,7 @@ import { CasesScreen } from './screens/Cases';
 import { ErrorAlert, Loading, PageHeading } from './screens/common';
 import { InboxScreen, useNotificationStream, useUnreadCount } from './screens/Inbox';
 import { IntakeScreen } from './screens/Intake';
+import { ReferScreen } from './screens/Refer';
 import { WorklistScreen } from './screens/Worklist';
 
 const CASE_PATH = /^\/app\/cases\/([0-9a-fA-F-]{36})$/;
@@ -49,6 +50,7 @@ function Screen({ user, pathname }: { user: SessionUser; pathname: string }) {
   if (pathname === '/app/cases') return <CasesScreen />;
   if (pathname === '/app/inbox') return <InboxScreen latest={latest} />;
   if (pathname === '/app/intake' && coordinator) return <IntakeScreen user={user} />;
+  if (pathname === '/app/refer' && (coordinator || user.roles.includes('liaison'))) return <ReferScreen />;
   return (
     <>
       <PageHeading>{t('notFound.title')}</PageHeading>
@@ -109,6 +111,11 @@ function Header({ user }: { user: SessionUser | null }) {
               <li>
                 <Link href="/app/cases">{t('nav.cases')}</Link>
               </li>
+              {(user.roles.includes('coordinator') || user.roles.includes('liaison')) && (
+                <li>
+                  <Link href="/app/refer">{t('nav.refer')}</Link>
+                </li>
+              )}
             </ul>
           </nav>
         )}

@@ -146,6 +146,22 @@ export interface LegalBasisReference {
   disclosableToPoliceForInvestigation: boolean;
 }
 
+export interface DistrictReference {
+  code: string;
+  name: string;
+  cityDistrict: string;
+  geography: string;
+}
+
+/** A referral: the citizen and why. The answer never says whether the citizen already had a case. */
+export interface Referral {
+  cpr: string;
+  name: string;
+  birthDate: string;
+  districtCode: string;
+  reason: string;
+}
+
 export type SharePurpose = 'crime-prevention' | 'criminal-investigation';
 export type Sensitivity = 'normal' | 'sensitive' | 'sealed-identity';
 
@@ -163,6 +179,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly reason: string,
     readonly requestId?: string,
+    /** A 400's fields and what is wrong with them (field names only; nothing the user typed). */
+    readonly violations: readonly { field: string; rule: string }[] = [],
   ) {
     super(`${status} ${reason}`);
     this.name = 'ApiError';
@@ -180,7 +198,18 @@ async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: u
   const text = await response.text();
   const parsed = text ? (JSON.parse(text) as Record<string, unknown>) : {};
   if (!response.ok) {
-    throw new ApiError(response.status, typeof parsed['reason'] === 'string' ? parsed['reason'] : 'UNKNOWN', typeof parsed['requestId'] === 'string' ? parsed['requestId'] : undefined);
+    const violations = Array.isArray(parsed['violations'])
+      ? (parsed['violations'] as unknown[]).flatMap((item) => {
+          const { field, rule } = (item ?? {}) as Record<string, unknown>;
+          return typeof field === 'string' ? [{ field, rule: typeof rule === 'string' ? rule : '' }] : [];
+        })
+      : [];
+    throw new ApiError(
+      response.status,
+      typeof parsed['reason'] === 'string' ? parsed['reason'] : 'UNKNOWN',
+      typeof parsed['requestId'] === 'string' ? parsed['requestId'] : undefined,
+      violations,
+    );
   }
   return parsed as T;
 }
@@ -244,6 +273,16 @@ export const api = {
   },
   legalBases(): Promise<{ items: LegalBasisReference[] }> {
     return request('GET', '/reference-data/legal-bases');
+  },
+  districts(): Promise<{ items: DistrictReference[] }> {
+    return request('GET', '/reference-data/districts');
+  },
+  cityDistricts(): Promise<{ items: { code: string; name: string }[] }> {
+    return request('GET', '/reference-data/city-districts');
+  },
+  /** 202 { received: true } whether or not the citizen had a case (no case id, by design). */
+  refer(referral: Referral): Promise<{ received: true }> {
+    return request('POST', '/cases', referral);
   },
   // ---- Case commands: each sent with the revision the user last saw (If-Match); 412 if the case moved on.
   takeOver(caseId: string, revision: number, coordinator: { coordinatorId: string; agency: string }): Promise<CommandAccepted> {

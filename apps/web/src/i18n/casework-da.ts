@@ -1,6 +1,6 @@
 /**
- * The case-work screens' texts (inbox, intake, the dialogs that change a case, problem reasons),
- * kept apart from da.ts so screens added in parallel do not edit the same lines. Spread into da.
+ * The case-work screens' texts (inbox, intake, referral, the dialogs that change a case, problem
+ * reasons), kept apart from da.ts so screens added in parallel do not edit the same lines. Spread into da.
  */
 export const caseworkDa = {
   'nav.inbox': 'Indbakke',
@@ -36,6 +36,22 @@ export const caseworkDa = {
   'notification.reminder': 'Påmindelse: svar mangler',
   'notification.escalation': 'Eskaleret: svar mangler længe',
   'notification.other': 'Besked',
+  'nav.refer': 'Henvis borger',
+  'refer.title': 'Henvis en borger til SSP+',
+  'refer.intro': 'Henvisningen går til den kommunale SSP+-modtagelse, som finder en koordinator. Du kommer selv på sagen, når den er overtaget.',
+  'refer.cpr': 'CPR-nummer',
+  'refer.cprHint': 'Skriv DDMMÅÅ-XXXX. Det gemmes krypteret og vises ikke i lister.',
+  'refer.name': 'Navn',
+  'refer.birthDate': 'Fødselsdato',
+  'refer.district': 'Bopælsområde',
+  'refer.chooseDistrict': 'Vælg område',
+  'refer.reason': 'Hvorfor henvises borgeren?',
+  'refer.reasonHint': 'Fx løsladelse på vej, bekymring eller ønske om job. Teksten krypteres.',
+  'refer.submit': 'Send henvisningen',
+  'refer.received': 'Henvisningen er modtaget. SSP+-modtagelsen tager den videre; du får besked, når du er på sagen.',
+  'refer.another': 'Henvis en anden borger',
+  'refer.missing': 'Udfyld alle felter.',
+  'refer.fixFields': 'Ret disse felter: {fields}.',
   'intake.title': 'Modtagelse',
   'intake.intro': 'Henviste borgere, der venter på en SSP+-koordinator, ældste henvisning først. Når du overtager en sag, bliver du dens koordinator, og den henvisende myndighed kommer på sagen.',
   'intake.caption': 'Sager der venter på en koordinator',
