@@ -170,8 +170,9 @@ describe('case work in the console (Chromium)', () => {
     await inbox.screenshot({ path: join(SCREENSHOTS, 'inbox.png') });
     await sharedRow.getByRole('button', { name: 'Kvittér for modtagelse' }).click();
     await inbox.getByText('Kvitteret: KRIMINALFORSORGEN har bekræftet modtagelsen på sagen.').waitFor();
-    // On the case page Kriminalforsorgen sees the entry as acknowledged.
-    await inbox.goto(`${base}/app/cases/${caseId}`);
+    // On the case page (followed from the inbox: it reads the case as of the acknowledgement) Kriminalforsorgen sees the entry as acknowledged.
+    await inbox.getByLabel('Vis').selectOption('all');
+    await inbox.getByTestId('inbox').locator('tbody tr', { hasText: 'Information delt med jer' }).getByRole('link').click();
     await inbox.getByTestId('shared-with-us').getByText(/^Kvitteret /).waitFor();
     // (The check below for the police is meaningful: here the timeline does show the share.)
     await inbox.getByTestId('timeline').locator('td', { hasText: /^Delt information$/ }).first().waitFor();
@@ -211,6 +212,44 @@ describe('case work in the console (Chromium)', () => {
     expect(text).toContain('Sagen er ikke længere i modtagelsen: en anden koordinator har overtaget den.');
     expect(text).not.toMatch(/NOT_FOUND|COORDINATOR_/);
     await expectNoWcagViolations(page);
+    await context.close();
+  });
+
+  it('takes a case over and brings an agency in with the keyboard alone; Escape closes a dialog and gives the focus back', async () => {
+    expect((await call(POLICE, 'POST', '/cases', referralOf(testCitizen(2001)))).status).toBe(202);
+    const { context, page } = await signedIn('coord-03');
+    /** Presses Tab until `matches` (an expression run in the page) is true, at most `limit` times. */
+    async function tabTo(description: string, matches: string, limit = 60): Promise<void> {
+      for (let i = 0; i < limit; i++) {
+        await page.keyboard.press('Tab');
+        if (await page.evaluate(matches)) return;
+      }
+      throw new Error(`Tab never reached ${description}`);
+    }
+    await tabTo('the intake link', "document.activeElement?.textContent === 'Modtagelse'");
+    await page.keyboard.press('Enter');
+    await page.getByTestId('intake').waitFor();
+    await tabTo('a take-over button', "document.activeElement?.getAttribute('aria-label')?.startsWith('Overtag sag') === true");
+    await page.keyboard.press('Enter');
+    await page.getByText('Du er nu koordinator på sag').waitFor();
+    await tabTo('bring an agency in', "document.activeElement?.textContent === 'Inddrag en myndighed'");
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Inddrag en myndighed i sagen' });
+    await dialog.waitFor();
+    // The dialog took the focus: its first field.
+    expect(await page.evaluate("document.activeElement?.id")).toBe('join-agency');
+    await page.keyboard.press('ArrowDown');
+    const chosen = await dialog.getByLabel(/^Myndighed/).inputValue();
+    expect(chosen).not.toBe('');
+    await tabTo('the submit button', "document.activeElement?.textContent === 'Inddrag myndigheden'", 5);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('action-done').getByText(`${chosen} er nu på sagen.`).waitFor();
+    await tabTo('share information', "document.activeElement?.textContent === 'Del information'");
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog', { name: 'Del information med andre myndigheder på sagen' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Del information');
     await context.close();
   });
 });

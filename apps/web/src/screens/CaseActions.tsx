@@ -78,6 +78,8 @@ export function CaseActions(props: CaseWriteProps) {
   const { summary, user } = props;
   const [open, setOpen] = useState<'join' | 'share' | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // The dialogs' pick lists load with the page, so a dialog opens ready and its first field takes the focus.
+  useReference();
   const coordinates = summary.coordinator?.userId === user.userId && user.roles.includes('coordinator');
   const onCase = summary.agencies.includes(user.agency) && !user.roles.includes('auditor');
   if (summary.status !== 'open' || (!coordinates && !onCase)) return null;
@@ -166,7 +168,7 @@ function JoinForm(props: FormProps) {
           <span className="form-hint" id="join-agency-hint">
             {t('join.hint')}
           </span>
-          <select id="join-agency" className="form-select" required aria-describedby="join-agency-hint" value={agency} onChange={(event) => setAgency(event.target.value)}>
+          <select id="join-agency" className="form-select" required autoFocus aria-describedby="join-agency-hint" value={agency} onChange={(event) => setAgency(event.target.value)}>
             <option value="">{t('join.choose')}</option>
             {choices.map((item) => (
               <option key={item.code} value={item.code}>

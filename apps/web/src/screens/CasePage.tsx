@@ -7,6 +7,7 @@ import { Link } from '../router';
 import { CaseActions, SharedWithUs } from './CaseActions';
 import { ErrorAlert, Loading, PageHeading } from './common';
 import { shortId } from './Worklist';
+import { lastWrite, rememberWrite } from '../writes';
 
 export function CitizenName({ name }: { name: DisclosedName }) {
   const { t, language } = useI18n();
@@ -23,12 +24,13 @@ export function CitizenName({ name }: { name: DisclosedName }) {
 export function CaseScreen({ caseId, fromWorklist, user }: { caseId: string; fromWorklist: boolean; user: SessionUser }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
-  const position = useRef<string | undefined>(undefined);
+  const position = useRef<string | undefined>(lastWrite(caseId));
   const summary = useQuery({ queryKey: ['case', caseId], queryFn: () => api.caseSummary(caseId, position.current), retry: false });
   const timeline = useQuery({ queryKey: ['case', caseId, 'timeline'], queryFn: () => api.timeline(caseId, position.current), retry: false, enabled: summary.isSuccess });
   const reload = () => void queryClient.invalidateQueries({ queryKey: ['case', caseId] });
   const onWritten = (answer: CommandAccepted) => {
     if (answer.position) position.current = answer.position;
+    rememberWrite(caseId, answer.position);
     reload();
   };
   const taken = new URLSearchParams(window.location.search).get('taken') === '1';

@@ -4,6 +4,7 @@ import { api, type Notification } from '../api';
 import { formatDate, formatDateTime } from '../format';
 import { isMessageKey, useI18n, type Translate } from '../i18n';
 import { Link } from '../router';
+import { rememberWrite } from '../writes';
 import { ErrorAlert, Loading, PageHeading } from './common';
 import { Pager, shortId } from './Worklist';
 
@@ -68,6 +69,7 @@ export function InboxScreen({ latest }: { latest: Notification | null }) {
     mutationFn: (id: string) => api.acknowledgeFromNotification(id),
     onSuccess: (answer) => {
       setDone(t('inbox.acknowledged', { agency: answer.notification.recipient.agency }));
+      rememberWrite(answer.notification.caseId, answer.position);
       void queryClient.invalidateQueries({ queryKey: ['case', answer.notification.caseId] });
       void refresh();
     },

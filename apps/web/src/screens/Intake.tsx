@@ -4,6 +4,7 @@ import { api, ApiError, type IntakeCase, type SessionUser } from '../api';
 import { formatDate } from '../format';
 import { useI18n } from '../i18n';
 import { Link, navigate } from '../router';
+import { rememberWrite } from '../writes';
 import { ErrorAlert, Loading, PageHeading } from './common';
 import { Pager, shortId } from './Worklist';
 
@@ -28,6 +29,7 @@ export function IntakeScreen({ user }: { user: SessionUser }) {
       void queryClient.invalidateQueries({ queryKey: ['intake'] });
       void queryClient.invalidateQueries({ queryKey: ['worklist'] });
       // The case page opens on the case as of the take-over (read your write), not an older copy.
+      rememberWrite(answer.caseId, answer.position);
       await queryClient.fetchQuery({ queryKey: ['case', answer.caseId], queryFn: () => api.caseSummary(answer.caseId, answer.position ?? undefined) }).catch(() => undefined);
       navigate(`/app/cases/${answer.caseId}?taken=1`);
     },
