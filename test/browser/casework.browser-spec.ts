@@ -20,7 +20,8 @@ import { referralOf } from '../support/referrals';
  */
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const SCREENSHOTS = process.env['CONSOLE_SCREENSHOTS'] === '1' ? join(__dirname, '..', '..', 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'samvirke-screens-'));
+const SCREENSHOTS =
+  process.env['CONSOLE_SCREENSHOTS'] === '1' ? join(__dirname, '..', '..', 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'samvirke-screens-'));
 const PLAN = 'Job- og uddannelsesplan Zq: AMU-kursus i lager og logistik fra uge 3, samtale i jobcentret dagen efter løsladelsen.';
 
 jest.setTimeout(240_000);
@@ -57,7 +58,12 @@ describe('case work in the console (Chromium)', () => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function call(user: { sub: string; agency: string; roles: string[] }, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  async function call(
+    user: { sub: string; agency: string; roles: string[] },
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: unknown }> {
     const response = await fetch(`${base}${path}`, {
       method,
       headers: { authorization: `Bearer ${await bearer(user)}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -79,7 +85,9 @@ describe('case work in the console (Chromium)', () => {
 
   async function expectNoWcagViolations(page: Page): Promise<void> {
     const result = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-    expect(result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, nodes: violation.nodes.map((node) => node.target.join(' ')) }))).toEqual([]);
+    expect(
+      result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, nodes: violation.nodes.map((node) => node.target.join(' ')) })),
+    ).toEqual([]);
   }
 
   const POLICE = { sub: 'politi-01', agency: 'KBH-POLITI', roles: ['liaison'] };
@@ -118,7 +126,10 @@ describe('case work in the console (Chromium)', () => {
     expect(await intakeRows.first().innerText()).toContain('KBH-POLITI');
     await expectNoWcagViolations(page);
     await page.screenshot({ path: join(SCREENSHOTS, 'intake.png') });
-    await intakeRows.first().getByRole('button', { name: /^Overtag sag / }).click();
+    await intakeRows
+      .first()
+      .getByRole('button', { name: /^Overtag sag / })
+      .click();
     await page.getByText('Du er nu koordinator på sag').waitFor();
     const caseId = /\/app\/cases\/([0-9a-f-]{36})/.exec(page.url())![1];
     await page.getByTestId('case-revision').waitFor();
@@ -128,7 +139,11 @@ describe('case work in the console (Chromium)', () => {
     const joinDialog = page.getByRole('dialog', { name: 'Inddrag en myndighed i sagen' });
     await joinDialog.getByLabel(/^Myndighed/).selectOption('KRIMINALFORSORGEN');
     await expectNoWcagViolations(page);
-    const assessed = await call(COORDINATOR, 'POST', `/cases/${caseId}/assessments`, { level: 3, rationale: 'Høj risiko ved løsladelse.', assessedOn: '2026-12-01' });
+    const assessed = await call(COORDINATOR, 'POST', `/cases/${caseId}/assessments`, {
+      level: 3,
+      rationale: 'Høj risiko ved løsladelse.',
+      assessedOn: '2026-12-01',
+    });
     expect(assessed.status).toBe(201);
     await joinDialog.getByRole('button', { name: 'Inddrag myndigheden' }).click();
     const conflict = joinDialog.getByTestId('conflict');
@@ -162,7 +177,10 @@ describe('case work in the console (Chromium)', () => {
 
     // It arrives in Kriminalforsorgen's open inbox by itself (the SSE stream), and is acknowledged from there.
     const inbox = probation.page;
-    await inbox.getByTestId('inbox-live').getByText(/^Ny besked: Information delt med jer/).waitFor({ timeout: 20_000 });
+    await inbox
+      .getByTestId('inbox-live')
+      .getByText(/^Ny besked: Information delt med jer/)
+      .waitFor({ timeout: 20_000 });
     const sharedRow = inbox.getByTestId('inbox').locator('tbody tr', { hasText: 'Information delt med jer' });
     await sharedRow.waitFor();
     expect(await inbox.getByTestId('unread-count').innerText()).toMatch(/\d/);
@@ -173,9 +191,16 @@ describe('case work in the console (Chromium)', () => {
     // On the case page (followed from the inbox: it reads the case as of the acknowledgement) Kriminalforsorgen sees the entry as acknowledged.
     await inbox.getByLabel('Vis').selectOption('all');
     await inbox.getByTestId('inbox').locator('tbody tr', { hasText: 'Information delt med jer' }).getByRole('link').click();
-    await inbox.getByTestId('shared-with-us').getByText(/^Kvitteret /).waitFor();
+    await inbox
+      .getByTestId('shared-with-us')
+      .getByText(/^Kvitteret /)
+      .waitFor();
     // (The check below for the police is meaningful: here the timeline does show the share.)
-    await inbox.getByTestId('timeline').locator('td', { hasText: /^Delt information$/ }).first().waitFor();
+    await inbox
+      .getByTestId('timeline')
+      .locator('td', { hasText: /^Delt information$/ })
+      .first()
+      .waitFor();
     await expectNoWcagViolations(inbox);
 
     // The police user's screens never show it: not in the inbox, not on the case page.
@@ -203,7 +228,9 @@ describe('case work in the console (Chromium)', () => {
     const row = page.getByTestId('intake').locator('tbody tr').first();
     await row.waitFor();
     // Someone else takes the case first: the take-over is refused by the case's rules.
-    const caseId = /\/app\/cases\/([0-9a-f-]{36})/.exec((await row.getByRole('link').getAttribute('href'))!)?.[1] ?? (await row.getByRole('link').getAttribute('href'))!.split('/').pop()!;
+    const caseId =
+      /\/app\/cases\/([0-9a-f-]{36})/.exec((await row.getByRole('link').getAttribute('href'))!)?.[1] ??
+      (await row.getByRole('link').getAttribute('href'))!.split('/').pop()!;
     expect((await call(COORDINATOR, 'POST', `/cases/${caseId}/coordinator`, { coordinatorId: 'coord-01', agency: 'BIF' })).status).toBe(201);
     await row.getByRole('button', { name: /^Overtag sag / }).click();
     const alert = page.getByRole('alert');
@@ -237,7 +264,7 @@ describe('case work in the console (Chromium)', () => {
     const dialog = page.getByRole('dialog', { name: 'Inddrag en myndighed i sagen' });
     await dialog.waitFor();
     // The dialog took the focus: its first field.
-    expect(await page.evaluate("document.activeElement?.id")).toBe('join-agency');
+    expect(await page.evaluate('document.activeElement?.id')).toBe('join-agency');
     await page.keyboard.press('ArrowDown');
     const chosen = await dialog.getByLabel(/^Myndighed/).inputValue();
     expect(chosen).not.toBe('');

@@ -53,7 +53,8 @@ export const caseworkDa = {
   'refer.missing': 'Udfyld alle felter.',
   'refer.fixFields': 'Ret disse felter: {fields}.',
   'intake.title': 'Modtagelse',
-  'intake.intro': 'Henviste borgere, der venter på en SSP+-koordinator, ældste henvisning først. Når du overtager en sag, bliver du dens koordinator, og den henvisende myndighed kommer på sagen.',
+  'intake.intro':
+    'Henviste borgere, der venter på en SSP+-koordinator, ældste henvisning først. Når du overtager en sag, bliver du dens koordinator, og den henvisende myndighed kommer på sagen.',
   'intake.caption': 'Sager der venter på en koordinator',
   'intake.case': 'Sag',
   'intake.referredBy': 'Henvist af',
@@ -75,7 +76,8 @@ export const caseworkDa = {
   'actions.close': 'Luk',
   'actions.sending': 'Sender …',
   'actions.required': '(skal udfyldes)',
-  'actions.conflict': 'Sagen er blevet ændret af en anden, siden du åbnede den. Vi har hentet den nye version. Se den igen, og gentag din handling, hvis den stadig er rigtig.',
+  'actions.conflict':
+    'Sagen er blevet ændret af en anden, siden du åbnede den. Vi har hentet den nye version. Se den igen, og gentag din handling, hvis den stadig er rigtig.',
   'actions.redo': 'Gentag handlingen',
   'join.open': 'Inddrag en myndighed',
   'join.title': 'Inddrag en myndighed i sagen',
@@ -90,7 +92,8 @@ export const caseworkDa = {
   'share.rulesTitle': 'Det siger reglerne (retsplejelovens § 115)',
   'share.rule1': 'Del kun det, der er nødvendigt for at forebygge kriminalitet for netop denne borger.',
   'share.rule2': 'Del kun med myndigheder, der er på sagen, og kun med dem, der har brug for oplysningen.',
-  'share.rule3': 'Oplysninger delt i SSP+-samarbejdet må ikke bruges af politiet til at efterforske en straffesag (§ 115, stk. 2). Derfor kan du ikke vælge efterforskning som formål, når politiet er modtager.',
+  'share.rule3':
+    'Oplysninger delt i SSP+-samarbejdet må ikke bruges af politiet til at efterforske en straffesag (§ 115, stk. 2). Derfor kan du ikke vælge efterforskning som formål, når politiet er modtager.',
   'share.rule4': 'Angiv hjemlen. Samtykke fra borgeren er også en hjemmel, men forbuddet i stk. 2 gælder stadig.',
   'share.recipients': 'Modtagere',
   'share.recipientsHint': 'Kun myndigheder på sagen. Hver modtager får besked og skal kvittere.',
@@ -109,7 +112,8 @@ export const caseworkDa = {
   'share.submit': 'Del informationen',
   'share.done': 'Informationen er delt med {agencies}.',
   'share.pickRecipient': 'Vælg mindst én modtager.',
-  'share.policeInvestigation': 'Politiet må ikke modtage oplysninger til efterforskning (§ 115, stk. 2). Vælg kriminalitetsforebyggelse, eller fjern politiet som modtager.',
+  'share.policeInvestigation':
+    'Politiet må ikke modtage oplysninger til efterforskning (§ 115, stk. 2). Vælg kriminalitetsforebyggelse, eller fjern politiet som modtager.',
   'share.missingFields': 'Udfyld hjemmel og tekst.',
   'shared.title': 'Delt information til jer',
   'shared.caption': 'Information delt med din myndighed på sagen',
@@ -143,7 +147,8 @@ export const caseworkDa = {
   'problem.COORDINATOR_NOT_MUNICIPAL': 'Koordinatoren skal høre til en kommunal forvaltning.',
   'problem.NO_RECIPIENTS': 'Vælg mindst én myndighed at dele med.',
   'problem.SHARE_WITH_SELF': 'En myndighed kan ikke dele information med sig selv.',
-  'problem.DISCLOSURE_FOR_INVESTIGATION_FORBIDDEN': 'Retsplejelovens § 115, stk. 2, forbyder at give politiet disse oplysninger til efterforskning af en straffesag.',
+  'problem.DISCLOSURE_FOR_INVESTIGATION_FORBIDDEN':
+    'Retsplejelovens § 115, stk. 2, forbyder at give politiet disse oplysninger til efterforskning af en straffesag.',
   'problem.UNKNOWN_ENTRY': 'Den delte information findes ikke på sagen.',
   'problem.ENTRY_NOT_SHARED_WITH_AGENCY': 'Informationen er ikke delt med din myndighed.',
   'problem.ALREADY_ACKNOWLEDGED': 'Din myndighed har allerede kvitteret for informationen.',

@@ -16,12 +16,16 @@ export interface CaseWriteProps {
   user: SessionUser;
   /** The case is being reloaded: writes wait, so they never carry a revision about to be replaced. */
   reloading: boolean;
-  onWritten(answer: CommandAccepted): void;
-  onConflict(): void;
+  onWritten: (answer: CommandAccepted) => void;
+  onConflict: () => void;
 }
 
 /** One write with the conflict rule: remembers a 412 until the next success. */
-function useCaseWrite<V>(props: CaseWriteProps, send: (revision: number, value: V) => Promise<CommandAccepted>, onSuccess?: (answer: CommandAccepted, value: V) => void) {
+function useCaseWrite<V>(
+  props: CaseWriteProps,
+  send: (revision: number, value: V) => Promise<CommandAccepted>,
+  onSuccess?: (answer: CommandAccepted, value: V) => void,
+) {
   const [conflict, setConflict] = useState(false);
   const mutation = useMutation({
     mutationFn: (value: V) => send(props.summary.revision, value),
@@ -119,13 +123,13 @@ export function CaseActions(props: CaseWriteProps) {
 }
 
 interface FormProps extends CaseWriteProps {
-  onCancel(): void;
-  onDone(text: string): void;
+  onCancel: () => void;
+  onDone: (text: string) => void;
 }
 
 function useReference() {
-  const agencies = useQuery({ queryKey: ['reference', 'agencies'], queryFn: api.agencies, staleTime: Infinity });
-  const legalBases = useQuery({ queryKey: ['reference', 'legal-bases'], queryFn: api.legalBases, staleTime: Infinity });
+  const agencies = useQuery({ queryKey: ['reference', 'agencies'], queryFn: () => api.agencies(), staleTime: Infinity });
+  const legalBases = useQuery({ queryKey: ['reference', 'legal-bases'], queryFn: () => api.legalBases(), staleTime: Infinity });
   return { agencies, legalBases };
 }
 
@@ -147,7 +151,11 @@ function JoinForm(props: FormProps) {
   const { t, language } = useI18n();
   const { agencies } = useReference();
   const [agency, setAgency] = useState('');
-  const write = useCaseWrite(props, (revision, code: string) => api.joinCase(props.summary.caseId, revision, code), (_answer, code) => props.onDone(t('join.done', { agency: code })));
+  const write = useCaseWrite(
+    props,
+    (revision, code: string) => api.joinCase(props.summary.caseId, revision, code),
+    (_answer, code) => props.onDone(t('join.done', { agency: code })),
+  );
   if (agencies.isPending) return <Loading />;
   if (agencies.isError) return <ErrorAlert error={agencies.error} />;
   const choices = agencies.data.items.filter((item) => !props.summary.agencies.includes(item.code));
@@ -168,7 +176,15 @@ function JoinForm(props: FormProps) {
           <span className="form-hint" id="join-agency-hint">
             {t('join.hint')}
           </span>
-          <select id="join-agency" className="form-select" required autoFocus aria-describedby="join-agency-hint" value={agency} onChange={(event) => setAgency(event.target.value)}>
+          <select
+            id="join-agency"
+            className="form-select"
+            required
+            autoFocus
+            aria-describedby="join-agency-hint"
+            value={agency}
+            onChange={(event) => setAgency(event.target.value)}
+          >
             <option value="">{t('join.choose')}</option>
             {choices.map((item) => (
               <option key={item.code} value={item.code}>
@@ -196,8 +212,10 @@ function ShareForm(props: FormProps) {
   const { agencies, legalBases } = useReference();
   const [draft, setDraft] = useState<ShareDraft>({ sharedWith: [], legalBasis: '', purpose: 'crime-prevention', sensitivity: 'normal', summary: '' });
   const [invalid, setInvalid] = useState<string | null>(null);
-  const write = useCaseWrite(props, (revision, share: ShareDraft) => api.shareInformation(props.summary.caseId, revision, share), (_answer, share) =>
-    props.onDone(t('share.done', { agencies: share.sharedWith.join(', ') })),
+  const write = useCaseWrite(
+    props,
+    (revision, share: ShareDraft) => api.shareInformation(props.summary.caseId, revision, share),
+    (_answer, share) => props.onDone(t('share.done', { agencies: share.sharedWith.join(', ') })),
   );
   if (agencies.isPending || legalBases.isPending) return <Loading />;
   if (agencies.isError || legalBases.isError) return <ErrorAlert error={agencies.error ?? legalBases.error} />;
@@ -261,7 +279,12 @@ function ShareForm(props: FormProps) {
         <label className="form-label" htmlFor="share-legal-basis">
           {t('share.legalBasis')} <span className="text-small">{t('actions.required')}</span>
         </label>
-        <select id="share-legal-basis" className="form-select" value={draft.legalBasis} onChange={(event) => setDraft({ ...draft, legalBasis: event.target.value })}>
+        <select
+          id="share-legal-basis"
+          className="form-select"
+          value={draft.legalBasis}
+          onChange={(event) => setDraft({ ...draft, legalBasis: event.target.value })}
+        >
           <option value="">{t('share.chooseLegalBasis')}</option>
           {legalBases.data.items.map((basis) => (
             <option key={basis.code} value={basis.code}>
@@ -292,7 +315,12 @@ function ShareForm(props: FormProps) {
         <label className="form-label" htmlFor="share-sensitivity">
           {t('share.sensitivity')}
         </label>
-        <select id="share-sensitivity" className="form-select" value={draft.sensitivity} onChange={(event) => setDraft({ ...draft, sensitivity: event.target.value as Sensitivity })}>
+        <select
+          id="share-sensitivity"
+          className="form-select"
+          value={draft.sensitivity}
+          onChange={(event) => setDraft({ ...draft, sensitivity: event.target.value as Sensitivity })}
+        >
           {(['normal', 'sensitive', 'sealed-identity'] as const).map((sensitivity) => (
             <option key={sensitivity} value={sensitivity}>
               {t(`share.sensitivity.${sensitivity}`)}
@@ -326,9 +354,17 @@ function ShareForm(props: FormProps) {
 export function SharedWithUs(props: CaseWriteProps & { position: { readonly current: string | undefined } }) {
   const { t, language } = useI18n();
   const { summary, user } = props;
-  const flow = useQuery({ queryKey: ['case', summary.caseId, 'flow'], queryFn: () => api.informationFlow(summary.caseId, props.position.current), retry: false });
+  const flow = useQuery({
+    queryKey: ['case', summary.caseId, 'flow'],
+    queryFn: () => api.informationFlow(summary.caseId, props.position.current),
+    retry: false,
+  });
   const [done, setDone] = useState(false);
-  const write = useCaseWrite(props, (revision, entryId: string) => api.acknowledgeInformation(summary.caseId, revision, entryId), () => setDone(true));
+  const write = useCaseWrite(
+    props,
+    (revision, entryId: string) => api.acknowledgeInformation(summary.caseId, revision, entryId),
+    () => setDone(true),
+  );
   if (user.roles.includes('auditor')) return null;
   const ours = flow.data?.items.filter((item) => item.kind === 'share' && item.toAgency === user.agency) ?? [];
   return (

@@ -19,7 +19,12 @@ export function IntakeScreen({ user }: { user: SessionUser }) {
   const { t, language } = useI18n();
   const queryClient = useQueryClient();
   const [offset, setOffset] = useState(0);
-  const intake = useQuery({ queryKey: ['intake', offset], queryFn: () => api.intake({ limit: PAGE, offset }), placeholderData: keepPreviousData, retry: false });
+  const intake = useQuery({
+    queryKey: ['intake', offset],
+    queryFn: () => api.intake({ limit: PAGE, offset }),
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
   const takeOver = useMutation({
     mutationFn: async (row: IntakeCase) => {
       const summary = await api.caseSummary(row.caseId);
@@ -30,7 +35,9 @@ export function IntakeScreen({ user }: { user: SessionUser }) {
       void queryClient.invalidateQueries({ queryKey: ['worklist'] });
       // The case page opens on the case as of the take-over (read your write), not an older copy.
       rememberWrite(answer.caseId, answer.position);
-      await queryClient.fetchQuery({ queryKey: ['case', answer.caseId], queryFn: () => api.caseSummary(answer.caseId, answer.position ?? undefined) }).catch(() => undefined);
+      await queryClient
+        .fetchQuery({ queryKey: ['case', answer.caseId], queryFn: () => api.caseSummary(answer.caseId, answer.position ?? undefined) })
+        .catch(() => undefined);
       navigate(`/app/cases/${answer.caseId}?taken=1`);
     },
     onError: () => void queryClient.invalidateQueries({ queryKey: ['intake'] }),
@@ -60,7 +67,9 @@ export function IntakeScreen({ user }: { user: SessionUser }) {
                   <th scope="col">{t('intake.referredAt')}</th>
                   <th scope="col">{t('intake.ageBand')}</th>
                   <th scope="col">{t('intake.district')}</th>
-                  <th scope="col" className="numeric">{t('intake.level')}</th>
+                  <th scope="col" className="numeric">
+                    {t('intake.level')}
+                  </th>
                   <th scope="col">{t('intake.agencies')}</th>
                   <th scope="col">{t('intake.actions')}</th>
                 </tr>

@@ -14,8 +14,8 @@ const LABELS = { cpr: 'refer.cpr', name: 'refer.name', birthDate: 'refer.birthDa
  */
 export function ReferScreen() {
   const { t } = useI18n();
-  const districts = useQuery({ queryKey: ['reference', 'districts'], queryFn: api.districts, staleTime: Infinity });
-  const cityDistricts = useQuery({ queryKey: ['reference', 'city-districts'], queryFn: api.cityDistricts, staleTime: Infinity });
+  const districts = useQuery({ queryKey: ['reference', 'districts'], queryFn: () => api.districts(), staleTime: Infinity });
+  const cityDistricts = useQuery({ queryKey: ['reference', 'city-districts'], queryFn: () => api.cityDistricts(), staleTime: Infinity });
   const cityNames = new Map((cityDistricts.data?.items ?? []).map((item) => [item.code, item.name]));
   const [draft, setDraft] = useState<Referral>(EMPTY);
   const [missing, setMissing] = useState(false);
@@ -62,7 +62,11 @@ export function ReferScreen() {
           {refer.error && <ErrorAlert error={refer.error} title={t('problem.title')} />}
           {wrong.size > 0 && (
             <p className="alert alert-error" role="alert">
-              {t('refer.fixFields', { fields: FIELDS.filter((name) => wrong.has(name)).map((name) => t(LABELS[name])).join(', ') })}
+              {t('refer.fixFields', {
+                fields: FIELDS.filter((name) => wrong.has(name))
+                  .map((name) => t(LABELS[name]))
+                  .join(', '),
+              })}
             </p>
           )}
           <div className="form-group">
@@ -72,7 +76,15 @@ export function ReferScreen() {
             <span className="form-hint" id="refer-cpr-hint">
               {t('refer.cprHint')}
             </span>
-            <input className="form-input input-width-s" type="text" inputMode="numeric" autoComplete="off" aria-describedby="refer-cpr-hint" required {...field('cpr')} />
+            <input
+              className="form-input input-width-s"
+              type="text"
+              inputMode="numeric"
+              autoComplete="off"
+              aria-describedby="refer-cpr-hint"
+              required
+              {...field('cpr')}
+            />
           </div>
           <div className="form-group">
             <label className="form-label" htmlFor="refer-name">
