@@ -126,6 +126,12 @@ describe('case work in the console (Chromium)', () => {
     expect(await intakeRows.first().innerText()).toContain('KBH-POLITI');
     await expectNoWcagViolations(page);
     await page.screenshot({ path: join(SCREENSHOTS, 'intake.png') });
+    // English is one click away here too.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Intake' }).waitFor();
+    await intakeRows.first().getByRole('button', { name: /^Take over case / }).waitFor();
+    await page.getByRole('button', { name: 'Dansk' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Modtagelse' }).waitFor();
     await intakeRows
       .first()
       .getByRole('button', { name: /^Overtag sag / })
