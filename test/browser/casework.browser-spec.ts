@@ -90,6 +90,15 @@ describe('case work in the console (Chromium)', () => {
     ).toEqual([]);
   }
 
+  /** Until the intake queue (read model) shows at least one case: a referral made by the test has arrived there. */
+  async function untilInIntake(): Promise<void> {
+    const deadline = Date.now() + 20_000;
+    while ((((await call(COORDINATOR, 'GET', '/intake?limit=1')).body as { page?: { total: number } }).page?.total ?? 0) === 0) {
+      if (Date.now() > deadline) throw new Error('the referral never reached the intake queue');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
   const POLICE = { sub: 'politi-01', agency: 'KBH-POLITI', roles: ['liaison'] };
   const COORDINATOR = { sub: 'coord-01', agency: 'BIF', roles: ['coordinator'] };
 
@@ -129,7 +138,10 @@ describe('case work in the console (Chromium)', () => {
     // English is one click away here too.
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Intake' }).waitFor();
-    await intakeRows.first().getByRole('button', { name: /^Take over case / }).waitFor();
+    await intakeRows
+      .first()
+      .getByRole('button', { name: /^Take over case / })
+      .waitFor();
     await page.getByRole('button', { name: 'Dansk' }).click();
     await page.getByRole('heading', { level: 1, name: 'Modtagelse' }).waitFor();
     await intakeRows
@@ -172,6 +184,15 @@ describe('case work in the console (Chromium)', () => {
     await page.getByRole('button', { name: 'Del information' }).click();
     const share = page.getByRole('dialog', { name: 'Del information med andre myndigheder på sagen' });
     expect(await share.innerText()).toContain('må ikke bruges af politiet til at efterforske en straffesag');
+    // Section 115(2): information for the police's investigation is refused before it is sent.
+    await share.getByLabel('Københavns Politi (KBH-POLITI)').check();
+    await share.getByLabel('Efterforskning af en straffesag').check();
+    await share.getByLabel(/^Hjemmel/).selectOption('RPL115-1-1');
+    await share.getByLabel(/^Det, du deler/).fill('Oplysninger til politiet');
+    await share.getByRole('button', { name: 'Del informationen' }).click();
+    await share.getByText('Politiet må ikke modtage oplysninger til efterforskning (§ 115, stk. 2).', { exact: false }).waitFor();
+    await share.getByLabel('Københavns Politi (KBH-POLITI)').uncheck();
+    await share.getByLabel('Kriminalitetsforebyggelse').check();
     await share.getByLabel('Kriminalforsorgen (KRIMINALFORSORGEN)').check();
     expect(await share.getByLabel('Københavns Politi (KBH-POLITI)').isChecked()).toBe(false);
     await share.getByLabel(/^Hjemmel/).selectOption('RPL115-1-3');
@@ -229,6 +250,7 @@ describe('case work in the console (Chromium)', () => {
   it('says in plain Danish that a case was taken by someone else meanwhile, never a code alone', async () => {
     const citizen = testCitizen(2002);
     expect((await call(POLICE, 'POST', '/cases', referralOf(citizen))).status).toBe(202);
+    await untilInIntake();
     const { context, page } = await signedIn('coord-02');
     await page.getByRole('link', { name: 'Modtagelse' }).click();
     const row = page.getByTestId('intake').locator('tbody tr').first();
@@ -250,6 +272,7 @@ describe('case work in the console (Chromium)', () => {
 
   it('takes a case over and brings an agency in with the keyboard alone; Escape closes a dialog and gives the focus back', async () => {
     expect((await call(POLICE, 'POST', '/cases', referralOf(testCitizen(2001)))).status).toBe(202);
+    await untilInIntake();
     const { context, page } = await signedIn('coord-03');
     /** Presses Tab until `matches` (an expression run in the page) is true, at most `limit` times. */
     async function tabTo(description: string, matches: string, limit = 60): Promise<void> {

@@ -181,6 +181,8 @@ export class ApiError extends Error {
     readonly requestId?: string,
     /** A 400's fields and what is wrong with them (field names only; nothing the user typed). */
     readonly violations: readonly { field: string; rule: string }[] = [],
+    /** A 412's revision of the case now (REVISION_CONFLICT). */
+    readonly currentRevision?: number,
   ) {
     super(`${status} ${reason}`);
     this.name = 'ApiError';
@@ -209,6 +211,7 @@ async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: u
       typeof parsed['reason'] === 'string' ? parsed['reason'] : 'UNKNOWN',
       typeof parsed['requestId'] === 'string' ? parsed['requestId'] : undefined,
       violations,
+      typeof parsed['currentRevision'] === 'number' ? parsed['currentRevision'] : undefined,
     );
   }
   return parsed as T;

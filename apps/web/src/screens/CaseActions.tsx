@@ -17,7 +17,8 @@ export interface CaseWriteProps {
   /** The case is being reloaded: writes wait, so they never carry a revision about to be replaced. */
   reloading: boolean;
   onWritten: (answer: CommandAccepted) => void;
-  onConflict: () => void;
+  /** A 412: reload the case, at least to the revision the API named. */
+  onConflict: (currentRevision: number | undefined) => void;
 }
 
 /** One write with the conflict rule: remembers a 412 until the next success. */
@@ -37,7 +38,7 @@ function useCaseWrite<V>(
     onError: (error) => {
       if (error instanceof ApiError && error.status === 412) {
         setConflict(true);
-        props.onConflict();
+        props.onConflict(error.currentRevision);
       }
     },
   });
@@ -59,16 +60,23 @@ function WriteProblem({ error, conflict }: { error: unknown; conflict: boolean }
   return error ? <ErrorAlert error={error} title={t('problem.title')} /> : null;
 }
 
-/** A modal dialog (the browser's own <dialog>: focus moves in, Escape closes, focus returns). */
-function Dialog({ title, open, onClose, children }: { title: string; open: boolean; onClose: () => void; children: ReactNode }) {
+/**
+ * A modal dialog (the browser's own <dialog>: focus moves in, Escape closes, focus returns). The
+ * focus goes to `initialFocus` (an element id) when given and present, else to the dialog itself,
+ * so reading starts at its title (the share dialog's rules come first).
+ */
+function Dialog({ title, open, onClose, initialFocus, children }: { title: string; open: boolean; onClose: () => void; initialFocus?: string; children: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      if (initialFocus) document.getElementById(initialFocus)?.focus();
+    }
     if (!open && dialog.open) dialog.close();
-  }, [open]);
+  }, [open, initialFocus]);
   return (
     <dialog ref={ref} className="console-dialog" aria-labelledby={titleId} onClose={onClose}>
       <h2 id={titleId}>{title}</h2>
@@ -112,7 +120,7 @@ export function CaseActions(props: CaseWriteProps) {
           </button>
         )}
       </div>
-      <Dialog title={t('join.title')} open={open === 'join'} onClose={() => setOpen(null)}>
+      <Dialog title={t('join.title')} open={open === 'join'} onClose={() => setOpen(null)} initialFocus="join-agency">
         <JoinForm {...props} onCancel={() => setOpen(null)} onDone={finished} />
       </Dialog>
       <Dialog title={t('share.title')} open={open === 'share'} onClose={() => setOpen(null)}>

@@ -25,12 +25,29 @@ export function CaseScreen({ caseId, fromWorklist, user }: { caseId: string; fro
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const position = useRef<string | undefined>(lastWrite(caseId));
-  const summary = useQuery({ queryKey: ['case', caseId], queryFn: () => api.caseSummary(caseId, position.current), retry: false });
+  // After a 412 the case is read until it shows at least the revision the API named (the read
+  // model may be a moment behind the write that moved it), so a redo carries the new revision.
+  const minRevision = useRef(0);
+  const summary = useQuery({
+    queryKey: ['case', caseId],
+    queryFn: async () => {
+      for (let attempt = 0; ; attempt++) {
+        const found = await api.caseSummary(caseId, position.current);
+        if (found.revision >= minRevision.current || attempt >= 20) return found;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    },
+    retry: false,
+  });
   const timeline = useQuery({ queryKey: ['case', caseId, 'timeline'], queryFn: () => api.timeline(caseId, position.current), retry: false, enabled: summary.isSuccess });
   const reload = () => void queryClient.invalidateQueries({ queryKey: ['case', caseId] });
   const onWritten = (answer: CommandAccepted) => {
     if (answer.position) position.current = answer.position;
     rememberWrite(caseId, answer.position);
+    reload();
+  };
+  const onConflict = (currentRevision: number | undefined) => {
+    if (currentRevision !== undefined) minRevision.current = Math.max(minRevision.current, currentRevision);
     reload();
   };
   const taken = new URLSearchParams(window.location.search).get('taken') === '1';
@@ -50,8 +67,8 @@ export function CaseScreen({ caseId, fromWorklist, user }: { caseId: string; fro
         </div>
       )}
       {summary.data && <CaseFacts summary={summary.data} />}
-      {summary.data && <CaseActions summary={summary.data} user={user} reloading={summary.isFetching} onWritten={onWritten} onConflict={reload} />}
-      {summary.data && <SharedWithUs summary={summary.data} user={user} reloading={summary.isFetching} onWritten={onWritten} onConflict={reload} position={position} />}
+      {summary.data && <CaseActions summary={summary.data} user={user} reloading={summary.isFetching} onWritten={onWritten} onConflict={onConflict} />}
+      {summary.data && <SharedWithUs summary={summary.data} user={user} reloading={summary.isFetching} onWritten={onWritten} onConflict={onConflict} position={position} />}
       {summary.data && (
         <section aria-labelledby="timeline-heading">
           <h2 id="timeline-heading">{t('timeline.title')}</h2>
