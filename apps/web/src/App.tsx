@@ -7,6 +7,9 @@ import { AuditSections } from './screens/AuditCase';
 import { CaseScreen } from './screens/CasePage';
 import { CasesScreen } from './screens/Cases';
 import { ErrorAlert, Loading, PageHeading } from './screens/common';
+import { InboxScreen, useNotificationStream, useUnreadCount } from './screens/Inbox';
+import { IntakeScreen } from './screens/Intake';
+import { ReferScreen } from './screens/Refer';
 import { WorklistScreen } from './screens/Worklist';
 
 const CASE_PATH = /^\/app\/cases\/([0-9a-fA-F-]{36})$/;
@@ -41,18 +44,22 @@ export function App() {
 function Screen({ user, pathname }: { user: SessionUser; pathname: string }) {
   const { t } = useI18n();
   const coordinator = user.roles.includes('coordinator');
+  const latest = useNotificationStream(true);
   const caseMatch = CASE_PATH.exec(pathname);
   if (caseMatch) {
     const caseId = caseMatch[1].toLowerCase();
     return (
       <>
-        <CaseScreen key={caseId} caseId={caseId} fromWorklist={coordinator} />
+        <CaseScreen key={caseId} caseId={caseId} fromWorklist={coordinator} user={user} />
         {user.roles.includes('auditor') && <AuditSections key={`audit-${caseId}`} caseId={caseId} />}
       </>
     );
   }
   if (pathname === '/app' || pathname === '/app/' || pathname === '/') return coordinator ? <WorklistScreen /> : <CasesScreen coordinatorsOnlyNote />;
   if (pathname === '/app/cases') return <CasesScreen />;
+  if (pathname === '/app/inbox') return <InboxScreen latest={latest} />;
+  if (pathname === '/app/intake' && coordinator) return <IntakeScreen user={user} />;
+  if (pathname === '/app/refer' && (coordinator || user.roles.includes('liaison'))) return <ReferScreen />;
   return (
     <>
       <PageHeading>{t('notFound.title')}</PageHeading>
@@ -65,6 +72,7 @@ function Header({ user }: { user: SessionUser | null }) {
   const { t, language, setLanguage } = useI18n();
   const queryClient = useQueryClient();
   const [signingOut, setSigningOut] = useState(false);
+  const unread = useUnreadCount(user !== null);
   const signOut = async () => {
     setSigningOut(true);
     try {
@@ -93,8 +101,30 @@ function Header({ user }: { user: SessionUser | null }) {
                 </li>
               )}
               <li>
+                <Link href="/app/inbox">
+                  {t('nav.inbox')}
+                  {unread !== undefined && unread > 0 && (
+                    <span className="nav-count" data-testid="unread-count">
+                      {' '}
+                      <span aria-hidden="true">{unread}</span>
+                      <span className="sr-only">{t('nav.unreadCount', { count: unread })}</span>
+                    </span>
+                  )}
+                </Link>
+              </li>
+              {user.roles.includes('coordinator') && (
+                <li>
+                  <Link href="/app/intake">{t('nav.intake')}</Link>
+                </li>
+              )}
+              <li>
                 <Link href="/app/cases">{t('nav.cases')}</Link>
               </li>
+              {(user.roles.includes('coordinator') || user.roles.includes('liaison')) && (
+                <li>
+                  <Link href="/app/refer">{t('nav.refer')}</Link>
+                </li>
+              )}
             </ul>
           </nav>
         )}

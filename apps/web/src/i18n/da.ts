@@ -1,9 +1,12 @@
+import { caseworkDa } from './casework-da';
+
 /**
  * Danish, the console's first language and the source of every key: en.ts must have the same keys
  * (its type says so), so a missing translation is a compile error, not a blank on screen.
  * `{name}` marks a value filled in by t().
  */
 export const da = {
+  ...caseworkDa,
   'app.name': 'Samvirke',
   'app.tagline': 'SSP+ samarbejde på tværs af myndigheder',
   'app.skipToContent': 'Gå til indhold',

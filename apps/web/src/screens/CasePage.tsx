@@ -1,10 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
-import { api, type CaseSummary, type DisclosedName, type TimelineItem } from '../api';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
+import { api, type CaseSummary, type CommandAccepted, type DisclosedName, type SessionUser, type TimelineItem } from '../api';
 import { formatDate } from '../format';
 import { isMessageKey, useI18n } from '../i18n';
 import { Link } from '../router';
+import { CaseActions, SharedWithUs } from './CaseActions';
 import { ErrorAlert, Loading, PageHeading } from './common';
 import { shortId } from './Worklist';
+import { lastWrite, rememberWrite } from '../writes';
 
 export function CitizenName({ name }: { name: DisclosedName }) {
   const { t, language } = useI18n();
@@ -13,11 +16,41 @@ export function CitizenName({ name }: { name: DisclosedName }) {
   return <span className="text-muted">{t('case.withheld')}</span>;
 }
 
-/** The case page, read-only for now: the citizen as far as the reader may see, who is on it, the timeline. */
-export function CaseScreen({ caseId, fromWorklist }: { caseId: string; fromWorklist: boolean }) {
+/**
+ * The case page: the citizen as far as the reader may see, who is on it, the dialogs that change it,
+ * information shared with the reader's agency, the timeline. After a write the page reads the case
+ * again as of that write (consistentWith), so the next write carries the new revision.
+ */
+export function CaseScreen({ caseId, fromWorklist, user }: { caseId: string; fromWorklist: boolean; user: SessionUser }) {
   const { t } = useI18n();
-  const summary = useQuery({ queryKey: ['case', caseId], queryFn: () => api.caseSummary(caseId), retry: false });
-  const timeline = useQuery({ queryKey: ['case', caseId, 'timeline'], queryFn: () => api.timeline(caseId), retry: false, enabled: summary.isSuccess });
+  const queryClient = useQueryClient();
+  const position = useRef<string | undefined>(lastWrite(caseId));
+  // After a 412 the case is read until it shows at least the revision the API named (the read
+  // model may be a moment behind the write that moved it), so a redo carries the new revision.
+  const minRevision = useRef(0);
+  const summary = useQuery({
+    queryKey: ['case', caseId],
+    queryFn: async () => {
+      for (let attempt = 0; ; attempt++) {
+        const found = await api.caseSummary(caseId, position.current);
+        if (found.revision >= minRevision.current || attempt >= 20) return found;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    },
+    retry: false,
+  });
+  const timeline = useQuery({ queryKey: ['case', caseId, 'timeline'], queryFn: () => api.timeline(caseId, position.current), retry: false, enabled: summary.isSuccess });
+  const reload = () => void queryClient.invalidateQueries({ queryKey: ['case', caseId] });
+  const onWritten = (answer: CommandAccepted) => {
+    if (answer.position) position.current = answer.position;
+    rememberWrite(caseId, answer.position);
+    reload();
+  };
+  const onConflict = (currentRevision: number | undefined) => {
+    if (currentRevision !== undefined) minRevision.current = Math.max(minRevision.current, currentRevision);
+    reload();
+  };
+  const taken = new URLSearchParams(window.location.search).get('taken') === '1';
   return (
     <>
       <p>
@@ -28,7 +61,14 @@ export function CaseScreen({ caseId, fromWorklist }: { caseId: string; fromWorkl
       <PageHeading>{`${t('case.title')} ${shortId(caseId)}`}</PageHeading>
       {summary.isPending && <Loading />}
       {summary.isError && <ErrorAlert error={summary.error} notFound={t('case.notFound')} />}
+      {taken && summary.data?.coordinator?.userId === user.userId && (
+        <div className="alert alert-success" role="status">
+          <p className="alert-text">{t('intake.taken', { case: shortId(caseId) })}</p>
+        </div>
+      )}
       {summary.data && <CaseFacts summary={summary.data} />}
+      {summary.data && <CaseActions summary={summary.data} user={user} reloading={summary.isFetching} onWritten={onWritten} onConflict={onConflict} />}
+      {summary.data && <SharedWithUs summary={summary.data} user={user} reloading={summary.isFetching} onWritten={onWritten} onConflict={onConflict} position={position} />}
       {summary.data && (
         <section aria-labelledby="timeline-heading">
           <h2 id="timeline-heading">{t('timeline.title')}</h2>
