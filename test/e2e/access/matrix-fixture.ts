@@ -109,7 +109,7 @@ export async function buildFixture(api: TestApp): Promise<Fixture> {
   // A referral answers 202 with no case id: the case is found by the CPR, as the system finds it.
   const open = async (user: MatrixUser, citizen: TestCitizen) => {
     await write('POST', '/cases', user, { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: FIXTURE_DISTRICT, reason: `Henvisning REASON-${tag}` });
-    return caseIdOfCitizen(citizen.cpr);
+    return await caseIdOfCitizen(citizen.cpr);
   };
   const share = async (caseId: string, user: MatrixUser, label: string, sharedWith: string[], sensitivity: EntryFacts['sensitivity'] = 'normal') => {
     const entryId = randomUUID();

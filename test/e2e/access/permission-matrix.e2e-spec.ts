@@ -684,7 +684,7 @@ describe('permission matrix: every user x endpoint x case over HTTP', () => {
       if (writeVerdict(user, ofCase('A'), 'refer') === 'permitted') {
         if (first.status !== 202 || JSON.stringify(first.body) !== JSON.stringify({ received: true })) mismatches.push(`${where} (a new citizen) → ${first.status} ${JSON.stringify(first.body)}, expected 202 {"received":true}`);
         if (known.status !== 202 || JSON.stringify(known.body) !== JSON.stringify({ received: true })) mismatches.push(`${where} (a citizen with a case) → ${known.status} ${JSON.stringify(known.body)}, expected 202 {"received":true}`);
-        if ((await streamLength(caseIdOfCitizen(citizen.cpr))) !== 2) mismatches.push(`${where}: the new citizen's case was not opened with the intake on it`);
+        if ((await streamLength(await caseIdOfCitizen(citizen.cpr, database!.url))) !== 2) mismatches.push(`${where}: the new citizen's case was not opened with the intake on it`);
       } else {
         if (first.status !== 403 || known.status !== 403) mismatches.push(`${where} → ${first.status} (a new citizen), ${known.status} (a citizen with a case), expected 403 for both`);
         if (JSON.stringify(first.body) !== JSON.stringify(known.body)) mismatches.push(`${where}: refusals differ for a new citizen and one with a case`);
@@ -693,7 +693,7 @@ describe('permission matrix: every user x endpoint x case over HTTP', () => {
     }
     // A refused referral made no case.
     for (const { user, citizen } of refusedCitizens) {
-      const length = await streamLength(caseIdOfCitizen(citizen.cpr));
+      const length = await streamLength(await caseIdOfCitizen(citizen.cpr, database!.url));
       if (length !== 0) mismatches.push(`${user.label}'s refused referral made a case (${length} events)`);
     }
 

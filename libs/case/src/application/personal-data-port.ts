@@ -7,6 +7,11 @@ import type { Sealed } from '../vocabulary';
 export interface PersonalDataSealer {
   seal(subject: { citizenId: string; agency: string }, plaintext: string): Promise<Sealed>;
   cprHash(cpr: string): string;
+  /**
+   * The case a referral of this CPR goes to: the citizen's current case, or a new random id claimed
+   * now (the CPR lookup outside the log, which a citizen erasure deletes).
+   */
+  caseIdOfCitizen(cpr: string): Promise<string>;
   /** A keyed digest of a request, so idempotency checks never store the request itself. */
   fingerprint(text: string): string;
 }
