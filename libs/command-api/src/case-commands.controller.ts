@@ -83,11 +83,12 @@ export class CaseCommandsController {
     }
     // The CPR lookup (outside the log): the citizen's case, or a new random id claimed now. Two
     // referrals of a new citizen at once claim the same id, and the stream's no-stream check opens it once.
-    const caseId = await this.sealer.caseIdOfCitizen(cpr);
+    const claim = await this.sealer.claimCaseOfCitizen(cpr);
+    const { caseId } = claim;
     // The read audit names the case (auditors see every case); the answer does not.
     recordAuditedCase(request, caseId);
     const seal = this.sealerFor(caseId, context);
-    await this.dispatch(caseId, context, body, { type: 'OpenCase' }, async (dryRun) => ({
+    const recorded = this.dispatch(caseId, context, body, { type: 'OpenCase' }, async (dryRun) => ({
       type: 'OpenCase',
       data: {
         citizenId: caseId,
@@ -100,6 +101,14 @@ export class CaseCommandsController {
         ...(body.referrerEntryPoint ? { referrerEntryPoint: { ...body.referrerEntryPoint } } : {}),
       },
     }));
+    try {
+      await recorded;
+    } catch (error) {
+      // Refused (not authorized, invalid): a lookup row this referral claimed goes with it.
+      await claim.release();
+      throw error;
+    }
+    await claim.confirm();
     return { received: true };
   }
 

@@ -11,9 +11,18 @@ export interface PersonalDataSealer {
    * The case a referral of this CPR goes to: the citizen's current case, or a new random id claimed
    * now (the CPR lookup outside the log, which a citizen erasure deletes).
    */
-  caseIdOfCitizen(cpr: string): Promise<string>;
+  claimCaseOfCitizen(cpr: string): Promise<CaseClaim>;
   /** A keyed digest of a request, so idempotency checks never store the request itself. */
   fingerprint(text: string): string;
+}
+
+/** A referral's hold on the CPR lookup row of its citizen. */
+export interface CaseClaim {
+  readonly caseId: string;
+  /** The referral was recorded (the case opened, or the referral received on it): the row stays. */
+  confirm(): Promise<void>;
+  /** The referral was refused: a row this claim created goes, so nothing is left behind. */
+  release(): Promise<void>;
 }
 
 export const PERSONAL_DATA_SEALER = Symbol('PERSONAL_DATA_SEALER');

@@ -7,6 +7,7 @@ import { newDataKey, unwrapDataKey, wrapDataKey } from '../keys/data-key-wrappin
 import { DataKeyStore, dataKeyIdFor, subjectKeyFor, type DataKeyRecord, type ErasureScope, type KeySubject } from '../keys/key-store';
 import { LruCache } from './lru-cache';
 import { CitizenCaseLookup } from '../lookup/citizen-case-lookup';
+import type { CaseClaim } from '@samvirke/case/application/personal-data-port';
 
 export type OpenedValue =
   | { status: 'available'; value: string }
@@ -96,8 +97,21 @@ export class PersonalDataVault {
    * The case a CPR leads to: the citizen's current case, or a new random case id claimed now for a
    * citizen without one (or whose case was erased). See CitizenCaseLookup.
    */
-  caseIdOfCitizen(cpr: string): Promise<string> {
-    return this.lookup.claim(this.cprHash(cpr));
+  async caseIdOfCitizen(cpr: string): Promise<string> {
+    return (await this.lookup.claim(this.cprHash(cpr))).caseId;
+  }
+
+  /** A referral's claim on the CPR lookup, to confirm once the referral is recorded or release if it is refused. */
+  async claimCaseOfCitizen(cpr: string): Promise<CaseClaim> {
+    const hash = this.cprHash(cpr);
+    const { caseId, created } = await this.lookup.claim(hash);
+    return {
+      caseId,
+      confirm: () => this.lookup.confirm(hash, caseId),
+      release: async () => {
+        if (created) await this.lookup.release(hash, caseId);
+      },
+    };
   }
 
   /** Deletes the CPR lookup of a case (a citizen erasure): the CPR leads nowhere afterwards. */
