@@ -12,15 +12,19 @@ const INHERITED_BUT_NOT_WANTED = ['DATABASE_URL', 'BENCH_DATABASE_URL', 'PORT', 
 
 /**
  * The CPR HMAC secret of every API this bench process starts. A referral answers 202 with no case
- * id, so the bench finds a referred case as the API does: from the keyed hash of the CPR number.
+ * id, so the bench finds a referred case as the API does: the keyed hash of the CPR number, looked
+ * up in the CPR lookup (citizen_case_lookup) of the database the last started API writes to.
  */
 const BENCH_CPR_HMAC_SECRET = randomBytes(32).toString('hex');
+let lookupPool;
 
-/** The case id the bench's APIs give a citizen (see BENCH_CPR_HMAC_SECRET). */
-function benchCaseIdOf(cpr) {
+/** The case id the bench's APIs gave a citizen (see BENCH_CPR_HMAC_SECRET). */
+async function benchCaseIdOf(cpr) {
+  if (!lookupPool) throw new Error('benchCaseIdOf needs an API started by startApi');
   const { cprHash } = distModule('libs/case/src/cpr.js');
-  const { caseIdForCitizen } = distModule('libs/case/src/application/case-identity.js');
-  return caseIdForCitizen(cprHash(Buffer.from(BENCH_CPR_HMAC_SECRET, 'hex'), cpr));
+  const { rows } = await lookupPool.query('SELECT case_id FROM citizen_case_lookup WHERE cpr_hash = $1', [cprHash(Buffer.from(BENCH_CPR_HMAC_SECRET, 'hex'), cpr)]);
+  if (!rows[0]) throw new Error('the CPR leads to no case');
+  return rows[0].case_id;
 }
 
 async function freePort() {
@@ -39,6 +43,10 @@ async function freePort() {
  */
 async function startApi(databaseUrl, log, { nodeArgs: extraNodeArgs = [], onOutput, separateWorker = false } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'samvirke-bench-api-'));
+  if (lookupPool) void lookupPool.end();
+  const { Pool } = require('pg');
+  lookupPool = new Pool({ connectionString: databaseUrl, max: 2, idleTimeoutMillis: 1000, allowExitOnIdle: true });
+  lookupPool.on('error', () => {});
   const env = { ...process.env };
   for (const name of INHERITED_BUT_NOT_WANTED) delete env[name];
   const port = await freePort();

@@ -22,8 +22,8 @@ function inDays(days) {
 
 /**
  * Opens a case the way a coordinator does: referral, SSP level 3, the coordinator assigned, police
- * and prison brought in. Returns the case id (a referral answers 202 with none: it is derived from
- * the CPR, see benchCaseIdOf). The opener must be a coordinator who may run the case once referred:
+ * and prison brought in. Returns the case id (a referral answers 202 with none: it is found through
+ * the CPR lookup, see benchCaseIdOf). The opener must be a coordinator who may run the case once referred:
  * one of the referral intake's agency (BIF), or another that the intake has brought in.
  */
 async function openCoordinatedCase(baseUrl, tokens, index, { opener = 'coordinator' } = {}) {
@@ -34,7 +34,7 @@ async function openCoordinatedCase(baseUrl, tokens, index, { opener = 'coordinat
     districtCode: 'NORREBRO-1',
     reason: 'Gentagen kriminalitet; henvist af jobcentret',
   });
-  const caseId = benchCaseIdOf(citizen.cpr);
+  const caseId = await benchCaseIdOf(citizen.cpr);
   if (openerUser.agency !== 'BIF') {
     // The referral put the intake (BIF) on the case, not the referrer: the intake brings it in.
     await callApi(baseUrl, 'POST', `/cases/${caseId}/agencies/${openerUser.agency}`, tokens.coordinator, {});

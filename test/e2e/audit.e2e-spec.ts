@@ -67,7 +67,7 @@ describe('audit over HTTP', () => {
     const citizen = testCitizen();
     await ok('POST', '/cases', user, { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: 'NORREBRO-1', reason: 'Gentagen kriminalitet' });
     // The referral names no case: found by the CPR, its position read from the store.
-    const caseId = caseIdOfCitizen(citizen.cpr);
+    const caseId = await caseIdOfCitizen(citizen.cpr, ownDatabase!.url);
     const position = (await api.store.readStream(`case-${caseId}`)).at(-1)!.globalPosition;
     return { caseId, citizen, position: position as string };
   }

@@ -36,7 +36,7 @@ describe('case commands over HTTP', () => {
     });
     // Every referral answers 202 { received: true }; the case id comes from the CPR (test/support/referrals.ts).
     expect({ status: response.status, body: response.body }).toEqual({ status: 202, body: { received: true } });
-    return { caseId: caseIdOfCitizen(citizen.cpr), citizen, answer: response };
+    return { caseId: await caseIdOfCitizen(citizen.cpr), citizen, answer: response };
   }
 
   async function streamLength(caseId: string) {
@@ -67,7 +67,7 @@ describe('case commands over HTTP', () => {
       const first = await api.request('POST', '/cases', { user: police, body, headers });
       const replay = await api.request('POST', '/cases', { user: police, body, headers });
       expect([first.status, replay.status, replay.body]).toEqual([202, 202, { received: true }]);
-      expect(await streamLength(caseIdOfCitizen(citizen.cpr))).toBe(2);
+      expect(await streamLength(await caseIdOfCitizen(citizen.cpr))).toBe(2);
     });
 
     it('runs a whole multi-agency case through every command group', async () => {

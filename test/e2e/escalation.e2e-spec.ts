@@ -55,7 +55,7 @@ describe('escalation of unanswered exchanges', () => {
   /** A case coordinated by BIF with Kriminalforsorgen on it; BIF shares one entry with Kriminalforsorgen only. */
   async function sharedWithProbation() {
     // BIF is the referral intake: its coordinator refers the citizen and takes the case over.
-    const { caseId } = await referCitizen((method, path, options) => api.request(method, path, options), coordinator, referralOf(testCitizen(2003), { reason: 'Løsladelse nærmer sig' }), { coordinator: { ...coordinator, userId: coordinator.userId! } });
+    const { caseId } = await referCitizen((method, path, options) => api.request(method, path, options), coordinator, referralOf(testCitizen(2003), { reason: 'Løsladelse nærmer sig' }), { coordinator: { ...coordinator, userId: coordinator.userId! } }, database!.url);
     const base = `/cases/${caseId}`;
     await ok('POST', `${base}/agencies/KRIMINALFORSORGEN`, coordinator, {});
     const entryId = randomUUID();
@@ -163,7 +163,7 @@ describe('escalation of unanswered exchanges', () => {
 
   it('shows the coordinator the chasing of an exchange between two other agencies on their case, and not a BIF liaison', async () => {
     api.clock.set(at('2026-04-20'));
-    const { caseId: openedCaseId } = await referCitizen((method, path, options) => api.request(method, path, options), coordinator, referralOf(testCitizen(2002), { reason: 'Løsladelse nærmer sig' }), { coordinator: { ...coordinator, userId: coordinator.userId! } });
+    const { caseId: openedCaseId } = await referCitizen((method, path, options) => api.request(method, path, options), coordinator, referralOf(testCitizen(2002), { reason: 'Løsladelse nærmer sig' }), { coordinator: { ...coordinator, userId: coordinator.userId! } }, database!.url);
     const opened = { body: { caseId: openedCaseId } };
     const base = `/cases/${openedCaseId}`;
     await ok('POST', `${base}/agencies/KRIMINALFORSORGEN`, coordinator, {});

@@ -24,7 +24,7 @@ describe('real-world dates on shared information and requests (e2e)', () => {
         })
       ).status,
     ).toBe(202);
-    const caseId = caseIdOfCitizen(citizen.cpr);
+    const caseId = await caseIdOfCitizen(citizen.cpr);
     const base = `/cases/${caseId}`;
     expect((await api.request('POST', `${base}/coordinator`, { user: coordinator, body: { coordinatorId: coordinator.userId, agency: 'BIF' } })).status).toBe(
       201,

@@ -73,7 +73,7 @@ describe('HTTP hygiene over every route of the OpenAPI document', () => {
     const body = VALID_WRITE_REQUESTS['POST /cases'].body!() as { cpr: string };
     const opened = await api.request('POST', '/cases', { user, body });
     expect(opened.status).toBe(202);
-    return caseIdOfCitizen(body.cpr);
+    return await caseIdOfCitizen(body.cpr);
   }
 
   function keyOf(operation: Operation): string {

@@ -55,7 +55,7 @@ describe('city-wide information delays: closed months, suppressed small cells', 
     api = await startTestApp({ databaseUrl: ownDatabase.url });
     api.clock.set(`${first}-10T09:00:00.000Z`);
     const citizen = testCitizen(2000);
-    ({ caseId } = await referCitizen(api.request, coordinator, { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: 'NORREBRO-1', reason: 'Henvist' }));
+    ({ caseId } = await referCitizen(api.request, coordinator, { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: 'NORREBRO-1', reason: 'Henvist' }, undefined, ownDatabase.url));
     await ok('POST', `/cases/${caseId}/coordinator`, coordinator, { coordinatorId: coordinator.userId, agency: 'BIF' });
     await ok('POST', `/cases/${caseId}/agencies/SOF`, coordinator, {});
     await ok('POST', `/cases/${caseId}/agencies/KBH-FAENGSLER`, coordinator, {});

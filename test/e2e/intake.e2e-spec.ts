@@ -56,7 +56,7 @@ describe('referral intake over HTTP', () => {
     const citizen = testCitizen(2004);
     const referral = await api.request('POST', '/cases', { user: police, body: referralOf(citizen, { districtCode: 'NORREBRO-1', reason: 'Løsladelse nærmer sig', referrerEntryPoint: policeEntryPoint }) });
     expect({ status: referral.status, body: referral.body, location: referral.headers.get('location') }).toEqual({ status: 202, body: { received: true }, location: null });
-    const caseId = caseIdOfCitizen(citizen.cpr);
+    const caseId = await caseIdOfCitizen(citizen.cpr);
     let position = await positionOf(caseId);
 
     // ---- It waits in the intake queue, oldest first, with what the taking coordinator needs.
@@ -122,7 +122,7 @@ describe('referral intake over HTTP', () => {
   it('a liaison asks the municipality in: the intake joins a case it had left, and the case without a coordinator enters the queue', async () => {
     const citizen = testCitizen(2004);
     expect((await api.request('POST', '/cases', { user: police, body: referralOf(citizen) })).status).toBe(202);
-    const caseId = caseIdOfCitizen(citizen.cpr);
+    const caseId = await caseIdOfCitizen(citizen.cpr);
     // The intake brings the police in, then leaves without anyone taking the case.
     await ok('POST', `/cases/${caseId}/agencies/KBH-POLITI`, intakeCoordinator, {});
     const left = await ok('DELETE', `/cases/${caseId}/agencies/BIF`, intakeCoordinator);

@@ -49,7 +49,7 @@ describe('case summary, entry points and SSP+ register over HTTP', () => {
 
   async function openCase(birthYear: number, districtCode: string, level: 1 | 2 | 3 | 4): Promise<ScriptedCase> {
     const citizen = testCitizen(birthYear);
-    const { caseId } = await referCitizen(api.request, coordinator, { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode, reason: 'Henvist af jobcentret' });
+    const { caseId } = await referCitizen(api.request, coordinator, { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode, reason: 'Henvist af jobcentret' }, undefined, ownDatabase!.url);
     await ok('POST', `/cases/${caseId}/coordinator`, coordinator, { coordinatorId, agency: 'BIF' });
     await ok('POST', `/cases/${caseId}/assessments`, coordinator, { level, rationale: 'Vurdering', assessedOn: today() });
     return { caseId, citizen };
@@ -161,7 +161,7 @@ describe('case summary, entry points and SSP+ register over HTTP', () => {
       // A coordinator of its own, so this case stays out of the other tests' lists.
       const writer: TestUser = { userId: `coord-${randomUUID()}`, agency: 'BIF', roles: ['coordinator'] };
       const citizen = testCitizen(2004);
-      const { caseId } = await referCitizen(api.request, writer, { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: 'OSTERBRO-1', reason: 'Henvist' });
+      const { caseId } = await referCitizen(api.request, writer, { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: 'OSTERBRO-1', reason: 'Henvist' }, undefined, ownDatabase!.url);
       await api.request('POST', `/cases/${caseId}/coordinator`, { user: writer, body: { coordinatorId: writer.userId, agency: 'BIF' } });
       const write = await api.request('POST', `/cases/${caseId}/assessments`, { user: writer, body: { level: 4, rationale: 'Vurdering', assessedOn: today() } });
       expect(write.status).toBe(201);

@@ -77,8 +77,9 @@ describe('the release-from-prison story, end to end', () => {
     return response.body.items as any[];
   }
 
-  const caseId = caseIdOfCitizen(citizen.cpr);
-  const base = `/cases/${caseId}`;
+  // Found through the CPR lookup (the referral names no case) once the referral is recorded.
+  let caseId = '';
+  let base = '';
   const entryId = randomUUID();
   let position = '0';
 
@@ -88,6 +89,8 @@ describe('the release-from-prison story, end to end', () => {
       body: referralOf(citizen, { reason: 'Løsladelse nærmer sig', referrerEntryPoint: policeEntryPoint }),
     });
     expect([referral.status, referral.body]).toEqual([202, { received: true }]);
+    caseId = await caseIdOfCitizen(citizen.cpr, database!.url);
+    base = `/cases/${caseId}`;
     position = (await api.store.readStream(`case-${caseId}`)).at(-1)!.globalPosition;
 
     const queue = await ok('GET', `/intake?limit=200&consistentWith=${position}`, coordinator);

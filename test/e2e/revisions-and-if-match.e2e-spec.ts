@@ -34,7 +34,7 @@ describe('revisions on reads and If-Match on writes', () => {
     });
     expect(opened.status).toBe(202);
     // The referral names no case: find it by the CPR, and its revision and position in the store.
-    const caseId = caseIdOfCitizen(citizen.cpr);
+    const caseId = await caseIdOfCitizen(citizen.cpr);
     const last = (await api.store.readStream(`case-${caseId}`)).at(-1)!;
     return { caseId, revision: last.streamRevision, position: last.globalPosition };
   }

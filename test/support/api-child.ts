@@ -24,6 +24,8 @@ export interface HttpAnswer {
 
 export interface ApiChild {
   baseUrl: string;
+  /** The database the child writes to (the CPR lookup of its referrals is there). */
+  databaseUrl: string;
   dataDir: string;
   /** The running process (after start). */
   process(): ApiProcess;
@@ -48,6 +50,7 @@ export async function createApiChild(env: { databaseUrl: string; extra?: Record<
   let running: ApiProcess | undefined;
 
   const child: ApiChild = {
+    databaseUrl: env.databaseUrl,
     baseUrl,
     dataDir,
     process() {
@@ -142,7 +145,7 @@ export async function openCasesForLoad(api: ApiChild, coordinator: TestUser, cou
     });
     if (opened.status !== 202) throw new Error(`referring a citizen answered ${opened.status}`);
     // A BIF coordinator's referral: BIF (the intake) is on the case and the coordinator may run it.
-    const caseId = caseIdOfCitizen(citizen.cpr);
+    const caseId = await caseIdOfCitizen(citizen.cpr, api.databaseUrl);
     const joined = await api.request('POST', `/cases/${caseId}/agencies/SOF`, { user: coordinator, body: {} });
     if (joined.status !== 201) throw new Error(`bringing SOF onto the case answered ${joined.status}`);
     caseIds.push(caseId);

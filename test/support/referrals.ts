@@ -1,17 +1,38 @@
 import { SecretBytes } from '@samvirke/privacy';
 import { cprHash } from '@samvirke/case/cpr';
-import { caseIdForCitizen } from '@samvirke/case/application/case-identity';
+import { Client } from 'pg';
+import { testDatabaseUrl } from './test-database';
 import type { TestCitizen } from './citizens';
 import { testCprHmacSecretHex } from './test-privacy';
 import type { TestUser } from './tokens';
 
+/** The keyed CPR hash as every app and API child of a test run computes it (TEST_CPR_HMAC_SECRET). */
+export function testCprHash(cpr: string): string {
+  return cprHash(new SecretBytes(Buffer.from(testCprHmacSecretHex(), 'hex')), cpr);
+}
+
 /**
  * A referral (POST /cases) answers 202 `{ received: true }` and never names the case, so tests find
- * it as the system does: the case id is derived from the keyed hash of the CPR number, and every
- * app and API child of a test run uses the run's CPR HMAC secret (TEST_CPR_HMAC_SECRET).
+ * it as the system does: through the CPR lookup (table citizen_case_lookup, keyed CPR hash -> the
+ * citizen's current random case id) of the database the app writes to (the run's, unless the test
+ * gave its app a database of its own). Fails when the CPR leads to no case.
  */
-export function caseIdOfCitizen(cpr: string): string {
-  return caseIdForCitizen(cprHash(new SecretBytes(Buffer.from(testCprHmacSecretHex(), 'hex')), cpr));
+export async function caseIdOfCitizen(cpr: string, databaseUrl: string = testDatabaseUrl()): Promise<string> {
+  const found = await findCaseIdOfCitizen(cpr, databaseUrl);
+  if (!found) throw new Error('the CPR leads to no case (citizen_case_lookup has no row for it)');
+  return found;
+}
+
+/** The citizen's current case id, or undefined when the CPR leads nowhere (never referred, or erased). */
+export async function findCaseIdOfCitizen(cpr: string, databaseUrl: string = testDatabaseUrl()): Promise<string | undefined> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ case_id: string }>('SELECT case_id FROM citizen_case_lookup WHERE cpr_hash = $1', [testCprHash(cpr)]);
+    return rows[0]?.case_id;
+  } finally {
+    await client.end();
+  }
 }
 
 /** What a referral body needs; districtCode and reason have defaults. */
@@ -31,12 +52,14 @@ export async function referCitizen(
   user: TestUser,
   body: Record<string, unknown>,
   takeOver?: { coordinator: TestUser & { userId: string } },
+  /** The database the app writes to, when the test gave it one of its own. */
+  databaseUrl?: string,
 ): Promise<{ caseId: string; position?: string }> {
   const answer = await request('POST', '/cases', { user, body });
   if (answer.status !== 202 || JSON.stringify(answer.body) !== '{"received":true}') {
     throw new Error(`referral answered ${answer.status} ${JSON.stringify(answer.body)}`);
   }
-  const caseId = caseIdOfCitizen(String(body.cpr));
+  const caseId = await caseIdOfCitizen(String(body.cpr), databaseUrl);
   if (!takeOver) return { caseId };
   const { coordinator } = takeOver;
   const assigned = await request('POST', `/cases/${caseId}/coordinator`, { user: coordinator, body: { coordinatorId: coordinator.userId, agency: coordinator.agency } });

@@ -55,6 +55,7 @@ function sealerFor(vault: PersonalDataVault, config: PrivacyConfig): PersonalDat
   return {
     seal: (subject, plaintext) => vault.seal(subject, plaintext),
     cprHash: (cpr) => vault.cprHash(cpr),
+    claimCaseOfCitizen: (cpr) => vault.claimCaseOfCitizen(cpr),
     fingerprint: (text) => createHmac('sha256', fingerprintKey).update(text).digest('hex'),
   };
 }

@@ -36,8 +36,6 @@ export type OpenCase = Command<
   'OpenCase',
   {
     citizenId: string;
-    /** Keyed hash (HMAC-SHA256, 64 lowercase hex characters) of the CPR number. */
-    cprHash: string;
     name: Sealed;
     cpr: Sealed;
     birthDate: IsoDate;

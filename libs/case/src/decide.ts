@@ -33,7 +33,6 @@ import type { CaseState } from './state';
 import type { CaseEntryPoint } from './vocabulary';
 import { escalationIfDue, escalationStepIndex } from './escalation-schedule';
 
-const CPR_HASH = /^[0-9a-f]{64}$/;
 
 interface Decision {
   readonly state: CaseState;
@@ -145,8 +144,6 @@ export function decide(command: CaseCommand, state: CaseState, context: DecideCo
 function openCase(data: C.OpenCase['data'], { state, context, today, at }: Decision): CaseEvent[] {
   // Checked before looking at the case: a referral refused for a citizen without a case and
   // accepted for one with a case would tell the referrer which of the two it was.
-  // A raw CPR number is ten digits, which is also hex: insisting on the full hash length keeps it out.
-  ensure(CPR_HASH.test(data.cprHash), 'INVALID_CPR_HASH', 'cprHash');
   pastDate(data.birthDate, today, 'birthDate');
   ensure(context.refData.districts.has(data.districtCode), 'UNKNOWN_DISTRICT', `districtCode: ${data.districtCode}`);
   const referrer = knownAgency(context.refData, data.referredBy, 'referredBy');

@@ -12,7 +12,6 @@ export const CASE_RULE_MESSAGES = {
   CASE_NOT_CLOSED: "Close the case before erasing the citizen's data.",
   CITIZEN_DATA_ERASED: "The citizen's data has been erased; the case cannot be reopened. Open a new case instead.",
   CITIZEN_DATA_ALREADY_ERASED: "The citizen's data has already been erased.",
-  INVALID_CPR_HASH: 'cprHash must be the keyed hash of the CPR number (64 lowercase hex characters), never the number itself.',
   INVALID_DATE: 'A date must be a calendar date written yyyy-mm-dd.',
   DATE_IN_FUTURE: 'This date is in the future; record what has happened, on or before today.',
   DUE_DATE_BEFORE_EVENT: 'The due date must be on or after the date it is set on.',

@@ -2,8 +2,9 @@
  * What happened in a case, in the past tense. Events are `{ type, data }`; metadata (actor, agency,
  * correlation, legal basis) is attached where events are appended, not here.
  *
- * Personal data travels only as `Sealed`. The citizen is known by `citizenId` and `cprHash` (a keyed
- * hash computed outside the domain); birth date and district stay clear because eligibility and
+ * Personal data travels only as `Sealed`. The citizen is known by `citizenId` (a random id, the case's);
+ * the CPR lookup (keyed CPR hash -> case) lives outside the log, in a table a citizen erasure deletes
+ * from (libs/privacy, citizen-case-lookup.ts); birth date and district stay clear because eligibility and
  * statistics need them. Instants (`...At`) are the recording time taken from the decider's `now`;
  * dates (`...On`) are real-world dates given by the command.
  */
@@ -37,7 +38,11 @@ export type CaseOpened = Event<
   'CaseOpened',
   {
     citizenId: string;
-    cprHash: string;
+    /**
+     * Streams opened before the CPR lookup left the log (issue 21) carry the keyed CPR hash here; new
+     * ones never do. Read by nothing but the lookup's backfill migration.
+     */
+    cprHash?: string;
     name: Sealed;
     cpr: Sealed;
     birthDate: IsoDate;

@@ -9,11 +9,11 @@ import type { CaseState } from './state';
 export function evolve(state: CaseState, event: CaseEvent): CaseState {
   switch (event.type) {
     case 'CaseOpened': {
-      const { citizenId, cprHash, birthDate, districtCode, referredBy, referrerEntryPoint, openedAt } = event.data;
+      const { citizenId, birthDate, districtCode, referredBy, referrerEntryPoint, openedAt } = event.data;
       return {
         ...state,
         status: 'open',
-        citizen: { citizenId, cprHash, birthDate, districtCode },
+        citizen: { citizenId, birthDate, districtCode },
         referredBy,
         pendingReferrer: { agency: referredBy, ...(referrerEntryPoint ? { entryPoint: referrerEntryPoint } : {}) },
         openedAt,

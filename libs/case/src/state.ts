@@ -29,7 +29,6 @@ export type CaseStatus = 'not-opened' | 'open' | 'closed';
 
 export interface CitizenFacts {
   readonly citizenId: string;
-  readonly cprHash: string;
   readonly birthDate: IsoDate;
   readonly districtCode: string;
 }

@@ -20,7 +20,6 @@ import type { Request, Response } from 'express';
 import type { CommandOutcome } from '@samvirke/event-store';
 import type { CaseCommand, CaseEvent, Sealed } from '@samvirke/case';
 import { normaliseCpr } from '@samvirke/case/cpr';
-import { caseIdForCitizen } from '@samvirke/case/application/case-identity';
 import { PERSONAL_DATA_SEALER, type PersonalDataSealer } from '@samvirke/case/application/personal-data-port';
 import type { CaseWrite } from '@samvirke/commands';
 import { ErasureService, type ErasureOutcome } from '@samvirke/privacy/erasure/erasure.service';
@@ -73,8 +72,6 @@ export class CaseCommandsController {
   @ApiAcceptedResponse({ type: ReferralReceivedDto, description: 'The referral was received (the same answer whether or not the citizen had a case, and on a replay).' })
   async openCase(@Body() body: OpenCaseDto, @Req() request: Request): Promise<ReferralReceivedDto> {
     const cpr = normaliseCpr(body.cpr);
-    const cprHash = this.sealer.cprHash(cpr);
-    const caseId = caseIdForCitizen(cprHash);
     const context = commandRequestOf(request);
     // A referral builds on no revision the referrer has read, and a failed precondition would tell
     // them the revision of a case they may not see: it takes no If-Match.
@@ -84,14 +81,17 @@ export class CaseCommandsController {
         violations: [{ field: 'If-Match', rule: 'isAbsent', message: 'a referral takes no If-Match; send it without one' }],
       });
     }
+    // The CPR lookup (outside the log): the citizen's case, or a new random id claimed now. Two
+    // referrals of a new citizen at once claim the same id, and the stream's no-stream check opens it once.
+    const claim = await this.sealer.claimCaseOfCitizen(cpr);
+    const { caseId } = claim;
     // The read audit names the case (auditors see every case); the answer does not.
     recordAuditedCase(request, caseId);
     const seal = this.sealerFor(caseId, context);
-    await this.dispatch(caseId, context, body, { type: 'OpenCase' }, async (dryRun) => ({
+    const recorded = this.dispatch(caseId, context, body, { type: 'OpenCase' }, async (dryRun) => ({
       type: 'OpenCase',
       data: {
         citizenId: caseId,
-        cprHash,
         name: await seal(dryRun, body.name),
         cpr: await seal(dryRun, cpr),
         birthDate: body.birthDate,
@@ -101,6 +101,14 @@ export class CaseCommandsController {
         ...(body.referrerEntryPoint ? { referrerEntryPoint: { ...body.referrerEntryPoint } } : {}),
       },
     }));
+    try {
+      await recorded;
+    } catch (error) {
+      // Refused (not authorized, invalid): a lookup row this referral claimed goes with it.
+      await claim.release();
+      throw error;
+    }
+    await claim.confirm();
     return { received: true };
   }
 

@@ -38,7 +38,7 @@ interface Intention {
 }
 
 /** Stand-ins for the decision only: the decider never looks inside sealed values or at the hash. */
-const PLACEHOLDER_IDENTITY = { citizenId: '00000000-0000-4000-8000-000000000000', cprHash: '0'.repeat(64) };
+const PLACEHOLDER_IDENTITY = { citizenId: '00000000-0000-4000-8000-000000000000' };
 const PLACEHOLDER_SEALED = { sealed: 'demo' };
 
 /** Office hours, as minutes after midnight UTC: 07:00-12:00 UTC is 08:00-14:00 in Copenhagen. */

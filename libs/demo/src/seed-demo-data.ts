@@ -7,7 +7,7 @@
  * already in the store is recognised and not appended again. A case whose stream already holds all
  * of its steps is skipped without reading more; an interrupted run resumes where it stopped.
  */
-import { caseIdForCitizen, caseStreamId } from '@samvirke/case/application/case-identity';
+import { caseStreamId } from '@samvirke/case/application/case-identity';
 import { CaseRuleViolation, type CaseReferenceData, type Sealed } from '@samvirke/case';
 import { deterministicUuid, type EventStore } from '@samvirke/event-store';
 import { CaseGate } from '@samvirke/commands';
@@ -78,8 +78,8 @@ async function seedCase(
   citizen: DemoCitizenCase,
 ): Promise<{ events: number } | 'skipped'> {
   const { store, vault, seed } = options;
-  const cprHash = vault.cprHash(citizen.cpr);
-  const caseId = caseIdForCitizen(cprHash);
+  // The CPR lookup, as a referral: the citizen's case (a re-run finds the one it seeded), or a new random id.
+  const caseId = await vault.caseIdOfCitizen(citizen.cpr);
   const streamId = caseStreamId(caseId);
   const keyOf = (stepIndex: number) => demoIdempotencyKey(seed, citizen.caseIndex, stepIndex);
 
@@ -97,7 +97,7 @@ async function seedCase(
   for (let stepIndex = firstStep; stepIndex < citizen.steps.length; stepIndex++) {
     const step = citizen.steps[stepIndex];
     try {
-      events += await seedStep(options, refData, { caseId, cprHash, streamId }, step, keyOf(stepIndex));
+      events += await seedStep(options, refData, { caseId, streamId }, step, keyOf(stepIndex));
     } catch (error) {
       // Only possible when someone changed the case between two runs: stop this case, keep the rest.
       if (error instanceof CaseRuleViolation) break;
@@ -110,7 +110,7 @@ async function seedCase(
 async function seedStep(
   options: SeedDemoDataOptions,
   refData: CaseReferenceData,
-  target: { caseId: string; cprHash: string; streamId: string },
+  target: { caseId: string; streamId: string },
   step: DemoStep,
   idempotencyKey: string,
 ): Promise<number> {
@@ -118,7 +118,7 @@ async function seedStep(
   const subject = { citizenId: target.caseId, agency: step.actor.agency };
   const sealed: Sealed[] = await Promise.all(personalTexts(step.command).map((text) => vault.seal(subject, text)));
   let nextSealed = 0;
-  const command = sealCommand(step.command, { citizenId: target.caseId, cprHash: target.cprHash }, () => sealed[nextSealed++]);
+  const command = sealCommand(step.command, { citizenId: target.caseId }, () => sealed[nextSealed++]);
   const gate = new CaseGate(store, refData, { now: () => step.at });
   const outcome = await gate.execute({
     caseId: target.caseId,

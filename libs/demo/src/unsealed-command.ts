@@ -14,22 +14,21 @@ type Unsealed<T> = T extends Sealed
       ? { readonly [K in keyof T]: Unsealed<T[K]> }
       : T;
 
-/** OpenCase leaves out the citizen's id and CPR hash: both need the installation's HMAC secret. */
+/** OpenCase leaves out the citizen's id: the CPR lookup gives it (libs/privacy citizen-case-lookup.ts). */
 type UnsealedOf<C extends CaseCommand> = C extends { type: 'OpenCase' }
-  ? { readonly type: 'OpenCase'; readonly data: Omit<Unsealed<C['data']>, 'citizenId' | 'cprHash'> }
+  ? { readonly type: 'OpenCase'; readonly data: Omit<Unsealed<C['data']>, 'citizenId'> }
   : { readonly type: C['type']; readonly data: Unsealed<C['data']> };
 
 export type UnsealedCommand = UnsealedOf<CaseCommand>;
 
 export interface CitizenIdentity {
   readonly citizenId: string;
-  readonly cprHash: string;
 }
 
 /** Every personal text of the command, in the order `sealCommand` asks for them. */
 export function personalTexts(command: UnsealedCommand): string[] {
   const texts: string[] = [];
-  sealCommand(command, { citizenId: '', cprHash: '' }, (text) => {
+  sealCommand(command, { citizenId: '' }, (text) => {
     texts.push(text);
     return { sealed: '' };
   });

@@ -111,7 +111,7 @@ describe('leak test: every OpenAPI operation x every user x (case on, hidden, mi
 
   beforeAll(async () => {
     api = await startLeakApi();
-    fixture = await buildFixture(api.asTestApp());
+    fixture = await buildFixture(api.asTestApp(), api.child.databaseUrl);
     const document = await api.request('GET', '/docs/openapi.json');
     if (document.status !== 200) throw new Error(`GET /docs/openapi.json → ${document.status}`);
     doc = document.body as OpenApiDocument;

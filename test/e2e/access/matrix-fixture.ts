@@ -88,7 +88,8 @@ export function asTestUser(user: MatrixUser): TestUser {
 
 const today = () => copenhagenDate(new Date());
 
-export async function buildFixture(api: TestApp): Promise<Fixture> {
+/** `databaseUrl`: the database the app writes to (the CPR lookup of its referrals is there). */
+export async function buildFixture(api: TestApp, databaseUrl: string): Promise<Fixture> {
   const tag = randomUUID().replace(/-/g, '').slice(0, 10);
   let lastPosition = '';
   const write = async (method: string, path: string, user: MatrixUser, body?: unknown) => {
@@ -109,7 +110,7 @@ export async function buildFixture(api: TestApp): Promise<Fixture> {
   // A referral answers 202 with no case id: the case is found by the CPR, as the system finds it.
   const open = async (user: MatrixUser, citizen: TestCitizen) => {
     await write('POST', '/cases', user, { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: FIXTURE_DISTRICT, reason: `Henvisning REASON-${tag}` });
-    return caseIdOfCitizen(citizen.cpr);
+    return await caseIdOfCitizen(citizen.cpr, databaseUrl);
   };
   const share = async (caseId: string, user: MatrixUser, label: string, sharedWith: string[], sensitivity: EntryFacts['sensitivity'] = 'normal') => {
     const entryId = randomUUID();

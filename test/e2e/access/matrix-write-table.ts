@@ -72,6 +72,9 @@ export function writeTable(): Record<string, WriteRow> {
     'POST /cases': { kind: 'referral' },
     'POST /effects/safety-index': { kind: 'not-a-case', roles: ['coordinator'], refusedBody: { csv: 'not,a,safety,index' }, refusedStatus: 400 },
     'POST /effects/staff-knowledge': { kind: 'not-a-case', roles: ['effects-admin'], refusedBody: { assessments: [] }, refusedStatus: 400 },
+    // Measure definitions (effects administrators): an empty definition is refused by validation.
+    'POST /effects/measures': { kind: 'not-a-case', roles: ['effects-admin'], refusedBody: {}, refusedStatus: 400 },
+    'PUT /effects/measures/{code}': { kind: 'not-a-case', roles: ['effects-admin'], refusedBody: {}, refusedStatus: 400, params: { code: 'matrix-absent-measure' } },
     // Notifications: one nobody has (404 for everyone who may write), a mail setting refused by
     // validation (the agency's own coordinators and liaisons), webhooks (reference-data administrators).
     'POST /notifications/{id}/read': { kind: 'not-a-case', roles: ['coordinator', 'liaison', 'reference-admin'], refusedBody: {}, refusedStatus: 404, params: { id: randomUUID() } },

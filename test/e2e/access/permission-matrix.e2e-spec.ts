@@ -19,7 +19,7 @@ import { asTestUser, buildFixture, FIXTURE_DISTRICT, leaksIn, type Fixture, type
 import { pathOf, writeTable, type RefusedWrite, type WriteCase } from './matrix-write-table';
 import { operationsOf, type OpenApiDocument } from './openapi-requests';
 import { testCitizen } from '../../support/citizens';
-import { caseIdOfCitizen } from '../../support/referrals';
+import { caseIdOfCitizen, findCaseIdOfCitizen } from '../../support/referrals';
 import { copenhagenDate } from '@samvirke/case';
 // Route paths only, to check the document lists every command row; the rules come from the oracle.
 import { CASE_COMMAND_ROUTES } from '@samvirke/command-api/command-routes';
@@ -170,7 +170,7 @@ describe('permission matrix: every user x endpoint x case over HTTP', () => {
     // app's projections' work too (each app runs every projection over the shared database).
     database = await createOwnDatabase('matrix');
     api = await startTestApp({ databaseUrl: database.url });
-    fixture = await buildFixture(api);
+    fixture = await buildFixture(api, database.url);
     // One consistent read per read model: after it, every later read sees the whole fixture.
     const auditor = fixture.users.find((user) => isOnlyAuditor(user)) as MatrixUser;
     const caseA = ofCase('A').caseId;
@@ -684,17 +684,17 @@ describe('permission matrix: every user x endpoint x case over HTTP', () => {
       if (writeVerdict(user, ofCase('A'), 'refer') === 'permitted') {
         if (first.status !== 202 || JSON.stringify(first.body) !== JSON.stringify({ received: true })) mismatches.push(`${where} (a new citizen) → ${first.status} ${JSON.stringify(first.body)}, expected 202 {"received":true}`);
         if (known.status !== 202 || JSON.stringify(known.body) !== JSON.stringify({ received: true })) mismatches.push(`${where} (a citizen with a case) → ${known.status} ${JSON.stringify(known.body)}, expected 202 {"received":true}`);
-        if ((await streamLength(caseIdOfCitizen(citizen.cpr))) !== 2) mismatches.push(`${where}: the new citizen's case was not opened with the intake on it`);
+        if ((await streamLength(await caseIdOfCitizen(citizen.cpr, database!.url))) !== 2) mismatches.push(`${where}: the new citizen's case was not opened with the intake on it`);
       } else {
         if (first.status !== 403 || known.status !== 403) mismatches.push(`${where} → ${first.status} (a new citizen), ${known.status} (a citizen with a case), expected 403 for both`);
         if (JSON.stringify(first.body) !== JSON.stringify(known.body)) mismatches.push(`${where}: refusals differ for a new citizen and one with a case`);
         refusedCitizens.push({ user, citizen });
       }
     }
-    // A refused referral made no case.
+    // A refused referral made no case, and left no CPR lookup row behind.
     for (const { user, citizen } of refusedCitizens) {
-      const length = await streamLength(caseIdOfCitizen(citizen.cpr));
-      if (length !== 0) mismatches.push(`${user.label}'s refused referral made a case (${length} events)`);
+      const caseId = await findCaseIdOfCitizen(citizen.cpr, database!.url);
+      if (caseId !== undefined) mismatches.push(`${user.label}'s refused referral left a CPR lookup row (a case of ${await streamLength(caseId)} events)`);
     }
 
     // ---- Writes outside any case: their roles only, and a refused body changes nothing.

@@ -86,7 +86,7 @@ describe('a projection that throws on one event', () => {
     const citizen = testCitizen();
     const opened = await call('POST', '/cases', { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: 'NORREBRO-1', reason: 'Fejltest projektion' });
     expect(opened.status).toBe(202);
-    const caseId = caseIdOfCitizen(citizen.cpr);
+    const caseId = await caseIdOfCitizen(citizen.cpr, database.url);
     expect((await call('POST', `/cases/${caseId}/agencies/SOF`, {})).status).toBe(201);
     const before = randomUUID();
     const after = randomUUID();

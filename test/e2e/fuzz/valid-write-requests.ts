@@ -18,6 +18,8 @@ export interface ValidWriteRequest {
 const day = (offset = 0) => copenhagenDate(new Date(Date.now() + offset * 86_400_000));
 const entryPoint = () => ({ unit: 'Ungeenheden', contactPerson: 'Eva', phone: '+45 3333 4444', email: 'unge@sof.example.org' });
 
+const FUZZ_MEASURE = { title: 'Fuzz measure', anchor: 'enrolment', windowMonths: 3, predicate: { kind: 'self-sufficient-at' } };
+
 export const VALID_WRITE_REQUESTS: Record<string, ValidWriteRequest> = {
   'POST /cases': {
     params: {},
@@ -56,6 +58,10 @@ export const VALID_WRITE_REQUESTS: Record<string, ValidWriteRequest> = {
     params: {},
     body: () => ({ assessments: [{ programme: 'VINK', agency: 'KFF', unit: 'fuzz-club', trainingId: 'fuzz-1', phase: 'before', assessedOn: day(-30), staffAssessed: 8, meanScore: 55.5 }] }),
   },
+  // A measure of the fuzz test's own (a fixed code: added once, then 409; changed in place), so the
+  // shipped definitions other files report on never get new versions.
+  'POST /effects/measures': { params: {}, body: () => ({ code: 'fuzz-measure', ...FUZZ_MEASURE }) },
+  'PUT /effects/measures/{code}': { params: { code: () => 'fuzz-measure' }, body: () => ({ ...FUZZ_MEASURE }) },
   'POST /notifications/{id}/read': { params: { id: randomUUID } },
   'POST /notifications/{id}/acknowledge': { params: { id: randomUUID } },
   'PUT /notification-settings/{entryPoint}': { params: { entryPoint: () => 'SOF-UNGE-18-25' }, body: () => ({ mailDelivery: 'immediate' }) },

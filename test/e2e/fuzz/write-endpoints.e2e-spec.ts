@@ -39,7 +39,7 @@ describe('write endpoints under hostile input', () => {
       body: { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: 'NORREBRO-1', reason: 'Fuzz' },
     });
     expect(opened.status).toBe(202);
-    caseId = caseIdOfCitizen(citizen.cpr);
+    caseId = await caseIdOfCitizen(citizen.cpr);
     for (const agency of ['SOF', 'KBH-POLITI']) expect((await api.request('POST', `/cases/${caseId}/agencies/${agency}`, { user: coordinator, body: {} })).status).toBe(201);
     const document = await api.request('GET', '/docs/openapi.json');
     expect(document.status).toBe(200);

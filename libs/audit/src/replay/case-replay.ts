@@ -5,6 +5,8 @@ import { caseStreamId } from '@samvirke/case/application/case-identity';
 import type { AuditLog, AuditRecord } from '@samvirke/access/read-audit/audit-log';
 import { openSealedFields } from './opened-fields';
 import { stateAsJson } from './state-json';
+import { inForceOn } from './in-force-on';
+import type { AsOfQuery } from './as-of-instant';
 import type { CaseStateSnapshots } from './case-state-snapshots';
 
 /**
@@ -28,8 +30,12 @@ export interface ReplayedEvent {
 
 export interface CaseStateAsOf {
   caseId: string;
-  /** Null when no instant was given: the state after every event. */
+  /** Recorded time: the instant the events were recorded by (null: every event, "as known now"). */
   asOf: string | null;
+  /** The date axis: the Copenhagen day the state is in force on, by the dates facts carry (null: not asked). */
+  inForceOn?: string | null;
+  /** The SSP level on that day (or of the latest assessment known), by assessment dates; null when none. */
+  sspLevel?: number | null;
   /** Revision of the last event folded in; null when the case had no event yet at that instant. */
   revision: number | null;
   eventsApplied: number;
@@ -106,6 +112,35 @@ export class CaseReplay {
    * `asOf`, every event: "now" is then the store's own, with no second clock to disagree with it.
    */
   async stateAsOf(caseId: string, asOf?: Date): Promise<CaseStateAsOf | undefined> {
+    const answer = await this.stateAsRecordedAt(caseId, asOf);
+    return answer && { ...answer, inForceOn: null, sspLevel: levelOf(answer.state, undefined) };
+  }
+
+  /**
+   * Both axes: the state in force on `inForceOn` (the events whose own date is on or before it, see
+   * in-force-on.ts) among those recorded by `knownAt` (every event without it). Without `inForceOn`,
+   * stateAsOf. Folded from the first event (no snapshot: those are cut on recorded time only).
+   */
+  async stateAt(caseId: string, query: AsOfQuery): Promise<CaseStateAsOf | undefined> {
+    if (query.inForceOn === undefined) return this.stateAsOf(caseId, query.knownAt);
+    const streamId = caseStreamId(caseId);
+    if ((await this.store.streamRevision(streamId)) === undefined) return undefined;
+    const known = await this.store.readStream(streamId, query.knownAt ? { asOf: query.knownAt } : {});
+    const events = inForceOn(known, query.inForceOn);
+    const state = stateAsJson(evolveAll(initialCaseState(), events.map((event) => event as unknown as CaseEvent)));
+    const revision = known.at(-1)?.streamRevision;
+    return {
+      caseId,
+      asOf: query.knownAt ? query.knownAt.toISOString() : null,
+      inForceOn: query.inForceOn,
+      sspLevel: levelOf(state, query.inForceOn),
+      revision: revision ?? null,
+      eventsApplied: events.length,
+      state,
+    };
+  }
+
+  private async stateAsRecordedAt(caseId: string, asOf?: Date): Promise<CaseStateAsOf | undefined> {
     const streamId = caseStreamId(caseId);
     if ((await this.store.streamRevision(streamId)) === undefined) return undefined;
     const snapshot = await this.snapshots?.latest(streamId, asOf);
@@ -187,4 +222,15 @@ export class CaseReplay {
 
 function isListingRead(access: AuditRecord): boolean {
   return (access.method === 'GET' || access.method === 'HEAD') && ENTRY_LISTING_ROUTES.includes(access.route);
+}
+
+/** The level of the assessment with the latest date on or before `day` (any day without it); the last recorded wins a tie. */
+function levelOf(state: unknown, day: string | undefined): number | null {
+  const assessments = (state as { categoryAssessments?: Array<{ level: number; assessedOn: string }> }).categoryAssessments ?? [];
+  let latest: { level: number; assessedOn: string } | undefined;
+  for (const assessment of assessments) {
+    if (day !== undefined && assessment.assessedOn > day) continue;
+    if (latest === undefined || assessment.assessedOn >= latest.assessedOn) latest = assessment;
+  }
+  return latest?.level ?? null;
 }

@@ -3,7 +3,7 @@ import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiJsonObjectResponse } from '@samvirke/platform/nest/api-answers';
 import { Roles } from '@samvirke/access';
 import { AuditAs } from '@samvirke/access/read-audit/audit-vocabulary';
-import { parseAsOf } from './as-of-instant';
+import { parseAsOfQuery } from './as-of-instant';
 import { CaseReplay, type CaseStateAsOf, type EntryKnowledge, type ReplayedEvent } from './case-replay';
 
 const NO_CASE = { error: 'Not Found', message: 'no case with this id' };
@@ -26,12 +26,18 @@ export class ReplayController {
 
   @Get('state')
   @AuditAs('read')
-  @ApiQuery({ name: 'asOf', required: false, description: 'ISO 8601 instant; the events recorded at or before it are folded. Default: after every event.' })
-  @ApiOperation({ summary: 'The case state reconstructed from the events recorded up to an instant.' })
-  @ApiJsonObjectResponse('The reconstructed state as of the instant.')
-  async state(@Param('caseId', ParseUUIDPipe) caseId: string, @Query('asOf') asOf?: string): Promise<CaseStateAsOf> {
-    const instant = parseAsOf(typeof asOf === 'string' ? asOf : undefined);
-    const state = await this.replay.stateAsOf(caseId.toLowerCase(), instant);
+  @ApiQuery({
+    name: 'asOf',
+    required: false,
+    description:
+      'Two time axes. An ISO 8601 instant (2026-03-01T10:00:00Z): recorded time, what the system knew then (the events recorded at or before it). A date (2026-03-01): what was in force on that Copenhagen day as known now, by the dates the facts carry (assessment, programme, custody, charge ... dates; events without one count from the day they were recorded; the opening counts from the start). Default: after every event.',
+  })
+  @ApiQuery({ name: 'knownAt', required: false, description: 'With a date asOf: as known at this ISO 8601 instant instead of now (what was known at T about day D).' })
+  @ApiOperation({ summary: 'The case state as recorded at an instant, or in force on a date (as known now or at knownAt), with its SSP level then.' })
+  @ApiJsonObjectResponse('The reconstructed state as of the instant or the date.')
+  async state(@Param('caseId', ParseUUIDPipe) caseId: string, @Query('asOf') asOf?: string, @Query('knownAt') knownAt?: string): Promise<CaseStateAsOf> {
+    const query = parseAsOfQuery(typeof asOf === 'string' ? asOf : undefined, typeof knownAt === 'string' ? knownAt : undefined);
+    const state = await this.replay.stateAt(caseId.toLowerCase(), query);
     if (!state) throw new NotFoundException(NO_CASE);
     return state;
   }

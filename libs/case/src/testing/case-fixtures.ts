@@ -30,7 +30,6 @@ export function caseOpened(overrides: Partial<CaseOpened['data']> = {}): CaseOpe
     type: 'CaseOpened',
     data: {
       citizenId: CITIZEN_ID,
-      cprHash: CPR_HASH,
       name: sealed('name'),
       cpr: sealed('cpr'),
       birthDate: BIRTH_DATE,

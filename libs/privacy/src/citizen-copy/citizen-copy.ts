@@ -86,6 +86,7 @@ export class CitizenCopyBuilder {
       withheldBy ? { status: 'withheld', note: `recorded by ${withheldBy} under the law-enforcement data act; ask ${withheldBy} for access` } : asCopied(opened.get(value.sealed));
 
     const opening = events.find((event) => event.type === 'CaseOpened')?.data as { name?: Sealed; cpr?: Sealed } | undefined;
+    const citizenErasure = state.erasures.find((erasure) => erasure.scope === 'citizen');
     const report = await this.accessReports.accessReport(caseId);
     return {
       caseId,
@@ -93,9 +94,10 @@ export class CitizenCopyBuilder {
       citizen: {
         name: opening?.name ? copied(opening.name) : { status: 'unreadable' },
         cpr: opening?.cpr ? copied(opening.cpr) : { status: 'unreadable' },
-        // Recorded in clear in CaseOpened and not shredded with the keys: still held, so still shown.
-        birthDate: state.citizen?.birthDate ?? null,
-        districtCode: state.citizen?.districtCode ?? null,
+        // Recorded in clear in CaseOpened of streams opened so far; after a citizen erasure they are no
+        // longer the citizen's data to show (the erasure, when and why, is in case.erasures).
+        birthDate: citizenErasure ? null : (state.citizen?.birthDate ?? null),
+        districtCode: citizenErasure ? null : (state.citizen?.districtCode ?? null),
       },
       case: {
         status: state.status,
@@ -107,7 +109,7 @@ export class CitizenCopyBuilder {
         activeLegalHolds: state.legalHolds.size,
         erasures: state.erasures.map(({ scope, reason, erasedAt }) => ({ scope, reason, erasedAt })),
       },
-      events: events.map((event) => this.copyEvent(event, copied)),
+      events: events.map((event) => this.copyEvent(event, copied, citizenErasure?.erasedAt)),
       accessReport: report
         ? { available: true, lines: report }
         : { available: false, note: 'This installation keeps no access log; ask the municipality for the access report.' },
@@ -115,13 +117,18 @@ export class CitizenCopyBuilder {
     };
   }
 
-  private copyEvent(event: RecordedEvent, copied: (value: Sealed, withheldBy?: string) => CopiedValue): CopiedEvent {
+  private copyEvent(event: RecordedEvent, copied: (value: Sealed, withheldBy?: string) => CopiedValue, citizenErasedAt?: string): CopiedEvent {
     const agency = typeof event.metadata.agency === 'string' ? event.metadata.agency : null;
     const lawEnforcement = agency !== null && this.agencies.get(agency)?.controllerRegime === 'law-enforcement';
-    const data = replaceSealed(event.data, (value, path) => {
+    let data = replaceSealed(event.data, (value, path) => {
       const ownIdentity = event.type === 'CaseOpened' && (path === 'name' || path === 'cpr');
       return copied(value, lawEnforcement && !ownIdentity ? agency : undefined);
     });
+    if (event.type === 'CaseOpened' && citizenErasedAt !== undefined && typeof data === 'object' && data !== null) {
+      // The birth date and district of an erased citizen are not shown, though old streams hold them in clear.
+      const erased: CopiedValue = { status: 'erased', note: `erased on ${citizenErasedAt.slice(0, 10)}` };
+      data = { ...(data as Record<string, unknown>), birthDate: erased, districtCode: erased };
+    }
     return { recordedAt: event.recordedAt.toISOString(), type: event.type, agency, data };
   }
 }

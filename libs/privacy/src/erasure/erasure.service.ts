@@ -111,6 +111,8 @@ export class ErasureService {
 
   private async destroyKeys(caseId: string, scope: ErasureTarget, by: string, reason: string): Promise<number> {
     // The case id is the citizen's key subject (see case-identity.ts: it doubles as the pseudonym).
+    // A citizen erasure also deletes the CPR lookup: the CPR leads nowhere, a new referral opens a new case.
+    if (scope === 'citizen') await this.vault.forgetCitizenCase(caseId);
     const result = await this.vault.eraseSubject(caseId, scope === 'citizen' ? { agency: 'all' } : { agency: scope }, by, reason);
     return result.keysDestroyed;
   }

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { EventStore } from '@samvirke/event-store';
 import type { CaseCommand } from '@samvirke/case';
 import { CaseGate } from '@samvirke/commands';
@@ -45,7 +45,6 @@ export async function writeSealedTestCase(
       type: 'OpenCase',
       data: {
         citizenId: caseId,
-        cprHash: createHash('sha256').update(caseId).digest('hex'),
         name: await seal('BIF', fixture.name),
         cpr: await seal('BIF', '0101041234'),
         birthDate: '2004-01-01',

@@ -6,6 +6,8 @@ import { isValidDataKeyId, openWithKey, parseSealed, sealWithKey, type Sealed, t
 import { newDataKey, unwrapDataKey, wrapDataKey } from '../keys/data-key-wrapping';
 import { DataKeyStore, dataKeyIdFor, subjectKeyFor, type DataKeyRecord, type ErasureScope, type KeySubject } from '../keys/key-store';
 import { LruCache } from './lru-cache';
+import { CitizenCaseLookup } from '../lookup/citizen-case-lookup';
+import type { CaseClaim } from '@samvirke/case/application/personal-data-port';
 
 export type OpenedValue =
   | { status: 'available'; value: string }
@@ -56,6 +58,7 @@ const KEY_CREATION_ATTEMPTS = 5;
  */
 export class PersonalDataVault {
   private readonly keys: DataKeyStore;
+  private readonly lookup: CitizenCaseLookup;
   private readonly dataKeys: LruCache<string, CachedKey>;
   /** (citizen, agency) → id of the key new values are sealed with. */
   private readonly activeKeyIds: LruCache<string, string>;
@@ -69,6 +72,7 @@ export class PersonalDataVault {
     options: PersonalDataVaultOptions = {},
   ) {
     this.keys = new DataKeyStore(pool);
+    this.lookup = new CitizenCaseLookup(pool);
     this.dataKeys = new LruCache(options.cacheEntries ?? 10_000);
     this.activeKeyIds = new LruCache(options.cacheEntries ?? 10_000);
     this.keyTtlMs = options.keyTtlMs ?? 5_000;
@@ -87,6 +91,32 @@ export class PersonalDataVault {
   /** The keyed hash to find a citizen by CPR without storing the CPR. */
   cprHash(cpr: string): string {
     return cprHash(this.config.cprHmacSecret, cpr);
+  }
+
+  /**
+   * The case a CPR leads to: the citizen's current case, or a new random case id claimed now for a
+   * citizen without one (or whose case was erased). See CitizenCaseLookup.
+   */
+  async caseIdOfCitizen(cpr: string): Promise<string> {
+    return (await this.lookup.claim(this.cprHash(cpr))).caseId;
+  }
+
+  /** A referral's claim on the CPR lookup, to confirm once the referral is recorded or release if it is refused. */
+  async claimCaseOfCitizen(cpr: string): Promise<CaseClaim> {
+    const hash = this.cprHash(cpr);
+    const { caseId, created } = await this.lookup.claim(hash);
+    return {
+      caseId,
+      confirm: () => this.lookup.confirm(hash, caseId),
+      release: async () => {
+        if (created) await this.lookup.release(hash, caseId);
+      },
+    };
+  }
+
+  /** Deletes the CPR lookup of a case (a citizen erasure): the CPR leads nowhere afterwards. */
+  forgetCitizenCase(caseId: string): Promise<boolean> {
+    return this.lookup.forgetCase(validCitizenId(caseId));
   }
 
   async seal(subject: { citizenId: string; agency?: string }, plaintext: string): Promise<Sealed> {

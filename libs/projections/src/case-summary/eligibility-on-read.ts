@@ -59,7 +59,7 @@ export function eligibilityOnRead(
   return sspPlusEligibility(
     {
       // The read model keeps no CPR hash (it needs none); eligibility reads only the birth date.
-      citizen: { citizenId: row.citizenId, cprHash: '', birthDate, districtCode },
+      citizen: { citizenId: row.citizenId, birthDate, districtCode },
       ...facts,
     },
     { at, programmes, ageBands },

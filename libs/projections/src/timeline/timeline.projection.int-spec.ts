@@ -70,14 +70,20 @@ describe('timeline projection', () => {
       [caseId],
     );
     const byId = new Map(rows.rows.map((row) => [row.item_id as string, row]));
-    expect(byId.get(`action:${ids.actionId}`)).toMatchObject({ kind: 'action', due_on: '2026-03-01', done_on: null, owner_agency: 'BIF', entry_author_agency: null });
+    // Still open when the citizen was erased on 12 February: ended then, neither done nor overdue (issue 21).
+    expect(byId.get(`action:${ids.actionId}`)).toMatchObject({ kind: 'action', due_on: '2026-03-01', done_on: '2026-02-12', resolution: 'ended', owner_agency: 'BIF', entry_author_agency: null });
     expect(byId.get(`share:${ids.entryId}`)).toMatchObject({ done_on: '2026-01-06', owner_agency: 'KRIMINALFORSORGEN', entry_shared_with: ['BIF', 'SOF'] });
     expect(byId.get(`acknowledgement:${ids.entryId}:BIF`)).toMatchObject({ done_on: '2026-01-07', resolution: 'acknowledged' });
-    expect(byId.get(`acknowledgement:${ids.entryId}:SOF`)).toMatchObject({ done_on: null, item_on: '2026-01-06' });
+    expect(byId.get(`acknowledgement:${ids.entryId}:SOF`)).toMatchObject({ done_on: '2026-02-12', item_on: '2026-02-12', resolution: 'ended' });
     expect(byId.get(`answer:${ids.requestId}`)).toMatchObject({ due_on: '2026-01-20', done_on: '2026-01-09', resolution: 'answered', owner_agency: 'SOF', entry_shared_with: ['SOF'] });
     expect(byId.get(`conference:${ids.conferenceId}`)).toMatchObject({ done_on: '2026-02-01', owner_agency: 'BIF' });
     expect(byId.get(`custody-start:${ids.custodyId}`)).toMatchObject({ done_on: '2026-01-05', owner_agency: 'KRIMINALFORSORGEN' });
-    expect(byId.get(`release:${ids.custodyId}`)).toMatchObject({ due_on: '2028-03-05', item_on: '2028-03-05', done_on: null });
+    expect(byId.get(`release:${ids.custodyId}`)).toMatchObject({ due_on: '2028-03-05', done_on: '2026-02-12', resolution: 'ended' });
+    // A marker per erasure: the police's contributions on 11 February, the citizen on 12 February.
+    expect(rows.rows.filter((row) => row.kind === 'erasure')).toEqual([
+      expect.objectContaining({ item_on: '2026-02-11', done_on: '2026-02-11', resolution: 'erased', owner_agency: 'KBH-POLITI' }),
+      expect.objectContaining({ item_on: '2026-02-12', done_on: '2026-02-12', resolution: 'erased', owner_agency: null }),
+    ]);
 
     const roadMap = (code: string) => byId.get(`road-map:${ids.custodyId}:GOOD_RELEASE:${code}`);
     // The prison's share on 6 January is its notice of the admission.

@@ -41,6 +41,7 @@ export const TIMELINE_KINDS = [
   'road-map',
   'referral',
   'escalation',
+  'erasure',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -69,7 +70,8 @@ export function createTimelineProjection(options: TimelineProjectionOptions = {}
     //    units, items that no longer apply end (resolution 'ended'), road_map_facts.closedOn.
     //    4: a referral of a citizen who already has the case ('referral' rows, for its coordinator);
     //    escalation rows (FlowEscalated) came in the same version.
-    version: 4,
+    // 5: an erasure marker, and a citizen erasure ends every open item (issue 21).
+    version: 5,
     streamPrefixes: [options.streamPrefix ?? CASE_STREAM_PREFIX],
     tables: [tables.item, tables.caseRow],
     schemaSql: `
@@ -349,11 +351,28 @@ class TimelineWriter {
       case 'ExpectedReleaseChanged':
         this.expectRelease(db, caseId, event.data.custodyId, event.data.expectedReleaseOn, actingAgency);
         return;
-      case 'CitizenDataErased':
+      case 'CitizenDataErased': {
+        const erasedOn = dateOf(event.data.erasedAt);
         if (event.data.scope === 'citizen') {
           db.write(`UPDATE ${caseRow} SET road_map_facts = jsonb_set(road_map_facts, '{birthDate}', 'null'::jsonb) WHERE case_id = $1`, [caseId]);
+          // Nothing is due on an erased case any more (it is closed and cannot be reopened): every item
+          // still open, road-map deadlines included, ends on the day of the erasure, neither done nor overdue.
+          // What was resolved before the erasure in this batch is written first, so a rebuild ends the same items as live.
+          this.writeResolutions(batch);
+          db.write(`UPDATE ${item} SET done_on = $2, item_on = $2, resolution = '${ENDED_RESOLUTION}' WHERE case_id = $1 AND done_on IS NULL AND resolution IS NULL`, [caseId, erasedOn]);
         }
+        // The marker: who erased is in the log; the timeline says what was erased, when and why.
+        this.insert(db, caseId, {
+          itemId: `erasure:${revision}`,
+          kind: 'erasure',
+          itemOn: erasedOn,
+          doneOn: erasedOn,
+          resolution: 'erased',
+          ownerAgency: event.data.scope === 'citizen' ? null : event.data.scope,
+          title: event.data.scope === 'citizen' ? `personal data erased (${event.data.reason})` : `${event.data.scope}'s contributions erased (${event.data.reason})`,
+        });
         return;
+      }
       case 'ReleasedFromCustody':
         db.write(
           `INSERT INTO ${item} (case_id, item_id, kind, item_on, done_on, resolution, owner_agency, related_id)

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { CaseRuleViolation, type CaseCommand, type Sealed } from '@samvirke/case';
-import { caseIdForCitizen, caseStreamId } from '@samvirke/case/application/case-identity';
+import { caseStreamId } from '@samvirke/case/application/case-identity';
 import { CaseBusyError, CaseGate, CaseNotVisibleError, CaseWriteForbiddenError } from '@samvirke/commands';
 import { personalTexts, sealCommand } from '@samvirke/demo/unsealed-command';
 import { IdempotencyKeyReusedError, type EventStore } from '@samvirke/event-store';
@@ -132,18 +132,25 @@ async function importCitizen(
   onRow: (outcome: RowOutcome) => void,
 ): Promise<void> {
   const cprHash = deps.vault.cprHash(citizen.cpr);
-  // The referral's own path from CPR to case (POST /cases): the imported case is the one a referral
-  // of the same citizen would find.
-  const caseId = caseIdForCitizen(cprHash);
+  // The referral's own path from CPR to case (POST /cases, the CPR lookup outside the log): the
+  // imported case is the one a referral of the same citizen finds, and a new citizen gets a new id.
+  const claim = await deps.vault.claimCaseOfCitizen(citizen.cpr);
+  const caseId = claim.caseId;
   const done = new Set((await deps.store.readStream(caseStreamId(caseId))).map((event) => event.metadata.idempotencyKey));
+  let recorded = done.size > 0;
   for (const [ordinal, row] of citizen.rows.entries()) {
     const idempotencyKey = historyIdempotencyKey(cprHash, ordinal);
     if (done.has(idempotencyKey)) {
       onRow('already-there');
       continue;
     }
-    onRow(await importRow(row, { caseId, cprHash, idempotencyKey }, deps));
+    const outcome = await importRow(row, { caseId, cprHash, idempotencyKey }, deps);
+    if (outcome === 'appended') recorded = true;
+    onRow(outcome);
   }
+  // Nothing of this citizen recorded (every row refused): the lookup row this claim made goes.
+  if (recorded) await claim.confirm();
+  else await claim.release();
 }
 
 async function importRow(

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { decide, evolve, initialCaseState, type CaseEvent, type CaseReferenceData, type CaseState, type Sealed } from '@samvirke/case';
-import { caseIdForCitizen } from '@samvirke/case/application/case-identity';
-import type { EventMetadata, NewEvent } from '@samvirke/event-store';
+import { deterministicUuid, type EventMetadata, type NewEvent } from '@samvirke/event-store';
 import type { PersonalDataVault } from '@samvirke/privacy';
 import { generateDemoCaseLoad, type DemoCitizenCase, type DemoStep } from '@samvirke/demo/demo-scenario';
 import { personalTexts, sealCommand } from '@samvirke/demo/unsealed-command';
@@ -45,19 +44,19 @@ export async function decideDemoCaseStreams(options: DemoCaseStreamsOptions): Pr
 }
 
 async function decideCase(options: DemoCaseStreamsOptions, citizen: DemoCitizenCase): Promise<DemoCaseStream> {
-  const cprHash = options.vault.cprHash(citizen.cpr);
-  const caseId = caseIdForCitizen(cprHash);
+  // Streams decided in memory for load tests: a stable id per citizen, no CPR lookup needed.
+  const caseId = deterministicUuid('demo-case', options.vault.cprHash(citizen.cpr));
   let state: CaseState = initialCaseState();
   const steps: NewEvent[][] = [];
   for (const step of citizen.steps) {
-    const decided = decide(await sealStep(options.vault, step, { citizenId: caseId, cprHash }), state, { now: step.at, refData: options.refData });
+    const decided = decide(await sealStep(options.vault, step, { citizenId: caseId }), state, { now: step.at, refData: options.refData });
     state = decided.reduce<CaseState>(evolve, state);
     steps.push(decided.map((event) => toNewEvent(event, step)));
   }
   return { streamId: `${options.streamPrefix}${caseId}`, steps };
 }
 
-async function sealStep(vault: PersonalDataVault, step: DemoStep, identity: { citizenId: string; cprHash: string }) {
+async function sealStep(vault: PersonalDataVault, step: DemoStep, identity: { citizenId: string }) {
   const subject = { citizenId: identity.citizenId, agency: step.actor.agency };
   const sealed: Sealed[] = await Promise.all(personalTexts(step.command).map((text) => vault.seal(subject, text)));
   let next = 0;
