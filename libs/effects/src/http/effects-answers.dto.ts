@@ -3,7 +3,7 @@ import { AREA_LEVELS, COHORT_ANCHORS, PREDICATE_KINDS, type AreaLevel, type Coun
 import { REPORT_LANGUAGES, type ReportLanguage } from '../report/report-labels';
 import { STATUS_BREAKDOWNS, STATUS_FIGURES, type StatusBreakdown, type StatusFigure } from '../status/status-figures';
 import { COMPARISONS, type Comparison } from '../reductions/reductions';
-import { CRIME_TYPES } from '../safety-index/safety-index-csv';
+import { CRIME_TYPES, type CrimeType } from '../safety-index/safety-index-csv';
 
 /**
  * The JSON answers of /effects, for the OpenAPI document (the shapes of the engine's report types).
@@ -23,7 +23,7 @@ export class MeasureDescriptionDto {
   anchor!: string;
   windowMonths!: number;
   /** The outcome predicate: `kind`, and the fields that kind takes (statuses, employmentKinds, agency, ...). */
-  @ApiProperty({ type: 'object', properties: { kind: { type: 'string', enum: [...PREDICATE_KINDS] } }, required: ['kind'], additionalProperties: true })
+  @ApiProperty({ type: 'object', properties: { kind: { type: 'string', enum: [...PREDICATE_KINDS] } }, required: ['kind'], additionalProperties: true, selfRequired: true })
   predicate!: { kind: string; [field: string]: unknown };
   /** What the figures count: people (cases), staff units (VINK) or areas (the safety index). */
   @ApiProperty({ enum: ['people', 'staff-units', 'areas'] })
@@ -101,8 +101,8 @@ export class SafetyIndexRowDto {
   year!: number;
   feltSafety!: number;
   /** Share victimised, per crime type. */
-  @ApiProperty({ type: 'object', properties: Object.fromEntries(CRIME_TYPES.map((type) => [type, { type: 'number' }])), required: [...CRIME_TYPES] })
-  victimisation!: Record<string, number>;
+  @ApiProperty({ type: 'object', properties: Object.fromEntries(CRIME_TYPES.map((type) => [type, { type: 'number' }])), required: [...CRIME_TYPES], additionalProperties: false, selfRequired: true })
+  victimisation!: Record<CrimeType, number>;
 }
 
 export class AreaMeasureRowDto {
