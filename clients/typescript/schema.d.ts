@@ -2410,6 +2410,86 @@ export interface components {
             /** @description Why the data must be kept (a court case, a complaint). Stored encrypted with the citizen's key. */
             reason: string;
         };
+        CitizenCopyCitizenDto: {
+            name: {
+                /** @enum {string} */
+                status: "available";
+                value: string;
+            } | {
+                /** @enum {string} */
+                status: "erased" | "withheld";
+                note: string;
+            } | {
+                /** @enum {string} */
+                status: "unreadable";
+            };
+            cpr: {
+                /** @enum {string} */
+                status: "available";
+                value: string;
+            } | {
+                /** @enum {string} */
+                status: "erased" | "withheld";
+                note: string;
+            } | {
+                /** @enum {string} */
+                status: "unreadable";
+            };
+            birthDate: string | null;
+            districtCode: string | null;
+        };
+        CitizenCopyErasureDto: {
+            scope: string;
+            reason: string;
+            erasedAt: string;
+        };
+        CitizenCopyCaseDto: {
+            status: string;
+            openedAt: string | null;
+            closedAt: string | null;
+            referredBy: string | null;
+            /** @description The SSP+ coordinator's staff id: the person the citizen deals with. */
+            coordinatorId: string | null;
+            agencies: string[];
+            activeLegalHolds: number;
+            erasures: components["schemas"]["CitizenCopyErasureDto"][];
+        };
+        CitizenCopyEventDto: {
+            /** @description The event's data as the citizen may see it (law-enforcement content withheld, erased values noted); its fields depend on `type`. */
+            data: {
+                [key: string]: unknown;
+            };
+            recordedAt: string;
+            type: string;
+            /** @description The agency that recorded it; null for system actions. */
+            agency: string | null;
+        };
+        CitizenCopyDto: {
+            /** @description Which agencies looked at the case, when and why (never who); or why it is not available. */
+            accessReport: {
+                /** @enum {boolean} */
+                available: true;
+                lines: {
+                    agency: string;
+                    at: string;
+                    /** @enum {string} */
+                    action: "change" | "export" | "notify" | "read" | "search";
+                    /** @enum {string} */
+                    purpose: "audit" | "case-work" | "citizen-access-request" | "coordination" | "criminal-investigation";
+                }[];
+            } | {
+                /** @enum {boolean} */
+                available: false;
+                note: string;
+            };
+            caseId: string;
+            generatedAt: string;
+            citizen: components["schemas"]["CitizenCopyCitizenDto"];
+            case: components["schemas"]["CitizenCopyCaseDto"];
+            events: components["schemas"]["CitizenCopyEventDto"][];
+            /** @description What the copy leaves out and why. */
+            notes: string[];
+        };
         ComponentHealthDto: {
             up: boolean;
             /** @description Why it is down, in fixed words (never a connection string or an error's text). */
@@ -2548,6 +2628,15 @@ export interface components {
             lastError?: string | null;
             /** Format: date-time */
             createdAt: string;
+        };
+        DevMailDto: {
+            id: string;
+            recordedAt: string;
+            to: string;
+            subject: string;
+            body: string;
+            /** @description The notifications the mail told of. */
+            notificationIds: string[];
         };
         /** @description RFC 9457 problem details, with the project's stable reason code. Nothing in it repeats what the request sent. */
         ProblemDetails: {
@@ -9655,17 +9744,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /**
-             * @description The copy: JSON, or a printable HTML page with format=html.
-             *
-             *     The copy: JSON, or the citizen's document in Danish or English (plain sentences, agency names, Copenhagen dates: when each thing happened and when it was recorded, and who has seen the case and why).
-             */
+            /** @description The copy: JSON, or the citizen's document in Danish or English (plain sentences, agency names, Copenhagen dates: when each thing happened and when it was recorded, and who has seen the case and why). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["CitizenCopyDto"];
                     "text/html": string;
                     "application/pdf": string;
                 };
@@ -9818,11 +9903,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The event stream (never ends while the client listens): `event: notification`, `id: <sequence>`, `data: <the notification as JSON>`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/event-stream": string;
+                };
             };
             /** @description Invalid request: see violations. */
             400: {
@@ -10634,11 +10722,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The mail kept, newest first. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DevMailDto"][];
+                };
             };
             /** @description Invalid request: see violations. */
             400: {
