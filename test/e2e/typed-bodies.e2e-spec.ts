@@ -73,6 +73,7 @@ describe('the typed answers in the OpenAPI document', () => {
   let document: Document;
   const coordinator: TestUser & { userId: string } = { userId: `coord-bodies-${randomUUID().slice(0, 8)}`, agency: 'BIF', roles: ['coordinator'] };
   const auditor: TestUser = { userId: 'auditor-bodies', agency: 'OKF', roles: ['auditor'] };
+  const policeLiaison: TestUser = { userId: 'police-bodies', agency: 'KBH-POLITI', roles: ['liaison'] };
 
   beforeAll(async () => {
     api = await startTestApp();
@@ -111,11 +112,19 @@ describe('the typed answers in the OpenAPI document', () => {
   it("matches for a case's replays, history, access report, the access log and the citizen's copy", async () => {
     const { caseId, position } = await referCitizen(api.request, coordinator, referralOf(testCitizen()), { coordinator });
     expect((await api.request('GET', `/cases/${caseId}?consistentWith=${position}`, { user: coordinator })).status).toBe(200);
+    // An entry shared with the police and acknowledged by them, so the knowledge report has a line of each kind.
+    expect((await api.request('POST', `/cases/${caseId}/agencies/KBH-POLITI`, { user: coordinator, body: {} })).status).toBeLessThan(300);
+    const entryId = randomUUID();
+    const entry = { entryId, sharedWith: ['KBH-POLITI'], legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'normal', summary: 'Borger er startet i praktik' };
+    expect((await api.request('POST', `/cases/${caseId}/entries`, { user: coordinator, body: entry })).status).toBeLessThan(300);
+    expect((await api.request('POST', `/cases/${caseId}/entries/${entryId}/acknowledgements`, { user: policeLiaison })).status).toBeLessThan(300);
     await expectDocumented('/cases/{caseId}/citizen-copy', `/cases/${caseId}/citizen-copy`, auditor);
     await expectDocumented('/audit/cases/{caseId}/events', `/audit/cases/${caseId}/events`, auditor);
     await expectDocumented('/audit/cases/{caseId}/state', `/audit/cases/${caseId}/state`, auditor);
     await expectDocumented('/audit/cases/{caseId}/state', `/audit/cases/${caseId}/state?asOf=2000-01-01T00:00:00Z`, auditor);
     await expectDocumented('/audit/cases/{caseId}/history', `/audit/cases/${caseId}/history?lang=en`, auditor);
+    const knowledge = (await expectDocumented('/audit/cases/{caseId}/entries/{entryId}/knowledge', `/audit/cases/${caseId}/entries/${entryId}/knowledge`, auditor)) as { readBy: unknown[] };
+    expect(knowledge.readBy.length).toBeGreaterThan(0);
     await expectDocumented('/cases/{caseId}/access-report', `/cases/${caseId}/access-report`, auditor);
     const log = (await expectDocumented('/audit/log', `/audit/log?caseId=${caseId}`, auditor)) as { items: unknown[] };
     expect(log.items.length).toBeGreaterThan(0);
