@@ -1438,6 +1438,31 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ReferenceDataVersionsDto: {
+            agencies: string;
+            programmes: string;
+            districts: string;
+            offenceCategories: string;
+            legalBases: string;
+            roadMaps: string;
+            progressionScale: string;
+            escalationRules: string;
+        };
+        ReferenceListLinkDto: {
+            /** @description The list's URL segment (kebab-case). */
+            name: string;
+            href: string;
+        };
+        ReferenceDataIndexDto: {
+            versions: components["schemas"]["ReferenceDataVersionsDto"];
+            lists: components["schemas"]["ReferenceListLinkDto"][];
+        };
+        ReferenceDataListDto: {
+            /** @description The list's entries as loaded (each list has its own fields: code, names in Danish and English, ...). */
+            items: {
+                [key: string]: unknown;
+            }[];
+        };
         ErasedDetailDto: {
             erasedAt: string;
         };
@@ -1732,6 +1757,295 @@ export interface components {
             items: components["schemas"]["SspRegisterEntryDto"][];
             page: components["schemas"]["PageInfoDto"];
         };
+        CurrentMeasureDto: {
+            /** @enum {string} */
+            anchor: "effort-start" | "enrolment" | "release" | "training";
+            predicate: {
+                /** @enum {string} */
+                kind: "area-safety-index" | "employment-started" | "ever-wage-subsidy" | "information-delay" | "labour-market-status-at" | "plan-action-added" | "programme-completed" | "progression-gain" | "recidivism-charge" | "recidivism-conviction" | "recidivism-dangerous" | "release-to-jobcentre-days" | "self-sufficient-at" | "staff-knowledge-gain";
+            } & {
+                [key: string]: unknown;
+            };
+            /**
+             * @description What the figures count: people (cases), staff units (VINK) or areas (the safety index).
+             * @enum {string}
+             */
+            counts: "areas" | "people" | "staff-units";
+            definitionVersion: number;
+            code: string;
+            title: string;
+            cohort: string;
+            window: string;
+            definition: string;
+            windowMonths: number;
+            /** @description Programmes that picked the measure in reference data. */
+            programmes: string[];
+        };
+        MeasureListDto: {
+            /** @description The measure catalogue's version. */
+            version: string;
+            suppressionThreshold: number;
+            measures: components["schemas"]["CurrentMeasureDto"][];
+        };
+        MeasureVersionRecordedDto: {
+            code: string;
+            definitionVersion: number;
+        };
+        MeasureDescriptionDto: {
+            /** @enum {string} */
+            anchor: "effort-start" | "enrolment" | "release" | "training";
+            predicate: {
+                /** @enum {string} */
+                kind: "area-safety-index" | "employment-started" | "ever-wage-subsidy" | "information-delay" | "labour-market-status-at" | "plan-action-added" | "programme-completed" | "progression-gain" | "recidivism-charge" | "recidivism-conviction" | "recidivism-dangerous" | "release-to-jobcentre-days" | "self-sufficient-at" | "staff-knowledge-gain";
+            } & {
+                [key: string]: unknown;
+            };
+            /**
+             * @description What the figures count: people (cases), staff units (VINK) or areas (the safety index).
+             * @enum {string}
+             */
+            counts: "areas" | "people" | "staff-units";
+            code: string;
+            title: string;
+            cohort: string;
+            window: string;
+            definition: string;
+            windowMonths: number;
+            /** @description Programmes that picked the measure in reference data. */
+            programmes: string[];
+        };
+        MeasureDefinitionVersionDto: {
+            code: string;
+            version: number;
+            recordedAt: string;
+            recordedBy: string;
+            definition: components["schemas"]["MeasureDescriptionDto"];
+        };
+        MeasureVersionsDto: {
+            code: string;
+            /** @description Oldest first. */
+            versions: components["schemas"]["MeasureDefinitionVersionDto"][];
+        };
+        PublishedCellDto: {
+            people: number | string;
+            count: number | string;
+            key: string;
+            share: number | null;
+            /** @description Only for kinds that measure an amount. */
+            median?: number | null;
+            suppressed: boolean;
+        };
+        MeasureReportDto: {
+            /** @enum {string|null} */
+            periodGrain: "quarter" | "year" | null;
+            /** @enum {string} */
+            lang: "da" | "en";
+            /** @description Cell key → readable label in `lang`. */
+            labels: {
+                [key: string]: string;
+            };
+            measure: components["schemas"]["MeasureDescriptionDto"];
+            asOf: string;
+            measurementDate: string;
+            programmeFilter: string | null;
+            breakdown: string | null;
+            suppression: string;
+            total: components["schemas"]["PublishedCellDto"];
+            cells: components["schemas"]["PublishedCellDto"][];
+            definitionVersion: number;
+        };
+        SafetyIndexRowDto: {
+            /** @description Share victimised, per crime type. */
+            victimisation: {
+                "violence-threats": number;
+                burglary: number;
+                theft: number;
+                narcotics: number;
+                vandalism: number;
+                harassment: number;
+            };
+            districtCode: string;
+            year: number;
+            feltSafety: number;
+        };
+        AreaMeasureRowDto: {
+            /** @enum {string} */
+            area: "district" | "estate";
+            before: components["schemas"]["SafetyIndexRowDto"] | null;
+            after: components["schemas"]["SafetyIndexRowDto"] | null;
+            programme: string;
+            areaCode: string;
+            areaName: string;
+            effortStartedOn: string;
+            beforeYear: number;
+            /** @description Null while the window's last day is after the measurement date. */
+            afterYear: number | null;
+            /** @description After minus before, in points of felt safety; null unless both years have an index. */
+            feltSafetyChange: number | null;
+            note: string | null;
+        };
+        AreaMeasureReportDto: {
+            /** @enum {string} */
+            lang: "da" | "en";
+            measure: components["schemas"]["MeasureDescriptionDto"];
+            asOf: string;
+            measurementDate: string;
+            programmeFilter: string | null;
+            /** @description The version of reference data estates.json. */
+            estatesVersion: string;
+            areas: components["schemas"]["AreaMeasureRowDto"][];
+            definitionVersion: number;
+        };
+        SeriesPointDto: {
+            people: number | string;
+            count: number | string;
+            key: string;
+            share: number | null;
+            /** @description Only for kinds that measure an amount. */
+            median?: number | null;
+            suppressed: boolean;
+            measurementDate: string;
+        };
+        MeasureSeriesDto: {
+            /** @enum {string} */
+            grain: "month" | "quarter";
+            /** @description The measure's code. */
+            measure: string;
+            asOf: string;
+            programmeFilter: string | null;
+            suppression: string;
+            points: components["schemas"]["SeriesPointDto"][];
+            definitionVersion: number;
+        };
+        StatusFigureCellsDto: {
+            /** @enum {string} */
+            status: "in-custody" | "job-or-education" | "self-sufficient" | "wage-subsidy-job";
+            definition: string;
+            total: components["schemas"]["PublishedCellDto"];
+            cells: components["schemas"]["PublishedCellDto"][];
+        };
+        StatusReportDto: {
+            /** @enum {string|null} */
+            breakdown: "ageBand" | "cityDistrict" | "level" | "programme" | null;
+            /** @enum {string} */
+            lang: "da" | "en";
+            /** @description Status figure → readable label in `lang`. */
+            statusLabels: {
+                [key: string]: string;
+            };
+            /** @description Cell key → readable label in `lang`. */
+            labels: {
+                [key: string]: string;
+            };
+            date: string;
+            asOf: string;
+            population: string;
+            programmeFilter: string | null;
+            suppression: string;
+            figures: components["schemas"]["StatusFigureCellsDto"][];
+        };
+        IntervalDto: {
+            estimate: number;
+            low: number;
+            high: number;
+        };
+        OffenceReductionDto: {
+            before: number | string;
+            after: number | string;
+            fewer: number | string;
+            shareFewer: components["schemas"]["IntervalDto"] | null;
+            meanChange: components["schemas"]["IntervalDto"] | null;
+        };
+        GroupReductionDto: {
+            people: number | string;
+            group: string;
+            charges: components["schemas"]["OffenceReductionDto"];
+            convictions: components["schemas"]["OffenceReductionDto"];
+        };
+        ReductionComparisonDto: {
+            chargesShareFewerDifference: components["schemas"]["IntervalDto"] | null;
+            convictionsShareFewerDifference: components["schemas"]["IntervalDto"] | null;
+            note: string | null;
+        };
+        ReductionReportDto: {
+            /** @enum {string} */
+            comparisonKind: "not-enrolled" | "previous-cohort";
+            programme: string;
+            cohortYear: number;
+            months: number;
+            asOf: string;
+            measurementDate: string;
+            definition: string;
+            suppression: string;
+            cohort: components["schemas"]["GroupReductionDto"];
+            comparison: components["schemas"]["GroupReductionDto"];
+            difference: components["schemas"]["ReductionComparisonDto"];
+        };
+        StaffKnowledgeRecordedDto: {
+            recorded: number;
+        };
+        SafetyIndexImportedDto: {
+            imported: number;
+        };
+        AreaEffortEnrolmentDto: {
+            enrolled: number | string;
+            programme: string;
+        };
+        DistrictSafetyViewDto: {
+            safetyIndex: components["schemas"]["SafetyIndexRowDto"] | null;
+            districtCode: string;
+            districtName: string | null;
+            cityDistrict: string | null;
+            geography: string | null;
+            /** @description People enrolled in each area effort during the year, among citizens living in the district. */
+            areaEfforts: components["schemas"]["AreaEffortEnrolmentDto"][];
+        };
+        DistrictSafetyDto: {
+            year: number;
+            districts: components["schemas"]["DistrictSafetyViewDto"][];
+        };
+        AuditRecordDto: {
+            /** @enum {string} */
+            action: "change" | "export" | "notify" | "read" | "search";
+            /** @description The query parameters as the log keeps them: strings and lists of strings. */
+            criteria: {
+                [key: string]: string | string[];
+            };
+            /** @enum {string} */
+            purpose: "audit" | "case-work" | "citizen-access-request" | "coordination" | "criminal-investigation";
+            id: string;
+            requestId: string | null;
+            userId: string;
+            agency: string;
+            roles: string[];
+            method: string;
+            route: string;
+            caseId: string | null;
+            entryId: string | null;
+            /** @description The HTTP status answered. */
+            outcome: number;
+            recordedAt: string;
+        };
+        AuditLogPageDto: {
+            items: components["schemas"]["AuditRecordDto"][];
+            limit: number;
+            offset: number;
+            /** @description Pass as offset for the next page; null on the last page. */
+            nextOffset: number | null;
+        };
+        AccessReportLineDto: {
+            /** @enum {string} */
+            action: "change" | "export" | "notify" | "read" | "search";
+            /** @enum {string} */
+            purpose: "audit" | "case-work" | "citizen-access-request" | "coordination" | "criminal-investigation";
+            agency: string;
+            agencyName: string;
+            at: string;
+        };
+        AccessReportDto: {
+            caseId: string;
+            accesses: components["schemas"]["AccessReportLineDto"][];
+        };
         BrokenLinkDto: {
             /** @enum {string} */
             problem: "hash-mismatch" | "head-mismatch" | "revision-gap";
@@ -1752,6 +2066,116 @@ export interface components {
             ok: boolean;
             eventsChecked: number;
             firstBroken?: components["schemas"]["BrokenLinkDto"];
+        };
+        ReplayedEventDto: {
+            /** @description The event's metadata as recorded (who, which agency, correlation). */
+            metadata: {
+                [key: string]: unknown;
+            };
+            /** @description The event's data with every sealed field opened, or "erased on DATE"; its fields depend on `type`. */
+            data: {
+                [key: string]: unknown;
+            };
+            revision: number;
+            eventId: string;
+            type: string;
+            schemaVersion: number;
+            recordedAt: string;
+            /** @description Stream position in the whole store, as a decimal string (a bigint). */
+            globalPosition: string;
+        };
+        ReplayedEventsDto: {
+            caseId: string;
+            events: components["schemas"]["ReplayedEventDto"][];
+        };
+        CaseStateAsOfDto: {
+            /** @description The folded case state as JSON (the decider's state, maps as objects), sealed fields opened. */
+            state: {
+                [key: string]: unknown;
+            };
+            caseId: string;
+            /** @description Null when no instant was given: the state after every event. */
+            asOf: string | null;
+            /** @description Revision of the last event folded in; null when the case had no event yet at that instant. */
+            revision: number | null;
+            eventsApplied: number;
+        };
+        EntryCouldSeeDto: {
+            /** @enum {string} */
+            as: "author" | "recipient";
+            agency: string;
+            since: string;
+            leftCaseAt: string | null;
+        };
+        EntryAcknowledgementDto: {
+            agency: string;
+            at: string;
+        };
+        EntryReaderDto: {
+            /**
+             * @description 'entry': a request on the entry's own route; 'listing': a listing of the case's entries after it was shared.
+             * @enum {string}
+             */
+            via: "entry" | "listing";
+            userId: string;
+            agency: string;
+            roles: string[];
+            at: string;
+            action: string;
+            route: string;
+            purpose: string;
+        };
+        EntryNotifiedDto: {
+            userId: string;
+            agency: string;
+            at: string;
+            channel: string;
+        };
+        EntryKnowledgeDto: {
+            caseId: string;
+            entryId: string;
+            sharedAt: string;
+            authorAgency: string;
+            sharedWith: string[];
+            sensitivity: string;
+            legalBasis: string;
+            purpose: string;
+            /** @description Agencies the access policy lets see the entry (author and recipients). */
+            couldSee: components["schemas"]["EntryCouldSeeDto"][];
+            acknowledgedBy: components["schemas"]["EntryAcknowledgementDto"][];
+            /** @description Users who read it, from the audit log. */
+            readBy: components["schemas"]["EntryReaderDto"][];
+            /** @description Who was told of the entry by a notification (its existence, not its content). */
+            notified: components["schemas"]["EntryNotifiedDto"][];
+        };
+        ReadableHistoryDetailDto: {
+            label: string;
+            text: string;
+        };
+        ReadableHistoryEntryDto: {
+            /** @description A real-world date (`{date: yyyy-mm-dd}`) or the instant the agency recorded it (`{instant}`). */
+            happened: {
+                date: string;
+            } | {
+                instant: string;
+            };
+            revision: number;
+            eventId: string;
+            /** @description The event's name, for auditors who go on to the raw history. */
+            type: string;
+            recordedAt: string;
+            agency: string | null;
+            agencyName: string;
+            /** @description The user (or system job) that made the change. */
+            actor: string | null;
+            text: string;
+            details: components["schemas"]["ReadableHistoryDetailDto"][];
+        };
+        ReadableHistoryDto: {
+            /** @enum {string} */
+            lang: "da" | "en";
+            caseId: string;
+            events: components["schemas"]["ReadableHistoryEntryDto"][];
         };
         EntryPointDto: {
             /** @description The unit in the agency that handles this case. */
@@ -1986,6 +2410,86 @@ export interface components {
             /** @description Why the data must be kept (a court case, a complaint). Stored encrypted with the citizen's key. */
             reason: string;
         };
+        CitizenCopyCitizenDto: {
+            name: {
+                /** @enum {string} */
+                status: "available";
+                value: string;
+            } | {
+                /** @enum {string} */
+                status: "erased" | "withheld";
+                note: string;
+            } | {
+                /** @enum {string} */
+                status: "unreadable";
+            };
+            cpr: {
+                /** @enum {string} */
+                status: "available";
+                value: string;
+            } | {
+                /** @enum {string} */
+                status: "erased" | "withheld";
+                note: string;
+            } | {
+                /** @enum {string} */
+                status: "unreadable";
+            };
+            birthDate: string | null;
+            districtCode: string | null;
+        };
+        CitizenCopyErasureDto: {
+            scope: string;
+            reason: string;
+            erasedAt: string;
+        };
+        CitizenCopyCaseDto: {
+            status: string;
+            openedAt: string | null;
+            closedAt: string | null;
+            referredBy: string | null;
+            /** @description The SSP+ coordinator's staff id: the person the citizen deals with. */
+            coordinatorId: string | null;
+            agencies: string[];
+            activeLegalHolds: number;
+            erasures: components["schemas"]["CitizenCopyErasureDto"][];
+        };
+        CitizenCopyEventDto: {
+            /** @description The event's data as the citizen may see it (law-enforcement content withheld, erased values noted); its fields depend on `type`. */
+            data: {
+                [key: string]: unknown;
+            };
+            recordedAt: string;
+            type: string;
+            /** @description The agency that recorded it; null for system actions. */
+            agency: string | null;
+        };
+        CitizenCopyDto: {
+            /** @description Which agencies looked at the case, when and why (never who); or why it is not available. */
+            accessReport: {
+                /** @enum {boolean} */
+                available: true;
+                lines: {
+                    agency: string;
+                    at: string;
+                    /** @enum {string} */
+                    action: "change" | "export" | "notify" | "read" | "search";
+                    /** @enum {string} */
+                    purpose: "audit" | "case-work" | "citizen-access-request" | "coordination" | "criminal-investigation";
+                }[];
+            } | {
+                /** @enum {boolean} */
+                available: false;
+                note: string;
+            };
+            caseId: string;
+            generatedAt: string;
+            citizen: components["schemas"]["CitizenCopyCitizenDto"];
+            case: components["schemas"]["CitizenCopyCaseDto"];
+            events: components["schemas"]["CitizenCopyEventDto"][];
+            /** @description What the copy leaves out and why. */
+            notes: string[];
+        };
         ComponentHealthDto: {
             up: boolean;
             /** @description Why it is down, in fixed words (never a connection string or an error's text). */
@@ -2125,6 +2629,15 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        DevMailDto: {
+            id: string;
+            recordedAt: string;
+            to: string;
+            subject: string;
+            body: string;
+            /** @description The notifications the mail told of. */
+            notificationIds: string[];
+        };
         /** @description RFC 9457 problem details, with the project's stable reason code. Nothing in it repeats what the request sent. */
         ProblemDetails: {
             /**
@@ -2202,9 +2715,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ReferenceDataIndexDto"];
                 };
             };
             /** @description Invalid request: see violations. */
@@ -2271,9 +2782,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ReferenceDataListDto"];
                 };
             };
             /** @description Invalid request: see violations. */
@@ -3291,9 +3800,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["MeasureListDto"];
                 };
             };
             /** @description Invalid request: see violations. */
@@ -3358,9 +3865,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["MeasureVersionRecordedDto"];
                 };
             };
             /** @description Invalid request: see violations. */
@@ -3447,15 +3952,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The report: JSON, or CSV with format=csv. */
+            /** @description The report: JSON (people or staff units, or areas for the safety-index measures), or CSV with format=csv. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["MeasureReportDto"] | components["schemas"]["AreaMeasureReportDto"];
                     "text/csv": string;
                 };
             };
@@ -3535,9 +4038,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["MeasureVersionRecordedDto"];
                 };
             };
             /** @description Invalid request: see violations. */
@@ -3622,9 +4123,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["MeasureVersionsDto"];
                 };
             };
             /** @description Invalid request: see violations. */
@@ -3713,9 +4212,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["MeasureSeriesDto"];
                     "text/csv": string;
                 };
             };
@@ -3982,9 +4479,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["StatusReportDto"];
                     "text/csv": string;
                 };
             };
@@ -4136,9 +4631,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ReductionReportDto"];
                     "text/csv": string;
                 };
             };
@@ -4280,9 +4773,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["StaffKnowledgeRecordedDto"];
                 };
             };
             /** @description Invalid request: see violations. */
@@ -4359,9 +4850,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["DistrictSafetyDto"];
                 };
             };
             /** @description Invalid request: see violations. */
@@ -4429,9 +4918,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["SafetyIndexImportedDto"];
                 };
             };
             /** @description Invalid request: see violations. */
@@ -4518,9 +5005,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["AuditLogPageDto"];
                 };
             };
             /** @description Invalid request: see violations. */
@@ -4590,9 +5075,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["AccessReportDto"];
                 };
             };
             /** @description Invalid request: see violations. */
@@ -4807,9 +5290,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ReplayedEventsDto"];
                 };
             };
             /** @description Invalid request: see violations. */
@@ -4888,9 +5369,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CaseStateAsOfDto"];
                 };
             };
             /** @description Invalid request: see violations. */
@@ -4967,9 +5446,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["EntryKnowledgeDto"];
                 };
             };
             /** @description Invalid request: see violations. */
@@ -5044,11 +5521,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The case's history in words (`caseId`, `lang`, `events`). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReadableHistoryDto"];
+                };
             };
             /** @description Invalid request: see violations. */
             400: {
@@ -9264,17 +9744,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /**
-             * @description The copy: JSON, or a printable HTML page with format=html.
-             *
-             *     The copy: JSON, or the citizen's document in Danish or English (plain sentences, agency names, Copenhagen dates: when each thing happened and when it was recorded, and who has seen the case and why).
-             */
+            /** @description The copy: JSON, or the citizen's document in Danish or English (plain sentences, agency names, Copenhagen dates: when each thing happened and when it was recorded, and who has seen the case and why). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["CitizenCopyDto"];
                     "text/html": string;
                     "application/pdf": string;
                 };
@@ -9427,11 +9903,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The event stream (never ends while the client listens): `event: notification`, `id: <sequence>`, `data: <the notification as JSON>`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/event-stream": string;
+                };
             };
             /** @description Invalid request: see violations. */
             400: {
@@ -10243,11 +10722,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The mail kept, newest first. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DevMailDto"][];
+                };
             };
             /** @description Invalid request: see violations. */
             400: {

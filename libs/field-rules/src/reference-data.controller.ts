@@ -1,6 +1,6 @@
 import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiJsonObjectResponse } from '@samvirke/platform/nest/api-answers';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ReferenceDataIndexDto, ReferenceDataListDto } from './reference-data.dto';
 import { loadReferenceData, type ReferenceData } from '@samvirke/reference-data';
 
 type ListName = 'agencies' | 'programmes' | 'geographies' | 'cityDistricts' | 'districts' | 'offenceCategories' | 'legalBases' | 'roadMaps';
@@ -29,7 +29,7 @@ export class ReferenceDataController {
 
   @Get()
   @ApiOperation({ summary: 'The versions of each reference list and where to read it.' })
-  @ApiJsonObjectResponse('The lists and their versions.')
+  @ApiOkResponse({ description: 'The lists and their versions.', type: ReferenceDataIndexDto })
   index() {
     return {
       versions: this.data.versions,
@@ -39,7 +39,7 @@ export class ReferenceDataController {
 
   @Get(':list')
   @ApiOperation({ summary: 'One reference list (agencies, programmes, districts, offence-categories, legal-bases, road-maps, ...).' })
-  @ApiJsonObjectResponse('The list, as versioned reference data.')
+  @ApiOkResponse({ description: 'The list, as versioned reference data.', type: ReferenceDataListDto })
   list(@Param('list') segment: string) {
     const name = SEGMENTS[segment];
     if (name === undefined) throw new NotFoundException({ error: 'Not Found', message: 'no reference list with this name; GET /reference-data lists them' });

@@ -1,10 +1,10 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiJsonObjectResponse } from '@samvirke/platform/nest/api-answers';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { loadReferenceData } from '@samvirke/reference-data';
 import { Roles } from '@samvirke/access';
 import { AuditLog, type AuditLogPage } from '@samvirke/access/read-audit/audit-log';
 import { AuditLogQueryDto } from './audit-log-query.dto';
+import { AccessReportDto, AuditLogPageDto } from './audit-log.dto';
 import { AUDIT_PURPOSES, AuditAs, type AuditAction, type AuditPurpose } from '@samvirke/access/read-audit/audit-vocabulary';
 
 export interface CitizenAccessReport {
@@ -24,7 +24,7 @@ export class AuditLogController {
 
   @Get('audit/log')
   @ApiOperation({ summary: 'Query the access log by case, user, agency and time (paged, oldest first).' })
-  @ApiJsonObjectResponse('A page of access records.')
+  @ApiOkResponse({ description: 'A page of access records.', type: AuditLogPageDto })
   log(@Query() query: AuditLogQueryDto): Promise<AuditLogPage> {
     return this.auditLog.search({
       caseId: query.caseId?.toLowerCase(),
@@ -40,7 +40,7 @@ export class AuditLogController {
   @Get('cases/:caseId/access-report')
   @AuditAs('export')
   @ApiOperation({ summary: 'Which agencies accessed the case, when, how and why; without staff names (the citizen\'s right of access).' })
-  @ApiJsonObjectResponse("The case's access report.")
+  @ApiOkResponse({ description: "The case's access report.", type: AccessReportDto })
   async accessReport(@Param('caseId', ParseUUIDPipe) caseId: string): Promise<CitizenAccessReport> {
     const lines = await this.auditLog.accessReport(caseId.toLowerCase());
     return {

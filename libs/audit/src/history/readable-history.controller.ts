@@ -1,10 +1,11 @@
 import { BadRequestException, Controller, Get, Headers, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@samvirke/access';
 import { AuditAs } from '@samvirke/access/read-audit/audit-vocabulary';
 import { loadReferenceData } from '@samvirke/reference-data';
 import { COPY_LANGUAGES, isCopyLanguage, languageFromAcceptLanguage } from '@samvirke/privacy/citizen-copy/citizen-copy-language';
 import { CaseReplay } from '../replay/case-replay';
+import { ReadableHistoryDto } from './readable-history.dto';
 import { readableHistory, type ReadableHistoryEntry } from './readable-history';
 
 /** The case's history in words for auditors: the console's audit timeline. */
@@ -19,6 +20,7 @@ export class ReadableHistoryController {
   @Get('history')
   @AuditAs('read')
   @ApiQuery({ name: 'lang', required: false, enum: COPY_LANGUAGES, description: 'da or en; absent: from Accept-Language, else da.' })
+  @ApiOkResponse({ description: "The case's history in words (`caseId`, `lang`, `events`).", type: ReadableHistoryDto })
   @ApiOperation({ summary: "The case's history as plain sentences (those of the citizen's copy), with agency names, who did it, when it happened and when it was recorded." })
   async history(
     @Param('caseId', ParseUUIDPipe) caseId: string,

@@ -1,9 +1,9 @@
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ApiJsonObjectResponse } from '@samvirke/platform/nest/api-answers';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@samvirke/access';
 import { AuditAs } from '@samvirke/access/read-audit/audit-vocabulary';
 import { parseAsOfQuery } from './as-of-instant';
+import { CaseStateAsOfDto, EntryKnowledgeDto, ReplayedEventsDto } from './replay.dto';
 import { CaseReplay, type CaseStateAsOf, type EntryKnowledge, type ReplayedEvent } from './case-replay';
 
 const NO_CASE = { error: 'Not Found', message: 'no case with this id' };
@@ -17,7 +17,7 @@ export class ReplayController {
 
   @Get('events')
   @ApiOperation({ summary: 'The case\'s full event history with metadata; sealed fields opened, or "erased on DATE".' })
-  @ApiJsonObjectResponse('The case id and its events (`caseId`, `events`).')
+  @ApiOkResponse({ description: 'The case id and its events (`caseId`, `events`).', type: ReplayedEventsDto })
   async events(@Param('caseId', ParseUUIDPipe) caseId: string): Promise<{ caseId: string; events: ReplayedEvent[] }> {
     const events = await this.replay.history(caseId.toLowerCase());
     if (!events) throw new NotFoundException(NO_CASE);
@@ -34,7 +34,7 @@ export class ReplayController {
   })
   @ApiQuery({ name: 'knownAt', required: false, description: 'With a date asOf: as known at this ISO 8601 instant instead of now (what was known at T about day D).' })
   @ApiOperation({ summary: 'The case state as recorded at an instant, or in force on a date (as known now or at knownAt), with its SSP level then.' })
-  @ApiJsonObjectResponse('The reconstructed state as of the instant or the date.')
+  @ApiOkResponse({ description: 'The reconstructed state as recorded at the instant, or in force on the date.', type: CaseStateAsOfDto })
   async state(@Param('caseId', ParseUUIDPipe) caseId: string, @Query('asOf') asOf?: string, @Query('knownAt') knownAt?: string): Promise<CaseStateAsOf> {
     const query = parseAsOfQuery(typeof asOf === 'string' ? asOf : undefined, typeof knownAt === 'string' ? knownAt : undefined);
     const state = await this.replay.stateAt(caseId.toLowerCase(), query);
@@ -44,7 +44,7 @@ export class ReplayController {
 
   @Get('entries/:entryId/knowledge')
   @ApiOperation({ summary: 'Who knew what when about one shared entry: agencies that could see it, acknowledgements, and readers from the audit log.' })
-  @ApiJsonObjectResponse("The entry's knowledge report.")
+  @ApiOkResponse({ description: "The entry's knowledge report.", type: EntryKnowledgeDto })
   async knowledge(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('entryId', ParseUUIDPipe) entryId: string): Promise<EntryKnowledge> {
     const knowledge = await this.replay.knowledge(caseId.toLowerCase(), entryId.toLowerCase());
     if (!knowledge) throw new NotFoundException({ error: 'Not Found', message: 'no entry with this id on this case' });

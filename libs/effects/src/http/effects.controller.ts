@@ -1,10 +1,10 @@
 import { BadRequestException, Body, ConflictException, Controller, Get, Header, HttpCode, Inject, NotFoundException, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiConsumes, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Pool } from 'pg';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@samvirke/access';
 import { copenhagenDate } from '@samvirke/case';
-import { ApiJsonObjectResponse, ApiTextResponse, CLOCK, DATABASE_POOL, type Clock } from '@samvirke/platform';
+import { ApiTextOrJsonResponse, ApiTextResponse, CLOCK, DATABASE_POOL, type Clock } from '@samvirke/platform';
 import { PROJECTION_PROGRESS, awaitReadModels, type ProjectionProgress } from '@samvirke/projections/http/read-model-query';
 import { loadEstates, loadReferenceData } from '@samvirke/reference-data';
 import { caseHistories } from '../engine/case-history';
@@ -23,6 +23,19 @@ import { districtSafetyViews, type DistrictSafetyView } from '../safety-index/ar
 import { parseSafetyIndexCsv } from '../safety-index/safety-index-csv';
 import { safetyIndexForYear, safetyIndexOfAreas, storeSafetyIndex } from '../safety-index/safety-index-store';
 import { MeasureChangeQueryDto, MeasureReportQueryDto, ReductionQueryDto, SeriesQueryDto, SafetyIndexQueryDto, SafetyIndexImportQueryDto, StatusQueryDto } from './effects-query.dto';
+import {
+  AreaMeasureReportDto,
+  DistrictSafetyDto,
+  MeasureListDto,
+  MeasureReportDto,
+  MeasureSeriesDto,
+  MeasureVersionRecordedDto,
+  MeasureVersionsDto,
+  ReductionReportDto,
+  SafetyIndexImportedDto,
+  StaffKnowledgeRecordedDto,
+  StatusReportDto,
+} from './effects-answers.dto';
 import { computeReductionReport, type ReductionReport } from '../reductions/reductions';
 import { reductionReportCsv, reductionReportSvg } from '../report/reduction-report';
 import { computeMeasureSeries, type MeasureSeries } from '../engine/measure-series';
@@ -69,7 +82,7 @@ export class EffectsController {
   @Get('measures')
   @Roles('coordinator', 'auditor', 'effects-admin')
   @ApiOperation({ summary: 'Every effect measure in its current definition version: cohort, window and definition, and the programmes that picked it.' })
-  @ApiJsonObjectResponse('The measures (`measures`).')
+  @ApiOkResponse({ description: 'The measures (`measures`).', type: MeasureListDto })
   async measures(): Promise<{ version: string; suppressionThreshold: number; measures: (MeasureDescription & { definitionVersion: number })[] }> {
     const current = await this.definitions.current(this.clock.now());
     return {
@@ -81,7 +94,7 @@ export class EffectsController {
 
   @Post('measures')
   @Roles('effects-admin')
-  @ApiCreatedResponse({ description: 'The measure added: `{code, definitionVersion: 1}`.', content: { 'application/json': { schema: { type: 'object', additionalProperties: true } } } })
+  @ApiCreatedResponse({ description: 'The measure added: `{code, definitionVersion: 1}`.', type: MeasureVersionRecordedDto })
   @ApiOperation({
     summary:
       'Add a measure (effects administrators): body {code, title, anchor, windowMonths, predicate: {kind, ...}, programmes?}; predicate kinds are those the engine knows (GET /effects/measures shows them in use). Stored as version 1; a refused definition is a 400 naming the field and rule.',
@@ -98,7 +111,7 @@ export class EffectsController {
 
   @Put('measures/:code')
   @Roles('effects-admin')
-  @ApiJsonObjectResponse('The version recorded: `{code, definitionVersion}`.')
+  @ApiOkResponse({ description: 'The version recorded: `{code, definitionVersion}`.', type: MeasureVersionRecordedDto })
   @ApiOperation({ summary: "Change a measure (effects administrators): the body is the whole new definition (its code, if given, must be the path's); stored as the next version, every earlier one kept. ifVersion=N changes only over version N (409 otherwise)." })
   async changeMeasure(@CurrentUser() user: AuthenticatedUser, @Param('code') code: string, @Body() body: unknown, @Query() query: MeasureChangeQueryDto): Promise<{ code: string; definitionVersion: number }> {
     const withCode = typeof body === 'object' && body !== null && !Array.isArray(body) && !('code' in body) ? { ...body, code } : body;
@@ -115,7 +128,7 @@ export class EffectsController {
 
   @Get('measures/:code/versions')
   @Roles('coordinator', 'auditor', 'effects-admin')
-  @ApiJsonObjectResponse('Every version (`versions`), oldest first.')
+  @ApiOkResponse({ description: 'Every version (`versions`), oldest first.', type: MeasureVersionsDto })
   @ApiOperation({ summary: "Every recorded version of a measure's definition, oldest first (version 1: as shipped, or as added)." })
   async measureVersions(@Param('code') code: string): Promise<{ code: string; versions: (Omit<MeasureDefinitionVersion, 'definition'> & { definition: MeasureDescription })[] }> {
     const versions = await this.definitions.versions(code);
@@ -149,7 +162,7 @@ export class EffectsController {
 
   @Get('measures/:code')
   @ApiOperation({ summary: 'One measure as of an instant, optionally broken down; format=csv for CSV. Small cells are suppressed. The report names the definition version it used (definitionVersion, and the Measure-Definition-Version header); definitionVersion=N runs it with an older one.' })
-  @ApiTextResponse('The report: JSON, or CSV with format=csv.', ['text/csv'], { alsoJsonObject: true })
+  @ApiTextOrJsonResponse('The report: JSON (people or staff units, or areas for the safety-index measures), or CSV with format=csv.', ['text/csv'], [MeasureReportDto, AreaMeasureReportDto])
   async report(@Param('code') code: string, @Query() query: MeasureReportQueryDto, @Res({ passthrough: true }) response: Response): Promise<LabelledReport | string> {
     const report = await this.compute(code, query);
     response.setHeader('measure-definition-version', String(report.definitionVersion));
@@ -163,7 +176,7 @@ export class EffectsController {
 
   @Get('measures/:code/series')
   @ApiOperation({ summary: "A measure's total as a series over measurement dates (the last day of each month or quarter, from..to); format=csv for CSV. A point that differs from the last shown one by a small group is hidden." })
-  @ApiTextResponse('JSON, or CSV with format=csv.', ['text/csv'], { alsoJsonObject: true })
+  @ApiTextOrJsonResponse('JSON, or CSV with format=csv.', ['text/csv'], MeasureSeriesDto)
   async series(@Param('code') code: string, @Query() query: SeriesQueryDto, @Res({ passthrough: true }) response: Response): Promise<MeasureSeries | string> {
     const { series } = await this.computeSeries(code, query);
     response.setHeader('measure-definition-version', String(series.definitionVersion));
@@ -218,7 +231,7 @@ export class EffectsController {
 
   @Get('status')
   @ApiOperation({ summary: 'Status figures on a date for the people enrolled then: in a wage-subsidy job, in a job or education, self-sufficient, in custody; format=csv for CSV. Small cells suppressed across all four figures.' })
-  @ApiTextResponse('JSON, or CSV with format=csv.', ['text/csv'], { alsoJsonObject: true })
+  @ApiTextOrJsonResponse('JSON, or CSV with format=csv.', ['text/csv'], StatusReportDto)
   async status(@Query() query: StatusQueryDto, @Res({ passthrough: true }) response: Response): Promise<StatusReport | string> {
     const report = await this.computeStatus(query);
     if (query.format === 'csv') {
@@ -258,7 +271,7 @@ export class EffectsController {
     summary:
       "Per person, charges and convictions in the N months before enrolment against the N after, for a programme's cohort (first enrolment in cohortYear) against a comparison group (previous-cohort or not-enrolled); Wilson 95 % intervals; a note when too small to compare; format=csv for CSV.",
   })
-  @ApiTextResponse('JSON, or CSV with format=csv.', ['text/csv'], { alsoJsonObject: true })
+  @ApiTextOrJsonResponse('JSON, or CSV with format=csv.', ['text/csv'], ReductionReportDto)
   async reductions(@Query() query: ReductionQueryDto, @Res({ passthrough: true }) response: Response): Promise<ReductionReport | string> {
     const report = await this.computeReductions(query);
     if (query.format === 'csv') {
@@ -305,7 +318,7 @@ export class EffectsController {
     summary:
       'Record staff units\' knowledge assessments before/after training (VINK): per unit, never per citizen. Body {"assessments": [{programme, agency, unit, trainingId, phase, assessedOn, staffAssessed, meanScore}]}; all or nothing.',
   })
-  @ApiJsonObjectResponse('How many assessments were recorded (`recorded`).')
+  @ApiOkResponse({ description: 'How many assessments were recorded (`recorded`).', type: StaffKnowledgeRecordedDto })
   async recordStaffKnowledge(@CurrentUser() user: AuthenticatedUser, @Body() body: unknown): Promise<{ recorded: number }> {
     const programmes = new Set(programmesPicking(this.referenceData, 'staff-knowledge'));
     const { assessments, problems } = parseStaffKnowledge(body, { agencies: new Set(this.referenceData.agencies.keys()), programmes, today: copenhagenDate(this.clock.now()) });
@@ -318,7 +331,7 @@ export class EffectsController {
   @HttpCode(200)
   @Roles('coordinator')
   @ApiOperation({ summary: 'Import the district safety index from CSV (text/csv body, or JSON {"csv": "..."}); all or nothing.' })
-  @ApiJsonObjectResponse('How many rows were imported (`imported`).')
+  @ApiOkResponse({ description: 'How many rows were imported (`imported`).', type: SafetyIndexImportedDto })
   @ApiConsumes('text/csv', 'application/json')
   async importSafetyIndex(@Req() request: Request, @Body() body: unknown, @Query() query: SafetyIndexImportQueryDto): Promise<{ imported: number }> {
     const csv = await csvFrom(request, body);
@@ -332,7 +345,7 @@ export class EffectsController {
 
   @Get('safety-index')
   @ApiOperation({ summary: "Each district's safety index for a year beside the area efforts (hotspot enrolments) there; small counts suppressed." })
-  @ApiJsonObjectResponse('The year and its districts (`year`, `districts`).')
+  @ApiOkResponse({ description: 'The year and its districts (`year`, `districts`).', type: DistrictSafetyDto })
   async safetyIndex(@Query() query: SafetyIndexQueryDto): Promise<{ year: number; districts: DistrictSafetyView[] }> {
     await awaitReadModels(this.progress, [OUTCOME_PROJECTION_NAME], query.consistentWith);
     const year = Number(query.year);

@@ -1,7 +1,8 @@
 import { Controller, Get, Inject, NotFoundException } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Pool } from 'pg';
 import { DATABASE_POOL } from '@samvirke/platform';
+import { DevMailDto } from './dev-mail.dto';
 import { NOTIFICATION_CONFIG } from '../notification-tokens';
 import type { NotificationConfig } from '../notification-config';
 
@@ -18,6 +19,7 @@ export class DevMailController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ description: 'The mail kept, newest first.', type: DevMailDto, isArray: true })
   @ApiOperation({ summary: 'Development only: mail kept in the local catch-all because no SMTP server is configured (newest first, at most 200).' })
   async list(): Promise<Array<{ id: string; recordedAt: string; to: string; subject: string; body: string; notificationIds: string[] }>> {
     if (this.config.production) throw new NotFoundException();

@@ -44,6 +44,7 @@ export class NotificationsController {
     summary: 'Server-Sent Events: your new notifications as they are stored (event `notification`, `id:` = sequence; send Last-Event-ID to resume).',
   })
   @ApiProduces('text/event-stream')
+  @ApiOkResponse({ description: 'The event stream (never ends while the client listens): `event: notification`, `id: <sequence>`, `data: <the notification as JSON>`.', content: { 'text/event-stream': { schema: { type: 'string' } } } })
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this event id.' })
   async stream(
     @CurrentUser() user: AuthenticatedUser,

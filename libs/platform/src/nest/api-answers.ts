@@ -1,5 +1,5 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces } from '@nestjs/swagger';
+import { applyDecorators, type Type } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiProduces, getSchemaPath } from '@nestjs/swagger';
 
 /**
  * A 200 whose JSON body is an object the document does not describe field by field (an audit
@@ -24,3 +24,23 @@ export const ApiTextResponse = (description: string, mediaTypes: string[], optio
       },
     }),
   );
+
+/**
+ * A 200 whose JSON body is one of the given DTO classes (several: any one of them), beside other
+ * media types (CSV): the client then types the JSON answer field by field.
+ */
+export const ApiTextOrJsonResponse = (description: string, mediaTypes: string[], json: Type<unknown> | Type<unknown>[]) => {
+  const models = Array.isArray(json) ? json : [json];
+  const schema = models.length === 1 ? { $ref: getSchemaPath(models[0]) } : { oneOf: models.map((model) => ({ $ref: getSchemaPath(model) })) };
+  return applyDecorators(
+    ApiExtraModels(...models),
+    ApiProduces('application/json', ...mediaTypes),
+    ApiOkResponse({
+      description,
+      content: {
+        'application/json': { schema },
+        ...Object.fromEntries(mediaTypes.map((type) => [type, { schema: { type: 'string' } }])),
+      },
+    }),
+  );
+};

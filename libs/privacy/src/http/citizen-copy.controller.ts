@@ -1,10 +1,10 @@
 import { BadRequestException, Controller, Get, Headers, Inject, NotFoundException, Param, ParseUUIDPipe, Query, Res, ServiceUnavailableException, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles, canSeeCase, type AuthenticatedUser } from '@samvirke/access';
 import { AuditAs } from '@samvirke/access/read-audit/audit-vocabulary';
 import { CLOCK, type Clock } from '@samvirke/platform/nest/tokens';
-import { ApiTextResponse } from '@samvirke/platform/nest/api-answers';
+import { CitizenCopyDto } from './citizen-copy.dto';
 import { CitizenCopyBuilder, type CitizenCopy } from '../citizen-copy/citizen-copy';
 import { renderCitizenCopyHtml, type CopyReferenceData } from '../citizen-copy/citizen-copy-html';
 import { COPY_LANGUAGES, isCopyLanguage, languageFromAcceptLanguage, type CopyLanguage } from '../citizen-copy/citizen-copy-language';
@@ -44,17 +44,17 @@ export class CitizenCopyController {
   })
   @ApiQuery({ name: 'lang', required: false, enum: COPY_LANGUAGES, description: 'The language of the html and pdf copy: da or en. Absent: from Accept-Language, else da.' })
   @ApiProduces('application/json', 'text/html', 'application/pdf')
+  @ApiExtraModels(CitizenCopyDto)
   @ApiResponse({
     status: 200,
     description: 'The copy: JSON, or the citizen\'s document in Danish or English (plain sentences, agency names, Copenhagen dates: when each thing happened and when it was recorded, and who has seen the case and why).',
     content: {
-      'application/json': { schema: { type: 'object' } },
+      'application/json': { schema: { $ref: getSchemaPath(CitizenCopyDto) } },
       'text/html': { schema: { type: 'string' } },
       'application/pdf': { schema: { type: 'string', format: 'binary' } },
     },
   })
   @ApiOperation({ summary: "The citizen's copy (GDPR art. 15): personal data, the case's history and the access report." })
-  @ApiTextResponse('The copy: JSON, or a printable HTML page with format=html.', ['text/html'], { alsoJsonObject: true })
   async copy(
     @Param('caseId', ParseUUIDPipe) rawCaseId: string,
     @CurrentUser() user: AuthenticatedUser,
