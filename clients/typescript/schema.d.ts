@@ -537,7 +537,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The case state reconstructed from the events recorded up to an instant. */
+        /** The case state as recorded at an instant, or in force on a date (as known now or at knownAt), with its SSP level then. */
         get: operations["ReplayController_state"];
         put?: never;
         post?: never;
@@ -1472,7 +1472,7 @@ export interface components {
         };
         TimelineItemDto: {
             /** @enum {string} */
-            kind: "acknowledgement" | "action" | "conference" | "custody-start" | "escalation" | "information-answer" | "information-request" | "information-share" | "referral" | "release" | "road-map";
+            kind: "acknowledgement" | "action" | "conference" | "custody-start" | "erasure" | "escalation" | "information-answer" | "information-request" | "information-share" | "referral" | "release" | "road-map";
             /** @enum {string} */
             status: "done" | "done-late" | "due" | "ended" | "overdue";
             /** @description The personal text opened for the reader, `{ erasedAt }` once erased, or null when unreadable. */
@@ -2089,6 +2089,10 @@ export interface components {
             events: components["schemas"]["ReplayedEventDto"][];
         };
         CaseStateAsOfDto: {
+            /** @description The date axis: the Copenhagen day the state is in force on, by the dates facts carry (null: not asked). */
+            inForceOn?: string | null;
+            /** @description The SSP level on that day (or of the latest assessment known), by assessment dates; null when none. */
+            sspLevel?: number | null;
             /** @description The folded case state as JSON (the decider's state, maps as objects), sealed fields opened. */
             state: {
                 [key: string]: unknown;
@@ -2844,7 +2848,7 @@ export interface operations {
     TimelineController_timeline: {
         parameters: {
             query: {
-                kind?: "acknowledgement" | "action" | "conference" | "custody-start" | "escalation" | "information-answer" | "information-request" | "information-share" | "referral" | "release" | "road-map";
+                kind?: "acknowledgement" | "action" | "conference" | "custody-start" | "erasure" | "escalation" | "information-answer" | "information-request" | "information-share" | "referral" | "release" | "road-map";
                 /** @description The agency that owns the item (must act on it, or did). */
                 agency?: string;
                 status?: "done" | "done-late" | "due" | "ended" | "overdue";
@@ -5352,8 +5356,10 @@ export interface operations {
     ReplayController_state: {
         parameters: {
             query?: {
-                /** @description ISO 8601 instant; the events recorded at or before it are folded. Default: after every event. */
+                /** @description Two time axes. An ISO 8601 instant (2026-03-01T10:00:00Z): recorded time, what the system knew then (the events recorded at or before it). A date (2026-03-01): what was in force on that Copenhagen day as known now, by the dates the facts carry (assessment, programme, custody, charge ... dates; events without one count from the day they were recorded; the opening counts from the start). Default: after every event. */
                 asOf?: string;
+                /** @description With a date asOf: as known at this ISO 8601 instant instead of now (what was known at T about day D). */
+                knownAt?: string;
             };
             header?: never;
             path: {
@@ -5363,7 +5369,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The reconstructed state as of the instant. */
+            /** @description The reconstructed state as recorded at the instant, or in force on the date. */
             200: {
                 headers: {
                     [name: string]: unknown;
