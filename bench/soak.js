@@ -104,7 +104,10 @@ async function takeHeapSnapshot(api, folder, name, log) {
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     await sleep(1000);
-    const answered = await fetch(`${api.baseUrl}/health/live`).then((r) => r.ok, () => false);
+    const answered = await fetch(`${api.baseUrl}/health/live`).then(
+      (r) => r.ok,
+      () => false,
+    );
     const written = readdirSync(folder).find((file) => file.endsWith('.heapsnapshot') && !before.has(file));
     if (answered && written) {
       renameSync(join(folder, written), join(folder, `${name}.heapsnapshot`));
@@ -235,7 +238,10 @@ async function main() {
       rssMb: mean(inMinute, 'rssMb'),
       heapUsedMb: mean(inMinute, 'heapUsedMb'),
       heapTotalMb: mean(inMinute, 'heapTotalMb'),
-      outsideHeapMb: mean(inMinute.filter((s) => s.heapTotalMb !== null).map((s) => ({ value: s.rssMb - s.heapTotalMb })), 'value'),
+      outsideHeapMb: mean(
+        inMinute.filter((s) => s.heapTotalMb !== null).map((s) => ({ value: s.rssMb - s.heapTotalMb })),
+        'value',
+      ),
       externalMb: mean(inMinute, 'externalMb'),
       fullGcs: fullGcs.length,
       heapAfterFullGcMb: mean(fullGcs, 'afterMb'),
@@ -250,7 +256,14 @@ async function main() {
     const [from, to] = [second[key], last[key]];
     const known = from !== null && from !== undefined && to !== null && to !== undefined;
     const within = known && (kind === 'relative' ? to <= from * (1 + bound) : to - from <= bound);
-    return { figure, key, secondMinute: known ? from : null, lastMinute: known ? to : null, bound: kind === 'relative' ? `+${bound * 100}%` : `+${bound}`, within };
+    return {
+      figure,
+      key,
+      secondMinute: known ? from : null,
+      lastMinute: known ? to : null,
+      bound: kind === 'relative' ? `+${bound * 100}%` : `+${bound}`,
+      within,
+    };
   };
   const criteria = [
     criterion('API RSS (MB)', 'rssMb', 0.15, 'relative'),
@@ -289,7 +302,15 @@ async function main() {
     '|---|---|---|---|---|',
     ...criteria.map((c) => `| ${c.figure} | ${figure(c.secondMinute)} | ${figure(c.lastMinute)} | ${c.bound} | ${c.within ? 'yes' : 'NO'} |`),
     '',
-    `Writes ${writes.ok} ok / ${writes.errors} errors${writes.errors > 0 ? ` (${Object.entries(writeFailures).map(([kind, count]) => `${kind}: ${count}`).join(', ')}; by command: ${Object.entries(refusedWrites).map(([key, count]) => `${key}: ${count}`).join(', ')})` : ''} (besides the 5 that open each of ${result.casesOpened} cases); reads ${reads.ok} ok / ${reads.failed} failed. Flat: ${flat ? 'yes' : 'NO'}.`,
+    `Writes ${writes.ok} ok / ${writes.errors} errors${
+      writes.errors > 0
+        ? ` (${Object.entries(writeFailures)
+            .map(([kind, count]) => `${kind}: ${count}`)
+            .join(', ')}; by command: ${Object.entries(refusedWrites)
+            .map(([key, count]) => `${key}: ${count}`)
+            .join(', ')})`
+        : ''
+    } (besides the 5 that open each of ${result.casesOpened} cases); reads ${reads.ok} ok / ${reads.failed} failed. Flat: ${flat ? 'yes' : 'NO'}.`,
     '',
     'Per minute (means of the 10-second samples; V8 figures from the API\'s /metrics; "after full GC" is the',
     'heap each mark-compact collection of that minute left, from --trace-gc; "outside the heap" is RSS minus',

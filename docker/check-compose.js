@@ -82,7 +82,8 @@ function checkNodeVersion(where, image) {
   } catch {
     return;
   }
-  if (engines && !semver.satisfies(`${major}.${minor}.${patch}`, engines)) fail(where, `image "${image}" (Node ${major}.${minor}) is outside package.json's engines (${engines})`);
+  if (engines && !semver.satisfies(`${major}.${minor}.${patch}`, engines))
+    fail(where, `image "${image}" (Node ${major}.${minor}) is outside package.json's engines (${engines})`);
 }
 
 function environmentEntries(environment) {
@@ -146,7 +147,10 @@ function checkDockerfile(file) {
   const where = path.relative(rootDir, file);
   if (!fs.existsSync(file)) return fail(where, 'is missing');
   const text = fs.readFileSync(file, 'utf8').replace(/\\\n/g, ' ');
-  const lines = text.split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'));
   const args = new Map();
   for (const line of lines) {
     const arg = /^ARG\s+([A-Za-z0-9_]+)=(\S+)/.exec(line);
@@ -167,7 +171,8 @@ function checkDockerfile(file) {
     checkNodeVersion(`${where} FROM`, image);
   });
   const runtime = lines.slice(runtimeStart).join('\n');
-  if (!/^ENV\s.*\bHOST=(0\.0\.0\.0|::)(\s|$)/m.test(runtime)) fail(where, 'the runtime stage must set ENV HOST=0.0.0.0 (a container listening on 127.0.0.1 answers nothing on its published port)');
+  if (!/^ENV\s.*\bHOST=(0\.0\.0\.0|::)(\s|$)/m.test(runtime))
+    fail(where, 'the runtime stage must set ENV HOST=0.0.0.0 (a container listening on 127.0.0.1 answers nothing on its published port)');
   const runs = lines.filter((line) => /^RUN\s/.test(line)).join('\n');
   if (!/\bnpm ci\b/.test(runs)) fail(where, 'must install with `npm ci` (the lockfile, exactly)');
   if (!/\bnpm run build\b/.test(runs)) fail(where, 'must build with `npm run build` (the command CI runs)');
@@ -192,9 +197,13 @@ const argv = process.argv.slice(2);
 const dockerfileFlag = argv.indexOf('--dockerfile');
 const dockerfile = dockerfileFlag >= 0 ? path.resolve(argv[dockerfileFlag + 1]) : path.join(dockerDir, 'Dockerfile');
 const composeArgs = dockerfileFlag < 0 ? argv : argv.filter((_, index) => index !== dockerfileFlag && index !== dockerfileFlag + 1);
-const files = composeArgs.length > 0
-  ? composeArgs.map((file) => path.resolve(file))
-  : fs.readdirSync(dockerDir).filter((name) => /^compose\..*\.ya?ml$/.test(name)).map((name) => path.join(dockerDir, name));
+const files =
+  composeArgs.length > 0
+    ? composeArgs.map((file) => path.resolve(file))
+    : fs
+        .readdirSync(dockerDir)
+        .filter((name) => /^compose\..*\.ya?ml$/.test(name))
+        .map((name) => path.join(dockerDir, name));
 if (files.length === 0) fail('docker/', 'no compose files found');
 for (const file of files) checkCompose(file);
 checkDockerfile(dockerfile);

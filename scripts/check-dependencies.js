@@ -28,7 +28,11 @@ const LAYERS = [
   { name: 'rules', libs: ['access', 'field-rules'], says: 'authentication, the read and write policies, the read audit; what request fields must be' },
   { name: 'gate', libs: ['commands'], says: 'the one write path: load, authorize, decide, append' },
   { name: 'privacy', libs: ['privacy'], says: 'sealed personal data, keys, erasure and retention (through the gate), the citizen copy' },
-  { name: 'edges', libs: ['command-api', 'projections', 'audit', 'demo'], says: "HTTP and jobs: case commands, read models, the auditors' endpoints, the demo case load" },
+  {
+    name: 'edges',
+    libs: ['command-api', 'projections', 'audit', 'demo'],
+    says: "HTTP and jobs: case commands, read models, the auditors' endpoints, the demo case load",
+  },
   { name: 'reports', libs: ['effects', 'notifications'], says: 'effect measures and notifications, built on the projection runner' },
   { name: 'schema', libs: ['migrations'], says: "the one migration history (TypeORM): every component's tables, in order" },
   { name: 'catalogue', libs: ['read-models'], says: 'which read models exist, for the API, the worker and the CLI' },
@@ -85,7 +89,14 @@ function readImports() {
     const { importedFiles } = ts.preProcessFile(text, true, true);
     for (const imported of importedFiles) {
       const line = text.slice(0, imported.pos).split('\n').length;
-      imports.push({ file: relative, line, from: unitOf(relative), specifier: imported.fileName, to: resolveTarget(relative, imported.fileName), test: TEST_FILE.test(relative) });
+      imports.push({
+        file: relative,
+        line,
+        from: unitOf(relative),
+        specifier: imported.fileName,
+        to: resolveTarget(relative, imported.fileName),
+        test: TEST_FILE.test(relative),
+      });
     }
   }
   return { files, imports };
@@ -136,9 +147,11 @@ function check() {
   const edgeExamples = new Map();
   for (const i of imports) {
     const { from, to } = i;
-    if (from.kind === 'app' && (to.kind === 'app' && to.name !== from.name)) problems.apps.push(`${at(i)}: apps never import each other's files; move it into a library`);
+    if (from.kind === 'app' && to.kind === 'app' && to.name !== from.name)
+      problems.apps.push(`${at(i)}: apps never import each other's files; move it into a library`);
     if (from.kind === 'lib' && to.kind === 'app' && !i.test) problems.apps.push(`${at(i)}: a library never imports an app`);
-    if (!i.test && (to.kind === 'test' || (to.relative && TEST_FILE.test(to.relative)))) problems.tests.push(`${at(i)}: production code never imports test code`);
+    if (!i.test && (to.kind === 'test' || (to.relative && TEST_FILE.test(to.relative))))
+      problems.tests.push(`${at(i)}: production code never imports test code`);
     if (from.kind === 'lib' && CORE.includes(from.name) && !i.test && to.kind === 'package' && CORE_FORBIDDEN.some((p) => p.test(to.name))) {
       problems.core.push(`${at(i)}: '${from.name}' is a core library: no web framework or request validation`);
     }
@@ -165,7 +178,10 @@ function check() {
       return component.includes(a) && component.includes(b);
     });
     problems.cycles.push(
-      [`libraries ${component.join(', ')} import each other:`, ...inside.map(([key, list]) => `    ${key}: ${list.length} import(s), e.g. ${at(list[0])}`)].join('\n'),
+      [
+        `libraries ${component.join(', ')} import each other:`,
+        ...inside.map(([key, list]) => `    ${key}: ${list.length} import(s), e.g. ${at(list[0])}`),
+      ].join('\n'),
     );
   }
 

@@ -8,7 +8,21 @@ const { API_MAIN, DIST, distModule } = require('../build/compiled-app');
 const { processMemory } = require('../measure/process-memory');
 
 /** Variables of the bench's own environment that would point the API somewhere else. */
-const INHERITED_BUT_NOT_WANTED = ['DATABASE_URL', 'BENCH_DATABASE_URL', 'PORT', 'HOST', 'DATA_DIR', 'EVENTSTORE_CONNECTION_STRING', 'AUTH_JWKS_URL', 'AUTH_TRUST_DEV_KEYS', 'MASTER_KEYS', 'CPR_HMAC_SECRET', 'NODE_ENV', 'PROJECTIONS_IN_API', 'DEMO_DATA'];
+const INHERITED_BUT_NOT_WANTED = [
+  'DATABASE_URL',
+  'BENCH_DATABASE_URL',
+  'PORT',
+  'HOST',
+  'DATA_DIR',
+  'EVENTSTORE_CONNECTION_STRING',
+  'AUTH_JWKS_URL',
+  'AUTH_TRUST_DEV_KEYS',
+  'MASTER_KEYS',
+  'CPR_HMAC_SECRET',
+  'NODE_ENV',
+  'PROJECTIONS_IN_API',
+  'DEMO_DATA',
+];
 
 /**
  * The CPR HMAC secret of every API this bench process starts. A referral answers 202 with no case
@@ -22,7 +36,9 @@ let lookupPool;
 async function benchCaseIdOf(cpr) {
   if (!lookupPool) throw new Error('benchCaseIdOf needs an API started by startApi');
   const { cprHash } = distModule('libs/case/src/cpr.js');
-  const { rows } = await lookupPool.query('SELECT case_id FROM citizen_case_lookup WHERE cpr_hash = $1', [cprHash(Buffer.from(BENCH_CPR_HMAC_SECRET, 'hex'), cpr)]);
+  const { rows } = await lookupPool.query('SELECT case_id FROM citizen_case_lookup WHERE cpr_hash = $1', [
+    cprHash(Buffer.from(BENCH_CPR_HMAC_SECRET, 'hex'), cpr),
+  ]);
   if (!rows[0]) throw new Error('the CPR leads to no case');
   return rows[0].case_id;
 }
@@ -86,7 +102,10 @@ async function startApi(databaseUrl, log, { nodeArgs: extraNodeArgs = [], onOutp
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const status = await fetch(`${baseUrl}/health/live`).then((r) => r.status, () => 0);
+    const status = await fetch(`${baseUrl}/health/live`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200) break;
     if (child.exitCode !== null || Date.now() > deadline) {
       child.kill('SIGKILL');

@@ -58,7 +58,11 @@ async function samvirkeRun(url, profile) {
         const stream = `bench-append-${pick(writer)}`;
         const event = appendPayload(writer);
         const expected = revisions.has(stream) ? revisions.get(stream) : 'no-stream';
-        const result = await store.appendToStream(stream, [{ id: randomUUID(), type: event.type, schemaVersion: 1, data: event.data, metadata: event.metadata }], expected);
+        const result = await store.appendToStream(
+          stream,
+          [{ id: randomUUID(), type: event.type, schemaVersion: 1, data: event.data, metadata: event.metadata }],
+          expected,
+        );
         revisions.set(stream, result.nextRevision);
       },
     });
@@ -86,7 +90,9 @@ async function emmettRun(url, profile) {
         const stream = `bench-emmett-${pick(writer)}`;
         const event = appendPayload(writer);
         const expected = versions.has(stream) ? versions.get(stream) : STREAM_DOES_NOT_EXIST;
-        const result = await store.appendToStream(stream, [{ type: event.type, data: event.data, metadata: event.metadata }], { expectedStreamVersion: expected });
+        const result = await store.appendToStream(stream, [{ type: event.type, data: event.data, metadata: event.metadata }], {
+          expectedStreamVersion: expected,
+        });
         versions.set(stream, result.nextExpectedStreamVersion);
       },
     });

@@ -89,7 +89,13 @@ async function main() {
     const mix = new CommandMix(await openCoordinatorCases(api.baseUrl, tokens, 300), tokens);
     await warmUp(api.baseUrl, mix);
     await statements?.reset();
-    const before = { api: cpuTicks(api.pid), worker: api.workerPid ? cpuTicks(api.workerPid) : 0, postgres: postgresTicks(), machine: machineTicks(), self: process.cpuUsage() };
+    const before = {
+      api: cpuTicks(api.pid),
+      worker: api.workerPid ? cpuTicks(api.workerPid) : 0,
+      postgres: postgresTicks(),
+      machine: machineTicks(),
+      self: process.cpuUsage(),
+    };
     log(`command mix, ${clients} clients, ${seconds} s${separateWorker ? ', projections in apps/worker' : ''}`);
     const run = await runCommandMix(api.baseUrl, mix, { connections: clients, seconds });
     const machine = machineTicks();
@@ -104,7 +110,9 @@ async function main() {
       machineIdle: (machine.idle - before.machine.idle) / TICKS_PER_SECOND,
     };
     const perCommand = (value) => (value === null ? '-' : `${((value * 1000) / Math.max(1, commands)).toFixed(2)} ms`);
-    process.stdout.write(`${Math.round(run.requestsPerSecond)} commands/s (${commands} in ${run.seconds} s, ${run.errors} errors), p50 ${run.latency.p50} ms, p99 ${run.latency.p99} ms\n\n`);
+    process.stdout.write(
+      `${Math.round(run.requestsPerSecond)} commands/s (${commands} in ${run.seconds} s, ${run.errors} errors), p50 ${run.latency.p50} ms, p99 ${run.latency.p99} ms\n\n`,
+    );
     process.stdout.write('| process | CPU seconds | per command |\n|---|---|---|\n');
     for (const [name, value] of Object.entries(used)) process.stdout.write(`| ${name} | ${value === null ? '-' : value.toFixed(2)} | ${perCommand(value)} |\n`);
     if (statements) {

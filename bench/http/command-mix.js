@@ -65,7 +65,14 @@ class CommandMix {
     switch (kind) {
       case 'share': {
         const entryId = randomUUID();
-        const body = { entryId, sharedWith: ['KBH-POLITI'], legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'normal', summary: 'Borger er startet i praktik hos en lokal virksomhed' };
+        const body = {
+          entryId,
+          sharedWith: ['KBH-POLITI'],
+          legalBasis: 'RPL115-1-1',
+          purpose: 'crime-prevention',
+          sensitivity: 'normal',
+          summary: 'Borger er startet i praktik hos en lokal virksomhed',
+        };
         return { request: this.post(`${base}/entries`, 'coordinator', body), after: () => entry.unacknowledged.push(entryId) };
       }
       case 'acknowledge': {
@@ -78,18 +85,33 @@ class CommandMix {
       }
       case 'custody':
         if (entry.inCustody) {
-          return { request: this.post(`${base}/custody/release`, 'prison', { releasedOn: safeToday(), conditional: true }), after: () => (entry.inCustody = false) };
+          return {
+            request: this.post(`${base}/custody/release`, 'prison', { releasedOn: safeToday(), conditional: true }),
+            after: () => (entry.inCustody = false),
+          };
         }
         return {
-          request: this.post(`${base}/custody`, 'prison', { custodyId: randomUUID(), kind: 'remand', institution: 'Københavns Fængsler', startedOn: safeToday(), expectedReleaseOn: inDays(120) }),
+          request: this.post(`${base}/custody`, 'prison', {
+            custodyId: randomUUID(),
+            kind: 'remand',
+            institution: 'Københavns Fængsler',
+            startedOn: safeToday(),
+            expectedReleaseOn: inDays(120),
+          }),
           after: () => (entry.inCustody = true),
         };
       case 'employment':
         if (entry.employmentId) {
-          return { request: this.post(`${base}/employments/${entry.employmentId}/end`, 'coordinator', { endedOn: safeToday() }), after: () => (entry.employmentId = null) };
+          return {
+            request: this.post(`${base}/employments/${entry.employmentId}/end`, 'coordinator', { endedOn: safeToday() }),
+            after: () => (entry.employmentId = null),
+          };
         } else {
           const employmentId = randomUUID();
-          return { request: this.post(`${base}/employments`, 'coordinator', { employmentId, kind: 'wage-subsidy', startedOn: safeToday() }), after: () => (entry.employmentId = employmentId) };
+          return {
+            request: this.post(`${base}/employments`, 'coordinator', { employmentId, kind: 'wage-subsidy', startedOn: safeToday() }),
+            after: () => (entry.employmentId = employmentId),
+          };
         }
       default:
         throw new Error(`unknown command kind ${kind}`);

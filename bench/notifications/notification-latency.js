@@ -36,7 +36,10 @@ async function measureNotificationLatency(databaseUrl, baseUrl, mix, { rate, sec
   };
 
   const controller = new AbortController();
-  const response = await fetch(`${baseUrl}/notifications/stream`, { headers: { accept: 'text/event-stream', authorization: token }, signal: controller.signal });
+  const response = await fetch(`${baseUrl}/notifications/stream`, {
+    headers: { accept: 'text/event-stream', authorization: token },
+    signal: controller.signal,
+  });
   if (response.status !== 200) throw new Error(`GET /notifications/stream → ${response.status}`);
   const reader = response.body.getReader();
   const decoder = new TextDecoder();

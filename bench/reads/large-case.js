@@ -18,11 +18,19 @@ async function buildLargeCase(baseUrl, tokens, store, eventCount) {
   const base = `/cases/${caseId}`;
   const entryId = randomUUID();
   await callApi(baseUrl, 'POST', `${base}/entries`, tokens.socialCoordinator, {
-    entryId, sharedWith: ['KBH-POLITI'], legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'normal', summary: 'Borger møder stabilt op i praktik',
+    entryId,
+    sharedWith: ['KBH-POLITI'],
+    legalBasis: 'RPL115-1-1',
+    purpose: 'crime-prevention',
+    sensitivity: 'normal',
+    summary: 'Borger møder stabilt op i praktik',
   });
   await callApi(baseUrl, 'POST', `${base}/entries/${entryId}/acknowledgements`, tokens.police);
   await callApi(baseUrl, 'POST', `${base}/actions`, tokens.socialCoordinator, {
-    actionId: randomUUID(), title: 'Opfølgning på bolig', responsibleAgency: 'SOF', dueDate: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10),
+    actionId: randomUUID(),
+    title: 'Opfølgning på bolig',
+    responsibleAgency: 'SOF',
+    dueDate: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10),
   });
   const streamId = `case-${caseId}`;
   const recorded = await store.readStream(streamId);

@@ -20,7 +20,7 @@ async function fillCaseEvents(store, target, log) {
       GROUP BY stream_id ORDER BY count(DISTINCT event_type) DESC, count(*) DESC LIMIT 1`,
   );
   const templateStream = richest.rows[0].stream_id;
-  const template = (await store.readStream(templateStream, { maxCount: TEMPLATE_MAX_EVENTS }));
+  const template = await store.readStream(templateStream, { maxCount: TEMPLATE_MAX_EVENTS });
   const templateCaseId = templateStream.slice('case-'.length);
   const cprHash = template[0].data.cprHash;
   log(`rebuild: adding ${missing} events as copies of a ${template.length}-event case (${new Set(template.map((e) => e.type)).size} event types)`);
@@ -29,7 +29,17 @@ async function fillCaseEvents(store, target, log) {
     while (missing > 0) {
       const take = Math.min(template.length, missing);
       missing -= take;
-      const replace = typeof cprHash === 'string' ? new Map([[cprHash, randomBytes(Math.ceil(cprHash.length / 2)).toString('hex').slice(0, cprHash.length)]]) : new Map();
+      const replace =
+        typeof cprHash === 'string'
+          ? new Map([
+              [
+                cprHash,
+                randomBytes(Math.ceil(cprHash.length / 2))
+                  .toString('hex')
+                  .slice(0, cprHash.length),
+              ],
+            ])
+          : new Map();
       const copy = cloneEvents(template.slice(0, take), { replace });
       await store.appendToStream(`case-${copy.idFor(templateCaseId)}`, copy.events, 'no-stream');
       added += take;

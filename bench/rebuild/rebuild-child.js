@@ -29,7 +29,10 @@ async function main() {
           if (rssAtQuarter === null && total && done >= total / 4) rssAtQuarter = process.memoryUsage().rss;
         },
       })
-      .then((result) => ({ events: result.eventsApplied }), (error) => ({ error: error.message }));
+      .then(
+        (result) => ({ events: result.eventsApplied }),
+        (error) => ({ error: error.message }),
+      );
     const seconds = Number(process.hrtime.bigint() - began) / 1e9;
     clearInterval(sampler);
     const endRss = process.memoryUsage().rss;

@@ -5,14 +5,37 @@ const PEER = 'Emmett PostgreSQL event store 0.42';
 const CEILING = 'plain INSERT via pg (no checks)';
 
 function appendRows(appends, writers) {
-  if (!appends) return [row({ figure: 'Appends (all)', value: null, unit: 'events/s', note: 'phase failed', target: target('ratio', '>=', 0.6, '>= 0.6 of ceiling') })];
+  if (!appends)
+    return [row({ figure: 'Appends (all)', value: null, unit: 'events/s', note: 'phase failed', target: target('ratio', '>=', 0.6, '>= 0.6 of ceiling') })];
   const { ceiling, samvirke, peer } = appends;
   const peerOk = peer && !peer.error;
   const label = `${writers} writers, 1 event/append`;
   return [
-    row({ figure: `Appends: Samvirke adapter vs ceiling (${label})`, value: samvirke.eventsPerSecond, unit: 'events/s', reference: CEILING, referenceValue: ceiling.eventsPerSecond, target: target('ratio', '>=', 0.6, '>= 0.6 of ceiling') }),
-    row({ figure: `Appends: Samvirke adapter vs peer (${label})`, value: samvirke.eventsPerSecond, unit: 'events/s', reference: PEER, referenceValue: peerOk ? peer.eventsPerSecond : null, target: target('ratio', '>', 1, 'ahead of peer (> 1)'), note: peerOk ? undefined : `peer failed: ${peer?.error}` }),
-    row({ figure: 'Appends: peer vs ceiling', value: peerOk ? peer.eventsPerSecond : null, unit: 'events/s', reference: CEILING, referenceValue: ceiling.eventsPerSecond, note: peerOk ? undefined : 'peer failed' }),
+    row({
+      figure: `Appends: Samvirke adapter vs ceiling (${label})`,
+      value: samvirke.eventsPerSecond,
+      unit: 'events/s',
+      reference: CEILING,
+      referenceValue: ceiling.eventsPerSecond,
+      target: target('ratio', '>=', 0.6, '>= 0.6 of ceiling'),
+    }),
+    row({
+      figure: `Appends: Samvirke adapter vs peer (${label})`,
+      value: samvirke.eventsPerSecond,
+      unit: 'events/s',
+      reference: PEER,
+      referenceValue: peerOk ? peer.eventsPerSecond : null,
+      target: target('ratio', '>', 1, 'ahead of peer (> 1)'),
+      note: peerOk ? undefined : `peer failed: ${peer?.error}`,
+    }),
+    row({
+      figure: 'Appends: peer vs ceiling',
+      value: peerOk ? peer.eventsPerSecond : null,
+      unit: 'events/s',
+      reference: CEILING,
+      referenceValue: ceiling.eventsPerSecond,
+      note: peerOk ? undefined : 'peer failed',
+    }),
     row({ figure: 'Appends: ceiling', value: ceiling.eventsPerSecond, unit: 'events/s' }),
     row({ figure: 'Appends: Samvirke adapter p50', value: samvirke.latency.p50, unit: 'ms', reference: 'ceiling p50', referenceValue: ceiling.latency.p50 }),
     row({ figure: 'Appends: Samvirke adapter p99', value: samvirke.latency.p99, unit: 'ms', reference: 'ceiling p99', referenceValue: ceiling.latency.p99 }),
@@ -22,16 +45,33 @@ function appendRows(appends, writers) {
 }
 
 function httpRows(http, appends) {
-  if (!http) return [row({ figure: 'HTTP commands (all)', value: null, unit: 'req/s', note: 'phase failed', target: target('value', '>=', 3000, '>= 3,000/s at 64 clients') })];
+  if (!http)
+    return [
+      row({ figure: 'HTTP commands (all)', value: null, unit: 'req/s', note: 'phase failed', target: target('value', '>=', 3000, '>= 3,000/s at 64 clients') }),
+    ];
   const rows = [];
   const adapter = appends ? appends.samvirke.eventsPerSecond : null;
   for (const run of http.runs) {
     const c = run.connections;
     const at64 = c === 64;
     rows.push(
-      row({ figure: `HTTP commands, ${c} client${c === 1 ? '' : 's'}: throughput`, value: run.requestsPerSecond, unit: 'req/s', reference: 'adapter appends/s (32 writers)', referenceValue: adapter, target: at64 ? target('value', '>=', 3000, '>= 3,000/s') : null }),
+      row({
+        figure: `HTTP commands, ${c} client${c === 1 ? '' : 's'}: throughput`,
+        value: run.requestsPerSecond,
+        unit: 'req/s',
+        reference: 'adapter appends/s (32 writers)',
+        referenceValue: adapter,
+        target: at64 ? target('value', '>=', 3000, '>= 3,000/s') : null,
+      }),
       row({ figure: `HTTP commands, ${c}: p50`, value: run.latency.p50, unit: 'ms' }),
-      row({ figure: `HTTP commands, ${c}: p99`, value: run.latency.p99, unit: 'ms', reference: at64 ? 'target' : null, referenceValue: at64 ? 50 : null, target: at64 ? target('value', '<', 50, '< 50 ms') : null }),
+      row({
+        figure: `HTTP commands, ${c}: p99`,
+        value: run.latency.p99,
+        unit: 'ms',
+        reference: at64 ? 'target' : null,
+        referenceValue: at64 ? 50 : null,
+        target: at64 ? target('value', '<', 50, '< 50 ms') : null,
+      }),
       row({ figure: `HTTP commands, ${c}: p99.9`, value: run.latency.p999, unit: 'ms' }),
       row({ figure: `HTTP commands, ${c}: errors`, value: run.errors, unit: `of ${run.ok + run.errors}` }),
     );
@@ -39,21 +79,50 @@ function httpRows(http, appends) {
   const fixed = http.fixedRate;
   rows.push(
     row({ figure: `HTTP commands at ${fixed.overallRate} req/s: p50`, value: fixed.latency.p50, unit: 'ms' }),
-    row({ figure: `HTTP commands at ${fixed.overallRate} req/s: p99`, value: fixed.latency.p99, unit: 'ms', reference: 'target', referenceValue: 10, target: target('value', '<', 10, '< 10 ms') }),
-    row({ figure: `HTTP commands at ${fixed.overallRate} req/s: achieved rate, errors ${fixed.errors}`, value: fixed.requestsPerSecond, unit: 'req/s', reference: 'asked', referenceValue: fixed.overallRate }),
-    row({ figure: 'API peak RSS (VmHWM) over the HTTP runs', value: http.apiPeakRss / MB, unit: 'MB', reference: 'target', referenceValue: 300, target: target('value', '<', 300, '< 300 MB') }),
+    row({
+      figure: `HTTP commands at ${fixed.overallRate} req/s: p99`,
+      value: fixed.latency.p99,
+      unit: 'ms',
+      reference: 'target',
+      referenceValue: 10,
+      target: target('value', '<', 10, '< 10 ms'),
+    }),
+    row({
+      figure: `HTTP commands at ${fixed.overallRate} req/s: achieved rate, errors ${fixed.errors}`,
+      value: fixed.requestsPerSecond,
+      unit: 'req/s',
+      reference: 'asked',
+      referenceValue: fixed.overallRate,
+    }),
+    row({
+      figure: 'API peak RSS (VmHWM) over the HTTP runs',
+      value: http.apiPeakRss / MB,
+      unit: 'MB',
+      reference: 'target',
+      referenceValue: 300,
+      target: target('value', '<', 300, '< 300 MB'),
+    }),
   );
   return rows;
 }
 
 function lagRows(lag, where = '') {
-  if (!lag) return [row({ figure: `Projection lag${where} (all)`, value: null, unit: 'ms', note: 'phase failed', target: target('value', '<', 100, 'p99 < 100 ms') })];
+  if (!lag)
+    return [row({ figure: `Projection lag${where} (all)`, value: null, unit: 'ms', note: 'phase failed', target: target('value', '<', 100, 'p99 < 100 ms') })];
   const rows = [];
   for (const [name, summary] of Object.entries(lag.perProjection)) {
     const note = summary.notVisibleAfter10s > 0 ? `${summary.notVisibleAfter10s} writes not visible after 10 s` : undefined;
     rows.push(
       row({ figure: `Projection lag${where} ${name} at ${Math.round(lag.achievedRate)} cmd/s: p50`, value: summary.p50, unit: 'ms', note }),
-      row({ figure: `Projection lag${where} ${name}: p99`, value: summary.p99, unit: 'ms', reference: 'target', referenceValue: 100, target: target('value', '<', 100, 'p99 < 100 ms'), note }),
+      row({
+        figure: `Projection lag${where} ${name}: p99`,
+        value: summary.p99,
+        unit: 'ms',
+        reference: 'target',
+        referenceValue: 100,
+        target: target('value', '<', 100, 'p99 < 100 ms'),
+        note,
+      }),
     );
   }
   return rows;
@@ -65,26 +134,61 @@ function workerRows(worker) {
   if (!worker) return [row({ figure: `HTTP commands, 64 clients${where}: throughput`, value: null, unit: 'req/s', note: 'phase failed' })];
   const { run, lag } = worker;
   return [
-    row({ figure: `HTTP commands, 64 clients${where}: throughput`, value: run.requestsPerSecond, unit: 'req/s', reference: 'target', referenceValue: 3000, target: target('value', '>=', 3000, '>= 3,000/s') }),
-    row({ figure: `HTTP commands, 64${where}: p99`, value: run.latency.p99, unit: 'ms', reference: 'target', referenceValue: 50, target: target('value', '<', 50, '< 50 ms') }),
+    row({
+      figure: `HTTP commands, 64 clients${where}: throughput`,
+      value: run.requestsPerSecond,
+      unit: 'req/s',
+      reference: 'target',
+      referenceValue: 3000,
+      target: target('value', '>=', 3000, '>= 3,000/s'),
+    }),
+    row({
+      figure: `HTTP commands, 64${where}: p99`,
+      value: run.latency.p99,
+      unit: 'ms',
+      reference: 'target',
+      referenceValue: 50,
+      target: target('value', '<', 50, '< 50 ms'),
+    }),
     row({ figure: `HTTP commands, 64${where}: errors`, value: run.errors, unit: `of ${run.ok + run.errors}` }),
     ...lagRows(lag, where),
   ];
 }
 
 function rebuildRows(rebuild) {
-  if (!rebuild) return [row({ figure: 'Rebuild (all)', value: null, unit: 'events/s', note: 'phase failed', target: target('value', '>=', 50_000, '>= 50,000/s') })];
+  if (!rebuild)
+    return [row({ figure: 'Rebuild (all)', value: null, unit: 'events/s', note: 'phase failed', target: target('value', '>=', 50_000, '>= 50,000/s') })];
   const { events, projections, copy } = rebuild;
   const rows = [];
   const totalSeconds = projections.reduce((sum, p) => sum + p.seconds, 0);
   rows.push(
     row({ figure: `Rebuild: COPY ceiling over ${events.toLocaleString('en-US')} events`, value: copy.eventsPerSecond, unit: 'events/s' }),
-    row({ figure: `Rebuild: all ${projections.length} projections in turn, log events/s`, value: events / totalSeconds, unit: 'events/s', reference: 'COPY ceiling', referenceValue: copy.eventsPerSecond }),
+    row({
+      figure: `Rebuild: all ${projections.length} projections in turn, log events/s`,
+      value: events / totalSeconds,
+      unit: 'events/s',
+      reference: 'COPY ceiling',
+      referenceValue: copy.eventsPerSecond,
+    }),
   );
   for (const p of projections) {
     rows.push(
-      row({ figure: `Rebuild ${p.projection}`, value: p.error ? null : p.events / p.seconds, unit: 'events/s', reference: 'COPY ceiling', referenceValue: copy.eventsPerSecond, target: target('value', '>=', 50_000, '>= 50,000/s'), note: p.error }),
-      row({ figure: `Rebuild ${p.projection}: RSS at 100% / at 25%`, value: p.rssAtQuarter ? p.endRss / p.rssAtQuarter : null, unit: '×', target: target('value', '<=', 1.1, 'flat (<= 1.10)'), note: p.rssAtQuarter ? undefined : 'no 25% sample' }),
+      row({
+        figure: `Rebuild ${p.projection}`,
+        value: p.error ? null : p.events / p.seconds,
+        unit: 'events/s',
+        reference: 'COPY ceiling',
+        referenceValue: copy.eventsPerSecond,
+        target: target('value', '>=', 50_000, '>= 50,000/s'),
+        note: p.error,
+      }),
+      row({
+        figure: `Rebuild ${p.projection}: RSS at 100% / at 25%`,
+        value: p.rssAtQuarter ? p.endRss / p.rssAtQuarter : null,
+        unit: '×',
+        target: target('value', '<=', 1.1, 'flat (<= 1.10)'),
+        note: p.rssAtQuarter ? undefined : 'no 25% sample',
+      }),
     );
   }
   rows.push(row({ figure: 'Rebuild: peak RSS of the rebuilding process', value: Math.max(...projections.map((p) => p.peakRss)) / MB, unit: 'MB' }));
@@ -97,13 +201,25 @@ function readRows(reads) {
     if (!result.available) return [row({ figure: `${label}: p99`, value: null, unit: 'ms', note: result.note, target: goal })];
     return [
       row({ figure: `${label}: p50`, value: result.p50, unit: 'ms' }),
-      row({ figure: `${label}: p99`, value: result.p99, unit: 'ms', reference: reference?.name ?? (goal ? 'target' : null), referenceValue: reference?.value ?? goal?.threshold ?? null, target: goal }),
+      row({
+        figure: `${label}: p99`,
+        value: result.p99,
+        unit: 'ms',
+        reference: reference?.name ?? (goal ? 'target' : null),
+        referenceValue: reference?.value ?? goal?.threshold ?? null,
+        target: goal,
+      }),
     ];
   };
   const events = reads.largeCaseEvents.toLocaleString('en-US');
   return [
     ...pair(`Timeline page (50 items), ${events}-event case`, reads.timeline, target('value', '<', 10, 'p99 < 10 ms')),
-    ...pair(`As-of state over HTTP (auditor), ${events} events`, reads.asOfHttp, target('value', '<', 50, '< 50 ms'), reads.asOfInProcess.available ? { name: 'in-process readStream + evolve p99', value: reads.asOfInProcess.p99 } : undefined),
+    ...pair(
+      `As-of state over HTTP (auditor), ${events} events`,
+      reads.asOfHttp,
+      target('value', '<', 50, '< 50 ms'),
+      reads.asOfInProcess.available ? { name: 'in-process readStream + evolve p99', value: reads.asOfInProcess.p99 } : undefined,
+    ),
     ...pair(`As-of in-process (readStream + evolve), ${events} events`, reads.asOfInProcess, target('value', '<', 50, '< 50 ms')),
     ...pair(`Worklist, coordinator with ${reads.worklistCases} cases`, reads.worklist, null),
   ];
@@ -116,14 +232,38 @@ function notificationRows(notifications) {
   const note = (part) => (part.count === 0 ? 'no notification measured' : undefined);
   return [
     row({ figure: `Notifications: append to inbox at ${Math.round(achievedRate)} cmd/s: p50`, value: inbox.p50, unit: 'ms', note: note(inbox) }),
-    row({ figure: 'Notifications: append to inbox: p99', value: inbox.p99, unit: 'ms', reference: 'target', referenceValue: 1000, target: goal(), note: note(inbox) }),
+    row({
+      figure: 'Notifications: append to inbox: p99',
+      value: inbox.p99,
+      unit: 'ms',
+      reference: 'target',
+      referenceValue: 1000,
+      target: goal(),
+      note: note(inbox),
+    }),
     row({ figure: `Notifications: append to SSE stream at ${Math.round(achievedRate)} cmd/s: p50`, value: sse.p50, unit: 'ms', note: note(sse) }),
-    row({ figure: 'Notifications: append to SSE stream: p99', value: sse.p99, unit: 'ms', reference: 'target', referenceValue: 1000, target: goal(), note: note(sse) }),
+    row({
+      figure: 'Notifications: append to SSE stream: p99',
+      value: sse.p99,
+      unit: 'ms',
+      reference: 'target',
+      referenceValue: 1000,
+      target: goal(),
+      note: note(sse),
+    }),
   ];
 }
 
 function figuresFrom(raw, profile) {
-  return [...appendRows(raw.appends, profile.appendWriters), ...httpRows(raw.http, raw.appends), ...lagRows(raw.lag), ...notificationRows(raw.notifications), ...workerRows(raw.worker), ...rebuildRows(raw.rebuild), ...readRows(raw.reads)];
+  return [
+    ...appendRows(raw.appends, profile.appendWriters),
+    ...httpRows(raw.http, raw.appends),
+    ...lagRows(raw.lag),
+    ...notificationRows(raw.notifications),
+    ...workerRows(raw.worker),
+    ...rebuildRows(raw.rebuild),
+    ...readRows(raw.reads),
+  ];
 }
 
 module.exports = { figuresFrom };

@@ -25,7 +25,16 @@ function row({ figure, value, unit, reference = null, referenceValue = null, tar
     const subject = goal.on === 'ratio' ? ratio : measured ? value : null;
     met = subject === null ? false : COMPARE[goal.op](subject, goal.threshold);
   }
-  const result = { figure, value: measured ? round(value) : null, unit, reference, referenceValue: typeof referenceValue === 'number' ? round(referenceValue) : null, ratio: ratio === null ? null : round(ratio, 3), target: goal, met };
+  const result = {
+    figure,
+    value: measured ? round(value) : null,
+    unit,
+    reference,
+    referenceValue: typeof referenceValue === 'number' ? round(referenceValue) : null,
+    ratio: ratio === null ? null : round(ratio, 3),
+    target: goal,
+    met,
+  };
   if (note) result.note = note;
   return result;
 }

@@ -19,7 +19,8 @@ import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
  */
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const SCREENSHOTS = process.env['CONSOLE_SCREENSHOTS'] === '1' ? join(__dirname, '..', '..', 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'samvirke-screens-'));
+const SCREENSHOTS =
+  process.env['CONSOLE_SCREENSHOTS'] === '1' ? join(__dirname, '..', '..', 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'samvirke-screens-'));
 
 jest.setTimeout(180_000);
 
@@ -36,7 +37,16 @@ describe("the auditor's case screens in Chromium", () => {
     dataDir = mkdtempSync(join(tmpdir(), 'samvirke-auditor-'));
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    api = startApiProcess({ ...baseEnv(), PORT: String(port), DATABASE_URL: database.url, DATA_DIR: dataDir, DEMO_DATA: 'true', DEMO_CASES: '10', LOG_LEVEL: 'info', DATABASE_POOL_SIZE: '5' });
+    api = startApiProcess({
+      ...baseEnv(),
+      PORT: String(port),
+      DATABASE_URL: database.url,
+      DATA_DIR: dataDir,
+      DEMO_DATA: 'true',
+      DEMO_CASES: '10',
+      LOG_LEVEL: 'info',
+      DATABASE_POOL_SIZE: '5',
+    });
     await waitForHttp(`${base}/health/ready`, 60_000, api);
     const seeded = Date.now() + 120_000;
     while (!/"msg":"demo cases added"/.test(api.output())) {
@@ -63,7 +73,9 @@ describe("the auditor's case screens in Chromium", () => {
 
   async function expectNoWcagViolations(page: Page): Promise<void> {
     const result = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-    expect(result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, nodes: violation.nodes.map((node) => node.target.join(' ')) }))).toEqual([]);
+    expect(
+      result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, nodes: violation.nodes.map((node) => node.target.join(' ')) })),
+    ).toEqual([]);
   }
 
   it('shows an auditor the history in sentences, the chain check, the reads and the citizen copy; a changed event is named', async () => {
@@ -88,7 +100,9 @@ describe("the auditor's case screens in Chromium", () => {
       await page.reload();
       await page.getByTestId('access-report').waitFor();
       expect(await page.getByTestId('access-report').innerText()).toMatch(/Økonomiforvaltningen\s+Læste\s+Sagsbehandling/);
-      await expect(page.getByRole('link', { name: 'Hent kopien som PDF (dansk)' }).getAttribute('href')).resolves.toBe(`/cases/${caseId}/citizen-copy?format=pdf&lang=da`);
+      await expect(page.getByRole('link', { name: 'Hent kopien som PDF (dansk)' }).getAttribute('href')).resolves.toBe(
+        `/cases/${caseId}/citizen-copy?format=pdf&lang=da`,
+      );
       await expectNoWcagViolations(page);
       await page.getByRole('heading', { level: 2, name: 'Revision' }).scrollIntoViewIfNeeded();
       await page.evaluate('window.scrollBy(0, document.getElementById("audit-heading").getBoundingClientRect().top - 10)');
@@ -97,13 +111,17 @@ describe("the auditor's case screens in Chromium", () => {
       // One stored event changed behind the application's back: the check names it.
       const pool = new Pool({ connectionString: database!.url, max: 1 });
       try {
-        const changed = await pool.query(`UPDATE es_events SET recorded_at = recorded_at - interval '1 second' WHERE stream_id = $1 AND stream_revision = 1`, [caseStreamId(caseId)]);
+        const changed = await pool.query(`UPDATE es_events SET recorded_at = recorded_at - interval '1 second' WHERE stream_id = $1 AND stream_revision = 1`, [
+          caseStreamId(caseId),
+        ]);
         expect(changed.rowCount).toBe(1);
       } finally {
         await pool.end();
       }
       await page.reload();
-      await expect(page.getByTestId('verification').innerText()).resolves.toBe('Kæden er brudt ved hændelse nr. 1: hændelsen er ændret, efter den blev registreret.');
+      await expect(page.getByTestId('verification').innerText()).resolves.toBe(
+        'Kæden er brudt ved hændelse nr. 1: hændelsen er ændret, efter den blev registreret.',
+      );
       await expectNoWcagViolations(page);
     } finally {
       await context.close();

@@ -298,7 +298,9 @@ describe('case work in the console (Chromium)', () => {
     const chosen = await dialog.getByLabel(/^Myndighed/).inputValue();
     expect(chosen).not.toBe('');
     // (The button waits while the page re-reads the case after the take-over.)
-    await page.waitForFunction("[...document.querySelectorAll('dialog button')].some((button) => button.textContent === 'Inddrag myndigheden' && !button.disabled)");
+    await page.waitForFunction(
+      "[...document.querySelectorAll('dialog button')].some((button) => button.textContent === 'Inddrag myndigheden' && !button.disabled)",
+    );
     await tabTo('the submit button', "document.activeElement?.textContent === 'Inddrag myndigheden'", 5);
     await page.keyboard.press('Enter');
     await page.getByTestId('action-done').getByText(`${chosen} er nu på sagen.`).waitFor();

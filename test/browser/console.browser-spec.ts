@@ -17,7 +17,8 @@ import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
  */
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const SCREENSHOTS = process.env['CONSOLE_SCREENSHOTS'] === '1' ? join(__dirname, '..', '..', 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'samvirke-screens-'));
+const SCREENSHOTS =
+  process.env['CONSOLE_SCREENSHOTS'] === '1' ? join(__dirname, '..', '..', 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'samvirke-screens-'));
 
 jest.setTimeout(180_000);
 
@@ -65,7 +66,8 @@ describe('the console in Chromium', () => {
       const total = response.ok ? ((await response.json()) as { page: { total: number } }).page.total : -1;
       same = total > 0 && total === last ? same + 1 : 0;
       last = total;
-      if (Date.now() > deadline) throw new Error(`coord-01's worklist did not settle with cases (last status ${response.status}, total ${total})\n${api.output().slice(-2000)}`);
+      if (Date.now() > deadline)
+        throw new Error(`coord-01's worklist did not settle with cases (last status ${response.status}, total ${total})\n${api.output().slice(-2000)}`);
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     browser = await chromium.launch({ executablePath: CHROMIUM, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
@@ -89,7 +91,9 @@ describe('the console in Chromium', () => {
 
   async function expectNoWcagViolations(page: Page): Promise<void> {
     const result = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-    expect(result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, nodes: violation.nodes.map((node) => node.target.join(' ')) }))).toEqual([]);
+    expect(
+      result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, nodes: violation.nodes.map((node) => node.target.join(' ')) })),
+    ).toEqual([]);
   }
 
   it('signs a coordinator in through the development identity provider, shows the worklist and a case, and signs out', async () => {

@@ -47,7 +47,13 @@ describe('activity in case lists and the case view moves only with what the read
   /** An SSP+ case (level 3, 21 years old) that BIF coordinates, with the police and Kriminalforsorgen on it. */
   async function sspCase(): Promise<string> {
     const citizen = testCitizen(Number(today().slice(0, 4)) - 21);
-    const { caseId } = await referCitizen(api.request, coordinator, { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: 'NORREBRO-1', reason: 'Henvist' });
+    const { caseId } = await referCitizen(api.request, coordinator, {
+      cpr: citizen.cpr,
+      name: citizen.name,
+      birthDate: citizen.birthDate,
+      districtCode: 'NORREBRO-1',
+      reason: 'Henvist',
+    });
     await ok('POST', `/cases/${caseId}/coordinator`, coordinator, { coordinatorId: coordinator.userId, agency: 'BIF' });
     await ok('POST', `/cases/${caseId}/assessments`, coordinator, { level: 3, rationale: 'Vurdering', assessedOn: today() });
     await ok('POST', `/cases/${caseId}/agencies/KBH-POLITI`, coordinator, {});
@@ -74,9 +80,20 @@ describe('activity in case lists and the case view moves only with what the read
     await pause();
     const entryId = randomUUID();
     await ok('POST', `/cases/${older}/entries`, coordinator, {
-      entryId, sharedWith: ['KRIMINALFORSORGEN'], legalBasis: 'RPL115-1-3', purpose: 'crime-prevention', sensitivity: 'normal', summary: 'Kun til Kriminalforsorgen',
+      entryId,
+      sharedWith: ['KRIMINALFORSORGEN'],
+      legalBasis: 'RPL115-1-3',
+      purpose: 'crime-prevention',
+      sensitivity: 'normal',
+      summary: 'Kun til Kriminalforsorgen',
     });
-    await ok('POST', `/cases/${older}/requests`, coordinator, { requestId: randomUUID(), toAgency: 'KRIMINALFORSORGEN', question: 'Tilsyn?', dueDate: later(7), legalBasis: 'RPL115-1-3' });
+    await ok('POST', `/cases/${older}/requests`, coordinator, {
+      requestId: randomUUID(),
+      toAgency: 'KRIMINALFORSORGEN',
+      question: 'Tilsyn?',
+      dueDate: later(7),
+      legalBasis: 'RPL115-1-3',
+    });
     await ok('POST', `/cases/${older}/entries/${entryId}/acknowledgements`, probation);
 
     const after = {
@@ -104,7 +121,7 @@ describe('activity in case lists and the case view moves only with what the read
     expect((await read(`/cases/${older}`, coordinator)).lastActivityAt).toBe(probationAfter.lastActivityAt);
   }, 30_000);
 
-  it('moves everyone\'s view with a case-level event', async () => {
+  it("moves everyone's view with a case-level event", async () => {
     const caseId = await sspCase();
     const before = await read(`/cases/${caseId}`, police);
     await pause();
@@ -121,7 +138,12 @@ describe('activity in case lists and the case view moves only with what the read
     const before = await read(`/cases/${caseId}`, police);
     await pause();
     await ok('POST', `/cases/${caseId}/entries`, coordinator, {
-      entryId: randomUUID(), sharedWith: ['KBH-POLITI'], legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'sealed-identity', summary: 'Ny adresse',
+      entryId: randomUUID(),
+      sharedWith: ['KBH-POLITI'],
+      legalBasis: 'RPL115-1-1',
+      purpose: 'crime-prevention',
+      sensitivity: 'sealed-identity',
+      summary: 'Ny adresse',
     });
     expect((await read(`/cases/${caseId}`, police)).lastActivityAt).toBe(before.lastActivityAt);
     expect(Date.parse((await read(`/cases/${caseId}`, named)).lastActivityAt)).toBeGreaterThan(Date.parse(before.lastActivityAt));

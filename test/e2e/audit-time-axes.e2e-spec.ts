@@ -35,7 +35,9 @@ describe('audit: recorded time and the date facts carry', () => {
   const state = (caseId: string, query: string) => ok('GET', `/audit/cases/${caseId}/state?${query}`, auditor);
 
   it('answers "on a date, as known now", "as recorded at an instant" and both together; a date is no longer refused', async () => {
-    const { caseId } = await referCitizen(api.request, coordinator, referralOf(testCitizen(2004), { reason: 'Løsladelse' }), { coordinator: { ...coordinator, userId: coordinatorId } });
+    const { caseId } = await referCitizen(api.request, coordinator, referralOf(testCitizen(2004), { reason: 'Løsladelse' }), {
+      coordinator: { ...coordinator, userId: coordinatorId },
+    });
     const base = `/cases/${caseId}`;
     await ok('POST', `${base}/agencies/KBH-POLITI`, coordinator, {});
     await ok('POST', `${base}/assessments`, coordinator, { level: 3, rationale: 'Gentagen kriminalitet', assessedOn: '2026-02-01' });
@@ -58,9 +60,19 @@ describe('audit: recorded time and the date facts carry', () => {
     expect(await state(caseId, '')).toMatchObject({ asOf: null, inForceOn: null, sspLevel: 4 });
 
     // Both: what was known at that instant about 15 March.
-    expect(await state(caseId, `asOf=2026-03-15&knownAt=${encodeURIComponent(beforeReassessment)}`)).toMatchObject({ asOf: beforeReassessment, inForceOn: '2026-03-15', sspLevel: 3 });
+    expect(await state(caseId, `asOf=2026-03-15&knownAt=${encodeURIComponent(beforeReassessment)}`)).toMatchObject({
+      asOf: beforeReassessment,
+      inForceOn: '2026-03-15',
+      sspLevel: 3,
+    });
 
-    for (const bad of ['asOf=2026-02-30', 'asOf=yesterday', 'asOf=2026-03-01T10:00:00', `asOf=${encodeURIComponent(beforeReassessment)}&knownAt=${encodeURIComponent(beforeReassessment)}`, 'asOf=2026-03-01&knownAt=2026-03-01']) {
+    for (const bad of [
+      'asOf=2026-02-30',
+      'asOf=yesterday',
+      'asOf=2026-03-01T10:00:00',
+      `asOf=${encodeURIComponent(beforeReassessment)}&knownAt=${encodeURIComponent(beforeReassessment)}`,
+      'asOf=2026-03-01&knownAt=2026-03-01',
+    ]) {
       const refused = await api.request('GET', `/audit/cases/${caseId}/state?${bad}`, { user: auditor });
       expect({ bad, status: refused.status }).toEqual({ bad, status: 400 });
     }

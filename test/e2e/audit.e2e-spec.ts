@@ -65,7 +65,13 @@ describe('audit over HTTP', () => {
 
   async function openCase(user: TestUser) {
     const citizen = testCitizen();
-    await ok('POST', '/cases', user, { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: 'NORREBRO-1', reason: 'Gentagen kriminalitet' });
+    await ok('POST', '/cases', user, {
+      cpr: citizen.cpr,
+      name: citizen.name,
+      birthDate: citizen.birthDate,
+      districtCode: 'NORREBRO-1',
+      reason: 'Gentagen kriminalitet',
+    });
     // The referral names no case: found by the CPR, its position read from the store.
     const caseId = await caseIdOfCitizen(citizen.cpr, ownDatabase!.url);
     const position = (await api.store.readStream(`case-${caseId}`)).at(-1)!.globalPosition;
@@ -161,7 +167,7 @@ describe('audit over HTTP', () => {
     }
   });
 
-  it('auditors query the log by case and user; the citizen\'s access report names agencies, not staff', async () => {
+  it("auditors query the log by case and user; the citizen's access report names agencies, not staff", async () => {
     const writer = fresh(coordinator);
     const { caseId } = await openCase(writer);
     const reader = fresh(auditor);
@@ -208,7 +214,14 @@ describe('audit over HTTP', () => {
     const { caseId, citizen } = await openCase(user);
     await ok('POST', `/cases/${caseId}/agencies/KBH-POLITI`, user, {});
     const entryId = randomUUID();
-    await ok('POST', `/cases/${caseId}/entries`, user, { entryId, sharedWith: ['KBH-POLITI'], legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'normal', summary: 'Borger er startet i praktik' });
+    await ok('POST', `/cases/${caseId}/entries`, user, {
+      entryId,
+      sharedWith: ['KBH-POLITI'],
+      legalBasis: 'RPL115-1-1',
+      purpose: 'crime-prevention',
+      sensitivity: 'normal',
+      summary: 'Borger er startet i praktik',
+    });
     const officer = fresh(policeLiaison);
     await ok('POST', `/cases/${caseId}/entries/${entryId}/acknowledgements`, officer);
 
@@ -241,7 +254,13 @@ describe('audit over HTTP', () => {
     const broken = await ok('GET', `/audit/cases/${caseId}/verification`, fresh(auditor));
     expect(broken.body).toMatchObject({
       ok: false,
-      firstBroken: { streamId: `case-${caseId}`, revision: 1, eventId: rows[0].event_id, globalPosition: String(rows[0].global_position), problem: 'hash-mismatch' },
+      firstBroken: {
+        streamId: `case-${caseId}`,
+        revision: 1,
+        eventId: rows[0].event_id,
+        globalPosition: String(rows[0].global_position),
+        problem: 'hash-mismatch',
+      },
     });
     const whole = await ok('GET', '/audit/verification', fresh(auditor));
     expect(whole.body.ok).toBe(false);

@@ -32,7 +32,13 @@ describe('case commands over HTTP', () => {
   async function openCase(citizen: TestCitizen = testCitizen(), user: TestUser = coordinator) {
     const response = await api.request('POST', '/cases', {
       user,
-      body: { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: 'NORREBRO-1', reason: 'Gentagen kriminalitet; henvist af jobcentret' },
+      body: {
+        cpr: citizen.cpr,
+        name: citizen.name,
+        birthDate: citizen.birthDate,
+        districtCode: 'NORREBRO-1',
+        reason: 'Gentagen kriminalitet; henvist af jobcentret',
+      },
     });
     // Every referral answers 202 { received: true }; the case id comes from the CPR (test/support/referrals.ts).
     expect({ status: response.status, body: response.body }).toEqual({ status: 202, body: { received: true } });
@@ -75,10 +81,14 @@ describe('case commands over HTTP', () => {
       const base = `/cases/${caseId}`;
       await ok('POST', `${base}/assessments`, coordinator, { level: 3, rationale: 'Flere sigtelser for indbrud', assessedOn: today() });
       await ok('POST', `${base}/coordinator`, coordinator, { coordinatorId: 'coord-anna', agency: 'BIF' });
-      await ok('POST', `${base}/agencies/KBH-POLITI`, coordinator, { entryPoint: { unit: 'Forebyggelse City', contactPerson: 'Bo', phone: '+45 1111 2222', email: 'ssp@politi.example.org' } });
+      await ok('POST', `${base}/agencies/KBH-POLITI`, coordinator, {
+        entryPoint: { unit: 'Forebyggelse City', contactPerson: 'Bo', phone: '+45 1111 2222', email: 'ssp@politi.example.org' },
+      });
       await ok('POST', `${base}/agencies/KBH-FAENGSLER`, coordinator, {});
       await ok('POST', `${base}/agencies/SOF`, coordinator, {});
-      await ok('PUT', `${base}/agencies/SOF/entry-point`, coordinator, { entryPoint: { unit: 'Ungeenheden', phone: '33 33 33 33', email: 'unge@sof.example.org' } });
+      await ok('PUT', `${base}/agencies/SOF/entry-point`, coordinator, {
+        entryPoint: { unit: 'Ungeenheden', phone: '33 33 33 33', email: 'unge@sof.example.org' },
+      });
       await ok('POST', `${base}/programmes`, coordinator, { programmeCode: 'SSP_PLUS', startedOn: today() });
 
       const entryId = randomUUID();
@@ -93,10 +103,22 @@ describe('case commands over HTTP', () => {
       await ok('POST', `${base}/entries/${entryId}/acknowledgements`, police);
 
       const requestId = randomUUID();
-      await ok('POST', `${base}/requests`, coordinator, { requestId, toAgency: 'KBH-FAENGSLER', question: 'Forventet løsladelsesdato?', dueDate: daysFromToday(7), legalBasis: 'RPL115-1-3' });
+      await ok('POST', `${base}/requests`, coordinator, {
+        requestId,
+        toAgency: 'KBH-FAENGSLER',
+        question: 'Forventet løsladelsesdato?',
+        dueDate: daysFromToday(7),
+        legalBasis: 'RPL115-1-3',
+      });
       await ok('POST', `${base}/requests/${requestId}/answer`, prison, { answer: 'Ultimo marts' });
       const declined = randomUUID();
-      await ok('POST', `${base}/requests`, coordinator, { requestId: declined, toAgency: 'SOF', question: 'Boligsituation?', dueDate: daysFromToday(7), legalBasis: 'RPL115-1-1' });
+      await ok('POST', `${base}/requests`, coordinator, {
+        requestId: declined,
+        toAgency: 'SOF',
+        question: 'Boligsituation?',
+        dueDate: daysFromToday(7),
+        legalBasis: 'RPL115-1-1',
+      });
       await ok('POST', `${base}/requests/${declined}/decline`, social, { reason: 'no-information' });
 
       const goalId = randomUUID();
@@ -111,15 +133,33 @@ describe('case commands over HTTP', () => {
         conferenceId: randomUUID(),
         heldOn: today(),
         agenciesPresent: ['BIF', 'KBH-POLITI'],
-        decisions: [{ decisionId: randomUUID(), text: 'Politiet følger op', createsAction: { actionId: randomUUID(), responsibleAgency: 'KBH-POLITI', dueDate: daysFromToday(10), title: 'Opfølgning' } }],
+        decisions: [
+          {
+            decisionId: randomUUID(),
+            text: 'Politiet følger op',
+            createsAction: { actionId: randomUUID(), responsibleAgency: 'KBH-POLITI', dueDate: daysFromToday(10), title: 'Opfølgning' },
+          },
+        ],
       });
 
-      await ok('POST', `${base}/custody`, prison, { custodyId: randomUUID(), kind: 'remand', institution: 'Københavns Fængsler', startedOn: today(), expectedReleaseOn: daysFromToday(120) });
+      await ok('POST', `${base}/custody`, prison, {
+        custodyId: randomUUID(),
+        kind: 'remand',
+        institution: 'Københavns Fængsler',
+        startedOn: today(),
+        expectedReleaseOn: daysFromToday(120),
+      });
       await ok('PUT', `${base}/custody/expected-release`, prison, { expectedReleaseOn: daysFromToday(150) });
       await ok('POST', `${base}/custody/release`, prison, { releasedOn: today(), conditional: true });
       const chargeId = randomUUID();
       await ok('POST', `${base}/charges`, police, { chargeId, offenceCategory: 'burglary', chargedOn: today() });
-      await ok('POST', `${base}/convictions`, police, { convictionId: randomUUID(), chargeId, offenceCategory: 'burglary', convictedOn: today(), sentence: '60 dages betinget fængsel' });
+      await ok('POST', `${base}/convictions`, police, {
+        convictionId: randomUUID(),
+        chargeId,
+        offenceCategory: 'burglary',
+        convictedOn: today(),
+        sentence: '60 dages betinget fængsel',
+      });
 
       const employmentId = randomUUID();
       await ok('POST', `${base}/employments`, coordinator, { employmentId, kind: 'wage-subsidy', startedOn: today() });
@@ -142,12 +182,38 @@ describe('case commands over HTTP', () => {
       const types = (await api.store.readStream(`case-${caseId}`)).map((e) => e.type);
       expect(types).toEqual(
         expect.arrayContaining([
-          'SspCategoryAssessed', 'CoordinatorAssigned', 'CoordinatorChanged', 'AgencyJoinedCase', 'EntryPointChanged', 'EnrolledInProgramme',
-          'InformationShared', 'InformationAcknowledged', 'InformationRequested', 'InformationRequestAnswered', 'InformationRequestDeclined',
-          'GoalSet', 'ActionAdded', 'ActionCompleted', 'ActionCancelled', 'CaseConferenceHeld', 'CustodyStarted', 'ExpectedReleaseChanged',
-          'ReleasedFromCustody', 'ChargeRecorded', 'ConvictionRecorded', 'EmploymentStarted', 'EmploymentEnded', 'EducationStarted',
-          'EducationCompleted', 'SelfSufficiencyReached', 'SelfSufficiencyLost', 'ProgressionAssessed', 'ExitedProgramme', 'AgencyLeftCase',
-          'CaseClosed', 'CaseReopened',
+          'SspCategoryAssessed',
+          'CoordinatorAssigned',
+          'CoordinatorChanged',
+          'AgencyJoinedCase',
+          'EntryPointChanged',
+          'EnrolledInProgramme',
+          'InformationShared',
+          'InformationAcknowledged',
+          'InformationRequested',
+          'InformationRequestAnswered',
+          'InformationRequestDeclined',
+          'GoalSet',
+          'ActionAdded',
+          'ActionCompleted',
+          'ActionCancelled',
+          'CaseConferenceHeld',
+          'CustodyStarted',
+          'ExpectedReleaseChanged',
+          'ReleasedFromCustody',
+          'ChargeRecorded',
+          'ConvictionRecorded',
+          'EmploymentStarted',
+          'EmploymentEnded',
+          'EducationStarted',
+          'EducationCompleted',
+          'SelfSufficiencyReached',
+          'SelfSufficiencyLost',
+          'ProgressionAssessed',
+          'ExitedProgramme',
+          'AgencyLeftCase',
+          'CaseClosed',
+          'CaseReopened',
         ]),
       );
       expect(reopened.body.revision).toBe(types.length - 1);
@@ -170,11 +236,26 @@ describe('case commands over HTTP', () => {
       const { caseId } = await openCase();
       const before = await streamLength(caseId);
       const cases: Array<[string, string, unknown, string]> = [
-        ['POST', `/cases/${caseId}/custody`, { custodyId: randomUUID(), kind: 'remand', institution: 'Vestre', startedOn: '2026-05-01', expectedReleaseOn: '2026-04-01' }, 'expectedReleaseOn'],
+        [
+          'POST',
+          `/cases/${caseId}/custody`,
+          { custodyId: randomUUID(), kind: 'remand', institution: 'Vestre', startedOn: '2026-05-01', expectedReleaseOn: '2026-04-01' },
+          'expectedReleaseOn',
+        ],
         ['POST', `/cases/${caseId}/custody`, { custodyId: randomUUID(), kind: 'remand', institution: 'Vestre', startedOn: '2026-02-30' }, 'startedOn'],
         ['POST', `/cases/${caseId}/assessments`, { level: 5, rationale: 'x', assessedOn: today() }, 'level'],
-        ['POST', `/cases/${caseId}/entries`, { entryId: randomUUID(), sharedWith: ['NOPE'], legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'normal', summary: 'x' }, 'sharedWith'],
-        ['POST', `/cases/${caseId}/entries`, { entryId: 'not-a-uuid', sharedWith: ['SOF'], legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'normal', summary: 'x' }, 'entryId'],
+        [
+          'POST',
+          `/cases/${caseId}/entries`,
+          { entryId: randomUUID(), sharedWith: ['NOPE'], legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'normal', summary: 'x' },
+          'sharedWith',
+        ],
+        [
+          'POST',
+          `/cases/${caseId}/entries`,
+          { entryId: 'not-a-uuid', sharedWith: ['SOF'], legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'normal', summary: 'x' },
+          'entryId',
+        ],
         ['POST', `/cases/${caseId}/goals`, { goalId: randomUUID(), area: 'employment', description: 'x'.repeat(4001) }, 'description'],
         // An unknown field is named as such, never by the client's own key (nothing sent is echoed).
         ['POST', `/cases/${caseId}/progression`, { step: 2, assessedOn: today(), surprise: true }, '(unknown field)'],
@@ -216,8 +297,18 @@ describe('case commands over HTTP', () => {
 
     it('never tells a burst of referrers of a case they cannot see that it exists or how far it has come', async () => {
       const { caseId, citizen } = await openCase();
-      const body = { cpr: citizen.cpr.replace('-', ''), name: citizen.name, birthDate: citizen.birthDate, districtCode: 'VALBY-1', reason: 'Samtidig henvisning' };
-      const referrers: TestUser[] = Array.from({ length: 24 }, (_, index) => ({ userId: `kf-burst-${index}`, agency: 'KRIMINALFORSORGEN', roles: ['coordinator'] }));
+      const body = {
+        cpr: citizen.cpr.replace('-', ''),
+        name: citizen.name,
+        birthDate: citizen.birthDate,
+        districtCode: 'VALBY-1',
+        reason: 'Samtidig henvisning',
+      };
+      const referrers: TestUser[] = Array.from({ length: 24 }, (_, index) => ({
+        userId: `kf-burst-${index}`,
+        agency: 'KRIMINALFORSORGEN',
+        roles: ['coordinator'],
+      }));
       const answers = await Promise.all(referrers.map((user) => api.request('POST', '/cases', { user, body })));
       for (const answer of answers) {
         // Received, or (when the retries against the other writers ran out) busy: never a conflict with a revision.
@@ -268,13 +359,23 @@ describe('case commands over HTTP', () => {
       await ok('POST', `/cases/${caseId}/agencies/SOF`, coordinator, {});
       await ok('POST', `/cases/${caseId}/agencies/KBH-POLITI`, coordinator, {});
       const entryId = randomUUID();
-      await ok('POST', `/cases/${caseId}/entries`, coordinator, { entryId, sharedWith: ['SOF'], legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'normal', summary: 'x' });
+      await ok('POST', `/cases/${caseId}/entries`, coordinator, {
+        entryId,
+        sharedWith: ['SOF'],
+        legalBasis: 'RPL115-1-1',
+        purpose: 'crime-prevention',
+        sensitivity: 'normal',
+        summary: 'x',
+      });
       const before = await streamLength(caseId);
       const notShared = await api.request('POST', `/cases/${caseId}/entries/${entryId}/acknowledgements`, { user: police });
       // Not shared with the police: answered like an entry that does not exist.
       expect(notShared.status).toBe(422);
       expect(notShared.body.reason).toBe('UNKNOWN_ENTRY');
-      const chargeByMunicipality = await api.request('POST', `/cases/${caseId}/charges`, { user: coordinator, body: { chargeId: randomUUID(), offenceCategory: 'theft', chargedOn: today() } });
+      const chargeByMunicipality = await api.request('POST', `/cases/${caseId}/charges`, {
+        user: coordinator,
+        body: { chargeId: randomUUID(), offenceCategory: 'theft', chargedOn: today() },
+      });
       expect(chargeByMunicipality.status).toBe(422);
       expect(chargeByMunicipality.body.reason).toBe('REPORTER_NOT_POLICE');
       await ok('POST', `/cases/${caseId}/close`, coordinator, { reason: 'other' });
@@ -297,7 +398,11 @@ describe('case commands over HTTP', () => {
       expect(second.body).toMatchObject({ revision: first.body.revision, position: first.body.position, replayed: true });
       expect(await streamLength(caseId)).toBe(3);
 
-      const reused = await api.request('POST', `/cases/${caseId}/assessments`, { user: coordinator, body: { ...body, level: 4 }, headers: { 'Idempotency-Key': key } });
+      const reused = await api.request('POST', `/cases/${caseId}/assessments`, {
+        user: coordinator,
+        body: { ...body, level: 4 },
+        headers: { 'Idempotency-Key': key },
+      });
       expect(reused.status).toBe(422);
       expect(reused.body.reason).toBe('IDEMPOTENCY_KEY_REUSED');
       expect(await streamLength(caseId)).toBe(3);
@@ -307,7 +412,14 @@ describe('case commands over HTTP', () => {
       const { caseId } = await openCase();
       await ok('POST', `/cases/${caseId}/agencies/KBH-POLITI`, coordinator, {});
       const entryId = randomUUID();
-      await ok('POST', `/cases/${caseId}/entries`, coordinator, { entryId, sharedWith: ['KBH-POLITI'], legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'normal', summary: 'x' });
+      await ok('POST', `/cases/${caseId}/entries`, coordinator, {
+        entryId,
+        sharedWith: ['KBH-POLITI'],
+        legalBasis: 'RPL115-1-1',
+        purpose: 'crime-prevention',
+        sensitivity: 'normal',
+        summary: 'x',
+      });
       const key = `ack-${randomUUID()}`;
       const first = await api.request('POST', `/cases/${caseId}/entries/${entryId}/acknowledgements`, { user: police, headers: { 'Idempotency-Key': key } });
       const retry = await api.request('POST', `/cases/${caseId}/entries/${entryId}/acknowledgements`, { user: police, headers: { 'Idempotency-Key': key } });
@@ -319,8 +431,14 @@ describe('case commands over HTTP', () => {
   it('never writes a CPR number into a stream name, a log line or an error message', async () => {
     const citizens = [testCitizen(), testCitizen()];
     for (const citizen of citizens) await openCase(citizen);
-    await api.request('POST', '/cases', { user: coordinator, body: { cpr: citizens[0].cpr, name: 'x', birthDate: '2004-01-01', districtCode: 'NORREBRO-1', reason: 'dup' } });
-    await api.request('POST', '/cases', { user: coordinator, body: { cpr: citizens[1].cpr, name: 'x', birthDate: '2004-01-01', districtCode: 'NOPE', reason: 'bad district' } });
+    await api.request('POST', '/cases', {
+      user: coordinator,
+      body: { cpr: citizens[0].cpr, name: 'x', birthDate: '2004-01-01', districtCode: 'NORREBRO-1', reason: 'dup' },
+    });
+    await api.request('POST', '/cases', {
+      user: coordinator,
+      body: { cpr: citizens[1].cpr, name: 'x', birthDate: '2004-01-01', districtCode: 'NOPE', reason: 'bad district' },
+    });
     const client = new Client({ connectionString: testDatabaseUrl() });
     await client.connect();
     try {

@@ -29,11 +29,24 @@ describe("the citizen's copy as a document", () => {
     api = await startTestApp();
     const citizen = testCitizen();
     name = citizen.name;
-    ({ caseId } = await referCitizen(api.request, coordinator, { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: 'NORREBRO-1', reason: 'Bekymring fra skolen' }));
+    ({ caseId } = await referCitizen(api.request, coordinator, {
+      cpr: citizen.cpr,
+      name: citizen.name,
+      birthDate: citizen.birthDate,
+      districtCode: 'NORREBRO-1',
+      reason: 'Bekymring fra skolen',
+    }));
     expect((await api.request('POST', `/cases/${caseId}/agencies/SOF`, { user: coordinator, body: {} })).status).toBeLessThan(300);
     const shared = await api.request('POST', `/cases/${caseId}/entries`, {
       user: coordinator,
-      body: { entryId: randomUUID(), sharedWith: ['SOF'], legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'normal', summary: 'Møde med familien' },
+      body: {
+        entryId: randomUUID(),
+        sharedWith: ['SOF'],
+        legalBasis: 'RPL115-1-1',
+        purpose: 'crime-prevention',
+        sensitivity: 'normal',
+        summary: 'Møde med familien',
+      },
     });
     expect(shared.status).toBeLessThan(300);
     // A look-up the access report must list (once the read models hold the case; with query criteria, the log calls it a search).
@@ -60,7 +73,10 @@ describe("the citizen's copy as a document", () => {
     const byQuery = await api.request('GET', `/cases/${caseId}/citizen-copy?format=html&lang=en`, { user: auditor });
     expect(byQuery.body).toMatch(/<html lang="en">/);
     expect(byQuery.body).toContain('Employment and Integration Administration referred you to SSP+ on');
-    const byHeader = await api.request('GET', `/cases/${caseId}/citizen-copy?format=html`, { user: auditor, headers: { 'Accept-Language': 'en-GB,en;q=0.9,da;q=0.5' } });
+    const byHeader = await api.request('GET', `/cases/${caseId}/citizen-copy?format=html`, {
+      user: auditor,
+      headers: { 'Accept-Language': 'en-GB,en;q=0.9,da;q=0.5' },
+    });
     expect(byHeader.body).toMatch(/<html lang="en">/);
     const bad = await api.request('GET', `/cases/${caseId}/citizen-copy?format=html&lang=de`, { user: auditor });
     expect(bad.status).toBe(400);
@@ -68,7 +84,9 @@ describe("the citizen's copy as a document", () => {
   });
 
   it('prints as a PDF whose text holds the sentences, the citizen and no raw event names', async () => {
-    const response = await fetch(`${api.baseUrl}/cases/${caseId}/citizen-copy?format=pdf`, { headers: { authorization: `Bearer ${await api.auth.token(auditor)}` } });
+    const response = await fetch(`${api.baseUrl}/cases/${caseId}/citizen-copy?format=pdf`, {
+      headers: { authorization: `Bearer ${await api.auth.token(auditor)}` },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
     expect(response.headers.get('cache-control')).toBe('no-store');
@@ -116,10 +134,18 @@ describe("the citizen's copy as a document", () => {
     const answer = await api.request('GET', `/audit/cases/${caseId}/history`, { user: auditor });
     expect(answer.status).toBe(200);
     expect(answer.body.lang).toBe('da');
-    expect(answer.body.events[0]).toMatchObject({ revision: 0, type: 'CaseOpened', agency: 'BIF', agencyName: 'Beskæftigelses- og Integrationsforvaltningen', actor: coordinator.userId });
+    expect(answer.body.events[0]).toMatchObject({
+      revision: 0,
+      type: 'CaseOpened',
+      agency: 'BIF',
+      agencyName: 'Beskæftigelses- og Integrationsforvaltningen',
+      actor: coordinator.userId,
+    });
     expect(answer.body.events[0].text).toMatch(/^Beskæftigelses- og Integrationsforvaltningen henviste dig til SSP\+ den /);
     expect(answer.body.events[0].details).toEqual([{ label: 'Begrundelse', text: 'Bekymring fra skolen' }]);
-    expect((await api.request('GET', `/audit/cases/${caseId}/history?lang=en`, { user: auditor })).body.events[0].text).toMatch(/^Employment and Integration Administration referred you/);
+    expect((await api.request('GET', `/audit/cases/${caseId}/history?lang=en`, { user: auditor })).body.events[0].text).toMatch(
+      /^Employment and Integration Administration referred you/,
+    );
     expect((await api.request('GET', `/audit/cases/${caseId}/history`, { user: coordinator })).status).toBe(403);
   });
 

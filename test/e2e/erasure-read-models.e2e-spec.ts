@@ -38,7 +38,13 @@ describe('read models after a citizen erasure', () => {
   /** An SSP+ case (level 3, born 2004) coordinated by this file's coordinator. */
   async function openCase(): Promise<{ caseId: string; citizen: TestCitizen; position: string }> {
     const citizen = testCitizen(2004);
-    const { caseId } = await referCitizen(api.request, coordinator, { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: DISTRICT, reason: 'Henvist af jobcentret' });
+    const { caseId } = await referCitizen(api.request, coordinator, {
+      cpr: citizen.cpr,
+      name: citizen.name,
+      birthDate: citizen.birthDate,
+      districtCode: DISTRICT,
+      reason: 'Henvist af jobcentret',
+    });
     await ok('POST', `/cases/${caseId}/coordinator`, coordinator, { coordinatorId, agency: 'BIF' });
     const assessed = await ok('POST', `/cases/${caseId}/assessments`, coordinator, { level: 3, rationale: 'Gentagen kriminalitet', assessedOn: today() });
     return { caseId, citizen, position: assessed.body.position as string };
@@ -48,11 +54,16 @@ describe('read models after a citizen erasure', () => {
     api.request('GET', `${path}${path.includes('?') ? '&' : '?'}consistentWith=${position}`, { user });
   const caseIds = (body: { items: Array<{ caseId: string }> }) => body.items.map((item) => item.caseId).sort();
   const summaryRow = async (caseId: string) =>
-    (await pool.query(`SELECT sealed_name, birth_date::text AS birth_date, district_code, erased_at FROM read_models.case_summary WHERE case_id = $1`, [caseId])).rows[0];
+    (
+      await pool.query(`SELECT sealed_name, birth_date::text AS birth_date, district_code, erased_at FROM read_models.case_summary WHERE case_id = $1`, [
+        caseId,
+      ])
+    ).rows[0];
   /** Reads the timeline over HTTP first: its consistentWith waits for the timeline projection, which GET /cases does not. */
   const timelineBirthDate = async (caseId: string, position: string) => {
     expect((await read(`/cases/${caseId}/timeline`, position)).status).toBe(200);
-    return (await pool.query(`SELECT road_map_facts->'birthDate' AS birth_date FROM read_models.timeline_case WHERE case_id = $1`, [caseId])).rows[0]?.birth_date;
+    return (await pool.query(`SELECT road_map_facts->'birthDate' AS birth_date FROM read_models.timeline_case WHERE case_id = $1`, [caseId])).rows[0]
+      ?.birth_date;
   };
 
   beforeAll(async () => {
@@ -110,7 +121,8 @@ describe('read models after a citizen erasure', () => {
         coordinator: { userId: coordinatorId },
       });
       const text = JSON.stringify(after.body);
-      for (const personal of [erased.citizen.name, erased.citizen.birthDate, DISTRICT]) expect({ personal, found: text.includes(personal) }).toEqual({ personal, found: false });
+      for (const personal of [erased.citizen.name, erased.citizen.birthDate, DISTRICT])
+        expect({ personal, found: text.includes(personal) }).toEqual({ personal, found: false });
     });
 
     it('keeps no birth date, district or name ciphertext in read_models.case_summary, nor a birth date in the timeline', async () => {
@@ -125,7 +137,11 @@ describe('read models after a citizen erasure', () => {
       const all = await read(`/cases?coordinator=${coordinatorId}`, position);
       expect(all.status).toBe(200);
       expect(caseIds(all.body)).toEqual([erased.caseId, kept.caseId].sort());
-      expect(all.body.items.find((item: { caseId: string }) => item.caseId === erased.caseId)).toMatchObject({ birthDate: null, districtCode: null, name: { erasedAt } });
+      expect(all.body.items.find((item: { caseId: string }) => item.caseId === erased.caseId)).toMatchObject({
+        birthDate: null,
+        districtCode: null,
+        name: { erasedAt },
+      });
 
       const inDistrict = await read(`/cases?coordinator=${coordinatorId}&district=${DISTRICT}`, position);
       expect(inDistrict.body).toMatchObject({ items: [{ caseId: kept.caseId }], page: { total: 1 } });

@@ -37,10 +37,18 @@ describe('the timeline of an erased case', () => {
 
   it('shows an erasure marker and no item due or overdue after the erasure', async () => {
     api.clock.set('2026-07-02T10:00:00.000Z');
-    const { caseId } = await referCitizen(api.request, coordinator, referralOf(testCitizen(2003), { reason: 'Løsladelse' }), { coordinator: { ...coordinator, userId: coordinatorId } });
+    const { caseId } = await referCitizen(api.request, coordinator, referralOf(testCitizen(2003), { reason: 'Løsladelse' }), {
+      coordinator: { ...coordinator, userId: coordinatorId },
+    });
     const base = `/cases/${caseId}`;
     await ok('POST', `${base}/agencies/KBH-FAENGSLER`, coordinator, {});
-    await ok('POST', `${base}/custody`, prison, { custodyId: randomUUID(), kind: 'sentence', institution: 'Vestre Fængsel', startedOn: '2026-07-01', expectedReleaseOn: '2026-12-01' });
+    await ok('POST', `${base}/custody`, prison, {
+      custodyId: randomUUID(),
+      kind: 'sentence',
+      institution: 'Vestre Fængsel',
+      startedOn: '2026-07-01',
+      expectedReleaseOn: '2026-12-01',
+    });
     await ok('POST', `${base}/actions`, coordinator, { actionId: randomUUID(), title: 'Handleplan', responsibleAgency: 'BIF', dueDate: '2026-07-20' });
 
     api.clock.set('2026-08-20T10:00:00.000Z');

@@ -55,12 +55,23 @@ describe('escalation of unanswered exchanges', () => {
   /** A case coordinated by BIF with Kriminalforsorgen on it; BIF shares one entry with Kriminalforsorgen only. */
   async function sharedWithProbation() {
     // BIF is the referral intake: its coordinator refers the citizen and takes the case over.
-    const { caseId } = await referCitizen((method, path, options) => api.request(method, path, options), coordinator, referralOf(testCitizen(2003), { reason: 'Løsladelse nærmer sig' }), { coordinator: { ...coordinator, userId: coordinator.userId! } }, database!.url);
+    const { caseId } = await referCitizen(
+      (method, path, options) => api.request(method, path, options),
+      coordinator,
+      referralOf(testCitizen(2003), { reason: 'Løsladelse nærmer sig' }),
+      { coordinator: { ...coordinator, userId: coordinator.userId! } },
+      database!.url,
+    );
     const base = `/cases/${caseId}`;
     await ok('POST', `${base}/agencies/KRIMINALFORSORGEN`, coordinator, {});
     const entryId = randomUUID();
     const shared = await ok('POST', `${base}/entries`, coordinator, {
-      entryId, sharedWith: ['KRIMINALFORSORGEN'], legalBasis: 'RPL115-1-3', purpose: 'crime-prevention', sensitivity: 'normal', summary: 'Jobplan klar til løsladelsen',
+      entryId,
+      sharedWith: ['KRIMINALFORSORGEN'],
+      legalBasis: 'RPL115-1-3',
+      purpose: 'crime-prevention',
+      sensitivity: 'normal',
+      summary: 'Jobplan klar til løsladelsen',
     });
     return { caseId, base, entryId, position: shared.position };
   }
@@ -96,23 +107,33 @@ describe('escalation of unanswered exchanges', () => {
     expect(await escalations(late.caseId)).toEqual([]);
   });
 
-  it('reminds Kriminalforsorgen\'s entry point on Thursday 9 April, once however often the job runs', async () => {
+  it("reminds Kriminalforsorgen's entry point on Thursday 9 April, once however often the job runs", async () => {
     const report = await runOn('2026-04-09', inTime.position);
-    expect(report.escalated.filter((e) => e.caseId === late.caseId)).toMatchObject([{ flow: 'information', id: late.entryId, toAgency: 'KRIMINALFORSORGEN', step: 'reminder' }]);
+    expect(report.escalated.filter((e) => e.caseId === late.caseId)).toMatchObject([
+      { flow: 'information', id: late.entryId, toAgency: 'KRIMINALFORSORGEN', step: 'reminder' },
+    ]);
     const reminder = report.escalated.find((e) => e.caseId === late.caseId)!;
     // Again the same day, and on Friday 10 April (the escalation is not due yet): nothing new.
     await runOn('2026-04-09', reminder.position!);
     await runOn('2026-04-10', reminder.position!);
     expect(await escalations(late.caseId)).toEqual([
       {
-        flow: 'information', entryId: late.entryId, fromAgency: 'BIF', toAgency: 'KRIMINALFORSORGEN', step: 'reminder', notify: ['entry-point'],
-        dueOn: '2026-04-09', workingDaysLate: 1, rulesVersion: expect.any(String), escalatedAt: at('2026-04-09'),
+        flow: 'information',
+        entryId: late.entryId,
+        fromAgency: 'BIF',
+        toAgency: 'KRIMINALFORSORGEN',
+        step: 'reminder',
+        notify: ['entry-point'],
+        dueOn: '2026-04-09',
+        workingDaysLate: 1,
+        rulesVersion: expect.any(String),
+        escalatedAt: at('2026-04-09'),
       },
     ]);
     late.position = reminder.position!;
   });
 
-  it('escalates to Kriminalforsorgen\'s escalation contact and the coordinator on Monday 13 April, once with two jobs at a time', async () => {
+  it("escalates to Kriminalforsorgen's escalation contact and the coordinator on Monday 13 April, once with two jobs at a time", async () => {
     // Saturday and Sunday: nothing.
     await runOn('2026-04-11', late.position);
     await runOn('2026-04-12', late.position);
@@ -136,7 +157,7 @@ describe('escalation of unanswered exchanges', () => {
     expect(await escalations(inTime.caseId)).toEqual([]);
   });
 
-  it('shows the escalation on the timeline, on the information flow, and first on the coordinator\'s worklist with its reasons', async () => {
+  it("shows the escalation on the timeline, on the information flow, and first on the coordinator's worklist with its reasons", async () => {
     const timeline = await api.request('GET', `${late.base}/timeline?kind=escalation&consistentWith=${late.position}`, { user: coordinator });
     expect(timeline.status).toBe(200);
     expect((timeline.body.items as any[]).map((item) => [item.on, item.resolution, item.ownerAgency, item.status])).toEqual([
@@ -146,7 +167,9 @@ describe('escalation of unanswered exchanges', () => {
     expect(timeline.body.items[1].title).toBe("escalated to KRIMINALFORSORGEN's escalation contact and the coordinator: acknowledgement 3 working days late");
 
     const flow = await api.request('GET', `${late.base}/information-flow?consistentWith=${late.position}`, { user: coordinator });
-    expect(flow.body.items).toMatchObject([{ id: late.entryId, toAgency: 'KRIMINALFORSORGEN', outcome: null, escalation: { step: 'escalation', at: at('2026-04-13') } }]);
+    expect(flow.body.items).toMatchObject([
+      { id: late.entryId, toAgency: 'KRIMINALFORSORGEN', outcome: null, escalation: { step: 'escalation', at: at('2026-04-13') } },
+    ]);
 
     const worklist = await api.request('GET', `/worklist?consistentWith=${late.position}&limit=200`, { user: coordinator });
     expect(worklist.status).toBe(200);
@@ -163,14 +186,25 @@ describe('escalation of unanswered exchanges', () => {
 
   it('shows the coordinator the chasing of an exchange between two other agencies on their case, and not a BIF liaison', async () => {
     api.clock.set(at('2026-04-20'));
-    const { caseId: openedCaseId } = await referCitizen((method, path, options) => api.request(method, path, options), coordinator, referralOf(testCitizen(2002), { reason: 'Løsladelse nærmer sig' }), { coordinator: { ...coordinator, userId: coordinator.userId! } }, database!.url);
+    const { caseId: openedCaseId } = await referCitizen(
+      (method, path, options) => api.request(method, path, options),
+      coordinator,
+      referralOf(testCitizen(2002), { reason: 'Løsladelse nærmer sig' }),
+      { coordinator: { ...coordinator, userId: coordinator.userId! } },
+      database!.url,
+    );
     const opened = { body: { caseId: openedCaseId } };
     const base = `/cases/${openedCaseId}`;
     await ok('POST', `${base}/agencies/KRIMINALFORSORGEN`, coordinator, {});
     await ok('POST', `${base}/agencies/SOF`, coordinator, {});
     const entryId = randomUUID();
     const shared = await ok('POST', `${base}/entries`, probation, {
-      entryId, sharedWith: ['SOF'], legalBasis: 'RPL115-1-3', purpose: 'crime-prevention', sensitivity: 'normal', summary: 'Tilsyn aftalt',
+      entryId,
+      sharedWith: ['SOF'],
+      legalBasis: 'RPL115-1-3',
+      purpose: 'crime-prevention',
+      sensitivity: 'normal',
+      summary: 'Tilsyn aftalt',
     });
     // Shared on Monday 20 April: the reminder is due on Thursday 23 April.
     await runOn('2026-04-22', shared.position);
@@ -179,7 +213,11 @@ describe('escalation of unanswered exchanges', () => {
     expect(reminder).toMatchObject({ toAgency: 'SOF', step: 'reminder' });
 
     const worklist = await api.request('GET', `/worklist?consistentWith=${reminder!.position}&limit=200`, { user: coordinator });
-    expect((worklist.body.items as any[]).find((row) => row.caseId === opened.body.caseId)).toMatchObject({ stalledFlows: 1, escalatedFlows: 0, reasons: expect.arrayContaining(['stalled-flows']) });
+    expect((worklist.body.items as any[]).find((row) => row.caseId === opened.body.caseId)).toMatchObject({
+      stalledFlows: 1,
+      escalatedFlows: 0,
+      reasons: expect.arrayContaining(['stalled-flows']),
+    });
     const forCoordinator = await api.request('GET', `${base}/timeline?kind=escalation&consistentWith=${reminder!.position}`, { user: coordinator });
     expect((forCoordinator.body.items as any[]).map((item) => [item.on, item.resolution, item.ownerAgency])).toEqual([['2026-04-23', 'reminder', 'SOF']]);
     const jobcentre: TestUser = { userId: `jobcenter-esc-${suffix}`, agency: 'BIF', roles: ['liaison'] };
@@ -192,8 +230,17 @@ describe('escalation of unanswered exchanges', () => {
     const gate = api.app.get(CaseGate);
     const command = { type: 'EscalateFlow', data: { flow: 'information', entryId: late.entryId, toAgency: 'KRIMINALFORSORGEN', step: 'reminder' } } as const;
     for (const user of [coordinator, probation]) {
-      await expect(gate.execute({ caseId: late.caseId, caller: { kind: 'user', user: { ...user, namedAccess: [] } as never }, intent: { type: 'EscalateFlow' }, command })).rejects.toMatchObject({ name: 'CaseWriteForbiddenError' });
+      await expect(
+        gate.execute({ caseId: late.caseId, caller: { kind: 'user', user: { ...user, namedAccess: [] } as never }, intent: { type: 'EscalateFlow' }, command }),
+      ).rejects.toMatchObject({ name: 'CaseWriteForbiddenError' });
     }
-    await expect(gate.execute({ caseId: late.caseId, caller: { kind: 'system', purpose: 'retention', actor: 'system:retention' }, intent: { type: 'EscalateFlow' }, command })).rejects.toMatchObject({ name: 'CaseWriteForbiddenError' });
+    await expect(
+      gate.execute({
+        caseId: late.caseId,
+        caller: { kind: 'system', purpose: 'retention', actor: 'system:retention' },
+        intent: { type: 'EscalateFlow' },
+        command,
+      }),
+    ).rejects.toMatchObject({ name: 'CaseWriteForbiddenError' });
   });
 });

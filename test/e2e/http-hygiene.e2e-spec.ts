@@ -57,10 +57,13 @@ describe('HTTP hygiene over every route of the OpenAPI document', () => {
     expect(document.status).toBe(200);
     operations = operationsOf(document.body as OpenApiDocument);
     caseOn = await openCase(walker);
-    for (const agency of ['KBH-POLITI', 'SOF']) expect((await api.request('POST', `/cases/${caseOn}/agencies/${agency}`, { user: walker, body: {} })).status).toBe(201);
+    for (const agency of ['KBH-POLITI', 'SOF'])
+      expect((await api.request('POST', `/cases/${caseOn}/agencies/${agency}`, { user: walker, body: {} })).status).toBe(201);
     caseOff = await openCase(sofCoordinator);
     // Taken over at intake by the walker, so another BIF coordinator does not see it as intake.
-    expect((await api.request('POST', `/cases/${caseOff}/coordinator`, { user: walker, body: { coordinatorId: walker.userId, agency: 'BIF' } })).status).toBe(201);
+    expect((await api.request('POST', `/cases/${caseOff}/coordinator`, { user: walker, body: { coordinatorId: walker.userId, agency: 'BIF' } })).status).toBe(
+      201,
+    );
     const measures = await api.request('GET', '/effects/measures', { user: walker });
     measureCode = String(((measures.body as { items?: Array<{ code: string }> }).items ?? [])[0]?.code ?? 'none');
   }, 120_000);
@@ -98,7 +101,8 @@ describe('HTTP hygiene over every route of the OpenAPI document', () => {
     it('holds for every GET of the document (2xx, errors, every format), and for refusals and unknown routes', async () => {
       const missing: string[] = [];
       const check = (label: string, answer: HttpAnswer) => {
-        if (!/\bno-store\b/.test(answer.headers.get('cache-control') ?? '')) missing.push(`${label} → ${answer.status} Cache-Control: ${answer.headers.get('cache-control')}`);
+        if (!/\bno-store\b/.test(answer.headers.get('cache-control') ?? ''))
+          missing.push(`${label} → ${answer.status} Cache-Control: ${answer.headers.get('cache-control')}`);
       };
       const reads = operations.filter((operation) => operation.method === 'GET' && !isPublic(operation));
       expect(reads.length).toBeGreaterThan(20);
@@ -113,7 +117,10 @@ describe('HTTP hygiene over every route of the OpenAPI document', () => {
         }
         // Errors of the same route: a case that does not exist, a malformed id, no token at all.
         check(`GET ${operation.template} missing case`, await api.request('GET', pathOf(operation, randomUUID()), { user: walker }));
-        check(`GET ${operation.template} malformed`, await api.request('GET', pathOf(operation, 'not-a-uuid', { list: 'x', agencyCode: 'x', code: 'x' }), { user: walker }));
+        check(
+          `GET ${operation.template} malformed`,
+          await api.request('GET', pathOf(operation, 'not-a-uuid', { list: 'x', agencyCode: 'x', code: 'x' }), { user: walker }),
+        );
         check(`GET ${operation.template} without token`, await api.request('GET', path));
       }
       // The walk must reach data, or it proves nothing about the answers that carry it.
@@ -130,13 +137,21 @@ describe('HTTP hygiene over every route of the OpenAPI document', () => {
   describe('no input echoed, and one error shape', () => {
     it('never answers with a marker sent in a path segment, a query value, a header or a body field, on any route or an unknown one', async () => {
       const problems: string[] = [];
-      const probe = async (label: string, method: string, build: (marker: string) => { path: string; headers?: Record<string, string>; body?: unknown; raw?: string }) => {
+      const probe = async (
+        label: string,
+        method: string,
+        build: (marker: string) => { path: string; headers?: Record<string, string>; body?: unknown; raw?: string },
+      ) => {
         const marker = newMarker();
         const request = build(marker);
-        const answer = request.raw !== undefined ? await rawPost(api, request.path, request.raw, walker, method) : await api.request(method, request.path, { user: walker, headers: request.headers, body: request.body });
+        const answer =
+          request.raw !== undefined
+            ? await rawPost(api, request.path, request.raw, walker, method)
+            : await api.request(method, request.path, { user: walker, headers: request.headers, body: request.body });
         const where = `${label} (${method} ${request.path.slice(0, 120)}) → ${answer.status}`;
         if (answer.text.toLowerCase().includes(marker.toLowerCase())) problems.push(`${where}: body echoes the marker: ${answer.text.slice(0, 200)}`);
-        for (const [name, value] of answer.headers) if (value.toLowerCase().includes(marker.toLowerCase())) problems.push(`${where}: header ${name} echoes the marker`);
+        for (const [name, value] of answer.headers)
+          if (value.toLowerCase().includes(marker.toLowerCase())) problems.push(`${where}: header ${name} echoes the marker`);
         if (answer.status >= 400) {
           const shape = shapeProblem(answer);
           if (shape) problems.push(`${where}: ${shape}: ${answer.text.slice(0, 200)}`);
@@ -151,7 +166,10 @@ describe('HTTP hygiene over every route of the OpenAPI document', () => {
         const queryNames = operation.parameters.filter((parameter) => parameter.in === 'query').map((parameter) => parameter.name);
         for (const name of pathNames) {
           await probe(`path parameter ${name}`, method, (marker) => ({ path: pathOf(operation, caseOn, { [name]: marker }), body: validBody() }));
-          await probe(`path parameter ${name}, padded like a code`, method, (marker) => ({ path: pathOf(operation, caseOn, { [name]: `${marker.toUpperCase()}-X` }), body: validBody() }));
+          await probe(`path parameter ${name}, padded like a code`, method, (marker) => ({
+            path: pathOf(operation, caseOn, { [name]: `${marker.toUpperCase()}-X` }),
+            body: validBody(),
+          }));
         }
         for (const name of [...queryNames, 'unexpected']) {
           await probe(`query ${name}`, method, (marker) => ({ path: `${pathOf(operation, caseOn)}?${name}=${marker}`, body: validBody() }));
@@ -162,11 +180,17 @@ describe('HTTP hygiene over every route of the OpenAPI document', () => {
         if (WRITE_METHODS.includes(method.toLowerCase())) {
           const base = validBody() ?? {};
           const fields = [...new Set([...operation.bodyProperties, ...Object.keys(base)])];
-          await probe('every body field', method, (marker) => ({ path: pathOf(operation, caseOn), body: Object.fromEntries(fields.map((field) => [field, marker])) }));
+          await probe('every body field', method, (marker) => ({
+            path: pathOf(operation, caseOn),
+            body: Object.fromEntries(fields.map((field) => [field, marker])),
+          }));
           for (const field of fields) {
             await probe(`body field ${field}`, method, (marker) => ({ path: pathOf(operation, caseOn), body: { ...(validBody() ?? {}), [field]: marker } }));
           }
-          await probe('an unknown body field named like the marker', method, (marker) => ({ path: pathOf(operation, caseOn), body: { ...(validBody() ?? {}), [marker]: 1 } }));
+          await probe('an unknown body field named like the marker', method, (marker) => ({
+            path: pathOf(operation, caseOn),
+            body: { ...(validBody() ?? {}), [marker]: 1 },
+          }));
           await probe('malformed JSON', method, (marker) => ({ path: pathOf(operation, caseOn), raw: `{"${marker}": ` }));
         }
       }
@@ -189,9 +213,18 @@ describe('HTTP hygiene over every route of the OpenAPI document', () => {
           if (typeof operation.summary !== 'string' || operation.summary === '') problems.push(`${method} ${template}: no summary`);
           const markedPublic = Array.isArray(operation.security) && operation.security.length === 0;
           if (markedPublic !== PUBLIC_PATHS.test(template)) problems.push(`${method} ${template}: ${markedPublic ? 'marked public' : 'not marked public'}`);
-          if (markedPublic && (await api.request(method.toUpperCase(), template)).status === 401) problems.push(`${method} ${template}: marked public but answers 401 without a token`);
+          if (markedPublic && (await api.request(method.toUpperCase(), template)).status === 401)
+            problems.push(`${method} ${template}: marked public but answers 401 without a token`);
           // The errors a client must handle are in the document, as problem details.
-          const expected = markedPublic ? [] : ['400', '401', '403', ...(WRITE_METHODS.includes(method) ? ['415'] : []), ...(WRITE_METHODS.includes(method) && template.startsWith('/cases/{caseId}') ? ['412'] : [])];
+          const expected = markedPublic
+            ? []
+            : [
+                '400',
+                '401',
+                '403',
+                ...(WRITE_METHODS.includes(method) ? ['415'] : []),
+                ...(WRITE_METHODS.includes(method) && template.startsWith('/cases/{caseId}') ? ['412'] : []),
+              ];
           for (const status of expected) {
             const documented = (operation as { responses?: Record<string, { content?: Record<string, unknown> }> }).responses?.[status];
             if (!documented?.content?.['application/problem+json']) problems.push(`${method} ${template}: ${status} not documented as problem+json`);
@@ -203,7 +236,7 @@ describe('HTTP hygiene over every route of the OpenAPI document', () => {
   });
 
   describe('one error shape for every kind of error', () => {
-    it('answers each kind (Nest\'s own, unknown routes, body parser, media type, throttler, guards, case rules, preconditions, 503) as problem+json with its reason, echoing nothing', async () => {
+    it("answers each kind (Nest's own, unknown routes, body parser, media type, throttler, guards, case rules, preconditions, 503) as problem+json with its reason, echoing nothing", async () => {
       // Few requests a minute and a short consistency wait: the 429 and the 503 within a test's time.
       const strict = await createApiChild({ databaseUrl: testDatabaseUrl(), extra: { RATE_LIMIT_PER_MINUTE: '2', CONSISTENCY_WAIT_MS: '100' } });
       try {
@@ -211,7 +244,11 @@ describe('HTTP hygiene over every route of the OpenAPI document', () => {
         const auditor: TestUser = { userId: `hygiene-auditor-${randomUUID()}`, agency: 'OKF', roles: ['auditor'] };
         const bifCoordinator: TestUser = { userId: `hygiene-bif-${randomUUID()}`, agency: 'BIF', roles: ['coordinator'] };
         const fresh = await openCase(walker);
-        const send = (method: string, path: string, options: { user?: TestUser; headers?: Record<string, string>; body?: unknown; raw?: string; contentType?: string; on?: ApiChild } = {}) =>
+        const send = (
+          method: string,
+          path: string,
+          options: { user?: TestUser; headers?: Record<string, string>; body?: unknown; raw?: string; contentType?: string; on?: ApiChild } = {},
+        ) =>
           options.raw !== undefined
             ? rawSend(options.on ?? api, method, path, options.raw, options.user, options.contentType ?? 'application/json', options.headers)
             : (options.on ?? api).request(method, path, { user: options.user, headers: options.headers, body: options.body });
@@ -219,28 +256,93 @@ describe('HTTP hygiene over every route of the OpenAPI document', () => {
           ['no token', (m) => send('GET', `/cases/${fresh}`, { headers: { 'X-Marker': m } }), 401, 'UNAUTHENTICATED'],
           ['a token that is not one', (m) => send('GET', `/cases/${fresh}`, { headers: { authorization: `Bearer ${m}` } }), 401, 'UNAUTHENTICATED'],
           ['an auditor writing (guard)', (m) => send('POST', `/cases/${fresh}/close`, { user: auditor, body: { reason: m } }), 403, 'FORBIDDEN'],
-          ['a role the route does not allow (guard)', (m) => send('POST', '/effects/safety-index', { user: { ...auditor, roles: ['liaison'] }, body: { csv: m } }), 403, 'FORBIDDEN'],
-          ['section 115(2)', (m) => send('GET', `/cases/${fresh}`, { user: police[1], headers: { 'X-Purpose': 'criminal-investigation', 'X-Marker': m } }), 403, 'DISCLOSURE_FOR_INVESTIGATION_REFUSED'],
+          [
+            'a role the route does not allow (guard)',
+            (m) => send('POST', '/effects/safety-index', { user: { ...auditor, roles: ['liaison'] }, body: { csv: m } }),
+            403,
+            'FORBIDDEN',
+          ],
+          [
+            'section 115(2)',
+            (m) => send('GET', `/cases/${fresh}`, { user: police[1], headers: { 'X-Purpose': 'criminal-investigation', 'X-Marker': m } }),
+            403,
+            'DISCLOSURE_FOR_INVESTIGATION_REFUSED',
+          ],
           ['a case that does not exist', (m) => send('GET', `/cases/${randomUUID()}`, { user: walker, headers: { 'X-Marker': m } }), 404, 'NOT_FOUND'],
-          ['a case the caller may not see', (m) => send('POST', `/cases/${caseOff}/close`, { user: bifCoordinator, body: { reason: 'other' }, headers: { 'X-Marker': m } }), 404, 'NOT_FOUND'],
+          [
+            'a case the caller may not see',
+            (m) => send('POST', `/cases/${caseOff}/close`, { user: bifCoordinator, body: { reason: 'other' }, headers: { 'X-Marker': m } }),
+            404,
+            'NOT_FOUND',
+          ],
           ['an unknown route', (m) => send('GET', `/${m}?q=${m}`, { user: walker }), 404, 'NOT_FOUND'],
           ['an unknown route, no token', (m) => send('DELETE', `/${m}`), 404, 'NOT_FOUND'],
           ['a malformed id (ParseUUIDPipe)', (m) => send('GET', `/cases/${m}`, { user: walker }), 400, 'VALIDATION_FAILED'],
-          ['invalid fields (validation pipe)', (m) => send('POST', `/cases/${fresh}/assessments`, { user: walker, body: { level: m, rationale: m, assessedOn: m } }), 400, 'VALIDATION_FAILED'],
-          ['an unknown code in the path (pipe)', (m) => send('POST', `/cases/${fresh}/agencies/${m.toUpperCase()}`, { user: walker, body: {} }), 400, 'VALIDATION_FAILED'],
-          ['an If-Match that is no revision', (m) => send('POST', `/cases/${fresh}/close`, { user: walker, headers: { 'If-Match': m }, body: { reason: 'other' } }), 400, 'VALIDATION_FAILED'],
+          [
+            'invalid fields (validation pipe)',
+            (m) => send('POST', `/cases/${fresh}/assessments`, { user: walker, body: { level: m, rationale: m, assessedOn: m } }),
+            400,
+            'VALIDATION_FAILED',
+          ],
+          [
+            'an unknown code in the path (pipe)',
+            (m) => send('POST', `/cases/${fresh}/agencies/${m.toUpperCase()}`, { user: walker, body: {} }),
+            400,
+            'VALIDATION_FAILED',
+          ],
+          [
+            'an If-Match that is no revision',
+            (m) => send('POST', `/cases/${fresh}/close`, { user: walker, headers: { 'If-Match': m }, body: { reason: 'other' } }),
+            400,
+            'VALIDATION_FAILED',
+          ],
           ['malformed JSON (body parser)', (m) => send('POST', `/cases/${fresh}/close`, { user: walker, raw: `{"reason": "${m}` }), 400, 'MALFORMED_JSON'],
-          ['JSON nested too deeply (body parser)', (m) => send('POST', `/cases/${fresh}/close`, { user: walker, raw: `${'['.repeat(40)}"${m}"${']'.repeat(40)}` }), 400, 'MALFORMED_JSON'],
-          ['a body too large (body parser)', (m) => send('POST', `/cases/${fresh}/close`, { user: walker, raw: JSON.stringify({ reason: m.repeat(30_000) }) }), 413, 'PAYLOAD_TOO_LARGE'],
-          ['a form-encoded body', (m) => send('POST', `/cases/${fresh}/close`, { user: walker, raw: `reason=${m}`, contentType: 'application/x-www-form-urlencoded' }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
-          ['a text/plain body', (m) => send('POST', `/cases/${fresh}/close`, { user: walker, raw: m, contentType: 'text/plain' }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
+          [
+            'JSON nested too deeply (body parser)',
+            (m) => send('POST', `/cases/${fresh}/close`, { user: walker, raw: `${'['.repeat(40)}"${m}"${']'.repeat(40)}` }),
+            400,
+            'MALFORMED_JSON',
+          ],
+          [
+            'a body too large (body parser)',
+            (m) => send('POST', `/cases/${fresh}/close`, { user: walker, raw: JSON.stringify({ reason: m.repeat(30_000) }) }),
+            413,
+            'PAYLOAD_TOO_LARGE',
+          ],
+          [
+            'a form-encoded body',
+            (m) => send('POST', `/cases/${fresh}/close`, { user: walker, raw: `reason=${m}`, contentType: 'application/x-www-form-urlencoded' }),
+            415,
+            'UNSUPPORTED_MEDIA_TYPE',
+          ],
+          [
+            'a text/plain body',
+            (m) => send('POST', `/cases/${fresh}/close`, { user: walker, raw: m, contentType: 'text/plain' }),
+            415,
+            'UNSUPPORTED_MEDIA_TYPE',
+          ],
           ['a case rule', (m) => send('POST', `/cases/${fresh}/reopen`, { user: walker, body: { reason: m } }), 422, 'CASE_ALREADY_OPEN'],
-          ['a stale If-Match', (m) => send('POST', `/cases/${fresh}/reopen`, { user: walker, headers: { 'If-Match': '"999"', 'X-Marker': m }, body: { reason: 'x' } }), 412, 'REVISION_CONFLICT'],
-          ['read models behind ?consistentWith', (m) => send('GET', `/cases?consistentWith=7fffffffffffffff.7fffffffffffffff`, { user: walker, headers: { 'X-Marker': m }, on: strict }), 503, 'READ_MODEL_BEHIND'],
-          ['too many requests (throttler)', async (m) => {
-            for (let i = 0; i < 3; i++) await send('GET', '/reference-data', { user: walker, on: strict });
-            return send('GET', `/reference-data?q=${m}`, { user: walker, on: strict });
-          }, 429, 'RATE_LIMITED'],
+          [
+            'a stale If-Match',
+            (m) => send('POST', `/cases/${fresh}/reopen`, { user: walker, headers: { 'If-Match': '"999"', 'X-Marker': m }, body: { reason: 'x' } }),
+            412,
+            'REVISION_CONFLICT',
+          ],
+          [
+            'read models behind ?consistentWith',
+            (m) => send('GET', `/cases?consistentWith=7fffffffffffffff.7fffffffffffffff`, { user: walker, headers: { 'X-Marker': m }, on: strict }),
+            503,
+            'READ_MODEL_BEHIND',
+          ],
+          [
+            'too many requests (throttler)',
+            async (m) => {
+              for (let i = 0; i < 3; i++) await send('GET', '/reference-data', { user: walker, on: strict });
+              return send('GET', `/reference-data?q=${m}`, { user: walker, on: strict });
+            },
+            429,
+            'RATE_LIMITED',
+          ],
         ];
         const problems: string[] = [];
         for (const [label, provoke, status, reason] of kinds) {
@@ -250,9 +352,11 @@ describe('HTTP hygiene over every route of the OpenAPI document', () => {
           if (answer.status !== status) problems.push(`${where}: expected ${status}: ${answer.text.slice(0, 200)}`);
           const shape = shapeProblem(answer);
           if (shape) problems.push(`${where}: ${shape}: ${answer.text.slice(0, 200)}`);
-          if ((answer.body as { reason?: unknown })?.reason !== reason) problems.push(`${where}: reason ${String((answer.body as { reason?: unknown })?.reason)}, expected ${reason}`);
+          if ((answer.body as { reason?: unknown })?.reason !== reason)
+            problems.push(`${where}: reason ${String((answer.body as { reason?: unknown })?.reason)}, expected ${reason}`);
           if (answer.text.toLowerCase().includes(marker.toLowerCase())) problems.push(`${where}: the body echoes the marker`);
-          for (const [name, value] of answer.headers) if (value.toLowerCase().includes(marker.toLowerCase())) problems.push(`${where}: header ${name} echoes the marker`);
+          for (const [name, value] of answer.headers)
+            if (value.toLowerCase().includes(marker.toLowerCase())) problems.push(`${where}: header ${name} echoes the marker`);
         }
         expect(problems).toEqual([]);
       } finally {
@@ -267,7 +371,8 @@ describe('HTTP hygiene over every route of the OpenAPI document', () => {
       const read = await api.request('GET', `/cases/${caseOn}`, { user: police[1], headers: investigation });
       expect(read.status).toBe(403);
       expect(read.body).toMatchObject({ reason: 'DISCLOSURE_FOR_INVESTIGATION_REFUSED' });
-      const streamLength = async (caseId: string) => Number((await pool.query('SELECT count(*) AS n FROM es_events WHERE stream_id = $1', [`case-${caseId}`])).rows[0].n);
+      const streamLength = async (caseId: string) =>
+        Number((await pool.query('SELECT count(*) AS n FROM es_events WHERE stream_id = $1', [`case-${caseId}`])).rows[0].n);
       const before = { on: await streamLength(caseOn), off: await streamLength(caseOff) };
       const writes = operations.filter((operation) => WRITE_METHODS.includes(operation.method.toLowerCase()));
       expect(writes.length).toBeGreaterThan(30);
@@ -293,7 +398,10 @@ describe('HTTP hygiene over every route of the OpenAPI document', () => {
       const appendedByPolice = await pool.query(`SELECT count(*) AS n FROM es_events WHERE metadata->>'actor' = ANY($1)`, [police.map((user) => user.userId)]);
       expect(Number(appendedByPolice.rows[0].n)).toBe(0);
       // Attempted disclosures for investigation show in the read audit, writes as reads.
-      const refusals = await pool.query(`SELECT count(*) AS n FROM audit_log WHERE user_id = ANY($1) AND outcome = 403 AND purpose = 'criminal-investigation' AND method <> 'GET'`, [police.map((user) => user.userId)]);
+      const refusals = await pool.query(
+        `SELECT count(*) AS n FROM audit_log WHERE user_id = ANY($1) AND outcome = 403 AND purpose = 'criminal-investigation' AND method <> 'GET'`,
+        [police.map((user) => user.userId)],
+      );
       expect(Number(refusals.rows[0].n)).toBe(police.length * 3 * writes.length);
     }, 180_000);
   });
@@ -330,7 +438,11 @@ function shapeProblem(answer: HttpAnswer): string | undefined {
   for (const old of ['statusCode', 'error', 'message']) if (old in body) return `the old member ${old} is still there`;
   if (answer.status === 400 || 'violations' in body) {
     const violations = body['violations'];
-    if (!Array.isArray(violations) || violations.length === 0 || violations.some((violation) => ['field', 'rule', 'message'].some((key) => typeof (violation as Record<string, unknown>)?.[key] !== 'string'))) {
+    if (
+      !Array.isArray(violations) ||
+      violations.length === 0 ||
+      violations.some((violation) => ['field', 'rule', 'message'].some((key) => typeof (violation as Record<string, unknown>)?.[key] !== 'string'))
+    ) {
       return 'violations are not a list of { field, rule, message }';
     }
   }
@@ -347,7 +459,15 @@ async function rawPost(api: ApiChild, path: string, text: string, user: TestUser
   return rawSend(api, method, path, text, user, 'application/json');
 }
 
-async function rawSend(api: ApiChild, method: string, path: string, text: string, user: TestUser | undefined, contentType: string, headers: Record<string, string> = {}): Promise<HttpAnswer> {
+async function rawSend(
+  api: ApiChild,
+  method: string,
+  path: string,
+  text: string,
+  user: TestUser | undefined,
+  contentType: string,
+  headers: Record<string, string> = {},
+): Promise<HttpAnswer> {
   const response = await fetch(`${api.baseUrl}${path}`, {
     method,
     headers: { ...headers, ...(user ? { authorization: `Bearer ${await api.token(user)}` } : {}), 'content-type': contentType },

@@ -36,12 +36,20 @@ describe('city-wide information delays: closed months, suppressed small cells', 
     position = response.body.position;
     return response.body;
   }
-  const delays = (query: string, user: TestUser = coordinator) => api.request('GET', `/information-flow/delays?${query}${query ? '&' : ''}consistentWith=${position}`, { user });
+  const delays = (query: string, user: TestUser = coordinator) =>
+    api.request('GET', `/information-flow/delays?${query}${query ? '&' : ''}consistentWith=${position}`, { user });
   const hoursLater = (hours: number) => api.clock.set(new Date(api.clock.now().getTime() + hours * 3_600_000));
 
   async function share(from: TestUser, to: string): Promise<string> {
     const entryId = randomUUID();
-    await ok('POST', `/cases/${caseId}/entries`, from, { entryId, sharedWith: [to], legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'normal', summary: 'Note' });
+    await ok('POST', `/cases/${caseId}/entries`, from, {
+      entryId,
+      sharedWith: [to],
+      legalBasis: 'RPL115-1-1',
+      purpose: 'crime-prevention',
+      sensitivity: 'normal',
+      summary: 'Note',
+    });
     return entryId;
   }
   const acknowledge = (entryId: string, by: TestUser) => ok('POST', `/cases/${caseId}/entries/${entryId}/acknowledgements`, by);
@@ -55,7 +63,13 @@ describe('city-wide information delays: closed months, suppressed small cells', 
     api = await startTestApp({ databaseUrl: ownDatabase.url });
     api.clock.set(`${first}-10T09:00:00.000Z`);
     const citizen = testCitizen(2000);
-    ({ caseId } = await referCitizen(api.request, coordinator, { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: 'NORREBRO-1', reason: 'Henvist' }, undefined, ownDatabase.url));
+    ({ caseId } = await referCitizen(
+      api.request,
+      coordinator,
+      { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: 'NORREBRO-1', reason: 'Henvist' },
+      undefined,
+      ownDatabase.url,
+    ));
     await ok('POST', `/cases/${caseId}/coordinator`, coordinator, { coordinatorId: coordinator.userId, agency: 'BIF' });
     await ok('POST', `/cases/${caseId}/agencies/SOF`, coordinator, {});
     await ok('POST', `/cases/${caseId}/agencies/KBH-FAENGSLER`, coordinator, {});

@@ -20,7 +20,12 @@ describe('referral intake over HTTP', () => {
   const jobcentre: TestUser = { userId: `jobcentre-${suffix}`, agency: 'BIF', roles: ['liaison'] };
   const socialCoordinator: TestUser = { userId: `sof-coord-${suffix}`, agency: 'SOF', roles: ['coordinator'] };
   const auditor: TestUser = { userId: `audit-${suffix}`, agency: 'OKF', roles: ['auditor'] };
-  const policeEntryPoint = { unit: 'Station Bellahøj, SSP-kontakt', contactPerson: 'Vagthavende', phone: '+45 3333 1111', email: `bellahoj-${suffix}@politi.example.org` };
+  const policeEntryPoint = {
+    unit: 'Station Bellahøj, SSP-kontakt',
+    contactPerson: 'Vagthavende',
+    phone: '+45 3333 1111',
+    email: `bellahoj-${suffix}@politi.example.org`,
+  };
 
   beforeAll(async () => {
     api = await startTestApp();
@@ -54,8 +59,15 @@ describe('referral intake over HTTP', () => {
   it("the police's referral reaches the intake queue; the intake coordinator takes it; the police then join with their entry point; a second referral answers like a new one and reaches the coordinator", async () => {
     // ---- A police liaison refers a young man about to be released.
     const citizen = testCitizen(2004);
-    const referral = await api.request('POST', '/cases', { user: police, body: referralOf(citizen, { districtCode: 'NORREBRO-1', reason: 'Løsladelse nærmer sig', referrerEntryPoint: policeEntryPoint }) });
-    expect({ status: referral.status, body: referral.body, location: referral.headers.get('location') }).toEqual({ status: 202, body: { received: true }, location: null });
+    const referral = await api.request('POST', '/cases', {
+      user: police,
+      body: referralOf(citizen, { districtCode: 'NORREBRO-1', reason: 'Løsladelse nærmer sig', referrerEntryPoint: policeEntryPoint }),
+    });
+    expect({ status: referral.status, body: referral.body, location: referral.headers.get('location') }).toEqual({
+      status: 202,
+      body: { received: true },
+      location: null,
+    });
     const caseId = await caseIdOfCitizen(citizen.cpr);
     let position = await positionOf(caseId);
 
@@ -100,11 +112,24 @@ describe('referral intake over HTTP', () => {
     expect((await wholeQueue(intakeCoordinator, position)).map((item) => item.caseId)).not.toContain(caseId);
 
     // ---- Social services, not on the case, refer the same citizen: answered exactly like a citizen without a case.
-    const again = await api.request('POST', '/cases', { user: social, body: referralOf(citizen, { districtCode: 'VALBY-1', reason: 'Bekymring fra socialrådgiver' }) });
+    const again = await api.request('POST', '/cases', {
+      user: social,
+      body: referralOf(citizen, { districtCode: 'VALBY-1', reason: 'Bekymring fra socialrådgiver' }),
+    });
     const stranger = testCitizen(2004);
-    const fresh = await api.request('POST', '/cases', { user: social, body: referralOf(stranger, { districtCode: 'VALBY-1', reason: 'Bekymring fra socialrådgiver' }) });
-    const headerNames = (headers: Headers) => [...headers.keys()].filter((name) => !['date', 'x-request-id', 'etag'].includes(name) && !name.startsWith('ratelimit') && !name.startsWith('x-ratelimit')).sort();
-    expect({ status: again.status, body: again.body, headers: headerNames(again.headers) }).toEqual({ status: fresh.status, body: fresh.body, headers: headerNames(fresh.headers) });
+    const fresh = await api.request('POST', '/cases', {
+      user: social,
+      body: referralOf(stranger, { districtCode: 'VALBY-1', reason: 'Bekymring fra socialrådgiver' }),
+    });
+    const headerNames = (headers: Headers) =>
+      [...headers.keys()]
+        .filter((name) => !['date', 'x-request-id', 'etag'].includes(name) && !name.startsWith('ratelimit') && !name.startsWith('x-ratelimit'))
+        .sort();
+    expect({ status: again.status, body: again.body, headers: headerNames(again.headers) }).toEqual({
+      status: fresh.status,
+      body: fresh.body,
+      headers: headerNames(fresh.headers),
+    });
     expect(again.status).toBe(202);
     expect(JSON.stringify([...again.headers.entries()]) + JSON.stringify(again.body)).not.toContain(caseId);
     // The referrer does not join and learns nothing.
@@ -114,7 +139,10 @@ describe('referral intake over HTTP', () => {
 
     // ---- The coordinator sees it: in the worklist with its reason, and on the timeline.
     const worklist = await ok('GET', `/worklist?reason=referral-received&limit=200&consistentWith=${afterReferral}`, intakeCoordinator);
-    expect(worklist.items.find((item: any) => item.caseId === caseId)).toMatchObject({ reasons: expect.arrayContaining(['referral-received']), referralsReceived: 1 });
+    expect(worklist.items.find((item: any) => item.caseId === caseId)).toMatchObject({
+      reasons: expect.arrayContaining(['referral-received']),
+      referralsReceived: 1,
+    });
     const timeline = await ok('GET', `/cases/${caseId}/timeline?kind=referral&consistentWith=${afterReferral}`, intakeCoordinator);
     expect(timeline.items).toEqual([expect.objectContaining({ kind: 'referral', ownerAgency: 'SOF', detail: 'Bekymring fra socialrådgiver' })]);
   });
@@ -136,8 +164,14 @@ describe('referral intake over HTTP', () => {
     const asked = await api.request('POST', `/cases/${caseId}/intake-requests`, { user: police });
     expect(asked.status).toBe(201);
     const joined = (await api.store.readStream(`case-${caseId}`)).at(-1)!;
-    expect([joined.type, joined.data]).toEqual(['AgencyJoinedCase', expect.objectContaining({ agency: 'BIF', entryPoint: expect.objectContaining({ email: 'ssp-plus.bif@example.org' }) })]);
-    expect((await wholeQueue(intakeCoordinator, asked.body.position)).find((item) => item.caseId === caseId)).toMatchObject({ referredBy: 'KBH-POLITI', agencies: ['KBH-POLITI', 'BIF'] });
+    expect([joined.type, joined.data]).toEqual([
+      'AgencyJoinedCase',
+      expect.objectContaining({ agency: 'BIF', entryPoint: expect.objectContaining({ email: 'ssp-plus.bif@example.org' }) }),
+    ]);
+    expect((await wholeQueue(intakeCoordinator, asked.body.position)).find((item) => item.caseId === caseId)).toMatchObject({
+      referredBy: 'KBH-POLITI',
+      agencies: ['KBH-POLITI', 'BIF'],
+    });
 
     // Asking again: the intake is on the case already.
     const twice = await api.request('POST', `/cases/${caseId}/intake-requests`, { user: police });

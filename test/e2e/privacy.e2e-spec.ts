@@ -52,13 +52,29 @@ describe('privacy: erasure, legal holds and the citizen copy over HTTP', () => {
     const tag = randomInt(100000, 999999);
     const address = `Zqvej ${tag}, 2200 København N`;
     const summaries = [`Henvist; bor på ${address}`, `Kommunal opfølgning Qx${tag}`, `Politiets bekymring Px${tag}`];
-    const { caseId } = await referCitizen(api.request, coordinator, { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: 'NORREBRO-1', reason: summaries[0] });
+    const { caseId } = await referCitizen(api.request, coordinator, {
+      cpr: citizen.cpr,
+      name: citizen.name,
+      birthDate: citizen.birthDate,
+      districtCode: 'NORREBRO-1',
+      reason: summaries[0],
+    });
     await ok('POST', `/cases/${caseId}/agencies/KBH-POLITI`, coordinator, {});
     await ok('POST', `/cases/${caseId}/entries`, coordinator, {
-      entryId: randomUUID(), sharedWith: ['KBH-POLITI'], legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'normal', summary: summaries[1],
+      entryId: randomUUID(),
+      sharedWith: ['KBH-POLITI'],
+      legalBasis: 'RPL115-1-1',
+      purpose: 'crime-prevention',
+      sensitivity: 'normal',
+      summary: summaries[1],
     });
     await ok('POST', `/cases/${caseId}/entries`, police, {
-      entryId: randomUUID(), sharedWith: ['BIF'], legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'normal', summary: summaries[2],
+      entryId: randomUUID(),
+      sharedWith: ['BIF'],
+      legalBasis: 'RPL115-1-1',
+      purpose: 'crime-prevention',
+      sensitivity: 'normal',
+      summary: summaries[2],
     });
     if (options.close) await ok('POST', `/cases/${caseId}/close`, coordinator, { reason: 'goals-achieved' });
     return { caseId, citizen, address, summaries };
@@ -112,7 +128,10 @@ describe('privacy: erasure, legal holds and the citizen copy over HTTP', () => {
     ]);
 
     const other = await ok('GET', `/cases/${b.caseId}/citizen-copy`, auditor);
-    expect(other.body.citizen).toMatchObject({ name: { status: 'available', value: b.citizen.name }, cpr: { status: 'available', value: b.citizen.cpr.replace('-', '') } });
+    expect(other.body.citizen).toMatchObject({
+      name: { status: 'available', value: b.citizen.name },
+      cpr: { status: 'available', value: b.citizen.cpr.replace('-', '') },
+    });
     expect(other.body.events.find((e: { type: string }) => e.type === 'CaseOpened').data.reason).toEqual({ status: 'available', value: b.summaries[0] });
   });
 
@@ -140,11 +159,14 @@ describe('privacy: erasure, legal holds and the citizen copy over HTTP', () => {
 
   it('lets only a municipal coordinator erase the citizen, an agency its own scope, and auditors nothing', async () => {
     const written = await writeCase({ close: true });
-    const erase = (user: TestUser, scope: string) => api.request('POST', `/cases/${written.caseId}/erasure`, { user, body: { scope, reason: 'erasure-request' } });
+    const erase = (user: TestUser, scope: string) =>
+      api.request('POST', `/cases/${written.caseId}/erasure`, { user, body: { scope, reason: 'erasure-request' } });
     expect((await erase(police, 'citizen')).status).toBe(403);
     expect((await erase(police, 'BIF')).status).toBe(403);
     expect((await erase(auditor, 'citizen')).status).toBe(403);
-    expect((await api.request('POST', `/cases/${written.caseId}/legal-holds`, { user: auditor, body: { holdId: randomUUID(), reason: 'x' } })).status).toBe(403);
+    expect((await api.request('POST', `/cases/${written.caseId}/legal-holds`, { user: auditor, body: { holdId: randomUUID(), reason: 'x' } })).status).toBe(
+      403,
+    );
 
     const own = await ok('POST', `/cases/${written.caseId}/erasure`, police, { scope: 'KBH-POLITI', reason: 'retention-expired' });
     expect(own.body).toMatchObject({ scope: 'KBH-POLITI', keysDestroyed: 1 });

@@ -58,18 +58,37 @@ describe('coordination read models over HTTP', () => {
     await ok('POST', `${base}/agencies/SOF`, coordinator, {});
     await ok('POST', `${base}/programmes`, coordinator, { programmeCode: 'JOB_EDU_CONVICTED', startedOn: dayOffset(-300) });
     const custodyId = randomUUID();
-    await ok('POST', `${base}/custody`, prison, { custodyId, kind: 'sentence', institution: 'Vestre Fængsel', startedOn: dayOffset(-300), expectedReleaseOn: dayOffset(60) });
+    await ok('POST', `${base}/custody`, prison, {
+      custodyId,
+      kind: 'sentence',
+      institution: 'Vestre Fængsel',
+      startedOn: dayOffset(-300),
+      expectedReleaseOn: dayOffset(60),
+    });
     const entryId = randomUUID();
-    await ok('POST', `${base}/entries`, coordinator, { entryId, sharedWith: ['SOF'], legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'normal', summary: 'Borger er startet i praktik' });
+    await ok('POST', `${base}/entries`, coordinator, {
+      entryId,
+      sharedWith: ['SOF'],
+      legalBasis: 'RPL115-1-1',
+      purpose: 'crime-prevention',
+      sensitivity: 'normal',
+      summary: 'Borger er startet i praktik',
+    });
     const requestId = randomUUID();
-    await ok('POST', `${base}/requests`, coordinator, { requestId, toAgency: 'KBH-FAENGSLER', question: 'Forventet løsladelse?', dueDate: dayOffset(7), legalBasis: 'RPL115-1-3' });
+    await ok('POST', `${base}/requests`, coordinator, {
+      requestId,
+      toAgency: 'KBH-FAENGSLER',
+      question: 'Forventet løsladelse?',
+      dueDate: dayOffset(7),
+      legalBasis: 'RPL115-1-3',
+    });
     const actionId = randomUUID();
     const last = await ok('POST', `${base}/actions`, coordinator, { actionId, title: 'Jobsamtale', responsibleAgency: 'BIF', dueDate: dayOffset(3) });
     return { caseId, base, entryId, requestId, actionId, custodyId, position: last.position };
   }
 
   describe('GET /cases/:caseId/timeline', () => {
-    it('shows every agency\'s items with status computed today, road-map deadlines, and decrypted detail', async () => {
+    it("shows every agency's items with status computed today, road-map deadlines, and decrypted detail", async () => {
       const c = await coordinatedCase();
       const response = await get(`${c.base}/timeline?consistentWith=${c.position}&limit=200`, coordinator);
       expect(response.status).toBe(200);
@@ -79,7 +98,12 @@ describe('coordination read models over HTTP', () => {
       expect(byId.get(`answer:${c.requestId}`)).toMatchObject({ status: 'due', ownerAgency: 'KBH-FAENGSLER' });
       expect(byId.get(`release:${c.custodyId}`)).toMatchObject({ kind: 'release', dueOn: dayOffset(60), status: 'due' });
       // Release meeting: 3 months before a release 60 days away, so about 30 days overdue, owned by the prison service.
-      expect(byId.get(`road-map:${c.custodyId}:GOOD_RELEASE:RELEASE_MEETING`)).toMatchObject({ status: 'overdue', dueOn: addMonths(dayOffset(60), -3), ownerAgency: 'KRIMINALFORSORGEN', roadMap: { code: 'GOOD_RELEASE', item: 'RELEASE_MEETING' } });
+      expect(byId.get(`road-map:${c.custodyId}:GOOD_RELEASE:RELEASE_MEETING`)).toMatchObject({
+        status: 'overdue',
+        dueOn: addMonths(dayOffset(60), -3),
+        ownerAgency: 'KRIMINALFORSORGEN',
+        roadMap: { code: 'GOOD_RELEASE', item: 'RELEASE_MEETING' },
+      });
       expect(response.body.page).toEqual({ limit: 200, offset: 0, total: items.length });
       const dates = items.map((item) => item.on);
       expect([...dates].sort()).toEqual(dates);
@@ -88,7 +112,12 @@ describe('coordination read models over HTTP', () => {
     it('moves road-map deadlines when the expected release changes, and marks the release meeting met by a conference', async () => {
       const c = await coordinatedCase();
       await ok('PUT', `${c.base}/custody/expected-release`, prison, { expectedReleaseOn: dayOffset(200) });
-      const held = await ok('POST', `${c.base}/conferences`, coordinator, { conferenceId: randomUUID(), heldOn: dayOffset(0), agenciesPresent: ['BIF', 'SOF'], decisions: [] });
+      const held = await ok('POST', `${c.base}/conferences`, coordinator, {
+        conferenceId: randomUUID(),
+        heldOn: dayOffset(0),
+        agenciesPresent: ['BIF', 'SOF'],
+        decisions: [],
+      });
       const response = await get(`${c.base}/timeline?consistentWith=${held.position}&kind=road-map`, coordinator);
       const meeting = (response.body.items as any[]).find((item) => item.roadMap.item === 'RELEASE_MEETING');
       expect(meeting).toMatchObject({ dueOn: addMonths(dayOffset(200), -3), status: 'done', doneOn: dayOffset(0), resolution: 'met' });
@@ -121,7 +150,7 @@ describe('coordination read models over HTTP', () => {
       expect((await q('from=yesterday')).status).toBe(400);
     });
 
-    it("shows an agency only the entries shared with it, and a case it is not on answers 404", async () => {
+    it('shows an agency only the entries shared with it, and a case it is not on answers 404', async () => {
       const c = await coordinatedCase();
       const forSocial = await get(`${c.base}/timeline?consistentWith=${c.position}&limit=200`, social);
       const kinds = (forSocial.body.items as any[]).map((item) => item.kind);
@@ -190,8 +219,26 @@ describe('coordination read models over HTTP', () => {
       expect(response.status).toBe(200);
       // Both sent at the same instant, so ordered by kind: the request, then the share.
       expect(response.body.items).toEqual([
-        expect.objectContaining({ kind: 'request', id: c.requestId, fromAgency: 'BIF', toAgency: 'KBH-FAENGSLER', outcome: 'answered', respondedBy: prison.userId, delayHours: 3 }),
-        expect.objectContaining({ kind: 'share', id: c.entryId, fromAgency: 'BIF', toAgency: 'SOF', sentBy: coordinator.userId, outcome: 'acknowledged', respondedBy: social.userId, delayHours: 2, waitingHours: null }),
+        expect.objectContaining({
+          kind: 'request',
+          id: c.requestId,
+          fromAgency: 'BIF',
+          toAgency: 'KBH-FAENGSLER',
+          outcome: 'answered',
+          respondedBy: prison.userId,
+          delayHours: 3,
+        }),
+        expect.objectContaining({
+          kind: 'share',
+          id: c.entryId,
+          fromAgency: 'BIF',
+          toAgency: 'SOF',
+          sentBy: coordinator.userId,
+          outcome: 'acknowledged',
+          respondedBy: social.userId,
+          delayHours: 2,
+          waitingHours: null,
+        }),
       ]);
       const requestsOnly = await get(`${c.base}/information-flow?consistentWith=${answered.position}&kind=request&limit=1`, coordinator);
       expect(requestsOnly.body.page).toEqual({ limit: 1, offset: 0, total: 1 });
@@ -204,13 +251,28 @@ describe('coordination read models over HTTP', () => {
       const c = await coordinatedCase();
       // The prison shares with social services only: not BIF's exchange, but BIF coordinates the case.
       const entryId = randomUUID();
-      await ok('POST', `${c.base}/entries`, prison, { entryId, sharedWith: ['SOF'], legalBasis: 'RPL115-1-3', purpose: 'crime-prevention', sensitivity: 'normal', summary: 'Kun til SOF' });
+      await ok('POST', `${c.base}/entries`, prison, {
+        entryId,
+        sharedWith: ['SOF'],
+        legalBasis: 'RPL115-1-3',
+        purpose: 'crime-prevention',
+        sensitivity: 'normal',
+        summary: 'Kun til SOF',
+      });
       api.clock.set(new Date(api.clock.now().getTime() + 95 * 60_000));
       const acknowledged = await ok('POST', `${c.base}/entries/${entryId}/acknowledgements`, social);
       const flow = await get(`${c.base}/information-flow?consistentWith=${acknowledged.position}`, coordinator);
       expect(flow.status).toBe(200);
       expect(flow.body.items).toContainEqual(
-        expect.objectContaining({ kind: 'share', id: entryId, fromAgency: 'KBH-FAENGSLER', toAgency: 'SOF', outcome: 'acknowledged', delayMinutes: 95, waitingMinutes: null }),
+        expect.objectContaining({
+          kind: 'share',
+          id: entryId,
+          fromAgency: 'KBH-FAENGSLER',
+          toAgency: 'SOF',
+          outcome: 'acknowledged',
+          delayMinutes: 95,
+          waitingMinutes: null,
+        }),
       );
       expect(JSON.stringify(flow.body)).not.toContain('Kun til SOF');
       // Another coordinator of the same agency, not on this case, sees nothing of it; the police's liaison is not on it.

@@ -49,13 +49,20 @@ describe('case summary, entry points and SSP+ register over HTTP', () => {
 
   async function openCase(birthYear: number, districtCode: string, level: 1 | 2 | 3 | 4): Promise<ScriptedCase> {
     const citizen = testCitizen(birthYear);
-    const { caseId } = await referCitizen(api.request, coordinator, { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode, reason: 'Henvist af jobcentret' }, undefined, ownDatabase!.url);
+    const { caseId } = await referCitizen(
+      api.request,
+      coordinator,
+      { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode, reason: 'Henvist af jobcentret' },
+      undefined,
+      ownDatabase!.url,
+    );
     await ok('POST', `/cases/${caseId}/coordinator`, coordinator, { coordinatorId, agency: 'BIF' });
     await ok('POST', `/cases/${caseId}/assessments`, coordinator, { level, rationale: 'Vurdering', assessedOn: today() });
     return { caseId, citizen };
   }
 
-  const read = (path: string, user: TestUser = coordinator) => api.request('GET', `${path}${path.includes('?') ? '&' : '?'}consistentWith=${lastPosition}`, { user });
+  const read = (path: string, user: TestUser = coordinator) =>
+    api.request('GET', `${path}${path.includes('?') ? '&' : '?'}consistentWith=${lastPosition}`, { user });
   const mine = (path: string, user: TestUser = coordinator) => read(`${path}${path.includes('?') ? '&' : '?'}coordinator=${coordinatorId}`, user);
   const ids = (body: { items: Array<{ caseId: string }> }) => body.items.map((item) => item.caseId).sort();
 
@@ -69,12 +76,28 @@ describe('case summary, entry points and SSP+ register over HTTP', () => {
     youngSspPlus = await openCase(2004, 'NORREBRO-1', 3);
     const base = `/cases/${youngSspPlus.caseId}`;
     await ok('POST', `${base}/programmes`, coordinator, { programmeCode: 'SSP_PLUS', startedOn: today() });
-    await ok('POST', `${base}/agencies/KBH-POLITI`, coordinator, { entryPoint: { unit: 'Forebyggelse City', contactPerson: 'Bo', phone: '+45 1111 2222', email: 'ssp@politi.example.org' } });
-    await ok('PUT', `${base}/agencies/KBH-POLITI/entry-point`, coordinator, { entryPoint: { unit: 'Forebyggelse Nord', phone: '+45 3333 4444', email: 'nord@politi.example.org' } });
+    await ok('POST', `${base}/agencies/KBH-POLITI`, coordinator, {
+      entryPoint: { unit: 'Forebyggelse City', contactPerson: 'Bo', phone: '+45 1111 2222', email: 'ssp@politi.example.org' },
+    });
+    await ok('PUT', `${base}/agencies/KBH-POLITI/entry-point`, coordinator, {
+      entryPoint: { unit: 'Forebyggelse Nord', phone: '+45 3333 4444', email: 'nord@politi.example.org' },
+    });
     await ok('POST', `${base}/agencies/KBH-FAENGSLER`, coordinator, {});
-    await ok('POST', `${base}/custody`, prison, { custodyId: randomUUID(), kind: 'remand', institution: 'Københavns Fængsler', startedOn: today(), expectedReleaseOn: daysFromToday(90) });
+    await ok('POST', `${base}/custody`, prison, {
+      custodyId: randomUUID(),
+      kind: 'remand',
+      institution: 'Københavns Fængsler',
+      startedOn: today(),
+      expectedReleaseOn: daysFromToday(90),
+    });
     await ok('POST', `${base}/actions`, coordinator, { actionId: randomUUID(), title: 'Jobsamtale', responsibleAgency: 'BIF', dueDate: daysFromToday(14) });
-    await ok('POST', `${base}/requests`, coordinator, { requestId: randomUUID(), toAgency: 'KBH-POLITI', question: 'Sigtelser?', dueDate: daysFromToday(7), legalBasis: 'RPL115-1-1' });
+    await ok('POST', `${base}/requests`, coordinator, {
+      requestId: randomUUID(),
+      toAgency: 'KBH-POLITI',
+      question: 'Sigtelser?',
+      dueDate: daysFromToday(7),
+      legalBasis: 'RPL115-1-1',
+    });
 
     tooOld = await openCase(1990, 'VALBY-1', 4);
     closedCase = await openCase(2004, 'NORREBRO-2', 2);
@@ -94,7 +117,13 @@ describe('case summary, entry points and SSP+ register over HTTP', () => {
       const all = await mine('/cases');
       expect(all.status).toBe(200);
       expect(all.body.page).toEqual({ limit: 50, offset: 0, total: 5 });
-      expect(all.body.items.map((item: { caseId: string }) => item.caseId)).toEqual([downgraded.caseId, exitCase.caseId, closedCase.caseId, tooOld.caseId, youngSspPlus.caseId]);
+      expect(all.body.items.map((item: { caseId: string }) => item.caseId)).toEqual([
+        downgraded.caseId,
+        exitCase.caseId,
+        closedCase.caseId,
+        tooOld.caseId,
+        youngSspPlus.caseId,
+      ]);
 
       const first = await mine('/cases?limit=3');
       const second = await mine('/cases?limit=3&offset=3');
@@ -112,7 +141,10 @@ describe('case summary, entry points and SSP+ register over HTTP', () => {
       const eligible = await mine('/cases?eligibleOnly=true');
       expect(ids(eligible.body)).toEqual([youngSspPlus.caseId, exitCase.caseId].sort());
       expect(eligible.body.page.total).toBe(2);
-      expect((await mine('/cases?eligibleOnly=true&limit=1&offset=1')).body).toMatchObject({ items: [expect.anything()], page: { limit: 1, offset: 1, total: 2 } });
+      expect((await mine('/cases?eligibleOnly=true&limit=1&offset=1')).body).toMatchObject({
+        items: [expect.anything()],
+        page: { limit: 1, offset: 1, total: 2 },
+      });
       expect((await mine('/cases?eligibleOnly=false')).body.page.total).toBe(5);
       expect(ids((await mine('/cases?level=1')).body)).toEqual([downgraded.caseId]);
       expect((await read(`/cases?coordinator=nobody-${randomUUID()}`)).body.page.total).toBe(0);
@@ -161,9 +193,18 @@ describe('case summary, entry points and SSP+ register over HTTP', () => {
       // A coordinator of its own, so this case stays out of the other tests' lists.
       const writer: TestUser = { userId: `coord-${randomUUID()}`, agency: 'BIF', roles: ['coordinator'] };
       const citizen = testCitizen(2004);
-      const { caseId } = await referCitizen(api.request, writer, { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: 'OSTERBRO-1', reason: 'Henvist' }, undefined, ownDatabase!.url);
+      const { caseId } = await referCitizen(
+        api.request,
+        writer,
+        { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: 'OSTERBRO-1', reason: 'Henvist' },
+        undefined,
+        ownDatabase!.url,
+      );
       await api.request('POST', `/cases/${caseId}/coordinator`, { user: writer, body: { coordinatorId: writer.userId, agency: 'BIF' } });
-      const write = await api.request('POST', `/cases/${caseId}/assessments`, { user: writer, body: { level: 4, rationale: 'Vurdering', assessedOn: today() } });
+      const write = await api.request('POST', `/cases/${caseId}/assessments`, {
+        user: writer,
+        body: { level: 4, rationale: 'Vurdering', assessedOn: today() },
+      });
       expect(write.status).toBe(201);
       const response = await api.request('GET', `/cases/${caseId}?consistentWith=${write.body.position}`, { user: writer });
       expect(response.body).toMatchObject({ sspLevel: { level: 4, assessedOn: today() }, sspPlus: { eligible: true } });
@@ -226,7 +267,14 @@ describe('case summary, entry points and SSP+ register over HTTP', () => {
       expect(register.body.items.map((e: { caseId: string }) => e.caseId)).toEqual([exitCase.caseId, youngSspPlus.caseId]);
       expect(register.body.page.total).toBe(2);
       // The exit programme seals the identity: no name, birth date or district for a coordinator not named on it.
-      expect(register.body.items[0]).toMatchObject({ name: { sealed: true }, birthDate: null, sspLevel: { level: 4 }, districtCode: null, cityDistrict: null, programmes: ['EXIT'] });
+      expect(register.body.items[0]).toMatchObject({
+        name: { sealed: true },
+        birthDate: null,
+        sspLevel: { level: 4 },
+        districtCode: null,
+        cityDistrict: null,
+        programmes: ['EXIT'],
+      });
       const paged = await mine('/ssp-register?limit=1&offset=1');
       expect(paged.body).toMatchObject({ items: [{ caseId: youngSspPlus.caseId }], page: { limit: 1, offset: 1, total: 2 } });
     });

@@ -50,7 +50,13 @@ describe('road maps start themselves (release from prison, over HTTP)', () => {
     const custodyId = randomUUID();
 
     // A sentence of 5 months for an adult, no programme: the road map appears with the domain's items.
-    const recorded = await ok('POST', `${base}/custody`, prison, { custodyId, kind: 'sentence', institution: 'Vestre Fængsel', startedOn: '2026-07-01', expectedReleaseOn: '2026-12-01' });
+    const recorded = await ok('POST', `${base}/custody`, prison, {
+      custodyId,
+      kind: 'sentence',
+      institution: 'Vestre Fængsel',
+      startedOn: '2026-07-01',
+      expectedReleaseOn: '2026-12-01',
+    });
     const started = await roadMap(base, recorded.position);
     expect(dates(started)).toEqual({
       'GOOD_RELEASE:ADMISSION_NOTICE': '2026-07-08',
@@ -61,7 +67,11 @@ describe('road maps start themselves (release from prison, over HTTP)', () => {
       'GOOD_RELEASE:MUNICIPALITY_CONTACTED': '2025-12-01',
       'GOOD_RELEASE:RELEASE_MEETING': '2026-09-01',
     });
-    expect(started['GOOD_RELEASE:RELEASE_MEETING']).toMatchObject({ itemId: `road-map:${custodyId}:GOOD_RELEASE:RELEASE_MEETING`, status: 'due', ownerAgency: 'KRIMINALFORSORGEN' });
+    expect(started['GOOD_RELEASE:RELEASE_MEETING']).toMatchObject({
+      itemId: `road-map:${custodyId}:GOOD_RELEASE:RELEASE_MEETING`,
+      status: 'due',
+      ownerAgency: 'KRIMINALFORSORGEN',
+    });
     expect(started['GOOD_RELEASE:MUNICIPALITY_CONTACTED'].status).toBe('overdue');
 
     // The release moves to 31 May 2027: its deadlines move, in months (3 months before is 28 February).
@@ -73,7 +83,12 @@ describe('road maps start themselves (release from prison, over HTTP)', () => {
 
     // The action plan is made on 20 August, three weeks after its deadline: done late, not met on time.
     api.clock.set('2026-08-20T10:00:00.000Z');
-    const planned = await ok('POST', `${base}/actions`, coordinator, { actionId: randomUUID(), title: 'Handleplan: uddannelse', responsibleAgency: 'BIF', dueDate: '2026-09-30' });
+    const planned = await ok('POST', `${base}/actions`, coordinator, {
+      actionId: randomUUID(),
+      title: 'Handleplan: uddannelse',
+      responsibleAgency: 'BIF',
+      dueDate: '2026-09-30',
+    });
     const afterPlan = await roadMap(base, planned.position);
     expect(afterPlan['GOOD_RELEASE:ACTION_PLAN_MADE']).toMatchObject({ dueOn: '2026-07-29', doneOn: '2026-08-20', resolution: 'met', status: 'done-late' });
     expect(afterPlan['GOOD_RELEASE:NEEDS_ASSESSED'].status).toBe('overdue');

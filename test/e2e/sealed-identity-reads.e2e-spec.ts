@@ -41,7 +41,13 @@ describe('a sealed identity seals birth date and district in every read model', 
     api = await startTestApp();
     const today = copenhagenDate(api.clock.now());
     citizen = testCitizen(Number(today.slice(0, 4)) - 19);
-    ({ caseId } = await referCitizen(api.request, coordinator, { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: 'VALBY-2', reason: 'Exit' }));
+    ({ caseId } = await referCitizen(api.request, coordinator, {
+      cpr: citizen.cpr,
+      name: citizen.name,
+      birthDate: citizen.birthDate,
+      districtCode: 'VALBY-2',
+      reason: 'Exit',
+    }));
     await ok('POST', `/cases/${caseId}/coordinator`, coordinator, { coordinatorId: coordinator.userId, agency: 'BIF' });
     await ok('POST', `/cases/${caseId}/assessments`, coordinator, { level: 4, rationale: 'Bande', assessedOn: today });
     await ok('POST', `/cases/${caseId}/agencies/KBH-POLITI`, coordinator, {});
@@ -68,7 +74,12 @@ describe('a sealed identity seals birth date and district in every read model', 
     expectSealed(await read(`/cases/${caseId}`, coordinator));
     expectSealed(await read(`/cases/${caseId}`, police));
     for (const user of [named, namedPolice, auditor]) {
-      expect(await read(`/cases/${caseId}`, user)).toMatchObject({ birthDate: citizen.birthDate, districtCode: 'VALBY-2', ageBand: '18-20', sspPlus: { age: expect.any(Number) } });
+      expect(await read(`/cases/${caseId}`, user)).toMatchObject({
+        birthDate: citizen.birthDate,
+        districtCode: 'VALBY-2',
+        ageBand: '18-20',
+        sspPlus: { age: expect.any(Number) },
+      });
     }
   });
 

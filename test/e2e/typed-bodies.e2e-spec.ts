@@ -18,7 +18,10 @@ type Schema = {
   additionalProperties?: boolean | Schema;
   items?: Schema;
 };
-type Document = { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: Schema }> }> }>>; components: { schemas: Record<string, Schema> } };
+type Document = {
+  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: Schema }> }> }>>;
+  components: { schemas: Record<string, Schema> };
+};
 
 /**
  * Where `value` departs from `schema` (empty: it conforms). Strict on purpose: an object schema with
@@ -31,7 +34,10 @@ function departures(document: Document, schema: Schema, value: unknown, at: stri
   if (schema.oneOf) {
     const matching = schema.oneOf.filter((option) => departures(document, option, value, at).length === 0);
     if (matching.length === 1) return [];
-    return [`${at}: matches ${matching.length} of the oneOf options`, ...(matching.length === 0 ? schema.oneOf.flatMap((option) => departures(document, option, value, at)) : [])];
+    return [
+      `${at}: matches ${matching.length} of the oneOf options`,
+      ...(matching.length === 0 ? schema.oneOf.flatMap((option) => departures(document, option, value, at)) : []),
+    ];
   }
   if (schema.allOf) return schema.allOf.flatMap((part) => departures(document, part, value, at));
   if (schema.enum && !schema.enum.includes(value)) return [`${at}: ${JSON.stringify(value)} not in the enum`];
@@ -115,7 +121,14 @@ describe('the typed answers in the OpenAPI document', () => {
     // An entry shared with the police and acknowledged by them, so the knowledge report has a line of each kind.
     expect((await api.request('POST', `/cases/${caseId}/agencies/KBH-POLITI`, { user: coordinator, body: {} })).status).toBeLessThan(300);
     const entryId = randomUUID();
-    const entry = { entryId, sharedWith: ['KBH-POLITI'], legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'normal', summary: 'Borger er startet i praktik' };
+    const entry = {
+      entryId,
+      sharedWith: ['KBH-POLITI'],
+      legalBasis: 'RPL115-1-1',
+      purpose: 'crime-prevention',
+      sensitivity: 'normal',
+      summary: 'Borger er startet i praktik',
+    };
     expect((await api.request('POST', `/cases/${caseId}/entries`, { user: coordinator, body: entry })).status).toBeLessThan(300);
     expect((await api.request('POST', `/cases/${caseId}/entries/${entryId}/acknowledgements`, { user: policeLiaison })).status).toBeLessThan(300);
     await expectDocumented('/cases/{caseId}/citizen-copy', `/cases/${caseId}/citizen-copy`, auditor);
@@ -123,7 +136,11 @@ describe('the typed answers in the OpenAPI document', () => {
     await expectDocumented('/audit/cases/{caseId}/state', `/audit/cases/${caseId}/state`, auditor);
     await expectDocumented('/audit/cases/{caseId}/state', `/audit/cases/${caseId}/state?asOf=2000-01-01T00:00:00Z`, auditor);
     await expectDocumented('/audit/cases/{caseId}/history', `/audit/cases/${caseId}/history?lang=en`, auditor);
-    const knowledge = (await expectDocumented('/audit/cases/{caseId}/entries/{entryId}/knowledge', `/audit/cases/${caseId}/entries/${entryId}/knowledge`, auditor)) as { readBy: unknown[] };
+    const knowledge = (await expectDocumented(
+      '/audit/cases/{caseId}/entries/{entryId}/knowledge',
+      `/audit/cases/${caseId}/entries/${entryId}/knowledge`,
+      auditor,
+    )) as { readBy: unknown[] };
     expect(knowledge.readBy.length).toBeGreaterThan(0);
     await expectDocumented('/cases/{caseId}/access-report', `/cases/${caseId}/access-report`, auditor);
     const log = (await expectDocumented('/audit/log', `/audit/log?caseId=${caseId}`, auditor)) as { items: unknown[] };

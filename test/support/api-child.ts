@@ -34,7 +34,11 @@ export interface ApiChild {
   stop(signal: NodeJS.Signals): Promise<void>;
   token(user: TestUser): Promise<string>;
   /** Real HTTP with a client-side timeout; a refused or cut connection rejects. */
-  request(method: string, path: string, options?: { user?: TestUser; body?: unknown; headers?: Record<string, string>; timeoutMs?: number }): Promise<HttpAnswer>;
+  request(
+    method: string,
+    path: string,
+    options?: { user?: TestUser; body?: unknown; headers?: Record<string, string>; timeoutMs?: number },
+  ): Promise<HttpAnswer>;
   /** Stops the process if it runs and removes the data folder. */
   dispose(): Promise<void>;
 }

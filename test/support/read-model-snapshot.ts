@@ -14,7 +14,10 @@ export async function snapshotReadModels(pool: Pool, projections: readonly Proje
     for (const table of projection.tables) {
       // Table names are validated identifiers (validateProjections); the view schema is fixed.
       const { rows } = await pool.query(`SELECT * FROM read_models."${table}"`);
-      snapshot[table] = rows.map((row) => JSON.stringify(row)).sort().map((json) => JSON.parse(json) as unknown);
+      snapshot[table] = rows
+        .map((row) => JSON.stringify(row))
+        .sort()
+        .map((json) => JSON.parse(json) as unknown);
     }
   }
   return snapshot;

@@ -37,10 +37,21 @@ export async function findCaseIdOfCitizen(cpr: string, databaseUrl: string = tes
 
 /** What a referral body needs; districtCode and reason have defaults. */
 export function referralOf(citizen: TestCitizen, overrides: { districtCode?: string; reason?: string; referrerEntryPoint?: unknown } = {}) {
-  return { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: overrides.districtCode ?? 'NORREBRO-1', reason: overrides.reason ?? 'Henvist', ...(overrides.referrerEntryPoint ? { referrerEntryPoint: overrides.referrerEntryPoint } : {}) };
+  return {
+    cpr: citizen.cpr,
+    name: citizen.name,
+    birthDate: citizen.birthDate,
+    districtCode: overrides.districtCode ?? 'NORREBRO-1',
+    reason: overrides.reason ?? 'Henvist',
+    ...(overrides.referrerEntryPoint ? { referrerEntryPoint: overrides.referrerEntryPoint } : {}),
+  };
 }
 
-type Requester = (method: string, path: string, options: { user?: TestUser; body?: unknown; headers?: Record<string, string> }) => Promise<{ status: number; body: unknown }>;
+type Requester = (
+  method: string,
+  path: string,
+  options: { user?: TestUser; body?: unknown; headers?: Record<string, string> },
+) => Promise<{ status: number; body: unknown }>;
 
 /**
  * Refers `citizen` as `user` and returns the case id; fails unless the answer is 202 `{ received: true }`.
@@ -62,7 +73,10 @@ export async function referCitizen(
   const caseId = await caseIdOfCitizen(String(body.cpr), databaseUrl);
   if (!takeOver) return { caseId };
   const { coordinator } = takeOver;
-  const assigned = await request('POST', `/cases/${caseId}/coordinator`, { user: coordinator, body: { coordinatorId: coordinator.userId, agency: coordinator.agency } });
+  const assigned = await request('POST', `/cases/${caseId}/coordinator`, {
+    user: coordinator,
+    body: { coordinatorId: coordinator.userId, agency: coordinator.agency },
+  });
   if (assigned.status !== 201) throw new Error(`taking the case over answered ${assigned.status} ${JSON.stringify(assigned.body)}`);
   return { caseId, position: (assigned.body as { position: string }).position };
 }

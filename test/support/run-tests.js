@@ -54,7 +54,8 @@ async function main() {
 
   const jestArgs = [
     require.resolve('jest/bin/jest'),
-    '--json', `--outputFile=${resultsFile}`,
+    '--json',
+    `--outputFile=${resultsFile}`,
     '--testTimeout=60000',
     `--maxWorkers=${process.env.JEST_WORKERS || 2}`,
     ...process.argv.slice(2),

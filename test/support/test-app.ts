@@ -18,7 +18,11 @@ export interface TestApp {
   clock: TestClock;
   store: EventStore;
   /** Real HTTP to the app, with a bearer token for `user` when given. */
-  request(method: string, path: string, options?: { user?: TestUser; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  request(
+    method: string,
+    path: string,
+    options?: { user?: TestUser; body?: unknown; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: any; headers: Headers }>;
   close(): Promise<void>;
 }
 
@@ -39,8 +43,18 @@ export async function startTestApp(
   } = {},
 ): Promise<TestApp> {
   const databaseUrl = options.databaseUrl ?? testDatabaseUrl();
-  const level = options.logLevel ?? (options.captureLogs ? 'debug' : (process.env.TEST_LOG_LEVEL) ?? 'silent');
-  const config = { ...loadConfig({ RATE_LIMIT_PER_MINUTE: '100000', CONSISTENCY_WAIT_MS: '45000', DATABASE_POOL_SIZE: '8', ...options.env, DATABASE_URL: databaseUrl, LOG_LEVEL: level }), port: 0 };
+  const level = options.logLevel ?? (options.captureLogs ? 'debug' : (process.env.TEST_LOG_LEVEL ?? 'silent'));
+  const config = {
+    ...loadConfig({
+      RATE_LIMIT_PER_MINUTE: '100000',
+      CONSISTENCY_WAIT_MS: '45000',
+      DATABASE_POOL_SIZE: '8',
+      ...options.env,
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: level,
+    }),
+    port: 0,
+  };
   const logs: string[] = [];
   const sink = { write: (line: string) => void logs.push(line) };
   const auth = createTestAuth();
@@ -69,7 +83,11 @@ export async function startTestApp(
       const allHeaders: Record<string, string> = { ...headers };
       if (user) allHeaders.authorization = `Bearer ${await auth.token(user)}`;
       if (body !== undefined) allHeaders['content-type'] = 'application/json';
-      const response = await fetchAgainIfClosedIdle(`${baseUrl}${path}`, { method, headers: allHeaders, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+      const response = await fetchAgainIfClosedIdle(`${baseUrl}${path}`, {
+        method,
+        headers: allHeaders,
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
       const text = await response.text();
       let parsed: unknown = text;
       try {

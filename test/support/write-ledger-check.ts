@@ -44,7 +44,14 @@ export function findLedgerViolations(ledger: readonly LedgerEntry[], streams: Re
   for (const events of streams.values()) {
     for (const event of events) {
       const data = event.data as Record<string, unknown>;
-      const id = event.type === 'InformationShared' ? data.entryId : event.type === 'CaseConferenceHeld' ? data.conferenceId : event.type === 'ActionAdded' ? data.actionId : undefined;
+      const id =
+        event.type === 'InformationShared'
+          ? data.entryId
+          : event.type === 'CaseConferenceHeld'
+            ? data.conferenceId
+            : event.type === 'ActionAdded'
+              ? data.actionId
+              : undefined;
       if (typeof id === 'string') seen.set(`${event.type} ${id}`, (seen.get(`${event.type} ${id}`) ?? 0) + 1);
     }
   }

@@ -28,7 +28,11 @@ export async function seedDemoDataIfWanted(app: INestApplication, config: AppCon
 /** Who to sign in as, said at start where the demo load is wanted: users, agencies, roles and the token command. */
 function logDemoUsers(logger: Logger): void {
   const users = demoUsers();
-  const byRole = (role: string) => users.filter((user) => user.role === role).map((user) => `${user.userId} (${user.agency})`).join(', ');
+  const byRole = (role: string) =>
+    users
+      .filter((user) => user.role === role)
+      .map((user) => `${user.userId} (${user.agency})`)
+      .join(', ');
   logger.info(
     {
       coordinators: byRole('coordinator'),

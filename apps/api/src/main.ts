@@ -46,7 +46,10 @@ async function main(): Promise<void> {
   }
 
   if (authConfig.devKeysByDefault) {
-    logger.warn({ auth: describeAuthConfig(authConfig) }, 'AUTH_JWKS_URL not set: trusting the local development key (mint tokens with `npm run cli -- mint-token`)');
+    logger.warn(
+      { auth: describeAuthConfig(authConfig) },
+      'AUTH_JWKS_URL not set: trusting the local development key (mint tokens with `npm run cli -- mint-token`)',
+    );
   }
   if (privacyConfig.generatedForDevelopment) {
     logger.warn({ dataDir: config.dataDir }, 'MASTER_KEYS / CPR_HMAC_SECRET not set: using development secrets generated under DATA_DIR');

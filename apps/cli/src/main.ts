@@ -33,14 +33,16 @@ function uuid(value: string): string {
 
 function wholeNumber(min: number, max: number): (value: string) => number {
   return (value) => {
-    if (!/^\d{1,9}$/.test(value) || Number(value) < min || Number(value) > max) throw new InvalidArgumentError(`Expected a whole number from ${min} to ${max}.`);
+    if (!/^\d{1,9}$/.test(value) || Number(value) < min || Number(value) > max)
+      throw new InvalidArgumentError(`Expected a whole number from ${min} to ${max}.`);
     return Number(value);
   };
 }
 
 function instant(value: string): Date {
   const date = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) throw new InvalidArgumentError('Expected an ISO date or instant, like 2031-01-01T00:00:00Z.');
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime()))
+    throw new InvalidArgumentError('Expected an ISO date or instant, like 2031-01-01T00:00:00Z.');
   return date;
 }
 
@@ -51,7 +53,9 @@ function nonEmpty(value: string): string {
 
 export function buildProgram(setExitCode: (code: number) => void): Command {
   const program = new Command('npm run cli --')
-    .description('Samvirke operator commands. The database is the API\'s: DATABASE_URL, else the embedded PostgreSQL under DATA_DIR (the running one when `npm start` runs).')
+    .description(
+      "Samvirke operator commands. The database is the API's: DATABASE_URL, else the embedded PostgreSQL under DATA_DIR (the running one when `npm start` runs).",
+    )
     .usage('<command> [options]')
     .showHelpAfterError('(add --help for the options)')
     .showSuggestionAfterError()
@@ -69,7 +73,9 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
   program
     .command('mint-token')
     .summary('print a development token the local API trusts')
-    .description('Print a development token the local API trusts: --user ID --agency CODE --role ROLE [--role ROLE] [--ttl SECONDS] [--name NAME]. Only the token goes to stdout, so use `npm run -s cli -- mint-token ...` inside $(...).')
+    .description(
+      'Print a development token the local API trusts: --user ID --agency CODE --role ROLE [--role ROLE] [--ttl SECONDS] [--name NAME]. Only the token goes to stdout, so use `npm run -s cli -- mint-token ...` inside $(...).',
+    )
     // Its options are parsed (and its --help answered) by the access library's own command.
     .helpOption(false)
     .allowUnknownOption()
@@ -80,7 +86,9 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
   program
     .command('migrate')
     .summary('apply the pending database migrations and print each one')
-    .description('Apply the pending database migrations (libs/migrations), the ones the API and the worker run at start, in one transaction, and print each one applied. Beside a starting API or worker they take turns; a second run applies nothing.')
+    .description(
+      'Apply the pending database migrations (libs/migrations), the ones the API and the worker run at start, in one transaction, and print each one applied. Beside a starting API or worker they take turns; a second run applies nothing.',
+    )
     .action(async () => setExitCode(await runMigrate()));
 
   program
@@ -94,14 +102,18 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
   program
     .command('verify')
     .summary('check the hash chain of one case or of the whole store')
-    .description('Recompute the hash chain of one case or of the whole store. Prints OK, or the first broken link (exit 1); a case that does not exist exits 1.')
+    .description(
+      'Recompute the hash chain of one case or of the whole store. Prints OK, or the first broken link (exit 1); a case that does not exist exits 1.',
+    )
     .option('--case <uuid>', 'only this case', uuid)
     .action(async (options: { case?: string }) => setExitCode(await verifyCommand({ caseId: options.case })));
 
   program
     .command('retention')
     .summary('erase what has expired under RETENTION_POLICY')
-    .description('Erase what has expired under RETENTION_POLICY (never under a legal hold). Ends with a one-line summary; --details prints the report as JSON first.')
+    .description(
+      'Erase what has expired under RETENTION_POLICY (never under a legal hold). Ends with a one-line summary; --details prints the report as JSON first.',
+    )
     .option('--dry-run', 'change nothing; say what would be erased')
     .option('--now <iso>', 'evaluate the periods at this instant instead of now', instant)
     .option('--details', 'print the full report (case ids and scopes) as JSON before the summary')
@@ -111,15 +123,19 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
 
   program
     .command('erase')
-    .summary('crypto-shred a citizen or one agency\'s contributions to a case')
-    .description('Crypto-shred a citizen (or one agency\'s contributions), recording who, when and why. Repeat with the same --idempotency-key to finish an erasure whose key destruction failed.')
+    .summary("crypto-shred a citizen or one agency's contributions to a case")
+    .description(
+      "Crypto-shred a citizen (or one agency's contributions), recording who, when and why. Repeat with the same --idempotency-key to finish an erasure whose key destruction failed.",
+    )
     .requiredOption('--case <uuid>', 'the case', uuid)
     .requiredOption('--scope <scope>', 'citizen, or an agency code', nonEmpty)
     .addOption(new Option('--reason <reason>', 'why').choices([...ERASURE_REASONS]).makeOptionMandatory())
     .requiredOption('--by <user>', 'who orders it', nonEmpty)
     .option('--idempotency-key <key>', 'makes a retry safe', nonEmpty)
     .action(async (options: { case: string; scope: string; reason: (typeof ERASURE_REASONS)[number]; by: string; idempotencyKey?: string }) =>
-      setExitCode(await runErase({ caseId: options.case, scope: options.scope, reason: options.reason, by: options.by, idempotencyKey: options.idempotencyKey })),
+      setExitCode(
+        await runErase({ caseId: options.case, scope: options.scope, reason: options.reason, by: options.by, idempotencyKey: options.idempotencyKey }),
+      ),
     );
 
   program
@@ -145,7 +161,9 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .argument('<file>', 'the history file (.csv or .json)')
     .option('--report <file>', 'also write every refused row to this file as JSON')
     .option('--concurrency <n>', 'citizens imported at the same time', wholeNumber(1, 32), 4)
-    .action(async (file: string, options: { report?: string; concurrency: number }) => setExitCode(await runImportHistory({ file, report: options.report, concurrency: options.concurrency })));
+    .action(async (file: string, options: { report?: string; concurrency: number }) =>
+      setExitCode(await runImportHistory({ file, report: options.report, concurrency: options.concurrency })),
+    );
 
   // Every command takes exactly the options it lists: a stray word is a mistake worth naming.
   for (const command of program.commands) if (command.name() !== 'mint-token') command.allowExcessArguments(false);
@@ -171,7 +189,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const code = error instanceof ConfigError || error instanceof PrivacyConfigError ? EXIT_CONFIG : error instanceof DatabaseUnreachableError ? EXIT_UNAVAILABLE : 1;
+    const code =
+      error instanceof ConfigError || error instanceof PrivacyConfigError ? EXIT_CONFIG : error instanceof DatabaseUnreachableError ? EXIT_UNAVAILABLE : 1;
     process.stderr.write(`samvirke: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(code);
   },

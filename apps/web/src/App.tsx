@@ -142,7 +142,8 @@ function Header({ user }: { user: SessionUser | null }) {
             <>
               <span className="console-header__user" data-testid="signed-in-user">
                 <span className="sr-only">{t('user.signedInAs')} </span>
-                <strong>{user.displayName ?? user.userId}</strong> · {user.agency} · {user.roles.map((role) => t(`role.${role}` as 'role.coordinator')).join(', ')}
+                <strong>{user.displayName ?? user.userId}</strong> · {user.agency} ·{' '}
+                {user.roles.map((role) => t(`role.${role}` as 'role.coordinator')).join(', ')}
               </span>
               <button type="button" className="button button-secondary" onClick={() => void signOut()} disabled={signingOut}>
                 {t('user.signOut')}
@@ -163,8 +164,16 @@ function SignIn({ available }: { available: boolean }) {
     <>
       <PageHeading>{t('signIn.title')}</PageHeading>
       <p className="font-lead">{t('signIn.intro')}</p>
-      {outcome === 'failed' && <p className="alert alert-error" role="alert">{t('signIn.failed')}</p>}
-      {outcome === 'expired' && <p className="alert alert-warning" role="alert">{t('signIn.expired')}</p>}
+      {outcome === 'failed' && (
+        <p className="alert alert-error" role="alert">
+          {t('signIn.failed')}
+        </p>
+      )}
+      {outcome === 'expired' && (
+        <p className="alert alert-warning" role="alert">
+          {t('signIn.expired')}
+        </p>
+      )}
       {available ? (
         <a className="button button-primary" href={api.signInUrl(returnTo)}>
           {t('signIn.button')}

@@ -19,13 +19,7 @@ export interface Page<T> {
 }
 
 export type WorklistReason =
-  | 'escalated-flows'
-  | 'stalled-flows'
-  | 'overdue-items'
-  | 'release-coming-up'
-  | 'no-recent-conference'
-  | 'unacknowledged-information'
-  | 'referral-received';
+  'escalated-flows' | 'stalled-flows' | 'overdue-items' | 'release-coming-up' | 'no-recent-conference' | 'unacknowledged-information' | 'referral-received';
 
 export interface WorklistRow {
   caseId: string;
@@ -99,13 +93,7 @@ export interface AccessReport {
 }
 
 export type NotificationKind =
-  | 'information-shared'
-  | 'information-requested'
-  | 'asked-to-join'
-  | 'referral-received'
-  | 'case-assigned'
-  | 'reminder'
-  | 'escalation';
+  'information-shared' | 'information-requested' | 'asked-to-join' | 'referral-received' | 'case-assigned' | 'reminder' | 'escalation';
 
 export interface Notification {
   id: string;

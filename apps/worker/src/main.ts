@@ -39,13 +39,23 @@ async function main(): Promise<void> {
   // The same migrations as the API's start; started together, they take turns (libs/migrations).
   const migrated = await migrateDatabase(database.connectionString, { applicationName: 'samvirke-worker' });
   if (migrated.applied.length + migrated.adopted.length > 0) logger.info(migrated, 'database migrated');
-  const pool = new Pool({ connectionString: database.connectionString, max: config.databasePoolSize, statement_timeout: config.databaseStatementTimeoutMs, idle_in_transaction_session_timeout: 10_000, pipeline: true });
+  const pool = new Pool({
+    connectionString: database.connectionString,
+    max: config.databasePoolSize,
+    statement_timeout: config.databaseStatementTimeoutMs,
+    idle_in_transaction_session_timeout: 10_000,
+    pipeline: true,
+  });
   surviveConnectionLoss(pool);
   let eventStore: EventStore;
   if (config.eventStoreConnectionString) {
     eventStore = createEventStoreDbEventStore(config.eventStoreConnectionString, { streamPrefixes: [CASE_STREAM_PREFIX] });
   } else {
-    const postgres = new PostgresEventStore({ connectionString: database.connectionString, maxConnections: config.databasePoolSize, application: 'samvirke-worker' });
+    const postgres = new PostgresEventStore({
+      connectionString: database.connectionString,
+      maxConnections: config.databasePoolSize,
+      application: 'samvirke-worker',
+    });
     eventStore = postgres;
   }
   const runner = new ProjectionRunner({ eventStore, pool, projections: READ_MODEL_PROJECTIONS, logger: logger.child({ component: 'projections' }) });

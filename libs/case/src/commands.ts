@@ -55,10 +55,7 @@ export type RequestIntake = Command<'RequestIntake', { requestedBy: AgencyCode }
 export type CloseCase = Command<'CloseCase', { reason: CaseCloseReason; note?: Sealed }>;
 export type ReopenCase = Command<'ReopenCase', { reason: Sealed }>;
 
-export type AssessSspCategory = Command<
-  'AssessSspCategory',
-  { level: SspCategory; rationale: Sealed; assessedBy: AgencyCode; assessedOn: IsoDate }
->;
+export type AssessSspCategory = Command<'AssessSspCategory', { level: SspCategory; rationale: Sealed; assessedBy: AgencyCode; assessedOn: IsoDate }>;
 
 export type AssignCoordinator = Command<'AssignCoordinator', { coordinatorId: UserId; agency: AgencyCode }>;
 export type ChangeCoordinator = Command<'ChangeCoordinator', { coordinatorId: UserId; agency: AgencyCode }>;
@@ -68,10 +65,7 @@ export type ChangeEntryPoint = Command<'ChangeEntryPoint', { agency: AgencyCode;
 export type LeaveCase = Command<'LeaveCase', { agency: AgencyCode }>;
 
 export type EnrolInProgramme = Command<'EnrolInProgramme', { programmeCode: ProgrammeCode; startedOn: IsoDate }>;
-export type ExitProgramme = Command<
-  'ExitProgramme',
-  { programmeCode: ProgrammeCode; endedOn: IsoDate; exitReason: ProgrammeExitReason }
->;
+export type ExitProgramme = Command<'ExitProgramme', { programmeCode: ProgrammeCode; endedOn: IsoDate; exitReason: ProgrammeExitReason }>;
 
 export type ShareInformation = Command<
   'ShareInformation',
@@ -95,20 +89,14 @@ export type RequestInformation = Command<
   /** requestedOn: the day the request was made in the real world, when recorded later (history); not in the future, not after dueDate. */
   { requestId: string; fromAgency: AgencyCode; toAgency: AgencyCode; question: Sealed; dueDate: IsoDate; legalBasis: string; requestedOn?: IsoDate }
 >;
-export type AnswerInformationRequest = Command<
-  'AnswerInformationRequest',
-  { requestId: string; agency: AgencyCode; answer: Sealed }
->;
+export type AnswerInformationRequest = Command<'AnswerInformationRequest', { requestId: string; agency: AgencyCode; answer: Sealed }>;
 export type DeclineInformationRequest = Command<
   'DeclineInformationRequest',
   { requestId: string; agency: AgencyCode; reason: RequestDeclineReason; note?: Sealed }
 >;
 
 export type SetGoal = Command<'SetGoal', { goalId: string; area: GoalArea; description: Sealed }>;
-export type AddAction = Command<
-  'AddAction',
-  { actionId: string; goalId?: string; title: Sealed; responsibleAgency: AgencyCode; dueDate: IsoDate }
->;
+export type AddAction = Command<'AddAction', { actionId: string; goalId?: string; title: Sealed; responsibleAgency: AgencyCode; dueDate: IsoDate }>;
 export type CompleteAction = Command<'CompleteAction', { actionId: string; completedOn: IsoDate }>;
 export type CancelAction = Command<'CancelAction', { actionId: string; reason: Sealed }>;
 
@@ -124,10 +112,7 @@ export type StartCustody = Command<
 export type ChangeExpectedRelease = Command<'ChangeExpectedRelease', { expectedReleaseOn: IsoDate }>;
 export type ReleaseFromCustody = Command<'ReleaseFromCustody', { releasedOn: IsoDate; conditional: boolean }>;
 
-export type RecordCharge = Command<
-  'RecordCharge',
-  { chargeId: string; offenceCategory: string; chargedOn: IsoDate; reportedBy: AgencyCode }
->;
+export type RecordCharge = Command<'RecordCharge', { chargeId: string; offenceCategory: string; chargedOn: IsoDate; reportedBy: AgencyCode }>;
 export type RecordConviction = Command<
   'RecordConviction',
   {
@@ -140,31 +125,19 @@ export type RecordConviction = Command<
   }
 >;
 
-export type StartEmployment = Command<
-  'StartEmployment',
-  { employmentId: string; kind: EmploymentKind; startedOn: IsoDate }
->;
+export type StartEmployment = Command<'StartEmployment', { employmentId: string; kind: EmploymentKind; startedOn: IsoDate }>;
 export type EndEmployment = Command<'EndEmployment', { employmentId: string; endedOn: IsoDate }>;
 export type StartEducation = Command<'StartEducation', { educationId: string; kind: EducationKind; startedOn: IsoDate }>;
 export type EndEducation = Command<'EndEducation', { educationId: string; endedOn: IsoDate }>;
 export type CompleteEducation = Command<'CompleteEducation', { educationId: string; completedOn: IsoDate }>;
-export type RegisterSelfSufficiency = Command<
-  'RegisterSelfSufficiency',
-  { reachedOn: IsoDate; through: SelfSufficiencySource }
->;
+export type RegisterSelfSufficiency = Command<'RegisterSelfSufficiency', { reachedOn: IsoDate; through: SelfSufficiencySource }>;
 export type RegisterLossOfSelfSufficiency = Command<'RegisterLossOfSelfSufficiency', { lostOn: IsoDate }>;
-export type AssessProgression = Command<
-  'AssessProgression',
-  { step: number; assessedBy: AgencyCode; assessedOn: IsoDate; note?: Sealed }
->;
+export type AssessProgression = Command<'AssessProgression', { step: number; assessedBy: AgencyCode; assessedOn: IsoDate; note?: Sealed }>;
 
 /** `agency`: the placing user's agency (from the token), whose users may lift the hold again. */
 export type PlaceLegalHold = Command<'PlaceLegalHold', { holdId: string; reason: Sealed; placedBy: UserId; agency?: AgencyCode }>;
 export type LiftLegalHold = Command<'LiftLegalHold', { holdId: string; liftedBy: UserId }>;
-export type EraseCitizenData = Command<
-  'EraseCitizenData',
-  { scope: ErasureScope; reason: ErasureReason; by: UserId }
->;
+export type EraseCitizenData = Command<'EraseCitizenData', { scope: ErasureScope; reason: ErasureReason; by: UserId }>;
 
 /**
  * A flow left unanswered past a step of the escalation rules: shared information not acknowledged
@@ -173,8 +146,7 @@ export type EraseCitizenData = Command<
  */
 export type EscalateFlow = Command<
   'EscalateFlow',
-  | { flow: 'information'; entryId: string; toAgency: AgencyCode; step: EscalationStep }
-  | { flow: 'request'; requestId: string; step: EscalationStep }
+  { flow: 'information'; entryId: string; toAgency: AgencyCode; step: EscalationStep } | { flow: 'request'; requestId: string; step: EscalationStep }
 >;
 
 export type CaseCommand =

@@ -9,11 +9,7 @@ type SecretKey = { reveal(): Buffer } | Buffer;
  */
 export class InvalidCprError extends Error {
   constructor(readonly reason: 'CPR_FORMAT' | 'CPR_DATE') {
-    super(
-      reason === 'CPR_FORMAT'
-        ? 'cpr must be 10 digits, written DDMMYY-SSSS or DDMMYYSSSS'
-        : 'cpr must start with a valid birth date (DDMMYY)',
-    );
+    super(reason === 'CPR_FORMAT' ? 'cpr must be 10 digits, written DDMMYY-SSSS or DDMMYYSSSS' : 'cpr must start with a valid birth date (DDMMYY)');
     this.name = 'InvalidCprError';
   }
 }

@@ -20,19 +20,10 @@ import type * as C from './commands';
 import type { CaseCommand } from './commands';
 import type { DecideContext } from './decide-context';
 import type { ActionAdded, CaseEvent, CaseConferenceHeld } from './events';
-import {
-  agencyOnCase,
-  dueDate,
-  endDate,
-  ensure,
-  knownAgency,
-  pastDate,
-  validDate,
-} from './rule-checks';
+import { agencyOnCase, dueDate, endDate, ensure, knownAgency, pastDate, validDate } from './rule-checks';
 import type { CaseState } from './state';
 import type { CaseEntryPoint } from './vocabulary';
 import { escalationIfDue, escalationStepIndex } from './escalation-schedule';
-
 
 interface Decision {
   readonly state: CaseState;
@@ -153,7 +144,12 @@ function openCase(data: C.OpenCase['data'], { state, context, today, at }: Decis
     return [
       {
         type: 'ReferralReceived',
-        data: { referredBy: referrer.code, reason: data.reason, ...(data.referrerEntryPoint ? { referrerEntryPoint: data.referrerEntryPoint } : {}), receivedAt: at },
+        data: {
+          referredBy: referrer.code,
+          reason: data.reason,
+          ...(data.referrerEntryPoint ? { referrerEntryPoint: data.referrerEntryPoint } : {}),
+          receivedAt: at,
+        },
       },
     ];
   }
@@ -161,8 +157,7 @@ function openCase(data: C.OpenCase['data'], { state, context, today, at }: Decis
   const { referrerEntryPoint, ...opened } = data;
   // The intake unit is on every new case; the referrer joins at take-over (assignCoordinator), or
   // now when it is the intake agency itself.
-  const intakeEntryPoint =
-    referrer.code === intake.agency && referrerEntryPoint !== undefined ? referrerEntryPoint : standingEntryPoint(intake.entryPoint);
+  const intakeEntryPoint = referrer.code === intake.agency && referrerEntryPoint !== undefined ? referrerEntryPoint : standingEntryPoint(intake.entryPoint);
   return [
     { type: 'CaseOpened', data: { ...opened, ...(referrerEntryPoint ? { referrerEntryPoint } : {}), openedAt: at } },
     { type: 'AgencyJoinedCase', data: { agency: intake.agency, entryPoint: intakeEntryPoint, joinedAt: at } },
@@ -247,10 +242,7 @@ function assignCoordinator(data: C.AssignCoordinator['data'], d: Decision): Case
 function changeCoordinator(data: C.ChangeCoordinator['data'], d: Decision): CaseEvent[] {
   const current = d.state.coordinator;
   ensure(current !== undefined, 'NO_COORDINATOR_ASSIGNED');
-  ensure(
-    current.coordinatorId !== data.coordinatorId || current.agency !== data.agency,
-    'COORDINATOR_UNCHANGED',
-  );
+  ensure(current.coordinatorId !== data.coordinatorId || current.agency !== data.agency, 'COORDINATOR_UNCHANGED');
   coordinatorAgency(data, d);
   return [
     {
@@ -333,9 +325,7 @@ function shareInformation(data: C.ShareInformation['data'], d: Decision): CaseEv
   });
   // Section 115(2): what the other authorities may pass to the police is never for investigating crime.
   ensure(
-    data.purpose !== 'criminal-investigation' ||
-      basis.disclosableToPoliceForInvestigation ||
-      recipients.every((r) => r.kind !== 'police'),
+    data.purpose !== 'criminal-investigation' || basis.disclosableToPoliceForInvestigation || recipients.every((r) => r.kind !== 'police'),
     'DISCLOSURE_FOR_INVESTIGATION_FORBIDDEN',
     `legalBasis: ${basis.code}`,
   );
@@ -401,18 +391,36 @@ function declineInformationRequest(data: C.DeclineInformationRequest['data'], d:
 function escalateFlow(data: C.EscalateFlow['data'], d: Decision): CaseEvent[] {
   const { state, context, today, at } = d;
   const rules = context.refData.escalationRules;
-  let flow: { startedOn: string; fromAgency: string; toAgency: string; taken: C.EscalateFlow['data']['step'] | undefined; id: { entryId: string } | { requestId: string } };
+  let flow: {
+    startedOn: string;
+    fromAgency: string;
+    toAgency: string;
+    taken: C.EscalateFlow['data']['step'] | undefined;
+    id: { entryId: string } | { requestId: string };
+  };
   if (data.flow === 'information') {
     const entry = state.entries.get(data.entryId);
     ensure(entry !== undefined, 'UNKNOWN_ENTRY', `entryId: ${data.entryId}`);
     ensure(entry.sharedWith.includes(data.toAgency), 'ENTRY_NOT_SHARED_WITH_AGENCY', `entryId: ${data.entryId}`);
     ensure(!entry.acknowledgedBy.has(data.toAgency), 'FLOW_ALREADY_ANSWERED', `entryId: ${data.entryId}`);
-    flow = { startedOn: copenhagenDate(new Date(entry.sharedAt)), fromAgency: entry.fromAgency, toAgency: data.toAgency, taken: entry.escalations?.get(data.toAgency), id: { entryId: entry.entryId } };
+    flow = {
+      startedOn: copenhagenDate(new Date(entry.sharedAt)),
+      fromAgency: entry.fromAgency,
+      toAgency: data.toAgency,
+      taken: entry.escalations?.get(data.toAgency),
+      id: { entryId: entry.entryId },
+    };
   } else {
     const request = state.requests.get(data.requestId);
     ensure(request !== undefined, 'UNKNOWN_REQUEST', `requestId: ${data.requestId}`);
     ensure(request.status === 'open', 'FLOW_ALREADY_ANSWERED', `requestId: ${data.requestId}`);
-    flow = { startedOn: request.dueDate, fromAgency: request.fromAgency, toAgency: request.toAgency, taken: request.escalation, id: { requestId: request.requestId } };
+    flow = {
+      startedOn: request.dueDate,
+      fromAgency: request.fromAgency,
+      toAgency: request.toAgency,
+      taken: request.escalation,
+      id: { requestId: request.requestId },
+    };
   }
   // An agency that has left the case is no longer chased for it.
   const agency = agencyOnCase(state, context.refData, flow.toAgency, 'toAgency');
@@ -613,10 +621,7 @@ function registerSelfSufficiency(data: C.RegisterSelfSufficiency['data'], { stat
   return [{ type: 'SelfSufficiencyReached', data }];
 }
 
-function registerLossOfSelfSufficiency(
-  data: C.RegisterLossOfSelfSufficiency['data'],
-  { state, today }: Decision,
-): CaseEvent[] {
+function registerLossOfSelfSufficiency(data: C.RegisterLossOfSelfSufficiency['data'], { state, today }: Decision): CaseEvent[] {
   const current = state.selfSufficiency;
   ensure(current !== undefined, 'NOT_SELF_SUFFICIENT');
   endDate(data.lostOn, current.since, today, 'lostOn');
@@ -625,11 +630,7 @@ function registerLossOfSelfSufficiency(
 
 function assessProgression(data: C.AssessProgression['data'], { context, today }: Decision): CaseEvent[] {
   const scale = context.refData.progressionScale;
-  ensure(
-    Number.isInteger(data.step) && data.step >= scale.minStep && data.step <= scale.maxStep,
-    'UNKNOWN_PROGRESSION_STEP',
-    `step: ${data.step}`,
-  );
+  ensure(Number.isInteger(data.step) && data.step >= scale.minStep && data.step <= scale.maxStep, 'UNKNOWN_PROGRESSION_STEP', `step: ${data.step}`);
   knownAgency(context.refData, data.assessedBy, 'assessedBy');
   pastDate(data.assessedOn, today, 'assessedOn');
   return [{ type: 'ProgressionAssessed', data }];

@@ -55,9 +55,7 @@ const shared: CaseEvent = {
   },
 };
 
-const requestInformation = (
-  overrides: Partial<Extract<CaseCommand, { type: 'RequestInformation' }>['data']> = {},
-): CaseCommand => ({
+const requestInformation = (overrides: Partial<Extract<CaseCommand, { type: 'RequestInformation' }>['data']> = {}): CaseCommand => ({
   type: 'RequestInformation',
   data: {
     requestId: 'request-1',
@@ -111,9 +109,7 @@ const custodyStarted: CaseEvent = {
   },
 };
 
-const conviction = (
-  overrides: Partial<Extract<CaseCommand, { type: 'RecordConviction' }>['data']> = {},
-): CaseCommand => ({
+const conviction = (overrides: Partial<Extract<CaseCommand, { type: 'RecordConviction' }>['data']> = {}): CaseCommand => ({
   type: 'RecordConviction',
   data: {
     convictionId: 'conviction-1',
@@ -165,8 +161,12 @@ describe('case decider', () => {
     });
 
     it('refuses a referral of a citizen who has a case on the same grounds as one who has none (no answer tells them apart)', () => {
-      given(openedCase()).when(openCase({ districtCode: 'NORREBRO' })).thenRejects('UNKNOWN_DISTRICT');
-      given(openedCase()).when(openCase({ birthDate: TOMORROW })).thenRejects('DATE_IN_FUTURE');
+      given(openedCase())
+        .when(openCase({ districtCode: 'NORREBRO' }))
+        .thenRejects('UNKNOWN_DISTRICT');
+      given(openedCase())
+        .when(openCase({ birthDate: TOMORROW }))
+        .thenRejects('DATE_IN_FUTURE');
     });
 
     it('records a referral of a citizen who already has a case on that case, without opening it again', () => {
@@ -188,19 +188,27 @@ describe('case decider', () => {
     });
 
     it('refuses a birth date that is not a calendar date', () => {
-      given([]).when(openCase({ birthDate: '2004-02-30' })).thenRejects('INVALID_DATE');
+      given([])
+        .when(openCase({ birthDate: '2004-02-30' }))
+        .thenRejects('INVALID_DATE');
     });
 
     it('refuses a birth date in the future', () => {
-      given([]).when(openCase({ birthDate: TOMORROW })).thenRejects('DATE_IN_FUTURE');
+      given([])
+        .when(openCase({ birthDate: TOMORROW }))
+        .thenRejects('DATE_IN_FUTURE');
     });
 
     it('refuses a district that is not in the reference data', () => {
-      given([]).when(openCase({ districtCode: 'NORREBRO' })).thenRejects('UNKNOWN_DISTRICT');
+      given([])
+        .when(openCase({ districtCode: 'NORREBRO' }))
+        .thenRejects('UNKNOWN_DISTRICT');
     });
 
     it('refuses a referral from an unknown agency', () => {
-      given([]).when(openCase({ referredBy: 'MARS-POLICE' })).thenRejects('UNKNOWN_AGENCY');
+      given([])
+        .when(openCase({ referredBy: 'MARS-POLICE' }))
+        .thenRejects('UNKNOWN_AGENCY');
     });
   });
 
@@ -212,7 +220,9 @@ describe('case decider', () => {
     });
 
     it('refuses to close a closed case', () => {
-      given(closedCase()).when({ type: 'CloseCase', data: { reason: 'other' } }).thenRejects('CASE_ALREADY_CLOSED');
+      given(closedCase())
+        .when({ type: 'CloseCase', data: { reason: 'other' } })
+        .thenRejects('CASE_ALREADY_CLOSED');
     });
 
     it('reopens a closed case', () => {
@@ -222,7 +232,9 @@ describe('case decider', () => {
     });
 
     it('refuses to reopen an open case', () => {
-      given(workingCase()).when({ type: 'ReopenCase', data: { reason: sealed('r') } }).thenRejects('CASE_ALREADY_OPEN');
+      given(workingCase())
+        .when({ type: 'ReopenCase', data: { reason: sealed('r') } })
+        .thenRejects('CASE_ALREADY_OPEN');
     });
 
     it('refuses to reopen a case whose citizen data has been erased', () => {
@@ -235,7 +247,9 @@ describe('case decider', () => {
     });
 
     it('refuses any command but opening on a case that was never opened', () => {
-      given([]).when({ type: 'CloseCase', data: { reason: 'other' } }).thenRejects('CASE_NOT_FOUND');
+      given([])
+        .when({ type: 'CloseCase', data: { reason: 'other' } })
+        .thenRejects('CASE_NOT_FOUND');
     });
 
     it('refuses to change a closed case', () => {
@@ -376,7 +390,9 @@ describe('case decider', () => {
     });
 
     it('refuses on a closed case', () => {
-      given([...openedCase(), { type: 'CaseClosed', data: { reason: 'goals-achieved', closedAt: EARLIER } }]).when(requestIntake()).thenRejects('CASE_NOT_OPEN');
+      given([...openedCase(), { type: 'CaseClosed', data: { reason: 'goals-achieved', closedAt: EARLIER } }])
+        .when(requestIntake())
+        .thenRejects('CASE_NOT_OPEN');
     });
   });
 
@@ -409,11 +425,15 @@ describe('case decider', () => {
     });
 
     it('refuses to let an agency join that is already on the case', () => {
-      given(openedCase()).when({ type: 'JoinCase', data: { agency: 'KBH-POLITI' } }).thenRejects('AGENCY_ALREADY_ON_CASE');
+      given(openedCase())
+        .when({ type: 'JoinCase', data: { agency: 'KBH-POLITI' } })
+        .thenRejects('AGENCY_ALREADY_ON_CASE');
     });
 
     it('refuses to let an unknown agency join', () => {
-      given(openedCase()).when({ type: 'JoinCase', data: { agency: 'NOPE' } }).thenRejects('UNKNOWN_AGENCY');
+      given(openedCase())
+        .when({ type: 'JoinCase', data: { agency: 'NOPE' } })
+        .thenRejects('UNKNOWN_AGENCY');
     });
 
     it("changes an agency's entry point for the case", () => {
@@ -423,7 +443,9 @@ describe('case decider', () => {
     });
 
     it('refuses to change the entry point of an agency that is not on the case', () => {
-      given(workingCase()).when({ type: 'ChangeEntryPoint', data: { agency: 'BUF', entryPoint } }).thenRejects('AGENCY_NOT_ON_CASE');
+      given(workingCase())
+        .when({ type: 'ChangeEntryPoint', data: { agency: 'BUF', entryPoint } })
+        .thenRejects('AGENCY_NOT_ON_CASE');
     });
 
     it('lets an agency leave the case', () => {
@@ -433,11 +455,15 @@ describe('case decider', () => {
     });
 
     it('refuses to let an agency leave that is not on the case', () => {
-      given(workingCase()).when({ type: 'LeaveCase', data: { agency: 'BUF' } }).thenRejects('AGENCY_NOT_ON_CASE');
+      given(workingCase())
+        .when({ type: 'LeaveCase', data: { agency: 'BUF' } })
+        .thenRejects('AGENCY_NOT_ON_CASE');
     });
 
     it("refuses to let the coordinator's agency leave", () => {
-      given(coordinatedCase()).when({ type: 'LeaveCase', data: { agency: 'BIF' } }).thenRejects('COORDINATOR_AGENCY_CANNOT_LEAVE');
+      given(coordinatedCase())
+        .when({ type: 'LeaveCase', data: { agency: 'BIF' } })
+        .thenRejects('COORDINATOR_AGENCY_CANNOT_LEAVE');
     });
 
     it('lets an agency rejoin after it left', () => {
@@ -459,7 +485,9 @@ describe('case decider', () => {
     });
 
     it('enrols the citizen in a programme from the reference data', () => {
-      given(workingCase()).when(enrol()).then([{ type: 'EnrolledInProgramme', data: { programmeCode: 'JOB_EDU_CONVICTED', startedOn: TODAY } }]);
+      given(workingCase())
+        .when(enrol())
+        .then([{ type: 'EnrolledInProgramme', data: { programmeCode: 'JOB_EDU_CONVICTED', startedOn: TODAY } }]);
     });
 
     it('refuses a programme that is not in the reference data', () => {
@@ -467,7 +495,9 @@ describe('case decider', () => {
     });
 
     it('refuses to enrol twice in the same programme', () => {
-      given([...workingCase(), enrolled]).when(enrol()).thenRejects('ALREADY_ENROLLED');
+      given([...workingCase(), enrolled])
+        .when(enrol())
+        .thenRejects('ALREADY_ENROLLED');
     });
 
     it('refuses an enrolment starting in the future', () => {
@@ -485,7 +515,9 @@ describe('case decider', () => {
     });
 
     it('refuses an exit before the enrolment started', () => {
-      given([...workingCase(), enrolled]).when(exit('2026-11-04')).thenRejects('END_BEFORE_START');
+      given([...workingCase(), enrolled])
+        .when(exit('2026-11-04'))
+        .thenRejects('END_BEFORE_START');
     });
 
     it('allows a new enrolment in a programme after an exit from it', () => {
@@ -541,35 +573,51 @@ describe('case decider', () => {
     });
 
     it('refuses to share from an agency that is not on the case', () => {
-      given(workingCase()).when(share({ fromAgency: 'BUF' })).thenRejects('AGENCY_NOT_ON_CASE');
+      given(workingCase())
+        .when(share({ fromAgency: 'BUF' }))
+        .thenRejects('AGENCY_NOT_ON_CASE');
     });
 
     it('refuses to share from an unknown agency', () => {
-      given(workingCase()).when(share({ fromAgency: 'NOPE' })).thenRejects('UNKNOWN_AGENCY');
+      given(workingCase())
+        .when(share({ fromAgency: 'NOPE' }))
+        .thenRejects('UNKNOWN_AGENCY');
     });
 
     it('refuses to share with an agency that is not on the case', () => {
-      given(workingCase()).when(share({ sharedWith: ['SOF', 'KFF'] })).thenRejects('RECIPIENT_NOT_ON_CASE');
+      given(workingCase())
+        .when(share({ sharedWith: ['SOF', 'KFF'] }))
+        .thenRejects('RECIPIENT_NOT_ON_CASE');
     });
 
     it('refuses to share with an unknown agency', () => {
-      given(workingCase()).when(share({ sharedWith: ['NOPE'] })).thenRejects('UNKNOWN_AGENCY');
+      given(workingCase())
+        .when(share({ sharedWith: ['NOPE'] }))
+        .thenRejects('UNKNOWN_AGENCY');
     });
 
     it('refuses to share with nobody', () => {
-      given(workingCase()).when(share({ sharedWith: [] })).thenRejects('NO_RECIPIENTS');
+      given(workingCase())
+        .when(share({ sharedWith: [] }))
+        .thenRejects('NO_RECIPIENTS');
     });
 
     it('refuses to share with the sharing agency itself', () => {
-      given(workingCase()).when(share({ sharedWith: ['SOF', 'BIF'] })).thenRejects('SHARE_WITH_SELF');
+      given(workingCase())
+        .when(share({ sharedWith: ['SOF', 'BIF'] }))
+        .thenRejects('SHARE_WITH_SELF');
     });
 
     it('refuses a legal basis that is not in the reference data', () => {
-      given(workingCase()).when(share({ legalBasis: 'RPL116' })).thenRejects('UNKNOWN_LEGAL_BASIS');
+      given(workingCase())
+        .when(share({ legalBasis: 'RPL116' }))
+        .thenRejects('UNKNOWN_LEGAL_BASIS');
     });
 
     it('refuses to reuse an entry id', () => {
-      given([...workingCase(), shared]).when(share()).thenRejects('ENTRY_ALREADY_EXISTS');
+      given([...workingCase(), shared])
+        .when(share())
+        .thenRejects('ENTRY_ALREADY_EXISTS');
     });
 
     it('refuses to pass information to the police for the investigation of a criminal case (section 115(2))', () => {
@@ -595,23 +643,25 @@ describe('case decider', () => {
     });
 
     it('refuses to acknowledge an entry that does not exist', () => {
-      given([...workingCase(), shared]).when(acknowledge('SOF', 'entry-9')).thenRejects('UNKNOWN_ENTRY');
+      given([...workingCase(), shared])
+        .when(acknowledge('SOF', 'entry-9'))
+        .thenRejects('UNKNOWN_ENTRY');
     });
 
     it('answers an entry the agency may not see (neither author nor recipient) exactly like one that does not exist', () => {
-      given([...workingCase(), shared]).when(acknowledge('KBH-FAENGSLER')).thenRejects('UNKNOWN_ENTRY');
+      given([...workingCase(), shared])
+        .when(acknowledge('KBH-FAENGSLER'))
+        .thenRejects('UNKNOWN_ENTRY');
     });
 
     it("refuses an acknowledgement by the entry's own author", () => {
-      given([...workingCase(), shared]).when(acknowledge('BIF')).thenRejects('ENTRY_NOT_SHARED_WITH_AGENCY');
+      given([...workingCase(), shared])
+        .when(acknowledge('BIF'))
+        .thenRejects('ENTRY_NOT_SHARED_WITH_AGENCY');
     });
 
     it('refuses a second acknowledgement by the same agency', () => {
-      given([
-        ...workingCase(),
-        shared,
-        { type: 'InformationAcknowledged', data: { entryId: 'entry-1', agency: 'SOF', acknowledgedAt: EARLIER } },
-      ])
+      given([...workingCase(), shared, { type: 'InformationAcknowledged', data: { entryId: 'entry-1', agency: 'SOF', acknowledgedAt: EARLIER } }])
         .when(acknowledge('SOF'))
         .thenRejects('ALREADY_ACKNOWLEDGED');
     });
@@ -640,35 +690,51 @@ describe('case decider', () => {
     });
 
     it('refuses a request from an agency that is not on the case', () => {
-      given(workingCase()).when(requestInformation({ fromAgency: 'BUF' })).thenRejects('AGENCY_NOT_ON_CASE');
+      given(workingCase())
+        .when(requestInformation({ fromAgency: 'BUF' }))
+        .thenRejects('AGENCY_NOT_ON_CASE');
     });
 
     it('refuses a request to an agency that is not on the case', () => {
-      given(workingCase()).when(requestInformation({ toAgency: 'KRIMINALFORSORGEN' })).thenRejects('RECIPIENT_NOT_ON_CASE');
+      given(workingCase())
+        .when(requestInformation({ toAgency: 'KRIMINALFORSORGEN' }))
+        .thenRejects('RECIPIENT_NOT_ON_CASE');
     });
 
     it('refuses a request to an unknown agency', () => {
-      given(workingCase()).when(requestInformation({ toAgency: 'NOPE' })).thenRejects('UNKNOWN_AGENCY');
+      given(workingCase())
+        .when(requestInformation({ toAgency: 'NOPE' }))
+        .thenRejects('UNKNOWN_AGENCY');
     });
 
     it('refuses a request to the requesting agency itself', () => {
-      given(workingCase()).when(requestInformation({ toAgency: 'BIF' })).thenRejects('REQUEST_TO_SELF');
+      given(workingCase())
+        .when(requestInformation({ toAgency: 'BIF' }))
+        .thenRejects('REQUEST_TO_SELF');
     });
 
     it('refuses a request on an unknown legal basis', () => {
-      given(workingCase()).when(requestInformation({ legalBasis: 'NOPE' })).thenRejects('UNKNOWN_LEGAL_BASIS');
+      given(workingCase())
+        .when(requestInformation({ legalBasis: 'NOPE' }))
+        .thenRejects('UNKNOWN_LEGAL_BASIS');
     });
 
     it('refuses a request due before today', () => {
-      given(workingCase()).when(requestInformation({ dueDate: YESTERDAY })).thenRejects('DUE_DATE_BEFORE_EVENT');
+      given(workingCase())
+        .when(requestInformation({ dueDate: YESTERDAY }))
+        .thenRejects('DUE_DATE_BEFORE_EVENT');
     });
 
     it('refuses a due date that is not a calendar date', () => {
-      given(workingCase()).when(requestInformation({ dueDate: '17-11-2026' })).thenRejects('INVALID_DATE');
+      given(workingCase())
+        .when(requestInformation({ dueDate: '17-11-2026' }))
+        .thenRejects('INVALID_DATE');
     });
 
     it('refuses to reuse a request id', () => {
-      given([...workingCase(), requested]).when(requestInformation()).thenRejects('REQUEST_ALREADY_EXISTS');
+      given([...workingCase(), requested])
+        .when(requestInformation())
+        .thenRejects('REQUEST_ALREADY_EXISTS');
     });
 
     it('answers an open request addressed to the agency', () => {
@@ -684,15 +750,21 @@ describe('case decider', () => {
     });
 
     it('refuses to answer a request that does not exist', () => {
-      given([...workingCase(), requested]).when(answer('KBH-FAENGSLER', 'request-9')).thenRejects('UNKNOWN_REQUEST');
+      given([...workingCase(), requested])
+        .when(answer('KBH-FAENGSLER', 'request-9'))
+        .thenRejects('UNKNOWN_REQUEST');
     });
 
     it('answers a request between two other agencies exactly like one that does not exist', () => {
-      given([...workingCase(), requested]).when(answer('SOF')).thenRejects('UNKNOWN_REQUEST');
+      given([...workingCase(), requested])
+        .when(answer('SOF'))
+        .thenRejects('UNKNOWN_REQUEST');
     });
 
     it('refuses an answer from the agency that made the request', () => {
-      given([...workingCase(), requested]).when(answer('BIF')).thenRejects('REQUEST_NOT_ADDRESSED_TO_AGENCY');
+      given([...workingCase(), requested])
+        .when(answer('BIF'))
+        .thenRejects('REQUEST_NOT_ADDRESSED_TO_AGENCY');
     });
 
     it('refuses an answer from an agency that has left the case', () => {
@@ -756,15 +828,21 @@ describe('case decider', () => {
     });
 
     it('refuses an action whose responsible agency is not on the case', () => {
-      given([...workingCase(), goalSet]).when(addAction({ responsibleAgency: 'KFF' })).thenRejects('AGENCY_NOT_ON_CASE');
+      given([...workingCase(), goalSet])
+        .when(addAction({ responsibleAgency: 'KFF' }))
+        .thenRejects('AGENCY_NOT_ON_CASE');
     });
 
     it('refuses an action due before today', () => {
-      given([...workingCase(), goalSet]).when(addAction({ dueDate: YESTERDAY })).thenRejects('DUE_DATE_BEFORE_EVENT');
+      given([...workingCase(), goalSet])
+        .when(addAction({ dueDate: YESTERDAY }))
+        .thenRejects('DUE_DATE_BEFORE_EVENT');
     });
 
     it('refuses to reuse an action id', () => {
-      given([...workingCase(), goalSet, actionAdded]).when(addAction({ actionId: 'action-1' })).thenRejects('ACTION_ALREADY_EXISTS');
+      given([...workingCase(), goalSet, actionAdded])
+        .when(addAction({ actionId: 'action-1' }))
+        .thenRejects('ACTION_ALREADY_EXISTS');
     });
 
     it('completes an open action', () => {
@@ -774,7 +852,9 @@ describe('case decider', () => {
     });
 
     it('refuses to complete an action that does not exist', () => {
-      given(workingCase()).when({ type: 'CompleteAction', data: { actionId: 'action-1', completedOn: TODAY } }).thenRejects('UNKNOWN_ACTION');
+      given(workingCase())
+        .when({ type: 'CompleteAction', data: { actionId: 'action-1', completedOn: TODAY } })
+        .thenRejects('UNKNOWN_ACTION');
     });
 
     it('refuses to complete an action already completed', () => {
@@ -850,11 +930,15 @@ describe('case decider', () => {
     });
 
     it('refuses a conference held in the future', () => {
-      given(workingCase()).when(conference({ heldOn: TOMORROW })).thenRejects('DATE_IN_FUTURE');
+      given(workingCase())
+        .when(conference({ heldOn: TOMORROW }))
+        .thenRejects('DATE_IN_FUTURE');
     });
 
     it('refuses a conference with an agency present that is not on the case', () => {
-      given(workingCase()).when(conference({ agenciesPresent: ['BIF', 'KFF'] })).thenRejects('AGENCY_NOT_ON_CASE');
+      given(workingCase())
+        .when(conference({ agenciesPresent: ['BIF', 'KFF'] }))
+        .thenRejects('AGENCY_NOT_ON_CASE');
     });
 
     it('refuses a decision whose action is due before the conference was held', () => {
@@ -915,15 +999,21 @@ describe('case decider', () => {
     });
 
     it('refuses a second custody while the citizen is in custody', () => {
-      given([...workingCase(), custodyStarted]).when(start()).thenRejects('ALREADY_IN_CUSTODY');
+      given([...workingCase(), custodyStarted])
+        .when(start())
+        .thenRejects('ALREADY_IN_CUSTODY');
     });
 
     it('refuses a custody starting in the future', () => {
-      given(workingCase()).when(start({ startedOn: TOMORROW })).thenRejects('DATE_IN_FUTURE');
+      given(workingCase())
+        .when(start({ startedOn: TOMORROW }))
+        .thenRejects('DATE_IN_FUTURE');
     });
 
     it('refuses an expected release before the custody started', () => {
-      given(workingCase()).when(start({ expectedReleaseOn: '2026-10-31' })).thenRejects('EXPECTED_RELEASE_BEFORE_START');
+      given(workingCase())
+        .when(start({ expectedReleaseOn: '2026-10-31' }))
+        .thenRejects('EXPECTED_RELEASE_BEFORE_START');
     });
 
     it('changes the expected release date of the current custody', () => {
@@ -933,7 +1023,9 @@ describe('case decider', () => {
     });
 
     it('refuses to change the expected release when the citizen is not in custody', () => {
-      given(workingCase()).when({ type: 'ChangeExpectedRelease', data: { expectedReleaseOn: '2027-03-01' } }).thenRejects('NOT_IN_CUSTODY');
+      given(workingCase())
+        .when({ type: 'ChangeExpectedRelease', data: { expectedReleaseOn: '2027-03-01' } })
+        .thenRejects('NOT_IN_CUSTODY');
     });
 
     it('refuses to move the expected release before the custody started', () => {
@@ -953,11 +1045,15 @@ describe('case decider', () => {
     });
 
     it('refuses a release before the custody started', () => {
-      given([...workingCase(), custodyStarted]).when(release('2026-05-31')).thenRejects('END_BEFORE_START');
+      given([...workingCase(), custodyStarted])
+        .when(release('2026-05-31'))
+        .thenRejects('END_BEFORE_START');
     });
 
     it('refuses a release dated in the future', () => {
-      given([...workingCase(), custodyStarted]).when(release(TOMORROW)).thenRejects('DATE_IN_FUTURE');
+      given([...workingCase(), custodyStarted])
+        .when(release(TOMORROW))
+        .thenRejects('DATE_IN_FUTURE');
     });
 
     it('allows a new custody after a release', () => {
@@ -982,19 +1078,27 @@ describe('case decider', () => {
     });
 
     it('refuses a charge reported by an agency that is not police', () => {
-      given(workingCase()).when(charge({ reportedBy: 'KBH-FAENGSLER' })).thenRejects('REPORTER_NOT_POLICE');
+      given(workingCase())
+        .when(charge({ reportedBy: 'KBH-FAENGSLER' }))
+        .thenRejects('REPORTER_NOT_POLICE');
     });
 
     it('refuses an offence category that is not in the reference data', () => {
-      given(workingCase()).when(charge({ offenceCategory: 'jaywalking' })).thenRejects('UNKNOWN_OFFENCE_CATEGORY');
+      given(workingCase())
+        .when(charge({ offenceCategory: 'jaywalking' }))
+        .thenRejects('UNKNOWN_OFFENCE_CATEGORY');
     });
 
     it('refuses a charge dated in the future', () => {
-      given(workingCase()).when(charge({ chargedOn: TOMORROW })).thenRejects('DATE_IN_FUTURE');
+      given(workingCase())
+        .when(charge({ chargedOn: TOMORROW }))
+        .thenRejects('DATE_IN_FUTURE');
     });
 
     it('refuses to record the same charge twice', () => {
-      given([...workingCase(), charged]).when(charge()).thenRejects('CHARGE_ALREADY_RECORDED');
+      given([...workingCase(), charged])
+        .when(charge())
+        .thenRejects('CHARGE_ALREADY_RECORDED');
     });
 
     it('records a conviction as dangerous to persons when its offence category is', () => {
@@ -1035,11 +1139,15 @@ describe('case decider', () => {
     });
 
     it('refuses a conviction reported by an agency that is not police', () => {
-      given(workingCase()).when(conviction({ reportedBy: 'BIF' })).thenRejects('REPORTER_NOT_POLICE');
+      given(workingCase())
+        .when(conviction({ reportedBy: 'BIF' }))
+        .thenRejects('REPORTER_NOT_POLICE');
     });
 
     it('refuses a conviction for a charge that is not on the case', () => {
-      given(workingCase()).when(conviction({ chargeId: 'charge-9' })).thenRejects('UNKNOWN_CHARGE');
+      given(workingCase())
+        .when(conviction({ chargeId: 'charge-9' }))
+        .thenRejects('UNKNOWN_CHARGE');
     });
 
     it('refuses to record the same conviction twice', () => {
@@ -1054,7 +1162,9 @@ describe('case decider', () => {
           reportedBy: 'KBH-POLITI',
         },
       };
-      given([...workingCase(), recorded]).when(conviction()).thenRejects('CONVICTION_ALREADY_RECORDED');
+      given([...workingCase(), recorded])
+        .when(conviction())
+        .thenRejects('CONVICTION_ALREADY_RECORDED');
     });
   });
 
@@ -1082,7 +1192,9 @@ describe('case decider', () => {
     });
 
     it('refuses to end an employment that was never started', () => {
-      given(workingCase()).when({ type: 'EndEmployment', data: { employmentId: 'job-1', endedOn: TODAY } }).thenRejects('UNKNOWN_EMPLOYMENT');
+      given(workingCase())
+        .when({ type: 'EndEmployment', data: { employmentId: 'job-1', endedOn: TODAY } })
+        .thenRejects('UNKNOWN_EMPLOYMENT');
     });
 
     it('refuses to end an employment twice', () => {
@@ -1122,7 +1234,9 @@ describe('case decider', () => {
     });
 
     it('refuses to complete an education that was never started', () => {
-      given(workingCase()).when({ type: 'CompleteEducation', data: { educationId: 'edu-1', completedOn: TODAY } }).thenRejects('UNKNOWN_EDUCATION');
+      given(workingCase())
+        .when({ type: 'CompleteEducation', data: { educationId: 'edu-1', completedOn: TODAY } })
+        .thenRejects('UNKNOWN_EDUCATION');
     });
 
     it('refuses to complete an education that has already ended', () => {
@@ -1150,7 +1264,9 @@ describe('case decider', () => {
     });
 
     it('refuses to register a loss of self-sufficiency the citizen never had', () => {
-      given(workingCase()).when({ type: 'RegisterLossOfSelfSufficiency', data: { lostOn: TODAY } }).thenRejects('NOT_SELF_SUFFICIENT');
+      given(workingCase())
+        .when({ type: 'RegisterLossOfSelfSufficiency', data: { lostOn: TODAY } })
+        .thenRejects('NOT_SELF_SUFFICIENT');
     });
 
     it('refuses a loss of self-sufficiency before it was reached', () => {
@@ -1195,7 +1311,9 @@ describe('case decider', () => {
     });
 
     it('refuses to lift a hold that is not active', () => {
-      given(closedCase()).when({ type: 'LiftLegalHold', data: { holdId: 'hold-1', liftedBy: 'dpo-1' } }).thenRejects('LEGAL_HOLD_NOT_ACTIVE');
+      given(closedCase())
+        .when({ type: 'LiftLegalHold', data: { holdId: 'hold-1', liftedBy: 'dpo-1' } })
+        .thenRejects('LEGAL_HOLD_NOT_ACTIVE');
     });
 
     it("erases the citizen's data on a closed case", () => {
@@ -1205,7 +1323,9 @@ describe('case decider', () => {
     });
 
     it('refuses to erase while a legal hold stands', () => {
-      given([...closedCase(), hold]).when(erase()).thenRejects('LEGAL_HOLD_ACTIVE');
+      given([...closedCase(), hold])
+        .when(erase())
+        .thenRejects('LEGAL_HOLD_ACTIVE');
     });
 
     it('erases once the legal hold is lifted', () => {
@@ -1243,26 +1363,49 @@ describe('case decider', () => {
     const version = specReferenceData.escalationRules.version;
     const shared: CaseEvent = {
       type: 'InformationShared',
-      data: { entryId: 'entry-esc', fromAgency: 'BIF', sharedWith: ['SOF', 'KBH-FAENGSLER'], legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'normal', summary: sealed('summary'), sharedAt: SHARED_AT },
+      data: {
+        entryId: 'entry-esc',
+        fromAgency: 'BIF',
+        sharedWith: ['SOF', 'KBH-FAENGSLER'],
+        legalBasis: 'RPL115-1-1',
+        purpose: 'crime-prevention',
+        sensitivity: 'normal',
+        summary: sealed('summary'),
+        sharedAt: SHARED_AT,
+      },
     };
-    const escalate = (step: 'reminder' | 'escalation', toAgency = 'SOF', entryId = 'entry-esc'): CaseCommand => ({ type: 'EscalateFlow', data: { flow: 'information', entryId, toAgency, step } });
+    const escalate = (step: 'reminder' | 'escalation', toAgency = 'SOF', entryId = 'entry-esc'): CaseCommand => ({
+      type: 'EscalateFlow',
+      data: { flow: 'information', entryId, toAgency, step },
+    });
     const escalated = (step: 'reminder' | 'escalation', date: string, extra: Record<string, unknown> = {}): CaseEvent => ({
       type: 'FlowEscalated',
       data: {
-        flow: 'information', entryId: 'entry-esc', fromAgency: 'BIF', toAgency: 'SOF', step,
+        flow: 'information',
+        entryId: 'entry-esc',
+        fromAgency: 'BIF',
+        toAgency: 'SOF',
+        step,
         notify: step === 'reminder' ? ['entry-point'] : ['escalation-contact', 'coordinator'],
-        dueOn: date, workingDaysLate: step === 'reminder' ? 1 : 3, rulesVersion: version, escalatedAt: on(date).now.toISOString(),
+        dueOn: date,
+        workingDaysLate: step === 'reminder' ? 1 : 3,
+        rulesVersion: version,
+        escalatedAt: on(date).now.toISOString(),
         ...extra,
       },
     });
     const sofContact = { role: specReferenceData.agencies.get('SOF')!.escalationContact!.role, functionMailbox: 'eskalering.sof@example.org' };
 
     it('reminds the entry point on the first working day after 2 working days without an acknowledgement', () => {
-      given([...coordinatedCase(), shared], on('2026-04-09')).when(escalate('reminder')).then([escalated('reminder', '2026-04-09')]);
+      given([...coordinatedCase(), shared], on('2026-04-09'))
+        .when(escalate('reminder'))
+        .then([escalated('reminder', '2026-04-09')]);
     });
 
     it('refuses a reminder before it is due (Easter counts as closed)', () => {
-      given([...coordinatedCase(), shared], on('2026-04-08')).when(escalate('reminder')).thenRejects('ESCALATION_NOT_DUE');
+      given([...coordinatedCase(), shared], on('2026-04-08'))
+        .when(escalate('reminder'))
+        .thenRejects('ESCALATION_NOT_DUE');
     });
 
     it('escalates to the escalation contact and the coordinator two working days after the reminder', () => {
@@ -1272,8 +1415,12 @@ describe('case decider', () => {
     });
 
     it('refuses the escalation before it is due, and on a weekend even when it is', () => {
-      given([...coordinatedCase(), shared, escalated('reminder', '2026-04-09')], on('2026-04-10')).when(escalate('escalation')).thenRejects('ESCALATION_NOT_DUE');
-      given([...coordinatedCase(), shared], on('2026-04-11')).when(escalate('reminder')).thenRejects('ESCALATION_NOT_DUE');
+      given([...coordinatedCase(), shared, escalated('reminder', '2026-04-09')], on('2026-04-10'))
+        .when(escalate('escalation'))
+        .thenRejects('ESCALATION_NOT_DUE');
+      given([...coordinatedCase(), shared], on('2026-04-11'))
+        .when(escalate('reminder'))
+        .thenRejects('ESCALATION_NOT_DUE');
     });
 
     it('escalates without a coordinator when the case has none', () => {
@@ -1283,29 +1430,44 @@ describe('case decider', () => {
     });
 
     it('refuses a step already taken, or one a later step has passed, so a rerun records nothing twice', () => {
-      given([...coordinatedCase(), shared, escalated('reminder', '2026-04-09')], on('2026-04-10')).when(escalate('reminder')).thenRejects('ALREADY_ESCALATED');
-      given([...coordinatedCase(), shared, escalated('escalation', '2026-04-13')], on('2026-04-14')).when(escalate('reminder')).thenRejects('ALREADY_ESCALATED');
+      given([...coordinatedCase(), shared, escalated('reminder', '2026-04-09')], on('2026-04-10'))
+        .when(escalate('reminder'))
+        .thenRejects('ALREADY_ESCALATED');
+      given([...coordinatedCase(), shared, escalated('escalation', '2026-04-13')], on('2026-04-14'))
+        .when(escalate('reminder'))
+        .thenRejects('ALREADY_ESCALATED');
     });
 
-    it('chases each recipient on its own: another recipient\'s reminder does not count', () => {
+    it("chases each recipient on its own: another recipient's reminder does not count", () => {
       given([...coordinatedCase(), shared, escalated('reminder', '2026-04-09')], on('2026-04-09'))
         .when(escalate('reminder', 'KBH-FAENGSLER'))
         .then([{ ...escalated('reminder', '2026-04-09'), data: { ...escalated('reminder', '2026-04-09').data, toAgency: 'KBH-FAENGSLER' } } as CaseEvent]);
     });
 
     it('refuses to chase information the agency has acknowledged', () => {
-      const acknowledged: CaseEvent = { type: 'InformationAcknowledged', data: { entryId: 'entry-esc', agency: 'SOF', acknowledgedAt: '2026-04-07T08:00:00.000Z' } };
-      given([...coordinatedCase(), shared, acknowledged], on('2026-04-09')).when(escalate('reminder')).thenRejects('FLOW_ALREADY_ANSWERED');
+      const acknowledged: CaseEvent = {
+        type: 'InformationAcknowledged',
+        data: { entryId: 'entry-esc', agency: 'SOF', acknowledgedAt: '2026-04-07T08:00:00.000Z' },
+      };
+      given([...coordinatedCase(), shared, acknowledged], on('2026-04-09'))
+        .when(escalate('reminder'))
+        .thenRejects('FLOW_ALREADY_ANSWERED');
     });
 
     it('refuses an entry that does not exist, or was not shared with the agency', () => {
-      given([...coordinatedCase(), shared], on('2026-04-09')).when(escalate('reminder', 'SOF', 'nope')).thenRejects('UNKNOWN_ENTRY');
-      given([...coordinatedCase(), shared], on('2026-04-09')).when(escalate('reminder', 'KBH-POLITI')).thenRejects('ENTRY_NOT_SHARED_WITH_AGENCY');
+      given([...coordinatedCase(), shared], on('2026-04-09'))
+        .when(escalate('reminder', 'SOF', 'nope'))
+        .thenRejects('UNKNOWN_ENTRY');
+      given([...coordinatedCase(), shared], on('2026-04-09'))
+        .when(escalate('reminder', 'KBH-POLITI'))
+        .thenRejects('ENTRY_NOT_SHARED_WITH_AGENCY');
     });
 
     it('stops chasing an agency that has left the case', () => {
       const left: CaseEvent = { type: 'AgencyLeftCase', data: { agency: 'SOF', leftAt: '2026-04-07T08:00:00.000Z' } };
-      given([...coordinatedCase(), shared, left], on('2026-04-09')).when(escalate('reminder')).thenRejects('AGENCY_NOT_ON_CASE');
+      given([...coordinatedCase(), shared, left], on('2026-04-09'))
+        .when(escalate('reminder'))
+        .thenRejects('AGENCY_NOT_ON_CASE');
     });
 
     it('refuses a step the rules do not have', () => {
@@ -1324,31 +1486,81 @@ describe('case decider', () => {
       // Due on Friday 17 April 2026: the reminder goes on Monday 20, the escalation on Wednesday 22.
       const requested: CaseEvent = {
         type: 'InformationRequested',
-        data: { requestId: 'req-esc', fromAgency: 'BIF', toAgency: 'KBH-FAENGSLER', question: sealed('question'), dueDate: '2026-04-17', legalBasis: 'RPL115-1-1', requestedAt: SHARED_AT },
+        data: {
+          requestId: 'req-esc',
+          fromAgency: 'BIF',
+          toAgency: 'KBH-FAENGSLER',
+          question: sealed('question'),
+          dueDate: '2026-04-17',
+          legalBasis: 'RPL115-1-1',
+          requestedAt: SHARED_AT,
+        },
       };
-      const escalateRequest = (step: 'reminder' | 'escalation', requestId = 'req-esc'): CaseCommand => ({ type: 'EscalateFlow', data: { flow: 'request', requestId, step } });
+      const escalateRequest = (step: 'reminder' | 'escalation', requestId = 'req-esc'): CaseCommand => ({
+        type: 'EscalateFlow',
+        data: { flow: 'request', requestId, step },
+      });
 
       it('reminds on the first working day after the due date, and escalates two working days later', () => {
         given([...coordinatedCase(), requested], on('2026-04-20'))
           .when(escalateRequest('reminder'))
-          .then([{ type: 'FlowEscalated', data: { flow: 'request', requestId: 'req-esc', fromAgency: 'BIF', toAgency: 'KBH-FAENGSLER', step: 'reminder', notify: ['entry-point'], dueOn: '2026-04-20', workingDaysLate: 1, rulesVersion: version, escalatedAt: on('2026-04-20').now.toISOString() } }]);
-        given([...coordinatedCase(), requested], on('2026-04-21')).when(escalateRequest('escalation')).thenRejects('ESCALATION_NOT_DUE');
+          .then([
+            {
+              type: 'FlowEscalated',
+              data: {
+                flow: 'request',
+                requestId: 'req-esc',
+                fromAgency: 'BIF',
+                toAgency: 'KBH-FAENGSLER',
+                step: 'reminder',
+                notify: ['entry-point'],
+                dueOn: '2026-04-20',
+                workingDaysLate: 1,
+                rulesVersion: version,
+                escalatedAt: on('2026-04-20').now.toISOString(),
+              },
+            },
+          ]);
+        given([...coordinatedCase(), requested], on('2026-04-21'))
+          .when(escalateRequest('escalation'))
+          .thenRejects('ESCALATION_NOT_DUE');
         given([...coordinatedCase(), requested], on('2026-04-22'))
           .when(escalateRequest('escalation'))
-          .then([{
-            type: 'FlowEscalated',
-            data: {
-              flow: 'request', requestId: 'req-esc', fromAgency: 'BIF', toAgency: 'KBH-FAENGSLER', step: 'escalation', notify: ['escalation-contact', 'coordinator'],
-              escalationContact: { role: specReferenceData.agencies.get('KBH-FAENGSLER')!.escalationContact!.role, functionMailbox: 'eskalering.faengsler@example.org' },
-              coordinatorId: 'coordinator-1', dueOn: '2026-04-22', workingDaysLate: 3, rulesVersion: version, escalatedAt: on('2026-04-22').now.toISOString(),
+          .then([
+            {
+              type: 'FlowEscalated',
+              data: {
+                flow: 'request',
+                requestId: 'req-esc',
+                fromAgency: 'BIF',
+                toAgency: 'KBH-FAENGSLER',
+                step: 'escalation',
+                notify: ['escalation-contact', 'coordinator'],
+                escalationContact: {
+                  role: specReferenceData.agencies.get('KBH-FAENGSLER')!.escalationContact!.role,
+                  functionMailbox: 'eskalering.faengsler@example.org',
+                },
+                coordinatorId: 'coordinator-1',
+                dueOn: '2026-04-22',
+                workingDaysLate: 3,
+                rulesVersion: version,
+                escalatedAt: on('2026-04-22').now.toISOString(),
+              },
             },
-          }]);
+          ]);
       });
 
       it('refuses to chase an answered or declined request, and one that does not exist', () => {
-        const answered: CaseEvent = { type: 'InformationRequestAnswered', data: { requestId: 'req-esc', agency: 'KBH-FAENGSLER', answer: sealed('answer'), answeredAt: '2026-04-18T08:00:00.000Z' } };
-        given([...coordinatedCase(), requested, answered], on('2026-04-20')).when(escalateRequest('reminder')).thenRejects('FLOW_ALREADY_ANSWERED');
-        given([...coordinatedCase(), requested], on('2026-04-20')).when(escalateRequest('reminder', 'nope')).thenRejects('UNKNOWN_REQUEST');
+        const answered: CaseEvent = {
+          type: 'InformationRequestAnswered',
+          data: { requestId: 'req-esc', agency: 'KBH-FAENGSLER', answer: sealed('answer'), answeredAt: '2026-04-18T08:00:00.000Z' },
+        };
+        given([...coordinatedCase(), requested, answered], on('2026-04-20'))
+          .when(escalateRequest('reminder'))
+          .thenRejects('FLOW_ALREADY_ANSWERED');
+        given([...coordinatedCase(), requested], on('2026-04-20'))
+          .when(escalateRequest('reminder', 'nope'))
+          .thenRejects('UNKNOWN_REQUEST');
       });
     });
   });

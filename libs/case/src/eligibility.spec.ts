@@ -22,8 +22,7 @@ function caseOf(birthDate: string, ...events: CaseEvent[]) {
 
 /** Noon in Copenhagen on the given date. */
 const on = (date: string): Date => new Date(`${date}T11:00:00.000Z`);
-const eligibility = (state: ReturnType<typeof caseOf>, at: Date) =>
-  sspPlusEligibility(state, { at, programmes: specReferenceData.programmes });
+const eligibility = (state: ReturnType<typeof caseOf>, at: Date) => sspPlusEligibility(state, { at, programmes: specReferenceData.programmes });
 
 describe('SSP+ eligibility', () => {
   it('is eligible in category 3 or 4 within the default age band 18-23', () => {
@@ -72,12 +71,10 @@ describe('SSP+ eligibility', () => {
   });
 
   it('uses the standard band again after the gang-conflict programme ended', () => {
-    const state = caseOf(
-      '2000-11-11',
-      assessed(4),
-      enrolled('GANG_CONFLICT_18_25'),
-      { type: 'ExitedProgramme', data: { programmeCode: 'GANG_CONFLICT_18_25', endedOn: '2026-11-01', exitReason: 'completed' } },
-    );
+    const state = caseOf('2000-11-11', assessed(4), enrolled('GANG_CONFLICT_18_25'), {
+      type: 'ExitedProgramme',
+      data: { programmeCode: 'GANG_CONFLICT_18_25', endedOn: '2026-11-01', exitReason: 'completed' },
+    });
     expect(eligibility(state, on('2026-10-15'))).toMatchObject({ gangConflict: true });
     expect(eligibility(state, on('2026-11-10'))).toMatchObject({ eligible: false, gangConflict: false });
   });

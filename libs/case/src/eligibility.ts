@@ -30,12 +30,7 @@ export const DEFAULT_SSP_PLUS_AGE_BANDS: SspPlusAgeBands = Object.freeze({
 /** Levels 3 (repeated serious crime) and 4 (crime dangerous to persons) go to SSP+. */
 export const SSP_PLUS_CATEGORIES: readonly SspCategory[] = [3, 4];
 
-export type IneligibilityReason =
-  | 'CASE_NOT_OPENED'
-  | 'NO_CATEGORY_ASSESSMENT'
-  | 'CATEGORY_BELOW_SSP_PLUS'
-  | 'BELOW_AGE_BAND'
-  | 'ABOVE_AGE_BAND';
+export type IneligibilityReason = 'CASE_NOT_OPENED' | 'NO_CATEGORY_ASSESSMENT' | 'CATEGORY_BELOW_SSP_PLUS' | 'BELOW_AGE_BAND' | 'ABOVE_AGE_BAND';
 
 export interface SspPlusEligibility {
   readonly eligible: boolean;
@@ -97,14 +92,7 @@ function latestCategoryOn(facts: EligibilityFacts, onDate: IsoDate): SspCategory
   return latest?.level;
 }
 
-function enrolledInGangConflictProgramme(
-  facts: EligibilityFacts,
-  onDate: IsoDate,
-  programmes: EligibilityOptions['programmes'],
-): boolean {
-  const enrolledOn = (e: Enrolment): boolean =>
-    e.startedOn <= onDate && (e.endedOn === undefined || e.endedOn >= onDate);
-  return [...facts.enrolments.values(), ...facts.pastEnrolments].some(
-    (e) => enrolledOn(e) && programmes.get(e.programmeCode)?.gangConflict === true,
-  );
+function enrolledInGangConflictProgramme(facts: EligibilityFacts, onDate: IsoDate, programmes: EligibilityOptions['programmes']): boolean {
+  const enrolledOn = (e: Enrolment): boolean => e.startedOn <= onDate && (e.endedOn === undefined || e.endedOn >= onDate);
+  return [...facts.enrolments.values(), ...facts.pastEnrolments].some((e) => enrolledOn(e) && programmes.get(e.programmeCode)?.gangConflict === true);
 }

@@ -34,7 +34,13 @@ export function escalationDueOn(rules: EscalationRules, flow: EscalationFlow, st
 }
 
 /** What `step` would record if taken on `today`, or undefined when it is not due then. */
-export function escalationIfDue(rules: EscalationRules, flow: EscalationFlow, startedOn: IsoDate, step: EscalationStep, today: IsoDate): DueEscalation | undefined {
+export function escalationIfDue(
+  rules: EscalationRules,
+  flow: EscalationFlow,
+  startedOn: IsoDate,
+  step: EscalationStep,
+  today: IsoDate,
+): DueEscalation | undefined {
   const { steps } = rules.flows[flow];
   const rule = steps.find((s) => s.step === step);
   if (rule === undefined) return undefined;

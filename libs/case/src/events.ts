@@ -69,35 +69,20 @@ export type ReferralReceived = Event<
 export type CaseClosed = Event<'CaseClosed', { reason: CaseCloseReason; note?: Sealed; closedAt: IsoInstant }>;
 export type CaseReopened = Event<'CaseReopened', { reason: Sealed; reopenedAt: IsoInstant }>;
 
-export type SspCategoryAssessed = Event<
-  'SspCategoryAssessed',
-  { level: SspCategory; rationale: Sealed; assessedBy: AgencyCode; assessedOn: IsoDate }
->;
+export type SspCategoryAssessed = Event<'SspCategoryAssessed', { level: SspCategory; rationale: Sealed; assessedBy: AgencyCode; assessedOn: IsoDate }>;
 
-export type CoordinatorAssigned = Event<
-  'CoordinatorAssigned',
-  { coordinatorId: UserId; agency: AgencyCode; assignedAt: IsoInstant }
->;
+export type CoordinatorAssigned = Event<'CoordinatorAssigned', { coordinatorId: UserId; agency: AgencyCode; assignedAt: IsoInstant }>;
 export type CoordinatorChanged = Event<
   'CoordinatorChanged',
   { coordinatorId: UserId; agency: AgencyCode; previousCoordinatorId: UserId; changedAt: IsoInstant }
 >;
 
-export type AgencyJoinedCase = Event<
-  'AgencyJoinedCase',
-  { agency: AgencyCode; entryPoint: CaseEntryPoint; joinedAt: IsoInstant }
->;
-export type EntryPointChanged = Event<
-  'EntryPointChanged',
-  { agency: AgencyCode; entryPoint: CaseEntryPoint; changedAt: IsoInstant }
->;
+export type AgencyJoinedCase = Event<'AgencyJoinedCase', { agency: AgencyCode; entryPoint: CaseEntryPoint; joinedAt: IsoInstant }>;
+export type EntryPointChanged = Event<'EntryPointChanged', { agency: AgencyCode; entryPoint: CaseEntryPoint; changedAt: IsoInstant }>;
 export type AgencyLeftCase = Event<'AgencyLeftCase', { agency: AgencyCode; leftAt: IsoInstant }>;
 
 export type EnrolledInProgramme = Event<'EnrolledInProgramme', { programmeCode: ProgrammeCode; startedOn: IsoDate }>;
-export type ExitedProgramme = Event<
-  'ExitedProgramme',
-  { programmeCode: ProgrammeCode; endedOn: IsoDate; exitReason: ProgrammeExitReason }
->;
+export type ExitedProgramme = Event<'ExitedProgramme', { programmeCode: ProgrammeCode; endedOn: IsoDate; exitReason: ProgrammeExitReason }>;
 
 export type InformationShared = Event<
   'InformationShared',
@@ -133,10 +118,7 @@ export type InformationRequested = Event<
     requestedOn?: IsoDate;
   }
 >;
-export type InformationRequestAnswered = Event<
-  'InformationRequestAnswered',
-  { requestId: string; agency: AgencyCode; answer: Sealed; answeredAt: IsoInstant }
->;
+export type InformationRequestAnswered = Event<'InformationRequestAnswered', { requestId: string; agency: AgencyCode; answer: Sealed; answeredAt: IsoInstant }>;
 export type InformationRequestDeclined = Event<
   'InformationRequestDeclined',
   { requestId: string; agency: AgencyCode; reason: RequestDeclineReason; note?: Sealed; declinedAt: IsoInstant }
@@ -181,19 +163,10 @@ export type CustodyStarted = Event<
   'CustodyStarted',
   { custodyId: string; kind: CustodyKind; institution: string; startedOn: IsoDate; expectedReleaseOn?: IsoDate }
 >;
-export type ExpectedReleaseChanged = Event<
-  'ExpectedReleaseChanged',
-  { custodyId: string; expectedReleaseOn: IsoDate; changedAt: IsoInstant }
->;
-export type ReleasedFromCustody = Event<
-  'ReleasedFromCustody',
-  { custodyId: string; releasedOn: IsoDate; conditional: boolean }
->;
+export type ExpectedReleaseChanged = Event<'ExpectedReleaseChanged', { custodyId: string; expectedReleaseOn: IsoDate; changedAt: IsoInstant }>;
+export type ReleasedFromCustody = Event<'ReleasedFromCustody', { custodyId: string; releasedOn: IsoDate; conditional: boolean }>;
 
-export type ChargeRecorded = Event<
-  'ChargeRecorded',
-  { chargeId: string; offenceCategory: string; chargedOn: IsoDate; reportedBy: AgencyCode }
->;
+export type ChargeRecorded = Event<'ChargeRecorded', { chargeId: string; offenceCategory: string; chargedOn: IsoDate; reportedBy: AgencyCode }>;
 export type ConvictionRecorded = Event<
   'ConvictionRecorded',
   {
@@ -208,37 +181,19 @@ export type ConvictionRecorded = Event<
   }
 >;
 
-export type EmploymentStarted = Event<
-  'EmploymentStarted',
-  { employmentId: string; kind: EmploymentKind; startedOn: IsoDate }
->;
+export type EmploymentStarted = Event<'EmploymentStarted', { employmentId: string; kind: EmploymentKind; startedOn: IsoDate }>;
 export type EmploymentEnded = Event<'EmploymentEnded', { employmentId: string; endedOn: IsoDate }>;
-export type EducationStarted = Event<
-  'EducationStarted',
-  { educationId: string; kind: EducationKind; startedOn: IsoDate }
->;
+export type EducationStarted = Event<'EducationStarted', { educationId: string; kind: EducationKind; startedOn: IsoDate }>;
 /** Left without completing; completion is its own event because the measures count it. */
 export type EducationEnded = Event<'EducationEnded', { educationId: string; endedOn: IsoDate }>;
 export type EducationCompleted = Event<'EducationCompleted', { educationId: string; completedOn: IsoDate }>;
-export type SelfSufficiencyReached = Event<
-  'SelfSufficiencyReached',
-  { reachedOn: IsoDate; through: SelfSufficiencySource }
->;
+export type SelfSufficiencyReached = Event<'SelfSufficiencyReached', { reachedOn: IsoDate; through: SelfSufficiencySource }>;
 export type SelfSufficiencyLost = Event<'SelfSufficiencyLost', { lostOn: IsoDate }>;
-export type ProgressionAssessed = Event<
-  'ProgressionAssessed',
-  { step: number; assessedBy: AgencyCode; assessedOn: IsoDate; note?: Sealed }
->;
+export type ProgressionAssessed = Event<'ProgressionAssessed', { step: number; assessedBy: AgencyCode; assessedOn: IsoDate; note?: Sealed }>;
 
-export type LegalHoldPlaced = Event<
-  'LegalHoldPlaced',
-  { holdId: string; reason: Sealed; placedBy: UserId; agency?: AgencyCode; placedAt: IsoInstant }
->;
+export type LegalHoldPlaced = Event<'LegalHoldPlaced', { holdId: string; reason: Sealed; placedBy: UserId; agency?: AgencyCode; placedAt: IsoInstant }>;
 export type LegalHoldLifted = Event<'LegalHoldLifted', { holdId: string; liftedBy: UserId; liftedAt: IsoInstant }>;
-export type CitizenDataErased = Event<
-  'CitizenDataErased',
-  { scope: ErasureScope; reason: ErasureReason; by: UserId; erasedAt: IsoInstant }
->;
+export type CitizenDataErased = Event<'CitizenDataErased', { scope: ErasureScope; reason: ErasureReason; by: UserId; erasedAt: IsoInstant }>;
 
 /**
  * A step of the escalation rules taken for an unanswered flow (see escalation-schedule.ts). Carries

@@ -3,7 +3,6 @@ import { CaseState, initialCaseState } from './state';
 import { CITIZEN_ID, OPENED_AT, agencyJoined, caseOpened, directoryEntryPoint } from './testing/case-fixtures';
 import { T1, T2, T3, history, newEntryPoint } from './testing/rich-history';
 
-
 describe('case evolve', () => {
   it('folds a whole history into the expected state, without any personal data', () => {
     const expected: CaseState = {
@@ -41,11 +40,29 @@ describe('case evolve', () => {
       requests: new Map([
         [
           'q-1',
-          { requestId: 'q-1', fromAgency: 'BIF', toAgency: 'KBH-FAENGSLER', dueDate: '2026-11-12', legalBasis: 'RPL115-1-3', requestedAt: T1, status: 'answered', respondedAt: T2 },
+          {
+            requestId: 'q-1',
+            fromAgency: 'BIF',
+            toAgency: 'KBH-FAENGSLER',
+            dueDate: '2026-11-12',
+            legalBasis: 'RPL115-1-3',
+            requestedAt: T1,
+            status: 'answered',
+            respondedAt: T2,
+          },
         ],
         [
           'q-2',
-          { requestId: 'q-2', fromAgency: 'SOF', toAgency: 'BIF', dueDate: '2026-11-12', legalBasis: 'CONSENT', requestedAt: T1, status: 'declined', respondedAt: T3 },
+          {
+            requestId: 'q-2',
+            fromAgency: 'SOF',
+            toAgency: 'BIF',
+            dueDate: '2026-11-12',
+            legalBasis: 'CONSENT',
+            requestedAt: T1,
+            status: 'declined',
+            respondedAt: T3,
+          },
         ],
       ]),
       goals: new Map([['g-1', { goalId: 'g-1', area: 'employment', setAt: T1 }]]),
@@ -54,10 +71,7 @@ describe('case evolve', () => {
           'a-1',
           { actionId: 'a-1', goalId: 'g-1', responsibleAgency: 'BIF', dueDate: '2026-11-20', addedAt: T1, status: 'completed', completedOn: '2026-11-05' },
         ],
-        [
-          'a-2',
-          { actionId: 'a-2', responsibleAgency: 'SOF', dueDate: '2026-11-30', originConferenceId: 'k-1', addedAt: T2, status: 'cancelled' },
-        ],
+        ['a-2', { actionId: 'a-2', responsibleAgency: 'SOF', dueDate: '2026-11-30', originConferenceId: 'k-1', addedAt: T2, status: 'cancelled' }],
       ]),
       conferences: new Map([['k-1', { conferenceId: 'k-1', heldOn: '2026-11-05', agenciesPresent: ['BIF', 'SOF'], decisionIds: ['d-1'] }]]),
       custody: { custodyId: 'p-2', kind: 'sentence', institution: 'Vestre Fængsel', startedOn: '2026-10-01', expectedReleaseOn: '2027-06-01' },

@@ -66,10 +66,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       return {
         ...state,
         enrolments: withoutEntry(state.enrolments, enrolment.programmeCode),
-        pastEnrolments: [
-          ...state.pastEnrolments,
-          { ...enrolment, endedOn: event.data.endedOn, exitReason: event.data.exitReason },
-        ],
+        pastEnrolments: [...state.pastEnrolments, { ...enrolment, endedOn: event.data.endedOn, exitReason: event.data.exitReason }],
       };
     }
     case 'InformationShared': {
@@ -193,10 +190,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       const { custody: released, ...rest } = state;
       return {
         ...rest,
-        pastCustodies: [
-          ...state.pastCustodies,
-          { ...released, releasedOn: event.data.releasedOn, conditionalRelease: event.data.conditional },
-        ],
+        pastCustodies: [...state.pastCustodies, { ...released, releasedOn: event.data.releasedOn, conditionalRelease: event.data.conditional }],
       };
     }
     case 'ChargeRecorded': {

@@ -24,14 +24,7 @@ export type UserId = string;
 /** Copenhagen SSP levels: 1 concerning behaviour, 2 first-time crime, 3 repeated serious crime, 4 dangerous to persons. */
 export type SspCategory = 1 | 2 | 3 | 4;
 
-export type CaseCloseReason =
-  | 'goals-achieved'
-  | 'moved-out-of-municipality'
-  | 'aged-out'
-  | 'declined-cooperation'
-  | 'no-longer-needed'
-  | 'deceased'
-  | 'other';
+export type CaseCloseReason = 'goals-achieved' | 'moved-out-of-municipality' | 'aged-out' | 'declined-cooperation' | 'no-longer-needed' | 'deceased' | 'other';
 
 /**
  * The entry point an agency gives for one case. Unit, contact person, phone and e-mail belong to the
@@ -56,28 +49,13 @@ export type SharePurpose = 'crime-prevention' | 'criminal-investigation';
 export type RequestDeclineReason = 'no-information' | 'no-legal-basis' | 'not-necessary' | 'other';
 
 /** The road map's assessment areas, so an action plan's goals can be counted per area. */
-export type GoalArea =
-  | 'employment'
-  | 'education'
-  | 'housing'
-  | 'health'
-  | 'finances'
-  | 'network'
-  | 'substance-use'
-  | 'leisure'
-  | 'other';
+export type GoalArea = 'employment' | 'education' | 'housing' | 'health' | 'finances' | 'network' | 'substance-use' | 'leisure' | 'other';
 
 export type CustodyKind = 'remand' | 'sentence';
 
 export type EmploymentKind = 'ordinary' | 'wage-subsidy' | 'internship' | 'flexible';
 
-export type EducationKind =
-  | 'lower-secondary'
-  | 'preparatory'
-  | 'upper-secondary'
-  | 'vocational'
-  | 'higher'
-  | 'course';
+export type EducationKind = 'lower-secondary' | 'preparatory' | 'upper-secondary' | 'vocational' | 'higher' | 'course';
 
 export type SelfSufficiencySource = 'employment' | 'education' | 'other';
 

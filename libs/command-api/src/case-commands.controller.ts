@@ -46,7 +46,8 @@ export type CommandAccepted = CommandAcceptedDto;
 @ApiHeader({
   name: 'If-Match',
   required: false,
-  description: 'The ETag you last read ("<revision>", from GET /cases/{caseId} or a write): 412 with the current revision if the case moved on; * writes only to a case that exists. Not on the referral.',
+  description:
+    'The ETag you last read ("<revision>", from GET /cases/{caseId} or a write): 412 with the current revision if the case moved on; * writes only to a case that exists. Not on the referral.',
 })
 @Controller('cases')
 export class CaseCommandsController {
@@ -67,9 +68,13 @@ export class CaseCommandsController {
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({
-    summary: 'Refer a citizen to the municipal SSP+ intake. A citizen without a case gets one, which waits in the intake queue (GET /intake) until a coordinator takes it over; a referral of a citizen who already has a case is recorded on it for its coordinator. The answer is always 202 {"received": true}: no case id, whether or not the citizen had a case.',
+    summary:
+      'Refer a citizen to the municipal SSP+ intake. A citizen without a case gets one, which waits in the intake queue (GET /intake) until a coordinator takes it over; a referral of a citizen who already has a case is recorded on it for its coordinator. The answer is always 202 {"received": true}: no case id, whether or not the citizen had a case.',
   })
-  @ApiAcceptedResponse({ type: ReferralReceivedDto, description: 'The referral was received (the same answer whether or not the citizen had a case, and on a replay).' })
+  @ApiAcceptedResponse({
+    type: ReferralReceivedDto,
+    description: 'The referral was received (the same answer whether or not the citizen had a case, and on a replay).',
+  })
   async openCase(@Body() body: OpenCaseDto, @Req() request: Request): Promise<ReferralReceivedDto> {
     const cpr = normaliseCpr(body.cpr);
     const context = commandRequestOf(request);
@@ -119,7 +124,8 @@ export class CaseCommandsController {
   @Post(':caseId/erasure')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
-    summary: "Erase the citizen's personal data (scope 'citizen', the case's municipal coordinator) or one agency's contributions (scope = that agency's code, its own users) by destroying their keys.",
+    summary:
+      "Erase the citizen's personal data (scope 'citizen', the case's municipal coordinator) or one agency's contributions (scope = that agency's code, its own users) by destroying their keys.",
   })
   @ApiOkResponse({ type: ErasureAcceptedDto })
   async erase(
@@ -144,7 +150,14 @@ export class CaseCommandsController {
   }
 
   /** A row of CASE_COMMAND_ROUTES, run by its generated method. */
-  async runRoute(row: CommandRoute, caseId: string, params: Record<string, string>, body: unknown, request: Request, response: Response): Promise<CommandAcceptedDto> {
+  async runRoute(
+    row: CommandRoute,
+    caseId: string,
+    params: Record<string, string>,
+    body: unknown,
+    request: Request,
+    response: Response,
+  ): Promise<CommandAcceptedDto> {
     const context = commandRequestOf(request);
     const input: RouteInput<unknown> = { caseId, params, body, actor: context.actor };
     const seal = this.sealerFor(caseId, context);
@@ -152,7 +165,9 @@ export class CaseCommandsController {
       seal: (text: string) => seal(dryRun, text),
       sealOptional: async (text: string | undefined): Promise<Sealed | undefined> => (text === undefined ? undefined : seal(dryRun, text)),
     });
-    const outcome = await this.dispatch(caseId, context, body ?? params, { type: row.type, ...row.intent?.(input) }, async (dryRun) => row.build(input, toolsFor(dryRun)));
+    const outcome = await this.dispatch(caseId, context, body ?? params, { type: row.type, ...row.intent?.(input) }, async (dryRun) =>
+      row.build(input, toolsFor(dryRun)),
+    );
     // A retry gets the answer the first request got (replayed: true tells them apart).
     response.status(row.status);
     return accepted(caseId, outcome, response);
@@ -247,7 +262,11 @@ function defineRoute(target: typeof CaseCommandsController, row: CommandRoute): 
       METHOD_DECORATORS[row.method](path),
       HttpCode(row.status),
       ApiOperation({ summary: row.summary, operationId: row.name }),
-      ApiResponse({ type: CommandAcceptedDto, status: row.status, description: 'Written (or a replay of an earlier request with the same Idempotency-Key: 200).' }),
+      ApiResponse({
+        type: CommandAcceptedDto,
+        status: row.status,
+        description: 'Written (or a replay of an earlier request with the same Idempotency-Key: 200).',
+      }),
     ],
     prototype,
     row.name,

@@ -136,7 +136,15 @@ export class CaseGate {
     // An entry the caller may not read (a sealed identity they are not named on, another agencies'
     // exchange) is answered exactly like one that does not exist.
     const entry = intent.entryId === undefined ? undefined : state.entries.get(intent.entryId);
-    if (entry && !canSeeEntry(caller.user, { authorAgency: entry.fromAgency, sharedWith: entry.sharedWith, sensitivity: entry.sensitivity, caseId: state.citizen?.citizenId ?? '' })) {
+    if (
+      entry &&
+      !canSeeEntry(caller.user, {
+        authorAgency: entry.fromAgency,
+        sharedWith: entry.sharedWith,
+        sensitivity: entry.sensitivity,
+        caseId: state.citizen?.citizenId ?? '',
+      })
+    ) {
       throw new CaseRuleViolation('UNKNOWN_ENTRY');
     }
   }

@@ -32,7 +32,9 @@ describe('one write path', () => {
   it('appends to streams only in the event store and the case gate', () => {
     const files = [...productFiles(join(root, 'apps')), ...productFiles(join(root, 'libs'))];
     expect(files.length).toBeGreaterThan(100);
-    const offenders = files.filter((file) => !file.startsWith('libs/event-store/') && !ALLOWED.has(file) && APPENDS.test(readFileSync(join(root, file), 'utf8')));
+    const offenders = files.filter(
+      (file) => !file.startsWith('libs/event-store/') && !ALLOWED.has(file) && APPENDS.test(readFileSync(join(root, file), 'utf8')),
+    );
     expect(offenders).toEqual([]);
   });
 

@@ -5,16 +5,7 @@
  * moment. A command the rules refuse is dropped, not recorded, so the scenario can only ever contain
  * steps the decider accepts when the seeder replays them with the same `now`.
  */
-import {
-  CaseRuleViolation,
-  copenhagenDate,
-  decide,
-  evolve,
-  initialCaseState,
-  type CaseReferenceData,
-  type CaseState,
-  type IsoDate,
-} from '@samvirke/case';
+import { CaseRuleViolation, copenhagenDate, decide, evolve, initialCaseState, type CaseReferenceData, type CaseState, type IsoDate } from '@samvirke/case';
 import { instantOn } from './demo-calendar';
 import type { SeededRandom } from './seeded-random';
 import { sealCommand, type UnsealedCommand } from './unsealed-command';

@@ -88,20 +88,49 @@ const HOTSPOT_DISTRICTS: Readonly<Record<string, string>> = {
 
 /** Sub-districts where more of the case load lives (weight 4 instead of 1). */
 const BUSY_DISTRICTS = new Set([
-  'NORREBRO-1', 'NORREBRO-2', 'BISPEBJERG-1', 'AMAGER-VEST-1', 'BRONSHOJ-HUSUM-3', 'VALBY-2',
-  'VESTERBRO-KONGENS-ENGHAVE-4', 'VESTERBRO-KONGENS-ENGHAVE-3',
+  'NORREBRO-1',
+  'NORREBRO-2',
+  'BISPEBJERG-1',
+  'AMAGER-VEST-1',
+  'BRONSHOJ-HUSUM-3',
+  'VALBY-2',
+  'VESTERBRO-KONGENS-ENGHAVE-4',
+  'VESTERBRO-KONGENS-ENGHAVE-3',
 ]);
 
 const AGE_AT_OPENING: ReadonlyArray<readonly [number, number]> = [
-  [17, 6], [18, 12], [19, 14], [20, 14], [21, 12], [22, 11], [23, 10], [24, 8], [25, 7], [26, 6],
+  [17, 6],
+  [18, 12],
+  [19, 14],
+  [20, 14],
+  [21, 12],
+  [22, 11],
+  [23, 10],
+  [24, 8],
+  [25, 7],
+  [26, 6],
 ];
 
-const SENTENCE_INSTITUTIONS = ['Vestre Fængsel', 'Storstrøm Fængsel', 'Statsfængslet Østjylland', 'Statsfængslet på Kragskovhede', 'Herstedvester Fængsel', 'Enner Mark Fængsel'] as const;
+const SENTENCE_INSTITUTIONS = [
+  'Vestre Fængsel',
+  'Storstrøm Fængsel',
+  'Statsfængslet Østjylland',
+  'Statsfængslet på Kragskovhede',
+  'Herstedvester Fængsel',
+  'Enner Mark Fængsel',
+] as const;
 
 /** Which agency usually carries an action in each area, when it is on the case. */
 const AREA_AGENCY: Readonly<Record<GoalArea, string>> = {
-  employment: 'BIF', education: 'BIF', housing: 'SOF', health: 'SOF', finances: 'SOF', network: 'SOF',
-  'substance-use': 'SOF', leisure: 'KFF', other: 'OKF',
+  employment: 'BIF',
+  education: 'BIF',
+  housing: 'SOF',
+  health: 'SOF',
+  finances: 'SOF',
+  network: 'SOF',
+  'substance-use': 'SOF',
+  leisure: 'KFF',
+  other: 'OKF',
 };
 
 const SSP_PLUS_AGE = { min: 18, max: 23, gangConflictMax: 25 };
@@ -153,7 +182,12 @@ class CaseStory {
     this.districtCode = this.random.weighted([...this.refData.districts.keys()].map((code) => [code, BUSY_DISTRICTS.has(code) ? 4 : 1] as const));
     this.gang = this.random.chance(0.15);
     this.referrer = this.random.weighted([
-      ['KBH-POLITI', 30], ['KBH-FAENGSLER', 12], ['KRIMINALFORSORGEN', 9], ['BIF', 16], ['SOF', 16], ['BUF', age <= 18 ? 30 : 4],
+      ['KBH-POLITI', 30],
+      ['KBH-FAENGSLER', 12],
+      ['KRIMINALFORSORGEN', 9],
+      ['BIF', 16],
+      ['SOF', 16],
+      ['BUF', age <= 18 ? 30 : 4],
     ]);
     this.sim = new CaseSimulation(this.random, this.refData, lastDate, this.openedOn);
   }
@@ -260,14 +294,26 @@ class CaseStory {
     if (!opened) return;
 
     const inPrison = this.referrer === 'KBH-FAENGSLER' || this.referrer === 'KRIMINALFORSORGEN';
-    const level: SspCategory = this.gang || inPrison
-      ? this.random.chance(0.55) ? 4 : 3
-      : this.random.weighted<SspCategory>([[4, 25], [3, 55], [2, 18], [1, 2]]);
+    const level: SspCategory =
+      this.gang || inPrison
+        ? this.random.chance(0.55)
+          ? 4
+          : 3
+        : this.random.weighted<SspCategory>([
+            [4, 25],
+            [3, 55],
+            [2, 18],
+            [1, 2],
+          ]);
     this.assess(referrer, level);
 
     if (inPrison) this.servingSentenceAtReferral();
     else {
-      const course = this.random.weighted<CustodyCourse>([['none', 60], ['remand', 18], ['sentence', 22]]);
+      const course = this.random.weighted<CustodyCourse>([
+        ['none', 60],
+        ['remand', 18],
+        ['sentence', 22],
+      ]);
       this.after(this.random.int(7, 420), () => this.criminalEpisode(course));
     }
     this.after(this.random.int(1, 14), () => this.coordinate());
@@ -278,7 +324,12 @@ class CaseStory {
   private assess(actor: DemoActor, level: SspCategory): void {
     this.act(actor, {
       type: 'AssessSspCategory',
-      data: { level, rationale: this.text(phrases.CATEGORY_RATIONALES[level], 'Vurderet på koordinationsmødet'), assessedBy: actor.agency, assessedOn: this.today },
+      data: {
+        level,
+        rationale: this.text(phrases.CATEGORY_RATIONALES[level], 'Vurderet på koordinationsmødet'),
+        assessedBy: actor.agency,
+        assessedOn: this.today,
+      },
     });
   }
 
@@ -291,7 +342,11 @@ class CaseStory {
 
     const young = this.age() <= 18;
     const partners: Array<[string, number]> = [
-      ['KBH-POLITI', 0.9], ['BIF', 0.85], ['SOF', this.gang ? 1 : 0.65], ['BUF', young ? 0.7 : 0.08], ['OKF', 0.15],
+      ['KBH-POLITI', 0.9],
+      ['BIF', 0.85],
+      ['SOF', this.gang ? 1 : 0.65],
+      ['BUF', young ? 0.7 : 0.08],
+      ['OKF', 0.15],
     ];
     for (const [agency, probability] of partners) {
       if (this.random.chance(probability)) this.after(this.random.int(1, 60), () => this.join(agency));
@@ -397,8 +452,17 @@ class CaseStory {
 
   private offence(): string {
     return this.random.weighted([
-      ['violence', 18], ['threats', 8], ['robbery', 10], ['burglary', 10], ['theft', 14], ['narcotics', 16],
-      ['vandalism', 6], ['weapons', 8], ['gang-related', this.gang ? 20 : 1], ['sexual', 1], ['other', 4],
+      ['violence', 18],
+      ['threats', 8],
+      ['robbery', 10],
+      ['burglary', 10],
+      ['theft', 14],
+      ['narcotics', 16],
+      ['vandalism', 6],
+      ['weapons', 8],
+      ['gang-related', this.gang ? 20 : 1],
+      ['sexual', 1],
+      ['other', 4],
     ]);
   }
 
@@ -474,7 +538,8 @@ class CaseStory {
   private startCustody(kind: 'remand' | 'sentence', institution: string, expectedDays: number, startedOn: IsoDate = this.today): boolean {
     const jobcentre = this.liaison('BIF');
     for (const employment of this.state.employments.values()) {
-      if (employment.endedOn === undefined) this.act(jobcentre, { type: 'EndEmployment', data: { employmentId: employment.employmentId, endedOn: this.today } });
+      if (employment.endedOn === undefined)
+        this.act(jobcentre, { type: 'EndEmployment', data: { employmentId: employment.employmentId, endedOn: this.today } });
     }
     for (const education of this.state.educations.values()) {
       if (education.status === 'ongoing') this.act(jobcentre, { type: 'EndEducation', data: { educationId: education.educationId, endedOn: this.today } });
@@ -542,7 +607,10 @@ class CaseStory {
   private release(conditional: boolean): void {
     const custody = this.state.custody;
     if (custody === undefined) return;
-    this.act(this.liaison(custody.kind === 'remand' ? 'KBH-FAENGSLER' : 'KRIMINALFORSORGEN'), { type: 'ReleaseFromCustody', data: { releasedOn: this.today, conditional } });
+    this.act(this.liaison(custody.kind === 'remand' ? 'KBH-FAENGSLER' : 'KRIMINALFORSORGEN'), {
+      type: 'ReleaseFromCustody',
+      data: { releasedOn: this.today, conditional },
+    });
   }
 
   /** "Nobody lets go before the next one has hold": housing and work are planned before the release. */
@@ -556,7 +624,14 @@ class CaseStory {
         decisionId: this.id('decision'),
         text,
         ...(this.onCase(responsible)
-          ? { createsAction: { actionId: this.id('action'), responsibleAgency: responsible, dueDate: addDays(this.today, this.random.int(30, 60)), title: this.random.pick(phrases.ACTION_TITLES[i === 0 ? 'housing' : 'employment']) } }
+          ? {
+              createsAction: {
+                actionId: this.id('action'),
+                responsibleAgency: responsible,
+                dueDate: addDays(this.today, this.random.int(30, 60)),
+                title: this.random.pick(phrases.ACTION_TITLES[i === 0 ? 'housing' : 'employment']),
+              },
+            }
           : {}),
       };
     });
@@ -568,7 +643,11 @@ class CaseStory {
     this.after(this.random.int(7, 30), () => this.labourMarketStep());
     if (this.random.chance(0.4)) this.after(this.random.int(120, 300), () => this.leave('KRIMINALFORSORGEN'));
     if (this.random.chance(0.35)) {
-      const course = this.random.weighted<CustodyCourse>([['none', 40], ['remand', 30], ['sentence', 30]]);
+      const course = this.random.weighted<CustodyCourse>([
+        ['none', 40],
+        ['remand', 30],
+        ['sentence', 30],
+      ]);
       this.after(this.random.int(30, 400), () => this.criminalEpisode(course));
     }
   }
@@ -646,7 +725,18 @@ class CaseStory {
 
     if (this.random.chance(0.75)) {
       const scale = this.refData.progressionScale;
-      const step = Math.min(scale.maxStep, Math.max(scale.minStep, stage + this.random.weighted([[-1, 15], [0, 70], [1, 15]])));
+      const step = Math.min(
+        scale.maxStep,
+        Math.max(
+          scale.minStep,
+          stage +
+            this.random.weighted([
+              [-1, 15],
+              [0, 70],
+              [1, 15],
+            ]),
+        ),
+      );
       const note = this.random.chance(0.4) ? { note: this.random.pick(phrases.PROGRESSION_NOTES) } : {};
       this.act(jobcentre, { type: 'AssessProgression', data: { step, assessedBy: jobcentre.agency, assessedOn: this.today, ...note } });
     }
@@ -665,7 +755,15 @@ class CaseStory {
   private share(): void {
     if (this.isOpen && this.state.agencies.size >= 2) {
       const agencies = [...this.state.agencies.keys()];
-      const from = this.random.weighted(agencies.map((a) => [a, a === 'KBH-POLITI' ? 3 : a === 'BIF' || a === 'SOF' ? 2 : a === 'KBH-FAENGSLER' || a === 'KRIMINALFORSORGEN' ? (this.state.custody ? 3 : 0.5) : 1] as const));
+      const from = this.random.weighted(
+        agencies.map(
+          (a) =>
+            [
+              a,
+              a === 'KBH-POLITI' ? 3 : a === 'BIF' || a === 'SOF' ? 2 : a === 'KBH-FAENGSLER' || a === 'KRIMINALFORSORGEN' ? (this.state.custody ? 3 : 0.5) : 1,
+            ] as const,
+        ),
+      );
       this.shareFrom(from);
     }
     this.after(this.random.int(21, 75), () => this.share());
@@ -675,25 +773,56 @@ class CaseStory {
   private legalBasisFor(from: string): string {
     const afterCustody = this.state.custody !== undefined || this.state.pastCustodies.length > 0;
     if (from === 'KBH-FAENGSLER' || from === 'KRIMINALFORSORGEN') return 'RPL115-1-3';
-    if (from === 'KBH-POLITI') return this.random.weighted([['RPL115-1-1', 6], ['RPL115-1-2', 2], ['RPL115-1-3', afterCustody ? 3 : 0]]);
-    return this.random.weighted([['RPL115-1-1', 5], ['CONSENT', 3], ['RPL115-1-3', afterCustody ? 2 : 0], ['OTHER', 0.3]]);
+    if (from === 'KBH-POLITI')
+      return this.random.weighted([
+        ['RPL115-1-1', 6],
+        ['RPL115-1-2', 2],
+        ['RPL115-1-3', afterCustody ? 3 : 0],
+      ]);
+    return this.random.weighted([
+      ['RPL115-1-1', 5],
+      ['CONSENT', 3],
+      ['RPL115-1-3', afterCustody ? 2 : 0],
+      ['OTHER', 0.3],
+    ]);
   }
 
   private shareFrom(from: string, legalBasis = this.legalBasisFor(from)): void {
     const others = [...this.state.agencies.keys()].filter((a) => a !== from);
     if (others.length === 0) return;
-    const sharedWith = this.random.sample(others, this.random.weighted([[1, 5], [2, 3], [3, 2]]));
-    const sensitivity = from === 'SOF' && this.enrolled('EXIT') && this.random.chance(0.5) ? 'sealed-identity' : this.random.chance(0.2) ? 'sensitive' : 'normal';
+    const sharedWith = this.random.sample(
+      others,
+      this.random.weighted([
+        [1, 5],
+        [2, 3],
+        [3, 2],
+      ]),
+    );
+    const sensitivity =
+      from === 'SOF' && this.enrolled('EXIT') && this.random.chance(0.5) ? 'sealed-identity' : this.random.chance(0.2) ? 'sensitive' : 'normal';
     const entryId = this.id('entry');
     const shared = this.act(this.liaison(from), {
       type: 'ShareInformation',
       // Always crime prevention: section 115(2) bars disclosure to the police for investigating crime.
-      data: { entryId, fromAgency: from, sharedWith, legalBasis, purpose: 'crime-prevention', sensitivity, summary: this.text(phrases.SHARE_SUMMARIES[from], 'Orientering til samarbejdspartnerne') },
+      data: {
+        entryId,
+        fromAgency: from,
+        sharedWith,
+        legalBasis,
+        purpose: 'crime-prevention',
+        sensitivity,
+        summary: this.text(phrases.SHARE_SUMMARIES[from], 'Orientering til samarbejdspartnerne'),
+      },
     });
     if (!shared) return;
     for (const recipient of sharedWith) {
       if (this.random.chance(0.1)) continue; // never acknowledged: the delay the dashboards must show
-      const delay = this.random.weighted([[0, 35], [this.random.int(1, 2), 30], [this.random.int(3, 5), 20], [this.random.int(6, 10), 15]]);
+      const delay = this.random.weighted([
+        [0, 35],
+        [this.random.int(1, 2), 30],
+        [this.random.int(3, 5), 20],
+        [this.random.int(6, 10), 15],
+      ]);
       this.after(delay, () => {
         const entry = this.state.entries.get(entryId);
         if (!this.isOpen || !this.onCase(recipient) || entry === undefined || entry.acknowledgedBy.has(recipient)) return;
@@ -722,16 +851,25 @@ class CaseStory {
         toAgency: to,
         question: this.random.pick(phrases.QUESTIONS),
         dueDate: addDays(this.today, this.random.int(5, 14)),
-        legalBasis: this.random.weighted([['RPL115-1-1', 5], ['CONSENT', 2], ['RPL115-1-3', afterCustody ? 3 : 0]]),
+        legalBasis: this.random.weighted([
+          ['RPL115-1-1', 5],
+          ['CONSENT', 2],
+          ['RPL115-1-3', afterCustody ? 3 : 0],
+        ]),
       },
     });
     if (!asked) return;
-    const outcome = this.random.weighted([['answer', 62], ['decline', 12], ['open', 26]]);
+    const outcome = this.random.weighted([
+      ['answer', 62],
+      ['decline', 12],
+      ['open', 26],
+    ]);
     if (outcome === 'open') return;
     this.after(this.random.int(1, outcome === 'answer' ? 20 : 10), () => {
       if (!this.isOpen || !this.onCase(to) || this.state.requests.get(requestId)?.status !== 'open') return;
       const responder = this.liaison(to);
-      if (outcome === 'answer') this.act(responder, { type: 'AnswerInformationRequest', data: { requestId, agency: to, answer: this.random.pick(phrases.ANSWERS) } });
+      if (outcome === 'answer')
+        this.act(responder, { type: 'AnswerInformationRequest', data: { requestId, agency: to, answer: this.random.pick(phrases.ANSWERS) } });
       else {
         const reason = to === 'KBH-POLITI' ? this.random.pick(['no-legal-basis', 'not-necessary'] as const) : 'no-information';
         const note = this.random.chance(0.5) ? { note: this.random.pick(phrases.DECLINE_NOTES) } : {};
@@ -770,7 +908,11 @@ class CaseStory {
 
   /** Most actions get done (some late), a few are cancelled, the rest stay open and become overdue. */
   private followUpAction(actionId: string, dueDate: IsoDate): void {
-    const outcome = this.random.weighted([['complete', 60], ['cancel', 12], ['open', 28]]);
+    const outcome = this.random.weighted([
+      ['complete', 60],
+      ['cancel', 12],
+      ['open', 28],
+    ]);
     if (outcome === 'open') return;
     const on = outcome === 'complete' ? addDays(dueDate, this.random.int(-12, 20)) : addDays(this.today, this.random.int(7, 60));
     this.sim.schedule(on, () => {
@@ -785,7 +927,11 @@ class CaseStory {
   private conference(): void {
     this.after(this.random.int(75, 150), () => this.conference());
     if (!this.isOpen || this.coordinator === undefined || !this.onCase(this.coordinator.agency)) return;
-    const lag = this.random.weighted([[0, 6], [1, 2], [3, 1]]);
+    const lag = this.random.weighted([
+      [0, 6],
+      [1, 2],
+      [3, 1],
+    ]);
     const heldOn = laterOf(addDays(this.today, -lag), this.openedOn);
     const others = [...this.state.agencies.keys()].filter((a) => a !== this.coordinator?.agency);
     const present = [this.coordinator.agency, ...this.random.sample(others, this.random.int(Math.min(1, others.length), others.length))];
@@ -822,10 +968,17 @@ class CaseStory {
   private recordConference(
     heldOn: IsoDate,
     agenciesPresent: readonly string[],
-    decisions: ReadonlyArray<{ decisionId: string; text: string; createsAction?: { actionId: string; goalId?: string; responsibleAgency: string; dueDate: IsoDate; title: string } }>,
+    decisions: ReadonlyArray<{
+      decisionId: string;
+      text: string;
+      createsAction?: { actionId: string; goalId?: string; responsibleAgency: string; dueDate: IsoDate; title: string };
+    }>,
   ): void {
     if (this.coordinator === undefined) return;
-    const held = this.act(this.coordinator, { type: 'RecordCaseConference', data: { conferenceId: this.id('conference'), heldOn, agenciesPresent, decisions } });
+    const held = this.act(this.coordinator, {
+      type: 'RecordCaseConference',
+      data: { conferenceId: this.id('conference'), heldOn, agenciesPresent, decisions },
+    });
     if (!held) return;
     for (const decision of decisions) {
       if (decision.createsAction) this.followUpAction(decision.createsAction.actionId, decision.createsAction.dueDate);
@@ -858,12 +1011,23 @@ class CaseStory {
       ? 'goals-achieved'
       : age > SSP_PLUS_AGE.gangConflictMax
         ? 'aged-out'
-        : this.random.weighted([['goals-achieved', 30], ['no-longer-needed', 20], ['moved-out-of-municipality', 12], ['declined-cooperation', 18], ['other', 4], ['aged-out', age > SSP_PLUS_AGE.max ? 20 : 0]] as const);
+        : this.random.weighted([
+            ['goals-achieved', 30],
+            ['no-longer-needed', 20],
+            ['moved-out-of-municipality', 12],
+            ['declined-cooperation', 18],
+            ['other', 4],
+            ['aged-out', age > SSP_PLUS_AGE.max ? 20 : 0],
+          ] as const);
     const lead = this.lead();
     for (const programme of [...this.state.enrolments.keys()]) {
       this.act(lead, {
         type: 'ExitProgramme',
-        data: { programmeCode: programme, endedOn: this.today, exitReason: reason === 'moved-out-of-municipality' ? 'moved' : reason === 'goals-achieved' ? 'completed' : 'other' },
+        data: {
+          programmeCode: programme,
+          endedOn: this.today,
+          exitReason: reason === 'moved-out-of-municipality' ? 'moved' : reason === 'goals-achieved' ? 'completed' : 'other',
+        },
       });
     }
     const note = this.random.chance(0.4) ? { note: this.random.pick(phrases.CLOSE_NOTES) } : {};
@@ -888,7 +1052,10 @@ class CaseStory {
 
   private placeLegalHold(): void {
     const holdId = this.id('legal-hold');
-    const placed = this.act(LEGAL_ADVISER, { type: 'PlaceLegalHold', data: { holdId, reason: this.random.pick(phrases.LEGAL_HOLD_REASONS), placedBy: LEGAL_ADVISER.userId } });
+    const placed = this.act(LEGAL_ADVISER, {
+      type: 'PlaceLegalHold',
+      data: { holdId, reason: this.random.pick(phrases.LEGAL_HOLD_REASONS), placedBy: LEGAL_ADVISER.userId },
+    });
     if (placed && this.random.chance(0.6)) {
       this.after(this.random.int(30, 300), () => this.act(LEGAL_ADVISER, { type: 'LiftLegalHold', data: { holdId, liftedBy: LEGAL_ADVISER.userId } }));
     }

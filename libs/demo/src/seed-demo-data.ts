@@ -72,11 +72,7 @@ export async function seedDemoData(options: SeedDemoDataOptions): Promise<SeedDe
   return { cases: totals.cases, events: totals.events, skippedExisting: totals.skippedExisting };
 }
 
-async function seedCase(
-  options: SeedDemoDataOptions,
-  refData: CaseReferenceData,
-  citizen: DemoCitizenCase,
-): Promise<{ events: number } | 'skipped'> {
+async function seedCase(options: SeedDemoDataOptions, refData: CaseReferenceData, citizen: DemoCitizenCase): Promise<{ events: number } | 'skipped'> {
   const { store, vault, seed } = options;
   // The CPR lookup, as a referral: the citizen's case (a re-run finds the one it seeded), or a new random id.
   const caseId = await vault.caseIdOfCitizen(citizen.cpr);

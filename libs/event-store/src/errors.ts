@@ -27,7 +27,10 @@ export class IdempotencyConflictError extends EventStoreError {
 /** The store cannot be reached (connection refused, server gone). Callers may retry later. */
 export class EventStoreUnavailableError extends EventStoreError {
   readonly code = 'EVENT_STORE_UNAVAILABLE';
-  constructor(message: string, override readonly cause?: unknown) {
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
     super(message);
   }
 }

@@ -1,10 +1,4 @@
-import {
-  registerDecorator,
-  ValidatorConstraint,
-  type ValidationArguments,
-  type ValidationOptions,
-  type ValidatorConstraintInterface,
-} from 'class-validator';
+import { registerDecorator, ValidatorConstraint, type ValidationArguments, type ValidationOptions, type ValidatorConstraintInterface } from 'class-validator';
 import { loadReferenceData, type ReferenceData } from '@samvirke/reference-data';
 import { isValidCprDate } from '@samvirke/case/cpr';
 import { isIsoDate } from '@samvirke/case';

@@ -16,7 +16,13 @@ export class KnownCodePipe implements PipeTransform<string, string> {
     throw new BadRequestException({
       error: 'Bad Request',
       message: 'the request has invalid fields',
-      violations: [{ field: this.kind === 'agency' ? 'agency' : 'programmeCode', rule: 'isKnownCode', message: `must be a known ${this.kind} code from the reference data (see GET /reference-data)` }],
+      violations: [
+        {
+          field: this.kind === 'agency' ? 'agency' : 'programmeCode',
+          rule: 'isKnownCode',
+          message: `must be a known ${this.kind} code from the reference data (see GET /reference-data)`,
+        },
+      ],
     });
   }
 }

@@ -46,7 +46,7 @@ describe('migration 1796545097955: the CPR lookup, backfilled from old CaseOpene
     await database?.drop();
   });
 
-  it('maps each old hash to its case, not an erased citizen\'s, not a new stream without a hash; running it again changes nothing', async () => {
+  it("maps each old hash to its case, not an erased citizen's, not a new stream without a hash; running it again changes nothing", async () => {
     const [kept, erased, fresh] = [randomUUID(), randomUUID(), randomUUID()];
     const [keptHash, erasedHash] = [randomBytes(32).toString('hex'), randomBytes(32).toString('hex')];
     await store.appendToStream(`case-${kept}`, [opened(kept, keptHash)], 'no-stream');

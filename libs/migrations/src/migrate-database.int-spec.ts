@@ -32,7 +32,9 @@ async function migrationTables(url: string): Promise<string[]> {
 }
 
 async function recorded(url: string): Promise<string[]> {
-  return withClient(url, async (client) => (await client.query<{ name: string }>(`SELECT name FROM ${MIGRATIONS_TABLE} ORDER BY id`)).rows.map((row) => row.name));
+  return withClient(url, async (client) =>
+    (await client.query<{ name: string }>(`SELECT name FROM ${MIGRATIONS_TABLE} ORDER BY id`)).rows.map((row) => row.name),
+  );
 }
 
 /** What the components did before the one table: each its own ordered list, recorded in its own table. */
@@ -59,16 +61,28 @@ describe('migrateDatabase (one TypeORM migrations table)', () => {
     for (const database of databases) await database.drop();
   });
 
-  it('gives a fresh database every component\'s tables, recorded in one table, and applies nothing the second time', async () => {
+  it("gives a fresh database every component's tables, recorded in one table, and applies nothing the second time", async () => {
     const url = await ownDatabase();
     expect(await migrateDatabase(url)).toEqual({ applied: ALL, adopted: [] });
     expect(await migrationTables(url)).toEqual([MIGRATIONS_TABLE]);
     expect(await recorded(url)).toEqual(ALL);
     const tables = await withClient(url, async (client) =>
-      (await client.query<{ t: string }>("SELECT table_schema || '.' || table_name AS t FROM information_schema.tables WHERE table_schema IN ('public', 'read_models') ORDER BY 1")).rows.map((row) => row.t),
+      (
+        await client.query<{ t: string }>(
+          "SELECT table_schema || '.' || table_name AS t FROM information_schema.tables WHERE table_schema IN ('public', 'read_models') ORDER BY 1",
+        )
+      ).rows.map((row) => row.t),
     );
     expect(tables).toEqual(
-      expect.arrayContaining(['public.es_events', 'public.es_streams', 'public.privacy_data_keys', 'public.audit_log', 'public.case_state_snapshot', 'public.projection_state', 'public.effects_safety_index']),
+      expect.arrayContaining([
+        'public.es_events',
+        'public.es_streams',
+        'public.privacy_data_keys',
+        'public.audit_log',
+        'public.case_state_snapshot',
+        'public.projection_state',
+        'public.effects_safety_index',
+      ]),
     );
     expect(await migrateDatabase(url)).toEqual({ applied: [], adopted: [] });
   });
@@ -90,7 +104,12 @@ describe('migrateDatabase (one TypeORM migrations table)', () => {
     // Running any adopted migration again would fail (CREATE FUNCTION/TABLE of what exists).
     const result = await migrateDatabase(url);
     expect(result.adopted).toEqual(adopted);
-    expect(result.applied).toEqual(['AppendRefusesATransactionWithAnId1764547200005', 'CaseStateSnapshotMac1764547200009', 'SafetyIndex1764547200011', ...ALL.filter((name) => !legacy(name))]);
+    expect(result.applied).toEqual([
+      'AppendRefusesATransactionWithAnId1764547200005',
+      'CaseStateSnapshotMac1764547200009',
+      'SafetyIndex1764547200011',
+      ...ALL.filter((name) => !legacy(name)),
+    ]);
     expect(await migrationTables(url)).toEqual([MIGRATIONS_TABLE]);
     expect([...(await recorded(url))].sort()).toEqual([...ALL].sort());
     expect(await migrateDatabase(url)).toEqual({ applied: [], adopted: [] });
@@ -107,7 +126,9 @@ describe('migrateDatabase (one TypeORM migrations table)', () => {
     const url = await ownDatabase();
     // The sixth migration's table made by hand, so it cannot be created again.
     await withClient(url, (client) => client.query('CREATE TABLE privacy_data_keys (key_id text)'));
-    await expect(migrateDatabase(url)).rejects.toThrow(/Migration "PrivacyDataKeys1764547200006" failed, error: relation "privacy_data_keys" already exists \(nothing was applied\)/);
+    await expect(migrateDatabase(url)).rejects.toThrow(
+      /Migration "PrivacyDataKeys1764547200006" failed, error: relation "privacy_data_keys" already exists \(nothing was applied\)/,
+    );
     expect(await migrationTables(url)).toEqual([]);
     const events = await withClient(url, async (client) => (await client.query("SELECT to_regclass('es_events') AS t")).rows[0].t);
     expect(events).toBeNull();
@@ -122,8 +143,13 @@ describe('migrateDatabase (one TypeORM migrations table)', () => {
   });
 
   it('lists every old table it adopts', () => {
-    expect([...LEGACY_TABLES].sort()).toEqual(
-      ['audit_schema_migrations', 'case_state_snapshot_migrations', 'effects_migrations', 'es_schema_migrations', 'privacy_schema_migrations', 'projection_schema_migrations'],
-    );
+    expect([...LEGACY_TABLES].sort()).toEqual([
+      'audit_schema_migrations',
+      'case_state_snapshot_migrations',
+      'effects_migrations',
+      'es_schema_migrations',
+      'privacy_schema_migrations',
+      'projection_schema_migrations',
+    ]);
   });
 });

@@ -82,7 +82,10 @@ export async function migrateDatabase(connectionString: string, options: Migrate
 }
 
 class LockedMigrationExecutor extends MigrationExecutor {
-  constructor(dataSource: DataSource, private readonly runner: QueryRunner) {
+  constructor(
+    dataSource: DataSource,
+    private readonly runner: QueryRunner,
+  ) {
     super(dataSource, runner);
     this.transaction = 'all';
   }
@@ -95,10 +98,10 @@ class LockedMigrationExecutor extends MigrationExecutor {
    */
   async adoptLegacyTables(): Promise<string[]> {
     await this.createMigrationsTableIfNotExist(this.runner);
-    const present = (await this.runner.query(
-      'SELECT relname FROM pg_class WHERE relname = ANY ($1::text[]) AND relkind = $2 AND pg_table_is_visible(oid)',
-      [[...LEGACY_TABLES], 'r'],
-    )) as Array<{ relname: string }>;
+    const present = (await this.runner.query('SELECT relname FROM pg_class WHERE relname = ANY ($1::text[]) AND relkind = $2 AND pg_table_is_visible(oid)', [
+      [...LEGACY_TABLES],
+      'r',
+    ])) as Array<{ relname: string }>;
     if (present.length === 0) return [];
     const known = this.getMigrations();
     const executed = new Set((await this.loadExecutedMigrations(this.runner)).map((migration) => migration.name));

@@ -12,7 +12,9 @@ export type MigrationClass = new () => MigrationInterface;
  * (see the README, "Database migrations"): nothing else lists them.
  */
 export function migrationClasses(directory = join(__dirname, 'migrations')): MigrationClass[] {
-  const files = readdirSync(directory).filter((file) => MIGRATION_FILE.test(file)).sort();
+  const files = readdirSync(directory)
+    .filter((file) => MIGRATION_FILE.test(file))
+    .sort();
   return files.map((file) => {
     const timestamp = MIGRATION_FILE.exec(file)![1];
     // eslint-disable-next-line @typescript-eslint/no-require-imports

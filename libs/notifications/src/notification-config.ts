@@ -37,11 +37,13 @@ function integer(env: Record<string, string | undefined>, name: string, fallback
 
 export function loadNotificationConfig(env: Record<string, string | undefined> = process.env): NotificationConfig {
   const smtpUrl = env.SMTP_URL?.trim() || undefined;
-  if (smtpUrl !== undefined && !/^smtps?:\/\/[^\s]+$/.test(smtpUrl)) throw new NotificationConfigError('SMTP_URL must be smtp://host:port or smtps://host:port');
+  if (smtpUrl !== undefined && !/^smtps?:\/\/[^\s]+$/.test(smtpUrl))
+    throw new NotificationConfigError('SMTP_URL must be smtp://host:port or smtps://host:port');
   const publicUrl = (env.PUBLIC_URL?.trim() || 'http://127.0.0.1:3000').replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s]+$/.test(publicUrl)) throw new NotificationConfigError('PUBLIC_URL must be an http(s) URL');
   // The old setting counted in UTC, so its value would now mean another hour: refused, not reinterpreted.
-  if (env.MAIL_DIGEST_HOUR_UTC?.trim()) throw new NotificationConfigError('MAIL_DIGEST_HOUR_UTC is no longer read: set MAIL_DIGEST_HOUR, the hour in Copenhagen local time (0-23)');
+  if (env.MAIL_DIGEST_HOUR_UTC?.trim())
+    throw new NotificationConfigError('MAIL_DIGEST_HOUR_UTC is no longer read: set MAIL_DIGEST_HOUR, the hour in Copenhagen local time (0-23)');
   const deliveryRaw = env.NOTIFICATION_DELIVERY?.trim();
   if (deliveryRaw !== undefined && deliveryRaw !== '' && !['true', 'false'].includes(deliveryRaw)) {
     throw new NotificationConfigError('NOTIFICATION_DELIVERY must be true or false');

@@ -29,26 +29,45 @@ describe('notification rules', () => {
   });
 
   it('does not name a sealed-identity entry', () => {
-    const intent = NOTIFICATION_RULES.InformationShared({ entryId: 'e1', fromAgency: 'BIF', sharedWith: ['SOF'], sensitivity: 'sealed-identity' }, facts, author);
+    const intent = NOTIFICATION_RULES.InformationShared(
+      { entryId: 'e1', fromAgency: 'BIF', sharedWith: ['SOF'], sensitivity: 'sealed-identity' },
+      facts,
+      author,
+    );
     expect(intent?.subject).toEqual({ fromAgency: 'BIF' });
   });
 
   it('notifies the agency asked, the agency brought in, the coordinator of a referral, and a coordinator assigned by someone else', () => {
-    expect(NOTIFICATION_RULES.InformationRequested({ requestId: 'r1', fromAgency: 'BIF', toAgency: 'SOF', dueDate: '2026-12-10' }, facts, author)?.recipients).toEqual([
-      { kind: 'unit', agency: 'SOF', entryPoint: 'SOF-UNGE-18-25' },
-    ]);
+    expect(
+      NOTIFICATION_RULES.InformationRequested({ requestId: 'r1', fromAgency: 'BIF', toAgency: 'SOF', dueDate: '2026-12-10' }, facts, author)?.recipients,
+    ).toEqual([{ kind: 'unit', agency: 'SOF', entryPoint: 'SOF-UNGE-18-25' }]);
     expect(NOTIFICATION_RULES.AgencyJoinedCase({ agency: 'SOF' }, facts, author)?.kind).toBe('asked-to-join');
     expect(NOTIFICATION_RULES.AgencyJoinedCase({ agency: 'BIF' }, facts, author)).toBeNull();
-    expect(NOTIFICATION_RULES.ReferralReceived({ referredBy: 'KBH-POLITI' }, facts, author)?.recipients).toEqual([{ kind: 'user', agency: 'BIF', userId: 'coord-anna' }]);
+    expect(NOTIFICATION_RULES.ReferralReceived({ referredBy: 'KBH-POLITI' }, facts, author)?.recipients).toEqual([
+      { kind: 'user', agency: 'BIF', userId: 'coord-anna' },
+    ]);
     // Without a coordinator the referral goes to the intake unit (see below).
-    expect(NOTIFICATION_RULES.ReferralReceived({ referredBy: 'KBH-POLITI' }, { ...facts, coordinatorId: null, coordinatorAgency: null }, author)?.recipients).toEqual([{ kind: 'unit', agency: 'BIF', entryPoint: 'BIF-SSP-PLUS' }]);
+    expect(
+      NOTIFICATION_RULES.ReferralReceived({ referredBy: 'KBH-POLITI' }, { ...facts, coordinatorId: null, coordinatorAgency: null }, author)?.recipients,
+    ).toEqual([{ kind: 'unit', agency: 'BIF', entryPoint: 'BIF-SSP-PLUS' }]);
     expect(NOTIFICATION_RULES.CoordinatorAssigned({ coordinatorId: 'coord-anna', agency: 'BIF' }, facts, author)).toBeNull();
-    expect(NOTIFICATION_RULES.CoordinatorChanged({ coordinatorId: 'coord-bo', agency: 'BIF' }, facts, author)?.recipients).toEqual([{ kind: 'user', agency: 'BIF', userId: 'coord-bo' }]);
+    expect(NOTIFICATION_RULES.CoordinatorChanged({ coordinatorId: 'coord-bo', agency: 'BIF' }, facts, author)?.recipients).toEqual([
+      { kind: 'user', agency: 'BIF', userId: 'coord-bo' },
+    ]);
   });
 
   it('tells whom an escalation step names: the entry point, the escalation contact, the coordinator', () => {
     const intent = NOTIFICATION_RULES.FlowEscalated(
-      { flow: 'request', requestId: 'r1', fromAgency: 'BIF', toAgency: 'SOF', step: 'escalation', notify: ['entry-point', 'escalation-contact', 'coordinator'], coordinatorId: 'coord-anna', dueOn: '2026-12-10' },
+      {
+        flow: 'request',
+        requestId: 'r1',
+        fromAgency: 'BIF',
+        toAgency: 'SOF',
+        step: 'escalation',
+        notify: ['entry-point', 'escalation-contact', 'coordinator'],
+        coordinatorId: 'coord-anna',
+        dueOn: '2026-12-10',
+      },
       facts,
       { actingAgency: null, actor: 'system:escalation' },
     );
@@ -61,8 +80,16 @@ describe('notification rules', () => {
       ],
       subject: { fromAgency: 'BIF', requestId: 'r1', dueDate: '2026-12-10' },
     });
-    const reminder = NOTIFICATION_RULES.FlowEscalated({ flow: 'information', entryId: 'e1', fromAgency: 'BIF', toAgency: 'SOF', step: 'reminder', notify: ['entry-point'] }, facts, { actingAgency: null, actor: 'system:escalation' });
-    expect(reminder).toMatchObject({ kind: 'reminder', recipients: [{ kind: 'unit', agency: 'SOF', entryPoint: 'SOF-UNGE-18-25' }], subject: { fromAgency: 'BIF' } });
+    const reminder = NOTIFICATION_RULES.FlowEscalated(
+      { flow: 'information', entryId: 'e1', fromAgency: 'BIF', toAgency: 'SOF', step: 'reminder', notify: ['entry-point'] },
+      facts,
+      { actingAgency: null, actor: 'system:escalation' },
+    );
+    expect(reminder).toMatchObject({
+      kind: 'reminder',
+      recipients: [{ kind: 'unit', agency: 'SOF', entryPoint: 'SOF-UNGE-18-25' }],
+      subject: { fromAgency: 'BIF' },
+    });
     expect(functionMailbox(loadReferenceData(), 'SOF', 'ESCALATION-CONTACT')).toBe('eskalering.sof@example.org');
   });
 
@@ -80,12 +107,21 @@ describe('notification rules', () => {
     expect(recipientMaySeeCase({ kind: 'unit', agency: 'BIF', entryPoint: 'BIF-SSP-PLUS' }, queued)).toBe(true);
   });
 
-  it("sends a referral of a citizen who has a case to its coordinator, or without one to the intake unit", () => {
+  it('sends a referral of a citizen who has a case to its coordinator, or without one to the intake unit', () => {
     expect(NOTIFICATION_RULES.ReferralReceived({ referredBy: 'SOF' }, facts, author)).toEqual({
-      kind: 'referral-received', recipients: [{ kind: 'user', agency: 'BIF', userId: 'coord-anna' }], subject: { fromAgency: 'SOF' },
+      kind: 'referral-received',
+      recipients: [{ kind: 'user', agency: 'BIF', userId: 'coord-anna' }],
+      subject: { fromAgency: 'SOF' },
     });
-    const waiting: NotificationCaseFacts = { agencies: ['BIF', 'KBH-POLITI'], coordinatorId: null, coordinatorAgency: null, entryPoints: { BIF: 'BIF-SSP-PLUS' } };
-    expect(NOTIFICATION_RULES.ReferralReceived({ referredBy: 'SOF' }, waiting, author)).toMatchObject({ recipients: [{ kind: 'unit', agency: 'BIF', entryPoint: 'BIF-SSP-PLUS' }] });
+    const waiting: NotificationCaseFacts = {
+      agencies: ['BIF', 'KBH-POLITI'],
+      coordinatorId: null,
+      coordinatorAgency: null,
+      entryPoints: { BIF: 'BIF-SSP-PLUS' },
+    };
+    expect(NOTIFICATION_RULES.ReferralReceived({ referredBy: 'SOF' }, waiting, author)).toMatchObject({
+      recipients: [{ kind: 'unit', agency: 'BIF', entryPoint: 'BIF-SSP-PLUS' }],
+    });
     expect(NOTIFICATION_RULES.ReferralReceived({ referredBy: 'SOF' }, { ...waiting, agencies: ['KBH-POLITI'] }, author)).toMatchObject({ recipients: [] });
   });
 
@@ -97,10 +133,12 @@ describe('notification rules', () => {
     expect(notificationId('event-1', unit)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
-  it('maps a case\'s entry point to the standing unit by mailbox or name, else the agency\'s default', () => {
+  it("maps a case's entry point to the standing unit by mailbox or name, else the agency's default", () => {
     const reference = loadReferenceData();
     expect(entryPointCode(reference, 'SOF', { unit: 'x', email: 'UDSATTE-UNGE.sof@example.org' })).toBe('SOF-UNGE-18-25');
-    expect(entryPointCode(reference, 'BIF', { unit: 'Jobcenter København, Job og uddannelse for dømte og varetægtsfængslede', email: 'x@y.dk' })).toBe('BIF-KRIMINALPRAEVENTION');
+    expect(entryPointCode(reference, 'BIF', { unit: 'Jobcenter København, Job og uddannelse for dømte og varetægtsfængslede', email: 'x@y.dk' })).toBe(
+      'BIF-KRIMINALPRAEVENTION',
+    );
     expect(entryPointCode(reference, 'BIF', { unit: 'Somewhere', email: 'x@y.dk' })).toBe('BIF-SSP-PLUS');
   });
 });

@@ -55,4 +55,3 @@ export class NotificationsModule implements OnModuleInit, OnModuleDestroy, OnApp
     await this.runtime.stop();
   }
 }
-

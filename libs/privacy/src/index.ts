@@ -5,9 +5,4 @@ export { cprHash } from '@samvirke/case/cpr';
 export { sealWithKey, openWithKey, parseSealed, isSealed, type Sealed, type SealedParts } from './encryption/sealed-value';
 export { MasterKeyUnavailableError } from './keys/data-key-wrapping';
 export { PRIVACY_MIGRATIONS } from './keys/migrations';
-export {
-  PersonalDataVault,
-  type OpenedValue,
-  type PersonalDataVaultOptions,
-  type RotationResult,
-} from './vault/personal-data-vault';
+export { PersonalDataVault, type OpenedValue, type PersonalDataVaultOptions, type RotationResult } from './vault/personal-data-vault';

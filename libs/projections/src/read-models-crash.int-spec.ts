@@ -136,13 +136,17 @@ describe('read models crash test', () => {
     const head = last as GlobalPosition;
 
     const names = projections.map((projection) => projection.name);
-    await waitUntil(async () => {
-      const states = await readProjectionStates(pool, names);
-      for (const state of states.values()) {
-        if (state.status === 'failed') throw new Error(`projection ${state.name} stopped at ${state.failedEventId}: ${state.error}`);
-      }
-      return names.every((name) => comparePositions(states.get(name)?.checkpoint, head) >= 0);
-    }, 60_000, 'every read model to catch up');
+    await waitUntil(
+      async () => {
+        const states = await readProjectionStates(pool, names);
+        for (const state of states.values()) {
+          if (state.status === 'failed') throw new Error(`projection ${state.name} stopped at ${state.failedEventId}: ${state.error}`);
+        }
+        return names.every((name) => comparePositions(states.get(name)?.checkpoint, head) >= 0);
+      },
+      60_000,
+      'every read model to catch up',
+    );
     await killRunnerChild(child);
     child = undefined;
 
@@ -167,7 +171,8 @@ describe('read models crash test', () => {
     // Counts that follow from the log alone: a row per case, per request, per recipient of a share.
     // They catch what the comparison cannot: a bug that the live copy and the rebuild share.
     const decided = allEvents as Array<NewEvent & CaseEvent>;
-    const ofType = <T extends CaseEvent['type']>(type: T) => decided.filter((event): event is NewEvent & Extract<CaseEvent, { type: T }> => event.type === type);
+    const ofType = <T extends CaseEvent['type']>(type: T) =>
+      decided.filter((event): event is NewEvent & Extract<CaseEvent, { type: T }> => event.type === type);
     const shares = ofType('InformationShared');
     const requests = ofType('InformationRequested');
     expect({

@@ -57,7 +57,11 @@ export interface EscalationContact {
 
 export function parseEscalationContact(value: unknown, path: string): EscalationContact {
   const o = readObject(value, path);
-  return { role: readString(o.role, `${path}.role`), functionMailbox: readString(o.functionMailbox, `${path}.functionMailbox`), phone: readString(o.phone, `${path}.phone`) };
+  return {
+    role: readString(o.role, `${path}.role`),
+    functionMailbox: readString(o.functionMailbox, `${path}.functionMailbox`),
+    phone: readString(o.phone, `${path}.phone`),
+  };
 }
 
 export function parseEscalationRules(raw: unknown, path = 'escalationRules'): EscalationRules {
@@ -100,8 +104,10 @@ export function parseEscalationRules(raw: unknown, path = 'escalationRules'): Es
   if (chaseForDays < 1) throw new ReferenceDataError(`${path}.chaseForDays`, 'expected an integer of 1 or more');
   // Optional in older documents: 2 working days.
   const deadlinesDoc = doc.deadlines === undefined ? {} : readObject(doc.deadlines, `${path}.deadlines`);
-  const dueSoonWorkingDays = deadlinesDoc.dueSoonWorkingDays === undefined ? 2 : readInteger(deadlinesDoc.dueSoonWorkingDays, `${path}.deadlines.dueSoonWorkingDays`);
-  if (dueSoonWorkingDays < 0 || dueSoonWorkingDays > 30) throw new ReferenceDataError(`${path}.deadlines.dueSoonWorkingDays`, 'expected an integer from 0 to 30');
+  const dueSoonWorkingDays =
+    deadlinesDoc.dueSoonWorkingDays === undefined ? 2 : readInteger(deadlinesDoc.dueSoonWorkingDays, `${path}.deadlines.dueSoonWorkingDays`);
+  if (dueSoonWorkingDays < 0 || dueSoonWorkingDays > 30)
+    throw new ReferenceDataError(`${path}.deadlines.dueSoonWorkingDays`, 'expected an integer from 0 to 30');
   return {
     version: readString(doc.version, `${path}.version`),
     flows,

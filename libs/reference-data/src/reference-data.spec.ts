@@ -44,9 +44,7 @@ describe('reference data', () => {
   });
 
   it('knows the agencies of the letter with their kind and data-protection regime', () => {
-    expect([...refData.agencies.keys()]).toEqual([
-      'BIF', 'SOF', 'BUF', 'KFF', 'OKF', 'KBH-POLITI', 'KRIMINALFORSORGEN', 'KBH-FAENGSLER',
-    ]);
+    expect([...refData.agencies.keys()]).toEqual(['BIF', 'SOF', 'BUF', 'KFF', 'OKF', 'KBH-POLITI', 'KRIMINALFORSORGEN', 'KBH-FAENGSLER']);
     expect(refData.agencies.get('KBH-POLITI')).toMatchObject({ kind: 'police', controllerRegime: 'law-enforcement' });
     expect(refData.agencies.get('KBH-FAENGSLER')).toMatchObject({ kind: 'prison-and-probation' });
     expect(refData.agencies.get('OKF')?.name.da).toBe('Økonomiforvaltningen');
@@ -71,11 +69,17 @@ describe('reference data', () => {
       ['reminder', 2, ['entry-point']],
       ['escalation', 4, ['escalation-contact', 'coordinator']],
     ]);
-    expect(flows.request.steps.map((s) => [s.step, s.afterWorkingDays])).toEqual([['reminder', 0], ['escalation', 2]]);
+    expect(flows.request.steps.map((s) => [s.step, s.afterWorkingDays])).toEqual([
+      ['reminder', 0],
+      ['escalation', 2],
+    ]);
   });
 
   it('refuses escalation rules whose steps are out of order or whose closed day does not exist', () => {
-    const rules = JSON.parse(JSON.stringify(escalationRulesFile)) as { flows: { information: { steps: { afterWorkingDays: number }[] } }; alsoClosed: { month: number; day: number }[] };
+    const rules = JSON.parse(JSON.stringify(escalationRulesFile)) as {
+      flows: { information: { steps: { afterWorkingDays: number }[] } };
+      alsoClosed: { month: number; day: number }[];
+    };
     rules.flows.information.steps[1].afterWorkingDays = 2;
     expect(() => parseReferenceData({ ...shipped, escalationRules: rules })).toThrow(/escalationRules\.flows\.information\.steps\[1\]\.afterWorkingDays/);
     const badDay = JSON.parse(JSON.stringify(escalationRulesFile)) as typeof rules;
@@ -198,12 +202,12 @@ describe('reference data', () => {
 
   it('refuses a referral intake that is missing, not a municipal administration, or names an entry point its agency lacks', () => {
     expect(() => parseReferenceData(withDocument('agencies', (doc) => void delete doc.referralIntake))).toThrow(/agencies\.referralIntake/);
-    expect(() =>
-      parseReferenceData(withDocument('agencies', (doc) => void ((doc.referralIntake as Record<string, unknown>).agency = 'KBH-POLITI'))),
-    ).toThrow(/agencies\.referralIntake\.agency: KBH-POLITI is not a municipal administration/);
-    expect(() =>
-      parseReferenceData(withDocument('agencies', (doc) => void ((doc.referralIntake as Record<string, unknown>).entryPoint = 'SOF-EXIT'))),
-    ).toThrow(/agencies\.referralIntake\.entryPoint: BIF has no entry point SOF-EXIT/);
+    expect(() => parseReferenceData(withDocument('agencies', (doc) => void ((doc.referralIntake as Record<string, unknown>).agency = 'KBH-POLITI')))).toThrow(
+      /agencies\.referralIntake\.agency: KBH-POLITI is not a municipal administration/,
+    );
+    expect(() => parseReferenceData(withDocument('agencies', (doc) => void ((doc.referralIntake as Record<string, unknown>).entryPoint = 'SOF-EXIT')))).toThrow(
+      /agencies\.referralIntake\.entryPoint: BIF has no entry point SOF-EXIT/,
+    );
   });
 
   it('refuses an agency without an entry point', () => {

@@ -84,9 +84,7 @@ export function parseReferenceData(files: ReferenceDataFiles): ReferenceData {
 
   const programmesDoc = readObject(files.programmes, 'programmes');
   const programmes = byCode(
-    readNonEmptyArray(programmesDoc.programmes, 'programmes.programmes').map((raw, i) =>
-      parseProgramme(raw, `programmes.programmes[${i}]`, knownAgency),
-    ),
+    readNonEmptyArray(programmesDoc.programmes, 'programmes.programmes').map((raw, i) => parseProgramme(raw, `programmes.programmes[${i}]`, knownAgency)),
     'programmes.programmes',
   );
   const knownProgramme = (code: string, path: string): string => {
@@ -96,9 +94,7 @@ export function parseReferenceData(files: ReferenceDataFiles): ReferenceData {
 
   const roadMapsDoc = readObject(files.roadMaps, 'roadMaps');
   const roadMaps = byCode(
-    readArray(roadMapsDoc.roadMaps, 'roadMaps.roadMaps').map((raw, i) =>
-      parseRoadMap(raw, `roadMaps.roadMaps[${i}]`, knownAgency, knownProgramme),
-    ),
+    readArray(roadMapsDoc.roadMaps, 'roadMaps.roadMaps').map((raw, i) => parseRoadMap(raw, `roadMaps.roadMaps[${i}]`, knownAgency, knownProgramme)),
     'roadMaps.roadMaps',
   );
 
@@ -128,10 +124,7 @@ export function parseReferenceData(files: ReferenceDataFiles): ReferenceData {
         code: readString(o.code, `${path}.code`),
         name: parseName(o.name, `${path}.name`),
         description: readString(o.description, `${path}.description`),
-        disclosableToPoliceForInvestigation: readBoolean(
-          o.disclosableToPoliceForInvestigation,
-          `${path}.disclosableToPoliceForInvestigation`,
-        ),
+        disclosableToPoliceForInvestigation: readBoolean(o.disclosableToPoliceForInvestigation, `${path}.disclosableToPoliceForInvestigation`),
       });
     }),
     'legalBases.legalBases',
@@ -299,10 +292,7 @@ function readOptionalNonNegative(value: unknown, path: string): number | undefin
   return n;
 }
 
-function parseGeographies(
-  raw: unknown,
-  path: string,
-): Pick<ReferenceData, 'geographies' | 'cityDistricts' | 'districts'> {
+function parseGeographies(raw: unknown, path: string): Pick<ReferenceData, 'geographies' | 'cityDistricts' | 'districts'> {
   const geographies: Geography[] = [];
   const cityDistricts: CityDistrict[] = [];
   const districts: District[] = [];
@@ -339,9 +329,7 @@ function parseGeographies(
         }),
       );
     });
-    geographies.push(
-      deepFreeze<Geography>({ code: geographyCode, validFrom: readIsoDate(geo.validFrom, `${gp}.validFrom`), cityDistricts: cityCodes }),
-    );
+    geographies.push(deepFreeze<Geography>({ code: geographyCode, validFrom: readIsoDate(geo.validFrom, `${gp}.validFrom`), cityDistricts: cityCodes }));
   });
   return {
     geographies: byCode(geographies, path),

@@ -3,7 +3,9 @@ import { loadReferenceData } from './reference-data';
 import { addCalendarDays, danishPublicHolidays, easterSunday, weekdayOf, WorkingCalendar } from './working-days';
 
 const calendar = loadReferenceData().escalationRules.calendar;
-const dates = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const dates = fc
+  .date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 
 describe('Danish working days', () => {
   it('finds Easter Sunday by the Gregorian computus', () => {
@@ -48,7 +50,7 @@ describe('Danish working days', () => {
     expect(calendar.isWorkingDay('2026-05-01')).toBe(true); // likewise in 2026
   });
 
-  it('closes on the reference data\'s also-closed days: Grundlovsdag, Juleaftensdag, Nytårsaftensdag', () => {
+  it("closes on the reference data's also-closed days: Grundlovsdag, Juleaftensdag, Nytårsaftensdag", () => {
     expect(calendar.closedBecause('2026-06-05')).toBe('Grundlovsdag');
     expect(calendar.closedBecause('2025-12-24')).toBe('Juleaftensdag');
     expect(calendar.closedBecause('2025-12-31')).toBe('Nytårsaftensdag');

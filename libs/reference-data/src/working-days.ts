@@ -119,7 +119,7 @@ export class WorkingCalendar {
   addWorkingDays(date: string, count: number): string {
     if (!Number.isInteger(count) || count < 0) throw new RangeError(`addWorkingDays: ${count} is not a whole number of 0 or more`);
     let day = date;
-    for (let left = count; left > 0; ) {
+    for (let left = count; left > 0;) {
       day = addCalendarDays(day, 1);
       if (this.isWorkingDay(day)) left -= 1;
     }

@@ -84,7 +84,9 @@ export async function startLeakApi(): Promise<LeakApi> {
     },
     asTestApp() {
       // buildFixture calls request(method, path, { user, body }) and reads status and body only.
-      return { request: (method: string, path: string, options?: { user?: TestUser; body?: unknown }) => api.request(method, path, options) } as unknown as TestApp;
+      return {
+        request: (method: string, path: string, options?: { user?: TestUser; body?: unknown }) => api.request(method, path, options),
+      } as unknown as TestApp;
     },
     async caseState(caseId) {
       const stream = await pool.query<{ revision: string }>('SELECT revision FROM es_streams WHERE stream_id = $1', [caseStreamId(caseId)]);
@@ -105,10 +107,10 @@ export async function startLeakApi(): Promise<LeakApi> {
       };
     },
     async eventsAfter(caseId, revision) {
-      const { rows } = await pool.query<{ event_type: string }>('SELECT event_type FROM es_events WHERE stream_id = $1 AND stream_revision > $2 ORDER BY stream_revision', [
-        caseStreamId(caseId),
-        revision,
-      ]);
+      const { rows } = await pool.query<{ event_type: string }>(
+        'SELECT event_type FROM es_events WHERE stream_id = $1 AND stream_revision > $2 ORDER BY stream_revision',
+        [caseStreamId(caseId), revision],
+      );
       return rows.map((row) => row.event_type);
     },
     async projectionsCaughtUp(timeoutMs = 20_000) {

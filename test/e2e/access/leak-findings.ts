@@ -49,7 +49,12 @@ export function describe(answer: HttpAnswer, sent: ReadonlyMap<string, string>):
 }
 
 /** Every way `hidden` can be told apart from `missing` (empty when they cannot). */
-export function differences(hidden: HttpAnswer, hiddenSent: ReadonlyMap<string, string>, missing: HttpAnswer, missingSent: ReadonlyMap<string, string>): string[] {
+export function differences(
+  hidden: HttpAnswer,
+  hiddenSent: ReadonlyMap<string, string>,
+  missing: HttpAnswer,
+  missingSent: ReadonlyMap<string, string>,
+): string[] {
   const found: string[] = [];
   if (hidden.status !== missing.status) {
     found.push(`status: hidden → ${describe(hidden, hiddenSent)}; missing → ${describe(missing, missingSent)}`);
@@ -94,6 +99,9 @@ export function groupFindings(findings: readonly Finding[]): string[] {
     groups.set(key, kinds);
   }
   return [...groups]
-    .map(([key, kinds]) => `${key} — ${[...kinds].map(([kind, agencies]) => (kind.includes(' ') ? kind : `${kind} (${[...agencies].sort().join(',')})`)).join('; ')}`)
+    .map(
+      ([key, kinds]) =>
+        `${key} — ${[...kinds].map(([kind, agencies]) => (kind.includes(' ') ? kind : `${kind} (${[...agencies].sort().join(',')})`)).join('; ')}`,
+    )
     .sort();
 }

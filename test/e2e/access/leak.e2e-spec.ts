@@ -124,7 +124,10 @@ describe('leak test: every OpenAPI operation x every user x (case on, hidden, mi
       const answer = await api.request('GET', list.href, { user: asTestUser(auditor) });
       const listed = (answer.body as { items?: unknown })?.items;
       const items = Array.isArray(listed) ? (listed as Array<{ code?: unknown }>) : [];
-      referenceCodes.set(list.name, items.map((item) => item.code).filter((code): code is string => typeof code === 'string'));
+      referenceCodes.set(
+        list.name,
+        items.map((item) => item.code).filter((code): code is string => typeof code === 'string'),
+      );
     }
 
     // A path parameter that is neither an id nor a reference code names an item of the collection
@@ -144,7 +147,9 @@ describe('leak test: every OpenAPI operation x every user x (case on, hidden, mi
     // Sub-resources: for each id a path names (actionId, holdId, ...), the write that creates one
     // with a body field of that name, run once on each fixture case by its owner. Entries and
     // requests come from the fixture, which knows who may see each.
-    const idParams = new Set(operations.flatMap((operation) => operation.pathParams.map((parameter) => parameter.name)).filter((name) => /Id$/.test(name) && name !== 'caseId'));
+    const idParams = new Set(
+      operations.flatMap((operation) => operation.pathParams.map((parameter) => parameter.name)).filter((name) => /Id$/.test(name) && name !== 'caseId'),
+    );
     for (const name of idParams) {
       if ((ENTRY_PARAMS as readonly string[]).includes(name)) continue;
       const creator = operations.find(
@@ -235,7 +240,11 @@ describe('leak test: every OpenAPI operation x every user x (case on, hidden, mi
     const query = new URLSearchParams();
     for (const parameter of operation.queryParams) {
       const value =
-        parameter.name === 'caseId' ? target.caseId : parameter.name === 'district' ? FIXTURE_DISTRICT : String(valueFor(parameter.schema, doc, ctx, parameter.name));
+        parameter.name === 'caseId'
+          ? target.caseId
+          : parameter.name === 'district'
+            ? FIXTURE_DISTRICT
+            : String(valueFor(parameter.schema, doc, ctx, parameter.name));
       if (value === undefined) continue;
       if (parameter.name === 'caseId') values.set(value, '<caseId>');
       query.set(parameter.name, value);
@@ -261,20 +270,31 @@ describe('leak test: every OpenAPI operation x every user x (case on, hidden, mi
     for (const what of leaksIn(answer.text, user, fixture.secrets, echoed)) find(operation, situation, user, `answer (${answer.status}) carries ${what}`);
   }
 
-  function compare(label: string, situation: string, user: MatrixUser, hidden: { answer: HttpAnswer; request: Sent }, missing: { answer: HttpAnswer; request: Sent }): void {
+  function compare(
+    label: string,
+    situation: string,
+    user: MatrixUser,
+    hidden: { answer: HttpAnswer; request: Sent },
+    missing: { answer: HttpAnswer; request: Sent },
+  ): void {
     counts.comparisons++;
     if (hidden.answer.status === 400 && missing.answer.status === 400) {
       find(label, situation, user, 'both refused with 400: the generated request does not pass validation, the comparison proves nothing');
       return;
     }
-    for (const difference of differences(hidden.answer, hidden.request.values, missing.answer, missing.request.values)) find(label, `${situation} vs missing`, user, difference);
+    for (const difference of differences(hidden.answer, hidden.request.values, missing.answer, missing.request.values))
+      find(label, `${situation} vs missing`, user, difference);
   }
 
-  const entryParam = (operation: Operation) => operation.pathParams.find((parameter) => (ENTRY_PARAMS as readonly string[]).includes(parameter.name))?.name as (typeof ENTRY_PARAMS)[number] | undefined;
+  const entryParam = (operation: Operation) =>
+    operation.pathParams.find((parameter) => (ENTRY_PARAMS as readonly string[]).includes(parameter.name))?.name as (typeof ENTRY_PARAMS)[number] | undefined;
 
   /** The entries (or requests) of a case, with whether `user` may see each. */
   function itemsOf(facts: FixtureCase, param: (typeof ENTRY_PARAMS)[number], user: MatrixUser): Array<{ id: string; visible: boolean; toUser: boolean }> {
-    const items = param === 'entryId' ? facts.entries.map((entry) => ({ ...entry, id: entry.entryId })) : facts.requests.map((request) => ({ ...request, id: request.requestId }));
+    const items =
+      param === 'entryId'
+        ? facts.entries.map((entry) => ({ ...entry, id: entry.entryId }))
+        : facts.requests.map((request) => ({ ...request, id: request.requestId }));
     return items.map((item) => ({ id: item.id, visible: mayReadEntry(user, facts, item), toUser: item.sharedWith.includes(user.agency) }));
   }
 
@@ -307,7 +327,11 @@ describe('leak test: every OpenAPI operation x every user x (case on, hidden, mi
   }
 
   const label = (operation: Operation, variant: Record<string, string>) =>
-    Object.keys(variant).length === 0 ? operation.id : `${operation.id} (${Object.entries(variant).map(([field, value]) => `${field}=${value}`).join(', ')})`;
+    Object.keys(variant).length === 0
+      ? operation.id
+      : `${operation.id} (${Object.entries(variant)
+          .map(([field, value]) => `${field}=${value}`)
+          .join(', ')})`;
 
   let reported = 0;
   function failWithFindings(): void {
@@ -385,17 +409,30 @@ describe('leak test: every OpenAPI operation x every user x (case on, hidden, mi
             const visibleRequest = buildRequest(operation, user, { situation: 'on', caseId: '', citizen: on.citizen, facts: on, ids: {} }, variant);
             const visibleAnswer = await send(user, visibleRequest);
             counts.comparisons++;
-            compare(name, 'citizen with a hidden case vs one with a case the caller sees', user, { answer: hiddenAnswer, request: hiddenRequest }, { answer: visibleAnswer, request: visibleRequest });
+            compare(
+              name,
+              'citizen with a hidden case vs one with a case the caller sees',
+              user,
+              { answer: hiddenAnswer, request: hiddenRequest },
+              { answer: visibleAnswer, request: visibleRequest },
+            );
             if (JSON.stringify(hiddenAnswer.body).includes(hidden.caseId)) find(name, 'hidden citizen', user, 'the answer names the hidden case');
             const appended = await api.eventsAfter(hidden.caseId, revisionBefore);
-            if (appended.some((type) => type !== 'ReferralReceived')) find(name, 'hidden citizen', user, `answered ${hiddenAnswer.status} and appended ${appended.join(', ')}`);
+            if (appended.some((type) => type !== 'ReferralReceived'))
+              find(name, 'hidden citizen', user, `answered ${hiddenAnswer.status} and appended ${appended.join(', ')}`);
             // A citizen with no case at all: the same answer again (the referral opens a case for the
             // intake; the referrer is not put on it and learns nothing more).
             const freshCitizen = testCitizen(2004);
             const freshRequest = buildRequest(operation, user, { situation: 'missing', caseId: '', citizen: freshCitizen, ids: {} }, variant);
             const freshAnswer = await send(user, freshRequest);
             checkLeaks(name, 'citizen without a case', user, freshAnswer, freshRequest);
-            compare(name, 'citizen with a hidden case vs one without a case', user, { answer: hiddenAnswer, request: hiddenRequest }, { answer: freshAnswer, request: freshRequest });
+            compare(
+              name,
+              'citizen with a hidden case vs one without a case',
+              user,
+              { answer: hiddenAnswer, request: hiddenRequest },
+              { answer: freshAnswer, request: freshRequest },
+            );
           }),
         );
       }
@@ -416,7 +453,12 @@ describe('leak test: every OpenAPI operation x every user x (case on, hidden, mi
       counts.stateChecks++;
       if (stateAfter.revision !== stateBefore.revision) {
         const appended = await api.eventsAfter(caseId, stateBefore.revision);
-        find(operation, situation, user, `answered ${answer.status} and appended ${appended.join(', ') || `${stateAfter.revision - stateBefore.revision} event(s)`}`);
+        find(
+          operation,
+          situation,
+          user,
+          `answered ${answer.status} and appended ${appended.join(', ') || `${stateAfter.revision - stateBefore.revision} event(s)`}`,
+        );
       }
       if (stateAfter.keys !== stateBefore.keys) find(operation, situation, user, `answered ${answer.status} and changed the citizen's keys`);
       return answer;
@@ -454,7 +496,11 @@ describe('leak test: every OpenAPI operation x every user x (case on, hidden, mi
         }
       }
     }
-    await Promise.all([...chains.values()].map(async (tasks) => { for (const task of tasks) await task(); }));
+    await Promise.all(
+      [...chains.values()].map(async (tasks) => {
+        for (const task of tasks) await task();
+      }),
+    );
 
     // Read models follow the log asynchronously: compare them once, after every write above.
     if (!(await api.projectionsCaughtUp())) notes.push('projections had not caught up after the writes to hidden cases');
@@ -464,7 +510,12 @@ describe('leak test: every OpenAPI operation x every user x (case on, hidden, mi
       for (const view of Object.keys(was.readModels)) {
         if (after.readModels[view] !== was.readModels[view]) {
           const columns = changedColumns(was.readModels[view], after.readModels[view]);
-          findings.push({ operation: '(all writes to hidden cases and entries)', situation: `case ${facts.label}`, difference: `read model ${view} changed: ${columns}`, user: EVERYONE });
+          findings.push({
+            operation: '(all writes to hidden cases and entries)',
+            situation: `case ${facts.label}`,
+            difference: `read model ${view} changed: ${columns}`,
+            user: EVERYONE,
+          });
         }
       }
     }
@@ -484,7 +535,12 @@ describe('leak test: every OpenAPI operation x every user x (case on, hidden, mi
             if (answer.status !== 400 && !routeMissing(answer)) reachedAuthorization.add(operation.id);
             if (answer.status === 400 && isAllowedWriter(user) && target.situation === 'on') {
               const violations = (answer.body as { violations?: Array<{ field?: string; rule?: string }> })?.violations ?? [];
-              find(name, 'case on (permitted caller)', user, `refused 400 ${violations.map((v) => `${v.field}:${v.rule}`).join(', ')}: the generated body does not pass validation`);
+              find(
+                name,
+                'case on (permitted caller)',
+                user,
+                `refused 400 ${violations.map((v) => `${v.field}:${v.rule}`).join(', ')}: the generated body does not pass validation`,
+              );
             }
           };
           if (operation.namesCitizen && !operation.caseScoped) {
@@ -497,7 +553,12 @@ describe('leak test: every OpenAPI operation x every user x (case on, hidden, mi
         }
       }
     }
-    await Promise.all([...[...chains.values()].map(async (tasks) => { for (const task of tasks) await task(); }), inPool(others, 3)]);
+    await Promise.all([
+      ...[...chains.values()].map(async (tasks) => {
+        for (const task of tasks) await task();
+      }),
+      inPool(others, 3),
+    ]);
     const unreached = writes.filter((operation) => operation.caseScoped && !reachedAuthorization.has(operation.id)).map((operation) => operation.id);
     if (unreached.length > 0) notes.push(`writes whose valid request never got past validation: ${unreached.join(', ')}`);
     failWithFindings();

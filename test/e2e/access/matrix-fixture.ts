@@ -3,16 +3,7 @@ import type { TestApp } from '../../support/test-app';
 import { testCitizen, type TestCitizen } from '../../support/citizens';
 import { caseIdOfCitizen } from '../../support/referrals';
 import type { TestUser } from '../../support/tokens';
-import {
-  mayReadCase,
-  mayReadCitizenName,
-  mayReadEntry,
-  mayReadFlow,
-  type CaseFacts,
-  type EntryFacts,
-  type MatrixRole,
-  type MatrixUser,
-} from './access-oracle';
+import { mayReadCase, mayReadCitizenName, mayReadEntry, mayReadFlow, type CaseFacts, type EntryFacts, type MatrixRole, type MatrixUser } from './access-oracle';
 import { copenhagenDate } from '@samvirke/case';
 
 /**
@@ -100,7 +91,12 @@ export async function buildFixture(api: TestApp, databaseUrl: string): Promise<F
     if (response.status !== 202) lastPosition = response.body.position as string;
     return response.body as { caseId: string; position: string };
   };
-  const builder = (label: string, agency: string, role: MatrixRole): MatrixUser => ({ label, userId: `builder-${label.replace(/\W+/g, '-')}-${tag}`, agency, roles: [role] });
+  const builder = (label: string, agency: string, role: MatrixRole): MatrixUser => ({
+    label,
+    userId: `builder-${label.replace(/\W+/g, '-')}-${tag}`,
+    agency,
+    roles: [role],
+  });
   const policeBuilder = builder('police liaison', 'KBH-POLITI', 'liaison');
   const sofBuilder = builder('SOF intake coordinator', 'SOF', 'coordinator');
   const prisonCoordinator = builder('prison coordinator', 'KBH-FAENGSLER', 'coordinator');
@@ -109,13 +105,26 @@ export async function buildFixture(api: TestApp, databaseUrl: string): Promise<F
 
   // A referral answers 202 with no case id: the case is found by the CPR, as the system finds it.
   const open = async (user: MatrixUser, citizen: TestCitizen) => {
-    await write('POST', '/cases', user, { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: FIXTURE_DISTRICT, reason: `Henvisning REASON-${tag}` });
+    await write('POST', '/cases', user, {
+      cpr: citizen.cpr,
+      name: citizen.name,
+      birthDate: citizen.birthDate,
+      districtCode: FIXTURE_DISTRICT,
+      reason: `Henvisning REASON-${tag}`,
+    });
     return await caseIdOfCitizen(citizen.cpr, databaseUrl);
   };
   const share = async (caseId: string, user: MatrixUser, label: string, sharedWith: string[], sensitivity: EntryFacts['sensitivity'] = 'normal') => {
     const entryId = randomUUID();
     const token = `ENTRY-${label}-${tag}`;
-    await write('POST', `/cases/${caseId}/entries`, user, { entryId, sharedWith, legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity, summary: `Oplysning ${token}` });
+    await write('POST', `/cases/${caseId}/entries`, user, {
+      entryId,
+      sharedWith,
+      legalBasis: 'RPL115-1-1',
+      purpose: 'crime-prevention',
+      sensitivity,
+      summary: `Oplysning ${token}`,
+    });
     return { entryId, token, caseId, authorAgency: user.agency, sharedWith, sensitivity };
   };
   const request = async (caseId: string, user: MatrixUser, label: string, toAgency: string) => {
@@ -167,16 +176,49 @@ export async function buildFixture(api: TestApp, databaseUrl: string): Promise<F
 
   const cases: FixtureCase[] = [
     {
-      label: 'A', caseId: caseA, citizen: citizenA, agencies: ['BIF', 'KBH-POLITI', 'SOF'], coordinatorId: coordA.userId, identitySealed: true,
-      openStatus: 'open', level: 3, programmes: ['EXIT'], owner: coordA, entries: entriesA, requests: requestsA, entryPointEmail: entryPoint('A').email,
+      label: 'A',
+      caseId: caseA,
+      citizen: citizenA,
+      agencies: ['BIF', 'KBH-POLITI', 'SOF'],
+      coordinatorId: coordA.userId,
+      identitySealed: true,
+      openStatus: 'open',
+      level: 3,
+      programmes: ['EXIT'],
+      owner: coordA,
+      entries: entriesA,
+      requests: requestsA,
+      entryPointEmail: entryPoint('A').email,
     },
     {
-      label: 'B', caseId: caseB, citizen: citizenB, agencies: ['BIF', 'SOF', 'BUF'], coordinatorId: null, identitySealed: false,
-      openStatus: 'open', level: 4, programmes: [], owner: sofBuilder, entries: entriesB, requests: [], entryPointEmail: entryPoint('B').email,
+      label: 'B',
+      caseId: caseB,
+      citizen: citizenB,
+      agencies: ['BIF', 'SOF', 'BUF'],
+      coordinatorId: null,
+      identitySealed: false,
+      openStatus: 'open',
+      level: 4,
+      programmes: [],
+      owner: sofBuilder,
+      entries: entriesB,
+      requests: [],
+      entryPointEmail: entryPoint('B').email,
     },
     {
-      label: 'C', caseId: caseC, citizen: citizenC, agencies: ['BIF', 'OKF', 'KBH-FAENGSLER'], coordinatorId: coordC.userId, identitySealed: false,
-      openStatus: 'open', level: 3, programmes: [], owner: coordC, entries: entriesC, requests: requestsC, entryPointEmail: entryPoint('C').email,
+      label: 'C',
+      caseId: caseC,
+      citizen: citizenC,
+      agencies: ['BIF', 'OKF', 'KBH-FAENGSLER'],
+      coordinatorId: coordC.userId,
+      identitySealed: false,
+      openStatus: 'open',
+      level: 3,
+      programmes: [],
+      owner: coordC,
+      entries: entriesC,
+      requests: requestsC,
+      entryPointEmail: entryPoint('C').email,
     },
   ];
   return { tag, cases, users, secrets: secretsOf(cases, tag), lastPosition };
@@ -199,12 +241,18 @@ function secretsOf(cases: FixtureCase[], tag: string): Secret[] {
       // The id travels with the exchange's flow (who sent what to whom, when), which the case's own
       // coordinator sees for every exchange; the text only with the entry.
       const flowVisibleTo = (user: MatrixUser) => mayReadFlow(user, facts, entry);
-      secrets.push({ token: entry.token, what: `summary of ${entry.token}`, visibleTo }, { token: entry.entryId, what: `id of ${entry.token}`, visibleTo: flowVisibleTo });
+      secrets.push(
+        { token: entry.token, what: `summary of ${entry.token}`, visibleTo },
+        { token: entry.entryId, what: `id of ${entry.token}`, visibleTo: flowVisibleTo },
+      );
     }
     for (const request of facts.requests) {
       const visibleTo = (user: MatrixUser) => mayReadEntry(user, facts, request);
       const flowVisibleTo = (user: MatrixUser) => mayReadFlow(user, facts, request);
-      secrets.push({ token: request.token, what: `question ${request.token}`, visibleTo }, { token: request.requestId, what: `id of ${request.token}`, visibleTo: flowVisibleTo });
+      secrets.push(
+        { token: request.token, what: `question ${request.token}`, visibleTo },
+        { token: request.requestId, what: `id of ${request.token}`, visibleTo: flowVisibleTo },
+      );
     }
   }
   // The opening reason is case-level text; every case shares the tag, so it is only checked as "no case visible".

@@ -74,14 +74,49 @@ export function writeTable(): Record<string, WriteRow> {
     'POST /effects/staff-knowledge': { kind: 'not-a-case', roles: ['effects-admin'], refusedBody: { assessments: [] }, refusedStatus: 400 },
     // Measure definitions (effects administrators): an empty definition is refused by validation.
     'POST /effects/measures': { kind: 'not-a-case', roles: ['effects-admin'], refusedBody: {}, refusedStatus: 400 },
-    'PUT /effects/measures/{code}': { kind: 'not-a-case', roles: ['effects-admin'], refusedBody: {}, refusedStatus: 400, params: { code: 'matrix-absent-measure' } },
+    'PUT /effects/measures/{code}': {
+      kind: 'not-a-case',
+      roles: ['effects-admin'],
+      refusedBody: {},
+      refusedStatus: 400,
+      params: { code: 'matrix-absent-measure' },
+    },
     // Notifications: one nobody has (404 for everyone who may write), a mail setting refused by
     // validation (the agency's own coordinators and liaisons), webhooks (reference-data administrators).
-    'POST /notifications/{id}/read': { kind: 'not-a-case', roles: ['coordinator', 'liaison', 'reference-admin'], refusedBody: {}, refusedStatus: 404, params: { id: randomUUID() } },
-    'POST /notifications/{id}/acknowledge': { kind: 'not-a-case', roles: ['coordinator', 'liaison', 'reference-admin'], refusedBody: {}, refusedStatus: 404, params: { id: randomUUID() } },
-    'PUT /notification-settings/{entryPoint}': { kind: 'not-a-case', roles: ['coordinator', 'liaison'], refusedBody: { mailDelivery: 'weekly' }, refusedStatus: 400, params: { entryPoint: 'SOF-UNGE-18-25' } },
-    'POST /webhook-subscriptions': { kind: 'not-a-case', roles: ['reference-admin'], refusedBody: { agency: 'SOF', url: 'ftp://example.org/hook' }, refusedStatus: 400 },
-    'POST /webhook-subscriptions/dead-letters/{deliveryId}/replay': { kind: 'not-a-case', roles: ['reference-admin'], refusedBody: {}, refusedStatus: 404, params: { deliveryId: '999999999' } },
+    'POST /notifications/{id}/read': {
+      kind: 'not-a-case',
+      roles: ['coordinator', 'liaison', 'reference-admin'],
+      refusedBody: {},
+      refusedStatus: 404,
+      params: { id: randomUUID() },
+    },
+    'POST /notifications/{id}/acknowledge': {
+      kind: 'not-a-case',
+      roles: ['coordinator', 'liaison', 'reference-admin'],
+      refusedBody: {},
+      refusedStatus: 404,
+      params: { id: randomUUID() },
+    },
+    'PUT /notification-settings/{entryPoint}': {
+      kind: 'not-a-case',
+      roles: ['coordinator', 'liaison'],
+      refusedBody: { mailDelivery: 'weekly' },
+      refusedStatus: 400,
+      params: { entryPoint: 'SOF-UNGE-18-25' },
+    },
+    'POST /webhook-subscriptions': {
+      kind: 'not-a-case',
+      roles: ['reference-admin'],
+      refusedBody: { agency: 'SOF', url: 'ftp://example.org/hook' },
+      refusedStatus: 400,
+    },
+    'POST /webhook-subscriptions/dead-letters/{deliveryId}/replay': {
+      kind: 'not-a-case',
+      roles: ['reference-admin'],
+      refusedBody: {},
+      refusedStatus: 404,
+      params: { deliveryId: '999999999' },
+    },
 
     // ---- Lifecycle and coordination
     'POST /cases/{caseId}/close': { kind: 'case', refused: [], succeeds: ['close'] },
@@ -100,7 +135,10 @@ export function writeTable(): Record<string, WriteRow> {
       })),
     ),
     'POST /cases/{caseId}/agencies/{agency}': one(
-      refused('bring in an agency already on the case', 'run-case', ['AGENCY_ALREADY_ON_CASE'], (_user, facts) => ({ params: { agency: facts.agencies[0] ?? 'BIF' }, body: {} })),
+      refused('bring in an agency already on the case', 'run-case', ['AGENCY_ALREADY_ON_CASE'], (_user, facts) => ({
+        params: { agency: facts.agencies[0] ?? 'BIF' },
+        body: {},
+      })),
     ),
     'PUT /cases/{caseId}/agencies/{agency}/entry-point': {
       kind: 'case',
@@ -150,7 +188,14 @@ export function writeTable(): Record<string, WriteRow> {
       kind: 'case',
       refused: [
         refused('share with an agency not on the case', 'participant', ['RECIPIENT_NOT_ON_CASE', 'AGENCY_NOT_ON_CASE'], () => ({
-          body: { entryId: randomUUID(), sharedWith: [AGENCY_ON_NO_CASE], legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'normal', summary: 'Matrix' },
+          body: {
+            entryId: randomUUID(),
+            sharedWith: [AGENCY_ON_NO_CASE],
+            legalBasis: 'RPL115-1-1',
+            purpose: 'crime-prevention',
+            sensitivity: 'normal',
+            summary: 'Matrix',
+          },
         })),
       ],
       succeeds: ['share information'],
@@ -166,15 +211,23 @@ export function writeTable(): Record<string, WriteRow> {
       })),
     ),
     'POST /cases/{caseId}/requests/{requestId}/answer': one(
-      refused('answer an unknown request', 'participant', ['UNKNOWN_REQUEST', 'AGENCY_NOT_ON_CASE'], () => ({ params: { requestId: randomUUID() }, body: { answer: 'Matrix' } })),
+      refused('answer an unknown request', 'participant', ['UNKNOWN_REQUEST', 'AGENCY_NOT_ON_CASE'], () => ({
+        params: { requestId: randomUUID() },
+        body: { answer: 'Matrix' },
+      })),
     ),
     'POST /cases/{caseId}/requests/{requestId}/decline': one(
-      refused('decline an unknown request', 'participant', ['UNKNOWN_REQUEST', 'AGENCY_NOT_ON_CASE'], () => ({ params: { requestId: randomUUID() }, body: { reason: 'other' } })),
+      refused('decline an unknown request', 'participant', ['UNKNOWN_REQUEST', 'AGENCY_NOT_ON_CASE'], () => ({
+        params: { requestId: randomUUID() },
+        body: { reason: 'other' },
+      })),
     ),
 
     // ---- Action plan and conferences
     'POST /cases/{caseId}/goals': one(
-      refused('set a goal that exists', 'run-case', ['GOAL_ALREADY_EXISTS'], (_user, facts) => ({ body: { goalId: facts.goalId, area: 'other', description: 'Matrix' } })),
+      refused('set a goal that exists', 'run-case', ['GOAL_ALREADY_EXISTS'], (_user, facts) => ({
+        body: { goalId: facts.goalId, area: 'other', description: 'Matrix' },
+      })),
     ),
     'POST /cases/{caseId}/actions': {
       kind: 'case',
@@ -222,19 +275,26 @@ export function writeTable(): Record<string, WriteRow> {
 
     // ---- Labour market
     'POST /cases/{caseId}/employments': one(
-      refused('start an employment in the future', 'participant', ['DATE_IN_FUTURE'], () => ({ body: { employmentId: randomUUID(), kind: 'ordinary', startedOn: future } })),
+      refused('start an employment in the future', 'participant', ['DATE_IN_FUTURE'], () => ({
+        body: { employmentId: randomUUID(), kind: 'ordinary', startedOn: future },
+      })),
     ),
     'POST /cases/{caseId}/employments/{employmentId}/end': one(
       refused('end an unknown employment', 'participant', ['UNKNOWN_EMPLOYMENT'], () => ({ params: { employmentId: randomUUID() }, body: { endedOn: today } })),
     ),
     'POST /cases/{caseId}/educations': one(
-      refused('start an education in the future', 'participant', ['DATE_IN_FUTURE'], () => ({ body: { educationId: randomUUID(), kind: 'course', startedOn: future } })),
+      refused('start an education in the future', 'participant', ['DATE_IN_FUTURE'], () => ({
+        body: { educationId: randomUUID(), kind: 'course', startedOn: future },
+      })),
     ),
     'POST /cases/{caseId}/educations/{educationId}/end': one(
       refused('end an unknown education', 'participant', ['UNKNOWN_EDUCATION'], () => ({ params: { educationId: randomUUID() }, body: { endedOn: today } })),
     ),
     'POST /cases/{caseId}/educations/{educationId}/complete': one(
-      refused('complete an unknown education', 'participant', ['UNKNOWN_EDUCATION'], () => ({ params: { educationId: randomUUID() }, body: { completedOn: today } })),
+      refused('complete an unknown education', 'participant', ['UNKNOWN_EDUCATION'], () => ({
+        params: { educationId: randomUUID() },
+        body: { completedOn: today },
+      })),
     ),
     'POST /cases/{caseId}/self-sufficiency': one(
       refused('become self-sufficient in the future', 'participant', ['DATE_IN_FUTURE'], () => ({ body: { reachedOn: future, through: 'other' } })),
@@ -248,13 +308,21 @@ export function writeTable(): Record<string, WriteRow> {
 
     // ---- Retention: legal holds and erasure
     'POST /cases/{caseId}/legal-holds': one(
-      refused('place the standing hold again', 'run-case', ['LEGAL_HOLD_ALREADY_PLACED'], (_user, facts) => ({ body: { holdId: facts.holdId, reason: 'Matrix' } })),
+      refused('place the standing hold again', 'run-case', ['LEGAL_HOLD_ALREADY_PLACED'], (_user, facts) => ({
+        body: { holdId: facts.holdId, reason: 'Matrix' },
+      })),
     ),
     'POST /cases/{caseId}/legal-holds/{holdId}/lift': {
       kind: 'case',
       refused: [
         // A hold that is not standing was placed by nobody: only the case's coordinator may try.
-        refused('lift a hold that is not standing', 'lift-hold', ['LEGAL_HOLD_NOT_ACTIVE'], () => ({ params: { holdId: randomUUID() } }), () => ({})),
+        refused(
+          'lift a hold that is not standing',
+          'lift-hold',
+          ['LEGAL_HOLD_NOT_ACTIVE'],
+          () => ({ params: { holdId: randomUUID() } }),
+          () => ({}),
+        ),
       ],
       succeeds: ['lift the standing hold'],
     },

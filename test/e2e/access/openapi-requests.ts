@@ -164,7 +164,10 @@ export function referenceListFor(field: string, lists: Iterable<string>): string
   if (name === 'sharedwith') return 'agencies';
   let best: { list: string; stem: string } | undefined;
   for (const list of lists) {
-    const stem = list.toLowerCase().replace(/[^a-z]/g, '').replace(/(ies|es|s)$/, '');
+    const stem = list
+      .toLowerCase()
+      .replace(/[^a-z]/g, '')
+      .replace(/(ies|es|s)$/, '');
     if (stem.length >= 4 && name.includes(stem) && (!best || stem.length > best.stem.length)) best = { list, stem };
   }
   return best?.list;
@@ -230,7 +233,14 @@ function stringFor(field: string, schema: Schema, ctx: ValueContext, siblings: r
 }
 
 /** A valid value for `schema` (a body, a property, an item). */
-export function valueFor(schemaIn: Schema | undefined, doc: OpenApiDocument, ctx: ValueContext, field = '', siblings: readonly string[] = [], index = 0): unknown {
+export function valueFor(
+  schemaIn: Schema | undefined,
+  doc: OpenApiDocument,
+  ctx: ValueContext,
+  field = '',
+  siblings: readonly string[] = [],
+  index = 0,
+): unknown {
   const schema = resolve(schemaIn, doc);
   if (schema.enum && schema.enum.length > 0) return schema.enum[0];
   const type = schema.type ?? (schema.properties ? 'object' : schema.items ? 'array' : 'string');

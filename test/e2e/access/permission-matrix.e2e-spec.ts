@@ -107,16 +107,23 @@ const CASE_ENDPOINTS: CaseEndpoint[] = [
       const view = record(body);
       const expectedName = mayReadCitizenName(user, facts) ? { value: facts.citizen.name } : { sealed: true };
       if (view['caseId'] !== facts.caseId) return `caseId ${String(view['caseId'])}`;
-      if (JSON.stringify(view['name']) !== JSON.stringify(expectedName)) return `name ${JSON.stringify(view['name'])}, expected ${JSON.stringify(expectedName)}`;
+      if (JSON.stringify(view['name']) !== JSON.stringify(expectedName))
+        return `name ${JSON.stringify(view['name'])}, expected ${JSON.stringify(expectedName)}`;
       return undefined;
     },
   },
-  { name: 'GET /cases/:caseId/entry-points', path: (caseId) => `/cases/${caseId}/entry-points`, content: (body, _user, facts) => (record(body)['caseId'] === facts.caseId ? undefined : 'wrong case') },
+  {
+    name: 'GET /cases/:caseId/entry-points',
+    path: (caseId) => `/cases/${caseId}/entry-points`,
+    content: (body, _user, facts) => (record(body)['caseId'] === facts.caseId ? undefined : 'wrong case'),
+  },
   {
     name: 'GET /cases/:caseId/timeline',
     path: (caseId) => `/cases/${caseId}/timeline?limit=200`,
     content(body, user, facts) {
-      const seen = itemsOf(body).filter((item) => ENTRY_KINDS.has(String(item['kind']))).map((item) => String(item['relatedId']));
+      const seen = itemsOf(body)
+        .filter((item) => ENTRY_KINDS.has(String(item['kind'])))
+        .map((item) => String(item['relatedId']));
       const expected = visibleInformationIds(user, facts);
       return sameSet(seen, expected) ? undefined : `information items ${JSON.stringify([...new Set(seen)])}, expected ${JSON.stringify(expected)}`;
     },
@@ -138,7 +145,11 @@ const CASE_ENDPOINTS: CaseEndpoint[] = [
     content: (body) => (Array.isArray(record(body)['events']) && (record(body)['events'] as unknown[]).length > 0 ? undefined : 'no events'),
   },
   { name: 'GET /audit/cases/:caseId/state', path: (caseId) => `/audit/cases/${caseId}/state`, roles: ['auditor'] },
-  { name: 'GET /audit/cases/:caseId/entries/:entryId/knowledge', path: (caseId, entryId) => `/audit/cases/${caseId}/entries/${entryId}/knowledge`, roles: ['auditor'] },
+  {
+    name: 'GET /audit/cases/:caseId/entries/:entryId/knowledge',
+    path: (caseId, entryId) => `/audit/cases/${caseId}/entries/${entryId}/knowledge`,
+    roles: ['auditor'],
+  },
   { name: 'GET /audit/cases/:caseId/verification', path: (caseId) => `/audit/cases/${caseId}/verification`, roles: ['auditor'] },
 ];
 
@@ -176,7 +187,8 @@ describe('permission matrix: every user x endpoint x case over HTTP', () => {
     const caseA = ofCase('A').caseId;
     for (const path of [`/cases/${caseA}`, `/cases/${caseA}/timeline`, `/cases/${caseA}/information-flow`, `/cases/${caseA}/entry-points`]) {
       let answer = await call('GET', `${path}?consistentWith=${fixture.lastPosition}`, auditor);
-      for (let attempt = 0; answer.status === 503 && attempt < 10; attempt++) answer = await call('GET', `${path}?consistentWith=${fixture.lastPosition}`, auditor);
+      for (let attempt = 0; answer.status === 503 && attempt < 10; attempt++)
+        answer = await call('GET', `${path}?consistentWith=${fixture.lastPosition}`, auditor);
       if (answer.status !== 200) throw new Error(`read models did not catch up: ${path} → ${answer.status}`);
     }
     // The citizen copy is served only once the privacy module is wired into the app.
@@ -189,7 +201,9 @@ describe('permission matrix: every user x endpoint x case over HTTP', () => {
     await api?.close();
     await database?.drop();
     // eslint-disable-next-line no-console
-    console.log(`permission matrix: ${combinations} combinations checked; refused writes by rule and verdict: ${JSON.stringify(Object.fromEntries([...writeTally].sort()))}`);
+    console.log(
+      `permission matrix: ${combinations} combinations checked; refused writes by rule and verdict: ${JSON.stringify(Object.fromEntries([...writeTally].sort()))}`,
+    );
   });
 
   it('case-scoped reads: 200 exactly where the rules allow, nothing hidden inside, refusals identical to a missing case', async () => {
@@ -279,8 +293,18 @@ describe('permission matrix: every user x endpoint x case over HTTP', () => {
       summary(`${inDistrict}&coordinator=${coordA}`, (facts) => facts.coordinatorId === coordA),
       summary(`${inDistrict}&level=3`, (facts) => facts.level === 3),
       summary(`${inDistrict}&eligibleOnly=true`),
-      { path: `/ssp-register?${inDistrict}`, expected: (user) => visible(user, (facts) => facts.openStatus === 'open' && districtOf(user, facts)), strictTotal: true, rowsCarryAccessFacts: true },
-      { path: `/ssp-register?${inDistrict}&coordinator=${coordC}`, expected: (user) => visible(user, (facts) => facts.coordinatorId === coordC && districtOf(user, facts)), strictTotal: true, rowsCarryAccessFacts: true },
+      {
+        path: `/ssp-register?${inDistrict}`,
+        expected: (user) => visible(user, (facts) => facts.openStatus === 'open' && districtOf(user, facts)),
+        strictTotal: true,
+        rowsCarryAccessFacts: true,
+      },
+      {
+        path: `/ssp-register?${inDistrict}&coordinator=${coordC}`,
+        expected: (user) => visible(user, (facts) => facts.coordinatorId === coordC && districtOf(user, facts)),
+        strictTotal: true,
+        rowsCarryAccessFacts: true,
+      },
       {
         path: '/worklist',
         roles: ['coordinator'],
@@ -292,7 +316,11 @@ describe('permission matrix: every user x endpoint x case over HTTP', () => {
         path: '/intake',
         roles: ['coordinator'],
         agencies: ['BIF'],
-        expected: (user) => fixture.cases.filter((facts) => facts.openStatus === 'open' && facts.coordinatorId === null && facts.agencies.includes('BIF') && roleSeesCase('coordinator', user, facts)),
+        expected: (user) =>
+          fixture.cases.filter(
+            (facts) =>
+              facts.openStatus === 'open' && facts.coordinatorId === null && facts.agencies.includes('BIF') && roleSeesCase('coordinator', user, facts),
+          ),
         strictTotal: true,
       },
       { path: '/information-flow/delays', roles: ['coordinator', 'auditor'] },
@@ -301,7 +329,10 @@ describe('permission matrix: every user x endpoint x case over HTTP', () => {
   }
 
   /** Every page of a list (200 rows a page), rows deduplicated by case id. */
-  async function wholeList(path: string, user: MatrixUser): Promise<{ status: number; body: Body; rows: Array<Record<string, unknown>>; total: number; text: string }> {
+  async function wholeList(
+    path: string,
+    user: MatrixUser,
+  ): Promise<{ status: number; body: Body; rows: Array<Record<string, unknown>>; total: number; text: string }> {
     const separator = path.includes('?') ? '&' : '?';
     const first = await call('GET', `${path}${separator}limit=200`, user);
     if (first.status !== 200) return { status: first.status, body: first.body, rows: [], total: 0, text: JSON.stringify(first.body ?? null) };
@@ -338,15 +369,29 @@ describe('permission matrix: every user x endpoint x case over HTTP', () => {
           if (list.status !== 200) return void mismatches.push(`${where} → ${list.status}, expected 200`);
           const leaks = leaksIn(list.text, user, fixture.secrets);
           if (leaks.length > 0) mismatches.push(`${where} LEAKS ${leaks.join(', ')}`);
-          const expected = query.expected(user).map((facts) => facts.label).sort();
-          const seen = fixture.cases.filter((facts) => list.rows.some((row) => row['caseId'] === facts.caseId)).map((facts) => facts.label).sort();
+          const expected = query
+            .expected(user)
+            .map((facts) => facts.label)
+            .sort();
+          const seen = fixture.cases
+            .filter((facts) => list.rows.some((row) => row['caseId'] === facts.caseId))
+            .map((facts) => facts.label)
+            .sort();
           if (JSON.stringify(seen) !== JSON.stringify(expected)) mismatches.push(`${where}: fixture cases [${seen}], expected [${expected}]`);
           const others = list.rows.filter((row) => !fixtureIds.has(String(row['caseId'])));
           if (query.rowsCarryAccessFacts) {
             for (const row of others) {
               const coordinator = record(row['coordinator'])['userId'];
-              const facts = { caseId: String(row['caseId']), agencies: (row['agencies'] as string[]) ?? [], coordinatorId: typeof coordinator === 'string' ? coordinator : null, identitySealed: false };
-              if (!mayReadCase(user, facts)) mismatches.push(`${where}: other case ${facts.caseId} (agencies ${facts.agencies}, coordinator ${facts.coordinatorId}) is not visible by the rules`);
+              const facts = {
+                caseId: String(row['caseId']),
+                agencies: (row['agencies'] as string[]) ?? [],
+                coordinatorId: typeof coordinator === 'string' ? coordinator : null,
+                identitySealed: false,
+              };
+              if (!mayReadCase(user, facts))
+                mismatches.push(
+                  `${where}: other case ${facts.caseId} (agencies ${facts.agencies}, coordinator ${facts.coordinatorId}) is not visible by the rules`,
+                );
             }
           }
           if (query.strictTotal ? list.total !== list.rows.length : list.total < expected.length) {
@@ -355,7 +400,8 @@ describe('permission matrix: every user x endpoint x case over HTTP', () => {
           for (const row of list.rows.filter((candidate) => fixtureIds.has(String(candidate['caseId'])) && 'name' in candidate)) {
             const facts = fixture.cases.find((candidate) => candidate.caseId === row['caseId']) as FixtureCase;
             const expectedName = mayReadCitizenName(user, facts) ? { value: facts.citizen.name } : { sealed: true };
-            if (JSON.stringify(row['name']) !== JSON.stringify(expectedName)) mismatches.push(`${where}: case ${facts.label} name ${JSON.stringify(row['name'])}`);
+            if (JSON.stringify(row['name']) !== JSON.stringify(expectedName))
+              mismatches.push(`${where}: case ${facts.label} name ${JSON.stringify(row['name'])}`);
           }
         }),
       ),
@@ -367,18 +413,28 @@ describe('permission matrix: every user x endpoint x case over HTTP', () => {
     const mismatches: string[] = [];
     const police = fixture.users.filter((user) => user.agency === 'KBH-POLITI');
     const investigation = { 'X-Purpose': 'criminal-investigation' };
-    const targets = [...fixture.cases.map((facts) => ({ label: facts.label, caseId: facts.caseId, entryId: firstEntry(facts) })), { label: 'missing', caseId: nowhere, entryId: nowhereEntry }];
+    const targets = [
+      ...fixture.cases.map((facts) => ({ label: facts.label, caseId: facts.caseId, entryId: firstEntry(facts) })),
+      { label: 'missing', caseId: nowhere, entryId: nowhereEntry },
+    ];
     await inChunks(
       police.flatMap((user) =>
         endpoints.map((endpoint) => async () => {
-          const answers = await Promise.all(targets.map((target) => call('GET', endpoint.path(target.caseId, target.entryId), user, { headers: investigation })));
+          const answers = await Promise.all(
+            targets.map((target) => call('GET', endpoint.path(target.caseId, target.entryId), user, { headers: investigation })),
+          );
           combinations += answers.length;
           const absent = masked(answers[answers.length - 1].body, [nowhere, nowhereEntry]);
           answers.forEach((answer, index) => {
             const target = targets[index];
             const where = `${user.label} ${endpoint.name} case ${target.label} for criminal investigation`;
             if (answer.status !== 403) mismatches.push(`${where} → ${answer.status}, expected 403`);
-            const leaks = leaksIn(JSON.stringify(answer.body ?? null), user, fixture.secrets.map((secret) => ({ ...secret, visibleTo: () => false })), [target.caseId]);
+            const leaks = leaksIn(
+              JSON.stringify(answer.body ?? null),
+              user,
+              fixture.secrets.map((secret) => ({ ...secret, visibleTo: () => false })),
+              [target.caseId],
+            );
             if (leaks.length > 0) mismatches.push(`${where} LEAKS ${leaks.join(', ')}`);
             if (masked(answer.body, [target.caseId, target.entryId]) !== absent) mismatches.push(`${where}: refusal differs from a missing case's`);
           });
@@ -392,7 +448,11 @@ describe('permission matrix: every user x endpoint x case over HTTP', () => {
         const answer = await call('GET', path, user, { headers: investigation });
         const where = `${user.label} GET ${path} for criminal investigation`;
         if (answer.status !== 403) mismatches.push(`${where} → ${answer.status}, expected 403`);
-        const leaks = leaksIn(JSON.stringify(answer.body ?? null), user, fixture.secrets.map((secret) => ({ ...secret, visibleTo: () => false })));
+        const leaks = leaksIn(
+          JSON.stringify(answer.body ?? null),
+          user,
+          fixture.secrets.map((secret) => ({ ...secret, visibleTo: () => false })),
+        );
         if (leaks.length > 0) mismatches.push(`${where} LEAKS ${leaks.join(', ')}`);
       }
     }
@@ -413,9 +473,12 @@ describe('permission matrix: every user x endpoint x case over HTTP', () => {
     // ---- Every write operation of the API is classified, so a new one cannot slip past the matrix.
     const document = await api.request('GET', '/docs/openapi.json');
     if (document.status !== 200) throw new Error(`GET /docs/openapi.json → ${document.status}`);
-    const documented = operationsOf(document.body as OpenApiDocument).filter((operation) => operation.isWrite).map((operation) => operation.id);
+    const documented = operationsOf(document.body as OpenApiDocument)
+      .filter((operation) => operation.isWrite)
+      .map((operation) => operation.id);
     for (const route of documented) if (!(route in table)) mismatches.push(`unclassified write route ${route}: give it a row in matrix-write-table.ts`);
-    for (const route of Object.keys(table)) if (!documented.includes(route)) mismatches.push(`the write table names ${route}, which the OpenAPI document does not have`);
+    for (const route of Object.keys(table))
+      if (!documented.includes(route)) mismatches.push(`the write table names ${route}, which the OpenAPI document does not have`);
     // The document is generated from the command table; a row missing from it would also be missing here.
     for (const row of CASE_COMMAND_ROUTES) {
       const route = `${row.method} /cases/{caseId}${row.path ? `/${row.path.replace(/:(\w+)/g, '{$1}')}` : ''}`;
@@ -441,7 +504,14 @@ describe('permission matrix: every user x endpoint x case over HTTP', () => {
       await mustWrite('setup', 'POST', `/cases/${facts.caseId}/legal-holds`, facts.owner, { holdId, reason: `Matrix ${fixture.tag}` });
       holds.set(facts.caseId, { holdId, agency: facts.owner.agency });
       const coordinatorAgency = fixture.users.find((user) => user.userId === facts.coordinatorId)?.agency;
-      writeCases.set(facts.caseId, { caseId: facts.caseId, agencies: facts.agencies, coordinatorId: facts.coordinatorId, ...(coordinatorAgency ? { coordinatorAgency } : {}), goalId, holdId });
+      writeCases.set(facts.caseId, {
+        caseId: facts.caseId,
+        agencies: facts.agencies,
+        coordinatorId: facts.coordinatorId,
+        ...(coordinatorAgency ? { coordinatorAgency } : {}),
+        goalId,
+        holdId,
+      });
     }
     const missingCase: WriteCase = { caseId: nowhere, agencies: [], coordinatorId: null, goalId: randomUUID(), holdId: randomUUID() };
 
@@ -451,7 +521,12 @@ describe('permission matrix: every user x endpoint x case over HTTP', () => {
       const entryId = randomUUID();
       const sharedWith = facts.agencies.filter((agency) => agency !== facts.owner.agency);
       await mustWrite(`the ack target on case ${facts.label}`, 'POST', `/cases/${facts.caseId}/entries`, facts.owner, {
-        entryId, sharedWith, legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'normal', summary: `Til kvittering ${fixture.tag}`,
+        entryId,
+        sharedWith,
+        legalBasis: 'RPL115-1-1',
+        purpose: 'crime-prevention',
+        sensitivity: 'normal',
+        summary: `Til kvittering ${fixture.tag}`,
       });
       ackTargets.set(facts.caseId, { entryId, sharedWith, acknowledged: new Set() });
     }
@@ -477,7 +552,9 @@ describe('permission matrix: every user x endpoint x case over HTTP', () => {
           path: `/cases/${caseId}/entries`,
           body: {
             entryId: randomUUID(),
-            sharedWith: [(fixture.cases.find((facts) => facts.caseId === caseId)?.agencies ?? ['BIF', 'SOF']).find((agency) => agency !== user.agency) ?? 'SOF'],
+            sharedWith: [
+              (fixture.cases.find((facts) => facts.caseId === caseId)?.agencies ?? ['BIF', 'SOF']).find((agency) => agency !== user.agency) ?? 'SOF',
+            ],
             legalBasis: 'RPL115-1-1',
             purpose: 'crime-prevention',
             sensitivity: 'normal',
@@ -501,7 +578,12 @@ describe('permission matrix: every user x endpoint x case over HTTP', () => {
         request: (user, caseId) => ({
           method: 'POST',
           path: `/cases/${caseId}/actions`,
-          body: { actionId: randomUUID(), title: `Handling af ${user.label}`, responsibleAgency: fixture.cases.find((facts) => facts.caseId === caseId)?.agencies[0] ?? 'BIF', dueDate: inTwoWeeks },
+          body: {
+            actionId: randomUUID(),
+            title: `Handling af ${user.label}`,
+            responsibleAgency: fixture.cases.find((facts) => facts.caseId === caseId)?.agencies[0] ?? 'BIF',
+            dueDate: inTwoWeeks,
+          },
         }),
         outcome: () => 'success',
       },
@@ -608,8 +690,10 @@ describe('permission matrix: every user x endpoint x case over HTTP', () => {
               if (leaks.length > 0) mismatches.push(`${where} → ${answer.status} LEAKS ${leaks.join(', ')}`);
               if (verdict === 'permitted') {
                 const reason = String(record(answer.body)['reason']);
-                if (answer.status !== 422) mismatches.push(`${where} → ${answer.status} ${JSON.stringify(answer.body)}, expected 422 from the case's rules (permitted)`);
-                else if (!write.reasons.includes(reason)) mismatches.push(`${where} → 422 ${reason}, expected one of ${write.reasons.join(', ')} (the table's request is refused for another reason)`);
+                if (answer.status !== 422)
+                  mismatches.push(`${where} → ${answer.status} ${JSON.stringify(answer.body)}, expected 422 from the case's rules (permitted)`);
+                else if (!write.reasons.includes(reason))
+                  mismatches.push(`${where} → 422 ${reason}, expected one of ${write.reasons.join(', ')} (the table's request is refused for another reason)`);
               } else {
                 checkRefusal(where, user, what, verdict, answer, ids);
               }
@@ -645,7 +729,8 @@ describe('permission matrix: every user x endpoint x case over HTTP', () => {
             if (expected === 'success') {
               if (!isSuccess(answer.status) || appended === 0) mismatches.push(`${where} → ${answer.status} (${appended} appended), expected 2xx`);
             } else if (expected === 'rule') {
-              if (answer.status !== 422 || appended !== 0) mismatches.push(`${where} → ${answer.status} (${appended} appended), expected 422 from the case's rules`);
+              if (answer.status !== 422 || appended !== 0)
+                mismatches.push(`${where} → ${answer.status} (${appended} appended), expected 422 from the case's rules`);
             } else {
               if (appended !== 0) mismatches.push(`${where}: ${appended} appended by a refused write`);
               checkRefusal(where, user, op.name, expected, answer, ids);
@@ -660,7 +745,13 @@ describe('permission matrix: every user x endpoint x case over HTTP', () => {
     // { received: true } alike for a new citizen and for one who has a case (issue 15: no existence
     // oracle); everyone else gets 403 and makes nothing.
     const existing = ofCase('A').citizen;
-    const referral = (citizen: { cpr: string; name: string; birthDate: string }) => ({ cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: 'VALBY-1', reason: `Henvisning ${fixture.tag}` });
+    const referral = (citizen: { cpr: string; name: string; birthDate: string }) => ({
+      cpr: citizen.cpr,
+      name: citizen.name,
+      birthDate: citizen.birthDate,
+      districtCode: 'VALBY-1',
+      reason: `Henvisning ${fixture.tag}`,
+    });
     const refusedCitizens: Array<{ user: MatrixUser; citizen: ReturnType<typeof testCitizen> }> = [];
     const fresh = new Map<string, { citizen: ReturnType<typeof testCitizen>; answer: Answer }>();
     await inChunks(
@@ -682,11 +773,15 @@ describe('permission matrix: every user x endpoint x case over HTTP', () => {
         if (leaks.length > 0) mismatches.push(`${where} → ${answer.status} LEAKS ${leaks.join(', ')}`);
       }
       if (writeVerdict(user, ofCase('A'), 'refer') === 'permitted') {
-        if (first.status !== 202 || JSON.stringify(first.body) !== JSON.stringify({ received: true })) mismatches.push(`${where} (a new citizen) → ${first.status} ${JSON.stringify(first.body)}, expected 202 {"received":true}`);
-        if (known.status !== 202 || JSON.stringify(known.body) !== JSON.stringify({ received: true })) mismatches.push(`${where} (a citizen with a case) → ${known.status} ${JSON.stringify(known.body)}, expected 202 {"received":true}`);
-        if ((await streamLength(await caseIdOfCitizen(citizen.cpr, database!.url))) !== 2) mismatches.push(`${where}: the new citizen's case was not opened with the intake on it`);
+        if (first.status !== 202 || JSON.stringify(first.body) !== JSON.stringify({ received: true }))
+          mismatches.push(`${where} (a new citizen) → ${first.status} ${JSON.stringify(first.body)}, expected 202 {"received":true}`);
+        if (known.status !== 202 || JSON.stringify(known.body) !== JSON.stringify({ received: true }))
+          mismatches.push(`${where} (a citizen with a case) → ${known.status} ${JSON.stringify(known.body)}, expected 202 {"received":true}`);
+        if ((await streamLength(await caseIdOfCitizen(citizen.cpr, database!.url))) !== 2)
+          mismatches.push(`${where}: the new citizen's case was not opened with the intake on it`);
       } else {
-        if (first.status !== 403 || known.status !== 403) mismatches.push(`${where} → ${first.status} (a new citizen), ${known.status} (a citizen with a case), expected 403 for both`);
+        if (first.status !== 403 || known.status !== 403)
+          mismatches.push(`${where} → ${first.status} (a new citizen), ${known.status} (a citizen with a case), expected 403 for both`);
         if (JSON.stringify(first.body) !== JSON.stringify(known.body)) mismatches.push(`${where}: refusals differ for a new citizen and one with a case`);
         refusedCitizens.push({ user, citizen });
       }

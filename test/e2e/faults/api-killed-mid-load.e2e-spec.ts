@@ -96,7 +96,11 @@ describe('the API killed with SIGKILL in the middle of writes', () => {
     // The target is the last event written, not the store's head: the head is the visibility
     // horizon, which an open transaction anywhere on the server holds back.
     const runner = new ProjectionRunner({ eventStore: store, pool, projections: READ_MODEL_PROJECTIONS });
-    const lastWritten = [...(await readCaseStreams(caseIds)).values()].flat().map((event) => event.globalPosition).sort(comparePositions).at(-1);
+    const lastWritten = [...(await readCaseStreams(caseIds)).values()]
+      .flat()
+      .map((event) => event.globalPosition)
+      .sort(comparePositions)
+      .at(-1);
     expect(lastWritten).toBeDefined();
     // Generous: on a loaded 2-core CI machine the catch-up after the restart competes with other suites.
     expect(await runner.waitForPosition(runner.projectionNames, lastWritten!, 90_000)).toBe(true);

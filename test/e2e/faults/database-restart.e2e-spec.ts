@@ -49,7 +49,12 @@ describe('the database restarted under load', () => {
   });
 
   async function send(write: PlannedWrite): Promise<number> {
-    const answer = await api.request(write.method, write.path, { user: coordinator, body: write.body, headers: { 'Idempotency-Key': write.idempotencyKey }, timeoutMs: CLIENT_TIMEOUT_MS });
+    const answer = await api.request(write.method, write.path, {
+      user: coordinator,
+      body: write.body,
+      headers: { 'Idempotency-Key': write.idempotencyKey },
+      timeoutMs: CLIENT_TIMEOUT_MS,
+    });
     return answer.status;
   }
 
@@ -119,7 +124,9 @@ describe('the database restarted under load', () => {
     };
     const ledger = [...beforeStop, ...whileDown, ...recovery];
     // The API itself never went away: every write got an answer, and no answer was a 5xx but 503.
-    expect(ledger.filter((entry) => entry.outcome.kind === 'no-answer' || (entry.outcome.status >= 500 && entry.outcome.status !== 503)).map((e) => e.outcome)).toEqual([]);
+    expect(
+      ledger.filter((entry) => entry.outcome.kind === 'no-answer' || (entry.outcome.status >= 500 && entry.outcome.status !== 503)).map((e) => e.outcome),
+    ).toEqual([]);
     expect(findLedgerViolations(ledger, await readStreams())).toEqual([]);
     const retried: LedgerEntry[] = [];
     for (const entry of ledger.filter(isUncertain)) retried.push({ ...entry, outcome: { kind: 'answered', status: await send(entry) } });
@@ -129,7 +136,11 @@ describe('the database restarted under load', () => {
 
     // The projections in the API come back by themselves too (their retry backoff starts at 1 s).
     const runner = new ProjectionRunner({ eventStore: store, pool, projections: READ_MODEL_PROJECTIONS });
-    const lastWritten = [...streams.values()].flat().map((event) => event.globalPosition).sort(comparePositions).at(-1);
+    const lastWritten = [...streams.values()]
+      .flat()
+      .map((event) => event.globalPosition)
+      .sort(comparePositions)
+      .at(-1);
     expect(await runner.waitForPosition(runner.projectionNames, lastWritten!, RECOVERY_BOUND_MS)).toBe(true);
   }, 150_000);
 });

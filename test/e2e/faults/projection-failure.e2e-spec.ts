@@ -74,17 +74,35 @@ describe('a projection that throws on one event', () => {
   async function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
     const headers: Record<string, string> = { authorization: `Bearer ${await auth.token(coordinator)}` };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(15_000) });
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(15_000),
+    });
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : undefined };
   }
 
   const share = (caseId: string, entryId: string) =>
-    call('POST', `/cases/${caseId}/entries`, { entryId, sharedWith: ['SOF'], legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'normal', summary: 'Projektionsfejltest' });
+    call('POST', `/cases/${caseId}/entries`, {
+      entryId,
+      sharedWith: ['SOF'],
+      legalBasis: 'RPL115-1-1',
+      purpose: 'crime-prevention',
+      sensitivity: 'normal',
+      summary: 'Projektionsfejltest',
+    });
 
   it('stops that projection at the event and reports it; the others and the writes go on', async () => {
     const citizen = testCitizen();
-    const opened = await call('POST', '/cases', { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: 'NORREBRO-1', reason: 'Fejltest projektion' });
+    const opened = await call('POST', '/cases', {
+      cpr: citizen.cpr,
+      name: citizen.name,
+      birthDate: citizen.birthDate,
+      districtCode: 'NORREBRO-1',
+      reason: 'Fejltest projektion',
+    });
     expect(opened.status).toBe(202);
     const caseId = await caseIdOfCitizen(citizen.cpr, database.url);
     expect((await call('POST', `/cases/${caseId}/agencies/SOF`, {})).status).toBe(201);
@@ -127,7 +145,9 @@ describe('a projection that throws on one event', () => {
     for (const entryId of [poisonEntryId, after, later]) expect(JSON.stringify(timeline.body)).toContain(entryId);
     const summary = await call('GET', `/cases/${caseId}?consistentWith=${written.body.position}`);
     expect(summary.status).toBe(200);
-    const states = await pool.query<{ name: string; status: string }>('SELECT name, status FROM projection_state WHERE name <> $1 ORDER BY name', [POISON_NAME]);
+    const states = await pool.query<{ name: string; status: string }>('SELECT name, status FROM projection_state WHERE name <> $1 ORDER BY name', [
+      POISON_NAME,
+    ]);
     expect(states.rows).toEqual(READ_MODEL_PROJECTIONS.map((p) => ({ name: p.name, status: 'running' })).sort((a, b) => a.name.localeCompare(b.name)));
   }, 60_000);
 });

@@ -66,24 +66,29 @@ export function nest(depth: number): unknown {
   return value;
 }
 
-export const hostileKey: fc.Arbitrary<string> = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', '<script>x</script>', '$where', 'a.b', ''), fc.string({ maxLength: 20 }));
+export const hostileKey: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom('__proto__', 'constructor', 'prototype', '<script>x</script>', '$where', 'a.b', ''),
+  fc.string({ maxLength: 20 }),
+);
 
 /**
  * Raw JSON texts the value arbitraries cannot express: own `__proto__` keys, duplicate keys, huge
  * bodies. Malformed JSON and nesting past SAFE_NESTING_DEPTH are known bugs with tests of their own.
  */
 export const rawHostileBody: fc.Arbitrary<{ text: string; contentType: string }> = fc.oneof(
-  fc.constantFrom(
-    '{"__proto__": {"polluted": "yes"}}',
-    '{"constructor": {"prototype": {"polluted": "yes"}}}',
-    '{"entryPoint": {"__proto__": {"polluted": "yes"}}}',
-    '{"decisions": [{"__proto__": {"polluted": "yes"}}]}',
-    '{"summary": "a", "summary": "b"}',
-    '{"step": 1e309}',
-    '[]',
-    '{}',
-    '',
-  ).map((text) => ({ text, contentType: 'application/json' })),
+  fc
+    .constantFrom(
+      '{"__proto__": {"polluted": "yes"}}',
+      '{"constructor": {"prototype": {"polluted": "yes"}}}',
+      '{"entryPoint": {"__proto__": {"polluted": "yes"}}}',
+      '{"decisions": [{"__proto__": {"polluted": "yes"}}]}',
+      '{"summary": "a", "summary": "b"}',
+      '{"step": 1e309}',
+      '[]',
+      '{}',
+      '',
+    )
+    .map((text) => ({ text, contentType: 'application/json' })),
   fc.integer({ min: 200_000, max: 400_000 }).map((n) => ({ text: JSON.stringify({ summary: 'y'.repeat(n) }), contentType: 'application/json' })),
   fc.integer({ min: 10, max: SAFE_NESTING_DEPTH }).map((n) => ({ text: '['.repeat(n) + ']'.repeat(n), contentType: 'application/json' })),
   fc.integer({ min: 10, max: SAFE_NESTING_DEPTH }).map((n) => ({ text: '{"a":'.repeat(n) + '1' + '}'.repeat(n), contentType: 'application/json' })),
@@ -106,7 +111,10 @@ export const caller: fc.Arbitrary<Caller> = fc.oneof(
   {
     weight: 1,
     arbitrary: fc
-      .oneof(fc.constantFrom('Bearer', 'Bearer a.b.c', 'Basic YTpi', 'Bearer <script>alert(1)</script>', `Bearer ${'x'.repeat(4_000)}`), headerGarbage.map((g) => `Bearer ${g}`))
+      .oneof(
+        fc.constantFrom('Bearer', 'Bearer a.b.c', 'Basic YTpi', 'Bearer <script>alert(1)</script>', `Bearer ${'x'.repeat(4_000)}`),
+        headerGarbage.map((g) => `Bearer ${g}`),
+      )
       .map((authorization) => ({ kind: 'garbage' as const, authorization })),
   },
   {

@@ -25,7 +25,14 @@ export const VALID_WRITE_REQUESTS: Record<string, ValidWriteRequest> = {
     params: {},
     body: () => {
       const citizen = testCitizen();
-      return { cpr: citizen.cpr, name: citizen.name, birthDate: citizen.birthDate, districtCode: 'NORREBRO-1', reason: 'Fuzz', referrerEntryPoint: entryPoint() };
+      return {
+        cpr: citizen.cpr,
+        name: citizen.name,
+        birthDate: citizen.birthDate,
+        districtCode: 'NORREBRO-1',
+        reason: 'Fuzz',
+        referrerEntryPoint: entryPoint(),
+      };
     },
   },
   'POST /cases/{caseId}/close': { params: {}, body: () => ({ reason: 'other', note: 'Fuzz' }) },
@@ -38,7 +45,10 @@ export const VALID_WRITE_REQUESTS: Record<string, ValidWriteRequest> = {
   'DELETE /cases/{caseId}/agencies/{agency}': { params: { agency: () => 'KBH-FAENGSLER' } },
   'POST /cases/{caseId}/intake-requests': { params: {} },
   'POST /cases/{caseId}/programmes': { params: {}, body: () => ({ programmeCode: 'SSP_PLUS', startedOn: day() }) },
-  'POST /cases/{caseId}/programmes/{programmeCode}/exit': { params: { programmeCode: () => 'SSP_PLUS' }, body: () => ({ endedOn: day(), exitReason: 'completed' }) },
+  'POST /cases/{caseId}/programmes/{programmeCode}/exit': {
+    params: { programmeCode: () => 'SSP_PLUS' },
+    body: () => ({ endedOn: day(), exitReason: 'completed' }),
+  },
   'POST /cases/{caseId}/entries': {
     params: {},
     body: () => ({ entryId: randomUUID(), sharedWith: ['SOF'], legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'normal', summary: 'Fuzz' }),
@@ -52,11 +62,17 @@ export const VALID_WRITE_REQUESTS: Record<string, ValidWriteRequest> = {
   'POST /cases/{caseId}/requests/{requestId}/decline': { params: { requestId: randomUUID }, body: () => ({ reason: 'other', note: 'Fuzz' }) },
   'POST /effects/safety-index': {
     params: {},
-    body: () => ({ csv: 'district,year,felt_safety,violence-threats,burglary,theft,narcotics,vandalism,harassment\nNORREBRO-1,2025,71,4.2,3.1,8.0,2.2,5.5,3.3' }),
+    body: () => ({
+      csv: 'district,year,felt_safety,violence-threats,burglary,theft,narcotics,vandalism,harassment\nNORREBRO-1,2025,71,4.2,3.1,8.0,2.2,5.5,3.3',
+    }),
   },
   'POST /effects/staff-knowledge': {
     params: {},
-    body: () => ({ assessments: [{ programme: 'VINK', agency: 'KFF', unit: 'fuzz-club', trainingId: 'fuzz-1', phase: 'before', assessedOn: day(-30), staffAssessed: 8, meanScore: 55.5 }] }),
+    body: () => ({
+      assessments: [
+        { programme: 'VINK', agency: 'KFF', unit: 'fuzz-club', trainingId: 'fuzz-1', phase: 'before', assessedOn: day(-30), staffAssessed: 8, meanScore: 55.5 },
+      ],
+    }),
   },
   // A measure of the fuzz test's own (a fixed code: added once, then 409; changed in place), so the
   // shipped definitions other files report on never get new versions.
@@ -71,7 +87,10 @@ export const VALID_WRITE_REQUESTS: Record<string, ValidWriteRequest> = {
   'POST /cases/{caseId}/legal-holds': { params: {}, body: () => ({ holdId: randomUUID(), reason: 'Fuzz' }) },
   'POST /cases/{caseId}/legal-holds/{holdId}/lift': { params: { holdId: randomUUID } },
   'POST /cases/{caseId}/goals': { params: {}, body: () => ({ goalId: randomUUID(), area: 'employment', description: 'Fuzz' }) },
-  'POST /cases/{caseId}/actions': { params: {}, body: () => ({ actionId: randomUUID(), goalId: randomUUID(), title: 'Fuzz', responsibleAgency: 'BIF', dueDate: day(14) }) },
+  'POST /cases/{caseId}/actions': {
+    params: {},
+    body: () => ({ actionId: randomUUID(), goalId: randomUUID(), title: 'Fuzz', responsibleAgency: 'BIF', dueDate: day(14) }),
+  },
   'POST /cases/{caseId}/actions/{actionId}/complete': { params: { actionId: randomUUID }, body: () => ({ completedOn: day() }) },
   'POST /cases/{caseId}/actions/{actionId}/cancel': { params: { actionId: randomUUID }, body: () => ({ reason: 'Fuzz' }) },
   'POST /cases/{caseId}/conferences': {
@@ -80,7 +99,9 @@ export const VALID_WRITE_REQUESTS: Record<string, ValidWriteRequest> = {
       conferenceId: randomUUID(),
       heldOn: day(),
       agenciesPresent: ['BIF', 'SOF'],
-      decisions: [{ decisionId: randomUUID(), text: 'Fuzz', createsAction: { actionId: randomUUID(), responsibleAgency: 'SOF', dueDate: day(10), title: 'Fuzz' } }],
+      decisions: [
+        { decisionId: randomUUID(), text: 'Fuzz', createsAction: { actionId: randomUUID(), responsibleAgency: 'SOF', dueDate: day(10), title: 'Fuzz' } },
+      ],
     }),
   },
   'POST /cases/{caseId}/custody': {

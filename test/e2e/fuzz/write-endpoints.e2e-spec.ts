@@ -40,7 +40,8 @@ describe('write endpoints under hostile input', () => {
     });
     expect(opened.status).toBe(202);
     caseId = await caseIdOfCitizen(citizen.cpr);
-    for (const agency of ['SOF', 'KBH-POLITI']) expect((await api.request('POST', `/cases/${caseId}/agencies/${agency}`, { user: coordinator, body: {} })).status).toBe(201);
+    for (const agency of ['SOF', 'KBH-POLITI'])
+      expect((await api.request('POST', `/cases/${caseId}/agencies/${agency}`, { user: coordinator, body: {} })).status).toBe(201);
     const document = await api.request('GET', '/docs/openapi.json');
     expect(document.status).toBe(200);
     endpoints = Object.entries(document.body.paths as Record<string, Record<string, unknown>>).flatMap(([template, operations]) =>
@@ -64,10 +65,17 @@ describe('write endpoints under hostile input', () => {
     });
   }
 
-  async function send(method: string, path: string, who: Caller, body: { text: string; contentType: string } | undefined, headers: Record<string, string>): Promise<Answer> {
+  async function send(
+    method: string,
+    path: string,
+    who: Caller,
+    body: { text: string; contentType: string } | undefined,
+    headers: Record<string, string>,
+  ): Promise<Answer> {
     const allHeaders: Record<string, string> = { ...headers };
     if (who.kind === 'garbage') allHeaders.authorization = who.authorization;
-    if (who.kind === 'valid') allHeaders.authorization = `Bearer ${await api.auth.token({ userId: `fuzz-${who.agency}`, agency: who.agency, roles: who.roles })}`;
+    if (who.kind === 'valid')
+      allHeaders.authorization = `Bearer ${await api.auth.token({ userId: `fuzz-${who.agency}`, agency: who.agency, roles: who.roles })}`;
     if (body) allHeaders['content-type'] = body.contentType;
     const response = await fetch(`${api.baseUrl}${path}`, { method, headers: allHeaders, body: body?.text, signal: AbortSignal.timeout(15_000) });
     return { status: response.status, text: await response.text(), contentType: response.headers.get('content-type') };
@@ -134,7 +142,10 @@ describe('write endpoints under hostile input', () => {
   }, 60_000);
 
   it('survives mutated path parameters', async () => {
-    const pathParam = fc.oneof(hostileString.filter((s) => s.length < 3_000), fc.constantFrom(...PRE_ENCODED, randomUUID().toUpperCase(), 'x'.repeat(8_000), '00000000-0000-0000-0000-000000000000'));
+    const pathParam = fc.oneof(
+      hostileString.filter((s) => s.length < 3_000),
+      fc.constantFrom(...PRE_ENCODED, randomUUID().toUpperCase(), 'x'.repeat(8_000), '00000000-0000-0000-0000-000000000000'),
+    );
     await fc.assert(
       fc.asyncProperty(fc.nat(), fc.nat(), pathParam, caller, async (endpointIndex, paramIndex, value, who) => {
         const endpoint = endpoints[endpointIndex % endpoints.length];
@@ -173,28 +184,52 @@ describe('write endpoints under hostile input', () => {
     it('does not echo a malformed JSON body (Nest maps the SyntaxError to a 400 carrying its message)', async () => {
       const before = await streamLength();
       const text = '"<script>alert(1)</script>"';
-      const answer = await send('POST', `/cases/${caseId}/progression`, { kind: 'valid', agency: 'BIF', roles: ['coordinator'] }, { text, contentType: 'application/json' }, {});
+      const answer = await send(
+        'POST',
+        `/cases/${caseId}/progression`,
+        { kind: 'valid', agency: 'BIF', roles: ['coordinator'] },
+        { text, contentType: 'application/json' },
+        {},
+      );
       await expectHarmless('POST progression with a bare JSON string', answer, before, [text]);
     });
 
     it('does not echo a path parameter with bad percent-encoding (the URIError message)', async () => {
       const before = await streamLength();
       const segment = '%ZZ-echo-marker';
-      const answer = await send('POST', `/cases/${segment}/close`, { kind: 'valid', agency: 'BIF', roles: ['coordinator'] }, { text: '{"reason":"other"}', contentType: 'application/json' }, {});
+      const answer = await send(
+        'POST',
+        `/cases/${segment}/close`,
+        { kind: 'valid', agency: 'BIF', roles: ['coordinator'] },
+        { text: '{"reason":"other"}', contentType: 'application/json' },
+        {},
+      );
       await expectHarmless('POST /cases/%ZZ.../close', answer, before, [segment]);
     });
 
     it('does not echo the name of an unknown field (whitelistValidation "property X should not exist")', async () => {
       const before = await streamLength();
       const text = JSON.stringify({ step: 2, assessedOn: '2025-01-01', '<script>alert(1)</script>': 1 });
-      const answer = await send('POST', `/cases/${caseId}/progression`, { kind: 'valid', agency: 'BIF', roles: ['coordinator'] }, { text, contentType: 'application/json' }, {});
+      const answer = await send(
+        'POST',
+        `/cases/${caseId}/progression`,
+        { kind: 'valid', agency: 'BIF', roles: ['coordinator'] },
+        { text, contentType: 'application/json' },
+        {},
+      );
       await expectHarmless('POST progression with a field named <script>', answer, before, []);
     });
 
     it('answers 4xx, not 500, to JSON nested deeper than class-transformer can recurse', async () => {
       const before = await streamLength();
       const depth = 5_000;
-      const answer = await send('POST', `/cases/${caseId}/progression`, { kind: 'valid', agency: 'BIF', roles: ['coordinator'] }, { text: '['.repeat(depth) + ']'.repeat(depth), contentType: 'application/json' }, {});
+      const answer = await send(
+        'POST',
+        `/cases/${caseId}/progression`,
+        { kind: 'valid', agency: 'BIF', roles: ['coordinator'] },
+        { text: '['.repeat(depth) + ']'.repeat(depth), contentType: 'application/json' },
+        {},
+      );
       await expectHarmless(`POST progression nested ${depth} deep`, answer, before, []);
     });
   });

@@ -58,9 +58,14 @@ describe('notifications', () => {
   /** A case BIF coordinates with Kriminalforsorgen and SOF on it. */
   async function caseWithProbationAndSocial(): Promise<string> {
     // The referral lands in the intake; the coordinator takes it over.
-    const { caseId } = await referCitizen(api.request, coordinator, referralOf({ ...citizen, cpr: testCitizen(2003).cpr }, { reason: 'Løsladelse fra fængsel' }), {
-      coordinator: coordinator as TestUser & { userId: string },
-    });
+    const { caseId } = await referCitizen(
+      api.request,
+      coordinator,
+      referralOf({ ...citizen, cpr: testCitizen(2003).cpr }, { reason: 'Løsladelse fra fængsel' }),
+      {
+        coordinator: coordinator as TestUser & { userId: string },
+      },
+    );
     await ok('POST', `/cases/${caseId}/agencies/KRIMINALFORSORGEN`, coordinator, {});
     await ok('POST', `/cases/${caseId}/agencies/SOF`, coordinator, {});
     return caseId;
@@ -69,20 +74,29 @@ describe('notifications', () => {
   async function share(caseId: string, sharedWith: string[]): Promise<string> {
     const entryId = randomUUID();
     await ok('POST', `/cases/${caseId}/entries`, coordinator, {
-      entryId, sharedWith, legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'normal', summary: 'Borger løslades snart; bolig mangler',
+      entryId,
+      sharedWith,
+      legalBasis: 'RPL115-1-1',
+      purpose: 'crime-prevention',
+      sensitivity: 'normal',
+      summary: 'Borger løslades snart; bolig mangler',
     });
     return entryId;
   }
 
   async function inboxItem(user: TestUser, query: string, match: (item: any) => boolean) {
-    return eventually(async () => {
-      const response = await api.request('GET', `/notifications?${query}`, { user });
-      expect(response.status).toBe(200);
-      return (response.body.items as any[]).find(match);
-    }, 20_000, `a notification for ${user.userId}`);
+    return eventually(
+      async () => {
+        const response = await api.request('GET', `/notifications?${query}`, { user });
+        expect(response.status).toBe(200);
+        return (response.body.items as any[]).find(match);
+      },
+      20_000,
+      `a notification for ${user.userId}`,
+    );
   }
 
-  it('tells Kriminalforsorgen\'s entry point of information shared with it only: inbox, SSE, mail and a signed webhook that arrives once after failures', async () => {
+  it("tells Kriminalforsorgen's entry point of information shared with it only: inbox, SSE, mail and a signed webhook that arrives once after failures", async () => {
     const hooks = await receiver([500, 500]);
     const created = await api.request('POST', '/webhook-subscriptions', { user: admin, body: { agency: 'KRIMINALFORSORGEN', url: hooks.url } });
     expect(created.status).toBe(201);
@@ -96,8 +110,26 @@ describe('notifications', () => {
 
     // Inbox: kind, case, agencies, times, the entry to acknowledge; nothing personal.
     const item = await inboxItem(probation, `kind=information-shared&caseId=${caseId}`, (found) => found.entryId === entryId);
-    expect(Object.keys(item).sort()).toEqual(['caseId', 'dueDate', 'entryId', 'fromAgency', 'id', 'kind', 'occurredAt', 'readAt', 'recipient', 'requestId', 'sequence']);
-    expect(item).toMatchObject({ kind: 'information-shared', caseId, fromAgency: 'BIF', readAt: null, recipient: { kind: 'unit', agency: 'KRIMINALFORSORGEN', entryPoint: 'KRIMINALFORSORGEN-KSP' } });
+    expect(Object.keys(item).sort()).toEqual([
+      'caseId',
+      'dueDate',
+      'entryId',
+      'fromAgency',
+      'id',
+      'kind',
+      'occurredAt',
+      'readAt',
+      'recipient',
+      'requestId',
+      'sequence',
+    ]);
+    expect(item).toMatchObject({
+      kind: 'information-shared',
+      caseId,
+      fromAgency: 'BIF',
+      readAt: null,
+      recipient: { kind: 'unit', agency: 'KRIMINALFORSORGEN', entryPoint: 'KRIMINALFORSORGEN-KSP' },
+    });
     const serialized = JSON.stringify(item);
     expect(serialized).not.toContain(citizen.name);
     expect(serialized).not.toContain('bolig');
@@ -129,7 +161,10 @@ describe('notifications', () => {
     expect(forThis.map((hook) => hook.answered)).toEqual([500, 500, 200]);
     for (const hook of forThis) expect(signatureIsValid(created.body.secret, hook)).toBe(true);
     const payload = JSON.parse(forThis[2].body);
-    expect(payload).toMatchObject({ type: 'notification.information-shared', data: { notificationId: item.id, caseId, entryId, recipient: { agency: 'KRIMINALFORSORGEN' } } });
+    expect(payload).toMatchObject({
+      type: 'notification.information-shared',
+      data: { notificationId: item.id, caseId, entryId, recipient: { agency: 'KRIMINALFORSORGEN' } },
+    });
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(hooks.received.filter((hook) => hook.id === item.id && hook.answered === 200)).toHaveLength(1);
 
@@ -143,11 +178,15 @@ describe('notifications', () => {
     expect((unread.body.items as any[]).some((found) => found.id === item.id)).toBe(false);
 
     // The audit log records each delivery: to whom, when, about which case.
-    const audited = await eventually(async () => {
-      const log = await api.request('GET', `/audit/log?caseId=${caseId}&limit=500`, { user: auditor });
-      const rows = (log.body.items as any[]).filter((row) => row.action === 'notify' && row.criteria.notificationId === item.id);
-      return rows.length >= 3 ? rows : undefined;
-    }, 10_000, 'the audit rows');
+    const audited = await eventually(
+      async () => {
+        const log = await api.request('GET', `/audit/log?caseId=${caseId}&limit=500`, { user: auditor });
+        const rows = (log.body.items as any[]).filter((row) => row.action === 'notify' && row.criteria.notificationId === item.id);
+        return rows.length >= 3 ? rows : undefined;
+      },
+      10_000,
+      'the audit rows',
+    );
     expect(audited.map((row) => row.route).sort()).toEqual(['/notifications/inbox', '/notifications/mail', '/notifications/webhook']);
     expect(audited.every((row) => row.userId === 'unit:KRIMINALFORSORGEN/KRIMINALFORSORGEN-KSP' && row.agency === 'KRIMINALFORSORGEN')).toBe(true);
   });
@@ -166,7 +205,10 @@ describe('notifications', () => {
     const item = await inboxItem(probation, `caseId=${caseId}&kind=information-shared`, (found) => found.entryId === first);
     const second = await share(caseId, ['KRIMINALFORSORGEN']);
     await inboxItem(probation, `caseId=${caseId}&kind=information-shared`, (found) => found.entryId === second);
-    const resumed = await openSse(`${api.baseUrl}/notifications/stream`, { authorization: `Bearer ${await api.auth.token(probation)}`, 'last-event-id': item.sequence });
+    const resumed = await openSse(`${api.baseUrl}/notifications/stream`, {
+      authorization: `Bearer ${await api.auth.token(probation)}`,
+      'last-event-id': item.sequence,
+    });
     const got = await eventually(() => resumed.messages.find((message) => JSON.parse(message.data).entryId === second), 10_000, 'the resumed message');
     expect(Number(got.id)).toBeGreaterThan(Number(item.sequence));
     expect(resumed.messages.some((message) => JSON.parse(message.data).entryId === first)).toBe(false);
@@ -185,10 +227,14 @@ describe('notifications', () => {
     expect(hanging.received.filter((hook) => hook.id === delivered.id).map((hook) => hook.answered)).toEqual(['hung', 200]);
     expect(hanging.received.every((hook) => signatureIsValid(hangingSub.secret, hook))).toBe(true);
 
-    const dead = await eventually(async () => {
-      const list = await ok('GET', '/webhook-subscriptions/dead-letters', admin);
-      return (list as any[]).find((row) => row.subscriptionId === failingSub.id);
-    }, 20_000, 'the dead letter');
+    const dead = await eventually(
+      async () => {
+        const list = await ok('GET', '/webhook-subscriptions/dead-letters', admin);
+        return (list as any[]).find((row) => row.subscriptionId === failingSub.id);
+      },
+      20_000,
+      'the dead letter',
+    );
     expect(dead).toMatchObject({ attempts: 4, lastError: 'receiver answered HTTP 500', agency: 'SOF' });
     expect(failing.received.filter((hook) => hook.id === dead.notificationId)).toHaveLength(4);
     expect(ids.has(dead.notificationId)).toBe(true);
@@ -229,10 +275,14 @@ describe('notifications', () => {
     const caseId = await caseWithProbationAndSocial();
     await share(caseId, ['SOF']);
     await share(caseId, ['SOF']);
-    const items = await eventually(async () => {
-      const list = await ok('GET', `/notifications?caseId=${caseId}&kind=information-shared`, social);
-      return (list.items as any[]).length === 2 ? list.items : undefined;
-    }, 20_000, 'both notifications');
+    const items = await eventually(
+      async () => {
+        const list = await ok('GET', `/notifications?caseId=${caseId}&kind=information-shared`, social);
+        return (list.items as any[]).length === 2 ? list.items : undefined;
+      },
+      20_000,
+      'both notifications',
+    );
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(smtp.mails.some((mail) => items.some((item: any) => mail.raw.includes(item.id)))).toBe(false);
     api.clock.advanceDays(1);

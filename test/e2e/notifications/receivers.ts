@@ -117,7 +117,13 @@ export interface SseClient {
 export async function openSse(url: string, headers: Record<string, string>): Promise<SseClient> {
   const controller = new AbortController();
   const response = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: controller.signal });
-  const client: SseClient = { messages: [], status: response.status, contentType: response.headers.get('content-type'), ended: false, close: () => controller.abort() };
+  const client: SseClient = {
+    messages: [],
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    ended: false,
+    close: () => controller.abort(),
+  };
   if (!response.body) return client;
   const reader = response.body.getReader();
   const decoder = new TextDecoder();

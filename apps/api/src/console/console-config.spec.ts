@@ -30,7 +30,13 @@ describe('loadConsoleConfig', () => {
       { OIDC_ISSUER: 'https://idp.example/realms/kk', OIDC_CLIENT_ID: 'samvirke', OIDC_CLIENT_SECRET: 's3cret', PUBLIC_URL: 'https://samvirke.kk.dk/' },
       app({ production: true }),
     );
-    expect(config.identityProvider).toEqual({ kind: 'configured', issuer: 'https://idp.example/realms/kk', clientId: 'samvirke', clientSecret: 's3cret', scope: 'openid profile' });
+    expect(config.identityProvider).toEqual({
+      kind: 'configured',
+      issuer: 'https://idp.example/realms/kk',
+      clientId: 'samvirke',
+      clientSecret: 's3cret',
+      scope: 'openid profile',
+    });
     expect(config.publicUrl).toBe('https://samvirke.kk.dk');
     expect(config.secureCookies).toBe(true);
   });
@@ -49,8 +55,12 @@ describe('loadConsoleConfig', () => {
     expect(refusal({ OIDC_ISSUER: 'idp.example' }).variable).toBe('OIDC_ISSUER');
     expect(refusal({ PUBLIC_URL: 'http://samvirke.kk.dk' }, app({ production: true })).variable).toBe('PUBLIC_URL');
     expect(refusal({ DEV_IDENTITY_PROVIDER: 'maybe' }).variable).toBe('DEV_IDENTITY_PROVIDER');
-    expect(refusal({ OIDC_ISSUER: 'https://idp.example', OIDC_CLIENT_ID: 'x', OIDC_CLIENT_SECRET: 'y', DEV_IDENTITY_PROVIDER: 'true' }).variable).toBe('DEV_IDENTITY_PROVIDER');
+    expect(refusal({ OIDC_ISSUER: 'https://idp.example', OIDC_CLIENT_ID: 'x', OIDC_CLIENT_SECRET: 'y', DEV_IDENTITY_PROVIDER: 'true' }).variable).toBe(
+      'DEV_IDENTITY_PROVIDER',
+    );
     expect(refusal({ SESSION_HOURS: '0' }).variable).toBe('SESSION_HOURS');
-    expect(refusal({ OIDC_ISSUER: 'https://idp.example', OIDC_CLIENT_ID: 'x', OIDC_CLIENT_SECRET: 'y' }, app({ production: true })).variable).toBe('PUBLIC_URL');
+    expect(refusal({ OIDC_ISSUER: 'https://idp.example', OIDC_CLIENT_ID: 'x', OIDC_CLIENT_SECRET: 'y' }, app({ production: true })).variable).toBe(
+      'PUBLIC_URL',
+    );
   });
 });

@@ -9,10 +9,7 @@ export interface ConsoleConfig {
   /** Cookies get `Secure` (and the `__Host-` name) when the public URL is https. */
   secureCookies: boolean;
   /** The identity provider (OIDC_ISSUER and its client), or the development one started in-process. */
-  identityProvider:
-    | { kind: 'configured'; issuer: string; clientId: string; clientSecret: string; scope: string }
-    | { kind: 'development' }
-    | { kind: 'none' };
+  identityProvider: { kind: 'configured'; issuer: string; clientId: string; clientSecret: string; scope: string } | { kind: 'development' } | { kind: 'none' };
   /** Hours a session lives at most, and minutes it lives without use. */
   sessionHours: number;
   sessionIdleMinutes: number;
@@ -60,7 +57,8 @@ export function loadConsoleConfig(env: Env, app: AppConfig): ConsoleConfig {
   let identityProvider: ConsoleConfig['identityProvider'];
   if (issuer) {
     // The redirect URL and the cookies' origin: a guess from HOST and PORT is wrong behind a proxy.
-    if (production && !env['PUBLIC_URL']?.trim()) throw new ConfigError('PUBLIC_URL', 'must be set in production when OIDC_ISSUER is set (the https address browsers use)');
+    if (production && !env['PUBLIC_URL']?.trim())
+      throw new ConfigError('PUBLIC_URL', 'must be set in production when OIDC_ISSUER is set (the https address browsers use)');
     const clientId = env['OIDC_CLIENT_ID']?.trim();
     const clientSecret = env['OIDC_CLIENT_SECRET']?.trim();
     if (!clientId) throw new ConfigError('OIDC_CLIENT_ID', 'must be set when OIDC_ISSUER is set');

@@ -41,9 +41,10 @@ interface PendingLogin {
 }
 
 function problem(response: Response, status: number, reason: string, title: string, detail: string): void {
-  response.status(status).type('application/problem+json').send(
-    JSON.stringify({ type: `https://samvirke.kk.dk/problems/${reason.toLowerCase().replace(/_/g, '-')}`, title, status, detail, reason }),
-  );
+  response
+    .status(status)
+    .type('application/problem+json')
+    .send(JSON.stringify({ type: `https://samvirke.kk.dk/problems/${reason.toLowerCase().replace(/_/g, '-')}`, title, status, detail, reason }));
 }
 
 /**
@@ -67,7 +68,10 @@ export function mountConsole(app: NestExpressApplication, config: ConsoleConfig,
     const dev = createDevIdentityProvider(config.publicUrl);
     app.use(DEV_IDP_PATH, dev.router);
     identity = { issuer: dev.issuer, clientId: dev.clientId, clientSecret: dev.clientSecret, scope: 'openid profile samvirke', development: true };
-    logger.warn({ issuer: dev.issuer }, 'OIDC_ISSUER not set: the console signs in through the development identity provider (demo users; refused in production)');
+    logger.warn(
+      { issuer: dev.issuer },
+      'OIDC_ISSUER not set: the console signs in through the development identity provider (demo users; refused in production)',
+    );
   } else if (config.identityProvider.kind === 'configured') {
     identity = { ...config.identityProvider, development: false };
   }
@@ -191,7 +195,10 @@ export function mountConsole(app: NestExpressApplication, config: ConsoleConfig,
   });
   // The identity provider unreachable, or anything else: one problem document, never Express's stack page.
   auth.use((error: unknown, _request: Request, response: Response, _next: NextFunction) => {
-    logger.warn({ errorName: error instanceof Error ? error.name : typeof error, message: error instanceof Error ? error.message : undefined }, 'console sign-in route failed');
+    logger.warn(
+      { errorName: error instanceof Error ? error.name : typeof error, message: error instanceof Error ? error.message : undefined },
+      'console sign-in route failed',
+    );
     if (!response.headersSent) problem(response, 503, 'SIGN_IN_UNAVAILABLE', 'Service Unavailable', 'sign-in is not available right now; try again shortly');
   });
   app.use('/auth', auth);
@@ -202,15 +209,18 @@ export function mountConsole(app: NestExpressApplication, config: ConsoleConfig,
     logger.warn({ webRoot: WEB_ROOT }, 'the web app is not built (npm run build builds it): / and /app answer 404');
     return;
   }
-  app.use('/assets', serveStatic(join(WEB_ROOT, 'assets'), {
-    index: false,
-    fallthrough: true,
-    setHeaders: (response) => response.setHeader('Cache-Control', 'public, max-age=31536000, immutable'),
-  }));
+  app.use(
+    '/assets',
+    serveStatic(join(WEB_ROOT, 'assets'), {
+      index: false,
+      fallthrough: true,
+      setHeaders: (response) => response.setHeader('Cache-Control', 'public, max-age=31536000, immutable'),
+    }),
+  );
   logger.info({ url: `${config.publicUrl}/`, signIn: config.identityProvider.kind }, 'the console is served');
   app.use((request: Request, response: Response, next: NextFunction) => {
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || !(request.path === '/' || request.path === '/app' || request.path.startsWith('/app/'))) return next();
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || !(request.path === '/' || request.path === '/app' || request.path.startsWith('/app/')))
+      return next();
     response.sendFile(index, { headers: { 'Cache-Control': 'no-store', 'Content-Security-Policy': CONSOLE_CSP } });
   });
 }
-

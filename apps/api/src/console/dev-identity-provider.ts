@@ -26,7 +26,10 @@ function loginPage(uid: string, users: DemoUser[]): string {
     .map((role) => {
       const buttons = users
         .filter((user) => user.role === role)
-        .map((user) => `<li><button type="submit" name="userId" value="${escapeHtml(user.userId)}">${escapeHtml(user.userId)} <span>${escapeHtml(user.agency)}</span></button></li>`)
+        .map(
+          (user) =>
+            `<li><button type="submit" name="userId" value="${escapeHtml(user.userId)}">${escapeHtml(user.userId)} <span>${escapeHtml(user.agency)}</span></button></li>`,
+        )
         .join('');
       return `<fieldset><legend>${ROLE_WORDS[role]}</legend><ul>${buttons}</ul></fieldset>`;
     })

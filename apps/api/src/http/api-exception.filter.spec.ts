@@ -26,7 +26,12 @@ function answerTo(exception: unknown, request: Record<string, unknown> = {}) {
       return this;
     },
   };
-  const host = { switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({ id: 'req-1', params: {}, query: {}, headers: {}, route: { path: '/x' }, ...request }) }) };
+  const host = {
+    switchToHttp: () => ({
+      getResponse: () => response,
+      getRequest: () => ({ id: 'req-1', params: {}, query: {}, headers: {}, route: { path: '/x' }, ...request }),
+    }),
+  };
   const logged: unknown[] = [];
   const logger = { error: (...args: unknown[]) => logged.push(args), warn: () => undefined } as unknown as Logger;
   new ApiExceptionFilter(logger).catch(exception, host as unknown as ArgumentsHost);
@@ -51,10 +56,15 @@ describe('ApiExceptionFilter: one problem-details shape', () => {
 
   it.each([
     ['a guard refusal without words', new ForbiddenException(), 403, 'FORBIDDEN'],
-    ['a handler\'s 404', new NotFoundException({ error: 'Not Found', message: 'no case with this id' }), 404, 'NOT_FOUND'],
+    ["a handler's 404", new NotFoundException({ error: 'Not Found', message: 'no case with this id' }), 404, 'NOT_FOUND'],
     ['the throttler', new ThrottlerException(), 429, 'RATE_LIMITED'],
     ['a case rule', new CaseRuleViolation('CASE_ALREADY_CLOSED'), 422, 'CASE_ALREADY_CLOSED'],
-    ['a 400 with violations', new BadRequestException({ message: 'the request has invalid fields', violations: [{ field: 'a', rule: 'b', message: 'c' }] }), 400, 'VALIDATION_FAILED'],
+    [
+      'a 400 with violations',
+      new BadRequestException({ message: 'the request has invalid fields', violations: [{ field: 'a', rule: 'b', message: 'c' }] }),
+      400,
+      'VALIDATION_FAILED',
+    ],
     ['a status Nest has no class for', new HttpException('gone', 410), 410, 'GONE'],
   ])('gives %s a reason code and the problem members, and drops statusCode/error/message', (_label, exception, status, reason) => {
     const answer = answerTo(exception);

@@ -69,7 +69,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
       // Without an If-Match the gate answers CaseBusyError instead; should one still arrive here, the
       // client asked for no revision, so it gets none, only the advice to retry.
       if (request.headers?.['if-match'] === undefined) {
-        return send(HttpStatus.SERVICE_UNAVAILABLE, { reason: 'CASE_BUSY', message: 'the case is busy with other writes; retry shortly' }, { 'Retry-After': '1' });
+        return send(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          { reason: 'CASE_BUSY', message: 'the case is busy with other writes; retry shortly' },
+          { 'Retry-After': '1' },
+        );
       }
       // With one, this is the client's precondition failing: 412, with the revision to read again from.
       const current = exception.actual ?? null;
@@ -87,7 +91,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     if (exception instanceof EventStoreUnavailableError || isDatabaseUnavailable(exception)) {
       this.logger.warn({ requestId: request.id }, 'database unavailable while serving a request');
-      return send(HttpStatus.SERVICE_UNAVAILABLE, { reason: 'DATABASE_UNAVAILABLE', message: 'the database is unavailable; retry shortly' }, { 'Retry-After': '2' });
+      return send(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        { reason: 'DATABASE_UNAVAILABLE', message: 'the database is unavailable; retry shortly' },
+        { 'Retry-After': '2' },
+      );
     }
     // The body parser's and router's own messages quote the input ("Unexpected token ... is not valid
     // JSON", "Failed to decode param '%ZZ'"): answer with fixed words instead, never the client's bytes.
@@ -98,7 +106,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return send(HttpStatus.BAD_REQUEST, { ...MALFORMED_JSON, message: 'the request body nests deeper than 32 levels' });
     }
     if (cause instanceof URIError) {
-      return send(HttpStatus.BAD_REQUEST, { reason: 'MALFORMED_PATH', message: 'the request path is not valid', violations: [{ field: '(path)', rule: 'isUri', message: 'the path must be valid percent-encoded UTF-8' }] });
+      return send(HttpStatus.BAD_REQUEST, {
+        reason: 'MALFORMED_PATH',
+        message: 'the request path is not valid',
+        violations: [{ field: '(path)', rule: 'isUri', message: 'the path must be valid percent-encoded UTF-8' }],
+      });
     }
     // No route matched: Nest's answer quotes the method, path and query ("Cannot GET /x?y").
     if (exception instanceof NotFoundException && request.route === undefined) {
@@ -125,10 +137,17 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return send(status, { ...MALFORMED_JSON, message: 'the request body is not valid JSON, or nests deeper than 32 levels' });
     }
     this.logger.error(
-      { requestId: request.id, errorName: exception instanceof Error ? exception.name : typeof exception, stack: exception instanceof Error ? exception.stack : undefined },
+      {
+        requestId: request.id,
+        errorName: exception instanceof Error ? exception.name : typeof exception,
+        stack: exception instanceof Error ? exception.stack : undefined,
+      },
       'unhandled error',
     );
-    return send(HttpStatus.INTERNAL_SERVER_ERROR, { message: 'something went wrong on our side; quote the requestId when you report it', requestId: request.id });
+    return send(HttpStatus.INTERNAL_SERVER_ERROR, {
+      message: 'something went wrong on our side; quote the requestId when you report it',
+      requestId: request.id,
+    });
   }
 }
 
@@ -186,7 +205,11 @@ export function problemOf(status: number, thrown: Thrown): Record<string, unknow
       ? givenReason
       : status === 400 && violations !== undefined
         ? 'VALIDATION_FAILED'
-        : (REASON_BY_STATUS[status] ?? title.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, ''));
+        : (REASON_BY_STATUS[status] ??
+          title
+            .toUpperCase()
+            .replace(/[^A-Z0-9]+/g, '_')
+            .replace(/^_+|_+$/g, ''));
   return {
     type: `${PROBLEM_TYPE_BASE}${reason.toLowerCase().replace(/_/g, '-')}`,
     title,
@@ -194,7 +217,11 @@ export function problemOf(status: number, thrown: Thrown): Record<string, unknow
     detail,
     reason,
     // Every 400 says which part of the request to fix; one without field rules names the request.
-    ...(status === 400 ? { violations: violations ?? [{ field: '(request)', rule: reason.toLowerCase(), message: detail }] } : violations ? { violations } : {}),
+    ...(status === 400
+      ? { violations: violations ?? [{ field: '(request)', rule: reason.toLowerCase(), message: detail }] }
+      : violations
+        ? { violations }
+        : {}),
     ...extensions,
   };
 }

@@ -7,18 +7,28 @@ import type { OpenAPIObject } from '@nestjs/swagger';
  */
 const PROBLEM_DETAILS_SCHEMA = {
   type: 'object',
-  description: 'RFC 9457 problem details, with the project\'s stable reason code. Nothing in it repeats what the request sent.',
+  description: "RFC 9457 problem details, with the project's stable reason code. Nothing in it repeats what the request sent.",
   required: ['type', 'title', 'status', 'detail', 'reason'],
   properties: {
     type: { type: 'string', format: 'uri', example: 'https://samvirke.kk.dk/problems/validation-failed', description: 'One per reason.' },
     title: { type: 'string', example: 'Bad Request', description: "The status's words." },
     status: { type: 'integer', example: 400 },
     detail: { type: 'string', description: 'What went wrong and what to do, in fixed words.' },
-    reason: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$', example: 'VALIDATION_FAILED', description: 'Stable code: VALIDATION_FAILED, MALFORMED_JSON, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, REVISION_CONFLICT, UNSUPPORTED_MEDIA_TYPE, RATE_LIMITED, READ_MODEL_BEHIND, a case rule\'s code, ...' },
+    reason: {
+      type: 'string',
+      pattern: '^[A-Z][A-Z0-9_]*$',
+      example: 'VALIDATION_FAILED',
+      description:
+        "Stable code: VALIDATION_FAILED, MALFORMED_JSON, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, REVISION_CONFLICT, UNSUPPORTED_MEDIA_TYPE, RATE_LIMITED, READ_MODEL_BEHIND, a case rule's code, ...",
+    },
     violations: {
       type: 'array',
       description: 'On every 400: which field breaks which rule.',
-      items: { type: 'object', required: ['field', 'rule', 'message'], properties: { field: { type: 'string' }, rule: { type: 'string' }, message: { type: 'string' } } },
+      items: {
+        type: 'object',
+        required: ['field', 'rule', 'message'],
+        properties: { field: { type: 'string' }, rule: { type: 'string' }, message: { type: 'string' } },
+      },
     },
     currentRevision: { type: 'integer', nullable: true, description: 'On 412: the case revision to read again from.' },
     requestId: { type: 'string', description: 'On 500: quote it when you report the error.' },
@@ -43,7 +53,10 @@ export function documentProblems(document: OpenAPIObject): void {
   document.components ??= {};
   document.components.schemas ??= {};
   document.components.schemas['ProblemDetails'] = PROBLEM_DETAILS_SCHEMA;
-  const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } } });
+  const problem = (description: string) => ({
+    description,
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } },
+  });
   for (const [template, item] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(item) as Array<[string, { security?: unknown[]; responses?: Record<string, unknown> }]>) {
       if (typeof operation !== 'object' || operation === null || !('responses' in operation)) continue;

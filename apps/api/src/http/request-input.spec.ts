@@ -8,7 +8,13 @@ function requestWith(parts: Partial<Pick<Request, 'params' | 'query' | 'body' | 
 
 describe('withoutRequestInput', () => {
   it('replaces a message that quotes a path parameter with fixed words, and keeps the reason code', () => {
-    const body = { type: 'https://samvirke.kk.dk/problems/case-not-found', title: 'Not Found', status: 404, detail: 'no case Zq-marker-1 that you may see', reason: 'CASE_NOT_FOUND' };
+    const body = {
+      type: 'https://samvirke.kk.dk/problems/case-not-found',
+      title: 'Not Found',
+      status: 404,
+      detail: 'no case Zq-marker-1 that you may see',
+      reason: 'CASE_NOT_FOUND',
+    };
     const cleaned = withoutRequestInput(body, requestWith({ params: { caseId: 'Zq-marker-1' } }));
     expect(JSON.stringify(cleaned)).not.toContain('Zq-marker-1');
     expect(cleaned).toMatchObject({ type: body.type, title: 'Not Found', status: 404, reason: 'CASE_NOT_FOUND', detail: expect.any(String) });
@@ -21,14 +27,24 @@ describe('withoutRequestInput', () => {
       headers: { 'idempotency-key': 'header-marker' },
     });
     for (const marker of ['QUERY-MARKER', 'body-marker', 'header-marker', '<b>key-marker</b>']) {
-      const cleaned = withoutRequestInput({ title: 'Bad Request', status: 400, detail: `about ${marker}`, violations: [{ field: `x.${marker}`, rule: 'isIn', message: 'fixed' }] }, request);
+      const cleaned = withoutRequestInput(
+        { title: 'Bad Request', status: 400, detail: `about ${marker}`, violations: [{ field: `x.${marker}`, rule: 'isIn', message: 'fixed' }] },
+        request,
+      );
       expect(JSON.stringify(cleaned).toLowerCase()).not.toContain(marker.toLowerCase());
       expect(cleaned['violations']).toEqual([{ field: '(withheld)', rule: 'isIn', message: 'fixed' }]);
     }
   });
 
   it('leaves fixed words alone: short values, protocol headers and field names the DTO defines', () => {
-    const body = { type: 'https://samvirke.kk.dk/problems/validation-failed', title: 'Bad Request', status: 400, detail: 'the request body must be application/json', reason: 'VALIDATION_FAILED', violations: [{ field: 'agency', rule: 'isIn', message: 'agency must be BIF or SOF' }] };
+    const body = {
+      type: 'https://samvirke.kk.dk/problems/validation-failed',
+      title: 'Bad Request',
+      status: 400,
+      detail: 'the request body must be application/json',
+      reason: 'VALIDATION_FAILED',
+      violations: [{ field: 'agency', rule: 'isIn', message: 'agency must be BIF or SOF' }],
+    };
     const request = requestWith({ body: { agency: 'BIF' }, headers: { 'content-type': 'application/json' } });
     expect(withoutRequestInput(body, request)).toEqual(body);
   });

@@ -15,7 +15,17 @@ import { STATUS_CODES } from 'node:http';
 const MIN_LENGTH = 4;
 
 /** Headers whose values are protocol vocabulary ("application/json"), which fixed messages may name. */
-const PROTOCOL_HEADERS = new Set(['host', 'connection', 'content-type', 'content-length', 'accept', 'accept-encoding', 'transfer-encoding', 'te', 'keep-alive']);
+const PROTOCOL_HEADERS = new Set([
+  'host',
+  'connection',
+  'content-type',
+  'content-length',
+  'accept',
+  'accept-encoding',
+  'transfer-encoding',
+  'te',
+  'keep-alive',
+]);
 
 export function requestInputValues(request: Request): string[] {
   const values = new Set<string>();

@@ -14,7 +14,11 @@ export function fieldViolations(errors: ValidationError[], parent = ''): FieldVi
       // An unknown field's name is the client's own text (class-validator's message quotes it too),
       // so it is never repeated, however plain it looks: the OpenAPI document lists the fields.
       rule === 'whitelistValidation'
-        ? { field: parent ? `${parent}.(unknown field)` : '(unknown field)', rule, message: 'remove fields the endpoint does not define (GET /docs lists them)' }
+        ? {
+            field: parent ? `${parent}.(unknown field)` : '(unknown field)',
+            rule,
+            message: 'remove fields the endpoint does not define (GET /docs lists them)',
+          }
         : { field, rule, message },
     );
     return [...own, ...fieldViolations(error.children ?? [], field)];

@@ -35,7 +35,12 @@ export async function openCliRuntime(): Promise<CliRuntime> {
   if (config.eventStoreConnectionString) {
     eventStore = createEventStoreDbEventStore(config.eventStoreConnectionString, { streamPrefixes: [CASE_STREAM_PREFIX] });
   } else {
-    postgresEventStore = new PostgresEventStore({ connectionString: database.connectionString, maxConnections: 4, statementTimeoutMs: 600_000, application: 'samvirke-cli' });
+    postgresEventStore = new PostgresEventStore({
+      connectionString: database.connectionString,
+      maxConnections: 4,
+      statementTimeoutMs: 600_000,
+      application: 'samvirke-cli',
+    });
     eventStore = postgresEventStore;
   }
   return {

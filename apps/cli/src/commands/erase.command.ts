@@ -26,7 +26,12 @@ export async function runErase(request: { caseId: string; scope: string; reason:
   const runtime = await openCliRuntime();
   try {
     const { erasure } = await privacyServicesFor(runtime);
-    const outcome = await erasure.erase(caseId, { scope, reason, caller: { kind: 'system', purpose: 'operator', actor: by }, ...(idempotencyKey ? { idempotencyKey } : {}) });
+    const outcome = await erasure.erase(caseId, {
+      scope,
+      reason,
+      caller: { kind: 'system', purpose: 'operator', actor: by },
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+    });
     process.stdout.write(`${JSON.stringify(outcome)}\n`);
     return 0;
   } catch (error) {

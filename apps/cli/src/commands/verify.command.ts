@@ -14,10 +14,7 @@ export interface VerifyOutput {
  * `verify [--case <uuid>]` with the arguments as words (the hash-chain tests call it so): checks them
  * and runs verifyCommand. Exit 64 on bad arguments.
  */
-export async function runVerify(
-  args: string[],
-  options: { connectionString?: string; output?: VerifyOutput } = {},
-): Promise<number> {
+export async function runVerify(args: string[], options: { connectionString?: string; output?: VerifyOutput } = {}): Promise<number> {
   const output = options.output ?? standardOutput;
   let caseId: string | undefined;
   for (let i = 0; i < args.length; i += 1) {

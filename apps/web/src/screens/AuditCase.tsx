@@ -93,7 +93,8 @@ function useAuditText() {
   const { language } = useI18n();
   return {
     language,
-    say: (key: AuditText, values: Record<string, string | number> = {}) => TEXTS[language][key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? '')),
+    say: (key: AuditText, values: Record<string, string | number> = {}) =>
+      TEXTS[language][key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? '')),
     known: (key: string): key is AuditText => key in da,
   };
 }
@@ -134,7 +135,12 @@ function Verification({ caseId }: { caseId: string }) {
     <>
       <h3>{say('verification')}</h3>
       {result.isPending && <Loading />}
-      {result.isError && (result.error instanceof ApiError && result.error.status === 501 ? <p>{say('verifyUnavailable')}</p> : <ErrorAlert error={result.error} onRetry={() => void result.refetch()} />)}
+      {result.isError &&
+        (result.error instanceof ApiError && result.error.status === 501 ? (
+          <p>{say('verifyUnavailable')}</p>
+        ) : (
+          <ErrorAlert error={result.error} onRetry={() => void result.refetch()} />
+        ))}
       {result.data && <VerificationResult result={result.data} />}
     </>
   );
@@ -226,12 +232,32 @@ function Access({ caseId }: { caseId: string }) {
       {report.isPending && <Loading />}
       {report.isError && <ErrorAlert error={report.error} onRetry={() => void report.refetch()} />}
       {report.data && report.data.accesses.length === 0 && <p>{say('accessNone')}</p>}
-      {report.data && report.data.accesses.length > 0 && <AccessTable report={report.data} word={word} language={language} caption={say('accessCaption')} headings={[say('when'), say('agency'), say('action'), say('purpose')]} />}
+      {report.data && report.data.accesses.length > 0 && (
+        <AccessTable
+          report={report.data}
+          word={word}
+          language={language}
+          caption={say('accessCaption')}
+          headings={[say('when'), say('agency'), say('action'), say('purpose')]}
+        />
+      )}
     </>
   );
 }
 
-function AccessTable({ report, word, language, caption, headings }: { report: AccessReport; word: (prefix: string, value: string) => string; language: Language; caption: string; headings: string[] }) {
+function AccessTable({
+  report,
+  word,
+  language,
+  caption,
+  headings,
+}: {
+  report: AccessReport;
+  word: (prefix: string, value: string) => string;
+  language: Language;
+  caption: string;
+  headings: string[];
+}) {
   return (
     <table className="table table--compact" data-testid="access-report">
       <caption className="sr-only">{caption}</caption>

@@ -65,7 +65,19 @@ function WriteProblem({ error, conflict }: { error: unknown; conflict: boolean }
  * focus goes to `initialFocus` (an element id) when given and present, else to the dialog itself,
  * so reading starts at its title (the share dialog's rules come first).
  */
-function Dialog({ title, open, onClose, initialFocus, children }: { title: string; open: boolean; onClose: () => void; initialFocus?: string; children: ReactNode }) {
+function Dialog({
+  title,
+  open,
+  onClose,
+  initialFocus,
+  children,
+}: {
+  title: string;
+  open: boolean;
+  onClose: () => void;
+  initialFocus?: string;
+  children: ReactNode;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {

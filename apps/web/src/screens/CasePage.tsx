@@ -39,7 +39,12 @@ export function CaseScreen({ caseId, fromWorklist, user }: { caseId: string; fro
     },
     retry: false,
   });
-  const timeline = useQuery({ queryKey: ['case', caseId, 'timeline'], queryFn: () => api.timeline(caseId, position.current), retry: false, enabled: summary.isSuccess });
+  const timeline = useQuery({
+    queryKey: ['case', caseId, 'timeline'],
+    queryFn: () => api.timeline(caseId, position.current),
+    retry: false,
+    enabled: summary.isSuccess,
+  });
   const reload = () => void queryClient.invalidateQueries({ queryKey: ['case', caseId] });
   const onWritten = (answer: CommandAccepted) => {
     if (answer.position) position.current = answer.position;
@@ -68,7 +73,9 @@ export function CaseScreen({ caseId, fromWorklist, user }: { caseId: string; fro
       )}
       {summary.data && <CaseFacts summary={summary.data} />}
       {summary.data && <CaseActions summary={summary.data} user={user} reloading={summary.isFetching} onWritten={onWritten} onConflict={onConflict} />}
-      {summary.data && <SharedWithUs summary={summary.data} user={user} reloading={summary.isFetching} onWritten={onWritten} onConflict={onConflict} position={position} />}
+      {summary.data && (
+        <SharedWithUs summary={summary.data} user={user} reloading={summary.isFetching} onWritten={onWritten} onConflict={onConflict} position={position} />
+      )}
       {summary.data && (
         <section aria-labelledby="timeline-heading">
           <h2 id="timeline-heading">{t('timeline.title')}</h2>
@@ -112,7 +119,11 @@ function CaseFacts({ summary }: { summary: CaseSummary }) {
             : t('case.noLevel')}
         </dd>
         <dt>{t('case.coordinator')}</dt>
-        <dd>{summary.coordinator ? `${summary.coordinator.userId}${summary.coordinator.agency ? ` (${summary.coordinator.agency})` : ''}` : t('case.noCoordinator')}</dd>
+        <dd>
+          {summary.coordinator
+            ? `${summary.coordinator.userId}${summary.coordinator.agency ? ` (${summary.coordinator.agency})` : ''}`
+            : t('case.noCoordinator')}
+        </dd>
         <dt>{t('case.agencies')}</dt>
         <dd>{summary.agencies.join(', ')}</dd>
       </dl>
@@ -138,7 +149,8 @@ function Timeline({ items }: { items: TimelineItem[] }) {
       <tbody>
         {items.map((item) => {
           const kind = `kind.${item.kind}`;
-          const detail = typeof item.detail === 'string' ? item.detail : item.detail ? t('case.erased', { date: formatDate(item.detail.erasedAt, language) }) : null;
+          const detail =
+            typeof item.detail === 'string' ? item.detail : item.detail ? t('case.erased', { date: formatDate(item.detail.erasedAt, language) }) : null;
           return (
             <tr key={item.itemId} className={`timeline--${item.status}`}>
               <td>{formatDate(item.on, language)}</td>

@@ -30,7 +30,9 @@ export function CasesScreen({ coordinatorsOnlyNote }: { coordinatorsOnlyNote?: b
                 <th scope="col">{t('worklist.case')}</th>
                 <th scope="col">{t('cases.name')}</th>
                 <th scope="col">{t('cases.status')}</th>
-                <th scope="col" className="numeric">{t('worklist.level')}</th>
+                <th scope="col" className="numeric">
+                  {t('worklist.level')}
+                </th>
                 <th scope="col">{t('cases.opened')}</th>
               </tr>
             </thead>

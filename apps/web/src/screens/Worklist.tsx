@@ -33,11 +33,17 @@ export function WorklistScreen() {
                 <tr>
                   <th scope="col">{t('worklist.case')}</th>
                   <th scope="col">{t('worklist.reasons')}</th>
-                  <th scope="col" className="numeric">{t('worklist.overdue')}</th>
+                  <th scope="col" className="numeric">
+                    {t('worklist.overdue')}
+                  </th>
                   <th scope="col">{t('worklist.release')}</th>
-                  <th scope="col" className="numeric">{t('worklist.level')}</th>
+                  <th scope="col" className="numeric">
+                    {t('worklist.level')}
+                  </th>
                   <th scope="col">{t('worklist.lastConference')}</th>
-                  <th scope="col" className="numeric">{t('worklist.unacknowledged')}</th>
+                  <th scope="col" className="numeric">
+                    {t('worklist.unacknowledged')}
+                  </th>
                 </tr>
               </thead>
               <tbody>

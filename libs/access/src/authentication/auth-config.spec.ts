@@ -62,7 +62,10 @@ describe('loadAuthConfig', () => {
     });
 
     it('uses the JWKS URL alone when it is set, and creates no key file', () => {
-      const config = loadAuthConfig({ AUTH_JWKS_URL: 'http://localhost:8080/realms/x/certs', AUTH_ISSUER: 'http://localhost:8080/realms/x', AUTH_AUDIENCE: 'samvirke' }, dataDir);
+      const config = loadAuthConfig(
+        { AUTH_JWKS_URL: 'http://localhost:8080/realms/x/certs', AUTH_ISSUER: 'http://localhost:8080/realms/x', AUTH_AUDIENCE: 'samvirke' },
+        dataDir,
+      );
       expect(config).toEqual({
         issuer: 'http://localhost:8080/realms/x',
         audience: 'samvirke',
@@ -115,7 +118,9 @@ describe('loadAuthConfig', () => {
 
     it('requires the issuer and audience instead of the development defaults', () => {
       expect(refusal({ NODE_ENV: 'production', AUTH_AUDIENCE: 'samvirke', AUTH_JWKS_URL: 'https://idp.example/certs' }).variable).toBe('AUTH_ISSUER');
-      expect(refusal({ NODE_ENV: 'production', AUTH_ISSUER: 'https://idp.example', AUTH_JWKS_URL: 'https://idp.example/certs' }).variable).toBe('AUTH_AUDIENCE');
+      expect(refusal({ NODE_ENV: 'production', AUTH_ISSUER: 'https://idp.example', AUTH_JWKS_URL: 'https://idp.example/certs' }).variable).toBe(
+        'AUTH_AUDIENCE',
+      );
     });
 
     it('accepts a JWKS URL with issuer and audience', () => {

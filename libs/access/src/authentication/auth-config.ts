@@ -43,7 +43,7 @@ function jwksUrl(env: Env, production: boolean): string | undefined {
   try {
     url = new URL(raw);
   } catch {
-    throw new AuthConfigError('AUTH_JWKS_URL', "must be a URL like https://idp.example/realms/samvirke/protocol/openid-connect/certs");
+    throw new AuthConfigError('AUTH_JWKS_URL', 'must be a URL like https://idp.example/realms/samvirke/protocol/openid-connect/certs');
   }
   // Keys fetched over plain HTTP could be swapped in transit, and with them every identity.
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && !production)) {
@@ -64,7 +64,7 @@ function requiredInProduction(env: Env, name: string, devDefault: string, produc
   if (value) return value;
   // The development defaults name no real identity provider; accepting them in production would
   // mean tokens for any audience called "samvirke-api" pass.
-  if (production) throw new AuthConfigError(name, 'must be set in production (the identity provider\'s value)');
+  if (production) throw new AuthConfigError(name, "must be set in production (the identity provider's value)");
   return devDefault;
 }
 
@@ -76,7 +76,10 @@ export function loadAuthConfig(env: Env, dataDir: string): AuthConfig {
   const production = env['NODE_ENV']?.trim() === 'production';
   const trustDevKeys = optionalBoolean(env, 'AUTH_TRUST_DEV_KEYS');
   if (production && trustDevKeys === true) {
-    throw new AuthConfigError('AUTH_TRUST_DEV_KEYS', 'must not be true when NODE_ENV=production: anyone with the dev key file could sign in; set AUTH_JWKS_URL');
+    throw new AuthConfigError(
+      'AUTH_TRUST_DEV_KEYS',
+      'must not be true when NODE_ENV=production: anyone with the dev key file could sign in; set AUTH_JWKS_URL',
+    );
   }
   const remote = jwksUrl(env, production);
   const issuer = requiredInProduction(env, 'AUTH_ISSUER', DEV_ISSUER, production);

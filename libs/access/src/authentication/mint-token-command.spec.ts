@@ -21,7 +21,12 @@ describe('mint-token command', () => {
 
   it('prints a token the API, configured the same way, accepts', async () => {
     const env = { DATA_DIR: dataDir };
-    const code = await runMintToken(['--user', 'ida', '--agency', 'BIF', '--role', 'coordinator', '--role', 'auditor', '--ttl', '120', '--name', 'Ida Holm'], env, stdout, stderr);
+    const code = await runMintToken(
+      ['--user', 'ida', '--agency', 'BIF', '--role', 'coordinator', '--role', 'auditor', '--ttl', '120', '--name', 'Ida Holm'],
+      env,
+      stdout,
+      stderr,
+    );
     expect({ code, err }).toEqual({ code: 0, err: '' });
     const user = await TokenVerifier.fromConfig(loadAuthConfig(env, dataDir)).verify(out.trim());
     expect(user).toEqual({ userId: 'ida', agency: 'BIF', roles: ['coordinator', 'auditor'], displayName: 'Ida Holm' });

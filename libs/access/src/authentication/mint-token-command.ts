@@ -52,12 +52,7 @@ function parse(argv: string[]) {
  * It works only where the API itself would trust that key (never with NODE_ENV=production), so a
  * token it prints is one the local API accepts. Returns the process exit code.
  */
-export async function runMintToken(
-  argv: string[],
-  env: Env,
-  stdout: CommandOutput = process.stdout,
-  stderr: CommandOutput = process.stderr,
-): Promise<number> {
+export async function runMintToken(argv: string[], env: Env, stdout: CommandOutput = process.stdout, stderr: CommandOutput = process.stderr): Promise<number> {
   let args;
   try {
     args = parse(argv);

@@ -101,7 +101,9 @@ describe('TokenVerifier', () => {
 
   it('rejects a tampered payload', async () => {
     const [header, , signature] = (await mint(ec.privateJwk)).split('.');
-    const payload = base64url.encode(JSON.stringify({ sub: 'caseworker-17', agency: 'SOF', roles: ['coordinator'], iss: ISSUER, aud: AUDIENCE, exp: 9_999_999_999 }));
+    const payload = base64url.encode(
+      JSON.stringify({ sub: 'caseworker-17', agency: 'SOF', roles: ['coordinator'], iss: ISSUER, aud: AUDIENCE, exp: 9_999_999_999 }),
+    );
     expect(await reasonFor(`${header}.${payload}.${signature}`)).toBe('BAD_SIGNATURE');
   });
 
@@ -168,7 +170,13 @@ describe('TokenVerifier', () => {
       await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
       const port = (closed.address() as AddressInfo).port;
       await new Promise<void>((resolve) => closed.close(() => resolve()));
-      const unreachable = TokenVerifier.fromConfig({ issuer: ISSUER, audience: AUDIENCE, clockToleranceSeconds: 30, jwksUrl: `http://127.0.0.1:${port}/certs`, devKeysByDefault: false });
+      const unreachable = TokenVerifier.fromConfig({
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        clockToleranceSeconds: 30,
+        jwksUrl: `http://127.0.0.1:${port}/certs`,
+        devKeysByDefault: false,
+      });
       expect(await reasonFor(await mint(ec.privateJwk, { issuedAt: new Date() }), unreachable)).toBe('KEYS_UNAVAILABLE');
     });
   });

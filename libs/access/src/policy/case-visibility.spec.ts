@@ -1,7 +1,8 @@
 import { canSeeCase, caseVisibilitySql } from './case-visibility';
 import type { AuthenticatedUser } from '../authentication/claims';
 
-const user = (agency: string, roles: AuthenticatedUser['roles'], userId = `${agency}-${roles.join('+')}`) => ({ userId, agency, roles, namedAccess: [] }) as unknown as AuthenticatedUser;
+const user = (agency: string, roles: AuthenticatedUser['roles'], userId = `${agency}-${roles.join('+')}`) =>
+  ({ userId, agency, roles, namedAccess: [] }) as unknown as AuthenticatedUser;
 
 describe('case visibility: the referral intake', () => {
   const inQueue = { agencies: ['BIF', 'SOF'], coordinatorId: null };
@@ -20,7 +21,9 @@ describe('case visibility: the referral intake', () => {
 
   it('says the same in SQL', () => {
     const params: unknown[] = [];
-    expect(caseVisibilitySql(user('BIF', ['liaison']), { agencies: 'agencies', coordinatorId: 'coordinator_id' }, params)).toBe('(($1 = ANY(agencies) AND coordinator_id IS NOT NULL))');
+    expect(caseVisibilitySql(user('BIF', ['liaison']), { agencies: 'agencies', coordinatorId: 'coordinator_id' }, params)).toBe(
+      '(($1 = ANY(agencies) AND coordinator_id IS NOT NULL))',
+    );
     const other: unknown[] = [];
     expect(caseVisibilitySql(user('SOF', ['liaison']), { agencies: 'agencies', coordinatorId: 'coordinator_id' }, other)).toBe('($1 = ANY(agencies))');
   });

@@ -5,9 +5,11 @@ describe('who may record an escalation', () => {
   const facts = { exists: true, agencies: ['BIF', 'KRIMINALFORSORGEN'], coordinatorId: 'coord-1' };
   const agencyKind = () => 'municipal-administration';
 
-  it('refuses every user, even the case\'s own coordinator and a liaison on the case', () => {
+  it("refuses every user, even the case's own coordinator and a liaison on the case", () => {
     expect(caseWriteDecision({ userId: 'coord-1', agency: 'BIF', roles: ['coordinator'] }, facts, { type: 'EscalateFlow' }, agencyKind)).toBe('forbidden');
-    expect(caseWriteDecision({ userId: 'kf-1', agency: 'KRIMINALFORSORGEN', roles: ['liaison'] }, facts, { type: 'EscalateFlow' }, agencyKind)).toBe('forbidden');
+    expect(caseWriteDecision({ userId: 'kf-1', agency: 'KRIMINALFORSORGEN', roles: ['liaison'] }, facts, { type: 'EscalateFlow' }, agencyKind)).toBe(
+      'forbidden',
+    );
   });
 
   it('still answers not-visible to a user who may not see the case', () => {

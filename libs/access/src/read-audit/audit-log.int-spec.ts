@@ -43,13 +43,25 @@ describe('AuditLog (PostgreSQL)', () => {
 
     const byCase = await auditLog.search({ caseId, limit: 10, offset: 0 });
     expect(byCase.items).toHaveLength(2);
-    expect(byCase.items[0]).toMatchObject({ caseId, userId, agency: 'BIF', roles: ['coordinator'], action: 'search', criteria: { district: 'NORREBRO-1' }, purpose: 'coordination', outcome: 200 });
+    expect(byCase.items[0]).toMatchObject({
+      caseId,
+      userId,
+      agency: 'BIF',
+      roles: ['coordinator'],
+      action: 'search',
+      criteria: { district: 'NORREBRO-1' },
+      purpose: 'coordination',
+      outcome: 200,
+    });
     expect((await auditLog.search({ userId, limit: 10, offset: 0 })).items).toHaveLength(2);
     expect((await auditLog.search({ caseId, agency: 'SOF', limit: 10, offset: 0 })).items).toHaveLength(1);
 
     const recordedAt = new Date(byCase.items[0].recordedAt);
     expect((await auditLog.search({ caseId, from: new Date(recordedAt.getTime() + 60_000), limit: 10, offset: 0 })).items).toHaveLength(0);
-    expect((await auditLog.search({ caseId, from: new Date(recordedAt.getTime() - 60_000), to: new Date(recordedAt.getTime() + 60_000), limit: 10, offset: 0 })).items).toHaveLength(2);
+    expect(
+      (await auditLog.search({ caseId, from: new Date(recordedAt.getTime() - 60_000), to: new Date(recordedAt.getTime() + 60_000), limit: 10, offset: 0 }))
+        .items,
+    ).toHaveLength(2);
   });
 
   it('records the rows of many concurrent requests, each committed when its promise resolves, in fewer statements than rows', async () => {
@@ -69,7 +81,9 @@ describe('AuditLog (PostgreSQL)', () => {
   it('a row the database refuses costs only its own request: the others sent with it are recorded', async () => {
     const caseId = randomUUID();
     const results = await Promise.allSettled(
-      Array.from({ length: 12 }, (_, index) => auditLog.record(entry({ caseId, outcome: 200 + index, ...(index === 8 ? { action: 'not-an-action' as AuditEntry['action'] } : {}) }))),
+      Array.from({ length: 12 }, (_, index) =>
+        auditLog.record(entry({ caseId, outcome: 200 + index, ...(index === 8 ? { action: 'not-an-action' as AuditEntry['action'] } : {}) })),
+      ),
     );
     expect(results.map((result) => result.status)).toEqual(Array.from({ length: 12 }, (_, index) => (index === 8 ? 'rejected' : 'fulfilled')));
     expect((await auditLog.search({ caseId, limit: 100, offset: 0 })).items).toHaveLength(11);

@@ -52,7 +52,10 @@ export function criteriaOf(query: unknown): AuditCriteria {
   for (const [name, value] of Object.entries(query as Record<string, unknown>)) {
     if (typeof value === 'string') criteria[name.slice(0, 100)] = value.slice(0, 200);
     else if (Array.isArray(value)) {
-      criteria[name.slice(0, 100)] = value.filter((item): item is string => typeof item === 'string').slice(0, 50).map((item) => item.slice(0, 200));
+      criteria[name.slice(0, 100)] = value
+        .filter((item): item is string => typeof item === 'string')
+        .slice(0, 50)
+        .map((item) => item.slice(0, 200));
     }
   }
   return criteria;

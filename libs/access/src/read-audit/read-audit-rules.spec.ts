@@ -87,7 +87,11 @@ describe('read audit rules', () => {
         ['POST', '/effects/safety-index'],
         ['POST', '/information-flow/delays'],
       ]) {
-        expect({ method, route, refused: refusesDisclosureForInvestigation('police', 'criminal-investigation', method, route) }).toEqual({ method, route, refused: true });
+        expect({ method, route, refused: refusesDisclosureForInvestigation('police', 'criminal-investigation', method, route) }).toEqual({
+          method,
+          route,
+          refused: true,
+        });
       }
       expect(refusesDisclosureForInvestigation('police', 'coordination', 'POST', '/cases/:caseId/requests')).toBe(false);
       expect(refusesDisclosureForInvestigation('police', undefined, 'POST', '/cases/:caseId/requests')).toBe(false);
@@ -97,7 +101,7 @@ describe('read audit rules', () => {
         expect({ route, refused: refusesDisclosureForInvestigation('police', 'criminal-investigation', 'GET', route) }).toEqual({ route, refused: true });
       }
     });
-    it('counts the auditors\' case routes as case routes', () => {
+    it("counts the auditors' case routes as case routes", () => {
       expect(isCaseRoute('/audit/cases/:caseId/events')).toBe(true);
       expect(isCaseRoute('/audit/log')).toBe(false);
     });

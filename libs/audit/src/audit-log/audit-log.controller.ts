@@ -39,7 +39,7 @@ export class AuditLogController {
 
   @Get('cases/:caseId/access-report')
   @AuditAs('export')
-  @ApiOperation({ summary: 'Which agencies accessed the case, when, how and why; without staff names (the citizen\'s right of access).' })
+  @ApiOperation({ summary: "Which agencies accessed the case, when, how and why; without staff names (the citizen's right of access)." })
   @ApiOkResponse({ description: "The case's access report.", type: AccessReportDto })
   async accessReport(@Param('caseId', ParseUUIDPipe) caseId: string): Promise<CitizenAccessReport> {
     const lines = await this.auditLog.accessReport(caseId.toLowerCase());

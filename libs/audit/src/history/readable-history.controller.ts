@@ -21,14 +21,20 @@ export class ReadableHistoryController {
   @AuditAs('read')
   @ApiQuery({ name: 'lang', required: false, enum: COPY_LANGUAGES, description: 'da or en; absent: from Accept-Language, else da.' })
   @ApiOkResponse({ description: "The case's history in words (`caseId`, `lang`, `events`).", type: ReadableHistoryDto })
-  @ApiOperation({ summary: "The case's history as plain sentences (those of the citizen's copy), with agency names, who did it, when it happened and when it was recorded." })
+  @ApiOperation({
+    summary: "The case's history as plain sentences (those of the citizen's copy), with agency names, who did it, when it happened and when it was recorded.",
+  })
   async history(
     @Param('caseId', ParseUUIDPipe) caseId: string,
     @Query('lang') rawLang?: string,
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<{ caseId: string; lang: string; events: ReadableHistoryEntry[] }> {
     if (rawLang !== undefined && rawLang !== '' && !isCopyLanguage(rawLang)) {
-      throw new BadRequestException({ error: 'Bad Request', message: 'the request has invalid fields', violations: [{ field: 'lang', rule: 'isIn', message: 'lang must be da or en' }] });
+      throw new BadRequestException({
+        error: 'Bad Request',
+        message: 'the request has invalid fields',
+        violations: [{ field: 'lang', rule: 'isIn', message: 'lang must be da or en' }],
+      });
     }
     const lang = rawLang && isCopyLanguage(rawLang) ? rawLang : languageFromAcceptLanguage(acceptLanguage);
     const events = await this.replay.history(caseId.toLowerCase());

@@ -30,7 +30,11 @@ const DETAIL_WORDS = {
  * The case's history as the sentences of the citizen's copy (libs/privacy), with the actor added:
  * auditors check who did what, so they see staff ids, which the citizen's copy leaves out.
  */
-export function readableHistory(events: readonly ReplayedEvent[], reference: ConstructorParameters<typeof CopyNames>[0] & Pick<ReferenceData, 'agencies'>, lang: CopyLanguage): ReadableHistoryEntry[] {
+export function readableHistory(
+  events: readonly ReplayedEvent[],
+  reference: ConstructorParameters<typeof CopyNames>[0] & Pick<ReferenceData, 'agencies'>,
+  lang: CopyLanguage,
+): ReadableHistoryEntry[] {
   const names = new CopyNames(reference, lang);
   const words = DETAIL_WORDS[lang];
   const say = (value: CopiedValue): string => {

@@ -43,10 +43,12 @@ export function parseAsOfQuery(asOf: string | undefined, knownAt: string | undef
   const known = knownAt === undefined || knownAt === '' ? undefined : instantOf('knownAt', knownAt);
   if (asOf === undefined || asOf === '') return known ? { knownAt: known } : {};
   if (DATE.test(asOf)) {
-    if (!isIsoDate(asOf)) throw invalid('asOf', 'isDate', 'asOf must be a calendar date (2026-03-01) or an ISO 8601 instant with a zone (2026-03-01T10:00:00Z)');
+    if (!isIsoDate(asOf))
+      throw invalid('asOf', 'isDate', 'asOf must be a calendar date (2026-03-01) or an ISO 8601 instant with a zone (2026-03-01T10:00:00Z)');
     return { inForceOn: asOf, ...(known ? { knownAt: known } : {}) };
   }
-  if (!INSTANT.test(asOf)) throw invalid('asOf', 'isDateOrInstant', 'asOf must be a calendar date (2026-03-01) or an ISO 8601 instant with a zone (2026-03-01T10:00:00Z)');
+  if (!INSTANT.test(asOf))
+    throw invalid('asOf', 'isDateOrInstant', 'asOf must be a calendar date (2026-03-01) or an ISO 8601 instant with a zone (2026-03-01T10:00:00Z)');
   if (known) throw invalid('knownAt', 'isAbsent', 'knownAt goes with a date asOf; an instant asOf is already the recorded time');
   return { knownAt: instantOf('asOf', asOf) };
 }

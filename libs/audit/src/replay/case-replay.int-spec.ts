@@ -45,7 +45,11 @@ describe('CaseReplay (PostgreSQL)', () => {
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   async function append(caseId: string, event: CaseEvent, actor = 'coord-anna', agency = 'BIF') {
-    await store.appendToStream(`case-${caseId}`, [{ id: randomUUID(), type: event.type, schemaVersion: 1, data: event.data, metadata: { actor, agency, correlationId: randomUUID() } }], 'any');
+    await store.appendToStream(
+      `case-${caseId}`,
+      [{ id: randomUUID(), type: event.type, schemaVersion: 1, data: event.data, metadata: { actor, agency, correlationId: randomUUID() } }],
+      'any',
+    );
   }
 
   async function openedCase() {
@@ -65,7 +69,10 @@ describe('CaseReplay (PostgreSQL)', () => {
         openedAt: now,
       },
     };
-    const joined: CaseEvent = { type: 'AgencyJoinedCase', data: { agency: 'BIF', entryPoint: { unit: 'Jobcenter', phone: '1', email: 'a@b.dk' }, joinedAt: now } };
+    const joined: CaseEvent = {
+      type: 'AgencyJoinedCase',
+      data: { agency: 'BIF', entryPoint: { unit: 'Jobcenter', phone: '1', email: 'a@b.dk' }, joinedAt: now },
+    };
     await append(caseId, opened);
     await append(caseId, joined);
     return { caseId, events: [opened, joined] };
@@ -89,7 +96,11 @@ describe('CaseReplay (PostgreSQL)', () => {
     expect(asOfT?.state).toEqual(expectedAtT);
     expect((asOfT?.state as { status: string }).status).toBe('open');
     expect(((await replay.stateAsOf(caseId, new Date()))?.state as { status: string }).status).toBe('closed');
-    expect(await replay.stateAsOf(caseId, new Date('2000-01-01T00:00:00Z'))).toMatchObject({ revision: null, eventsApplied: 0, state: { status: 'not-opened' } });
+    expect(await replay.stateAsOf(caseId, new Date('2000-01-01T00:00:00Z'))).toMatchObject({
+      revision: null,
+      eventsApplied: 0,
+      state: { status: 'not-opened' },
+    });
     expect(await replay.stateAsOf(randomUUID(), t)).toBeUndefined();
   });
 
@@ -100,13 +111,27 @@ describe('CaseReplay (PostgreSQL)', () => {
         id: randomUUID(),
         type: 'InformationShared',
         schemaVersion: 1,
-        data: { entryId: randomUUID(), fromAgency: 'BIF', sharedWith: ['BIF'], legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'normal', summary: 'sealed:x', sharedAt: new Date().toISOString() },
+        data: {
+          entryId: randomUUID(),
+          fromAgency: 'BIF',
+          sharedWith: ['BIF'],
+          legalBasis: 'RPL115-1-1',
+          purpose: 'crime-prevention',
+          sensitivity: 'normal',
+          summary: 'sealed:x',
+          sharedAt: new Date().toISOString(),
+        },
         metadata: { actor: 'coord-anna', agency: 'BIF', correlationId: randomUUID() },
       }));
       await store.appendToStream(`case-${caseId}`, events, 'any');
     }
     const snapshotRows = async (caseId: string) =>
-      (await pool.query<{ revision: number; fold_version: string }>('SELECT revision, fold_version FROM case_state_snapshot WHERE stream_id = $1 ORDER BY revision', [`case-${caseId}`])).rows;
+      (
+        await pool.query<{ revision: number; fold_version: string }>(
+          'SELECT revision, fold_version FROM case_state_snapshot WHERE stream_id = $1 ORDER BY revision',
+          [`case-${caseId}`],
+        )
+      ).rows;
 
     it('answers exactly what a fold from the first event answers, before, at and after the snapshot it leaves', async () => {
       const { caseId } = await openedCase();
@@ -142,8 +167,13 @@ describe('CaseReplay (PostgreSQL)', () => {
       const [{ revision }] = await snapshotRows(caseId);
 
       // The state rewritten to say the case is closed: a fold on it would answer "closed".
-      await pool.query(`UPDATE case_state_snapshot SET state = replace(state::text, '"status":"open"', '"status":"closed"')::json WHERE stream_id = $1`, [streamId]);
-      expect((await pool.query(`SELECT state::text LIKE '%"status":"closed"%' AS altered FROM case_state_snapshot WHERE stream_id = $1`, [streamId])).rows[0].altered).toBe(true);
+      await pool.query(`UPDATE case_state_snapshot SET state = replace(state::text, '"status":"open"', '"status":"closed"')::json WHERE stream_id = $1`, [
+        streamId,
+      ]);
+      expect(
+        (await pool.query(`SELECT state::text LIKE '%"status":"closed"%' AS altered FROM case_state_snapshot WHERE stream_id = $1`, [streamId])).rows[0]
+          .altered,
+      ).toBe(true);
       rejected.length = 0;
       expect(await replayWithSnapshots.stateAsOf(caseId)).toEqual(honest);
       expect(rejected).toEqual([{ streamId, revision }]);
@@ -175,7 +205,11 @@ describe('CaseReplay (PostgreSQL)', () => {
     const { caseId } = await openedCase();
     const before = await replay.history(caseId);
     expect(before?.map((event) => event.type)).toEqual(['CaseOpened', 'AgencyJoinedCase']);
-    expect(before?.[0]).toMatchObject({ revision: 0, metadata: { actor: 'coord-anna', agency: 'BIF' }, data: { name: { status: 'available', value: 'Testperson Replay' }, birthDate: '2004-01-01' } });
+    expect(before?.[0]).toMatchObject({
+      revision: 0,
+      metadata: { actor: 'coord-anna', agency: 'BIF' },
+      data: { name: { status: 'available', value: 'Testperson Replay' }, birthDate: '2004-01-01' },
+    });
     await vault.eraseSubject(caseId, { agency: 'all' }, 'dpo', 'citizen-request');
     const after = await replay.history(caseId);
     expect((after?.[0].data as Record<string, unknown>)['name']).toEqual({ status: 'erased', note: 'erased on 2026-03-01' });
@@ -187,17 +221,48 @@ describe('CaseReplay (PostgreSQL)', () => {
     const { caseId } = await openedCase();
     const entryId = randomUUID();
     const read = (overrides: Partial<AuditEntry>): AuditEntry => ({
-      requestId: null, userId: 'u', agency: 'BIF', roles: ['coordinator'], action: 'read', method: 'GET', route: '/cases/:caseId/timeline',
-      caseId, entryId: null, criteria: {}, purpose: 'case-work', outcome: 200, ...overrides,
+      requestId: null,
+      userId: 'u',
+      agency: 'BIF',
+      roles: ['coordinator'],
+      action: 'read',
+      method: 'GET',
+      route: '/cases/:caseId/timeline',
+      caseId,
+      entryId: null,
+      criteria: {},
+      purpose: 'case-work',
+      outcome: 200,
+      ...overrides,
     });
     await auditLog.record(read({ userId: 'early-reader' }));
     await sleep(5);
     await append(caseId, {
       type: 'InformationShared',
-      data: { entryId, fromAgency: 'BIF', sharedWith: ['SOF'], legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: 'normal', summary: await vault.seal({ citizenId: caseId, agency: 'BIF' }, 's'), sharedAt: new Date().toISOString() },
+      data: {
+        entryId,
+        fromAgency: 'BIF',
+        sharedWith: ['SOF'],
+        legalBasis: 'RPL115-1-1',
+        purpose: 'crime-prevention',
+        sensitivity: 'normal',
+        summary: await vault.seal({ citizenId: caseId, agency: 'BIF' }, 's'),
+        sharedAt: new Date().toISOString(),
+      },
     });
     await append(caseId, { type: 'InformationAcknowledged', data: { entryId, agency: 'SOF', acknowledgedAt: new Date().toISOString() } }, 'social-dan', 'SOF');
-    await auditLog.record(read({ userId: 'social-dan', agency: 'SOF', roles: ['liaison'], route: '/cases/:caseId/entries/:entryId/acknowledgements', method: 'POST', action: 'change', entryId, outcome: 201 }));
+    await auditLog.record(
+      read({
+        userId: 'social-dan',
+        agency: 'SOF',
+        roles: ['liaison'],
+        route: '/cases/:caseId/entries/:entryId/acknowledgements',
+        method: 'POST',
+        action: 'change',
+        entryId,
+        outcome: 201,
+      }),
+    );
     await auditLog.record(read({ userId: 'timeline-reader', agency: 'SOF', roles: ['liaison'] }));
     await auditLog.record(read({ userId: 'police-not-shared', agency: 'KBH-POLITI', roles: ['liaison'] }));
     await auditLog.record(read({ userId: 'denied', agency: 'SOF', outcome: 403, entryId }));

@@ -1,6 +1,14 @@
 import type { EventStore, RecordedEvent } from '@samvirke/event-store';
 import type { PersonalDataVault } from '@samvirke/privacy';
-import { decodeCaseState, encodeCaseState, encodedCaseStateWithMapsAsObjects, evolveAll, initialCaseState, type CaseEvent, type InformationShared } from '@samvirke/case';
+import {
+  decodeCaseState,
+  encodeCaseState,
+  encodedCaseStateWithMapsAsObjects,
+  evolveAll,
+  initialCaseState,
+  type CaseEvent,
+  type InformationShared,
+} from '@samvirke/case';
 import { caseStreamId } from '@samvirke/case/application/case-identity';
 import type { AuditLog, AuditRecord } from '@samvirke/access/read-audit/audit-log';
 import { openSealedFields } from './opened-fields';
@@ -69,7 +77,16 @@ export interface EntryKnowledge {
    * depends on the user's named access, which the log does not keep, so 'listing' may over-report
    * there (an auditor errs towards "may have seen").
    */
-  readBy: Array<{ userId: string; agency: string; roles: readonly string[]; at: string; action: string; route: string; purpose: string; via: 'entry' | 'listing' }>;
+  readBy: Array<{
+    userId: string;
+    agency: string;
+    roles: readonly string[];
+    at: string;
+    action: string;
+    route: string;
+    purpose: string;
+    via: 'entry' | 'listing';
+  }>;
   /** Who was told of the entry by a notification (its existence, not its content), by channel (`/notifications/inbox`, mail, webhook). */
   notified: Array<{ userId: string; agency: string; at: string; channel: string }>;
 }
@@ -92,7 +109,10 @@ export class CaseReplay {
   async history(caseId: string): Promise<ReplayedEvent[] | undefined> {
     const events = await this.store.readStream(caseStreamId(caseId));
     if (events.length === 0) return undefined;
-    const opened = await openSealedFields(this.vault, events.map((event) => event.data));
+    const opened = await openSealedFields(
+      this.vault,
+      events.map((event) => event.data),
+    );
     return events.map((event, index) => ({
       revision: event.streamRevision,
       eventId: event.id,
@@ -127,7 +147,12 @@ export class CaseReplay {
     if ((await this.store.streamRevision(streamId)) === undefined) return undefined;
     const known = await this.store.readStream(streamId, query.knownAt ? { asOf: query.knownAt } : {});
     const events = inForceOn(known, query.inForceOn);
-    const state = stateAsJson(evolveAll(initialCaseState(), events.map((event) => event as unknown as CaseEvent)));
+    const state = stateAsJson(
+      evolveAll(
+        initialCaseState(),
+        events.map((event) => event as unknown as CaseEvent),
+      ),
+    );
     const revision = known.at(-1)?.streamRevision;
     return {
       caseId,
@@ -160,7 +185,10 @@ export class CaseReplay {
     // Nothing recorded after the snapshot: its JSON is the answer, with no Maps built and walked.
     if (snapshot && events.length === 0) return answer(encodedCaseStateWithMapsAsObjects(snapshot.state));
     const from = snapshot ? decodeCaseState(snapshot.state) : initialCaseState();
-    const state = evolveAll(from, events.map((event) => event as unknown as CaseEvent));
+    const state = evolveAll(
+      from,
+      events.map((event) => event as unknown as CaseEvent),
+    );
     if (this.snapshots && last && events.length >= SNAPSHOT_AFTER_EVENTS) {
       // A cache write: a failure costs the next reader time, never this reader its answer.
       // Applies from the millisecond after its last event: the store records microseconds, a Date
@@ -174,14 +202,17 @@ export class CaseReplay {
   /** Undefined when the case has no such entry. */
   async knowledge(caseId: string, entryId: string): Promise<EntryKnowledge | undefined> {
     const events = await this.store.readStream(caseStreamId(caseId));
-    const shared = events.find((event): event is RecordedEvent<'InformationShared', InformationShared['data']> =>
-      event.type === 'InformationShared' && (event.data as InformationShared['data']).entryId === entryId,
+    const shared = events.find(
+      (event): event is RecordedEvent<'InformationShared', InformationShared['data']> =>
+        event.type === 'InformationShared' && (event.data as InformationShared['data']).entryId === entryId,
     );
     if (!shared) return undefined;
     const entry = shared.data;
     const sharedAt = shared.recordedAt;
     const leftCaseAt = (agency: string) => {
-      const left = events.find((event) => event.type === 'AgencyLeftCase' && event.recordedAt >= sharedAt && (event.data as { agency: string }).agency === agency);
+      const left = events.find(
+        (event) => event.type === 'AgencyLeftCase' && event.recordedAt >= sharedAt && (event.data as { agency: string }).agency === agency,
+      );
       return left ? left.recordedAt.toISOString() : null;
     };
     const visibleTo = new Set([entry.fromAgency, ...entry.sharedWith]);
@@ -190,10 +221,15 @@ export class CaseReplay {
     // entry exists, never its content: listed apart, not as a read.
     const notified = accesses
       .filter((access: AuditRecord) => access.action === 'notify' && access.entryId === entryId)
-      .map(({ userId, agency, recordedAt: at, route }: AuditRecord) => ({ userId, agency, at, channel: route }) as EntryKnowledge['notified'][number]);
+      .map(({ userId, agency, recordedAt: at, route }: AuditRecord) => ({ userId, agency, at, channel: route }));
     const readBy = accesses.flatMap((access: AuditRecord) => {
       if (access.action === 'notify') return [];
-      const via = access.entryId === entryId ? 'entry' : isListingRead(access) && (visibleTo.has(access.agency) || access.roles.includes('auditor')) ? 'listing' : undefined;
+      const via =
+        access.entryId === entryId
+          ? 'entry'
+          : isListingRead(access) && (visibleTo.has(access.agency) || access.roles.includes('auditor'))
+            ? 'listing'
+            : undefined;
       if (via === undefined) return [];
       const { userId, agency, roles, recordedAt: at, action, route, purpose } = access;
       return [{ userId, agency, roles, at, action, route, purpose, via }] as EntryKnowledge['readBy'];

@@ -12,7 +12,18 @@ import { copenhagenDate, type IsoDate } from '@samvirke/case';
  * joining at the same instant), so a case whose story was entered after the fact is the case on
  * every earlier date, with the facts of each date.
  */
-const BUSINESS_DATES = ['assessedOn', 'startedOn', 'endedOn', 'completedOn', 'heldOn', 'releasedOn', 'chargedOn', 'convictedOn', 'reachedOn', 'lostOn'] as const;
+const BUSINESS_DATES = [
+  'assessedOn',
+  'startedOn',
+  'endedOn',
+  'completedOn',
+  'heldOn',
+  'releasedOn',
+  'chargedOn',
+  'convictedOn',
+  'reachedOn',
+  'lostOn',
+] as const;
 
 export function effectiveDateOf(event: { type: string; data: unknown }, openedAt: string | undefined): IsoDate | undefined {
   if (event.type === 'CaseOpened') return undefined;

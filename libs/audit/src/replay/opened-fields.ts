@@ -1,10 +1,7 @@
 import { isSealed, type PersonalDataVault, type OpenedValue } from '@samvirke/privacy';
 
 /** A sealed field as an auditor sees it: the plaintext, or why there is none. */
-export type OpenedField =
-  | { status: 'available'; value: string }
-  | { status: 'erased'; note: string }
-  | { status: 'unreadable' };
+export type OpenedField = { status: 'available'; value: string } | { status: 'erased'; note: string } | { status: 'unreadable' };
 
 function asField(opened: OpenedValue): OpenedField {
   if (opened.status === 'available') return { status: 'available', value: opened.value };

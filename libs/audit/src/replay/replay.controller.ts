@@ -32,7 +32,11 @@ export class ReplayController {
     description:
       'Two time axes. An ISO 8601 instant (2026-03-01T10:00:00Z): recorded time, what the system knew then (the events recorded at or before it). A date (2026-03-01): what was in force on that Copenhagen day as known now, by the dates the facts carry (assessment, programme, custody, charge ... dates; events without one count from the day they were recorded; the opening counts from the start). Default: after every event.',
   })
-  @ApiQuery({ name: 'knownAt', required: false, description: 'With a date asOf: as known at this ISO 8601 instant instead of now (what was known at T about day D).' })
+  @ApiQuery({
+    name: 'knownAt',
+    required: false,
+    description: 'With a date asOf: as known at this ISO 8601 instant instead of now (what was known at T about day D).',
+  })
   @ApiOperation({ summary: 'The case state as recorded at an instant, or in force on a date (as known now or at knownAt), with its SSP level then.' })
   @ApiOkResponse({ description: 'The reconstructed state as recorded at the instant, or in force on the date.', type: CaseStateAsOfDto })
   async state(@Param('caseId', ParseUUIDPipe) caseId: string, @Query('asOf') asOf?: string, @Query('knownAt') knownAt?: string): Promise<CaseStateAsOf> {

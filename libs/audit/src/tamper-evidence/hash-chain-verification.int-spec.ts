@@ -30,7 +30,15 @@ describe('hash chain verification (PostgreSQL)', () => {
     for (let i = 0; i < count; i += 1) {
       await target.appendToStream(
         streamId,
-        [{ id: randomUUID(), type: 'NoteTaken', schemaVersion: 1, data: { n: i, text: `note number ${i}` }, metadata: { actor: 'tester', correlationId: randomUUID() } }],
+        [
+          {
+            id: randomUUID(),
+            type: 'NoteTaken',
+            schemaVersion: 1,
+            data: { n: i, text: `note number ${i}` },
+            metadata: { actor: 'tester', correlationId: randomUUID() },
+          },
+        ],
         'any',
       );
     }
@@ -53,7 +61,9 @@ describe('hash chain verification (PostgreSQL)', () => {
   it('a one-character change to the data of an event in the middle fails at exactly that event', async () => {
     const streamId = await streamOf(5);
     const target = await eventAt(streamId, 2);
-    await pool.query(`UPDATE es_events SET data = replace(data::text, 'note number 2', 'note number 3')::json WHERE stream_id = $1 AND stream_revision = 2`, [streamId]);
+    await pool.query(`UPDATE es_events SET data = replace(data::text, 'note number 2', 'note number 3')::json WHERE stream_id = $1 AND stream_revision = 2`, [
+      streamId,
+    ]);
     expect(await verifyStream(pool, streamId)).toEqual({
       ok: false,
       eventsChecked: 5,
@@ -64,7 +74,9 @@ describe('hash chain verification (PostgreSQL)', () => {
   it('a change to the metadata fails at that event', async () => {
     const streamId = await streamOf(4);
     const target = await eventAt(streamId, 1);
-    await pool.query(`UPDATE es_events SET metadata = replace(metadata::text, 'tester', 'Tester')::json WHERE stream_id = $1 AND stream_revision = 1`, [streamId]);
+    await pool.query(`UPDATE es_events SET metadata = replace(metadata::text, 'tester', 'Tester')::json WHERE stream_id = $1 AND stream_revision = 1`, [
+      streamId,
+    ]);
     expect((await verifyStream(pool, streamId)).firstBroken).toEqual({ streamId, revision: 1, ...target, problem: 'hash-mismatch' });
   });
 
@@ -96,10 +108,7 @@ describe('hash chain verification (PostgreSQL)', () => {
   it('a recomputed hash without the matching head is still caught at the head', async () => {
     const streamId = await streamOf(3);
     // An attacker who rewrites the last event and its hash consistently, but not es_streams.last_hash.
-    await pool.query(
-      `UPDATE es_events e SET data = '{"n":2,"text":"rewritten"}'::json WHERE stream_id = $1 AND stream_revision = 2`,
-      [streamId],
-    );
+    await pool.query(`UPDATE es_events e SET data = '{"n":2,"text":"rewritten"}'::json WHERE stream_id = $1 AND stream_revision = 2`, [streamId]);
     await pool.query(
       `UPDATE es_events e SET hash = sha256(p.hash || convert_to(concat_ws(chr(31), e.event_id::text, e.stream_id, e.stream_revision::text, e.event_type,
          e.schema_version::text, es_epoch_micros(e.recorded_at)::text, e.metadata::text, e.data::text), 'UTF8'))
@@ -114,7 +123,7 @@ describe('hash chain verification (PostgreSQL)', () => {
     expect(await verifyStream(pool, `verify-${randomUUID()}`)).toEqual({ ok: true, eventsChecked: 0 });
   });
 
-  describe('the whole store (a database of its own, so other tests\' tampering cannot interfere)', () => {
+  describe("the whole store (a database of its own, so other tests' tampering cannot interfere)", () => {
     const serverUrl = process.env.TEST_SERVER_DATABASE_URL ?? testDatabaseUrl();
     const database = `samvirke_verify_${randomBytes(4).toString('hex')}`;
     const url = new URL(serverUrl);
@@ -164,7 +173,11 @@ describe('hash chain verification (PostgreSQL)', () => {
       const caseId = randomUUID();
       const streamId = `case-${caseId}`;
       for (let i = 0; i < 3; i += 1) {
-        await ownStore.appendToStream(streamId, [{ id: randomUUID(), type: 'NoteTaken', schemaVersion: 1, data: { i }, metadata: { actor: 'tester', correlationId: randomUUID() } }], 'any');
+        await ownStore.appendToStream(
+          streamId,
+          [{ id: randomUUID(), type: 'NoteTaken', schemaVersion: 1, data: { i }, metadata: { actor: 'tester', correlationId: randomUUID() } }],
+          'any',
+        );
       }
       const lines: string[] = [];
       const output = { out: (line: string) => void lines.push(line), err: (line: string) => void lines.push(line) };

@@ -15,7 +15,7 @@ export class VerificationController {
   constructor(@Inject(DATABASE_POOL) private readonly pool: Pool) {}
 
   @Get('cases/:caseId/verification')
-  @ApiOperation({ summary: 'Recompute one case stream\'s hash chain; names the first altered, missing or misplaced event.' })
+  @ApiOperation({ summary: "Recompute one case stream's hash chain; names the first altered, missing or misplaced event." })
   async verifyCase(@Param('caseId', ParseUUIDPipe) caseId: string): Promise<CaseVerificationResultDto> {
     const result = await this.run(() => verifyStream(this.pool, caseStreamId(caseId.toLowerCase())));
     if (result.ok && result.eventsChecked === 0) throw new NotFoundException({ error: 'Not Found', message: 'no case with this id' });
@@ -23,7 +23,7 @@ export class VerificationController {
   }
 
   @Get('verification')
-  @ApiOperation({ summary: 'Recompute every stream\'s hash chain (reads the whole store; may take long).' })
+  @ApiOperation({ summary: "Recompute every stream's hash chain (reads the whole store; may take long)." })
   verifyStore(): Promise<VerificationResultDto> {
     return this.run(() => verifyAll(this.pool, { batchSize: 500 }));
   }

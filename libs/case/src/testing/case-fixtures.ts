@@ -58,10 +58,7 @@ export function workingCase(): CaseEvent[] {
 
 /** A working case with a BIF coordinator. */
 export function coordinatedCase(): CaseEvent[] {
-  return [
-    ...workingCase(),
-    { type: 'CoordinatorAssigned', data: { coordinatorId: 'coordinator-1', agency: 'BIF', assignedAt: EARLIER } },
-  ];
+  return [...workingCase(), { type: 'CoordinatorAssigned', data: { coordinatorId: 'coordinator-1', agency: 'BIF', assignedAt: EARLIER } }];
 }
 
 export function closedCase(): CaseEvent[] {

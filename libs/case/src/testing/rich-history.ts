@@ -39,7 +39,15 @@ export const history: CaseEvent[] = [
   { type: 'InformationAcknowledged', data: { entryId: 'e-1', agency: 'SOF', acknowledgedAt: T2 } },
   {
     type: 'InformationRequested',
-    data: { requestId: 'q-1', fromAgency: 'BIF', toAgency: 'KBH-FAENGSLER', question: sealed('q'), dueDate: '2026-11-12', legalBasis: 'RPL115-1-3', requestedAt: T1 },
+    data: {
+      requestId: 'q-1',
+      fromAgency: 'BIF',
+      toAgency: 'KBH-FAENGSLER',
+      question: sealed('q'),
+      dueDate: '2026-11-12',
+      legalBasis: 'RPL115-1-3',
+      requestedAt: T1,
+    },
   },
   { type: 'InformationRequestAnswered', data: { requestId: 'q-1', agency: 'KBH-FAENGSLER', answer: sealed('a'), answeredAt: T2 } },
   {
@@ -71,7 +79,10 @@ export const history: CaseEvent[] = [
   { type: 'ActionCancelled', data: { actionId: 'a-2', reason: sealed('x'), cancelledAt: T3 } },
   { type: 'CustodyStarted', data: { custodyId: 'p-1', kind: 'remand', institution: 'Vestre Fængsel', startedOn: '2026-06-01' } },
   { type: 'ReleasedFromCustody', data: { custodyId: 'p-1', releasedOn: '2026-08-01', conditional: false } },
-  { type: 'CustodyStarted', data: { custodyId: 'p-2', kind: 'sentence', institution: 'Vestre Fængsel', startedOn: '2026-10-01', expectedReleaseOn: '2027-10-01' } },
+  {
+    type: 'CustodyStarted',
+    data: { custodyId: 'p-2', kind: 'sentence', institution: 'Vestre Fængsel', startedOn: '2026-10-01', expectedReleaseOn: '2027-10-01' },
+  },
   { type: 'ExpectedReleaseChanged', data: { custodyId: 'p-2', expectedReleaseOn: '2027-06-01', changedAt: T2 } },
   { type: 'ChargeRecorded', data: { chargeId: 'ch-1', offenceCategory: 'robbery', chargedOn: '2026-05-01', reportedBy: 'KBH-POLITI' } },
   {

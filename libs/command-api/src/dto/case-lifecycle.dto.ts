@@ -21,7 +21,15 @@ export class OpenCaseDto {
   @IsOptional() @ValidateNested() @Type(() => EntryPointDto) referrerEntryPoint?: EntryPointDto;
 }
 
-export const CLOSE_REASONS = ['goals-achieved', 'moved-out-of-municipality', 'aged-out', 'declined-cooperation', 'no-longer-needed', 'deceased', 'other'] as const;
+export const CLOSE_REASONS = [
+  'goals-achieved',
+  'moved-out-of-municipality',
+  'aged-out',
+  'declined-cooperation',
+  'no-longer-needed',
+  'deceased',
+  'other',
+] as const;
 
 export class CloseCaseDto {
   @IsIn(CLOSE_REASONS) reason!: (typeof CLOSE_REASONS)[number];

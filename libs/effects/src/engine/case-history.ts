@@ -77,7 +77,9 @@ function inEducationOn(history: CaseHistory, date: string): boolean {
  */
 export function labourMarketStatusOn(history: CaseHistory, date: string): LabourMarketStatus {
   if (selfSufficientOn(history, date)) return 'self-sufficient';
-  const working = employmentPeriods(history).filter((p) => p.startedOn <= date && (p.endedOn === undefined || p.endedOn >= date)).map((p) => p.kind);
+  const working = employmentPeriods(history)
+    .filter((p) => p.startedOn <= date && (p.endedOn === undefined || p.endedOn >= date))
+    .map((p) => p.kind);
   if (working.includes('ordinary') || working.includes('flexible')) return 'ordinary-job';
   if (working.includes('wage-subsidy')) return 'wage-subsidy-job';
   if (working.includes('internship')) return 'internship';

@@ -17,13 +17,30 @@ const measure = (code: string): MeasureDefinition => {
 
 /** A case's facts from [date, detail] pairs, revisions in the order given. */
 function person(caseId: string, facts: [string, OutcomeFactDetail, string?][], birthDate = '2003-06-15', districtCode = 'NORREBRO-1'): OutcomeFact[] {
-  const opened: OutcomeFact = { caseId, revision: 0, recordedAt: '2020-01-01T00:00:00.000Z', agency: 'BIF', on: '2020-01-01', detail: { type: 'case-opened', birthDate, districtCode } };
-  return [opened, ...facts.map(([on, detail, agency], i) => ({ caseId, revision: i + 1, recordedAt: '2020-01-01T00:00:00.000Z', agency: agency ?? 'BIF', on, detail }))];
+  const opened: OutcomeFact = {
+    caseId,
+    revision: 0,
+    recordedAt: '2020-01-01T00:00:00.000Z',
+    agency: 'BIF',
+    on: '2020-01-01',
+    detail: { type: 'case-opened', birthDate, districtCode },
+  };
+  return [
+    opened,
+    ...facts.map(([on, detail, agency], i) => ({ caseId, revision: i + 1, recordedAt: '2020-01-01T00:00:00.000Z', agency: agency ?? 'BIF', on, detail })),
+  ];
 }
 const enrolled = (programmeCode = 'SSP_PLUS'): OutcomeFactDetail => ({ type: 'enrolled', programmeCode });
 
 function report(facts: OutcomeFact[], code: string, measurementDate: string, breakdown?: Breakdown) {
-  return computeMeasureReport(caseHistories(facts), { measure: measure(code), catalogue, refData, asOf: '2026-01-01T00:00:00.000Z', measurementDate, breakdown });
+  return computeMeasureReport(caseHistories(facts), {
+    measure: measure(code),
+    catalogue,
+    refData,
+    asOf: '2026-01-01T00:00:00.000Z',
+    measurementDate,
+    breakdown,
+  });
 }
 
 describe('calendar months', () => {
@@ -35,27 +52,56 @@ describe('calendar months', () => {
 });
 
 describe('effect measure engine: cohort edges', () => {
-  it('counts an event on the window\'s last day, and not one the day after', () => {
+  it("counts an event on the window's last day, and not one the day after", () => {
     const facts = [
-      ...person('a', [['2024-01-10', enrolled()], ['2025-01-10', { type: 'charged', offenceCategory: 'theft' }]]),
-      ...person('b', [['2024-01-10', enrolled()], ['2025-01-11', { type: 'charged', offenceCategory: 'theft' }]]),
-      ...person('c', [['2024-01-10', enrolled()], ['2024-01-10', { type: 'charged', offenceCategory: 'theft' }]]),
+      ...person('a', [
+        ['2024-01-10', enrolled()],
+        ['2025-01-10', { type: 'charged', offenceCategory: 'theft' }],
+      ]),
+      ...person('b', [
+        ['2024-01-10', enrolled()],
+        ['2025-01-11', { type: 'charged', offenceCategory: 'theft' }],
+      ]),
+      ...person('c', [
+        ['2024-01-10', enrolled()],
+        ['2024-01-10', { type: 'charged', offenceCategory: 'theft' }],
+      ]),
     ];
     const result = report(facts, 'recidivism-charge-12m', '2025-06-01');
     expect(result.total).toMatchObject({ people: '<5', count: '<5', share: null });
     // Below the suppression threshold the figures are hidden, so widen the cohort to read them.
     const many = [...facts, ...['d', 'e'].flatMap((id) => person(id, [['2024-01-10', enrolled()]]))];
     expect(report(many, 'recidivism-charge-12m', '2025-06-01').total).toMatchObject({ people: 5, count: '<5' });
-    const hits = ['a', 'b', 'c', 'd', 'e', 'f'].flatMap((id) => person(id, [['2024-01-10', enrolled()], ['2025-01-10', { type: 'charged', offenceCategory: 'theft' }]]));
+    const hits = ['a', 'b', 'c', 'd', 'e', 'f'].flatMap((id) =>
+      person(id, [
+        ['2024-01-10', enrolled()],
+        ['2025-01-10', { type: 'charged', offenceCategory: 'theft' }],
+      ]),
+    );
     expect(report(hits, 'recidivism-charge-12m', '2025-06-01').total).toEqual({ key: 'total', people: 6, count: 6, share: 1, suppressed: false });
-    const dayAfter = ['a', 'b', 'c', 'd', 'e'].flatMap((id) => person(id, [['2024-01-10', enrolled()], ['2025-01-11', { type: 'charged', offenceCategory: 'theft' }]]));
+    const dayAfter = ['a', 'b', 'c', 'd', 'e'].flatMap((id) =>
+      person(id, [
+        ['2024-01-10', enrolled()],
+        ['2025-01-11', { type: 'charged', offenceCategory: 'theft' }],
+      ]),
+    );
     expect(report(dayAfter, 'recidivism-charge-12m', '2025-06-01').total).toMatchObject({ people: 5, count: 0, share: 0 });
-    const onAnchor = ['a', 'b', 'c', 'd', 'e'].flatMap((id) => person(id, [['2024-01-10', enrolled()], ['2024-01-10', { type: 'charged', offenceCategory: 'theft' }]]));
+    const onAnchor = ['a', 'b', 'c', 'd', 'e'].flatMap((id) =>
+      person(id, [
+        ['2024-01-10', enrolled()],
+        ['2024-01-10', { type: 'charged', offenceCategory: 'theft' }],
+      ]),
+    );
     expect(report(onAnchor, 'recidivism-charge-12m', '2025-06-01').total).toMatchObject({ people: 5, count: 0 });
   });
 
   it('excludes a person whose window has not ended by the measurement date, and includes them the day it ends', () => {
-    const facts = ['a', 'b', 'c', 'd', 'e'].flatMap((id) => person(id, [['2024-01-10', enrolled()], ['2024-06-01', { type: 'self-sufficiency-reached' }]]));
+    const facts = ['a', 'b', 'c', 'd', 'e'].flatMap((id) =>
+      person(id, [
+        ['2024-01-10', enrolled()],
+        ['2024-06-01', { type: 'self-sufficiency-reached' }],
+      ]),
+    );
     expect(report(facts, 'self-sufficiency-12m', '2025-01-09').total).toMatchObject({ people: 0, count: 0, share: null });
     expect(report(facts, 'self-sufficiency-12m', '2025-01-10').total).toMatchObject({ people: 5, count: 5, share: 1 });
   });
@@ -80,14 +126,30 @@ describe('effect measure engine: cohort edges', () => {
     const turning24 = ['a', 'b', 'c', 'd', 'e'].flatMap((id) => person(id, [['2024-06-14', enrolled()]], '2000-06-15'));
     const turned24 = ['f', 'g', 'h', 'i', 'j'].flatMap((id) => person(id, [['2024-06-15', enrolled()]], '2000-06-15'));
     const result = report([...turning24, ...turned24], 'self-sufficiency-12m', '2025-06-30', 'ageBand');
-    expect(result.cells.map((c) => [c.key, c.people])).toEqual([['18-23', 5], ['24-25', 5]]);
+    expect(result.cells.map((c) => [c.key, c.people])).toEqual([
+      ['18-23', 5],
+      ['24-25', 5],
+    ]);
   });
 
   it('splits by programme per programme enrolment, by level at the anchor and by city district', () => {
     const facts = ['a', 'b', 'c', 'd', 'e'].flatMap((id) =>
-      person(id, [['2023-01-01', { type: 'level-assessed', level: 3 }], ['2023-02-01', enrolled('SSP_PLUS')], ['2023-03-01', { type: 'level-assessed', level: 4 }], ['2023-04-01', enrolled('EXIT')]], '2003-01-01', 'VALBY-2'),
+      person(
+        id,
+        [
+          ['2023-01-01', { type: 'level-assessed', level: 3 }],
+          ['2023-02-01', enrolled('SSP_PLUS')],
+          ['2023-03-01', { type: 'level-assessed', level: 4 }],
+          ['2023-04-01', enrolled('EXIT')],
+        ],
+        '2003-01-01',
+        'VALBY-2',
+      ),
     );
-    expect(report(facts, 'self-sufficiency-12m', '2025-01-01', 'programme').cells.map((c) => [c.key, c.people])).toEqual([['EXIT', 5], ['SSP_PLUS', 5]]);
+    expect(report(facts, 'self-sufficiency-12m', '2025-01-01', 'programme').cells.map((c) => [c.key, c.people])).toEqual([
+      ['EXIT', 5],
+      ['SSP_PLUS', 5],
+    ]);
     expect(report(facts, 'self-sufficiency-12m', '2025-01-01', 'level').cells.map((c) => [c.key, c.people])).toEqual([['3', 5]]);
     expect(report(facts, 'self-sufficiency-12m', '2025-01-01', 'cityDistrict').cells.map((c) => [c.key, c.people])).toEqual([['KK-10-BYDELE/VALBY', 5]]);
     expect(report(facts, 'self-sufficiency-12m', '2025-01-01').total.people).toBe(5);
@@ -143,8 +205,18 @@ describe('labour-market status', () => {
 describe('small-cell suppression in every output', () => {
   const facts = [
     ...['a', 'b', 'c'].flatMap((id) => person(id, [['2023-02-01', enrolled()]])),
-    ...['d', 'e', 'f', 'g', 'h', 'i'].flatMap((id) => person(id, [['2023-05-01', enrolled()], ['2023-06-01', { type: 'self-sufficiency-reached' }]])),
-    ...['j', 'k', 'l', 'm', 'n', 'o', 'p'].flatMap((id) => person(id, [['2023-08-01', enrolled()], ['2023-09-01', { type: 'self-sufficiency-reached' }]])),
+    ...['d', 'e', 'f', 'g', 'h', 'i'].flatMap((id) =>
+      person(id, [
+        ['2023-05-01', enrolled()],
+        ['2023-06-01', { type: 'self-sufficiency-reached' }],
+      ]),
+    ),
+    ...['j', 'k', 'l', 'm', 'n', 'o', 'p'].flatMap((id) =>
+      person(id, [
+        ['2023-08-01', enrolled()],
+        ['2023-09-01', { type: 'self-sufficiency-reached' }],
+      ]),
+    ),
   ];
   const result = report(facts, 'self-sufficiency-12m', '2025-01-01', 'period');
 
@@ -159,12 +231,14 @@ describe('small-cell suppression in every output', () => {
   });
 
   it('leaves cells alone when two or more are already hidden', () => {
-    const twoSmall = [
-      ...facts,
-      ...['q', 'r'].flatMap((id) => person(id, [['2023-11-01', enrolled()]])),
-    ];
+    const twoSmall = [...facts, ...['q', 'r'].flatMap((id) => person(id, [['2023-11-01', enrolled()]]))];
     const cells = report(twoSmall, 'self-sufficiency-12m', '2025-01-01', 'period').cells;
-    expect(cells.map((cell) => [cell.key, cell.people])).toEqual([['2023-Q1', '<5'], ['2023-Q2', 6], ['2023-Q3', 7], ['2023-Q4', '<5']]);
+    expect(cells.map((cell) => [cell.key, cell.people])).toEqual([
+      ['2023-Q1', '<5'],
+      ['2023-Q2', 6],
+      ['2023-Q3', 7],
+      ['2023-Q4', '<5'],
+    ]);
   });
 
   it('hides them in CSV', () => {

@@ -1,10 +1,23 @@
 import type { ReferenceData } from '@samvirke/reference-data';
-import { countedSubject, type AgeBand, type CountedSubject, type MeasureCatalogue, type MeasureDefinition, type OutcomePredicate } from '../measures/measure-definition';
+import {
+  countedSubject,
+  type AgeBand,
+  type CountedSubject,
+  type MeasureCatalogue,
+  type MeasureDefinition,
+  type OutcomePredicate,
+} from '../measures/measure-definition';
 import { ageOnDate, quarterOf } from './calendar-months';
 import { levelOn, type CaseHistory } from './case-history';
 import { cohortMembersOf, type CohortMember } from './cohort';
 import { evaluateOutcome, predicateHasValue } from './outcome-predicates';
-import { publishCell, suppressionRule, withReportSuppression, type CellFigures, type PublishedCell } from '@samvirke/platform/disclosure/small-cell-suppression';
+import {
+  publishCell,
+  suppressionRule,
+  withReportSuppression,
+  type CellFigures,
+  type PublishedCell,
+} from '@samvirke/platform/disclosure/small-cell-suppression';
 
 export const BREAKDOWNS = ['programme', 'level', 'ageBand', 'cityDistrict', 'period'] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
@@ -56,11 +69,17 @@ export interface MeasureReport {
 
 /** Programmes whose reference data lists the measure, and those its definition names (`also`), in code order. */
 export function programmesPicking(refData: Pick<ReferenceData, 'programmes'>, measureCode: string, also: readonly string[] = []): string[] {
-  return [...refData.programmes.values()].filter((p) => p.measures.includes(measureCode) || also.includes(p.code)).map((p) => p.code).sort();
+  return [...refData.programmes.values()]
+    .filter((p) => p.measures.includes(measureCode) || also.includes(p.code))
+    .map((p) => p.code)
+    .sort();
 }
 
 export function describeMeasure(measure: MeasureDefinition, programmes: readonly string[]): MeasureDescription {
-  const anchorText = measure.anchor === 'enrolment' ? 'the first day of their first enrolment in one of the programmes' : 'their first release from custody on or after their first enrolment in one of the programmes';
+  const anchorText =
+    measure.anchor === 'enrolment'
+      ? 'the first day of their first enrolment in one of the programmes'
+      : 'their first release from custody on or after their first enrolment in one of the programmes';
   const counts = countedSubject(measure.predicate);
   const from = programmes.length === 0 ? '(no programme has picked this measure)' : programmes.join(', ');
   const cohort =
@@ -95,13 +114,13 @@ function predicateDefinition(predicate: OutcomePredicate): string {
     case 'ever-wage-subsidy':
       return `Counted when a job of kind ${predicate.employmentKinds.map(jobKindText).join('/')} overlaps the window (started on or before its last day, not ended before the anchor).`;
     case 'progression-gain':
-      return 'Counted when the last progression step assessed by the window\'s end is at least one step above the baseline (the last assessment on or before the anchor, else the first in the window); median = steps gained, over people with an assessment.';
+      return "Counted when the last progression step assessed by the window's end is at least one step above the baseline (the last assessment on or before the anchor, else the first in the window); median = steps gained, over people with an assessment.";
     case 'recidivism-charge':
-      return 'Counted when a new charge is dated after the anchor day and on or before the window\'s last day.';
+      return "Counted when a new charge is dated after the anchor day and on or before the window's last day.";
     case 'recidivism-conviction':
-      return 'Counted when a new conviction is dated after the anchor day and on or before the window\'s last day.';
+      return "Counted when a new conviction is dated after the anchor day and on or before the window's last day.";
     case 'recidivism-dangerous':
-      return 'Counted when a new conviction for a crime dangerous to persons is dated after the anchor day and on or before the window\'s last day.';
+      return "Counted when a new conviction for a crime dangerous to persons is dated after the anchor day and on or before the window's last day.";
     case 'release-to-jobcentre-days':
       return `Counted when the jobcentre (${predicate.contactAgency}) recorded any activity on the case, or attended a case conference, from the release day through the window's last day; median = days from release to that first contact, over people with a contact.`;
     case 'information-delay':
@@ -113,7 +132,7 @@ function predicateDefinition(predicate: OutcomePredicate): string {
     case 'employment-started':
       return `Counted when a job of kind ${predicate.employmentKinds.map(jobKindText).join('/')} started from the anchor day through the window's last day (a leisure job is recorded as an employment of one of these kinds: the events have no kind of their own for it).`;
     case 'staff-knowledge-gain':
-      return "Counted per staff unit, never per citizen: a unit whose knowledge assessment after training (held within the window after the assessment before training) has a higher mean score than the one before; median = points gained. Units, not people, are counted in every cell.";
+      return 'Counted per staff unit, never per citizen: a unit whose knowledge assessment after training (held within the window after the assessment before training) has a higher mean score than the one before; median = points gained. Units, not people, are counted in every cell.';
     case 'area-safety-index':
       return `Per area, never per citizen: the safety index (felt safety, 0-100, and victimisation) of the ${predicate.area === 'district' ? "effort's district" : "effort's housing estate, where one is recorded"} in the year before the effort started and in the year the window ends in; no cohort of people.`;
   }
@@ -144,7 +163,11 @@ export function computeMeasureReport(histories: readonly CaseHistory[], request:
   const programmes = new Set(request.programme === undefined ? picking : picking.filter((code) => code === request.programme));
   const evaluate = (split: boolean): Evaluated[] =>
     histories.flatMap((history) =>
-      cohortMembersOf(history, measure, programmes, request.measurementDate, split).map((member) => ({ member, history, ...evaluateOutcome(history, member, measure.predicate) })),
+      cohortMembersOf(history, measure, programmes, request.measurementDate, split).map((member) => ({
+        member,
+        history,
+        ...evaluateOutcome(history, member, measure.predicate),
+      })),
     );
   const withValue = predicateHasValue(measure.predicate);
   const figures = (rows: readonly Evaluated[]): CellFigures => ({
@@ -159,7 +182,10 @@ export function computeMeasureReport(histories: readonly CaseHistory[], request:
     const rows = request.breakdown === 'programme' || request.breakdown2 === 'programme' ? evaluate(true) : people;
     const groups = new Map<string, Evaluated[]>();
     for (const row of rows) {
-      const key = request.breakdown2 === undefined ? breakdownKey(request.breakdown, row, request) : `${breakdownKey(request.breakdown, row, request)} × ${breakdownKey(request.breakdown2, row, request)}`;
+      const key =
+        request.breakdown2 === undefined
+          ? breakdownKey(request.breakdown, row, request)
+          : `${breakdownKey(request.breakdown, row, request)} × ${breakdownKey(request.breakdown2, row, request)}`;
       groups.set(key, [...(groups.get(key) ?? []), row]);
     }
     for (const key of [...groups.keys()].sort()) cells.push(publishCell(key, figures(groups.get(key) ?? []), threshold));

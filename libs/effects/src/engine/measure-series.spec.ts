@@ -22,25 +22,51 @@ describe('a measure as a series over measurement dates', () => {
     expect(measurementDates('2024-02', '2024-12', 'quarter')).toEqual(['2024-03-31', '2024-06-30', '2024-09-30', '2024-12-31']);
   });
 
-  const personArb = fc.record({ enrolDay: fc.integer({ min: 0, max: 500 }), chargeOffset: fc.option(fc.oneof(fc.integer({ min: 0, max: 400 }), fc.constantFrom(0, 1, 365, 366)), { nil: undefined }) });
+  const personArb = fc.record({
+    enrolDay: fc.integer({ min: 0, max: 500 }),
+    chargeOffset: fc.option(fc.oneof(fc.integer({ min: 0, max: 400 }), fc.constantFrom(0, 1, 365, 366)), { nil: undefined }),
+  });
   const factsOf = (people: { enrolDay: number; chargeOffset?: number }[]): OutcomeFact[] =>
     people.flatMap((p, i) => {
       const details: [string, OutcomeFactDetail][] = [
         ['2021-01-01', { type: 'case-opened', birthDate: '2000-01-01', districtCode: 'VALBY-2' }],
         [day(p.enrolDay), { type: 'enrolled', programmeCode: 'SSP_PLUS' }],
-        ...(p.chargeOffset === undefined ? [] : [[day(p.enrolDay + p.chargeOffset), { type: 'charged', offenceCategory: 'theft' }] as [string, OutcomeFactDetail]]),
+        ...(p.chargeOffset === undefined
+          ? []
+          : [[day(p.enrolDay + p.chargeOffset), { type: 'charged', offenceCategory: 'theft' }] as [string, OutcomeFactDetail]]),
       ];
-      return details.map(([on, detail], revision) => ({ caseId: `c${String(i).padStart(3, '0')}`, revision, recordedAt: '2026-01-01T00:00:00.000Z', agency: 'SOF', on, detail }));
+      return details.map(([on, detail], revision) => ({
+        caseId: `c${String(i).padStart(3, '0')}`,
+        revision,
+        recordedAt: '2026-01-01T00:00:00.000Z',
+        agency: 'SOF',
+        on,
+        detail,
+      }));
     });
 
   it('equals an independent count at every point, window ends on month ends included', () => {
     fc.assert(
       fc.property(fc.array(personArb, { maxLength: 40 }), (people) => {
-        const series = computeMeasureSeries(caseHistories(factsOf(people)), { measure, catalogue: { ...catalogue, suppressionThreshold: 1 }, refData, asOf: '2026-01-01T00:00:00.000Z', from: '2022-06', to: '2024-12', grain: 'month' });
+        const series = computeMeasureSeries(caseHistories(factsOf(people)), {
+          measure,
+          catalogue: { ...catalogue, suppressionThreshold: 1 },
+          refData,
+          asOf: '2026-01-01T00:00:00.000Z',
+          from: '2022-06',
+          to: '2024-12',
+          grain: 'month',
+        });
         for (const point of series.points) {
           const members = people.filter((p) => plusMonths(day(p.enrolDay), 12) <= point.measurementDate);
-          const hits = members.filter((p) => p.chargeOffset !== undefined && p.chargeOffset > 0 && day(p.enrolDay + p.chargeOffset) <= plusMonths(day(p.enrolDay), 12));
-          expect({ date: point.measurementDate, people: point.people, count: point.count }).toEqual({ date: point.measurementDate, people: members.length, count: hits.length });
+          const hits = members.filter(
+            (p) => p.chargeOffset !== undefined && p.chargeOffset > 0 && day(p.enrolDay + p.chargeOffset) <= plusMonths(day(p.enrolDay), 12),
+          );
+          expect({ date: point.measurementDate, people: point.people, count: point.count }).toEqual({
+            date: point.measurementDate,
+            people: members.length,
+            count: hits.length,
+          });
         }
       }),
       { numRuns: 200, seed: 22 },
@@ -51,7 +77,15 @@ describe('a measure as a series over measurement dates', () => {
     let hidden = 0;
     fc.assert(
       fc.property(fc.array(personArb, { maxLength: 60 }), (people) => {
-        const series = computeMeasureSeries(caseHistories(factsOf(people)), { measure, catalogue, refData, asOf: '2026-01-01T00:00:00.000Z', from: '2022-06', to: '2024-12', grain: 'month' });
+        const series = computeMeasureSeries(caseHistories(factsOf(people)), {
+          measure,
+          catalogue,
+          refData,
+          asOf: '2026-01-01T00:00:00.000Z',
+          from: '2022-06',
+          to: '2024-12',
+          grain: 'month',
+        });
         hidden += series.points.filter((p) => p.suppressed).length;
         // Any two shown figures, not only neighbours: a reader may difference any pair.
         for (const figure of ['people', 'count'] as const) {

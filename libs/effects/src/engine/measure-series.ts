@@ -58,7 +58,8 @@ export function computeMeasureSeries(
     }
     let cell: PublishedCell = publishCell(measurementDate, { people, count }, threshold);
     // People and hits separately: a point whose hits are hidden still shows its people.
-    if (typeof cell.people === 'number' && small(people - shown.people)) cell = { ...cell, people: COMPLEMENTARY_MARK, count: COMPLEMENTARY_MARK, share: null, suppressed: true };
+    if (typeof cell.people === 'number' && small(people - shown.people))
+      cell = { ...cell, people: COMPLEMENTARY_MARK, count: COMPLEMENTARY_MARK, share: null, suppressed: true };
     if (typeof cell.count === 'number' && small(count - shown.count)) cell = { ...cell, count: COMPLEMENTARY_MARK, share: null, suppressed: true };
     if (typeof cell.people === 'number') shown = { ...shown, people };
     if (typeof cell.count === 'number') shown = { ...shown, count };

@@ -81,18 +81,30 @@ export function evaluateOutcome(history: CaseHistory, member: CohortMember, pred
       // with a case conference from `handoverLeadDays` before it through `handoverFollowDays` after
       // it (the hand-over meeting with the local exit unit, as in road map EXIT_RELEASE_HANDOVER).
       const inWindow = (on: string) => on >= anchorOn && on <= windowEndOn;
-      const completed = factsOfType(history, 'exited').some((f) => f.detail.programmeCode === predicate.programmeCode && f.detail.exitReason === 'completed' && inWindow(f.on));
+      const completed = factsOfType(history, 'exited').some(
+        (f) => f.detail.programmeCode === predicate.programmeCode && f.detail.exitReason === 'completed' && inWindow(f.on),
+      );
       if (completed) return { hit: true };
-      const conferences = factsOfType(history, 'conference-held').map((f) => f.on).filter(inWindow);
+      const conferences = factsOfType(history, 'conference-held')
+        .map((f) => f.on)
+        .filter(inWindow);
       const handedOver = factsOfType(history, 'released')
         .filter((f) => inWindow(f.on))
-        .some((release) => conferences.some((on) => on >= addDays(release.on, -predicate.handoverLeadDays) && on <= addDays(release.on, predicate.handoverFollowDays)));
+        .some((release) =>
+          conferences.some((on) => on >= addDays(release.on, -predicate.handoverLeadDays) && on <= addDays(release.on, predicate.handoverFollowDays)),
+        );
       return { hit: handedOver };
     }
     case 'plan-action-added':
-      return { hit: factsOfType(history, 'action-added').some((f) => f.detail.responsibleAgency === predicate.agency && f.on >= anchorOn && f.on <= windowEndOn) };
+      return {
+        hit: factsOfType(history, 'action-added').some((f) => f.detail.responsibleAgency === predicate.agency && f.on >= anchorOn && f.on <= windowEndOn),
+      };
     case 'employment-started':
-      return { hit: employmentPeriods(history).some((p) => predicate.employmentKinds.includes(p.kind as never) && p.startedOn >= anchorOn && p.startedOn <= windowEndOn) };
+      return {
+        hit: employmentPeriods(history).some(
+          (p) => predicate.employmentKinds.includes(p.kind as never) && p.startedOn >= anchorOn && p.startedOn <= windowEndOn,
+        ),
+      };
     case 'staff-knowledge-gain':
     case 'area-safety-index':
       throw new Error(`measure kind ${predicate.kind} counts ${predicate.kind === 'area-safety-index' ? 'areas' : 'staff units'}, not people`);

@@ -36,7 +36,9 @@ const personArb = fc.record({
   enrolOffset: fc.integer({ min: 0, max: 1400 }),
   programme: fc.constantFrom('EXIT', 'JOB_EDU_REMAND', 'LEISURE_JOB', 'SSP_PLUS'),
   secondProgramme: fc.option(fc.record({ code: fc.constantFrom('EXIT', 'JOB_EDU_REMAND', 'LEISURE_JOB'), offset }), { nil: undefined }),
-  exits: fc.array(fc.record({ offset, programme: fc.constantFrom('EXIT', 'SSP_PLUS'), reason: fc.constantFrom('completed', 'dropped-out', 'moved') }), { maxLength: 2 }),
+  exits: fc.array(fc.record({ offset, programme: fc.constantFrom('EXIT', 'SSP_PLUS'), reason: fc.constantFrom('completed', 'dropped-out', 'moved') }), {
+    maxLength: 2,
+  }),
   releases: fc.array(offset, { maxLength: 2 }),
   conferences: fc.array(offset, { maxLength: 3 }),
   actions: fc.array(fc.record({ offset, agency: fc.constantFrom('BIF', 'SOF'), hour: fc.constantFrom(0, 10, 22, 23) }), { maxLength: 3 }),
@@ -51,22 +53,59 @@ function eventsOf(person: Person): Raw[] {
     { type: 'CaseOpened', data: { birthDate: '2000-01-01', districtCode: 'NORREBRO-1', openedAt: `${dayOf(enrolled, -90)}T09:00:00.000Z` }, agency: 'SOF' },
     { type: 'EnrolledInProgramme', data: { programmeCode: person.programme, startedOn: enrolled }, agency: 'SOF' },
   ];
-  if (person.secondProgramme) events.push({ type: 'EnrolledInProgramme', data: { programmeCode: person.secondProgramme.code, startedOn: at(Math.abs(person.secondProgramme.offset)) }, agency: 'SOF' });
-  person.exits.forEach((e) => events.push({ type: 'ExitedProgramme', data: { programmeCode: e.programme, endedOn: at(e.offset), exitReason: e.reason }, agency: 'SOF' }));
+  if (person.secondProgramme)
+    events.push({
+      type: 'EnrolledInProgramme',
+      data: { programmeCode: person.secondProgramme.code, startedOn: at(Math.abs(person.secondProgramme.offset)) },
+      agency: 'SOF',
+    });
+  person.exits.forEach((e) =>
+    events.push({ type: 'ExitedProgramme', data: { programmeCode: e.programme, endedOn: at(e.offset), exitReason: e.reason }, agency: 'SOF' }),
+  );
   person.releases.forEach((r, i) => {
-    events.push({ type: 'CustodyStarted', data: { custodyId: `c${i}`, kind: 'sentence', institution: 'x', startedOn: at(r - 100) }, agency: 'KRIMINALFORSORGEN' });
+    events.push({
+      type: 'CustodyStarted',
+      data: { custodyId: `c${i}`, kind: 'sentence', institution: 'x', startedOn: at(r - 100) },
+      agency: 'KRIMINALFORSORGEN',
+    });
     events.push({ type: 'ReleasedFromCustody', data: { custodyId: `c${i}`, releasedOn: at(r), conditional: false }, agency: 'KRIMINALFORSORGEN' });
   });
-  person.conferences.forEach((c, i) => events.push({ type: 'CaseConferenceHeld', data: { conferenceId: `k${i}`, heldOn: at(c), agenciesPresent: ['SOF'], decisions: [] }, agency: 'SOF' }));
+  person.conferences.forEach((c, i) =>
+    events.push({ type: 'CaseConferenceHeld', data: { conferenceId: `k${i}`, heldOn: at(c), agenciesPresent: ['SOF'], decisions: [] }, agency: 'SOF' }),
+  );
   // Action instants near midnight: the Copenhagen day, not the UTC day, is the business date.
-  person.actions.forEach((a, i) => events.push({ type: 'ActionAdded', data: { actionId: `a${i}`, title: { sealed: 'x' }, responsibleAgency: a.agency, dueDate: at(a.offset + 10), addedAt: `${at(a.offset)}T${String(a.hour).padStart(2, '0')}:30:00.000Z` }, agency: 'SOF' }));
-  person.jobs.forEach((j, i) => events.push({ type: 'EmploymentStarted', data: { employmentId: `e${i}`, kind: j.kind, startedOn: at(j.offset) }, agency: 'BIF' }));
+  person.actions.forEach((a, i) =>
+    events.push({
+      type: 'ActionAdded',
+      data: {
+        actionId: `a${i}`,
+        title: { sealed: 'x' },
+        responsibleAgency: a.agency,
+        dueDate: at(a.offset + 10),
+        addedAt: `${at(a.offset)}T${String(a.hour).padStart(2, '0')}:30:00.000Z`,
+      },
+      agency: 'SOF',
+    }),
+  );
+  person.jobs.forEach((j, i) =>
+    events.push({ type: 'EmploymentStarted', data: { employmentId: `e${i}`, kind: j.kind, startedOn: at(j.offset) }, agency: 'BIF' }),
+  );
   return events;
 }
 
 function factsOf(caseId: string, events: Raw[]): OutcomeFact[] {
   return events.flatMap((e, revision) => {
-    const recorded = { id: `${caseId}-${revision}`, type: e.type, schemaVersion: 1, data: e.data, metadata: { agency: e.agency }, streamId: `case-${caseId}`, streamRevision: revision, globalPosition: '0', recordedAt: new Date('2026-01-01T00:00:00Z') } as unknown as RecordedEvent;
+    const recorded = {
+      id: `${caseId}-${revision}`,
+      type: e.type,
+      schemaVersion: 1,
+      data: e.data,
+      metadata: { agency: e.agency },
+      streamId: `case-${caseId}`,
+      streamRevision: revision,
+      globalPosition: '0',
+      recordedAt: new Date('2026-01-01T00:00:00Z'),
+    } as unknown as RecordedEvent;
     const fact = outcomeFactOf(caseId, recorded);
     return fact === undefined ? [] : [fact];
   });
@@ -79,7 +118,10 @@ function truth(people: Raw[][], code: string): { people: number; count: number }
   let counted = 0;
   let hits = 0;
   for (const events of people) {
-    const starts = events.filter((e) => e.type === 'EnrolledInProgramme' && picked.includes(e.data.programmeCode)).map((e) => e.data.startedOn as string).sort();
+    const starts = events
+      .filter((e) => e.type === 'EnrolledInProgramme' && picked.includes(e.data.programmeCode))
+      .map((e) => e.data.startedOn as string)
+      .sort();
     if (starts.length === 0) continue;
     const anchor = starts[0];
     const end = plusMonths(anchor, m.windowMonths);
@@ -89,7 +131,9 @@ function truth(people: Raw[][], code: string): { people: number; count: number }
     let hit = false;
     const p = m.predicate;
     if (p.kind === 'programme-completed') {
-      hit = events.some((e) => e.type === 'ExitedProgramme' && e.data.programmeCode === p.programmeCode && e.data.exitReason === 'completed' && inside(e.data.endedOn));
+      hit = events.some(
+        (e) => e.type === 'ExitedProgramme' && e.data.programmeCode === p.programmeCode && e.data.exitReason === 'completed' && inside(e.data.endedOn),
+      );
       const conferences = events.filter((e) => e.type === 'CaseConferenceHeld' && inside(e.data.heldOn)).map((e) => e.data.heldOn as string);
       for (const r of events.filter((e) => e.type === 'ReleasedFromCustody' && inside(e.data.releasedOn))) {
         const from = dayOf(r.data.releasedOn, -p.handoverLeadDays);
@@ -114,7 +158,13 @@ describe('programme measures of issue 22 on generated populations', () => {
         fc.property(fc.array(personArb, { minLength: 1, maxLength: 60 }), (population) => {
           const people = population.map(eventsOf);
           const facts = people.flatMap((events, i) => factsOf(`p${String(i).padStart(3, '0')}`, events));
-          const report = computeMeasureReport(caseHistories(facts), { measure: measure(code), catalogue, refData, asOf: '2026-01-01T00:00:00.000Z', measurementDate: MEASUREMENT_DATE });
+          const report = computeMeasureReport(caseHistories(facts), {
+            measure: measure(code),
+            catalogue,
+            refData,
+            asOf: '2026-01-01T00:00:00.000Z',
+            measurementDate: MEASUREMENT_DATE,
+          });
           const expected = truth(people, code);
           if (expected.count > 0 && expected.count < expected.people) nonTrivial++;
           expect({ people: report.total.people, count: report.total.count }).toEqual(expected);
@@ -127,9 +177,24 @@ describe('programme measures of issue 22 on generated populations', () => {
 
   it('exit-completed: a conference 30 days before or 28 days after a release is the hand-over; 31 before or 29 after is not', () => {
     const run = (conference: number) => {
-      const events = eventsOf({ enrolOffset: 100, programme: 'EXIT', secondProgramme: undefined, exits: [], releases: [200], conferences: [conference], actions: [], jobs: [] });
+      const events = eventsOf({
+        enrolOffset: 100,
+        programme: 'EXIT',
+        secondProgramme: undefined,
+        exits: [],
+        releases: [200],
+        conferences: [conference],
+        actions: [],
+        jobs: [],
+      });
       const facts = factsOf('x', events);
-      return computeMeasureReport(caseHistories(facts), { measure: measure('exit-completed'), catalogue, refData, asOf: '2026-01-01T00:00:00.000Z', measurementDate: MEASUREMENT_DATE }).total.count;
+      return computeMeasureReport(caseHistories(facts), {
+        measure: measure('exit-completed'),
+        catalogue,
+        refData,
+        asOf: '2026-01-01T00:00:00.000Z',
+        measurementDate: MEASUREMENT_DATE,
+      }).total.count;
     };
     expect([run(170), run(228), run(169), run(229)]).toEqual([1, 1, 0, 0]);
   });

@@ -64,7 +64,14 @@ function factsOf(i: number, p: typeof personArb extends fc.Arbitrary<infer X> ? 
     ...p.programmes.map((programmeCode): [string, OutcomeFactDetail] => [enrolled, { type: 'enrolled', programmeCode }]),
     ...(p.charged ? [['2024-01-01', { type: 'convicted', offenceCategory: 'theft', dangerousToPersons: false }] as [string, OutcomeFactDetail]] : []),
   ];
-  return details.map(([on, detail], revision) => ({ caseId: `c${String(i).padStart(4, '0')}`, revision, recordedAt: '2025-01-01T00:00:00.000Z', agency: 'SOF', on, detail }));
+  return details.map(([on, detail], revision) => ({
+    caseId: `c${String(i).padStart(4, '0')}`,
+    revision,
+    recordedAt: '2025-01-01T00:00:00.000Z',
+    agency: 'SOF',
+    on,
+    detail,
+  }));
 }
 
 describe('no hidden figure of a report can be worked out from its other figures', () => {
@@ -73,7 +80,14 @@ describe('no hidden figure of a report can be worked out from its other figures'
     fc.assert(
       fc.property(fc.array(personArb, { minLength: 1, maxLength: 40 }), (people) => {
         const facts = people.flatMap((p, i) => factsOf(i, p));
-        const report = computeMeasureReport(caseHistories(facts), { measure, catalogue, refData, asOf: '2026-01-01T00:00:00.000Z', measurementDate: '2025-12-31', breakdown: breakdown });
+        const report = computeMeasureReport(caseHistories(facts), {
+          measure,
+          catalogue,
+          refData,
+          asOf: '2026-01-01T00:00:00.000Z',
+          measurementDate: '2025-12-31',
+          breakdown: breakdown,
+        });
         hiddenSeen += report.cells.filter((c) => c.suppressed).length;
         expect([...recovered(report.total, report.cells, 'people'), ...recovered(report.total, report.cells, 'count')]).toEqual([]);
       }),
@@ -90,11 +104,34 @@ describe('no hidden figure of a report can be worked out from its other figures'
       fc.property(fc.array(personArb, { minLength: 1, maxLength: 40 }), (people) => {
         const facts = people.flatMap((p, i) => factsOf(i, p));
         const histories = caseHistories(facts);
-        const report = computeMeasureReport(histories, { measure, catalogue, refData, asOf: '2026-01-01T00:00:00.000Z', measurementDate: '2025-12-31', breakdown: by, breakdown2: by2 });
+        const report = computeMeasureReport(histories, {
+          measure,
+          catalogue,
+          refData,
+          asOf: '2026-01-01T00:00:00.000Z',
+          measurementDate: '2025-12-31',
+          breakdown: by,
+          breakdown2: by2,
+        });
         expect([...recovered(report.total, report.cells, 'people'), ...recovered(report.total, report.cells, 'count')]).toEqual([]);
         // With no suppression, each cell holds the people of both its keys (by programme: once per programme).
-        const open = computeMeasureReport(histories, { measure, catalogue: { ...catalogue, suppressionThreshold: 1 }, refData, asOf: '2026-01-01T00:00:00.000Z', measurementDate: '2025-12-31', breakdown: by, breakdown2: by2 });
-        const one = computeMeasureReport(histories, { measure, catalogue: { ...catalogue, suppressionThreshold: 1 }, refData, asOf: '2026-01-01T00:00:00.000Z', measurementDate: '2025-12-31', breakdown: by });
+        const open = computeMeasureReport(histories, {
+          measure,
+          catalogue: { ...catalogue, suppressionThreshold: 1 },
+          refData,
+          asOf: '2026-01-01T00:00:00.000Z',
+          measurementDate: '2025-12-31',
+          breakdown: by,
+          breakdown2: by2,
+        });
+        const one = computeMeasureReport(histories, {
+          measure,
+          catalogue: { ...catalogue, suppressionThreshold: 1 },
+          refData,
+          asOf: '2026-01-01T00:00:00.000Z',
+          measurementDate: '2025-12-31',
+          breakdown: by,
+        });
         for (const cell of one.cells) {
           const parts = open.cells.filter((c) => c.key.startsWith(`${cell.key} × `));
           expect(parts.reduce((sum, c) => sum + (c.people as number), 0)).toBe(cell.people);
@@ -106,11 +143,32 @@ describe('no hidden figure of a report can be worked out from its other figures'
 
   it('the letter\'s case: EXIT "<5" beside SSP_PLUS 5 and a total of 7 does not give EXIT away', () => {
     const people = [
-      ...Array.from({ length: 5 }, () => ({ programmes: ['SSP_PLUS'], enrolDay: 10, charged: false, level: 3 as const, district: 'NORREBRO-1' as const, birthYear: 2000 })),
-      ...Array.from({ length: 2 }, () => ({ programmes: ['EXIT'], enrolDay: 10, charged: true, level: 3 as const, district: 'NORREBRO-1' as const, birthYear: 2000 })),
+      ...Array.from({ length: 5 }, () => ({
+        programmes: ['SSP_PLUS'],
+        enrolDay: 10,
+        charged: false,
+        level: 3 as const,
+        district: 'NORREBRO-1' as const,
+        birthYear: 2000,
+      })),
+      ...Array.from({ length: 2 }, () => ({
+        programmes: ['EXIT'],
+        enrolDay: 10,
+        charged: true,
+        level: 3 as const,
+        district: 'NORREBRO-1' as const,
+        birthYear: 2000,
+      })),
     ];
     const facts = people.flatMap((p, i) => factsOf(i, p));
-    const report = computeMeasureReport(caseHistories(facts), { measure, catalogue, refData, asOf: '2026-01-01T00:00:00.000Z', measurementDate: '2025-12-31', breakdown: 'programme' });
+    const report = computeMeasureReport(caseHistories(facts), {
+      measure,
+      catalogue,
+      refData,
+      asOf: '2026-01-01T00:00:00.000Z',
+      measurementDate: '2025-12-31',
+      breakdown: 'programme',
+    });
     expect(report.total.people).toBe(7);
     expect(recovered(report.total, report.cells, 'people')).toEqual([]);
     expect(report.cells.find((c) => c.key === 'SSP_PLUS')?.people).toBe('x');

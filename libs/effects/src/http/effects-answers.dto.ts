@@ -12,7 +12,6 @@ import { CRIME_TYPES, type CrimeType } from '../safety-index/safety-index-csv';
 
 const PUBLISHED: ApiPropertyOptions = { oneOf: [{ type: 'number' }, { type: 'string' }] };
 
-
 export class MeasureDescriptionDto {
   code!: string;
   title!: string;
@@ -23,7 +22,13 @@ export class MeasureDescriptionDto {
   anchor!: string;
   windowMonths!: number;
   /** The outcome predicate: `kind`, and the fields that kind takes (statuses, employmentKinds, agency, ...). */
-  @ApiProperty({ type: 'object', properties: { kind: { type: 'string', enum: [...PREDICATE_KINDS] } }, required: ['kind'], additionalProperties: true, selfRequired: true })
+  @ApiProperty({
+    type: 'object',
+    properties: { kind: { type: 'string', enum: [...PREDICATE_KINDS] } },
+    required: ['kind'],
+    additionalProperties: true,
+    selfRequired: true,
+  })
   predicate!: { kind: string; [field: string]: unknown };
   /** What the figures count: people (cases), staff units (VINK) or areas (the safety index). */
   @ApiProperty({ enum: ['people', 'staff-units', 'areas'] })
@@ -101,7 +106,13 @@ export class SafetyIndexRowDto {
   year!: number;
   feltSafety!: number;
   /** Share victimised, per crime type. */
-  @ApiProperty({ type: 'object', properties: Object.fromEntries(CRIME_TYPES.map((type) => [type, { type: 'number' }])), required: [...CRIME_TYPES], additionalProperties: false, selfRequired: true })
+  @ApiProperty({
+    type: 'object',
+    properties: Object.fromEntries(CRIME_TYPES.map((type) => [type, { type: 'number' }])),
+    required: [...CRIME_TYPES],
+    additionalProperties: false,
+    selfRequired: true,
+  })
   victimisation!: Record<CrimeType, number>;
 }
 

@@ -9,7 +9,9 @@ export class MeasureReportQueryDto {
   /** Labels of the cells (and the measure's title) in Danish or English; keys and figures are the same in both. Default en. */
   @IsOptional() @IsIn(REPORT_LANGUAGES, { message: 'lang must be da or en' }) lang?: ReportLanguage;
   /** Run the report with this version of the measure's definition (default: the newest recorded on or before asOf). */
-  @IsOptional() @Matches(/^[1-9]\d{0,5}$/, { message: 'definitionVersion must be a version number (GET /effects/measures/{code}/versions)' }) definitionVersion?: string;
+  @IsOptional()
+  @Matches(/^[1-9]\d{0,5}$/, { message: 'definitionVersion must be a version number (GET /effects/measures/{code}/versions)' })
+  definitionVersion?: string;
   /** Facts recorded after this instant are left out: re-running with a published report's asOf reproduces it. */
   @IsOptional() @IsISO8601({ strict: true }, { message: 'asOf must be an ISO 8601 instant, e.g. 2026-01-01T00:00:00Z' }) asOf?: string;
   /** Windows must end on or before this day; defaults to the Copenhagen date of asOf. */
@@ -67,7 +69,9 @@ export class SeriesQueryDto {
   /** Labels of the cells (and the measure's title) in Danish or English; keys and figures are the same in both. Default en. */
   @IsOptional() @IsIn(REPORT_LANGUAGES, { message: 'lang must be da or en' }) lang?: ReportLanguage;
   /** Run the report with this version of the measure's definition (default: the newest recorded on or before asOf). */
-  @IsOptional() @Matches(/^[1-9]\d{0,5}$/, { message: 'definitionVersion must be a version number (GET /effects/measures/{code}/versions)' }) definitionVersion?: string;
+  @IsOptional()
+  @Matches(/^[1-9]\d{0,5}$/, { message: 'definitionVersion must be a version number (GET /effects/measures/{code}/versions)' })
+  definitionVersion?: string;
   /** First and last month (yyyy-mm); a point on the last day of each month or quarter. */
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'from must be a month yyyy-mm' }) from!: string;
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'to must be a month yyyy-mm' }) to!: string;

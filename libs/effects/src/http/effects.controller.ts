@@ -1,4 +1,20 @@
-import { BadRequestException, Body, ConflictException, Controller, Get, Header, HttpCode, Inject, NotFoundException, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  ConflictException,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Put,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Pool } from 'pg';
@@ -13,7 +29,15 @@ import { countedSubject, loadMeasureCatalogue, MeasureDefinitionError, parseMeas
 import { MeasureDefinitionStore, MeasureExists, MeasureVersionNotFound, type MeasureDefinitionVersion } from '../measures/measure-definition-store';
 import { areaMeasureRows, type AreaMeasureRow } from '../safety-index/area-measure';
 import { areaReportCsv, areaReportSvg, type AreaMeasureReport } from '../report/area-report';
-import { STAFF_KNOWLEDGE_BREAKDOWNS, parseStaffKnowledge, staffKnowledgeAsOf, staffKnowledgeFigures, storeStaffKnowledge, unitPairs, type StaffKnowledgeBreakdown } from '../staff-knowledge/staff-knowledge';
+import {
+  STAFF_KNOWLEDGE_BREAKDOWNS,
+  parseStaffKnowledge,
+  staffKnowledgeAsOf,
+  staffKnowledgeFigures,
+  storeStaffKnowledge,
+  unitPairs,
+  type StaffKnowledgeBreakdown,
+} from '../staff-knowledge/staff-knowledge';
 import { BREAKDOWNS, type Breakdown } from '../engine/measure-report';
 import { outcomeFactsAsOf } from '../outcome/outcome-facts-query';
 import { OUTCOME_PROJECTION_NAME } from '../outcome/outcome.projection';
@@ -22,7 +46,15 @@ import { labelledMeasureReportSvg } from '../report/report-chart-svg';
 import { districtSafetyViews, type DistrictSafetyView } from '../safety-index/area-efforts';
 import { parseSafetyIndexCsv } from '../safety-index/safety-index-csv';
 import { safetyIndexForYear, safetyIndexOfAreas, storeSafetyIndex } from '../safety-index/safety-index-store';
-import { MeasureChangeQueryDto, MeasureReportQueryDto, ReductionQueryDto, SeriesQueryDto, SafetyIndexQueryDto, SafetyIndexImportQueryDto, StatusQueryDto } from './effects-query.dto';
+import {
+  MeasureChangeQueryDto,
+  MeasureReportQueryDto,
+  ReductionQueryDto,
+  SeriesQueryDto,
+  SafetyIndexQueryDto,
+  SafetyIndexImportQueryDto,
+  StatusQueryDto,
+} from './effects-query.dto';
 import {
   AreaMeasureReportDto,
   DistrictSafetyDto,
@@ -48,8 +80,18 @@ const MAX_CSV_BYTES = 2_000_000;
 
 /** The status figures' names as published. */
 const STATUS_LABELS: Readonly<Record<ReportLanguage, Readonly<Record<string, string>>>> = {
-  da: { 'wage-subsidy-job': 'I løntilskudsjob', 'job-or-education': 'I job eller uddannelse', 'self-sufficient': 'Selvforsørgende', 'in-custody': 'Frihedsberøvet' },
-  en: { 'wage-subsidy-job': 'In a wage-subsidy job', 'job-or-education': 'In a job or education', 'self-sufficient': 'Self-sufficient', 'in-custody': 'In custody' },
+  da: {
+    'wage-subsidy-job': 'I løntilskudsjob',
+    'job-or-education': 'I job eller uddannelse',
+    'self-sufficient': 'Selvforsørgende',
+    'in-custody': 'Frihedsberøvet',
+  },
+  en: {
+    'wage-subsidy-job': 'In a wage-subsidy job',
+    'job-or-education': 'In a job or education',
+    'self-sufficient': 'Self-sufficient',
+    'in-custody': 'In custody',
+  },
 };
 
 /** A report as answered: the definition version it used, its language, and its cells' readable labels. */
@@ -104,7 +146,12 @@ export class EffectsController {
     try {
       return { code: definition.code, definitionVersion: await this.definitions.add(definition, this.clock.now(), user.userId) };
     } catch (error) {
-      if (error instanceof MeasureExists) throw new ConflictException({ error: 'Conflict', reason: 'MEASURE_EXISTS', message: 'a measure with this code exists; change it with PUT /effects/measures/{code}' });
+      if (error instanceof MeasureExists)
+        throw new ConflictException({
+          error: 'Conflict',
+          reason: 'MEASURE_EXISTS',
+          message: 'a measure with this code exists; change it with PUT /effects/measures/{code}',
+        });
       throw error;
     }
   }
@@ -112,16 +159,45 @@ export class EffectsController {
   @Put('measures/:code')
   @Roles('effects-admin')
   @ApiOkResponse({ description: 'The version recorded: `{code, definitionVersion}`.', type: MeasureVersionRecordedDto })
-  @ApiOperation({ summary: "Change a measure (effects administrators): the body is the whole new definition (its code, if given, must be the path's); stored as the next version, every earlier one kept. ifVersion=N changes only over version N (409 otherwise)." })
-  async changeMeasure(@CurrentUser() user: AuthenticatedUser, @Param('code') code: string, @Body() body: unknown, @Query() query: MeasureChangeQueryDto): Promise<{ code: string; definitionVersion: number }> {
+  @ApiOperation({
+    summary:
+      "Change a measure (effects administrators): the body is the whole new definition (its code, if given, must be the path's); stored as the next version, every earlier one kept. ifVersion=N changes only over version N (409 otherwise).",
+  })
+  async changeMeasure(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('code') code: string,
+    @Body() body: unknown,
+    @Query() query: MeasureChangeQueryDto,
+  ): Promise<{ code: string; definitionVersion: number }> {
     const withCode = typeof body === 'object' && body !== null && !Array.isArray(body) && !('code' in body) ? { ...body, code } : body;
     const definition = this.validDefinition(withCode);
-    if (definition.code !== code) throw new BadRequestException({ error: 'Bad Request', reason: 'INVALID_MEASURE_DEFINITION', message: "code must be the path's measure code", field: 'code', rule: 'matches-path' });
+    if (definition.code !== code)
+      throw new BadRequestException({
+        error: 'Bad Request',
+        reason: 'INVALID_MEASURE_DEFINITION',
+        message: "code must be the path's measure code",
+        field: 'code',
+        rule: 'matches-path',
+      });
     try {
-      return { code, definitionVersion: await this.definitions.change(definition, this.clock.now(), user.userId, query.ifVersion === undefined ? undefined : Number(query.ifVersion)) };
+      return {
+        code,
+        definitionVersion: await this.definitions.change(
+          definition,
+          this.clock.now(),
+          user.userId,
+          query.ifVersion === undefined ? undefined : Number(query.ifVersion),
+        ),
+      };
     } catch (error) {
-      if (error instanceof MeasureVersionNotFound) throw new NotFoundException({ error: 'Not Found', message: 'no effect measure with this code; add it with POST /effects/measures' });
-      if (error instanceof MeasureExists) throw new ConflictException({ error: 'Conflict', reason: 'MEASURE_VERSION_CHANGED', message: 'the measure has a newer version than ifVersion; read GET /effects/measures/{code}/versions and try again' });
+      if (error instanceof MeasureVersionNotFound)
+        throw new NotFoundException({ error: 'Not Found', message: 'no effect measure with this code; add it with POST /effects/measures' });
+      if (error instanceof MeasureExists)
+        throw new ConflictException({
+          error: 'Conflict',
+          reason: 'MEASURE_VERSION_CHANGED',
+          message: 'the measure has a newer version than ifVersion; read GET /effects/measures/{code}/versions and try again',
+        });
       throw error;
     }
   }
@@ -130,10 +206,22 @@ export class EffectsController {
   @Roles('coordinator', 'auditor', 'effects-admin')
   @ApiOkResponse({ description: 'Every version (`versions`), oldest first.', type: MeasureVersionsDto })
   @ApiOperation({ summary: "Every recorded version of a measure's definition, oldest first (version 1: as shipped, or as added)." })
-  async measureVersions(@Param('code') code: string): Promise<{ code: string; versions: (Omit<MeasureDefinitionVersion, 'definition'> & { definition: MeasureDescription })[] }> {
+  async measureVersions(
+    @Param('code') code: string,
+  ): Promise<{ code: string; versions: (Omit<MeasureDefinitionVersion, 'definition'> & { definition: MeasureDescription })[] }> {
     const versions = await this.definitions.versions(code);
-    if (versions.length === 0) throw new NotFoundException({ error: 'Not Found', message: 'no effect measure with this code; GET /effects/measures lists them' });
-    return { code, versions: versions.map((v) => ({ code: v.code, version: v.version, recordedAt: v.recordedAt, recordedBy: v.recordedBy, definition: this.describe(v.definition) })) };
+    if (versions.length === 0)
+      throw new NotFoundException({ error: 'Not Found', message: 'no effect measure with this code; GET /effects/measures lists them' });
+    return {
+      code,
+      versions: versions.map((v) => ({
+        code: v.code,
+        version: v.version,
+        recordedAt: v.recordedAt,
+        recordedBy: v.recordedBy,
+        definition: this.describe(v.definition),
+      })),
+    };
   }
 
   private describe(measure: MeasureDefinition): MeasureDescription {
@@ -145,7 +233,13 @@ export class EffectsController {
       return parseMeasureDefinition(body, { programmes: new Set(this.referenceData.programmes.keys()), agencies: new Set(this.referenceData.agencies.keys()) });
     } catch (error) {
       if (error instanceof MeasureDefinitionError) {
-        throw new BadRequestException({ error: 'Bad Request', reason: 'INVALID_MEASURE_DEFINITION', message: `${error.message}; nothing was recorded`, field: error.field, rule: error.rule });
+        throw new BadRequestException({
+          error: 'Bad Request',
+          reason: 'INVALID_MEASURE_DEFINITION',
+          message: `${error.message}; nothing was recorded`,
+          field: error.field,
+          rule: error.rule,
+        });
       }
       throw error;
     }
@@ -155,15 +249,32 @@ export class EffectsController {
   private async definitionFor(code: string, asOf: Date, version: string | undefined): Promise<MeasureDefinitionVersion> {
     const found = await this.definitions.resolve(code, asOf, version === undefined ? undefined : Number(version));
     if (found === undefined) {
-      throw new NotFoundException({ error: 'Not Found', message: version === undefined ? 'no effect measure with this code; GET /effects/measures lists them' : 'no such version of this measure; GET /effects/measures/{code}/versions lists them' });
+      throw new NotFoundException({
+        error: 'Not Found',
+        message:
+          version === undefined
+            ? 'no effect measure with this code; GET /effects/measures lists them'
+            : 'no such version of this measure; GET /effects/measures/{code}/versions lists them',
+      });
     }
     return found;
   }
 
   @Get('measures/:code')
-  @ApiOperation({ summary: 'One measure as of an instant, optionally broken down; format=csv for CSV. Small cells are suppressed. The report names the definition version it used (definitionVersion, and the Measure-Definition-Version header); definitionVersion=N runs it with an older one.' })
-  @ApiTextOrJsonResponse('The report: JSON (people or staff units, or areas for the safety-index measures), or CSV with format=csv.', ['text/csv'], [MeasureReportDto, AreaMeasureReportDto])
-  async report(@Param('code') code: string, @Query() query: MeasureReportQueryDto, @Res({ passthrough: true }) response: Response): Promise<LabelledReport | string> {
+  @ApiOperation({
+    summary:
+      'One measure as of an instant, optionally broken down; format=csv for CSV. Small cells are suppressed. The report names the definition version it used (definitionVersion, and the Measure-Definition-Version header); definitionVersion=N runs it with an older one.',
+  })
+  @ApiTextOrJsonResponse(
+    'The report: JSON (people or staff units, or areas for the safety-index measures), or CSV with format=csv.',
+    ['text/csv'],
+    [MeasureReportDto, AreaMeasureReportDto],
+  )
+  async report(
+    @Param('code') code: string,
+    @Query() query: MeasureReportQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<LabelledReport | string> {
     const report = await this.compute(code, query);
     response.setHeader('measure-definition-version', String(report.definitionVersion));
     if (query.format === 'csv') {
@@ -175,7 +286,10 @@ export class EffectsController {
   }
 
   @Get('measures/:code/series')
-  @ApiOperation({ summary: "A measure's total as a series over measurement dates (the last day of each month or quarter, from..to); format=csv for CSV. A point that differs from the last shown one by a small group is hidden." })
+  @ApiOperation({
+    summary:
+      "A measure's total as a series over measurement dates (the last day of each month or quarter, from..to); format=csv for CSV. A point that differs from the last shown one by a small group is hidden.",
+  })
   @ApiTextOrJsonResponse('JSON, or CSV with format=csv.', ['text/csv'], MeasureSeriesDto)
   async series(@Param('code') code: string, @Query() query: SeriesQueryDto, @Res({ passthrough: true }) response: Response): Promise<MeasureSeries | string> {
     const { series } = await this.computeSeries(code, query);
@@ -200,19 +314,33 @@ export class EffectsController {
   private async computeSeries(code: string, query: SeriesQueryDto): Promise<{ series: MeasureSeries & { definitionVersion: number }; title: string }> {
     const resolved = await this.definitionFor(code, query.asOf === undefined ? this.clock.now() : new Date(query.asOf), query.definitionVersion);
     const measure = resolved.definition;
-    if (countedSubject(measure.predicate) !== 'people') throw new BadRequestException({ error: 'Bad Request', reason: 'SERIES_NOT_APPLICABLE', message: 'a series is given for measures of people' });
+    if (countedSubject(measure.predicate) !== 'people')
+      throw new BadRequestException({ error: 'Bad Request', reason: 'SERIES_NOT_APPLICABLE', message: 'a series is given for measures of people' });
     if (query.programme !== undefined && !programmesPicking(this.referenceData, code, measure.programmes).includes(query.programme)) {
-      throw new BadRequestException({ error: 'Bad Request', message: 'programme must be one of the programmes that picked this measure (see GET /effects/measures)' });
+      throw new BadRequestException({
+        error: 'Bad Request',
+        message: 'programme must be one of the programmes that picked this measure (see GET /effects/measures)',
+      });
     }
     if (query.from > query.to) throw new BadRequestException({ error: 'Bad Request', reason: 'EMPTY_SERIES', message: 'from must not be after to' });
     const asOf = query.asOf === undefined ? this.clock.now() : new Date(query.asOf);
     const latestMonth = copenhagenDate(asOf).slice(0, 7);
-    if (query.to > latestMonth) throw new BadRequestException({ error: 'Bad Request', reason: 'DATE_AFTER_AS_OF', message: 'to must not be later than the month of asOf' });
+    if (query.to > latestMonth)
+      throw new BadRequestException({ error: 'Bad Request', reason: 'DATE_AFTER_AS_OF', message: 'to must not be later than the month of asOf' });
     const months = (Number(query.to.slice(0, 4)) - Number(query.from.slice(0, 4))) * 12 + Number(query.to.slice(5)) - Number(query.from.slice(5));
     if (months > 120) throw new BadRequestException({ error: 'Bad Request', reason: 'SERIES_TOO_LONG', message: 'a series spans at most 10 years' });
     await awaitReadModels(this.progress, [OUTCOME_PROJECTION_NAME], query.consistentWith);
     const facts = await outcomeFactsAsOf(this.pool, asOf);
-    const series = computeMeasureSeries(caseHistories(facts), { measure, catalogue: this.catalogue, refData: this.referenceData, asOf: asOf.toISOString(), programme: query.programme, from: query.from, to: query.to, grain: query.grain ?? 'month' });
+    const series = computeMeasureSeries(caseHistories(facts), {
+      measure,
+      catalogue: this.catalogue,
+      refData: this.referenceData,
+      asOf: asOf.toISOString(),
+      programme: query.programme,
+      from: query.from,
+      to: query.to,
+      grain: query.grain ?? 'month',
+    });
     return { series: { ...series, definitionVersion: resolved.version }, title: measureTitle(measure.code, measure.title, query.lang ?? 'en') };
   }
 
@@ -222,7 +350,11 @@ export class EffectsController {
   @ApiTextResponse('The chart, an SVG image.', ['image/svg+xml'])
   async chart(@Param('code') code: string, @Query() query: MeasureReportQueryDto): Promise<string> {
     // By period unless asked otherwise; an area measure has one row per area effort and no periods.
-    const known = await this.definitions.resolve(code, query.asOf === undefined ? this.clock.now() : new Date(query.asOf), query.definitionVersion === undefined ? undefined : Number(query.definitionVersion));
+    const known = await this.definitions.resolve(
+      code,
+      query.asOf === undefined ? this.clock.now() : new Date(query.asOf),
+      query.definitionVersion === undefined ? undefined : Number(query.definitionVersion),
+    );
     const byDefault = known !== undefined && countedSubject(known.definition.predicate) === 'areas' ? undefined : 'period';
     const report = await this.compute(code, { ...query, by: query.by ?? byDefault });
     // Each cell's readable label in the report's language (lang=).
@@ -230,7 +362,10 @@ export class EffectsController {
   }
 
   @Get('status')
-  @ApiOperation({ summary: 'Status figures on a date for the people enrolled then: in a wage-subsidy job, in a job or education, self-sufficient, in custody; format=csv for CSV. Small cells suppressed across all four figures.' })
+  @ApiOperation({
+    summary:
+      'Status figures on a date for the people enrolled then: in a wage-subsidy job, in a job or education, self-sufficient, in custody; format=csv for CSV. Small cells suppressed across all four figures.',
+  })
   @ApiTextOrJsonResponse('JSON, or CSV with format=csv.', ['text/csv'], StatusReportDto)
   async status(@Query() query: StatusQueryDto, @Res({ passthrough: true }) response: Response): Promise<StatusReport | string> {
     const report = await this.computeStatus(query);
@@ -250,7 +385,9 @@ export class EffectsController {
     return statusReportSvg(await this.computeStatus(query));
   }
 
-  private async computeStatus(query: StatusQueryDto): Promise<StatusReport & { lang: ReportLanguage; statusLabels: Readonly<Record<string, string>>; labels: Record<string, string> }> {
+  private async computeStatus(
+    query: StatusQueryDto,
+  ): Promise<StatusReport & { lang: ReportLanguage; statusLabels: Readonly<Record<string, string>>; labels: Record<string, string> }> {
     if (query.programme !== undefined && !this.referenceData.programmes.has(query.programme)) {
       throw new BadRequestException({ error: 'Bad Request', reason: 'UNKNOWN_PROGRAMME', message: 'programme must be a programme code from reference data' });
     }
@@ -258,12 +395,25 @@ export class EffectsController {
     const asOf = query.asOf === undefined ? this.clock.now() : new Date(query.asOf);
     const latestDate = copenhagenDate(asOf);
     const date = query.date ?? latestDate;
-    if (date > latestDate) throw new BadRequestException({ error: 'Bad Request', reason: 'DATE_AFTER_AS_OF', message: 'date must not be later than the date of asOf' });
+    if (date > latestDate)
+      throw new BadRequestException({ error: 'Bad Request', reason: 'DATE_AFTER_AS_OF', message: 'date must not be later than the date of asOf' });
     const facts = await outcomeFactsAsOf(this.pool, asOf);
-    const report = computeStatusReport(caseHistories(facts), { date, asOf: asOf.toISOString(), catalogue: this.catalogue, refData: this.referenceData, breakdown: query.by, programme: query.programme });
+    const report = computeStatusReport(caseHistories(facts), {
+      date,
+      asOf: asOf.toISOString(),
+      catalogue: this.catalogue,
+      refData: this.referenceData,
+      breakdown: query.by,
+      programme: query.programme,
+    });
     const lang: ReportLanguage = query.lang ?? 'en';
     const keys = [...new Set(report.figures.flatMap((figure) => figure.cells.map((cell) => cell.key)))];
-    return { ...report, lang, statusLabels: STATUS_LABELS[lang], labels: reportLabels(report.breakdown, keys, lang, this.referenceData, this.catalogue.ageBands) };
+    return {
+      ...report,
+      lang,
+      statusLabels: STATUS_LABELS[lang],
+      labels: reportLabels(report.breakdown, keys, lang, this.referenceData, this.catalogue.ageBands),
+    };
   }
 
   @Get('reductions')
@@ -298,7 +448,8 @@ export class EffectsController {
     const asOf = query.asOf === undefined ? this.clock.now() : new Date(query.asOf);
     const latestDate = copenhagenDate(asOf);
     const measurementDate = query.measurementDate ?? latestDate;
-    if (measurementDate > latestDate) throw new BadRequestException({ error: 'Bad Request', reason: 'DATE_AFTER_AS_OF', message: 'measurementDate must not be later than the date of asOf' });
+    if (measurementDate > latestDate)
+      throw new BadRequestException({ error: 'Bad Request', reason: 'DATE_AFTER_AS_OF', message: 'measurementDate must not be later than the date of asOf' });
     const facts = await outcomeFactsAsOf(this.pool, asOf);
     return computeReductionReport(caseHistories(facts), {
       programme: query.programme,
@@ -321,8 +472,18 @@ export class EffectsController {
   @ApiOkResponse({ description: 'How many assessments were recorded (`recorded`).', type: StaffKnowledgeRecordedDto })
   async recordStaffKnowledge(@CurrentUser() user: AuthenticatedUser, @Body() body: unknown): Promise<{ recorded: number }> {
     const programmes = new Set(programmesPicking(this.referenceData, 'staff-knowledge'));
-    const { assessments, problems } = parseStaffKnowledge(body, { agencies: new Set(this.referenceData.agencies.keys()), programmes, today: copenhagenDate(this.clock.now()) });
-    if (problems.length > 0) throw new BadRequestException({ error: 'Bad Request', reason: 'INVALID_STAFF_KNOWLEDGE', message: 'the assessments have errors; nothing was recorded', problems });
+    const { assessments, problems } = parseStaffKnowledge(body, {
+      agencies: new Set(this.referenceData.agencies.keys()),
+      programmes,
+      today: copenhagenDate(this.clock.now()),
+    });
+    if (problems.length > 0)
+      throw new BadRequestException({
+        error: 'Bad Request',
+        reason: 'INVALID_STAFF_KNOWLEDGE',
+        message: 'the assessments have errors; nothing was recorded',
+        problems,
+      });
     await storeStaffKnowledge(this.pool, assessments, this.clock.now(), user.userId);
     return { recorded: assessments.length };
   }
@@ -338,7 +499,8 @@ export class EffectsController {
     const area = query.area ?? 'district';
     const known = new Set(area === 'estate' ? this.estates.estates.keys() : this.referenceData.districts.keys());
     const { rows, problems } = parseSafetyIndexCsv(csv, known, area);
-    if (problems.length > 0) throw new BadRequestException({ error: 'Bad Request', reason: 'INVALID_SAFETY_INDEX', message: 'the CSV has errors; nothing was imported', problems });
+    if (problems.length > 0)
+      throw new BadRequestException({ error: 'Bad Request', reason: 'INVALID_SAFETY_INDEX', message: 'the CSV has errors; nothing was imported', problems });
     await storeSafetyIndex(this.pool, rows, this.clock.now(), area);
     return { imported: rows.length };
   }
@@ -359,25 +521,39 @@ export class EffectsController {
     const lang: ReportLanguage = query.lang ?? 'en';
     const measure = { ...report.measure, title: measureTitle(report.measure.code, report.measure.title, lang) };
     if ('areas' in report) return { ...report, measure, definitionVersion: resolved.version, lang };
-    const labels = reportLabels(report.breakdown, report.cells.map((cell) => cell.key), lang, this.referenceData, this.catalogue.ageBands);
+    const labels = reportLabels(
+      report.breakdown,
+      report.cells.map((cell) => cell.key),
+      lang,
+      this.referenceData,
+      this.catalogue.ageBands,
+    );
     return { ...report, measure, definitionVersion: resolved.version, lang, labels };
   }
 
   private async computeWith(measure: MeasureDefinition, query: MeasureReportQueryDto): Promise<MeasureReport | AreaMeasureReport> {
     const code = measure.code;
     if (query.programme !== undefined && !programmesPicking(this.referenceData, code, measure.programmes).includes(query.programme)) {
-      throw new BadRequestException({ error: 'Bad Request', message: 'programme must be one of the programmes that picked this measure (see GET /effects/measures)' });
+      throw new BadRequestException({
+        error: 'Bad Request',
+        message: 'programme must be one of the programmes that picked this measure (see GET /effects/measures)',
+      });
     }
     await awaitReadModels(this.progress, [OUTCOME_PROJECTION_NAME], query.consistentWith);
     const asOf = query.asOf === undefined ? this.clock.now() : new Date(query.asOf);
     const latestDate = copenhagenDate(asOf);
     const measurementDate = query.measurementDate ?? latestDate;
-    if (measurementDate > latestDate) throw new BadRequestException({ error: 'Bad Request', message: 'measurementDate must not be later than the date of asOf' });
+    if (measurementDate > latestDate)
+      throw new BadRequestException({ error: 'Bad Request', message: 'measurementDate must not be later than the date of asOf' });
     const counts = countedSubject(measure.predicate);
     if (counts === 'staff-units') return this.staffKnowledgeReport(measure, query, asOf, measurementDate);
     if (counts === 'areas') return this.areaReport(measure, query, asOf, measurementDate);
     if (query.by !== undefined && !(BREAKDOWNS as readonly string[]).includes(query.by)) {
-      throw new BadRequestException({ error: 'Bad Request', reason: 'BREAKDOWN_NOT_APPLICABLE', message: `by must be one of ${BREAKDOWNS.join(', ')} for this measure` });
+      throw new BadRequestException({
+        error: 'Bad Request',
+        reason: 'BREAKDOWN_NOT_APPLICABLE',
+        message: `by must be one of ${BREAKDOWNS.join(', ')} for this measure`,
+      });
     }
     if (query.by2 !== undefined && (query.by === undefined || query.by2 === query.by)) {
       throw new BadRequestException({ error: 'Bad Request', reason: 'BREAKDOWN_NOT_APPLICABLE', message: 'by2 needs by, and another breakdown than by' });
@@ -398,9 +574,18 @@ export class EffectsController {
 
   /** VINK: staff units, not people; same cells and suppression, counted in units. */
   private async staffKnowledgeReport(measure: MeasureDefinition, query: MeasureReportQueryDto, asOf: Date, measurementDate: string): Promise<MeasureReport> {
-    if (query.by2 !== undefined) throw new BadRequestException({ error: 'Bad Request', reason: 'BREAKDOWN_NOT_APPLICABLE', message: 'a measure of staff units has one breakdown at a time' });
+    if (query.by2 !== undefined)
+      throw new BadRequestException({
+        error: 'Bad Request',
+        reason: 'BREAKDOWN_NOT_APPLICABLE',
+        message: 'a measure of staff units has one breakdown at a time',
+      });
     if (query.by !== undefined && !(STAFF_KNOWLEDGE_BREAKDOWNS as readonly string[]).includes(query.by)) {
-      throw new BadRequestException({ error: 'Bad Request', reason: 'BREAKDOWN_NOT_APPLICABLE', message: `by must be one of ${STAFF_KNOWLEDGE_BREAKDOWNS.join(', ')} for a measure of staff units` });
+      throw new BadRequestException({
+        error: 'Bad Request',
+        reason: 'BREAKDOWN_NOT_APPLICABLE',
+        message: `by must be one of ${STAFF_KNOWLEDGE_BREAKDOWNS.join(', ')} for a measure of staff units`,
+      });
     }
     const picking = programmesPicking(this.referenceData, measure.code, measure.programmes);
     const programmes = new Set(query.programme === undefined ? picking : [query.programme]);
@@ -422,7 +607,11 @@ export class EffectsController {
   /** The safety-index measures: per area, before and after the effort started; no people. */
   private async areaReport(measure: MeasureDefinition, query: MeasureReportQueryDto, asOf: Date, measurementDate: string): Promise<AreaMeasureReport> {
     if ((query.by !== undefined && query.by !== 'programme') || query.by2 !== undefined) {
-      throw new BadRequestException({ error: 'Bad Request', reason: 'BREAKDOWN_NOT_APPLICABLE', message: 'an area measure is always one row per area effort; by may only be programme' });
+      throw new BadRequestException({
+        error: 'Bad Request',
+        reason: 'BREAKDOWN_NOT_APPLICABLE',
+        message: 'an area measure is always one row per area effort; by may only be programme',
+      });
     }
     if (measure.predicate.kind !== 'area-safety-index') throw new Error('not an area measure');
     const picking = programmesPicking(this.referenceData, measure.code, measure.programmes);
@@ -431,7 +620,14 @@ export class EffectsController {
     const codes = this.estates.areaEfforts.flatMap((e) => (area === 'district' ? [e.district] : e.estate === undefined ? [] : [e.estate]));
     const index = await safetyIndexOfAreas(this.pool, area, codes);
     const areas: AreaMeasureRow[] = areaMeasureRows(measure, this.estates.areaEfforts, programmes, index, this.referenceData, this.estates, measurementDate);
-    return { measure: describeMeasure(measure, picking), asOf: asOf.toISOString(), measurementDate, programmeFilter: query.programme ?? null, estatesVersion: this.estates.version, areas };
+    return {
+      measure: describeMeasure(measure, picking),
+      asOf: asOf.toISOString(),
+      measurementDate,
+      programmeFilter: query.programme ?? null,
+      estatesVersion: this.estates.version,
+      areas,
+    };
   }
 }
 
@@ -448,6 +644,7 @@ async function csvFrom(request: Request, body: unknown): Promise<string> {
     return Buffer.concat(chunks).toString('utf8');
   }
   const csv = typeof body === 'object' && body !== null ? (body as { csv?: unknown }).csv : undefined;
-  if (typeof csv !== 'string' || csv.length > MAX_CSV_BYTES) throw new BadRequestException({ error: 'Bad Request', message: 'send the CSV as a text/csv body or as JSON {"csv": "..."}' });
+  if (typeof csv !== 'string' || csv.length > MAX_CSV_BYTES)
+    throw new BadRequestException({ error: 'Bad Request', message: 'send the CSV as a text/csv body or as JSON {"csv": "..."}' });
   return csv;
 }

@@ -30,7 +30,10 @@ describe('measure catalogue against reference data', () => {
 
   it('places every area effort that picked a safety-index measure in a district, and an estate under that district', () => {
     const estates = loadEstates(refData);
-    const areaProgrammes = [...refData.programmes.values()].filter((p) => p.measures.some((m) => m.startsWith('safety-index'))).map((p) => p.code).sort();
+    const areaProgrammes = [...refData.programmes.values()]
+      .filter((p) => p.measures.some((m) => m.startsWith('safety-index')))
+      .map((p) => p.code)
+      .sort();
     expect(estates.areaEfforts.map((e) => e.programme).sort()).toEqual(areaProgrammes);
     for (const effort of estates.areaEfforts) {
       expect(refData.districts.has(effort.district)).toBe(true);
@@ -39,7 +42,12 @@ describe('measure catalogue against reference data', () => {
   });
 
   it('refuses a definition whose anchor does not fit what it counts', () => {
-    const raw = { version: 'x', suppressionThreshold: 5, ageBands: [], measures: [{ code: 'a', title: 'a', anchor: 'enrolment', windowMonths: 1, predicate: { kind: 'staff-knowledge-gain' } }] };
+    const raw = {
+      version: 'x',
+      suppressionThreshold: 5,
+      ageBands: [],
+      measures: [{ code: 'a', title: 'a', anchor: 'enrolment', windowMonths: 1, predicate: { kind: 'staff-knowledge-gain' } }],
+    };
     expect(() => parseMeasureCatalogue(raw)).toThrow(MeasureDefinitionError);
     expect(() => parseMeasureCatalogue(raw)).toThrow('measures[0].anchor must be training for predicate kind staff-knowledge-gain');
   });
@@ -60,7 +68,13 @@ describe('flexible jobs (fleksjob) in the job measures', () => {
       return details.map(([on, detail], revision) => ({ caseId, revision, recordedAt: '2020-01-01T00:00:00.000Z', agency: 'BIF', on, detail }));
     });
     const everyone = { ...refData, programmes: new Map([['SSP_PLUS', { ...refData.programmes.get('SSP_PLUS')!, measures: [code] }]]) };
-    const report = computeMeasureReport(caseHistories(facts), { measure: m, catalogue: { ...catalogue, suppressionThreshold: 1 }, refData: everyone, asOf: '2026-01-01T00:00:00.000Z', measurementDate: '2025-12-31' });
+    const report = computeMeasureReport(caseHistories(facts), {
+      measure: m,
+      catalogue: { ...catalogue, suppressionThreshold: 1 },
+      refData: everyone,
+      asOf: '2026-01-01T00:00:00.000Z',
+      measurementDate: '2025-12-31',
+    });
     return report.total.count as number;
   }
 
@@ -68,12 +82,20 @@ describe('flexible jobs (fleksjob) in the job measures', () => {
   const jobMeasures = [...catalogue.measures.values()].filter((m) => jobKinds.includes(m.predicate.kind));
 
   it('covers the job measures', () => {
-    expect(jobMeasures.map((m) => m.code)).toEqual(expect.arrayContaining(['job-or-education-at-release', 'employment-ever-12m', 'wage-subsidy-ever', 'leisure-job-started']));
+    expect(jobMeasures.map((m) => m.code)).toEqual(
+      expect.arrayContaining(['job-or-education-at-release', 'employment-ever-12m', 'wage-subsidy-ever', 'leisure-job-started']),
+    );
   });
 
   it.each(jobMeasures.map((m) => [m.code]))('%s: the published definition names flexible jobs exactly when the calculation counts them', (code) => {
     const counted = flexibleOnly(code) > 0;
-    const definition = computeMeasureReport([], { measure: catalogue.measures.get(code)!, catalogue, refData, asOf: '2026-01-01T00:00:00.000Z', measurementDate: '2025-12-31' }).measure.definition;
+    const definition = computeMeasureReport([], {
+      measure: catalogue.measures.get(code)!,
+      catalogue,
+      refData,
+      asOf: '2026-01-01T00:00:00.000Z',
+      measurementDate: '2025-12-31',
+    }).measure.definition;
     expect({ code, counted, saysFlexible: /flexible[^.]*fleksjob/.test(definition) }).toEqual({ code, counted, saysFlexible: counted });
   });
 

@@ -108,7 +108,11 @@ export function parseMeasureCatalogue(raw: unknown): MeasureCatalogue {
   const threshold = wholeNumber(doc.suppressionThreshold, 'suppressionThreshold', 1);
   const ageBands = list(doc.ageBands, 'ageBands').map((value, i): AgeBand => {
     const band = record(value, `ageBands[${i}]`);
-    return { code: text(band.code, `ageBands[${i}].code`), minAge: wholeNumber(band.minAge, `ageBands[${i}].minAge`, 0), maxAge: wholeNumber(band.maxAge, `ageBands[${i}].maxAge`, 0) };
+    return {
+      code: text(band.code, `ageBands[${i}].code`),
+      minAge: wholeNumber(band.minAge, `ageBands[${i}].minAge`, 0),
+      maxAge: wholeNumber(band.maxAge, `ageBands[${i}].maxAge`, 0),
+    };
   });
   const measures = new Map<string, MeasureDefinition>();
   list(doc.measures, 'measures').forEach((value, i) => {
@@ -169,7 +173,8 @@ export interface DefinitionContext {
 export function parseMeasureDefinition(raw: unknown, context: DefinitionContext): MeasureDefinition {
   const m = record(raw, 'definition');
   const unknownField = Object.keys(m).find((key) => !MEASURE_FIELDS.includes(key));
-  if (unknownField !== undefined) throw new MeasureDefinitionError(`a definition has only the fields ${MEASURE_FIELDS.join(', ')}`, 'definition', 'known-fields');
+  if (unknownField !== undefined)
+    throw new MeasureDefinitionError(`a definition has only the fields ${MEASURE_FIELDS.join(', ')}`, 'definition', 'known-fields');
   if (typeof m.code !== 'string' || !MEASURE_CODE_PATTERN.test(m.code) || m.code.length > 60) {
     throw new MeasureDefinitionError('code must be lower-case words joined by hyphens, at most 60 characters', 'code', 'code-format');
   }
@@ -179,7 +184,11 @@ export function parseMeasureDefinition(raw: unknown, context: DefinitionContext)
   const unknownPredicateField = Object.keys(p).find((key) => key !== 'kind' && !PREDICATE_FIELDS[kind].includes(key));
   if (unknownPredicateField !== undefined) {
     const allowed = PREDICATE_FIELDS[kind];
-    throw new MeasureDefinitionError(`predicate kind ${kind} has ${allowed.length === 0 ? 'no fields but kind' : `only the fields kind, ${allowed.join(', ')}`}`, 'predicate', 'known-fields');
+    throw new MeasureDefinitionError(
+      `predicate kind ${kind} has ${allowed.length === 0 ? 'no fields but kind' : `only the fields kind, ${allowed.join(', ')}`}`,
+      'predicate',
+      'known-fields',
+    );
   }
   const measure = parseMeasure(m, '');
   if (measure.windowMonths > 120) throw new MeasureDefinitionError('windowMonths must be at most 120', 'windowMonths', 'max');
@@ -193,10 +202,17 @@ export function parseMeasureDefinition(raw: unknown, context: DefinitionContext)
     if (new Set(values).size !== values.length) throw new MeasureDefinitionError(`${field} names an entry twice`, field, 'unique');
   }
   measure.programmes?.forEach((code, i) => {
-    if (!context.programmes.has(code)) throw new MeasureDefinitionError(`programmes[${i}] must be a programme code from reference data`, `programmes[${i}]`, 'known-programme');
+    if (!context.programmes.has(code))
+      throw new MeasureDefinitionError(`programmes[${i}] must be a programme code from reference data`, `programmes[${i}]`, 'known-programme');
   });
-  const agency = predicate.kind === 'release-to-jobcentre-days' ? ['predicate.contactAgency', predicate.contactAgency] : predicate.kind === 'plan-action-added' ? ['predicate.agency', predicate.agency] : undefined;
-  if (agency !== undefined && !context.agencies.has(agency[1])) throw new MeasureDefinitionError(`${agency[0]} must be an agency code from reference data`, agency[0], 'known-agency');
+  const agency =
+    predicate.kind === 'release-to-jobcentre-days'
+      ? ['predicate.contactAgency', predicate.contactAgency]
+      : predicate.kind === 'plan-action-added'
+        ? ['predicate.agency', predicate.agency]
+        : undefined;
+  if (agency !== undefined && !context.agencies.has(agency[1]))
+    throw new MeasureDefinitionError(`${agency[0]} must be an agency code from reference data`, agency[0], 'known-agency');
   if (predicate.kind === 'programme-completed' && !context.programmes.has(predicate.programmeCode)) {
     throw new MeasureDefinitionError('predicate.programmeCode must be a programme code from reference data', 'predicate.programmeCode', 'known-programme');
   }
@@ -231,7 +247,10 @@ function parsePredicate(value: unknown, path: string): OutcomePredicate {
     case 'ever-wage-subsidy':
       return {
         kind,
-        employmentKinds: p.employmentKinds === undefined ? ['wage-subsidy'] : list(p.employmentKinds, `${path}.employmentKinds`).map((s, i) => oneOf(s, EMPLOYMENT_KINDS, `${path}.employmentKinds[${i}]`)),
+        employmentKinds:
+          p.employmentKinds === undefined
+            ? ['wage-subsidy']
+            : list(p.employmentKinds, `${path}.employmentKinds`).map((s, i) => oneOf(s, EMPLOYMENT_KINDS, `${path}.employmentKinds[${i}]`)),
       };
     case 'release-to-jobcentre-days':
       return { kind, contactAgency: text(p.contactAgency, `${path}.contactAgency`) };
@@ -247,7 +266,10 @@ function parsePredicate(value: unknown, path: string): OutcomePredicate {
     case 'plan-action-added':
       return { kind, agency: text(p.agency, `${path}.agency`) };
     case 'employment-started':
-      return { kind, employmentKinds: list(p.employmentKinds, `${path}.employmentKinds`).map((s, i) => oneOf(s, EMPLOYMENT_KINDS, `${path}.employmentKinds[${i}]`)) };
+      return {
+        kind,
+        employmentKinds: list(p.employmentKinds, `${path}.employmentKinds`).map((s, i) => oneOf(s, EMPLOYMENT_KINDS, `${path}.employmentKinds[${i}]`)),
+      };
     case 'area-safety-index':
       return { kind, area: oneOf(p.area, AREA_LEVELS, `${path}.area`) };
     default:

@@ -56,7 +56,10 @@ export function outcomeFactOf(caseId: string, recorded: RecordedEvent): OutcomeF
 function detailOf(event: CaseEvent): { on: string; detail: OutcomeFactDetail } | undefined {
   switch (event.type) {
     case 'CaseOpened':
-      return { on: copenhagenDate(new Date(event.data.openedAt)), detail: { type: 'case-opened', birthDate: event.data.birthDate, districtCode: event.data.districtCode } };
+      return {
+        on: copenhagenDate(new Date(event.data.openedAt)),
+        detail: { type: 'case-opened', birthDate: event.data.birthDate, districtCode: event.data.districtCode },
+      };
     case 'CaseClosed':
       return { on: copenhagenDate(new Date(event.data.closedAt)), detail: { type: 'case-closed' } };
     case 'CaseReopened':
@@ -76,7 +79,10 @@ function detailOf(event: CaseEvent): { on: string; detail: OutcomeFactDetail } |
     case 'ChargeRecorded':
       return { on: event.data.chargedOn, detail: { type: 'charged', offenceCategory: event.data.offenceCategory } };
     case 'ConvictionRecorded':
-      return { on: event.data.convictedOn, detail: { type: 'convicted', offenceCategory: event.data.offenceCategory, dangerousToPersons: event.data.dangerousToPersons } };
+      return {
+        on: event.data.convictedOn,
+        detail: { type: 'convicted', offenceCategory: event.data.offenceCategory, dangerousToPersons: event.data.dangerousToPersons },
+      };
     case 'EmploymentStarted':
       return { on: event.data.startedOn, detail: { type: 'employment-started', employmentId: event.data.employmentId, kind: event.data.kind } };
     case 'EmploymentEnded':
@@ -98,12 +104,22 @@ function detailOf(event: CaseEvent): { on: string; detail: OutcomeFactDetail } |
     case 'InformationShared':
       return {
         on: event.data.sharedOn ?? copenhagenDate(new Date(event.data.sharedAt)),
-        detail: { type: 'information-shared', entryId: event.data.entryId, sharedWith: [...event.data.sharedWith], at: dayStart(event.data.sharedOn) ?? event.data.sharedAt },
+        detail: {
+          type: 'information-shared',
+          entryId: event.data.entryId,
+          sharedWith: [...event.data.sharedWith],
+          at: dayStart(event.data.sharedOn) ?? event.data.sharedAt,
+        },
       };
     case 'InformationAcknowledged':
       return {
         on: event.data.acknowledgedOn ?? copenhagenDate(new Date(event.data.acknowledgedAt)),
-        detail: { type: 'information-acknowledged', entryId: event.data.entryId, receiver: event.data.agency, at: dayStart(event.data.acknowledgedOn) ?? event.data.acknowledgedAt },
+        detail: {
+          type: 'information-acknowledged',
+          entryId: event.data.entryId,
+          receiver: event.data.agency,
+          at: dayStart(event.data.acknowledgedOn) ?? event.data.acknowledgedAt,
+        },
       };
     case 'CaseConferenceHeld':
       return { on: event.data.heldOn, detail: { type: 'conference-held', agenciesPresent: [...event.data.agenciesPresent] } };

@@ -19,5 +19,12 @@ export async function outcomeFactsAsOf(pool: Pool, asOf: Date, table = OUTCOME_F
        FROM ${READ_MODEL_SCHEMA}.${table} WHERE recorded_at <= $1 ORDER BY case_id, stream_revision`,
     [asOf],
   );
-  return rows.map((row) => ({ caseId: row.case_id, revision: row.stream_revision, recordedAt: row.recorded_at.toISOString(), agency: row.agency, on: row.occurred_on, detail: row.detail }));
+  return rows.map((row) => ({
+    caseId: row.case_id,
+    revision: row.stream_revision,
+    recordedAt: row.recorded_at.toISOString(),
+    agency: row.agency,
+    on: row.occurred_on,
+    detail: row.detail,
+  }));
 }

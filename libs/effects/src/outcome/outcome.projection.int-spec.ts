@@ -39,9 +39,21 @@ describe('outcome projection and effect measures on a generated case load', () =
   beforeAll(async () => {
     ({ store, pool, close } = await openRunnerFixture());
     const vault = new PersonalDataVault(pool, testPrivacyConfig());
-    streams = await decideDemoCaseStreams({ vault, refData: realRefData, streamPrefix: names.streamPrefix, minEvents: 9000, seed: 7, until: new Date('2026-06-01T12:00:00Z') });
+    streams = await decideDemoCaseStreams({
+      vault,
+      refData: realRefData,
+      streamPrefix: names.streamPrefix,
+      minEvents: 9000,
+      seed: 7,
+      until: new Date('2026-06-01T12:00:00Z'),
+    });
     streams.push(...cohortEdgeStreams(names.streamPrefix));
-    runner = new ProjectionRunner({ eventStore: store, pool, projections: [createOutcomeProjection({ name: names.name, streamPrefix: names.streamPrefix, table })], batchSize: 200 });
+    runner = new ProjectionRunner({
+      eventStore: store,
+      pool,
+      projections: [createOutcomeProjection({ name: names.name, streamPrefix: names.streamPrefix, table })],
+      batchSize: 200,
+    });
     await runner.start();
     for (const stream of streams) {
       const result = await store.appendToStream(stream.streamId, stream.steps.flat(), 'no-stream');
@@ -54,8 +66,23 @@ describe('outcome projection and effect measures on a generated case load', () =
     await close();
   });
 
-  function engineReport(facts: Awaited<ReturnType<typeof outcomeFactsAsOf>>, measure: MeasureDefinition, refData: ReferenceData, asOf: Date, breakdown?: Breakdown, programme?: string): MeasureReport {
-    return computeMeasureReport(caseHistories(facts), { measure, catalogue, refData, asOf: asOf.toISOString(), measurementDate: MEASUREMENT_DATE, breakdown, programme });
+  function engineReport(
+    facts: Awaited<ReturnType<typeof outcomeFactsAsOf>>,
+    measure: MeasureDefinition,
+    refData: ReferenceData,
+    asOf: Date,
+    breakdown?: Breakdown,
+    programme?: string,
+  ): MeasureReport {
+    return computeMeasureReport(caseHistories(facts), {
+      measure,
+      catalogue,
+      refData,
+      asOf: asOf.toISOString(),
+      measurementDate: MEASUREMENT_DATE,
+      breakdown,
+      programme,
+    });
   }
 
   it('matches an independent computation from the raw events for every measure and every breakdown', async () => {
@@ -69,7 +96,12 @@ describe('outcome projection and effect measures on a generated case load', () =
         for (const breakdown of [undefined, ...BREAKDOWNS]) {
           const report = engineReport(facts, measure, refData, asOf, breakdown);
           const truth = independentReport(streams, names.streamPrefix, measure, refData, breakdown);
-          expect({ measure: measure.code, breakdown, total: report.total, cells: report.cells }).toEqual({ measure: measure.code, breakdown, total: truth.total, cells: truth.cells });
+          expect({ measure: measure.code, breakdown, total: report.total, cells: report.cells }).toEqual({
+            measure: measure.code,
+            breakdown,
+            total: truth.total,
+            cells: truth.cells,
+          });
           nonEmptyCells += report.cells.filter((c) => typeof c.people === 'number').length;
         }
       }
@@ -88,7 +120,10 @@ describe('outcome projection and effect measures on a generated case load', () =
     const conviction = catalogue.measures.get('recidivism-conviction-12m')!;
     const publish = async (asOf: Date) => {
       const facts = await outcomeFactsAsOf(pool, asOf, table);
-      const reports = [engineReport(facts, measure, everyMeasureRefData, publishedAt, 'period'), engineReport(facts, conviction, everyMeasureRefData, publishedAt, 'programme')];
+      const reports = [
+        engineReport(facts, measure, everyMeasureRefData, publishedAt, 'period'),
+        engineReport(facts, conviction, everyMeasureRefData, publishedAt, 'programme'),
+      ];
       return { json: JSON.stringify(reports), csv: reports.map(measureReportCsv).join(''), svg: reports.map(measureReportSvg).join('') };
     };
     const published = await publish(publishedAt);
@@ -96,8 +131,27 @@ describe('outcome projection and effect measures on a generated case load', () =
     // Corrections: late-recorded facts with earlier business dates, for every case.
     for (const stream of streams) {
       const correction: NewEvent[] = [
-        { id: randomUUID(), type: 'SelfSufficiencyReached', schemaVersion: 1, data: { reachedOn: '2020-01-01', through: 'employment' }, metadata: { actor: 'correction', agency: 'BIF', correlationId: randomUUID() } },
-        { id: randomUUID(), type: 'ConvictionRecorded', schemaVersion: 1, data: { convictionId: randomUUID(), offenceCategory: 'violence', dangerousToPersons: true, convictedOn: '2025-06-01', sentence: { sealed: 'x' }, reportedBy: 'KBH-POLITI' }, metadata: { actor: 'correction', agency: 'KBH-POLITI', correlationId: randomUUID() } },
+        {
+          id: randomUUID(),
+          type: 'SelfSufficiencyReached',
+          schemaVersion: 1,
+          data: { reachedOn: '2020-01-01', through: 'employment' },
+          metadata: { actor: 'correction', agency: 'BIF', correlationId: randomUUID() },
+        },
+        {
+          id: randomUUID(),
+          type: 'ConvictionRecorded',
+          schemaVersion: 1,
+          data: {
+            convictionId: randomUUID(),
+            offenceCategory: 'violence',
+            dangerousToPersons: true,
+            convictedOn: '2025-06-01',
+            sentence: { sealed: 'x' },
+            reportedBy: 'KBH-POLITI',
+          },
+          metadata: { actor: 'correction', agency: 'KBH-POLITI', correlationId: randomUUID() },
+        },
       ];
       last = (await store.appendToStream(stream.streamId, correction, 'any')).position;
     }
@@ -131,13 +185,23 @@ function independentReport(streams: DemoCaseStream[], prefix: string, measure: M
     const events: Raw[] = stream.steps.flat().map((e) => ({ type: e.type, data: e.data as Record<string, any>, agency: e.metadata.agency }));
     const opened = events.find((e) => e.type === 'CaseOpened')!.data;
     const enrolStart: Record<string, string> = {};
-    for (const e of events) if (e.type === 'EnrolledInProgramme' && picked.includes(e.data.programmeCode) && !(e.data.programmeCode in enrolStart && enrolStart[e.data.programmeCode] <= e.data.startedOn)) enrolStart[e.data.programmeCode] = e.data.startedOn;
+    for (const e of events)
+      if (
+        e.type === 'EnrolledInProgramme' &&
+        picked.includes(e.data.programmeCode) &&
+        !(e.data.programmeCode in enrolStart && enrolStart[e.data.programmeCode] <= e.data.startedOn)
+      )
+        enrolStart[e.data.programmeCode] = e.data.startedOn;
     const starts = Object.entries(enrolStart);
     if (starts.length === 0) continue;
     const earliest = starts.map(([, d]) => d).sort()[0];
     const consider = (entered: string) => {
       let anchor: string | undefined = entered;
-      if (measure.anchor === 'release') anchor = events.filter((e) => e.type === 'ReleasedFromCustody' && e.data.releasedOn >= entered).map((e) => e.data.releasedOn as string).sort()[0];
+      if (measure.anchor === 'release')
+        anchor = events
+          .filter((e) => e.type === 'ReleasedFromCustody' && e.data.releasedOn >= entered)
+          .map((e) => e.data.releasedOn as string)
+          .sort()[0];
       if (anchor === undefined) return undefined;
       const end = plusMonths(anchor, measure.windowMonths);
       if (end > MEASUREMENT_DATE) return undefined;
@@ -154,7 +218,9 @@ function independentReport(streams: DemoCaseStream[], prefix: string, measure: M
       let key: string;
       if (breakdown === 'period') key = `${person.anchor.slice(0, 4)}-Q${Math.ceil(Number(person.anchor.slice(5, 7)) / 3)}`;
       else if (breakdown === 'level') {
-        const levels = events.filter((e) => e.type === 'SspCategoryAssessed' && e.data.assessedOn <= person.anchor).sort((a, b) => (a.data.assessedOn < b.data.assessedOn ? -1 : a.data.assessedOn > b.data.assessedOn ? 1 : 0));
+        const levels = events
+          .filter((e) => e.type === 'SspCategoryAssessed' && e.data.assessedOn <= person.anchor)
+          .sort((a, b) => (a.data.assessedOn < b.data.assessedOn ? -1 : a.data.assessedOn > b.data.assessedOn ? 1 : 0));
         key = levels.length === 0 ? 'none' : String(levels[levels.length - 1].data.level);
       } else if (breakdown === 'ageBand') {
         const b = opened.birthDate as string;
@@ -172,10 +238,19 @@ function independentReport(streams: DemoCaseStream[], prefix: string, measure: M
   const cell = (key: string, group: { hit: boolean; value?: number }[]) => {
     const people = group.length;
     const count = group.filter((r) => r.hit).length;
-    const values = group.filter((r) => r.value !== undefined).map((r) => r.value as number).sort((a, b) => a - b);
+    const values = group
+      .filter((r) => r.value !== undefined)
+      .map((r) => r.value as number)
+      .sort((a, b) => a - b);
     const peopleSmall = people > 0 && people < 5;
     const countSmall = peopleSmall || (count > 0 && count < 5);
-    const result: Record<string, unknown> = { key, people: peopleSmall ? '<5' : people, count: countSmall ? '<5' : count, share: countSmall || people === 0 ? null : Math.round((count / people) * 10000) / 10000, suppressed: countSmall };
+    const result: Record<string, unknown> = {
+      key,
+      people: peopleSmall ? '<5' : people,
+      count: countSmall ? '<5' : count,
+      share: countSmall || people === 0 ? null : Math.round((count / people) * 10000) / 10000,
+      suppressed: countSmall,
+    };
     if (hasValue) {
       const mid = Math.floor(values.length / 2);
       result.median = peopleSmall || values.length < 5 ? null : values.length % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
@@ -183,7 +258,15 @@ function independentReport(streams: DemoCaseStream[], prefix: string, measure: M
     return result;
   };
   const keys = [...new Set(rows.map((r) => r.key))].sort();
-  const cells = breakdown === undefined ? [] : keys.map((k) => cell(k, rows.filter((r) => r.key === k)));
+  const cells =
+    breakdown === undefined
+      ? []
+      : keys.map((k) =>
+          cell(
+            k,
+            rows.filter((r) => r.key === k),
+          ),
+        );
   // Complementary suppression across the report: the library's rule on the independent cells (the
   // rule itself is checked by an attacker that tries to recover hidden figures, report-disclosure.spec.ts).
   const shown = withReportSuppression(cell('total', totalRows) as unknown as PublishedCell, cells as unknown as PublishedCell[], 5);
@@ -205,12 +288,23 @@ function cohortEdgeStreams(prefix: string): DemoCaseStream[] {
     metadata: { actor: 'edge-fixture', agency, correlationId: randomUUID() },
   });
   const opened = (caseId: string, birthDate: string, openedOn: string) => [
-    event('CaseOpened', { citizenId: caseId, cprHash: 'e'.repeat(64), name: { sealed: 'x' }, cpr: { sealed: 'x' }, birthDate, districtCode: 'NORREBRO-1', referredBy: 'BIF', reason: { sealed: 'x' }, openedAt: `${openedOn}T09:00:00.000Z` }),
+    event('CaseOpened', {
+      citizenId: caseId,
+      cprHash: 'e'.repeat(64),
+      name: { sealed: 'x' },
+      cpr: { sealed: 'x' },
+      birthDate,
+      districtCode: 'NORREBRO-1',
+      referredBy: 'BIF',
+      reason: { sealed: 'x' },
+      openedAt: `${openedOn}T09:00:00.000Z`,
+    }),
     event('SspCategoryAssessed', { level: 3, rationale: { sealed: 'x' }, assessedBy: 'BIF', assessedOn: openedOn }),
   ];
   const enrolled = (startedOn: string) => event('EnrolledInProgramme', { programmeCode: 'SSP_PLUS', startedOn });
   const selfSufficient = (reachedOn: string) => event('SelfSufficiencyReached', { reachedOn, through: 'employment' });
-  const charged = (chargedOn: string) => event('ChargeRecorded', { chargeId: randomUUID(), offenceCategory: 'burglary', chargedOn, reportedBy: 'KBH-POLITI' }, 'KBH-POLITI');
+  const charged = (chargedOn: string) =>
+    event('ChargeRecorded', { chargeId: randomUUID(), offenceCategory: 'burglary', chargedOn, reportedBy: 'KBH-POLITI' }, 'KBH-POLITI');
   const people: NewEvent[][] = [
     // Outcome on the window's last day: counts.
     [...opened(randomUUID(), '2002-03-10', '2024-06-01'), enrolled('2024-06-15'), selfSufficient('2025-06-15'), charged('2025-06-15')],
@@ -245,7 +339,9 @@ function plusMonths(date: string, months: number): string {
 
 /** Events in business-date order; ties keep their recorded order (a stable sort). */
 function byDate(events: Raw[], dateOf: (e: Raw) => string | undefined): Raw[] {
-  return events.filter((e) => dateOf(e) !== undefined).sort((a, b) => ((dateOf(a) as string) < (dateOf(b) as string) ? -1 : (dateOf(a) as string) > (dateOf(b) as string) ? 1 : 0));
+  return events
+    .filter((e) => dateOf(e) !== undefined)
+    .sort((a, b) => ((dateOf(a) as string) < (dateOf(b) as string) ? -1 : (dateOf(a) as string) > (dateOf(b) as string) ? 1 : 0));
 }
 
 function selfSufficientOn(events: Raw[], day: string): boolean {
@@ -308,18 +404,43 @@ function outcome(events: Raw[], measure: MeasureDefinition, anchor: string, end:
     case 'recidivism-dangerous':
       return { hit: events.some((e) => e.type === 'ConvictionRecorded' && e.data.dangerousToPersons === true && inWindowAfter(e.data.convictedOn)) };
     case 'release-to-jobcentre-days': {
-      const relevant = new Set(['ActionAdded', 'CaseOpened', 'CaseClosed', 'CaseReopened', 'SspCategoryAssessed', 'EnrolledInProgramme', 'ExitedProgramme', 'CustodyStarted', 'ChargeRecorded', 'ConvictionRecorded', 'EmploymentStarted', 'EmploymentEnded', 'EducationStarted', 'EducationEnded', 'EducationCompleted', 'SelfSufficiencyReached', 'SelfSufficiencyLost', 'ProgressionAssessed', 'InformationShared', 'InformationAcknowledged', 'CaseConferenceHeld']);
+      const relevant = new Set([
+        'ActionAdded',
+        'CaseOpened',
+        'CaseClosed',
+        'CaseReopened',
+        'SspCategoryAssessed',
+        'EnrolledInProgramme',
+        'ExitedProgramme',
+        'CustodyStarted',
+        'ChargeRecorded',
+        'ConvictionRecorded',
+        'EmploymentStarted',
+        'EmploymentEnded',
+        'EducationStarted',
+        'EducationEnded',
+        'EducationCompleted',
+        'SelfSufficiencyReached',
+        'SelfSufficiencyLost',
+        'ProgressionAssessed',
+        'InformationShared',
+        'InformationAcknowledged',
+        'CaseConferenceHeld',
+      ]);
       const dateOf = (e: Raw): string | undefined => {
         if (!relevant.has(e.type)) return undefined;
         const on = Object.entries(e.data).find(([k, v]) => /On$/.test(k) && k !== 'dueDate' && typeof v === 'string')?.[1] as string | undefined;
-        if (e.type === 'EnrolledInProgramme' || e.type === 'EmploymentStarted' || e.type === 'EducationStarted' || e.type === 'CustodyStarted') return e.data.startedOn;
+        if (e.type === 'EnrolledInProgramme' || e.type === 'EmploymentStarted' || e.type === 'EducationStarted' || e.type === 'CustodyStarted')
+          return e.data.startedOn;
         if (on !== undefined) return on;
         const at = Object.entries(e.data).find(([k, v]) => /At$/.test(k) && typeof v === 'string')?.[1] as string;
         return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date(at));
       };
       const contacts = byDate(events, dateOf).filter((e) => {
         const d = dateOf(e) as string;
-        return d >= anchor && d <= end && (e.agency === p.contactAgency || (e.type === 'CaseConferenceHeld' && e.data.agenciesPresent.includes(p.contactAgency)));
+        return (
+          d >= anchor && d <= end && (e.agency === p.contactAgency || (e.type === 'CaseConferenceHeld' && e.data.agenciesPresent.includes(p.contactAgency)))
+        );
       });
       return contacts.length === 0 ? { hit: false } : { hit: true, value: days(anchor, dateOf(contacts[0]) as string) };
     }
@@ -331,7 +452,9 @@ function outcome(events: Raw[], measure: MeasureDefinition, anchor: string, end:
           localDate(e.data.sharedAt) >= anchor &&
           localDate(e.data.sharedAt) <= end &&
           (e.data.sharedWith as string[]).some((agency) => {
-            const acks = events.filter((a) => a.type === 'InformationAcknowledged' && a.data.entryId === e.data.entryId && a.data.agency === agency).map((a) => Date.parse(a.data.acknowledgedAt));
+            const acks = events
+              .filter((a) => a.type === 'InformationAcknowledged' && a.data.entryId === e.data.entryId && a.data.agency === agency)
+              .map((a) => Date.parse(a.data.acknowledgedAt));
             return acks.length === 0 || Math.min(...acks) - Date.parse(e.data.sharedAt) > p.thresholdDays * 86_400_000;
           }),
       );
@@ -340,17 +463,34 @@ function outcome(events: Raw[], measure: MeasureDefinition, anchor: string, end:
     case 'programme-completed': {
       const inside = (d: string) => d >= anchor && d <= end;
       const shift = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-      if (events.some((e) => e.type === 'ExitedProgramme' && e.data.programmeCode === p.programmeCode && e.data.exitReason === 'completed' && inside(e.data.endedOn))) return { hit: true };
+      if (
+        events.some(
+          (e) => e.type === 'ExitedProgramme' && e.data.programmeCode === p.programmeCode && e.data.exitReason === 'completed' && inside(e.data.endedOn),
+        )
+      )
+        return { hit: true };
       const conferences = events.filter((e) => e.type === 'CaseConferenceHeld' && inside(e.data.heldOn)).map((e) => e.data.heldOn as string);
       const releases = events.filter((e) => e.type === 'ReleasedFromCustody' && inside(e.data.releasedOn)).map((e) => e.data.releasedOn as string);
       return { hit: releases.some((r) => conferences.some((c) => c >= shift(r, -p.handoverLeadDays) && c <= shift(r, p.handoverFollowDays))) };
     }
     case 'plan-action-added': {
       const localDate = (at: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date(at));
-      return { hit: events.some((e) => e.type === 'ActionAdded' && e.data.responsibleAgency === p.agency && localDate(e.data.addedAt) >= anchor && localDate(e.data.addedAt) <= end) };
+      return {
+        hit: events.some(
+          (e) => e.type === 'ActionAdded' && e.data.responsibleAgency === p.agency && localDate(e.data.addedAt) >= anchor && localDate(e.data.addedAt) <= end,
+        ),
+      };
     }
     case 'employment-started':
-      return { hit: events.some((e) => e.type === 'EmploymentStarted' && (p.employmentKinds as readonly string[]).includes(e.data.kind) && e.data.startedOn >= anchor && e.data.startedOn <= end) };
+      return {
+        hit: events.some(
+          (e) =>
+            e.type === 'EmploymentStarted' &&
+            (p.employmentKinds as readonly string[]).includes(e.data.kind) &&
+            e.data.startedOn >= anchor &&
+            e.data.startedOn <= end,
+        ),
+      };
     case 'staff-knowledge-gain':
     case 'area-safety-index':
       throw new Error(`${p.kind} counts no people`);

@@ -46,18 +46,35 @@ export function reductionOf(history: CaseHistory, anchorOn: string, months: numb
 }
 
 /** The cohort: first enrolment in `programme` falls in `year`, after-window ended by the measurement date. */
-export function cohortReductions(histories: readonly CaseHistory[], programme: string, year: number, months: number, measurementDate: string): PersonReduction[] {
+export function cohortReductions(
+  histories: readonly CaseHistory[],
+  programme: string,
+  year: number,
+  months: number,
+  measurementDate: string,
+): PersonReduction[] {
   return histories.flatMap((history) => {
-    const first = factsOfType(history, 'enrolled').filter((f) => f.detail.programmeCode === programme).map((f) => f.on).sort()[0];
+    const first = factsOfType(history, 'enrolled')
+      .filter((f) => f.detail.programmeCode === programme)
+      .map((f) => f.on)
+      .sort()[0];
     if (first === undefined || Number(first.slice(0, 4)) !== year || addMonths(first, months) > measurementDate) return [];
     return [reductionOf(history, first, months)];
   });
 }
 
 /** Cases opened in `year`, never enrolled in `programme` through the end of their after-window. */
-export function notEnrolledReductions(histories: readonly CaseHistory[], programme: string, year: number, months: number, measurementDate: string): PersonReduction[] {
+export function notEnrolledReductions(
+  histories: readonly CaseHistory[],
+  programme: string,
+  year: number,
+  months: number,
+  measurementDate: string,
+): PersonReduction[] {
   return histories.flatMap((history) => {
-    const opened = factsOfType(history, 'case-opened').map((f) => f.on).sort()[0];
+    const opened = factsOfType(history, 'case-opened')
+      .map((f) => f.on)
+      .sort()[0];
     if (opened === undefined || Number(opened.slice(0, 4)) !== year) return [];
     const end = addMonths(opened, months);
     if (end > measurementDate) return [];
@@ -88,7 +105,11 @@ export function shareDifference(k1: number, n1: number, k2: number, n2: number):
   const a = wilsonRaw(k1, n1);
   const b = wilsonRaw(k2, n2);
   const d = p1 - p2;
-  return { estimate: round(d), low: round(d - Math.sqrt((p1 - a.low) ** 2 + (b.high - p2) ** 2)), high: round(d + Math.sqrt((a.high - p1) ** 2 + (p2 - b.low) ** 2)) };
+  return {
+    estimate: round(d),
+    low: round(d - Math.sqrt((p1 - a.low) ** 2 + (b.high - p2) ** 2)),
+    high: round(d + Math.sqrt((a.high - p1) ** 2 + (p2 - b.low) ** 2)),
+  };
 }
 
 /** Mean per-person change (after minus before) with a normal-approximation 95 % interval. */
@@ -163,7 +184,8 @@ export function groupFigures(group: string, rows: readonly PersonReduction[], th
   const n = rows.length;
   const hidden = `<${threshold}`;
   const offence = (before: (r: PersonReduction) => number, after: (r: PersonReduction) => number): OffenceReduction => {
-    if (small(n) || n === 0) return { before: small(n) ? hidden : 0, after: small(n) ? hidden : 0, fewer: small(n) ? hidden : 0, shareFewer: null, meanChange: null };
+    if (small(n) || n === 0)
+      return { before: small(n) ? hidden : 0, after: small(n) ? hidden : 0, fewer: small(n) ? hidden : 0, shareFewer: null, meanChange: null };
     const fewer = rows.filter((r) => after(r) < before(r)).length;
     const fewerHidden = small(fewer) || small(n - fewer);
     return {
@@ -177,12 +199,23 @@ export function groupFigures(group: string, rows: readonly PersonReduction[], th
   return {
     group,
     people: small(n) ? hidden : n,
-    charges: offence((r) => r.chargesBefore, (r) => r.chargesAfter),
-    convictions: offence((r) => r.convictionsBefore, (r) => r.convictionsAfter),
+    charges: offence(
+      (r) => r.chargesBefore,
+      (r) => r.chargesAfter,
+    ),
+    convictions: offence(
+      (r) => r.convictionsBefore,
+      (r) => r.convictionsAfter,
+    ),
   };
 }
 
-export function compareGroups(cohort: readonly PersonReduction[], comparison: readonly PersonReduction[], a: GroupReduction, b: GroupReduction): ReductionComparison {
+export function compareGroups(
+  cohort: readonly PersonReduction[],
+  comparison: readonly PersonReduction[],
+  a: GroupReduction,
+  b: GroupReduction,
+): ReductionComparison {
   const tooSmall = cohort.length < MIN_GROUP_FOR_COMPARISON || comparison.length < MIN_GROUP_FOR_COMPARISON;
   if (tooSmall) {
     return {
@@ -192,13 +225,16 @@ export function compareGroups(cohort: readonly PersonReduction[], comparison: re
     };
   }
   const difference = (x: OffenceReduction, y: OffenceReduction, fewer: (r: PersonReduction) => boolean) =>
-    x.shareFewer === null || y.shareFewer === null ? null : shareDifference(cohort.filter(fewer).length, cohort.length, comparison.filter(fewer).length, comparison.length);
+    x.shareFewer === null || y.shareFewer === null
+      ? null
+      : shareDifference(cohort.filter(fewer).length, cohort.length, comparison.filter(fewer).length, comparison.length);
   const charges = difference(a.charges, b.charges, (r) => r.chargesAfter < r.chargesBefore);
   const convictions = difference(a.convictions, b.convictions, (r) => r.convictionsAfter < r.convictionsBefore);
   return {
     chargesShareFewerDifference: charges,
     convictionsShareFewerDifference: convictions,
-    note: charges === null || convictions === null ? 'A share with fewer is hidden in one of the groups (small numbers), so that difference is not shown.' : null,
+    note:
+      charges === null || convictions === null ? 'A share with fewer is hidden in one of the groups (small numbers), so that difference is not shown.' : null,
   };
 }
 
@@ -207,7 +243,7 @@ export function reductionDefinition(months: number, comparison: Comparison): str
     `Per person, charges and convictions dated in the ${months} month(s) before the anchor (from the same day ${months} month(s) earlier through the day before) against those after it (the day after through the same day ${months} month(s) later); the anchor day is in neither. ` +
     `Cohort: people whose first enrolment in the programme falls in the cohort year, anchored on that day. ` +
     (comparison === 'previous-cohort'
-      ? 'Comparison: the same programme\'s cohort of the year before, counted the same way. '
+      ? "Comparison: the same programme's cohort of the year before, counted the same way. "
       : 'Comparison: citizens whose case was opened in the cohort year and who were not enrolled in the programme by the end of their after-window, anchored on the day their case was opened. ') +
     `Counted when the after-window has ended on or before the measurement date. Shares have Wilson 95 % intervals; the difference of the shares with fewer has Newcombe's 95 % interval; mean changes have normal-approximation 95 % intervals. Below ${MIN_GROUP_FOR_COMPARISON} people in either group no comparison is made.`
   );

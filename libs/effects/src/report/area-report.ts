@@ -14,7 +14,22 @@ export interface AreaMeasureReport {
 
 /** One line per area effort: felt safety before and after, and the change (RFC 4180, CRLF). */
 export function areaReportCsv(report: AreaMeasureReport): string {
-  const header = ['measure', 'as_of', 'measurement_date', 'programme', 'area', 'area_code', 'area_name', 'effort_started_on', 'before_year', 'felt_safety_before', 'after_year', 'felt_safety_after', 'felt_safety_change', 'note'];
+  const header = [
+    'measure',
+    'as_of',
+    'measurement_date',
+    'programme',
+    'area',
+    'area_code',
+    'area_name',
+    'effort_started_on',
+    'before_year',
+    'felt_safety_before',
+    'after_year',
+    'felt_safety_after',
+    'felt_safety_change',
+    'note',
+  ];
   const lines = report.areas.map((row) =>
     [
       report.measure.code,
@@ -62,7 +77,10 @@ export function areaReportSvg(report: AreaMeasureReport): string {
     bars.forEach(([label, value, colour], k) => {
       const bx = fixed(x + slot * (0.15 + 0.35 * k));
       if (value === null) parts.push(`<text class="missing" x="${bx}" y="${fixed(y(0) - 6)}" fill="#888">${escapeXml(`${label}: none`)}</text>`);
-      else parts.push(`<rect class="bar" x="${bx}" y="${fixed(y(value))}" width="${fixed(slot * 0.3)}" height="${fixed(plotHeight * (value / 100))}" fill="${colour}"><title>${escapeXml(`${row.areaName} ${label}: ${value}`)}</title></rect>`);
+      else
+        parts.push(
+          `<rect class="bar" x="${bx}" y="${fixed(y(value))}" width="${fixed(slot * 0.3)}" height="${fixed(plotHeight * (value / 100))}" fill="${colour}"><title>${escapeXml(`${row.areaName} ${label}: ${value}`)}</title></rect>`,
+        );
     });
     parts.push(`<text x="${fixed(x + slot / 2)}" y="${height - 56}" text-anchor="middle">${escapeXml(row.areaName)}</text>`);
   });

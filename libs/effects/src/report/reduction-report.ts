@@ -3,7 +3,26 @@ import { csvField } from './report-csv';
 
 /** One line per group and offence (RFC 4180, CRLF); hidden numbers keep "<5", withheld intervals are empty. */
 export function reductionReportCsv(report: ReductionReport): string {
-  const header = ['programme', 'cohort_year', 'months', 'comparison', 'as_of', 'measurement_date', 'group', 'offence', 'people', 'before', 'after', 'fewer', 'share_fewer', 'share_fewer_low', 'share_fewer_high', 'mean_change', 'mean_change_low', 'mean_change_high'];
+  const header = [
+    'programme',
+    'cohort_year',
+    'months',
+    'comparison',
+    'as_of',
+    'measurement_date',
+    'group',
+    'offence',
+    'people',
+    'before',
+    'after',
+    'fewer',
+    'share_fewer',
+    'share_fewer_low',
+    'share_fewer_high',
+    'mean_change',
+    'mean_change_low',
+    'mean_change_high',
+  ];
   const interval = (i: Interval | null) => (i === null ? ['', '', ''] : [String(i.estimate), String(i.low), String(i.high)]);
   const lines = [report.cohort, report.comparison].flatMap((group: GroupReduction) =>
     (['charges', 'convictions'] as const).map((offence) =>
@@ -54,7 +73,9 @@ export function reductionReportSvg(report: ReductionReport): string {
     if (bar.share === null) {
       parts.push(`<text class="suppressed" x="${centre}" y="${fixed(y(0) - 6)}" text-anchor="middle" fill="#888">${escapeXml(bar.mark)}</text>`);
     } else {
-      parts.push(`<rect class="bar" x="${fixed(x)}" y="${fixed(y(bar.share.estimate))}" width="${fixed(slot * 0.6)}" height="${fixed(plotHeight * bar.share.estimate)}" fill="#3572a5"><title>${escapeXml(`${bar.label}: ${bar.share.estimate} (${bar.share.low}-${bar.share.high})`)}</title></rect>`);
+      parts.push(
+        `<rect class="bar" x="${fixed(x)}" y="${fixed(y(bar.share.estimate))}" width="${fixed(slot * 0.6)}" height="${fixed(plotHeight * bar.share.estimate)}" fill="#3572a5"><title>${escapeXml(`${bar.label}: ${bar.share.estimate} (${bar.share.low}-${bar.share.high})`)}</title></rect>`,
+      );
       parts.push(`<line class="interval" x1="${centre}" x2="${centre}" y1="${fixed(y(bar.share.low))}" y2="${fixed(y(bar.share.high))}" stroke="#222"/>`);
     }
     parts.push(`<text x="${centre}" y="${height - 56}" text-anchor="middle">${escapeXml(bar.label)}</text>`);

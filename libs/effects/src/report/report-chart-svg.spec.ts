@@ -29,7 +29,8 @@ function report(cells: PublishedCell[], breakdown: string | null = 'cityDistrict
   };
 }
 
-const districtCells = () => [...referenceData.cityDistricts.values()].map((district, i) => cell(`${district.geography}/${district.code}`, i === 0 ? 1 : 0.1 * i));
+const districtCells = () =>
+  [...referenceData.cityDistricts.values()].map((district, i) => cell(`${district.geography}/${district.code}`, i === 0 ? 1 : 0.1 * i));
 
 interface Label {
   x: number;
@@ -45,7 +46,10 @@ function axisLabels(svg: string): Label[] {
     y: Number(m[2]),
     anchor: m[3],
     rotate: m[4] !== undefined,
-    text: m[5].replace(/<tspan[^>]*>/g, '').replace(/<\/tspan>/g, ' ').trim(),
+    text: m[5]
+      .replace(/<tspan[^>]*>/g, '')
+      .replace(/<\/tspan>/g, ' ')
+      .trim(),
   }));
 }
 const size = (svg: string) => {
@@ -69,7 +73,7 @@ describe('the measure chart (SVG)', () => {
     const labels = axisLabels(svg);
     expect(labels).toHaveLength(cells.length);
     expect(svg).toContain('<g class="axis-labels" font-size="10">');
-    const slot = (labels[1].x - labels[0].x) || width;
+    const slot = labels[1].x - labels[0].x || width;
     for (const label of [...svg.matchAll(/<text class="axis-label"[^>]*>(.*?)<\/text>/g)].map((m) => m[0])) {
       const x = Number(/ x="([\d.]+)"/.exec(label)![1]);
       const lines = [...label.matchAll(/<tspan x="[\d.]+" (?:dy|y)="([\d.]+)">(.*?)<\/tspan>/g)];

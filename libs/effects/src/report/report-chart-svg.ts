@@ -61,10 +61,14 @@ export function labelledMeasureReportSvg(report: MeasureReport, label: ChartLabe
   const y = (share: number) => TOP + PLOT_HEIGHT * (1 - share);
   const baseline = y(0);
   const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="sans-serif" font-size="${FONT_SIZE}">`);
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="sans-serif" font-size="${FONT_SIZE}">`,
+  );
   parts.push(`<title>${escapeXml(`${report.measure.title} (as of ${report.asOf})`)}</title>`);
   parts.push(`<text x="${left}" y="20" font-size="14">${escapeXml(report.measure.title)}</text>`);
-  parts.push(`<text class="subtitle" x="${left}" y="36">${escapeXml(`Share of cohort, by ${report.breakdown ?? 'total'}; measured ${report.measurementDate}, as of ${report.asOf}`)}</text>`);
+  parts.push(
+    `<text class="subtitle" x="${left}" y="36">${escapeXml(`Share of cohort, by ${report.breakdown ?? 'total'}; measured ${report.measurementDate}, as of ${report.asOf}`)}</text>`,
+  );
   for (const tick of [0, 0.25, 0.5, 0.75, 1]) {
     const ty = fixed(y(tick));
     parts.push(`<line x1="${left}" x2="${WIDTH - RIGHT}" y1="${ty}" y2="${ty}" stroke="#ddd"/>`);
@@ -75,14 +79,20 @@ export function labelledMeasureReportSvg(report: MeasureReport, label: ChartLabe
     const x = left + slot * i + (slot - barWidth) / 2;
     const centre = fixed(x + barWidth / 2);
     if (cell.share === null) {
-      parts.push(`<text class="suppressed" x="${centre}" y="${fixed(baseline - 6)}" text-anchor="middle" fill="#595959">${escapeXml(String(cell.count))}</text>`);
+      parts.push(
+        `<text class="suppressed" x="${centre}" y="${fixed(baseline - 6)}" text-anchor="middle" fill="#595959">${escapeXml(String(cell.count))}</text>`,
+      );
     } else {
-      parts.push(`<rect class="bar" x="${fixed(x)}" y="${fixed(y(cell.share))}" width="${fixed(barWidth)}" height="${fixed(PLOT_HEIGHT * cell.share)}" fill="#3572a5"><title>${escapeXml(`${texts[i]}: ${cell.count} of ${cell.people}`)}</title></rect>`);
+      parts.push(
+        `<rect class="bar" x="${fixed(x)}" y="${fixed(y(cell.share))}" width="${fixed(barWidth)}" height="${fixed(PLOT_HEIGHT * cell.share)}" fill="#3572a5"><title>${escapeXml(`${texts[i]}: ${cell.count} of ${cell.people}`)}</title></rect>`,
+      );
       parts.push(`<text class="share" x="${centre}" y="${fixed(y(cell.share) - 4)}" text-anchor="middle">${fixed(cell.share * 100)}%</text>`);
     }
     const top = baseline + 14;
     if (rotated) {
-      labels.push(`<text class="axis-label" x="${centre}" y="${fixed(top)}" text-anchor="end" transform="rotate(-40 ${centre} ${fixed(top)})">${escapeXml(texts[i])}</text>`);
+      labels.push(
+        `<text class="axis-label" x="${centre}" y="${fixed(top)}" text-anchor="end" transform="rotate(-40 ${centre} ${fixed(top)})">${escapeXml(texts[i])}</text>`,
+      );
     } else {
       const lines = wrapped[i]!.map((line, k) => `<tspan x="${centre}" dy="${k === 0 ? 0 : LINE_HEIGHT}">${escapeXml(line)}</tspan>`).join('');
       labels.push(`<text class="axis-label" x="${centre}" y="${fixed(top)}" text-anchor="middle">${lines}</text>`);
@@ -92,8 +102,12 @@ export function labelledMeasureReportSvg(report: MeasureReport, label: ChartLabe
   // Every cell hidden: a row of "<5" gaps alone would read as "no data"; say why nothing is drawn.
   if (cells.every((cell) => cell.suppressed)) {
     const threshold = /\d+/.exec(String(cells[0].count))?.[0];
-    const words = threshold ? `Every group has fewer than ${threshold} people, so no share is shown.` : 'Every group is too small to show, so no share is shown.';
-    parts.push(`<text class="all-hidden" x="${fixed(left + (WIDTH - RIGHT - left) / 2)}" y="${fixed(TOP + PLOT_HEIGHT / 2)}" text-anchor="middle" font-size="13">${escapeXml(words)}</text>`);
+    const words = threshold
+      ? `Every group has fewer than ${threshold} people, so no share is shown.`
+      : 'Every group is too small to show, so no share is shown.';
+    parts.push(
+      `<text class="all-hidden" x="${fixed(left + (WIDTH - RIGHT - left) / 2)}" y="${fixed(TOP + PLOT_HEIGHT / 2)}" text-anchor="middle" font-size="13">${escapeXml(words)}</text>`,
+    );
   }
   parts.push(`<line x1="${left}" x2="${WIDTH - RIGHT}" y1="${fixed(baseline)}" y2="${fixed(baseline)}" stroke="#333"/>`);
   parts.push('</svg>');

@@ -6,7 +6,19 @@ import type { PublishedCell } from '@samvirke/platform/disclosure/small-cell-sup
  * their "<5" text and the share and median stay empty, exactly as in the JSON.
  */
 export function measureReportCsv(report: MeasureReport & { labels?: Readonly<Record<string, string>> }): string {
-  const header = ['measure', 'as_of', 'measurement_date', 'programme_filter', 'breakdown', 'cell', 'people', 'count', 'share', 'median', ...(report.labels ? ['label'] : [])];
+  const header = [
+    'measure',
+    'as_of',
+    'measurement_date',
+    'programme_filter',
+    'breakdown',
+    'cell',
+    'people',
+    'count',
+    'share',
+    'median',
+    ...(report.labels ? ['label'] : []),
+  ];
   const line = (cell: PublishedCell, breakdown: string) =>
     [
       report.measure.code,

@@ -6,7 +6,18 @@ import { csvField } from './report-csv';
 export function measureSeriesCsv(series: MeasureSeries): string {
   const header = ['measure', 'as_of', 'programme_filter', 'grain', 'measurement_date', 'people', 'count', 'share'];
   const lines = series.points.map((p) =>
-    [series.measure, series.asOf, series.programmeFilter ?? '', series.grain, p.measurementDate, String(p.people), String(p.count), p.share === null ? '' : String(p.share)].map(csvField).join(','),
+    [
+      series.measure,
+      series.asOf,
+      series.programmeFilter ?? '',
+      series.grain,
+      p.measurementDate,
+      String(p.people),
+      String(p.count),
+      p.share === null ? '' : String(p.share),
+    ]
+      .map(csvField)
+      .join(','),
   );
   return `${[header.join(','), ...lines].join('\r\n')}\r\n`;
 }

@@ -6,7 +6,17 @@ export function statusReportCsv(report: StatusReport): string {
   const header = ['date', 'as_of', 'programme_filter', 'status', 'breakdown', 'cell', 'people', 'count', 'share'];
   const lines = report.figures.flatMap((figure) =>
     [figure.total, ...figure.cells].map((cell) =>
-      [report.date, report.asOf, report.programmeFilter ?? '', figure.status, cell.key === 'total' ? 'total' : (report.breakdown ?? ''), cell.key, String(cell.people), String(cell.count), cell.share === null ? '' : String(cell.share)]
+      [
+        report.date,
+        report.asOf,
+        report.programmeFilter ?? '',
+        figure.status,
+        cell.key === 'total' ? 'total' : (report.breakdown ?? ''),
+        cell.key,
+        String(cell.people),
+        String(cell.count),
+        cell.share === null ? '' : String(cell.share),
+      ]
         .map(csvField)
         .join(','),
     ),
@@ -33,9 +43,14 @@ export function statusReportSvg(report: StatusReport): string {
     const x = left + slot * i + slot * 0.15;
     const centre = fixed(x + slot * 0.35);
     const share = figure.total.share;
-    if (share === null) parts.push(`<text class="suppressed" x="${centre}" y="${fixed(y(0) - 6)}" text-anchor="middle" fill="#888">${escapeXml(String(figure.total.count))}</text>`);
+    if (share === null)
+      parts.push(
+        `<text class="suppressed" x="${centre}" y="${fixed(y(0) - 6)}" text-anchor="middle" fill="#888">${escapeXml(String(figure.total.count))}</text>`,
+      );
     else {
-      parts.push(`<rect class="bar" x="${fixed(x)}" y="${fixed(y(share))}" width="${fixed(slot * 0.7)}" height="${fixed(plotHeight * share)}" fill="#3572a5"><title>${escapeXml(`${figure.status}: ${figure.total.count} of ${figure.total.people}`)}</title></rect>`);
+      parts.push(
+        `<rect class="bar" x="${fixed(x)}" y="${fixed(y(share))}" width="${fixed(slot * 0.7)}" height="${fixed(plotHeight * share)}" fill="#3572a5"><title>${escapeXml(`${figure.status}: ${figure.total.count} of ${figure.total.people}`)}</title></rect>`,
+      );
       parts.push(`<text x="${centre}" y="${fixed(y(share) - 4)}" text-anchor="middle">${fixed(share * 100)}%</text>`);
     }
     parts.push(`<text x="${centre}" y="${height - 56}" text-anchor="middle">${escapeXml(figure.status)}</text>`);

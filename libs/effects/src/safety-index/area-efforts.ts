@@ -24,7 +24,10 @@ export function districtSafetyViews(
   refData: Pick<ReferenceData, 'programmes' | 'districts'>,
   threshold: number,
 ): DistrictSafetyView[] {
-  const efforts = [...refData.programmes.values()].filter((p) => p.measures.includes(AREA_EFFORT_MEASURE)).map((p) => p.code).sort();
+  const efforts = [...refData.programmes.values()]
+    .filter((p) => p.measures.includes(AREA_EFFORT_MEASURE))
+    .map((p) => p.code)
+    .sort();
   const enrolled = new Map<string, Set<string>>();
   for (const history of caseHistories(facts)) {
     if (history.districtCode === undefined) continue;

@@ -25,7 +25,11 @@ export const SAFETY_INDEX_COLUMNS = ['district', 'year', 'felt_safety', ...CRIME
  * `area` names the first column: district (codes from districts.json) or estate (a housing estate's
  * code from estates.json); the row's `districtCode` then holds the estate's code.
  */
-export function parseSafetyIndexCsv(csv: string, knownDistricts: ReadonlySet<string>, area: 'district' | 'estate' = 'district'): { rows: SafetyIndexRow[]; problems: SafetyIndexProblem[] } {
+export function parseSafetyIndexCsv(
+  csv: string,
+  knownDistricts: ReadonlySet<string>,
+  area: 'district' | 'estate' = 'district',
+): { rows: SafetyIndexRow[]; problems: SafetyIndexProblem[] } {
   const lines = csv.replace(/^\uFEFF/, '').split(/\r?\n/);
   const problems: SafetyIndexProblem[] = [];
   const rows: SafetyIndexRow[] = [];
@@ -45,7 +49,8 @@ export function parseSafetyIndexCsv(csv: string, knownDistricts: ReadonlySet<str
     }
     const [districtCode, yearText, feltText, ...crimeTexts] = fields;
     const before = problems.length;
-    if (!knownDistricts.has(districtCode)) problems.push({ line, message: `${area} is not ${area === 'estate' ? 'an estate' : 'a district'} code from reference data` });
+    if (!knownDistricts.has(districtCode))
+      problems.push({ line, message: `${area} is not ${area === 'estate' ? 'an estate' : 'a district'} code from reference data` });
     const year = Number(yearText);
     if (!/^\d{4}$/.test(yearText) || year < 2000 || year > 2100) problems.push({ line, message: 'year must be a four-digit year between 2000 and 2100' });
     const feltSafety = percent(feltText);

@@ -19,7 +19,10 @@ export const SAFETY_INDEX_MIGRATIONS: Migration[] = [
   },
 ];
 
-const AREA_TABLES = { district: { table: 'effects_safety_index', column: 'district_code' }, estate: { table: 'effects_estate_safety_index', column: 'estate_code' } } as const;
+const AREA_TABLES = {
+  district: { table: 'effects_safety_index', column: 'district_code' },
+  estate: { table: 'effects_estate_safety_index', column: 'estate_code' },
+} as const;
 
 export async function storeSafetyIndex(pool: Pool, rows: readonly SafetyIndexRow[], importedAt: Date, area: 'district' | 'estate' = 'district'): Promise<void> {
   const { table, column } = AREA_TABLES[area];
@@ -27,7 +30,13 @@ export async function storeSafetyIndex(pool: Pool, rows: readonly SafetyIndexRow
     `INSERT INTO ${table} (${column}, year, felt_safety, victimisation, imported_at)
      SELECT * FROM unnest($1::text[], $2::int[], $3::numeric[], $4::jsonb[], $5::timestamptz[])
      ON CONFLICT (${column}, year) DO UPDATE SET felt_safety = EXCLUDED.felt_safety, victimisation = EXCLUDED.victimisation, imported_at = EXCLUDED.imported_at`,
-    [rows.map((r) => r.districtCode), rows.map((r) => r.year), rows.map((r) => r.feltSafety), rows.map((r) => JSON.stringify(r.victimisation)), rows.map(() => importedAt)],
+    [
+      rows.map((r) => r.districtCode),
+      rows.map((r) => r.year),
+      rows.map((r) => r.feltSafety),
+      rows.map((r) => JSON.stringify(r.victimisation)),
+      rows.map(() => importedAt),
+    ],
   );
 }
 

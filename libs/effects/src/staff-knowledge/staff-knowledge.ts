@@ -1,6 +1,12 @@
 import type { Pool } from 'pg';
 import { addMonths, quarterOf } from '../engine/calendar-months';
-import { publishCell, suppressionRule, withReportSuppression, type CellFigures, type PublishedCell } from '@samvirke/platform/disclosure/small-cell-suppression';
+import {
+  publishCell,
+  suppressionRule,
+  withReportSuppression,
+  type CellFigures,
+  type PublishedCell,
+} from '@samvirke/platform/disclosure/small-cell-suppression';
 
 /**
  * VINK's measure is the knowledge of front-line staff, never anything about a citizen. A staff
@@ -43,7 +49,10 @@ export function parseStaffKnowledge(
   known: { agencies: ReadonlySet<string>; programmes: ReadonlySet<string>; today: string },
 ): { assessments: StaffKnowledgeAssessment[]; problems: StaffKnowledgeProblem[] } {
   const problems: StaffKnowledgeProblem[] = [];
-  const list = typeof raw === 'object' && raw !== null && Array.isArray((raw as { assessments?: unknown }).assessments) ? ((raw as { assessments: unknown[] }).assessments) : undefined;
+  const list =
+    typeof raw === 'object' && raw !== null && Array.isArray((raw as { assessments?: unknown }).assessments)
+      ? (raw as { assessments: unknown[] }).assessments
+      : undefined;
   if (list === undefined || list.length === 0 || list.length > 1000) {
     return { assessments: [], problems: [{ index: -1, field: 'assessments', message: 'send {"assessments": [...]} with 1 to 1000 assessments' }] };
   }
@@ -54,17 +63,26 @@ export function parseStaffKnowledge(
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return problem('', 'must be an object');
     const a = value as Record<string, unknown>;
     const before = problems.length;
-    for (const key of Object.keys(a)) if (!FIELDS.includes(key)) problem(key, `unknown field: an assessment has only ${FIELDS.join(', ')} (nothing about a person)`);
-    if (typeof a.programme !== 'string' || !known.programmes.has(a.programme)) problem('programme', `must be a programme that picked staff-knowledge: ${[...known.programmes].join(', ')}`);
+    for (const key of Object.keys(a))
+      if (!FIELDS.includes(key)) problem(key, `unknown field: an assessment has only ${FIELDS.join(', ')} (nothing about a person)`);
+    if (typeof a.programme !== 'string' || !known.programmes.has(a.programme))
+      problem('programme', `must be a programme that picked staff-knowledge: ${[...known.programmes].join(', ')}`);
     if (typeof a.agency !== 'string' || !known.agencies.has(a.agency)) problem('agency', 'must be an agency code from reference data');
     if (typeof a.unit !== 'string' || !CODE.test(a.unit)) problem('unit', 'must be a unit code (letters, digits, _ . -; at most 60)');
     if (typeof a.trainingId !== 'string' || !CODE.test(a.trainingId)) problem('trainingId', 'must be a training code (letters, digits, _ . -; at most 60)');
     if (typeof a.phase !== 'string' || !(ASSESSMENT_PHASES as readonly string[]).includes(a.phase)) problem('phase', 'must be before or after');
-    if (typeof a.assessedOn !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(a.assessedOn) || Number.isNaN(Date.parse(`${a.assessedOn}T00:00:00Z`)) || new Date(`${a.assessedOn}T00:00:00Z`).toISOString().slice(0, 10) !== a.assessedOn) {
+    if (
+      typeof a.assessedOn !== 'string' ||
+      !/^\d{4}-\d{2}-\d{2}$/.test(a.assessedOn) ||
+      Number.isNaN(Date.parse(`${a.assessedOn}T00:00:00Z`)) ||
+      new Date(`${a.assessedOn}T00:00:00Z`).toISOString().slice(0, 10) !== a.assessedOn
+    ) {
       problem('assessedOn', 'must be a calendar date yyyy-mm-dd');
     } else if (a.assessedOn > known.today) problem('assessedOn', 'must not be in the future');
-    if (typeof a.staffAssessed !== 'number' || !Number.isInteger(a.staffAssessed) || a.staffAssessed < 1 || a.staffAssessed > 10_000) problem('staffAssessed', 'must be a whole number from 1 to 10000');
-    if (typeof a.meanScore !== 'number' || !Number.isFinite(a.meanScore) || a.meanScore < 0 || a.meanScore > 100) problem('meanScore', 'must be a number from 0 to 100');
+    if (typeof a.staffAssessed !== 'number' || !Number.isInteger(a.staffAssessed) || a.staffAssessed < 1 || a.staffAssessed > 10_000)
+      problem('staffAssessed', 'must be a whole number from 1 to 10000');
+    if (typeof a.meanScore !== 'number' || !Number.isFinite(a.meanScore) || a.meanScore < 0 || a.meanScore > 100)
+      problem('meanScore', 'must be a number from 0 to 100');
     if (problems.length !== before) return;
     const assessment = a as unknown as StaffKnowledgeAssessment;
     const key = unitKey(assessment) + `|${assessment.phase}`;
@@ -111,12 +129,30 @@ export async function storeStaffKnowledge(pool: Pool, assessments: readonly Staf
 
 /** Assessments recorded at or before `asOf` (a published report can be reproduced). */
 export async function staffKnowledgeAsOf(pool: Pool, asOf: Date): Promise<StaffKnowledgeAssessment[]> {
-  const { rows } = await pool.query<{ programme: string; agency: string; unit: string; training_id: string; phase: AssessmentPhase; assessed_on: string; staff_assessed: number; mean_score: string }>(
+  const { rows } = await pool.query<{
+    programme: string;
+    agency: string;
+    unit: string;
+    training_id: string;
+    phase: AssessmentPhase;
+    assessed_on: string;
+    staff_assessed: number;
+    mean_score: string;
+  }>(
     `SELECT programme, agency, unit, training_id, phase, assessed_on::text AS assessed_on, staff_assessed, mean_score
        FROM effects_staff_knowledge WHERE recorded_at <= $1 ORDER BY programme, agency, unit, training_id, phase`,
     [asOf],
   );
-  return rows.map((r) => ({ programme: r.programme, agency: r.agency, unit: r.unit, trainingId: r.training_id, phase: r.phase, assessedOn: r.assessed_on, staffAssessed: r.staff_assessed, meanScore: Number(r.mean_score) }));
+  return rows.map((r) => ({
+    programme: r.programme,
+    agency: r.agency,
+    unit: r.unit,
+    trainingId: r.training_id,
+    phase: r.phase,
+    assessedOn: r.assessed_on,
+    staffAssessed: r.staff_assessed,
+    meanScore: Number(r.mean_score),
+  }));
 }
 
 export const STAFF_KNOWLEDGE_BREAKDOWNS = ['programme', 'agency', 'period'] as const;
@@ -135,7 +171,12 @@ export interface UnitPair {
  * and no later than `windowMonths` after it, and on or before the measurement date. Gain = mean
  * score after minus before, rounded to 0.01 points.
  */
-export function unitPairs(assessments: readonly StaffKnowledgeAssessment[], programmes: ReadonlySet<string>, windowMonths: number, measurementDate: string): UnitPair[] {
+export function unitPairs(
+  assessments: readonly StaffKnowledgeAssessment[],
+  programmes: ReadonlySet<string>,
+  windowMonths: number,
+  measurementDate: string,
+): UnitPair[] {
   const before = new Map<string, StaffKnowledgeAssessment>();
   const after = new Map<string, StaffKnowledgeAssessment>();
   for (const a of assessments) if (programmes.has(a.programme)) (a.phase === 'before' ? before : after).set(unitKey(a), a);
@@ -144,7 +185,13 @@ export function unitPairs(assessments: readonly StaffKnowledgeAssessment[], prog
     const b = before.get(key) as StaffKnowledgeAssessment;
     const a = after.get(key);
     if (a === undefined || a.assessedOn < b.assessedOn || a.assessedOn > addMonths(b.assessedOn, windowMonths) || a.assessedOn > measurementDate) continue;
-    pairs.push({ programme: b.programme, agency: b.agency, beforeOn: b.assessedOn, afterOn: a.assessedOn, gain: Math.round((a.meanScore - b.meanScore) * 100) / 100 });
+    pairs.push({
+      programme: b.programme,
+      agency: b.agency,
+      beforeOn: b.assessedOn,
+      afterOn: a.assessedOn,
+      gain: Math.round((a.meanScore - b.meanScore) * 100) / 100,
+    });
   }
   return pairs;
 }
@@ -157,7 +204,11 @@ export interface UnitFigures {
 
 /** Units counted, units whose score rose, median gain; cells by programme, agency or quarter of the assessment after training. */
 export function staffKnowledgeFigures(pairs: readonly UnitPair[], threshold: number, breakdown: StaffKnowledgeBreakdown | undefined): UnitFigures {
-  const figures = (rows: readonly UnitPair[]): CellFigures => ({ people: rows.length, count: rows.filter((r) => r.gain > 0).length, values: rows.map((r) => r.gain) });
+  const figures = (rows: readonly UnitPair[]): CellFigures => ({
+    people: rows.length,
+    count: rows.filter((r) => r.gain > 0).length,
+    values: rows.map((r) => r.gain),
+  });
   let cells: PublishedCell[] = [];
   if (breakdown !== undefined) {
     const groups = new Map<string, UnitPair[]>();

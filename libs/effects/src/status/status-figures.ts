@@ -3,7 +3,13 @@ import type { MeasureCatalogue } from '../measures/measure-definition';
 import { ageOnDate } from '../engine/calendar-months';
 import { employmentPeriods, factsOfType, levelOn, selfSufficientOn, type CaseHistory } from '../engine/case-history';
 import { ageBandOf } from '../engine/measure-report';
-import { COMPLEMENTARY_MARK, publishCell, suppressionRule, withReportSuppression, type PublishedCell } from '@samvirke/platform/disclosure/small-cell-suppression';
+import {
+  COMPLEMENTARY_MARK,
+  publishCell,
+  suppressionRule,
+  withReportSuppression,
+  type PublishedCell,
+} from '@samvirke/platform/disclosure/small-cell-suppression';
 
 /**
  * Status figures on a date (issue 22): where the people enrolled in a programme stand on one day,
@@ -56,7 +62,10 @@ export function programmesOn(history: CaseHistory, date: string): string[] {
     if (fact.detail.type === 'enrolled') current.set(fact.detail.programmeCode, true);
     if (fact.detail.type === 'exited' && fact.on < date) current.set(fact.detail.programmeCode, false);
   }
-  return [...current.entries()].filter(([, on]) => on).map(([code]) => code).sort();
+  return [...current.entries()]
+    .filter(([, on]) => on)
+    .map(([code]) => code)
+    .sort();
 }
 
 export function statusOn(history: CaseHistory, status: StatusFigure, date: string): boolean {
@@ -77,7 +86,8 @@ export function statusOn(history: CaseHistory, status: StatusFigure, date: strin
       const releases = factsOfType(history, 'released');
       return factsOfType(history, 'custody-started').some((start) => {
         if (start.on > date) return false;
-        const release = start.detail.custodyId !== undefined ? releases.find((r) => r.detail.custodyId === start.detail.custodyId) : releases.find((r) => r.on >= start.on);
+        const release =
+          start.detail.custodyId !== undefined ? releases.find((r) => r.detail.custodyId === start.detail.custodyId) : releases.find((r) => r.on >= start.on);
         return release === undefined || release.on > date;
       });
     }

@@ -47,7 +47,10 @@ export function describeEventStoreContract(adapterName: string, createFixture: (
         expect(result.nextRevision).toBe(1);
         expect(result.alreadyAppended).toBe(false);
         const events = await store.readStream(id);
-        expect(events.map((e) => [e.type, e.streamRevision])).toEqual([['A', 0], ['B', 1]]);
+        expect(events.map((e) => [e.type, e.streamRevision])).toEqual([
+          ['A', 0],
+          ['B', 1],
+        ]);
         expect(events[1].globalPosition).toBe(result.position);
       });
 
@@ -79,9 +82,7 @@ export function describeEventStoreContract(adapterName: string, createFixture: (
       it('keeps revisions gapless when 50 appenders race on one stream, and every loser gets a typed conflict', async () => {
         const id = stream('race');
         await store.appendToStream(id, [newEvent('Seed')], 'no-stream');
-        const results = await Promise.allSettled(
-          Array.from({ length: 50 }, (_, i) => store.appendToStream(id, [newEvent('Race', { i })], 0)),
-        );
+        const results = await Promise.allSettled(Array.from({ length: 50 }, (_, i) => store.appendToStream(id, [newEvent('Race', { i })], 0)));
         const won = results.filter((r) => r.status === 'fulfilled');
         const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
         expect(won).toHaveLength(1);
@@ -237,62 +238,58 @@ export function describeEventStoreContract(adapterName: string, createFixture: (
         expect(page.events.some((e) => e.type === 'Other')).toBe(false);
       });
 
-      it(
-        'delivers every one of 10,000 events from 8 concurrent writers to a live subscriber exactly once, in global order',
-        async () => {
-          const prefix = `${fixture.streamPrefix}-sub${randomUUID().slice(0, 8)}`;
-          const start = await store.headPosition();
-          const received: RecordedEvent[] = [];
-          let lastCheckpoint: GlobalPosition | undefined;
-          const subscription = store.subscribeToAll({
-            after: start,
-            batchSize: 500,
-            streamPrefixes: [prefix],
-            onBatch: async (events, checkpoint) => {
-              received.push(...events);
-              lastCheckpoint = checkpoint;
-            },
-          });
-          const total = 10_000;
-          const writers = 8;
-          const streams = Array.from({ length: 200 }, (_, i) => `${prefix}-${i}`);
-          const written = new Set<string>();
-          let next = 0;
-          await Promise.all(
-            Array.from({ length: writers }, async () => {
-              while (next < total) {
-                const i = next++;
-                const target = streams[Math.floor(Math.random() * streams.length)];
-                const event = newEvent('Load', { i });
-                await store.appendToStream(target, [event], 'any');
-                written.add(event.id);
-              }
-            }),
-          );
-          const deadline = Date.now() + 60_000;
-          while (received.length < total && Date.now() < deadline) await sleep(50);
-          await sleep(200); // anything extra (a duplicate) would have arrived by now
-          await subscription.stop();
-
-          expect(received.length).toBe(total);
-          expect(new Set(received.map((e) => e.id)).size).toBe(total);
-          for (const event of received) expect(written.has(event.id)).toBe(true);
-          for (let i = 1; i < received.length; i++) {
-            if (comparePositions(received[i - 1].globalPosition, received[i].globalPosition) >= 0) {
-              throw new Error(`out of order at ${i}`);
+      it('delivers every one of 10,000 events from 8 concurrent writers to a live subscriber exactly once, in global order', async () => {
+        const prefix = `${fixture.streamPrefix}-sub${randomUUID().slice(0, 8)}`;
+        const start = await store.headPosition();
+        const received: RecordedEvent[] = [];
+        let lastCheckpoint: GlobalPosition | undefined;
+        const subscription = store.subscribeToAll({
+          after: start,
+          batchSize: 500,
+          streamPrefixes: [prefix],
+          onBatch: async (events, checkpoint) => {
+            received.push(...events);
+            lastCheckpoint = checkpoint;
+          },
+        });
+        const total = 10_000;
+        const writers = 8;
+        const streams = Array.from({ length: 200 }, (_, i) => `${prefix}-${i}`);
+        const written = new Set<string>();
+        let next = 0;
+        await Promise.all(
+          Array.from({ length: writers }, async () => {
+            while (next < total) {
+              const i = next++;
+              const target = streams[Math.floor(Math.random() * streams.length)];
+              const event = newEvent('Load', { i });
+              await store.appendToStream(target, [event], 'any');
+              written.add(event.id);
             }
+          }),
+        );
+        const deadline = Date.now() + 60_000;
+        while (received.length < total && Date.now() < deadline) await sleep(50);
+        await sleep(200); // anything extra (a duplicate) would have arrived by now
+        await subscription.stop();
+
+        expect(received.length).toBe(total);
+        expect(new Set(received.map((e) => e.id)).size).toBe(total);
+        for (const event of received) expect(written.has(event.id)).toBe(true);
+        for (let i = 1; i < received.length; i++) {
+          if (comparePositions(received[i - 1].globalPosition, received[i].globalPosition) >= 0) {
+            throw new Error(`out of order at ${i}`);
           }
-          // Per stream, revisions arrive gapless and in order.
-          const lastRevision = new Map<string, number>();
-          for (const event of received) {
-            const previous = lastRevision.get(event.streamId) ?? -1;
-            expect(event.streamRevision).toBe(previous + 1);
-            lastRevision.set(event.streamId, event.streamRevision);
-          }
-          expect(comparePositions(lastCheckpoint, received[received.length - 1].globalPosition)).toBeGreaterThanOrEqual(0);
-        },
-        120_000,
-      );
+        }
+        // Per stream, revisions arrive gapless and in order.
+        const lastRevision = new Map<string, number>();
+        for (const event of received) {
+          const previous = lastRevision.get(event.streamId) ?? -1;
+          expect(event.streamRevision).toBe(previous + 1);
+          lastRevision.set(event.streamId, event.streamRevision);
+        }
+        expect(comparePositions(lastCheckpoint, received[received.length - 1].globalPosition)).toBeGreaterThanOrEqual(0);
+      }, 120_000);
 
       it('resumes a subscription from a checkpoint without repeating or skipping', async () => {
         const prefix = `${fixture.streamPrefix}-resume${randomUUID().slice(0, 8)}`;

@@ -1,9 +1,4 @@
-import {
-  AccessDeniedError,
-  DeadlineExceededError,
-  UnavailableError,
-  WrongExpectedVersionError,
-} from '@eventstore/db-client';
+import { AccessDeniedError, DeadlineExceededError, UnavailableError, WrongExpectedVersionError } from '@eventstore/db-client';
 import { EventStoreUnavailableError, IdempotencyConflictError, WrongExpectedRevisionError } from '../errors';
 import { translateEventStoreDbError } from './error-translation';
 

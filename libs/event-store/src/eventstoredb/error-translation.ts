@@ -65,20 +65,12 @@ export function translateEventStoreDbError(error: unknown): unknown {
   if (error instanceof EventStoreError) return error;
   const wrongVersion = asWrongExpectedVersion(error);
   if (wrongVersion) {
-    return new WrongExpectedRevisionError(
-      wrongVersion.streamName,
-      toExpected(wrongVersion.expectedVersion),
-      toActualRevision(wrongVersion.actualVersion),
-    );
+    return new WrongExpectedRevisionError(wrongVersion.streamName, toExpected(wrongVersion.expectedVersion), toActualRevision(wrongVersion.actualVersion));
   }
   if (error instanceof UnavailableError || clientErrorType(error) === 'unavailable' || grpcCode(error) === GRPC_UNAVAILABLE) {
     return new EventStoreUnavailableError('EventStoreDB cannot be reached; retry later', error);
   }
-  if (
-    error instanceof DeadlineExceededError ||
-    clientErrorType(error) === 'deadline-exceeded' ||
-    grpcCode(error) === GRPC_DEADLINE_EXCEEDED
-  ) {
+  if (error instanceof DeadlineExceededError || clientErrorType(error) === 'deadline-exceeded' || grpcCode(error) === GRPC_DEADLINE_EXCEEDED) {
     return new EventStoreUnavailableError('EventStoreDB did not answer in time; retry later', error);
   }
   return error;

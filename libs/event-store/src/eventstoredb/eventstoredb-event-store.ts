@@ -241,8 +241,7 @@ export class EventStoreDbEventStore implements EventStore {
     const subscription = new EventStoreDbAllSubscription(
       {
         open: (after, prefixes, batchSize) => this.openFeed(after, prefixes ?? defaultPrefixes, batchSize),
-        nothingAfter: async (after, prefixes) =>
-          (await this.readAll({ after, maxCount: 1, streamPrefixes: prefixes ?? defaultPrefixes })).events.length === 0,
+        nothingAfter: async (after, prefixes) => (await this.readAll({ after, maxCount: 1, streamPrefixes: prefixes ?? defaultPrefixes })).events.length === 0,
         policy: new ReconnectPolicy(this.options.reconnect),
         flushIntervalMs: this.options.subscriptionFlushIntervalMs,
         probeIntervalMs: this.options.subscriptionProbeIntervalMs,
@@ -352,10 +351,7 @@ function toClientExpectedRevision(expected: ExpectedRevision): AppendExpectedRev
 }
 
 function isStreamNotFound(error: unknown): boolean {
-  return (
-    error instanceof StreamNotFoundError ||
-    (typeof error === 'object' && error !== null && 'type' in error && error.type === 'stream-not-found')
-  );
+  return error instanceof StreamNotFoundError || (typeof error === 'object' && error !== null && 'type' in error && error.type === 'stream-not-found');
 }
 
 /** True for the connection strings this adapter serves (single node or cluster discovery). */

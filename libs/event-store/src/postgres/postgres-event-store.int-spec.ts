@@ -21,7 +21,9 @@ describe('es_append (PostgreSQL)', () => {
     try {
       await client.query('BEGIN');
       await client.query('SELECT pg_current_xact_id()'); // what any earlier write in the transaction does
-      await expect(client.query('SELECT * FROM es_append($1, $2, $3, $4, $5, $6, $7)', args)).rejects.toThrow('es_append must be the first write of its transaction');
+      await expect(client.query('SELECT * FROM es_append($1, $2, $3, $4, $5, $6, $7)', args)).rejects.toThrow(
+        'es_append must be the first write of its transaction',
+      );
       await client.query('ROLLBACK');
       // As the first write of its own transaction it appends.
       const { rows } = await client.query('SELECT status FROM es_append($1, $2, $3, $4, $5, $6, $7)', args);

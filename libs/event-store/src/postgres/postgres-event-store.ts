@@ -13,12 +13,7 @@ import type {
   Subscription,
 } from '../port';
 import { decodePosition, encodePosition, type GlobalPosition } from '../position';
-import {
-  EventStoreUnavailableError,
-  IdempotencyConflictError,
-  InvalidAppendError,
-  WrongExpectedRevisionError,
-} from '../errors';
+import { EventStoreUnavailableError, IdempotencyConflictError, InvalidAppendError, WrongExpectedRevisionError } from '../errors';
 import { PostgresSubscription } from './postgres-subscription';
 
 export interface PostgresEventStoreOptions {
@@ -57,13 +52,30 @@ const STREAM_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,199}$/;
 const EVENT_TYPE_PATTERN = /^[A-Za-z][A-Za-z0-9._-]{0,99}$/;
 
 /** Connection errors that mean "the database is not there right now", not "your query is wrong". */
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300']);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '53300',
+]);
 
 export function isConnectionFailure(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|not queryable/i.test(error.message);
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|not queryable/i.test(
+    error.message,
+  );
 }
 
 export function toRecordedEvent(row: EventRow): RecordedEvent {
@@ -207,9 +219,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async streamRevision(streamId: string): Promise<number | undefined> {
-    const result = await this.guard(() =>
-      this.pool.query<{ revision: string }>('SELECT revision FROM es_streams WHERE stream_id = $1', [streamId]),
-    );
+    const result = await this.guard(() => this.pool.query<{ revision: string }>('SELECT revision FROM es_streams WHERE stream_id = $1', [streamId]));
     const revision = result.rows[0] ? Number(result.rows[0].revision) : -1;
     return revision < 0 ? undefined : revision;
   }
@@ -228,9 +238,7 @@ export class PostgresEventStore implements EventStore {
             ${patterns ? 'AND stream_id LIKE ANY ($4::text[])' : ''}
           ORDER BY transaction_id, global_position
           LIMIT $3`,
-        values: patterns
-          ? [after.major.toString(), after.minor.toString(), limit, patterns]
-          : [after.major.toString(), after.minor.toString(), limit],
+        values: patterns ? [after.major.toString(), after.minor.toString(), limit, patterns] : [after.major.toString(), after.minor.toString(), limit],
       }),
     );
     const events = result.rows.map(toRecordedEvent);
@@ -264,8 +272,7 @@ export class PostgresEventStore implements EventStore {
     const subscription = new PostgresSubscription(this, options, {
       pollIntervalMs: this.options.pollIntervalMs ?? 250,
       liveBatchWindowMs: this.options.liveBatchWindowMs ?? 20,
-      createListener: () =>
-        new Client({ connectionString: this.options.connectionString, application_name: 'samvirke-listener' }),
+      createListener: () => new Client({ connectionString: this.options.connectionString, application_name: 'samvirke-listener' }),
     });
     this.subscriptions.add(subscription);
     void subscription.stopped.then(() => this.subscriptions.delete(subscription));

@@ -11,7 +11,11 @@ describe('ReadHorizonMonitor (PostgreSQL)', () => {
     await holder.connect();
     const warnings: Array<Record<string, unknown>> = [];
     const checked: Array<ReadHorizonHolder | undefined> = [];
-    const monitor = new ReadHorizonMonitor(pool, { warn: (fields) => void warnings.push(fields) }, { warnAfterSeconds: 0.2, onCheck: (found) => void checked.push(found) });
+    const monitor = new ReadHorizonMonitor(
+      pool,
+      { warn: (fields) => void warnings.push(fields) },
+      { warnAfterSeconds: 0.2, onCheck: (found) => void checked.push(found) },
+    );
     try {
       const { rows } = await holder.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
       await holder.query('BEGIN');
@@ -28,7 +32,9 @@ describe('ReadHorizonMonitor (PostgreSQL)', () => {
       expect(warnings).toContainEqual(expect.objectContaining({ pid: rows[0].pid, applicationName: application }));
       const warned = warnings.length;
       await monitor.check();
-      expect(warnings.filter((fields) => fields.pid === rows[0].pid)).toHaveLength(warnings.slice(0, warned).filter((fields) => fields.pid === rows[0].pid).length);
+      expect(warnings.filter((fields) => fields.pid === rows[0].pid)).toHaveLength(
+        warnings.slice(0, warned).filter((fields) => fields.pid === rows[0].pid).length,
+      );
       expect(checked.length).toBeGreaterThan(0);
       await holder.query('COMMIT');
       expect((await monitor.holder())?.pid).not.toBe(rows[0].pid);

@@ -26,6 +26,13 @@ export class DevMailController {
     const { rows } = await this.pool.query<{ id: string; recorded_at: Date; to_address: string; subject: string; body: string; notification_ids: string[] }>(
       'SELECT id::text, recorded_at, to_address, subject, body, notification_ids FROM public.notification_mail_catchall ORDER BY id DESC LIMIT 200',
     );
-    return rows.map((row) => ({ id: row.id, recordedAt: row.recorded_at.toISOString(), to: row.to_address, subject: row.subject, body: row.body, notificationIds: row.notification_ids }));
+    return rows.map((row) => ({
+      id: row.id,
+      recordedAt: row.recorded_at.toISOString(),
+      to: row.to_address,
+      subject: row.subject,
+      body: row.body,
+      notificationIds: row.notification_ids,
+    }));
   }
 }

@@ -16,7 +16,11 @@ export interface Mailer {
 
 export class SmtpMailer implements Mailer {
   private readonly transport: Transporter;
-  constructor(url: string, private readonly from: string, timeoutMs: number) {
+  constructor(
+    url: string,
+    private readonly from: string,
+    timeoutMs: number,
+  ) {
     this.transport = createTransport(url, { connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs * 2 });
   }
   async send(mail: OutgoingMail): Promise<void> {
@@ -50,7 +54,9 @@ export const MAIL_SUBJECT = 'Ny information til jeres enhed i Samvirke';
 export function mailFor(publicUrl: string, unit: string, notificationIds: string[], digest: boolean): { subject: string; text: string } {
   const count = notificationIds.length;
   const lines = [
-    digest ? `Dagligt overblik: ${count} ${count === 1 ? 'ny notifikation' : 'nye notifikationer'} til ${unit} i Samvirke.` : `Der er ny information til ${unit} i Samvirke.`,
+    digest
+      ? `Dagligt overblik: ${count} ${count === 1 ? 'ny notifikation' : 'nye notifikationer'} til ${unit} i Samvirke.`
+      : `Der er ny information til ${unit} i Samvirke.`,
     '',
     ...notificationIds.map((id) => `${publicUrl}/notifications/${id}`),
     '',

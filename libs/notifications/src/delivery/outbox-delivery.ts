@@ -180,7 +180,10 @@ export class OutboxDelivery {
   private async deliverWebhook(row: ClaimedDelivery): Promise<void> {
     await this.settle([row], async () => {
       if (!UUID.test(row.target)) throw new PermanentDeliveryError('unknown subscription');
-      const found = await this.pool.query<{ url: string; secret: string; active: boolean }>('SELECT url, secret, active FROM public.webhook_subscription WHERE id = $1', [row.target]);
+      const found = await this.pool.query<{ url: string; secret: string; active: boolean }>(
+        'SELECT url, secret, active FROM public.webhook_subscription WHERE id = $1',
+        [row.target],
+      );
       const subscription = found.rows[0];
       if (!subscription || !subscription.active) throw new PermanentDeliveryError('subscription removed');
       const timestamp = Math.floor(Date.now() / 1000);
@@ -272,7 +275,14 @@ export class OutboxDelivery {
 /** A failure retrying cannot mend (no mailbox, subscription gone): dead-lettered at once. */
 export class PermanentDeliveryError extends Error {}
 
-const COPENHAGEN = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
+const COPENHAGEN = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Copenhagen',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  hourCycle: 'h23',
+});
 
 /** The Copenhagen wall-clock date (yyyy-mm-dd) and hour of an instant. */
 function copenhagenWallClock(instant: Date): { date: string; hour: number } {

@@ -95,7 +95,11 @@ export class Inbox {
   async markRead(user: AuthenticatedUser, id: string, at: Date): Promise<NotificationDto | undefined> {
     const found = await this.get(user, id);
     if (!found) return undefined;
-    await this.pool.query('INSERT INTO public.notification_read (notification_id, user_id, read_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [found.id, user.userId, at]);
+    await this.pool.query('INSERT INTO public.notification_read (notification_id, user_id, read_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+      found.id,
+      user.userId,
+      at,
+    ]);
     return this.get(user, id);
   }
 }

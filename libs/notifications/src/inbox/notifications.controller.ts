@@ -1,4 +1,20 @@
-import { Body, Controller, NotAcceptableException, Get, Headers, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post, Put, Query, Res, UnprocessableEntityException } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  NotAcceptableException,
+  Get,
+  Headers,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+  Res,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@samvirke/access';
@@ -44,7 +60,10 @@ export class NotificationsController {
     summary: 'Server-Sent Events: your new notifications as they are stored (event `notification`, `id:` = sequence; send Last-Event-ID to resume).',
   })
   @ApiProduces('text/event-stream')
-  @ApiOkResponse({ description: 'The event stream (never ends while the client listens): `event: notification`, `id: <sequence>`, `data: <the notification as JSON>`.', content: { 'text/event-stream': { schema: { type: 'string' } } } })
+  @ApiOkResponse({
+    description: 'The event stream (never ends while the client listens): `event: notification`, `id: <sequence>`, `data: <the notification as JSON>`.',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
+  })
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this event id.' })
   async stream(
     @CurrentUser() user: AuthenticatedUser,
@@ -113,7 +132,7 @@ export class NotificationsController {
   }
 
   @Get('notifications')
-  @ApiOperation({ summary: 'Your notifications and your units\' (newest first): filter by unread/read, kind, case; paged.' })
+  @ApiOperation({ summary: "Your notifications and your units' (newest first): filter by unread/read, kind, case; paged." })
   @ApiOkResponse({ type: NotificationPageDto })
   async list(@CurrentUser() user: AuthenticatedUser, @Query() query: NotificationQueryDto): Promise<NotificationPageDto> {
     const found = await this.inbox.list(user, { state: query.state, kind: query.kind, caseId: query.caseId, limit: query.limit, offset: query.offset });
@@ -142,14 +161,18 @@ export class NotificationsController {
   @Post('notifications/:id/acknowledge')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Acknowledge the shared information a notification is about: the case command AcknowledgeInformation, through the one gate, as you; marks it read.',
+    summary:
+      'Acknowledge the shared information a notification is about: the case command AcknowledgeInformation, through the one gate, as you; marks it read.',
   })
   @ApiOkResponse({ type: AcknowledgedFromNotificationDto })
   async acknowledge(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<AcknowledgedFromNotificationDto> {
     const found = await this.inbox.get(user, id);
     if (!found) throw new NotFoundException(NOT_FOUND);
     if (found.kind !== 'information-shared' || found.entryId === null) {
-      throw new UnprocessableEntityException({ reason: 'NOT_ACKNOWLEDGEABLE', message: 'only a notification of shared information (not a sealed identity) can be acknowledged' });
+      throw new UnprocessableEntityException({
+        reason: 'NOT_ACKNOWLEDGEABLE',
+        message: 'only a notification of shared information (not a sealed identity) can be acknowledged',
+      });
     }
     const outcome = await this.gate.execute({
       caseId: found.caseId,
@@ -184,7 +207,7 @@ export class NotificationsController {
 
   @Put('notification-settings/:entryPoint')
   @Roles('coordinator', 'liaison')
-  @ApiOperation({ summary: 'Choose how one of your agency\'s entry points gets notification mail (coordinators and liaisons of the agency).' })
+  @ApiOperation({ summary: "Choose how one of your agency's entry points gets notification mail (coordinators and liaisons of the agency)." })
   @ApiOkResponse({ type: UnitSettingDto })
   async setSetting(@CurrentUser() user: AuthenticatedUser, @Param('entryPoint') entryPoint: string, @Body() body: MailSettingDto): Promise<UnitSettingDto> {
     const known = this.referenceData.agencies.get(user.agency)?.entryPoints.some((point) => point.code === entryPoint);

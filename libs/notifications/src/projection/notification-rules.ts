@@ -17,8 +17,7 @@ export interface NotificationCaseFacts extends CaseAccessFacts {
 
 /** Someone a notification is addressed to: a unit (an agency's entry point) or a person. */
 export type NotificationRecipient =
-  | { readonly kind: 'unit'; readonly agency: string; readonly entryPoint: string }
-  | { readonly kind: 'user'; readonly agency: string; readonly userId: string };
+  { readonly kind: 'unit'; readonly agency: string; readonly entryPoint: string } | { readonly kind: 'user'; readonly agency: string; readonly userId: string };
 
 export const NOTIFICATION_KINDS = [
   'information-shared',
@@ -133,7 +132,8 @@ export const NOTIFICATION_RULES: Readonly<Record<string, Rule>> = {
     if (notify.includes('entry-point')) recipients.push(...unitOf(to, facts));
     if (notify.includes('escalation-contact')) recipients.push({ kind: 'unit', agency: to, entryPoint: ESCALATION_CONTACT });
     const coordinator = text(data.coordinatorId) ?? facts.coordinatorId;
-    if (notify.includes('coordinator') && coordinator && facts.coordinatorAgency) recipients.push({ kind: 'user', agency: facts.coordinatorAgency, userId: coordinator });
+    if (notify.includes('coordinator') && coordinator && facts.coordinatorAgency)
+      recipients.push({ kind: 'user', agency: facts.coordinatorAgency, userId: coordinator });
     return {
       kind: data.step === 'reminder' ? 'reminder' : 'escalation',
       recipients,
@@ -164,7 +164,9 @@ export function recipientKey(recipient: NotificationRecipient): string {
  * second process stores it once (ON CONFLICT DO NOTHING) and receivers can deduplicate on it.
  */
 export function notificationId(eventId: string, recipient: NotificationRecipient): string {
-  const hash = createHash('sha256').update(`samvirke-notification-v1\u0000${eventId}\u0000${recipientKey(recipient)}`).digest();
+  const hash = createHash('sha256')
+    .update(`samvirke-notification-v1\u0000${eventId}\u0000${recipientKey(recipient)}`)
+    .digest();
   hash[6] = (hash[6] & 0x0f) | 0x80;
   hash[8] = (hash[8] & 0x3f) | 0x80;
   const hex = hash.subarray(0, 16).toString('hex');

@@ -56,11 +56,46 @@ describe('notification projection', () => {
     const live = await stored();
     // The coordinator bringing in their own agency and taking the case themselves asks nothing of anyone.
     expect(live.map(({ id: _id, ...row }) => row)).toEqual([
-      { kind: 'asked-to-join', recipient_kind: 'unit', recipient_agency: 'KRIMINALFORSORGEN', recipient_entry_point: 'KRIMINALFORSORGEN-KSP', from_agency: 'BIF', channels: ['inbox', 'mail'] },
-      { kind: 'asked-to-join', recipient_kind: 'unit', recipient_agency: 'SOF', recipient_entry_point: 'SOF-UNGE-18-25', from_agency: 'BIF', channels: ['inbox', 'mail'] },
-      { kind: 'information-shared', recipient_kind: 'unit', recipient_agency: 'BIF', recipient_entry_point: 'BIF-SSP-PLUS', from_agency: 'KRIMINALFORSORGEN', channels: ['inbox', 'mail'] },
-      { kind: 'information-shared', recipient_kind: 'unit', recipient_agency: 'SOF', recipient_entry_point: 'SOF-UNGE-18-25', from_agency: 'KRIMINALFORSORGEN', channels: ['inbox', 'mail'] },
-      { kind: 'information-requested', recipient_kind: 'unit', recipient_agency: 'SOF', recipient_entry_point: 'SOF-UNGE-18-25', from_agency: 'BIF', channels: ['inbox', 'mail'] },
+      {
+        kind: 'asked-to-join',
+        recipient_kind: 'unit',
+        recipient_agency: 'KRIMINALFORSORGEN',
+        recipient_entry_point: 'KRIMINALFORSORGEN-KSP',
+        from_agency: 'BIF',
+        channels: ['inbox', 'mail'],
+      },
+      {
+        kind: 'asked-to-join',
+        recipient_kind: 'unit',
+        recipient_agency: 'SOF',
+        recipient_entry_point: 'SOF-UNGE-18-25',
+        from_agency: 'BIF',
+        channels: ['inbox', 'mail'],
+      },
+      {
+        kind: 'information-shared',
+        recipient_kind: 'unit',
+        recipient_agency: 'BIF',
+        recipient_entry_point: 'BIF-SSP-PLUS',
+        from_agency: 'KRIMINALFORSORGEN',
+        channels: ['inbox', 'mail'],
+      },
+      {
+        kind: 'information-shared',
+        recipient_kind: 'unit',
+        recipient_agency: 'SOF',
+        recipient_entry_point: 'SOF-UNGE-18-25',
+        from_agency: 'KRIMINALFORSORGEN',
+        channels: ['inbox', 'mail'],
+      },
+      {
+        kind: 'information-requested',
+        recipient_kind: 'unit',
+        recipient_agency: 'SOF',
+        recipient_entry_point: 'SOF-UNGE-18-25',
+        from_agency: 'BIF',
+        channels: ['inbox', 'mail'],
+      },
     ]);
 
     // A restart (a new runner from the committed checkpoint) and a rebuild from position 0.
@@ -69,7 +104,10 @@ describe('notification projection', () => {
     await restarted.start();
     await restarted.rebuild(names.name, { batchSize: 1000 });
     expect(await stored()).toEqual(live);
-    const outbox = await pool.query(`SELECT count(*)::int AS n FROM public.notification_outbox WHERE notification_id = ANY($1::uuid[]) AND channel <> 'webhook'`, [live.map((row) => row.id)]);
+    const outbox = await pool.query(
+      `SELECT count(*)::int AS n FROM public.notification_outbox WHERE notification_id = ANY($1::uuid[]) AND channel <> 'webhook'`,
+      [live.map((row) => row.id)],
+    );
     expect(outbox.rows[0].n).toBe(10);
   });
 
@@ -85,9 +123,18 @@ describe('notification projection', () => {
       type: 'FlowEscalated',
       schemaVersion: 1,
       data: {
-        flow: 'information', entryId: ids.entryId, fromAgency: 'KRIMINALFORSORGEN', toAgency: 'SOF', step: 'escalation',
-        notify: ['entry-point', 'escalation-contact', 'coordinator'], escalationContact: { role: 'Ledelsen', functionMailbox: 'eskalering.sof@example.org' },
-        coordinatorId: 'coord-anna', dueOn: '2026-01-13', workingDaysLate: 4, rulesVersion: '1', escalatedAt: '2026-01-13T07:00:00.000Z',
+        flow: 'information',
+        entryId: ids.entryId,
+        fromAgency: 'KRIMINALFORSORGEN',
+        toAgency: 'SOF',
+        step: 'escalation',
+        notify: ['entry-point', 'escalation-contact', 'coordinator'],
+        escalationContact: { role: 'Ledelsen', functionMailbox: 'eskalering.sof@example.org' },
+        coordinatorId: 'coord-anna',
+        dueOn: '2026-01-13',
+        workingDaysLate: 4,
+        rulesVersion: '1',
+        escalatedAt: '2026-01-13T07:00:00.000Z',
       },
       metadata: { actor: 'system:escalation', correlationId: randomUUID() },
     };
@@ -98,7 +145,14 @@ describe('notification projection', () => {
       [escalated.id],
     );
     expect(rows.rows).toEqual([
-      { kind: 'escalation', recipient_kind: 'unit', recipient_agency: 'SOF', recipient_entry_point: 'ESCALATION-CONTACT', recipient_user: null, entry_id: null },
+      {
+        kind: 'escalation',
+        recipient_kind: 'unit',
+        recipient_agency: 'SOF',
+        recipient_entry_point: 'ESCALATION-CONTACT',
+        recipient_user: null,
+        entry_id: null,
+      },
       { kind: 'escalation', recipient_kind: 'unit', recipient_agency: 'SOF', recipient_entry_point: 'SOF-UNGE-18-25', recipient_user: null, entry_id: null },
       { kind: 'escalation', recipient_kind: 'user', recipient_agency: 'BIF', recipient_entry_point: null, recipient_user: 'coord-anna', entry_id: null },
     ]);

@@ -48,15 +48,24 @@ export class WebhookSubscriptionsController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: "Subscribe an agency's system: its unit notifications are POSTed to the URL, signed with a secret made for this subscription (shown once)." })
+  @ApiOperation({
+    summary: "Subscribe an agency's system: its unit notifications are POSTed to the URL, signed with a secret made for this subscription (shown once).",
+  })
   @ApiCreatedResponse({ type: CreatedWebhookSubscriptionDto })
   async create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateWebhookSubscriptionDto): Promise<CreatedWebhookSubscriptionDto> {
     if (!this.referenceData.agencies.has(body.agency)) {
-      throw new BadRequestException({ message: 'the request has invalid fields', violations: [{ field: 'agency', rule: 'isAgency', message: 'agency must be an agency in the reference data' }] });
+      throw new BadRequestException({
+        message: 'the request has invalid fields',
+        violations: [{ field: 'agency', rule: 'isAgency', message: 'agency must be an agency in the reference data' }],
+      });
     }
     const problem = webhookUrlProblem(body.url, this.config.production);
     if (problem) {
-      throw new BadRequestException({ reason: 'WEBHOOK_URL_REFUSED', message: 'the request has invalid fields', violations: [{ field: 'url', rule: 'isWebhookUrl', message: problem }] });
+      throw new BadRequestException({
+        reason: 'WEBHOOK_URL_REFUSED',
+        message: 'the request has invalid fields',
+        violations: [{ field: 'url', rule: 'isWebhookUrl', message: problem }],
+      });
     }
     const secret = newWebhookSecret();
     const { rows } = await this.pool.query<SubscriptionRow>(
@@ -71,7 +80,9 @@ export class WebhookSubscriptionsController {
   @ApiOperation({ summary: 'Every webhook subscription (without secrets).' })
   @ApiOkResponse({ type: [WebhookSubscriptionDto] })
   async list(): Promise<WebhookSubscriptionDto[]> {
-    const { rows } = await this.pool.query<SubscriptionRow>('SELECT id, agency, url, created_at, created_by, active FROM public.webhook_subscription ORDER BY created_at, id');
+    const { rows } = await this.pool.query<SubscriptionRow>(
+      'SELECT id, agency, url, created_at, created_by, active FROM public.webhook_subscription ORDER BY created_at, id',
+    );
     return rows.map(toDto);
   }
 
@@ -79,7 +90,15 @@ export class WebhookSubscriptionsController {
   @ApiOperation({ summary: 'Webhook deliveries that failed their last attempt, with why (oldest first).' })
   @ApiOkResponse({ type: [DeadLetterDto] })
   async deadLetters(): Promise<DeadLetterDto[]> {
-    const { rows } = await this.pool.query<{ id: string; target: string; notification_id: string; recipient_agency: string; attempts: number; last_error: string | null; created_at: Date }>(
+    const { rows } = await this.pool.query<{
+      id: string;
+      target: string;
+      notification_id: string;
+      recipient_agency: string;
+      attempts: number;
+      last_error: string | null;
+      created_at: Date;
+    }>(
       `SELECT o.id::text, o.target, o.notification_id, n.recipient_agency, o.attempts, o.last_error, o.created_at
        FROM public.notification_outbox o JOIN public.notification n ON n.id = o.notification_id
        WHERE o.channel = 'webhook' AND o.status = 'dead' ORDER BY o.created_at, o.id LIMIT 1000`,

@@ -38,7 +38,11 @@ export class AppConfigModule {
       },
       load: [registerAs(APP_CONFIG_NAMESPACE, () => validated as AppConfig)],
     });
-    const appConfig = { provide: APP_CONFIG, inject: [ConfigService], useFactory: (service: ConfigService) => service.getOrThrow<AppConfig>(APP_CONFIG_NAMESPACE) };
+    const appConfig = {
+      provide: APP_CONFIG,
+      inject: [ConfigService],
+      useFactory: (service: ConfigService) => service.getOrThrow<AppConfig>(APP_CONFIG_NAMESPACE),
+    };
     return {
       module: AppConfigModule,
       global: true,

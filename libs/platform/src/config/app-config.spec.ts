@@ -17,13 +17,39 @@ function refusal(env: Record<string, string>, options?: Parameters<typeof loadCo
 describe('configuration schema', () => {
   it('fills the defaults when nothing is set', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ production: false, port: 3000, host: '127.0.0.1', databaseUrl: undefined, dataDir: '.data', logLevel: 'info', logFormat: 'pretty', projectionsInApi: true, corsOrigins: [], demoData: 'auto' });
+    expect(config).toMatchObject({
+      production: false,
+      port: 3000,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      dataDir: '.data',
+      logLevel: 'info',
+      logFormat: 'pretty',
+      projectionsInApi: true,
+      corsOrigins: [],
+      demoData: 'auto',
+    });
     expect(config.sspPlusAgeBands).toEqual({ standard: { minAge: 18, maxAge: 23 }, gangConflict: { minAge: 18, maxAge: 25 } });
   });
 
   it('reads every setting, trimmed, blank meaning unset', () => {
-    const config = loadConfig({ PORT: ' 8080 ', HOST: '', LOG_LEVEL: 'WARN', PROJECTIONS_IN_API: 'off', CORS_ORIGINS: 'https://a.example, https://b.example', SSP_PLUS_AGE_BAND: '16-24', DEMO_DATA: 'False' });
-    expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', logLevel: 'warn', projectionsInApi: false, corsOrigins: ['https://a.example', 'https://b.example'], demoData: 'false' });
+    const config = loadConfig({
+      PORT: ' 8080 ',
+      HOST: '',
+      LOG_LEVEL: 'WARN',
+      PROJECTIONS_IN_API: 'off',
+      CORS_ORIGINS: 'https://a.example, https://b.example',
+      SSP_PLUS_AGE_BAND: '16-24',
+      DEMO_DATA: 'False',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      logLevel: 'warn',
+      projectionsInApi: false,
+      corsOrigins: ['https://a.example', 'https://b.example'],
+      demoData: 'false',
+    });
     expect(config.sspPlusAgeBands.standard).toEqual({ minAge: 16, maxAge: 24 });
   });
 

@@ -69,7 +69,9 @@ async function useRunningEmbedded(dataDir: string, role: EmbeddedDatabaseRole, t
     const owner = running.owner;
     if (role === 'server' && owner.role === 'command') {
       // The command stops its server when it finishes, which would take this long-running process down with it.
-      throw new DatabaseInUseError(`the embedded PostgreSQL under ${dataDir} was started by a CLI command (pid ${owner.pid}) that stops it when it finishes: start again when it is done, or set DATABASE_URL`);
+      throw new DatabaseInUseError(
+        `the embedded PostgreSQL under ${dataDir} was started by a CLI command (pid ${owner.pid}) that stops it when it finishes: start again when it is done, or set DATABASE_URL`,
+      );
     }
     if (running.status === 'ready') {
       const connectionString = embeddedConnectionString(running.port);
@@ -78,11 +80,15 @@ async function useRunningEmbedded(dataDir: string, role: EmbeddedDatabaseRole, t
         return { connectionString, embedded: undefined, sharedWith: owner.pid, close: async () => undefined };
       } catch (error) {
         if (Date.now() >= deadline) {
-          throw new DatabaseInUseError(`the embedded PostgreSQL under ${dataDir} is run by another process (pid ${owner.pid}) and does not answer on port ${running.port} (${(error as Error).message}); stop that process or set DATABASE_URL`);
+          throw new DatabaseInUseError(
+            `the embedded PostgreSQL under ${dataDir} is run by another process (pid ${owner.pid}) and does not answer on port ${running.port} (${(error as Error).message}); stop that process or set DATABASE_URL`,
+          );
         }
       }
     } else if (Date.now() >= deadline) {
-      throw new DatabaseInUseError(`the embedded PostgreSQL under ${dataDir} is run by another process (pid ${owner.pid}) and did not become ready within ${Math.round(timeoutMs / 1000)} s; stop that process or set DATABASE_URL`);
+      throw new DatabaseInUseError(
+        `the embedded PostgreSQL under ${dataDir} is run by another process (pid ${owner.pid}) and did not become ready within ${Math.round(timeoutMs / 1000)} s; stop that process or set DATABASE_URL`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -92,7 +98,11 @@ async function useRunningEmbedded(dataDir: string, role: EmbeddedDatabaseRole, t
  * DATABASE_URL when set; otherwise the embedded PostgreSQL under DATA_DIR/postgres: the one a running
  * process (`npm start`) already serves, or one of our own, stopped again on close.
  */
-export async function openDatabase(config: AppConfig, onLog: (line: string) => void = () => undefined, options: OpenDatabaseOptions = {}): Promise<DatabaseConnection> {
+export async function openDatabase(
+  config: AppConfig,
+  onLog: (line: string) => void = () => undefined,
+  options: OpenDatabaseOptions = {},
+): Promise<DatabaseConnection> {
   if (config.databaseUrl) {
     await checkReachable(config.databaseUrl);
     return { connectionString: config.databaseUrl, embedded: undefined, close: async () => undefined };

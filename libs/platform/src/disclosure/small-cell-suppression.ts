@@ -129,10 +129,21 @@ export function recoverableCells(total: PublishedCell, cells: readonly Published
  * ("x"); when no cell is left to hide, the total's figures are hidden too. Applied to a partition it
  * hides at least what withComplementarySuppression hides.
  */
-export function withReportSuppression(total: PublishedCell, cells: readonly PublishedCell[], threshold: number): { total: PublishedCell; cells: PublishedCell[] } {
+export function withReportSuppression(
+  total: PublishedCell,
+  cells: readonly PublishedCell[],
+  threshold: number,
+): { total: PublishedCell; cells: PublishedCell[] } {
   let current = [...cells];
   let published = total;
-  const hide = (cell: PublishedCell): PublishedCell => ({ ...cell, people: COMPLEMENTARY_MARK, count: COMPLEMENTARY_MARK, share: null, suppressed: true, ...(cell.median === undefined ? {} : { median: null }) });
+  const hide = (cell: PublishedCell): PublishedCell => ({
+    ...cell,
+    people: COMPLEMENTARY_MARK,
+    count: COMPLEMENTARY_MARK,
+    share: null,
+    suppressed: true,
+    ...(cell.median === undefined ? {} : { median: null }),
+  });
   for (;;) {
     const exposed = (['people', 'count'] as const).some((figure) => recoverableCells(published, current, figure, threshold).length > 0);
     if (!exposed) break;

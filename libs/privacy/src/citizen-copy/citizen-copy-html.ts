@@ -3,7 +3,10 @@ import type { CitizenCopy, CopiedValue } from './citizen-copy';
 import { CopyNames, formatCalendarDate, formatInstant, formatInstantDate, type CopyLanguage } from './citizen-copy-language';
 import { tellEvent, type EventSentence } from './citizen-copy-sentences';
 
-export type CopyReferenceData = Pick<ReferenceData, 'agencies' | 'programmes' | 'districts' | 'cityDistricts' | 'offenceCategories' | 'legalBases' | 'progressionScale'>;
+export type CopyReferenceData = Pick<
+  ReferenceData,
+  'agencies' | 'programmes' | 'districts' | 'cityDistricts' | 'offenceCategories' | 'legalBases' | 'progressionScale'
+>;
 
 const WORDS = {
   da: {
@@ -39,7 +42,13 @@ const WORDS = {
     agency: 'Myndighed',
     did: 'Hvad',
     why: 'Hvorfor',
-    actions: { read: 'Læste sagen', search: 'Søgte og fandt sagen', export: 'Lavede en kopi af sagen', change: 'Ændrede sagen', notify: 'Fik besked om sagen' } as Record<string, string>,
+    actions: {
+      read: 'Læste sagen',
+      search: 'Søgte og fandt sagen',
+      export: 'Lavede en kopi af sagen',
+      change: 'Ændrede sagen',
+      notify: 'Fik besked om sagen',
+    } as Record<string, string>,
     purposes: {
       'case-work': 'Sagsbehandling',
       coordination: 'Koordinering mellem myndighederne',
@@ -55,7 +64,8 @@ const WORDS = {
     ],
     available: '',
     erased: (date: string) => `Slettet den ${date}`,
-    withheld: (agency: string) => `Indholdet vises ikke her, fordi det er registreret af ${agency} efter retshåndhævelsesloven. Spørg ${agency}, hvis du vil se det.`,
+    withheld: (agency: string) =>
+      `Indholdet vises ikke her, fordi det er registreret af ${agency} efter retshåndhævelsesloven. Spørg ${agency}, hvis du vil se det.`,
     unreadable: 'Kan ikke læses',
   },
   en: {
@@ -91,7 +101,13 @@ const WORDS = {
     agency: 'Authority',
     did: 'What',
     why: 'Why',
-    actions: { read: 'Read the case', search: 'Searched and found the case', export: 'Made a copy of the case', change: 'Changed the case', notify: 'Was notified about the case' } as Record<string, string>,
+    actions: {
+      read: 'Read the case',
+      search: 'Searched and found the case',
+      export: 'Made a copy of the case',
+      change: 'Changed the case',
+      notify: 'Was notified about the case',
+    } as Record<string, string>,
     purposes: {
       'case-work': 'Case work',
       coordination: 'Coordination between the authorities',
@@ -197,7 +213,10 @@ p { margin: 0 0 .3rem; } .label { font-weight: 600; }
     [w.closed, instant(copy.case.closedAt)],
     [w.referredBy, copy.case.referredBy ? escapeHtml(names.agency(copy.case.referredBy)) : ''],
     [w.agencies, escapeHtml(names.agencies(copy.case.agencies))],
-    [w.erasures, escapeHtml(copy.case.erasures.map((erasure) => `${w.erasureScope(erasure.scope, names)}: ${formatInstantDate(erasure.erasedAt, lang)}`).join('; '))],
+    [
+      w.erasures,
+      escapeHtml(copy.case.erasures.map((erasure) => `${w.erasureScope(erasure.scope, names)}: ${formatInstantDate(erasure.erasedAt, lang)}`).join('; ')),
+    ],
   ])}</table>
 <h2>${escapeHtml(w.history)}</h2>
 <table class="history"><caption>${escapeHtml(w.historyCaption)}</caption>

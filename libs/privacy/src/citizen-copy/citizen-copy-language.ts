@@ -55,7 +55,10 @@ export function formatInstant(instant: string, lang: CopyLanguage): string {
 /** The names a citizen reads instead of codes, from reference data; an unknown code is shown as it is. */
 export class CopyNames {
   constructor(
-    private readonly reference: Pick<ReferenceData, 'agencies' | 'programmes' | 'districts' | 'cityDistricts' | 'offenceCategories' | 'legalBases' | 'progressionScale'>,
+    private readonly reference: Pick<
+      ReferenceData,
+      'agencies' | 'programmes' | 'districts' | 'cityDistricts' | 'offenceCategories' | 'legalBases' | 'progressionScale'
+    >,
     readonly lang: CopyLanguage,
   ) {}
 

@@ -29,7 +29,9 @@ export class ChromiumPdfRenderer implements PdfRenderer {
   ) {}
 
   unavailable(): string | undefined {
-    return existsSync(this.executablePath) ? undefined : `no Chromium at ${this.executablePath} (set CHROMIUM_PATH or install chromium); ask for format=html and print it instead`;
+    return existsSync(this.executablePath)
+      ? undefined
+      : `no Chromium at ${this.executablePath} (set CHROMIUM_PATH or install chromium); ask for format=html and print it instead`;
   }
 
   render(html: string): Promise<Buffer> {

@@ -35,7 +35,8 @@ const examples = new Map<string, CaseEvent>();
 /** The event as the copy holds it: sealed values opened (as the vault would give them back). */
 function copied(event: CaseEvent, agency: string | null = 'BIF') {
   const open = (value: unknown): unknown => {
-    if (typeof value === 'object' && value !== null && 'sealed' in value) return { status: 'available', value: `TEXT(${String((value as { sealed: string }).sealed)})` };
+    if (typeof value === 'object' && value !== null && 'sealed' in value)
+      return { status: 'available', value: `TEXT(${String((value as { sealed: string }).sealed)})` };
     if (Array.isArray(value)) return value.map(open);
     if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, open(item)]));
     return value;
@@ -69,14 +70,20 @@ describe("the citizen's copy in sentences", () => {
       delete data['name'];
       delete data['cpr'];
       const toldElsewhere = /"createsAction":\{[^}]*"title":\{"sealed":"[^"]*"\}/g;
-      const sealedFields = JSON.stringify(data).replace(toldElsewhere, '').match(/sealed:/g)?.length ?? 0;
+      const sealedFields =
+        JSON.stringify(data)
+          .replace(toldElsewhere, '')
+          .match(/sealed:/g)?.length ?? 0;
       expect(told.details).toHaveLength(sealedFields);
       expect('date' in told.happened ? told.happened.date : told.happened.instant).toMatch(/^\d{4}-\d{2}-\d{2}/);
     }
   });
 
   it('says who referred the citizen and when, in Danish: "Københavns Politi henviste dig til SSP+ den 3. marts 2026"', () => {
-    const opened = { ...examples.get('CaseOpened')!, data: { ...examples.get('CaseOpened')!.data, referredBy: 'KBH-POLITI', openedAt: '2026-03-03T09:15:00.000Z' } } as CaseEvent;
+    const opened = {
+      ...examples.get('CaseOpened')!,
+      data: { ...examples.get('CaseOpened')!.data, referredBy: 'KBH-POLITI', openedAt: '2026-03-03T09:15:00.000Z' },
+    } as CaseEvent;
     expect(tellEvent(copied(opened, 'BIF'), da).text).toMatch(/^Københavns Politi henviste dig til SSP\+ den 3\. marts 2026/);
     expect(tellEvent(copied(opened, 'BIF'), en).text).toMatch(/^Copenhagen Police referred you to SSP\+ on 3 March 2026/);
   });

@@ -3,7 +3,13 @@ import type { CopiedValue } from './citizen-copy';
 import { formatCalendarDate, formatInstantDate, type CopyLanguage, type CopyNames } from './citizen-copy-language';
 
 /** An event's data as the citizen's copy holds it: every sealed value opened, erased or withheld. */
-export type Copied<T> = T extends Sealed ? CopiedValue : T extends readonly (infer Item)[] ? readonly Copied<Item>[] : T extends object ? { readonly [K in keyof T]: Copied<T[K]> } : T;
+export type Copied<T> = T extends Sealed
+  ? CopiedValue
+  : T extends readonly (infer Item)[]
+    ? readonly Copied<Item>[]
+    : T extends object
+      ? { readonly [K in keyof T]: Copied<T[K]> }
+      : T;
 type DataOf<Type extends CaseEventType> = Copied<Extract<CaseEvent, { type: Type }>['data']>;
 
 /** One event told to the citizen: a plain sentence with the date it happened, and the free text it carries. */
@@ -316,7 +322,11 @@ export function tellEvent(event: { type: string; agency: string | null; data: un
   const c: SentenceContext = { names, lang: names.lang, by: names.agency(event.agency), t: (da, en) => (names.lang === 'da' ? da : en) };
   const telling = (TELLINGS as Record<string, Telling<CaseEventType> | undefined>)[event.type];
   if (!telling) {
-    return { text: c.t(`${c.by} registrerede noget, som denne version ikke kan beskrive.`, `${c.by} recorded something this version cannot describe.`), happened: { instant: '' }, details: [] };
+    return {
+      text: c.t(`${c.by} registrerede noget, som denne version ikke kan beskrive.`, `${c.by} recorded something this version cannot describe.`),
+      happened: { instant: '' },
+      details: [],
+    };
   }
   return telling(event.data as never, c);
 }

@@ -8,10 +8,7 @@ import type { AccessReportLine, AccessReportSource } from './access-report-sourc
 
 /** A personal value as the citizen's copy shows it. */
 export type CopiedValue =
-  | { status: 'available'; value: string }
-  | { status: 'erased'; note: string }
-  | { status: 'withheld'; note: string }
-  | { status: 'unreadable' };
+  { status: 'available'; value: string } | { status: 'erased'; note: string } | { status: 'withheld'; note: string } | { status: 'unreadable' };
 
 export interface CopiedEvent {
   recordedAt: string;
@@ -76,14 +73,19 @@ export class CitizenCopyBuilder {
   async build(caseId: string, now: Date): Promise<CitizenCopy | undefined> {
     const events = await this.store.readStream(caseStreamId(caseId));
     if (events.length === 0) return undefined;
-    const state = evolveAll(initialCaseState(), events.map((event) => ({ type: event.type, data: event.data }) as CaseEvent));
+    const state = evolveAll(
+      initialCaseState(),
+      events.map((event) => ({ type: event.type, data: event.data }) as CaseEvent),
+    );
 
     const sealed: Sealed[] = [];
     events.forEach((event) => collectSealed(event.data, sealed));
     const opened = new Map<string, OpenedValue>();
     (await this.vault.openMany(sealed)).forEach((value, index) => opened.set(sealed[index].sealed, value));
     const copied = (value: Sealed, withheldBy?: string): CopiedValue =>
-      withheldBy ? { status: 'withheld', note: `recorded by ${withheldBy} under the law-enforcement data act; ask ${withheldBy} for access` } : asCopied(opened.get(value.sealed));
+      withheldBy
+        ? { status: 'withheld', note: `recorded by ${withheldBy} under the law-enforcement data act; ask ${withheldBy} for access` }
+        : asCopied(opened.get(value.sealed));
 
     const opening = events.find((event) => event.type === 'CaseOpened')?.data as { name?: Sealed; cpr?: Sealed } | undefined;
     const citizenErasure = state.erasures.find((erasure) => erasure.scope === 'citizen');

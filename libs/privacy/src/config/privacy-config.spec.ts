@@ -108,9 +108,7 @@ describe('privacy configuration', () => {
     });
 
     it('in production, treats an empty value as missing', () => {
-      expect(thrown(() => loadPrivacyConfig({ NODE_ENV: 'production', MASTER_KEYS: ' ', CPR_HMAC_SECRET: hmacSecret }, dataDir)).variable).toBe(
-        'MASTER_KEYS',
-      );
+      expect(thrown(() => loadPrivacyConfig({ NODE_ENV: 'production', MASTER_KEYS: ' ', CPR_HMAC_SECRET: hmacSecret }, dataDir)).variable).toBe('MASTER_KEYS');
     });
 
     it('outside production, generates development secrets once (mode 0600) and reuses them', () => {

@@ -20,7 +20,10 @@ export interface PrivacyConfig {
 
 /** A bad privacy setting: names the variable and the rule, never the value. */
 export class PrivacyConfigError extends Error {
-  constructor(readonly variable: string, readonly rule: string) {
+  constructor(
+    readonly variable: string,
+    readonly rule: string,
+  ) {
     super(`invalid configuration: ${variable} ${rule}`);
     this.name = 'PrivacyConfigError';
   }
@@ -83,10 +86,7 @@ export function parseMasterKeys(raw: string, variable = 'MASTER_KEYS'): MasterKe
     const key = decodeBase64Strictly(entry.slice(colon + 1).trim());
     if (key === undefined) throw new PrivacyConfigError(variable, `${position} (version ${version}) must have a base64 key`);
     if (key.length !== MASTER_KEY_BYTES) {
-      throw new PrivacyConfigError(
-        variable,
-        `${position} (version ${version}) must have a key of exactly ${MASTER_KEY_BYTES} bytes (got ${key.length})`,
-      );
+      throw new PrivacyConfigError(variable, `${position} (version ${version}) must have a key of exactly ${MASTER_KEY_BYTES} bytes (got ${key.length})`);
     }
     keys.push({ version, key: new SecretBytes(key) });
   });
@@ -101,11 +101,7 @@ export function parseMasterKeys(raw: string, variable = 'MASTER_KEYS'): MasterKe
  */
 export function parseCprHmacSecret(raw: string, variable = 'CPR_HMAC_SECRET'): SecretBytes {
   const rule = `must be at least ${MIN_CPR_SECRET_BYTES} bytes: ${MIN_CPR_SECRET_BYTES * 2} hex digits, base64 of ${MIN_CPR_SECRET_BYTES} bytes, or a plain string of at least ${MIN_CPR_SECRET_BYTES} characters`;
-  const candidates = [
-    /^(?:[0-9a-fA-F]{2})+$/.test(raw) ? Buffer.from(raw, 'hex') : undefined,
-    decodeBase64Strictly(raw),
-    Buffer.from(raw, 'utf8'),
-  ];
+  const candidates = [/^(?:[0-9a-fA-F]{2})+$/.test(raw) ? Buffer.from(raw, 'hex') : undefined, decodeBase64Strictly(raw), Buffer.from(raw, 'utf8')];
   const bytes = candidates.find((candidate) => candidate !== undefined && candidate.length >= MIN_CPR_SECRET_BYTES);
   if (bytes === undefined) throw new PrivacyConfigError(variable, rule);
   return new SecretBytes(bytes);

@@ -104,7 +104,9 @@ describe('ErasureService (PostgreSQL)', () => {
     await expect(service.erase(fixture.caseId, { scope: 'citizen', reason: 'other', caller: operator('a') })).rejects.toThrow('connection lost');
     destroy.mockRestore();
 
-    await expect(service.erase(fixture.caseId, { scope: 'citizen', reason: 'other', caller: operator('b') })).rejects.toMatchObject({ reason: 'CITIZEN_DATA_ALREADY_ERASED' });
+    await expect(service.erase(fixture.caseId, { scope: 'citizen', reason: 'other', caller: operator('b') })).rejects.toMatchObject({
+      reason: 'CITIZEN_DATA_ALREADY_ERASED',
+    });
     const { name } = await sealedValues(fixture.caseId);
     expect((await new PersonalDataVault(pool, config).open(name)).status).toBe('erased');
   });
@@ -127,7 +129,9 @@ describe('ErasureService (PostgreSQL)', () => {
       holdAt: new Date('2025-07-01T09:00:00Z'),
     });
     for (const scope of ['citizen', 'KBH-POLITI']) {
-      await expect(service.erase(fixture.caseId, { scope, reason: 'erasure-request', caller: operator('x') })).rejects.toMatchObject({ reason: 'LEGAL_HOLD_ACTIVE' });
+      await expect(service.erase(fixture.caseId, { scope, reason: 'erasure-request', caller: operator('x') })).rejects.toMatchObject({
+        reason: 'LEGAL_HOLD_ACTIVE',
+      });
     }
     const { name, policeSummary } = await sealedValues(fixture.caseId);
     expect((await new PersonalDataVault(pool, config).openMany([name, policeSummary])).map((o) => o.status)).toEqual(['available', 'available']);

@@ -75,7 +75,11 @@ export async function writeSealedTestCase(
   );
   if (options.closedAt) await run({ type: 'CloseCase', data: { reason: 'goals-achieved' } }, 'BIF', options.closedAt);
   if (options.holdAt) {
-    await run({ type: 'PlaceLegalHold', data: { holdId: randomUUID(), reason: await seal('BIF', 'Verserende klagesag'), placedBy: 'test-BIF' } }, 'BIF', options.holdAt);
+    await run(
+      { type: 'PlaceLegalHold', data: { holdId: randomUUID(), reason: await seal('BIF', 'Verserende klagesag'), placedBy: 'test-BIF' } },
+      'BIF',
+      options.holdAt,
+    );
   }
   return fixture;
 }

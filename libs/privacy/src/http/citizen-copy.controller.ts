@@ -1,4 +1,17 @@
-import { BadRequestException, Controller, Get, Headers, Inject, NotFoundException, Param, ParseUUIDPipe, Query, Res, ServiceUnavailableException, StreamableFile } from '@nestjs/common';
+import {
+  BadRequestException,
+  Controller,
+  Get,
+  Headers,
+  Inject,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Query,
+  Res,
+  ServiceUnavailableException,
+  StreamableFile,
+} from '@nestjs/common';
 import { ApiExtraModels, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles, canSeeCase, type AuthenticatedUser } from '@samvirke/access';
@@ -40,14 +53,21 @@ export class CitizenCopyController {
     name: 'format',
     required: false,
     enum: FORMATS,
-    description: 'json (default: the data, with codes and ISO instants); html, a printable page for the citizen; pdf, that page printed (needs Chromium on the server, else 503 PDF_RENDERER_UNAVAILABLE).',
+    description:
+      'json (default: the data, with codes and ISO instants); html, a printable page for the citizen; pdf, that page printed (needs Chromium on the server, else 503 PDF_RENDERER_UNAVAILABLE).',
   })
-  @ApiQuery({ name: 'lang', required: false, enum: COPY_LANGUAGES, description: 'The language of the html and pdf copy: da or en. Absent: from Accept-Language, else da.' })
+  @ApiQuery({
+    name: 'lang',
+    required: false,
+    enum: COPY_LANGUAGES,
+    description: 'The language of the html and pdf copy: da or en. Absent: from Accept-Language, else da.',
+  })
   @ApiProduces('application/json', 'text/html', 'application/pdf')
   @ApiExtraModels(CitizenCopyDto)
   @ApiResponse({
     status: 200,
-    description: 'The copy: JSON, or the citizen\'s document in Danish or English (plain sentences, agency names, Copenhagen dates: when each thing happened and when it was recorded, and who has seen the case and why).',
+    description:
+      "The copy: JSON, or the citizen's document in Danish or English (plain sentences, agency names, Copenhagen dates: when each thing happened and when it was recorded, and who has seen the case and why).",
     content: {
       'application/json': { schema: { $ref: getSchemaPath(CitizenCopyDto) } },
       'text/html': { schema: { type: 'string' } },
@@ -68,7 +88,10 @@ export class CitizenCopyController {
     // Before the copy is built (and the export logged as made): a PDF that cannot be printed here is refused at once.
     const noPdf = format === 'pdf' ? this.pdf.unavailable() : undefined;
     if (noPdf !== undefined) {
-      throw new ServiceUnavailableException({ reason: 'PDF_RENDERER_UNAVAILABLE', message: 'this server cannot print PDF; ask for format=html and print the page' });
+      throw new ServiceUnavailableException({
+        reason: 'PDF_RENDERER_UNAVAILABLE',
+        message: 'this server cannot print PDF; ask for format=html and print the page',
+      });
     }
     const copy = await this.copies.build(rawCaseId.toLowerCase(), this.clock.now());
     // One answer for "no such case" and "not yours to see", so the refusal reveals nothing.

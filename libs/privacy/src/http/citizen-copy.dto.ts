@@ -61,7 +61,12 @@ const ACCESS_REPORT: ApiPropertyOptions = {
           type: 'array',
           items: {
             type: 'object',
-            properties: { agency: { type: 'string' }, at: { type: 'string' }, action: { type: 'string', enum: [...AUDIT_ACTIONS] }, purpose: { type: 'string', enum: [...AUDIT_PURPOSES] } },
+            properties: {
+              agency: { type: 'string' },
+              at: { type: 'string' },
+              action: { type: 'string', enum: [...AUDIT_ACTIONS] },
+              purpose: { type: 'string', enum: [...AUDIT_PURPOSES] },
+            },
             required: ['agency', 'at', 'action', 'purpose'],
           },
         },

@@ -60,9 +60,7 @@ export class DataKeyStore {
 
   async findByIds(keyIds: readonly string[]): Promise<Map<string, DataKeyRecord>> {
     if (keyIds.length === 0) return new Map();
-    const { rows } = await this.pool.query<DataKeyRow>(`SELECT ${COLUMNS} FROM privacy_data_keys WHERE key_id = ANY($1::text[])`, [
-      [...keyIds],
-    ]);
+    const { rows } = await this.pool.query<DataKeyRow>(`SELECT ${COLUMNS} FROM privacy_data_keys WHERE key_id = ANY($1::text[])`, [[...keyIds]]);
     return new Map(rows.map((row) => [row.key_id, toRecord(row)]));
   }
 
@@ -81,8 +79,7 @@ export class DataKeyStore {
    * destroyed keys keep their original date. Returns the ids destroyed now.
    */
   async destroy(citizenId: string, scope: ErasureScope, at: Date, by: string, reason: string): Promise<string[]> {
-    const agencyCondition =
-      scope.kind === 'all' ? 'TRUE' : scope.kind === 'general' ? 'agency IS NULL' : 'agency = $5';
+    const agencyCondition = scope.kind === 'all' ? 'TRUE' : scope.kind === 'general' ? 'agency IS NULL' : 'agency = $5';
     const parameters: unknown[] = [citizenId, at, by, reason];
     if (scope.kind === 'agency') parameters.push(scope.agency);
     const { rows } = await this.pool.query<{ key_id: string }>(

@@ -48,10 +48,7 @@ export class CitizenCaseLookup {
 
   /** After a referral was recorded on the case: the row is there (again, if a refused concurrent claim released it). */
   async confirm(cprHash: string, caseId: string): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO citizen_case_lookup (cpr_hash, case_id, recorded_at) VALUES ($1, $2, now()) ON CONFLICT DO NOTHING`,
-      [cprHash, caseId],
-    );
+    await this.pool.query(`INSERT INTO citizen_case_lookup (cpr_hash, case_id, recorded_at) VALUES ($1, $2, now()) ON CONFLICT DO NOTHING`, [cprHash, caseId]);
   }
 
   async find(cprHash: string): Promise<string | undefined> {

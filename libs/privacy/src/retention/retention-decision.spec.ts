@@ -46,7 +46,10 @@ describe('decideRetention', () => {
 
   it('leaves an agency unknown to the reference data to the citizen-wide erasure', () => {
     expect(decide(closed({ liveKeyAgencies: ['GONE-AGENCY'] }), '2024-01-01T00:00:00Z', '{"default":"P1Y"}')).toEqual({ kind: 'erase', scopes: ['citizen'] });
-    expect(decide(closed({ liveKeyAgencies: ['GONE-AGENCY', 'BIF'] }), '2021-06-01T00:00:00Z', '{"default":"P5Y","agencies":{"BIF":"P1Y"}}')).toEqual({ kind: 'erase', scopes: ['BIF'] });
+    expect(decide(closed({ liveKeyAgencies: ['GONE-AGENCY', 'BIF'] }), '2021-06-01T00:00:00Z', '{"default":"P5Y","agencies":{"BIF":"P1Y"}}')).toEqual({
+      kind: 'erase',
+      scopes: ['BIF'],
+    });
   });
 
   it('finishes an erasure whose keys outlived its event, without waiting for a period', () => {

@@ -64,7 +64,10 @@ export function decideRetention(
   // When every agency has gone on its own, nothing readable is left, but the citizen-scope event
   // still follows at the end: it marks the case erased, so read models drop their clear facts.
   if (citizenExpiry <= now) return verdict(['citizen']);
-  const expired = [...agencyExpiries].filter(([, expiry]) => expiry <= now).map(([code]) => code).sort();
+  const expired = [...agencyExpiries]
+    .filter(([, expiry]) => expiry <= now)
+    .map(([code]) => code)
+    .sort();
   if (expired.length > 0) return verdict(expired);
   const until = [...agencyExpiries.values()].reduce((earliest, expiry) => (expiry < earliest ? expiry : earliest), citizenExpiry);
   return { kind: 'keep', until: until.toISOString() };

@@ -67,10 +67,7 @@ export function defaultRetentionPolicy(): RetentionPolicy {
  * Reads `RETENTION_POLICY`; unset or empty means the default (5 years for everything). Every
  * mistake is one ConfigError naming the variable and the offending key, never a stack trace.
  */
-export function loadRetentionPolicy(
-  env: Record<string, string | undefined>,
-  knownAgencies: { has(code: string): boolean },
-): RetentionPolicy {
+export function loadRetentionPolicy(env: Record<string, string | undefined>, knownAgencies: { has(code: string): boolean }): RetentionPolicy {
   const raw = env[RETENTION_POLICY_VARIABLE]?.trim();
   if (!raw) return defaultRetentionPolicy();
   const fail = (rule: string): never => {
@@ -110,12 +107,7 @@ export function loadRetentionPolicy(
 /** The period for one agency's contributions; `undefined` agency (the general key) gets the default. */
 export function periodFor(policy: RetentionPolicy, agency: Pick<Agency, 'code' | 'kind' | 'controllerRegime'> | undefined): IsoPeriod {
   if (!agency) return policy.defaultPeriod;
-  return (
-    policy.agencies.get(agency.code) ??
-    policy.categories.get(agency.kind) ??
-    policy.categories.get(agency.controllerRegime) ??
-    policy.defaultPeriod
-  );
+  return policy.agencies.get(agency.code) ?? policy.categories.get(agency.kind) ?? policy.categories.get(agency.controllerRegime) ?? policy.defaultPeriod;
 }
 
 /** `RETENTION_INTERVAL_HOURS`: how often the scheduled job runs; 0 turns the schedule off. Default 24. */

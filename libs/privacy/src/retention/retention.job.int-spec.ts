@@ -73,7 +73,11 @@ describe('RetentionJob (PostgreSQL)', () => {
 
   async function scenario() {
     const expired = await writeSealedTestCase(store, vault, { openedAt: opened, closedAt: new Date('2021-03-01T09:00:00Z') });
-    const held = await writeSealedTestCase(store, vault, { openedAt: opened, closedAt: new Date('2021-03-01T09:00:00Z'), holdAt: new Date('2022-01-01T09:00:00Z') });
+    const held = await writeSealedTestCase(store, vault, {
+      openedAt: opened,
+      closedAt: new Date('2021-03-01T09:00:00Z'),
+      holdAt: new Date('2022-01-01T09:00:00Z'),
+    });
     const unexpired = await writeSealedTestCase(store, vault, { openedAt: opened, closedAt: new Date('2022-01-01T09:00:00Z') });
     const open = await writeSealedTestCase(store, vault, { openedAt: opened });
     return { expired, held, unexpired, open, all: [expired, held, unexpired, open] };

@@ -94,7 +94,10 @@ export class RetentionJob {
 
   private async caseState(caseId: string): Promise<CaseState> {
     const events = await this.deps.store.readStream(caseStreamId(caseId));
-    return evolveAll(initialCaseState(), events.map((event) => ({ type: event.type, data: event.data }) as CaseEvent));
+    return evolveAll(
+      initialCaseState(),
+      events.map((event) => ({ type: event.type, data: event.data }) as CaseEvent),
+    );
   }
 
   private async erase(caseId: string, scope: string, closedAt: string, correlationId: string): Promise<'erased' | 'held' | { error: string }> {

@@ -7,7 +7,10 @@ const report = { erased: 1, held: [], kept: [], failed: [], casesChecked: 3 } as
 function scheduler(intervalHours: number, run: () => Promise<RetentionReport> = async () => report) {
   const registry = new SchedulerRegistry();
   const lines: Array<[unknown, string]> = [];
-  const logger = { info: (fields: unknown, message: string) => void lines.push([fields, message]), warn: (fields: unknown, message: string) => void lines.push([fields, message]) };
+  const logger = {
+    info: (fields: unknown, message: string) => void lines.push([fields, message]),
+    warn: (fields: unknown, message: string) => void lines.push([fields, message]),
+  };
   const job = { run } as unknown as RetentionJob;
   return { registry, lines, retention: new RetentionScheduler(job, { now: () => new Date() }, logger as never, intervalHours, registry) };
 }

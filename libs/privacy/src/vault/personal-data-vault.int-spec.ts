@@ -78,9 +78,7 @@ describe('PersonalDataVault (PostgreSQL)', () => {
     try {
       const opened = await reader.openMany(values);
       expect(query).toHaveBeenCalledTimes(1);
-      expect(opened.map((o) => (o.status === 'available' ? o.value : o.status))).toEqual(
-        citizens.flatMap((id) => [`name of ${id}`, `police fact on ${id}`]),
-      );
+      expect(opened.map((o) => (o.status === 'available' ? o.value : o.status))).toEqual(citizens.flatMap((id) => [`name of ${id}`, `police fact on ${id}`]));
       await reader.openMany(values);
       expect(query).toHaveBeenCalledTimes(1);
     } finally {
@@ -109,7 +107,7 @@ describe('PersonalDataVault (PostgreSQL)', () => {
     expect(new Set(dataKeys).size).toBe(3);
   });
 
-  it('erasing one agency key makes only that agency\'s values erased; the citizen\'s other keys stay readable', async () => {
+  it("erasing one agency key makes only that agency's values erased; the citizen's other keys stay readable", async () => {
     const citizenId = randomUUID();
     const v = vault();
     const name = await v.seal({ citizenId }, 'Jens Hansen');
@@ -131,7 +129,7 @@ describe('PersonalDataVault (PostgreSQL)', () => {
     }
   });
 
-  it('erasing a citizen\'s general key leaves the agency keys', async () => {
+  it("erasing a citizen's general key leaves the agency keys", async () => {
     const citizenId = randomUUID();
     const v = vault();
     const name = await v.seal({ citizenId }, 'n');
@@ -204,10 +202,8 @@ describe('PersonalDataVault (PostgreSQL)', () => {
       )!;
       return [r.wrapped_key!, r.wrap_iv!, r.wrap_tag!, dataKey];
     });
-    const dumpAsText = async () =>
-      (await pool.query<{ dump: string }>(`SELECT string_agg(t::text, E'\\n') AS dump FROM privacy_data_keys t`)).rows[0].dump;
-    const leaks = (dump: string) =>
-      secrets.filter((bytes) => dump.includes(bytes.toString('hex')) || dump.includes(bytes.toString('base64'))).length;
+    const dumpAsText = async () => (await pool.query<{ dump: string }>(`SELECT string_agg(t::text, E'\\n') AS dump FROM privacy_data_keys t`)).rows[0].dump;
+    const leaks = (dump: string) => secrets.filter((bytes) => dump.includes(bytes.toString('hex')) || dump.includes(bytes.toString('base64'))).length;
 
     expect(leaks(await dumpAsText())).toBe(6); // the check sees the wrapped material while it exists
     await v.eraseSubject(citizenId, { agency: 'all' }, 'dpo-1', 'citizen-request');

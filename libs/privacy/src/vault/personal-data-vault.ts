@@ -165,12 +165,7 @@ export class PersonalDataVault {
    * only that agency's key, `{}` only the citizen's general key. Idempotent: keys destroyed earlier
    * keep their first date and are not counted again.
    */
-  async eraseSubject(
-    citizenId: string,
-    scope: { agency?: string | 'all' },
-    by: string,
-    reason: string,
-  ): Promise<{ keysDestroyed: number; erasedAt: Date }> {
+  async eraseSubject(citizenId: string, scope: { agency?: string | 'all' }, by: string, reason: string): Promise<{ keysDestroyed: number; erasedAt: Date }> {
     const citizen = validCitizenId(citizenId);
     const erasureScope: ErasureScope =
       scope.agency === 'all' ? { kind: 'all' } : scope.agency === undefined ? { kind: 'general' } : { kind: 'agency', agency: validAgency(scope.agency) };

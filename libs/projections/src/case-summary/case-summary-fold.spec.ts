@@ -6,18 +6,29 @@ const CASE_ID = 'c0ffee00-0000-4000-8000-000000000001';
 
 function fold(events: readonly CaseEvent[], start?: CaseSummaryRecord, firstRevision = 0): CaseSummaryRecord | undefined {
   return events.reduce<CaseSummaryRecord | undefined>(
-    (summary, event, i) => foldCaseSummary(summary, { caseId: CASE_ID, event, streamRevision: firstRevision + i, recordedAt: new Date(Date.UTC(2026, 10, 3, 8, i)) }),
+    (summary, event, i) =>
+      foldCaseSummary(summary, { caseId: CASE_ID, event, streamRevision: firstRevision + i, recordedAt: new Date(Date.UTC(2026, 10, 3, 8, i)) }),
     start,
   );
 }
 
-const assessed = (level: 1 | 2 | 3 | 4, assessedOn: string): CaseEvent => ({ type: 'SspCategoryAssessed', data: { level, rationale: { sealed: 'x' }, assessedBy: 'BIF', assessedOn } });
+const assessed = (level: 1 | 2 | 3 | 4, assessedOn: string): CaseEvent => ({
+  type: 'SspCategoryAssessed',
+  data: { level, rationale: { sealed: 'x' }, assessedBy: 'BIF', assessedOn },
+});
 
 describe('case summary fold', () => {
   it('starts a summary only with CaseOpened, keeping the name as ciphertext', () => {
     expect(fold([{ type: 'CaseClosed', data: { reason: 'other', closedAt: '2026-11-03T08:00:00.000Z' } }])).toBeUndefined();
     const summary = fold([caseOpened()]);
-    expect(summary).toMatchObject({ caseId: CASE_ID, citizenId: CITIZEN_ID, status: 'open', sealedName: 'sealed:name', referredBy: 'KBH-POLITI', lastRevision: 0 });
+    expect(summary).toMatchObject({
+      caseId: CASE_ID,
+      citizenId: CITIZEN_ID,
+      status: 'open',
+      sealedName: 'sealed:name',
+      referredBy: 'KBH-POLITI',
+      lastRevision: 0,
+    });
   });
 
   it('keeps the agencies on the case and the coordinator', () => {
@@ -35,12 +46,40 @@ describe('case summary fold', () => {
   it('counts open actions and requests by id, so an unknown completion changes nothing', () => {
     const summary = fold([
       caseOpened(),
-      { type: 'ActionAdded', data: { actionId: 'a1', title: { sealed: 't' }, responsibleAgency: 'BIF', dueDate: '2026-12-01', addedAt: '2026-11-03T08:00:00.000Z' } },
-      { type: 'ActionAdded', data: { actionId: 'a2', title: { sealed: 't' }, responsibleAgency: 'BIF', dueDate: '2026-12-01', addedAt: '2026-11-03T08:00:00.000Z' } },
+      {
+        type: 'ActionAdded',
+        data: { actionId: 'a1', title: { sealed: 't' }, responsibleAgency: 'BIF', dueDate: '2026-12-01', addedAt: '2026-11-03T08:00:00.000Z' },
+      },
+      {
+        type: 'ActionAdded',
+        data: { actionId: 'a2', title: { sealed: 't' }, responsibleAgency: 'BIF', dueDate: '2026-12-01', addedAt: '2026-11-03T08:00:00.000Z' },
+      },
       { type: 'ActionCompleted', data: { actionId: 'a1', completedOn: '2026-11-04' } },
       { type: 'ActionCancelled', data: { actionId: 'unknown', reason: { sealed: 'r' }, cancelledAt: '2026-11-04T08:00:00.000Z' } },
-      { type: 'InformationRequested', data: { requestId: 'r1', fromAgency: 'BIF', toAgency: 'SOF', question: { sealed: 'q' }, dueDate: '2026-11-20', legalBasis: 'RPL115-1-1', requestedAt: '2026-11-03T08:00:00.000Z' } },
-      { type: 'InformationRequested', data: { requestId: 'r2', fromAgency: 'BIF', toAgency: 'SOF', question: { sealed: 'q' }, dueDate: '2026-11-20', legalBasis: 'RPL115-1-1', requestedAt: '2026-11-03T08:00:00.000Z' } },
+      {
+        type: 'InformationRequested',
+        data: {
+          requestId: 'r1',
+          fromAgency: 'BIF',
+          toAgency: 'SOF',
+          question: { sealed: 'q' },
+          dueDate: '2026-11-20',
+          legalBasis: 'RPL115-1-1',
+          requestedAt: '2026-11-03T08:00:00.000Z',
+        },
+      },
+      {
+        type: 'InformationRequested',
+        data: {
+          requestId: 'r2',
+          fromAgency: 'BIF',
+          toAgency: 'SOF',
+          question: { sealed: 'q' },
+          dueDate: '2026-11-20',
+          legalBasis: 'RPL115-1-1',
+          requestedAt: '2026-11-03T08:00:00.000Z',
+        },
+      },
       { type: 'InformationRequestDeclined', data: { requestId: 'r2', agency: 'SOF', reason: 'no-information', declinedAt: '2026-11-04T08:00:00.000Z' } },
     ]);
     expect(summary?.openActionIds).toEqual(['a2']);
@@ -62,10 +101,22 @@ describe('case summary fold', () => {
   });
 
   it('follows custody from start through a changed release date to release', () => {
-    const started: CaseEvent = { type: 'CustodyStarted', data: { custodyId: 'k1', kind: 'remand', institution: 'Vestre Fængsel', startedOn: '2026-11-01', expectedReleaseOn: '2027-01-01' } };
-    const moved: CaseEvent = { type: 'ExpectedReleaseChanged', data: { custodyId: 'k1', expectedReleaseOn: '2027-02-01', changedAt: '2026-11-04T08:00:00.000Z' } };
+    const started: CaseEvent = {
+      type: 'CustodyStarted',
+      data: { custodyId: 'k1', kind: 'remand', institution: 'Vestre Fængsel', startedOn: '2026-11-01', expectedReleaseOn: '2027-01-01' },
+    };
+    const moved: CaseEvent = {
+      type: 'ExpectedReleaseChanged',
+      data: { custodyId: 'k1', expectedReleaseOn: '2027-02-01', changedAt: '2026-11-04T08:00:00.000Z' },
+    };
     const inCustody = fold([caseOpened(), started, moved]);
-    expect(inCustody?.custody).toEqual({ custodyId: 'k1', kind: 'remand', institution: 'Vestre Fængsel', startedOn: '2026-11-01', expectedReleaseOn: '2027-02-01' });
+    expect(inCustody?.custody).toEqual({
+      custodyId: 'k1',
+      kind: 'remand',
+      institution: 'Vestre Fængsel',
+      startedOn: '2026-11-01',
+      expectedReleaseOn: '2027-02-01',
+    });
     const released = fold([{ type: 'ReleasedFromCustody', data: { custodyId: 'k1', releasedOn: '2026-11-05', conditional: false } }], inCustody, 3);
     expect(released?.custody).toBeNull();
   });
@@ -78,24 +129,63 @@ describe('case summary fold', () => {
   });
 
   it("empties the citizen's identity on a citizen erasure, and keeps it on one agency's erasure", () => {
-    const closed = fold([caseOpened(), assessed(3, '2026-11-01'), { type: 'CaseClosed', data: { reason: 'goals-achieved', closedAt: '2026-11-04T08:00:00.000Z' } }]);
+    const closed = fold([
+      caseOpened(),
+      assessed(3, '2026-11-01'),
+      { type: 'CaseClosed', data: { reason: 'goals-achieved', closedAt: '2026-11-04T08:00:00.000Z' } },
+    ]);
     expect(closed).toMatchObject({ sealedName: 'sealed:name', birthDate: '2004-06-01', districtCode: 'NORREBRO-2', erasedAt: null });
-    const agencyErased = fold([{ type: 'CitizenDataErased', data: { scope: 'KBH-POLITI', reason: 'retention-expired', by: 'system', erasedAt: '2026-11-05T08:00:00.000Z' } }], closed, 3);
+    const agencyErased = fold(
+      [{ type: 'CitizenDataErased', data: { scope: 'KBH-POLITI', reason: 'retention-expired', by: 'system', erasedAt: '2026-11-05T08:00:00.000Z' } }],
+      closed,
+      3,
+    );
     expect(agencyErased).toMatchObject({ sealedName: 'sealed:name', birthDate: '2004-06-01', districtCode: 'NORREBRO-2', erasedAt: null, lastRevision: 3 });
-    const erased = fold([{ type: 'CitizenDataErased', data: { scope: 'citizen', reason: 'erasure-request', by: 'coord-1', erasedAt: '2026-11-06T08:00:00.000Z' } }], agencyErased, 4);
-    expect(erased).toMatchObject({ sealedName: null, birthDate: null, districtCode: null, erasedAt: '2026-11-06T08:00:00.000Z', status: 'closed', sspLevel: 3 });
+    const erased = fold(
+      [{ type: 'CitizenDataErased', data: { scope: 'citizen', reason: 'erasure-request', by: 'coord-1', erasedAt: '2026-11-06T08:00:00.000Z' } }],
+      agencyErased,
+      4,
+    );
+    expect(erased).toMatchObject({
+      sealedName: null,
+      birthDate: null,
+      districtCode: null,
+      erasedAt: '2026-11-06T08:00:00.000Z',
+      status: 'closed',
+      sspLevel: 3,
+    });
   });
 
   describe('activity, per audience', () => {
     const at = (minute: number) => new Date(Date.UTC(2026, 10, 3, 8, minute)).toISOString();
     const shared = (entryId: string, sharedWith: string[], sensitivity = 'normal'): CaseEvent => ({
       type: 'InformationShared',
-      data: { entryId, fromAgency: 'BIF', sharedWith, legalBasis: 'RPL115-1-1', purpose: 'crime-prevention', sensitivity: sensitivity as 'normal', summary: { sealed: 's' }, sharedAt: '2026-11-03T08:00:00.000Z' },
+      data: {
+        entryId,
+        fromAgency: 'BIF',
+        sharedWith,
+        legalBasis: 'RPL115-1-1',
+        purpose: 'crime-prevention',
+        sensitivity: sensitivity as 'normal',
+        summary: { sealed: 's' },
+        sharedAt: '2026-11-03T08:00:00.000Z',
+      },
     });
-    const acknowledged = (entryId: string, agency: string): CaseEvent => ({ type: 'InformationAcknowledged', data: { entryId, agency, acknowledgedAt: '2026-11-03T09:00:00.000Z' } });
+    const acknowledged = (entryId: string, agency: string): CaseEvent => ({
+      type: 'InformationAcknowledged',
+      data: { entryId, agency, acknowledgedAt: '2026-11-03T09:00:00.000Z' },
+    });
     const requested = (requestId: string, toAgency: string): CaseEvent => ({
       type: 'InformationRequested',
-      data: { requestId, fromAgency: 'BIF', toAgency, question: { sealed: 'q' }, dueDate: '2026-11-20', legalBasis: 'RPL115-1-1', requestedAt: '2026-11-03T08:00:00.000Z' },
+      data: {
+        requestId,
+        fromAgency: 'BIF',
+        toAgency,
+        question: { sealed: 'q' },
+        dueDate: '2026-11-20',
+        legalBasis: 'RPL115-1-1',
+        requestedAt: '2026-11-03T08:00:00.000Z',
+      },
     });
 
     it('moves the case-level activity with a case-level event, for everyone who sees the case', () => {
@@ -113,7 +203,9 @@ describe('case summary fold', () => {
 
     it('keeps an entry until every recipient has acknowledged it', () => {
       const summary = fold([caseOpened(), shared('e1', ['SOF', 'KBH-POLITI']), acknowledged('e1', 'SOF')]);
-      expect(summary?.pendingEntries).toEqual({ e1: { authorAgency: 'BIF', sharedWith: ['SOF', 'KBH-POLITI'], sensitivity: 'normal', awaiting: ['KBH-POLITI'] } });
+      expect(summary?.pendingEntries).toEqual({
+        e1: { authorAgency: 'BIF', sharedWith: ['SOF', 'KBH-POLITI'], sensitivity: 'normal', awaiting: ['KBH-POLITI'] },
+      });
       expect(summary?.agencyActivityAt).toEqual({ BIF: at(2), SOF: at(2), 'KBH-POLITI': at(2) });
     });
 
@@ -123,7 +215,10 @@ describe('case summary fold', () => {
     });
 
     it('moves a request and its answer only for its two agencies, and counts it open until answered', () => {
-      const answered: CaseEvent = { type: 'InformationRequestAnswered', data: { requestId: 'r1', agency: 'SOF', answer: { sealed: 'a' }, answeredAt: '2026-11-03T09:00:00.000Z' } };
+      const answered: CaseEvent = {
+        type: 'InformationRequestAnswered',
+        data: { requestId: 'r1', agency: 'SOF', answer: { sealed: 'a' }, answeredAt: '2026-11-03T09:00:00.000Z' },
+      };
       const open = fold([caseOpened(), requested('r1', 'SOF')]);
       expect(open).toMatchObject({ openRequests: [{ requestId: 'r1', fromAgency: 'BIF', toAgency: 'SOF' }], agencyActivityAt: { BIF: at(1), SOF: at(1) } });
       const done = fold([answered], open, 2);
@@ -134,7 +229,17 @@ describe('case summary fold', () => {
     it('moves an escalation only for those who see the exchange it chases (a sealed one only in the sealed bucket)', () => {
       const escalated = (data: Record<string, unknown>): CaseEvent => ({
         type: 'FlowEscalated',
-        data: { fromAgency: 'BIF', toAgency: 'SOF', step: 'reminder', notify: ['entry-point'], dueOn: '2026-11-05', workingDaysLate: 1, rulesVersion: 'v', escalatedAt: '2026-11-05T08:00:00.000Z', ...data } as never,
+        data: {
+          fromAgency: 'BIF',
+          toAgency: 'SOF',
+          step: 'reminder',
+          notify: ['entry-point'],
+          dueOn: '2026-11-05',
+          workingDaysLate: 1,
+          rulesVersion: 'v',
+          escalatedAt: '2026-11-05T08:00:00.000Z',
+          ...data,
+        } as never,
       });
       const entry = fold([caseOpened(), shared('e1', ['SOF']), escalated({ flow: 'information', entryId: 'e1' })]);
       expect(entry).toMatchObject({ caseActivityAt: at(0), lastActivityAt: at(2), agencyActivityAt: { BIF: at(2), SOF: at(2) } });

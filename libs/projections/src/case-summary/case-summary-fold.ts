@@ -255,7 +255,12 @@ function changesFor(summary: CaseSummaryRecord, event: CaseEvent): Partial<CaseS
     case 'InformationShared': {
       const { entryId, fromAgency, sharedWith, sensitivity } = event.data;
       if (summary.pendingEntries[entryId] !== undefined || sharedWith.length === 0) return {};
-      return { pendingEntries: { ...summary.pendingEntries, [entryId]: { authorAgency: fromAgency, sharedWith: [...sharedWith], sensitivity, awaiting: [...new Set(sharedWith)] } } };
+      return {
+        pendingEntries: {
+          ...summary.pendingEntries,
+          [entryId]: { authorAgency: fromAgency, sharedWith: [...sharedWith], sensitivity, awaiting: [...new Set(sharedWith)] },
+        },
+      };
     }
     case 'InformationAcknowledged': {
       const pending = summary.pendingEntries[event.data.entryId];

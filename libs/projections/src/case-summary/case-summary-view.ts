@@ -3,9 +3,7 @@ import type { SummaryEligibility } from './eligibility-on-read';
 import type { DisclosedName } from './name-disclosure';
 
 /** Where the citizen is held, if anywhere. */
-export type CustodyView =
-  | { status: 'none' }
-  | { status: 'remand' | 'sentence'; institution: string; startedOn: string; expectedReleaseOn: string | null };
+export type CustodyView = { status: 'none' } | { status: 'remand' | 'sentence'; institution: string; startedOn: string; expectedReleaseOn: string | null };
 
 /** What GET /cases and GET /cases/:caseId answer per case. */
 export interface CaseSummaryView {
@@ -25,7 +23,14 @@ export interface CaseSummaryView {
   citizen: { erasedAt: string } | null;
   sspLevel: { level: number; assessedOn: string } | null;
   /** Computed for the moment of the request; never stored. An erased citizen: not eligible, reason CITIZEN_DATA_ERASED, age null. Age null too where the identity is sealed from the reader. */
-  sspPlus: { eligible: boolean; onDate: string; age: number | null; ageBand: { minAge: number; maxAge: number }; gangConflict: boolean; reasons: readonly string[] };
+  sspPlus: {
+    eligible: boolean;
+    onDate: string;
+    age: number | null;
+    ageBand: { minAge: number; maxAge: number };
+    gangConflict: boolean;
+    reasons: readonly string[];
+  };
   coordinator: { userId: string; agency: string | null } | null;
   agencies: string[];
   programmes: string[];

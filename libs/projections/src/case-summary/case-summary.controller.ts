@@ -36,7 +36,9 @@ export class CaseSummaryController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'The cases you may see, most recently active first; filter by status, level, district, programme, coordinator, agency, eligibleOnly.' })
+  @ApiOperation({
+    summary: 'The cases you may see, most recently active first; filter by status, level, district, programme, coordinator, agency, eligibleOnly.',
+  })
   async list(@CurrentUser() user: AuthenticatedUser, @Query() query: CaseSummaryQueryDto): Promise<CaseSummaryPageDto> {
     await awaitReadModels(this.progress, [CASE_SUMMARY_PROJECTION_NAME], query.consistentWith);
     const condition = this.eligibilityCondition();
@@ -59,9 +61,14 @@ export class CaseSummaryController {
 
   @Get(':caseId')
   @ApiOperation({
-    summary: 'One case summary, with the case revision in `revision` and as a strong ETag ("<revision>") to send back as If-Match; 404 when the case does not exist or you may not see it.',
+    summary:
+      'One case summary, with the case revision in `revision` and as a strong ETag ("<revision>") to send back as If-Match; 404 when the case does not exist or you may not see it.',
   })
-  @ApiOkResponse({ description: 'The case summary.', type: CaseSummaryDto, headers: { ETag: { description: 'The case revision this answer shows, "<revision>": send it as If-Match on a write.', schema: { type: 'string' } } } })
+  @ApiOkResponse({
+    description: 'The case summary.',
+    type: CaseSummaryDto,
+    headers: { ETag: { description: 'The case revision this answer shows, "<revision>": send it as If-Match on a write.', schema: { type: 'string' } } },
+  })
   async one(
     @CurrentUser() user: AuthenticatedUser,
     @Param('caseId', ParseUUIDPipe) caseId: string,
@@ -83,8 +90,6 @@ export class CaseSummaryController {
 
   private async views(user: AuthenticatedUser, rows: CaseSummaryRow[], condition: EligibilityCondition): Promise<CaseSummaryView[]> {
     const names = await discloseNames(this.vault, user, rows, this.referenceData.programmes);
-    return rows.map((row, i) =>
-      caseSummaryView(row, names[i], eligibilityOf(row, condition), identityHiddenFrom(user, row, this.referenceData.programmes)),
-    );
+    return rows.map((row, i) => caseSummaryView(row, names[i], eligibilityOf(row, condition), identityHiddenFrom(user, row, this.referenceData.programmes)));
   }
 }

@@ -32,7 +32,13 @@ describe('case summary projection', () => {
   async function append(stream: string, events: CaseEvent[], agency = 'BIF'): Promise<GlobalPosition> {
     const result = await store.appendToStream(
       stream,
-      events.map((event) => ({ id: randomUUID(), type: event.type, schemaVersion: 1, data: event.data, metadata: { actor: 'int-test', agency, correlationId: randomUUID() } })),
+      events.map((event) => ({
+        id: randomUUID(),
+        type: event.type,
+        schemaVersion: 1,
+        data: event.data,
+        metadata: { actor: 'int-test', agency, correlationId: randomUUID() },
+      })),
       'any',
     );
     return result.position;
@@ -42,7 +48,17 @@ describe('case summary projection', () => {
     return [
       {
         type: 'CaseOpened',
-        data: { citizenId: caseId, cprHash: 'h', name: { sealed: `v1.ciphertext-of-${caseId}` }, cpr: { sealed: 'c' }, birthDate, districtCode: 'NORREBRO-1', referredBy: 'BIF', reason: { sealed: 'r' }, openedAt: at(0) },
+        data: {
+          citizenId: caseId,
+          cprHash: 'h',
+          name: { sealed: `v1.ciphertext-of-${caseId}` },
+          cpr: { sealed: 'c' },
+          birthDate,
+          districtCode: 'NORREBRO-1',
+          referredBy: 'BIF',
+          reason: { sealed: 'r' },
+          openedAt: at(0),
+        },
       },
       { type: 'AgencyJoinedCase', data: { agency: 'BIF', entryPoint: entryPoint('Jobcenter'), joinedAt: at(0) } },
     ];
@@ -74,15 +90,40 @@ describe('case summary projection', () => {
       { type: 'EnrolledInProgramme', data: { programmeCode: 'LEISURE_JOB', startedOn: '2026-11-01' } },
       { type: 'ExitedProgramme', data: { programmeCode: 'LEISURE_JOB', endedOn: '2026-11-02', exitReason: 'dropped-out' } },
       { type: 'CoordinatorChanged', data: { coordinatorId: 'coord-2', agency: 'BIF', previousCoordinatorId: 'coord-1', changedAt: at(4) } },
-      { type: 'InformationRequested', data: { requestId: request1, fromAgency: 'BIF', toAgency: 'SOF', question: { sealed: 'q' }, dueDate: '2026-11-20', legalBasis: 'RPL115-1-1', requestedAt: at(5) } },
-      { type: 'InformationRequested', data: { requestId: request2, fromAgency: 'BIF', toAgency: 'KBH-POLITI', question: { sealed: 'q' }, dueDate: '2026-11-20', legalBasis: 'RPL115-1-1', requestedAt: at(5) } },
+      {
+        type: 'InformationRequested',
+        data: {
+          requestId: request1,
+          fromAgency: 'BIF',
+          toAgency: 'SOF',
+          question: { sealed: 'q' },
+          dueDate: '2026-11-20',
+          legalBasis: 'RPL115-1-1',
+          requestedAt: at(5),
+        },
+      },
+      {
+        type: 'InformationRequested',
+        data: {
+          requestId: request2,
+          fromAgency: 'BIF',
+          toAgency: 'KBH-POLITI',
+          question: { sealed: 'q' },
+          dueDate: '2026-11-20',
+          legalBasis: 'RPL115-1-1',
+          requestedAt: at(5),
+        },
+      },
     ]);
     await append(stream, [
       { type: 'InformationRequestAnswered', data: { requestId: request1, agency: 'SOF', answer: { sealed: 'a' }, answeredAt: at(6) } },
       { type: 'ActionAdded', data: { actionId: action1, title: { sealed: 't' }, responsibleAgency: 'BIF', dueDate: '2026-12-01', addedAt: at(7) } },
       { type: 'ActionAdded', data: { actionId: action2, title: { sealed: 't' }, responsibleAgency: 'SOF', dueDate: '2026-12-01', addedAt: at(7) } },
       { type: 'ActionCompleted', data: { actionId: action1, completedOn: '2026-11-03' } },
-      { type: 'CustodyStarted', data: { custodyId: 'k1', kind: 'sentence', institution: 'Vestre Fængsel', startedOn: '2026-11-02', expectedReleaseOn: '2027-03-01' } },
+      {
+        type: 'CustodyStarted',
+        data: { custodyId: 'k1', kind: 'sentence', institution: 'Vestre Fængsel', startedOn: '2026-11-02', expectedReleaseOn: '2027-03-01' },
+      },
       { type: 'ExpectedReleaseChanged', data: { custodyId: 'k1', expectedReleaseOn: '2027-04-01', changedAt: at(8) } },
       { type: 'AgencyLeftCase', data: { agency: 'SOF', leftAt: at(9) } },
       { type: 'CaseClosed', data: { reason: 'other', closedAt: at(10) } },
@@ -91,7 +132,10 @@ describe('case summary projection', () => {
 
     await expect(runner.waitForPosition([names.name], last, 10_000)).resolves.toBe(true);
     expect(await readModelRows(pool, table)).toHaveLength(2);
-    const { rows } = await pool.query(`SELECT *, birth_date::text AS birth, ssp_level_on::text AS level_on, custody_expected_release_on::text AS release FROM read_models.${table} WHERE case_id = $1`, [caseId]);
+    const { rows } = await pool.query(
+      `SELECT *, birth_date::text AS birth, ssp_level_on::text AS level_on, custody_expected_release_on::text AS release FROM read_models.${table} WHERE case_id = $1`,
+      [caseId],
+    );
     expect(rows[0]).toMatchObject({
       citizen_id: caseId,
       status: 'open',
@@ -131,8 +175,15 @@ describe('case summary projection', () => {
       { type: 'CitizenDataErased', data: { scope: 'KBH-POLITI', reason: 'retention-expired', by: 'system:retention', erasedAt: at(13) } },
     ]);
     await expect(runner.waitForPosition([names.name], agencyErased, 10_000)).resolves.toBe(true);
-    expect((await pool.query(identity, [caseId])).rows[0]).toEqual({ sealed_name: `v1.ciphertext-of-${caseId}`, birth: '2004-05-06', district_code: 'NORREBRO-1', erased_at: null });
-    const erased = await append(stream, [{ type: 'CitizenDataErased', data: { scope: 'citizen', reason: 'erasure-request', by: 'coord-2', erasedAt: at(14) } }]);
+    expect((await pool.query(identity, [caseId])).rows[0]).toEqual({
+      sealed_name: `v1.ciphertext-of-${caseId}`,
+      birth: '2004-05-06',
+      district_code: 'NORREBRO-1',
+      erased_at: null,
+    });
+    const erased = await append(stream, [
+      { type: 'CitizenDataErased', data: { scope: 'citizen', reason: 'erasure-request', by: 'coord-2', erasedAt: at(14) } },
+    ]);
     await expect(runner.waitForPosition([names.name], erased, 10_000)).resolves.toBe(true);
     const afterErasure = await pool.query(`SELECT * FROM read_models.${table} WHERE case_id = $1`, [caseId]);
     expect(afterErasure.rows[0]).toMatchObject({
@@ -149,7 +200,12 @@ describe('case summary projection', () => {
     });
     expect(JSON.stringify(afterErasure.rows[0])).not.toMatch(/2004-05-06|NORREBRO|ciphertext-of/);
     // The other citizen is untouched.
-    expect((await pool.query(identity, [other])).rows[0]).toEqual({ sealed_name: `v1.ciphertext-of-${other}`, birth: '1990-01-01', district_code: 'NORREBRO-1', erased_at: null });
+    expect((await pool.query(identity, [other])).rows[0]).toEqual({
+      sealed_name: `v1.ciphertext-of-${other}`,
+      birth: '1990-01-01',
+      district_code: 'NORREBRO-1',
+      erased_at: null,
+    });
     const live = await readModelRows(pool, table);
 
     await runner.rebuild(names.name, { batchSize: 1 });
@@ -161,7 +217,11 @@ describe('case summary projection', () => {
   it('ignores events of a case that was never opened', async () => {
     const names = uniqueNames('casesumorphan');
     const table = `${names.tablePrefix}_case_summary`;
-    const runner = new ProjectionRunner({ eventStore: store, pool, projections: [createCaseSummaryProjection({ name: names.name, streamPrefix: names.streamPrefix, table })] });
+    const runner = new ProjectionRunner({
+      eventStore: store,
+      pool,
+      projections: [createCaseSummaryProjection({ name: names.name, streamPrefix: names.streamPrefix, table })],
+    });
     runners.push(runner);
     await runner.start();
     const last = await append(`${names.streamPrefix}${randomUUID()}`, [{ type: 'CaseClosed', data: { reason: 'other', closedAt: at(1) } }]);

@@ -7,13 +7,7 @@
  * eligible" with the read side's own reason CITIZEN_DATA_ERASED rather than left out or guessed:
  * the case can never be reopened (the decider refuses), so it can never be SSP+ again.
  */
-import {
-  DEFAULT_SSP_PLUS_AGE_BANDS,
-  sspPlusEligibility,
-  type Enrolment,
-  type SspPlusAgeBands,
-  type SspPlusEligibility,
-} from '@samvirke/case';
+import { DEFAULT_SSP_PLUS_AGE_BANDS, sspPlusEligibility, type Enrolment, type SspPlusAgeBands, type SspPlusEligibility } from '@samvirke/case';
 import type { Programme } from '@samvirke/reference-data';
 import type { AssessmentFact, EnrolmentFact } from './case-summary-fold';
 

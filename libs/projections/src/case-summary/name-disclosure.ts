@@ -48,7 +48,9 @@ export function identityHiddenFrom(
   row: Pick<NamedRow, 'caseId' | 'enrolments'>,
   programmes: ReadonlyMap<string, Pick<Programme, 'sealsIdentity'>>,
 ): boolean {
-  return identityIsSealed(row.enrolments, programmes) && !canSeeEntry(user, { authorAgency: '', sharedWith: [], sensitivity: 'sealed-identity', caseId: row.caseId });
+  return (
+    identityIsSealed(row.enrolments, programmes) && !canSeeEntry(user, { authorAgency: '', sharedWith: [], sensitivity: 'sealed-identity', caseId: row.caseId })
+  );
 }
 
 export async function discloseNames(

@@ -64,7 +64,13 @@ export class CaseEntryPointsController {
         `SELECT agency, unit, contact_person, phone, email, since FROM ${VIEW(ENTRY_POINT_TABLES.current)} WHERE case_id = $1`,
         [caseId],
       ),
-      this.pool.query<{ agency: string; change: EntryPointChangeView['change']; from_entry_point: CaseEntryPoint | null; to_entry_point: CaseEntryPoint | null; changed_at: Date }>(
+      this.pool.query<{
+        agency: string;
+        change: EntryPointChangeView['change'];
+        from_entry_point: CaseEntryPoint | null;
+        to_entry_point: CaseEntryPoint | null;
+        changed_at: Date;
+      }>(
         `SELECT agency, change, from_entry_point, to_entry_point, changed_at FROM ${VIEW(ENTRY_POINT_TABLES.history)}
           WHERE case_id = $1 ORDER BY stream_revision`,
         [caseId],

@@ -30,7 +30,13 @@ describe('entry points projection', () => {
   async function append(stream: string, events: CaseEvent[]): Promise<GlobalPosition> {
     const result = await store.appendToStream(
       stream,
-      events.map((event) => ({ id: randomUUID(), type: event.type, schemaVersion: 1, data: event.data, metadata: { actor: 'int-test', agency: 'BIF', correlationId: randomUUID() } })),
+      events.map((event) => ({
+        id: randomUUID(),
+        type: event.type,
+        schemaVersion: 1,
+        data: event.data,
+        metadata: { actor: 'int-test', agency: 'BIF', correlationId: randomUUID() },
+      })),
       'any',
     );
     return result.position;
@@ -39,14 +45,32 @@ describe('entry points projection', () => {
   it('keeps the current entry point per agency, every change with from and to, and the access columns; a rebuild equals the live rows', async () => {
     const names = uniqueNames('entrypts');
     const tables = { current: `${names.tablePrefix}_cep`, history: `${names.tablePrefix}_ceph`, access: `${names.tablePrefix}_cepa` };
-    const runner = new ProjectionRunner({ eventStore: store, pool, projections: [createEntryPointsProjection({ name: names.name, streamPrefix: names.streamPrefix, tables })], batchSize: 2 });
+    const runner = new ProjectionRunner({
+      eventStore: store,
+      pool,
+      projections: [createEntryPointsProjection({ name: names.name, streamPrefix: names.streamPrefix, tables })],
+      batchSize: 2,
+    });
     runners.push(runner);
     await runner.start();
 
     const caseId = randomUUID();
     const stream = `${names.streamPrefix}${caseId}`;
     await append(stream, [
-      { type: 'CaseOpened', data: { citizenId: caseId, cprHash: 'h', name: { sealed: 'n' }, cpr: { sealed: 'c' }, birthDate: '2004-01-01', districtCode: 'NORREBRO-1', referredBy: 'BIF', reason: { sealed: 'r' }, openedAt: at(0) } },
+      {
+        type: 'CaseOpened',
+        data: {
+          citizenId: caseId,
+          cprHash: 'h',
+          name: { sealed: 'n' },
+          cpr: { sealed: 'c' },
+          birthDate: '2004-01-01',
+          districtCode: 'NORREBRO-1',
+          referredBy: 'BIF',
+          reason: { sealed: 'r' },
+          openedAt: at(0),
+        },
+      },
       { type: 'AgencyJoinedCase', data: { agency: 'BIF', entryPoint: jobcentre, joinedAt: at(0) } },
       { type: 'AgencyJoinedCase', data: { agency: 'KBH-POLITI', entryPoint: police, joinedAt: at(1) } },
       { type: 'AgencyJoinedCase', data: { agency: 'SOF', entryPoint: social, joinedAt: at(2) } },
@@ -58,15 +82,23 @@ describe('entry points projection', () => {
       { type: 'AgencyLeftCase', data: { agency: 'SOF', leftAt: at(5) } },
       { type: 'EntryPointChanged', data: { agency: 'SOF', entryPoint: social, changedAt: at(6) } },
     ]);
-    const last = await append(stream, [{ type: 'CoordinatorChanged', data: { coordinatorId: 'coord-2', agency: 'BIF', previousCoordinatorId: 'coord-1', changedAt: at(7) } }]);
+    const last = await append(stream, [
+      { type: 'CoordinatorChanged', data: { coordinatorId: 'coord-2', agency: 'BIF', previousCoordinatorId: 'coord-1', changedAt: at(7) } },
+    ]);
     await expect(runner.waitForPosition([names.name], last, 10_000)).resolves.toBe(true);
 
-    const current = await pool.query(`SELECT agency, unit, contact_person, phone, email, since FROM read_models.${tables.current} WHERE case_id = $1 ORDER BY agency`, [caseId]);
+    const current = await pool.query(
+      `SELECT agency, unit, contact_person, phone, email, since FROM read_models.${tables.current} WHERE case_id = $1 ORDER BY agency`,
+      [caseId],
+    );
     expect(current.rows).toEqual([
       { agency: 'BIF', unit: 'Jobcenter', contact_person: null, phone: '555 4444', email: 'job@bif.example.org', since: new Date(at(0)) },
       { agency: 'KBH-POLITI', unit: 'Forebyggelse Nord', contact_person: null, phone: '555 2222', email: 'nord@politi.example.org', since: new Date(at(4)) },
     ]);
-    const history = await pool.query(`SELECT agency, change, from_entry_point, to_entry_point, changed_at FROM read_models.${tables.history} WHERE case_id = $1 ORDER BY stream_revision`, [caseId]);
+    const history = await pool.query(
+      `SELECT agency, change, from_entry_point, to_entry_point, changed_at FROM read_models.${tables.history} WHERE case_id = $1 ORDER BY stream_revision`,
+      [caseId],
+    );
     expect(history.rows).toEqual([
       { agency: 'BIF', change: 'joined', from_entry_point: null, to_entry_point: jobcentre, changed_at: new Date(at(0)) },
       { agency: 'KBH-POLITI', change: 'joined', from_entry_point: null, to_entry_point: police, changed_at: new Date(at(1)) },

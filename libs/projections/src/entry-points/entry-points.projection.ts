@@ -135,7 +135,10 @@ function applyOne(db: ProjectionTransaction, tables: EntryPointTables, batch: Ba
   switch (event.type) {
     case 'AgencyJoinedCase': {
       const { agency, entryPoint, joinedAt } = event.data;
-      db.write(`UPDATE ${tables.access} SET agencies = array_append(agencies, $2::text) WHERE case_id = $1 AND NOT ($2::text = ANY(agencies))`, [caseId, agency]);
+      db.write(`UPDATE ${tables.access} SET agencies = array_append(agencies, $2::text) WHERE case_id = $1 AND NOT ($2::text = ANY(agencies))`, [
+        caseId,
+        agency,
+      ]);
       const previous = previousOf(agency);
       upsertCurrent(db, tables, batch, caseId, agency, entryPoint, joinedAt);
       history(agency, previous === null ? 'joined' : 'changed', previous, entryPoint, joinedAt);

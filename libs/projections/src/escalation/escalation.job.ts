@@ -29,7 +29,13 @@ export interface EscalationReport {
 }
 
 /** The case's refusals that only mean someone else got there first or the flow moved on since the read model saw it. */
-const SETTLED: ReadonlySet<CaseRuleReason> = new Set(['ALREADY_ESCALATED', 'FLOW_ALREADY_ANSWERED', 'ESCALATION_NOT_DUE', 'CASE_NOT_OPEN', 'AGENCY_NOT_ON_CASE']);
+const SETTLED: ReadonlySet<CaseRuleReason> = new Set([
+  'ALREADY_ESCALATED',
+  'FLOW_ALREADY_ANSWERED',
+  'ESCALATION_NOT_DUE',
+  'CASE_NOT_OPEN',
+  'AGENCY_NOT_ON_CASE',
+]);
 
 const TABLES = informationFlowTables();
 const T = (table: string) => `${READ_MODEL_SCHEMA}.${table}`;
@@ -57,9 +63,7 @@ interface Candidate {
  * the recorded step instead of appending another; and the decider refuses a step already taken.
  */
 export class EscalationJob {
-  constructor(
-    private readonly deps: { pool: Pool; gate: CaseGate; rules: EscalationRules },
-  ) {}
+  constructor(private readonly deps: { pool: Pool; gate: CaseGate; rules: EscalationRules }) {}
 
   async run(options: { now: Date }): Promise<EscalationReport> {
     const { rules } = this.deps;

@@ -40,7 +40,10 @@ export class EscalationScheduler {
     this.running = this.job.run({ now: this.clock.now() }).then(
       (report) => {
         if (report.escalated.length > 0 || report.failed.length > 0) {
-          this.logger.info({ escalated: report.escalated.length, alreadyDone: report.alreadyDone, failed: report.failed.length, checked: report.checked }, 'escalation run finished');
+          this.logger.info(
+            { escalated: report.escalated.length, alreadyDone: report.alreadyDone, failed: report.failed.length, checked: report.checked },
+            'escalation run finished',
+          );
         }
         return report;
       },

@@ -33,7 +33,12 @@ export async function awaitReadModels(progress: ProjectionProgress, names: strin
   const reached = await progress.waitForPosition(names, position as GlobalPosition, timeoutMs);
   if (!reached) {
     const error = new HttpException(
-      { statusCode: 503, error: 'Service Unavailable', reason: 'READ_MODEL_BEHIND', message: 'the read model has not caught up with your write yet; retry shortly' },
+      {
+        statusCode: 503,
+        error: 'Service Unavailable',
+        reason: 'READ_MODEL_BEHIND',
+        message: 'the read model has not caught up with your write yet; retry shortly',
+      },
       HttpStatus.SERVICE_UNAVAILABLE,
     );
     (error as HttpException & { headers?: Record<string, string> }).headers = { 'Retry-After': String(CONSISTENCY_RETRY_AFTER_SECONDS) };

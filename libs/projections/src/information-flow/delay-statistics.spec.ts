@@ -1,7 +1,12 @@
 import { closedMonth, percentile, publishDelayStatistics, type DelayFigures } from './delay-statistics';
 
 const cell = (toAgency: string, count: number, unacknowledged: number, delays: number[] = []): DelayFigures => ({
-  kind: 'share', fromAgency: 'SOF', toAgency, count, unacknowledged, delays,
+  kind: 'share',
+  fromAgency: 'SOF',
+  toAgency,
+  count,
+  unacknowledged,
+  delays,
 });
 const march = closedMonth(new Date('2026-04-15T10:00:00Z'), '2026-03')!;
 
@@ -19,7 +24,9 @@ describe('city-wide delay statistics', () => {
 
   it('hides an item count of 1-4 and everything derived from it', () => {
     const published = publishDelayStatistics(march, [cell('BIF', 3, 1, [1, 2])]);
-    expect(published.items).toEqual([{ kind: 'share', fromAgency: 'SOF', toAgency: 'BIF', count: '<5', unacknowledged: '<5', medianHours: null, p90Hours: null }]);
+    expect(published.items).toEqual([
+      { kind: 'share', fromAgency: 'SOF', toAgency: 'BIF', count: '<5', unacknowledged: '<5', medianHours: null, p90Hours: null },
+    ]);
   });
 
   it('hides an open count of 1-4 in a cell that is shown, and keeps delays from five answered items', () => {
@@ -28,7 +35,12 @@ describe('city-wide delay statistics', () => {
   });
 
   it('shows no delays from fewer than five answered items', () => {
-    expect(publishDelayStatistics(march, [cell('BIF', 9, 5, [1, 2, 3, 4])]).items[0]).toMatchObject({ count: 9, unacknowledged: 5, medianHours: null, p90Hours: null });
+    expect(publishDelayStatistics(march, [cell('BIF', 9, 5, [1, 2, 3, 4])]).items[0]).toMatchObject({
+      count: 9,
+      unacknowledged: 5,
+      medianHours: null,
+      p90Hours: null,
+    });
   });
 
   it('hides the smallest other cell when only one is hidden, decided before any filter', () => {

@@ -97,16 +97,15 @@ export function publishDelayStatistics(
       return publishCell(key, { people: f.count, count: f.unacknowledged, values: f.delays }, threshold);
     }),
   );
-  const total = publishCell(
-    'total',
-    { people: sum(figures.map((f) => f.count)), count: sum(figures.map((f) => f.unacknowledged)) },
-    threshold,
-  );
+  const total = publishCell('total', { people: sum(figures.map((f) => f.count)), count: sum(figures.map((f) => f.unacknowledged)) }, threshold);
   const items = cells
     .map((cell) => delayCell(cell, byKey.get(cell.key) as DelayFigures))
-    .filter((cell) => (filter.kind === undefined || cell.kind === filter.kind)
-      && (filter.fromAgency === undefined || cell.fromAgency === filter.fromAgency)
-      && (filter.toAgency === undefined || cell.toAgency === filter.toAgency));
+    .filter(
+      (cell) =>
+        (filter.kind === undefined || cell.kind === filter.kind) &&
+        (filter.fromAgency === undefined || cell.fromAgency === filter.fromAgency) &&
+        (filter.toAgency === undefined || cell.toAgency === filter.toAgency),
+    );
   return {
     period: { month: period.month, from: period.from, to: period.to },
     suppression: `${suppressionRule(threshold)} Here a cell is one kind of flow from one agency to another in one calendar month; "people" are its items and "count" those not yet responded to when the month ended.`,

@@ -23,6 +23,7 @@ export class InformationDelaysQueryDto {
   @IsOptional() @Matches(AGENCY, { message: 'toAgency must be an agency code such as SOF' }) toAgency?: string;
   @IsOptional() @IsIn(FLOW_KINDS, { message: 'kind must be share or request' }) kind?: FlowKind;
   /** A position returned by a write: the statistics wait until they include it (or 503). */
-  @IsOptional() @Matches(/^[0-9a-f]{16}\.[0-9a-f]{16}$/, { message: 'consistentWith must be a position returned by a write' })
+  @IsOptional()
+  @Matches(/^[0-9a-f]{16}\.[0-9a-f]{16}$/, { message: 'consistentWith must be a position returned by a write' })
   consistentWith?: string;
 }

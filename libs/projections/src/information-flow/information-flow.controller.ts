@@ -73,7 +73,10 @@ export class InformationFlowController {
     await awaitReadModels(this.progress, [INFORMATION_FLOW_PROJECTION_NAME], query.consistentWith);
     const caseParams: unknown[] = [caseId];
     const visible = caseVisibilitySql(user, { agencies: 'c.agencies', coordinatorId: 'c.coordinator_id' }, caseParams);
-    const found = await this.pool.query<{ coordinator_id: string | null }>(`SELECT c.coordinator_id FROM ${T(TABLES.caseRow)} c WHERE c.case_id = $1 AND ${visible}`, caseParams);
+    const found = await this.pool.query<{ coordinator_id: string | null }>(
+      `SELECT c.coordinator_id FROM ${T(TABLES.caseRow)} c WHERE c.case_id = $1 AND ${visible}`,
+      caseParams,
+    );
     if (found.rowCount === 0) throw new NotFoundException({ reason: 'CASE_NOT_FOUND', message: 'no case with this id that you may see' });
 
     const params: unknown[] = [caseId];
@@ -83,17 +86,35 @@ export class InformationFlowController {
     const coordinatesCase = user.roles.includes('coordinator') && found.rows[0].coordinator_id === user.userId;
     const where = [
       'f.case_id = $1',
-      flowVisibilitySql(user, coordinatesCase, { authorAgency: 'f.author_agency', sharedWith: 'f.shared_with', sensitivity: 'f.sensitivity', caseId: 'f.case_id' }, params),
+      flowVisibilitySql(
+        user,
+        coordinatesCase,
+        { authorAgency: 'f.author_agency', sharedWith: 'f.shared_with', sensitivity: 'f.sensitivity', caseId: 'f.case_id' },
+        params,
+      ),
     ];
     if (query.kind) where.push(`f.kind = ${parameter(query.kind)}`);
     if (query.state) where.push(query.state === 'open' ? 'f.outcome IS NULL' : 'f.outcome IS NOT NULL');
     const limit = parameter(query.limit);
     const offset = parameter(query.offset);
     const result = await this.pool.query<{
-      kind: FlowKind; id: string; from_agency: string; to_agency: string; sent_at: Date; sent_by: string;
-      outcome: InformationFlowItem['outcome']; responded_at: Date | null; responded_by: string | null; decline_reason: string | null;
-      delay_hours: number | null; waiting_hours: number | null; delay_minutes: number | null; waiting_minutes: number | null;
-      escalation_step: 'reminder' | 'escalation' | null; escalated_at: Date | null; total: string;
+      kind: FlowKind;
+      id: string;
+      from_agency: string;
+      to_agency: string;
+      sent_at: Date;
+      sent_by: string;
+      outcome: InformationFlowItem['outcome'];
+      responded_at: Date | null;
+      responded_by: string | null;
+      decline_reason: string | null;
+      delay_hours: number | null;
+      waiting_hours: number | null;
+      delay_minutes: number | null;
+      waiting_minutes: number | null;
+      escalation_step: 'reminder' | 'escalation' | null;
+      escalated_at: Date | null;
+      total: string;
     }>(
       `WITH matching AS (
          SELECT f.*, round((extract(epoch FROM f.responded_at - f.sent_at) / 3600)::numeric, 2)::float8 AS delay_hours,
@@ -145,14 +166,23 @@ export class InformationFlowController {
    */
   @Get('information-flow/delays')
   @Roles('coordinator', 'auditor')
-  @ApiOperation({ summary: 'One closed calendar month: per agency pair, count, median and 90th percentile delay in hours, still unanswered at month end; small cells suppressed.' })
+  @ApiOperation({
+    summary:
+      'One closed calendar month: per agency pair, count, median and 90th percentile delay in hours, still unanswered at month end; small cells suppressed.',
+  })
   async delays(@Query() query: InformationDelaysQueryDto): Promise<DelayStatisticsDto> {
     const period = closedMonth(this.clock.now(), query.month);
     if (period === undefined) {
       throw new BadRequestException({
         error: 'Bad Request',
         message: 'the request has invalid fields',
-        violations: [{ field: 'month', rule: 'isClosedMonth', message: 'month must be a calendar month that has ended (Copenhagen time); the running month is not published' }],
+        violations: [
+          {
+            field: 'month',
+            rule: 'isClosedMonth',
+            message: 'month must be a calendar month that has ended (Copenhagen time); the running month is not published',
+          },
+        ],
       });
     }
     await awaitReadModels(this.progress, [INFORMATION_FLOW_PROJECTION_NAME], query.consistentWith);
@@ -168,7 +198,12 @@ export class InformationFlowController {
       [period.from, period.endExclusive],
     );
     const figures = result.rows.map((row) => ({
-      kind: row.kind, fromAgency: row.from_agency, toAgency: row.to_agency, count: row.count, unacknowledged: row.unacknowledged, delays: row.delays,
+      kind: row.kind,
+      fromAgency: row.from_agency,
+      toAgency: row.to_agency,
+      count: row.count,
+      unacknowledged: row.unacknowledged,
+      delays: row.delays,
     }));
     return publishDelayStatistics(period, figures, { kind: query.kind, fromAgency: query.fromAgency, toAgency: query.toAgency });
   }

@@ -41,7 +41,14 @@ describe('information-flow projection', () => {
       [caseId],
     );
     expect(receipts.rows).toEqual([
-      { to_agency: 'BIF', from_agency: 'KRIMINALFORSORGEN', shared_with: ['BIF', 'SOF'], sent_by: 'prison-cai', acknowledged_at: new Date('2026-01-07T10:00:00.000Z'), acknowledged_by: 'coord-anna' },
+      {
+        to_agency: 'BIF',
+        from_agency: 'KRIMINALFORSORGEN',
+        shared_with: ['BIF', 'SOF'],
+        sent_by: 'prison-cai',
+        acknowledged_at: new Date('2026-01-07T10:00:00.000Z'),
+        acknowledged_by: 'coord-anna',
+      },
       { to_agency: 'SOF', from_agency: 'KRIMINALFORSORGEN', shared_with: ['BIF', 'SOF'], sent_by: 'prison-cai', acknowledged_at: null, acknowledged_by: null },
     ]);
     const requests = await pool.query(
@@ -49,7 +56,9 @@ describe('information-flow projection', () => {
        FROM read_models.${tables.request} WHERE case_id = $1`,
       [caseId],
     );
-    expect(requests.rows).toEqual([{ request_id: ids.requestId, from_agency: 'BIF', to_agency: 'SOF', outcome: 'answered', responded_by: 'social-dan', hours: '24.5000000000000000' }]);
+    expect(requests.rows).toEqual([
+      { request_id: ids.requestId, from_agency: 'BIF', to_agency: 'SOF', outcome: 'answered', responded_by: 'social-dan', hours: '24.5000000000000000' },
+    ]);
     const caseRow = await pool.query(`SELECT agencies, coordinator_id FROM read_models.${tables.caseRow} WHERE case_id = $1`, [caseId]);
     expect(caseRow.rows).toEqual([{ agencies: ['BIF', 'KRIMINALFORSORGEN', 'SOF'], coordinator_id: 'coord-anna' }]);
 

@@ -138,7 +138,17 @@ function applyFlowEvent(tables: ReturnType<typeof informationFlowTables>, record
         db.write(
           `INSERT INTO ${tables.receipt} (case_id, entry_id, from_agency, to_agency, shared_with, sensitivity, legal_basis, sent_at, sent_by)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
-          [caseId, event.data.entryId, event.data.fromAgency, recipient, [...event.data.sharedWith], event.data.sensitivity, event.data.legalBasis, event.data.sharedAt, actor],
+          [
+            caseId,
+            event.data.entryId,
+            event.data.fromAgency,
+            recipient,
+            [...event.data.sharedWith],
+            event.data.sensitivity,
+            event.data.legalBasis,
+            event.data.sharedAt,
+            actor,
+          ],
         );
       }
       return;
@@ -161,13 +171,19 @@ function applyFlowEvent(tables: ReturnType<typeof informationFlowTables>, record
     case 'FlowEscalated':
       // Steps come in order (the decider refuses one at or before the step taken), so the last one stands.
       if (event.data.flow === 'information') {
-        db.write(
-          `UPDATE ${tables.receipt} SET escalation_step = $4, escalated_at = $5 WHERE case_id = $1 AND entry_id = $2 AND to_agency = $3`,
-          [caseId, event.data.entryId, event.data.toAgency, event.data.step, event.data.escalatedAt],
-        );
+        db.write(`UPDATE ${tables.receipt} SET escalation_step = $4, escalated_at = $5 WHERE case_id = $1 AND entry_id = $2 AND to_agency = $3`, [
+          caseId,
+          event.data.entryId,
+          event.data.toAgency,
+          event.data.step,
+          event.data.escalatedAt,
+        ]);
       } else {
         db.write(`UPDATE ${tables.request} SET escalation_step = $3, escalated_at = $4 WHERE case_id = $1 AND request_id = $2`, [
-          caseId, event.data.requestId, event.data.step, event.data.escalatedAt,
+          caseId,
+          event.data.requestId,
+          event.data.step,
+          event.data.escalatedAt,
         ]);
       }
       return;

@@ -43,7 +43,8 @@ export class IntakeController {
   @Get()
   @Roles('coordinator')
   @ApiOperation({
-    summary: 'The intake queue, for coordinators of the referral intake agency (BIF; anyone else 403): open cases waiting for a coordinator, oldest referral first. Take one with POST /cases/{caseId}/coordinator.',
+    summary:
+      'The intake queue, for coordinators of the referral intake agency (BIF; anyone else 403): open cases waiting for a coordinator, oldest referral first. Take one with POST /cases/{caseId}/coordinator.',
   })
   @ApiOkResponse({ type: IntakePageDto })
   async queue(@CurrentUser() user: AuthenticatedUser, @Query() query: IntakeQueryDto): Promise<IntakePageDto> {

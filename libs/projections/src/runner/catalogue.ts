@@ -107,10 +107,7 @@ function toState(row: StateRow): ProjectionState {
 type Queryable = Pick<Pool | PoolClient, 'query'>;
 
 export async function readProjectionState(db: Queryable, name: string, lock: 'for-update' | 'no-lock' = 'no-lock'): Promise<ProjectionState | undefined> {
-  const result = await db.query<StateRow>(
-    `SELECT * FROM projection_state WHERE name = $1${lock === 'for-update' ? ' FOR UPDATE' : ''}`,
-    [name],
-  );
+  const result = await db.query<StateRow>(`SELECT * FROM projection_state WHERE name = $1${lock === 'for-update' ? ' FOR UPDATE' : ''}`, [name]);
   return result.rows[0] ? toState(result.rows[0]) : undefined;
 }
 
@@ -129,10 +126,7 @@ export async function createGenerationSchema(client: PoolClient, projection: Pro
   await client.query(`CREATE SCHEMA ${quoteIdentifier(schema)}`);
   await client.query(`SET LOCAL search_path TO ${quoteIdentifier(schema)}, public`);
   await client.query(projection.schemaSql);
-  const created = await client.query<{ table_name: string }>(
-    'SELECT table_name FROM information_schema.tables WHERE table_schema = $1',
-    [schema],
-  );
+  const created = await client.query<{ table_name: string }>('SELECT table_name FROM information_schema.tables WHERE table_schema = $1', [schema]);
   const names = new Set(created.rows.map((row) => row.table_name));
   const missing = projection.tables.filter((table) => !names.has(table));
   if (missing.length > 0) {

@@ -97,12 +97,16 @@ describe('projection runner crash test', () => {
     await appending;
     expect(ids).toHaveLength(EVENTS);
 
-    await waitUntil(async () => {
-      const state = await readProjectionState(pool, names.name);
-      // A repeated event fails on the seen-event key and stops the projection: say so at once.
-      if (state?.status === 'failed') throw new Error(`projection stopped: ${state.error}`);
-      return comparePositions(state?.checkpoint, last) >= 0;
-    }, 40_000, 'the runner to catch up');
+    await waitUntil(
+      async () => {
+        const state = await readProjectionState(pool, names.name);
+        // A repeated event fails on the seen-event key and stops the projection: say so at once.
+        if (state?.status === 'failed') throw new Error(`projection stopped: ${state.error}`);
+        return comparePositions(state?.checkpoint, last) >= 0;
+      },
+      40_000,
+      'the runner to catch up',
+    );
     await kill(child);
     child = undefined;
     expect((await readProjectionState(pool, names.name))?.status).toBe('running');

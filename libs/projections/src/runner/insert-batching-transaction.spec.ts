@@ -67,14 +67,22 @@ describe('InsertBatchingTransaction', () => {
     batching.insertLater('item', ['a', 'b'], [2, 'other'], upsert, '2');
     batching.insertLater('item', ['a', 'b'], [1, 'second'], upsert, '1');
     batching.flush();
-    expect(sent.map((s) => s.params)).toEqual([[1, 'first', 2, 'other'], [1, 'second']]);
+    expect(sent.map((s) => s.params)).toEqual([
+      [1, 'first', 2, 'other'],
+      [1, 'second'],
+    ]);
   });
 
   it('splits a run that would exceed the parameter limit of one statement', async () => {
     const { db, sent } = recordingTransaction();
     const batching = new InsertBatchingTransaction(db);
     const columns = Array.from({ length: 10 }, (_, index) => `c${index}`);
-    for (let row = 0; row < 3_001; row++) batching.insertLater('wide', columns, columns.map(() => row));
+    for (let row = 0; row < 3_001; row++)
+      batching.insertLater(
+        'wide',
+        columns,
+        columns.map(() => row),
+      );
     batching.flush();
     expect(sent.map((s) => s.params.length)).toEqual([30_000, 10]);
   });

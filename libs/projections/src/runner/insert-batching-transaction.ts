@@ -66,10 +66,7 @@ export class InsertBatchingTransaction implements ProjectionTransaction {
     this.pendingKeys.clear();
     const width = pending.columns.length;
     const tuples = pending.rows.map((_, rowIndex) => `(${pending.columns.map((__, column) => `$${rowIndex * width + column + 1}`).join(', ')})`);
-    this.db.write(
-      `INSERT INTO ${pending.table} (${pending.columns.join(', ')}) VALUES ${tuples.join(', ')} ${pending.onConflict}`,
-      pending.rows.flat(),
-    );
+    this.db.write(`INSERT INTO ${pending.table} (${pending.columns.join(', ')}) VALUES ${tuples.join(', ')} ${pending.onConflict}`, pending.rows.flat());
   }
 }
 

@@ -57,7 +57,7 @@ describe('ProjectionRunner (live)', () => {
     await appendEvents(store, names.streamPrefix, 3);
     const elsewhere = await appendEvents(store, `other${names.streamPrefix}`, 2);
     await expect(runner.waitForPosition([names.name], elsewhere.last, 5_000)).resolves.toBe(true);
-    expect(((await readModelRows(pool, `${names.tablePrefix}_seen_event`))).length).toBe(3);
+    expect((await readModelRows(pool, `${names.tablePrefix}_seen_event`)).length).toBe(3);
   });
 
   it('stops only the projection that cannot apply an event, exactly there, and resumes once fixed', async () => {
@@ -74,10 +74,14 @@ describe('ProjectionRunner (live)', () => {
     };
     const { ids, last } = await appendEvents(store, good.streamPrefix, 60, 4);
     let recorded: RecordedEvent[] = [];
-    await waitUntil(async () => {
-      recorded = (await store.readAll({ streamPrefixes: [good.streamPrefix], maxCount: 100 })).events;
-      return recorded.length === 60;
-    }, 10_000, 'the appended events to be readable');
+    await waitUntil(
+      async () => {
+        recorded = (await store.readAll({ streamPrefixes: [good.streamPrefix], maxCount: 100 })).events;
+        return recorded.length === 60;
+      },
+      10_000,
+      'the appended events to be readable',
+    );
     expect(recorded.map((event) => event.id).sort()).toEqual([...ids].sort());
     // In the second batch of 25, so the batch is replayed event by event and 25..36 commit.
     const index = 37;
@@ -91,8 +95,13 @@ describe('ProjectionRunner (live)', () => {
     expect(state).toMatchObject({ failedEventId: poison, failedPosition: recorded[index].globalPosition, checkpoint: recorded[index - 1].globalPosition });
     expect(state?.error).toContain('cannot apply this event');
     const seen = (await readModelRows(pool, `${shared.tablePrefix}_seen_event`)) as Array<{ event_id: string }>;
-    expect(seen.map((row) => row.event_id).sort()).toEqual(recorded.slice(0, index).map((event) => event.id).sort());
-    expect(((await readModelRows(pool, `${good.tablePrefix}_seen_event`))).length).toBe(60);
+    expect(seen.map((row) => row.event_id).sort()).toEqual(
+      recorded
+        .slice(0, index)
+        .map((event) => event.id)
+        .sort(),
+    );
+    expect((await readModelRows(pool, `${good.tablePrefix}_seen_event`)).length).toBe(60);
     const health = await runner.health();
     expect(health.up).toBe(false);
     expect(health.projections[shared.name]).toMatchObject({ status: 'failed', failedEventId: poison });
@@ -102,11 +111,11 @@ describe('ProjectionRunner (live)', () => {
     fragile.apply = original;
     await runner.resume(shared.name);
     await expect(runner.waitForPosition([shared.name], last, 10_000)).resolves.toBe(true);
-    expect(((await readModelRows(pool, `${shared.tablePrefix}_seen_event`))).length).toBe(60);
+    expect((await readModelRows(pool, `${shared.tablePrefix}_seen_event`)).length).toBe(60);
     expect((await runner.health()).up).toBe(true);
   });
 
-  it('stops at the event whose unawaited write fails, commits the events before it and names the write\'s error', async () => {
+  it("stops at the event whose unawaited write fails, commits the events before it and names the write's error", async () => {
     const names = uniqueNames('badwrite');
     const projection = createTallyProjection(names);
     const original = projection.apply.bind(projection);
@@ -114,16 +123,21 @@ describe('ProjectionRunner (live)', () => {
     projection.apply = async (events: RecordedEvent[], db) => {
       for (const event of events) {
         // Sent without waiting; the statements after it then run in an aborted transaction.
-        if (event.id === poison) db.write(`INSERT INTO ${names.tablePrefix}_seen_event (event_id, stream_id, stream_revision, position) VALUES ('not-a-uuid', 'x', 0, 'x')`);
+        if (event.id === poison)
+          db.write(`INSERT INTO ${names.tablePrefix}_seen_event (event_id, stream_id, stream_revision, position) VALUES ('not-a-uuid', 'x', 0, 'x')`);
         await original([event], db);
       }
     };
     const { last } = await appendEvents(store, names.streamPrefix, 40, 2);
     let recorded: RecordedEvent[] = [];
-    await waitUntil(async () => {
-      recorded = (await store.readAll({ streamPrefixes: [names.streamPrefix], maxCount: 100 })).events;
-      return recorded.length === 40;
-    }, 10_000, 'the appended events to be readable');
+    await waitUntil(
+      async () => {
+        recorded = (await store.readAll({ streamPrefixes: [names.streamPrefix], maxCount: 100 })).events;
+        return recorded.length === 40;
+      },
+      10_000,
+      'the appended events to be readable',
+    );
     const index = 30;
     poison = recorded[index].id;
     const runner = runnerFor([projection]);
@@ -134,7 +148,12 @@ describe('ProjectionRunner (live)', () => {
     expect(state).toMatchObject({ failedEventId: poison, checkpoint: recorded[index - 1].globalPosition });
     expect(state?.error).toContain('invalid input syntax for type uuid');
     const seen = (await readModelRows(pool, `${names.tablePrefix}_seen_event`)) as Array<{ event_id: string }>;
-    expect(seen.map((row) => row.event_id).sort()).toEqual(recorded.slice(0, index).map((event) => event.id).sort());
+    expect(seen.map((row) => row.event_id).sort()).toEqual(
+      recorded
+        .slice(0, index)
+        .map((event) => event.id)
+        .sort(),
+    );
     await expect(runner.waitForPosition([names.name], last, 200)).resolves.toBe(false);
   });
 });

@@ -136,7 +136,13 @@ export class ProjectionRunner {
   rebuild(name: string, options: RebuildOptions = {}): Promise<RebuildResult> {
     const entry = this.entry(name);
     return rebuildProjection(
-      { eventStore: this.options.eventStore, pool: this.options.pool, projection: entry.projection, logger: this.logger, countEvents: this.options.countEvents },
+      {
+        eventStore: this.options.eventStore,
+        pool: this.options.pool,
+        projection: entry.projection,
+        logger: this.logger,
+        countEvents: this.options.countEvents,
+      },
       options,
     );
   }
@@ -202,9 +208,7 @@ export class ProjectionRunner {
     const health = await this.health();
     const problems = Object.entries(health.projections)
       .filter(([, p]) => p.status === 'failed' || p.detail)
-      .map(([name, p]) =>
-        p.status === 'failed' ? `${name} stopped at event ${p.failedEventId} (${p.error ?? 'unknown error'})` : `${name}: ${p.detail}`,
-      );
+      .map(([name, p]) => (p.status === 'failed' ? `${name} stopped at event ${p.failedEventId} (${p.error ?? 'unknown error'})` : `${name}: ${p.detail}`));
     return problems.length > 0 ? { up: health.up, detail: problems.join('; ') } : { up: health.up };
   }
 
@@ -233,7 +237,10 @@ export class ProjectionRunner {
       if (state.status === 'failed') await this.clearFailure(projection.name);
       if (state.version > projection.version) {
         this.setStatus(entry, 'failed', `the catalogue holds version ${state.version}; this process runs version ${projection.version}`);
-        this.logger.error({ projection: projection.name, stored: state.version, running: projection.version }, 'projection code is older than its read model; not running it');
+        this.logger.error(
+          { projection: projection.name, stored: state.version, running: projection.version },
+          'projection code is older than its read model; not running it',
+        );
         return;
       }
       if (state.version < projection.version) {
@@ -407,7 +414,10 @@ export class ProjectionRunner {
     const failed = [...this.entries.values()].filter((entry) => entry.status === 'failed');
     if (failed.length === 0) return;
     try {
-      const states = await readProjectionStates(this.options.pool, failed.map((entry) => entry.projection.name));
+      const states = await readProjectionStates(
+        this.options.pool,
+        failed.map((entry) => entry.projection.name),
+      );
       for (const entry of failed) {
         const state = states.get(entry.projection.name);
         if (state && state.status !== 'failed' && state.version === entry.projection.version) {
@@ -436,7 +446,10 @@ export class ProjectionRunner {
    * event is still there to read.
    */
   private async reached(entries: Entry[], position: GlobalPosition): Promise<boolean> {
-    const states = await readProjectionStates(this.options.pool, entries.map((entry) => entry.projection.name));
+    const states = await readProjectionStates(
+      this.options.pool,
+      entries.map((entry) => entry.projection.name),
+    );
     for (const entry of entries) {
       const state = states.get(entry.projection.name);
       if (!state) return false;

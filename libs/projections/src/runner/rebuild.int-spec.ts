@@ -22,8 +22,7 @@ describe('projection rebuild', () => {
     await close();
   });
 
-  const schemaExists = async (schema: string) =>
-    (await pool.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema])).rowCount === 1;
+  const schemaExists = async (schema: string) => (await pool.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema])).rowCount === 1;
 
   it('builds from position 0 a copy equal to the live one, while the live one keeps going', async () => {
     const names = uniqueNames('equal');
@@ -36,7 +35,7 @@ describe('projection rebuild', () => {
     const tables = [`${names.tablePrefix}_seen_event`, `${names.tablePrefix}_stream_tally`];
     const rows = () => Promise.all(tables.map((table) => readModelRows(pool, table)));
     const liveRows = await rows();
-    expect((liveRows[0]).length).toBe(250);
+    expect(liveRows[0].length).toBe(250);
 
     const progress: RebuildProgress[] = [];
     const quiet = await live.rebuild(names.name, { batchSize: 40, onProgress: (p) => progress.push(p) });
@@ -52,7 +51,7 @@ describe('projection rebuild', () => {
     const { last } = await during;
     await expect(live.waitForPosition([names.name], last, 10_000)).resolves.toBe(true);
     const mixed = await rows();
-    expect((mixed[0]).length).toBe(350);
+    expect(mixed[0].length).toBe(350);
     await live.rebuild(names.name, { batchSize: 1000 });
     expect(await rows()).toEqual(mixed);
     expect((await readProjectionState(pool, names.name))?.activeGeneration).toBe(4);
@@ -79,19 +78,23 @@ describe('projection rebuild', () => {
     const newSchema = generationSchema(names.name, 2);
 
     let observedDuringRebuild = 0;
-    await waitUntil(async () => {
-      const state = await readProjectionState(pool, names.name);
-      if (state?.activeGeneration === 2) return true;
-      const building = (await pool.query(`SELECT count(*)::int AS n FROM ${newSchema}.${seen}`).catch(() => ({ rows: [{ n: -1 }] }))).rows[0].n;
-      const served = (await readModelRows(pool, tally)) as Array<{ last_revision: number }>;
-      const servedSeen = (await readModelRows(pool, seen));
-      if (building >= 0 && building < 300 && (await readProjectionState(pool, names.name))?.activeGeneration === 1) {
-        expect(served.every((row) => row.last_revision < 1000)).toBe(true);
-        expect(servedSeen.length).toBe(300);
-        observedDuringRebuild++;
-      }
-      return false;
-    }, 20_000, 'the swap');
+    await waitUntil(
+      async () => {
+        const state = await readProjectionState(pool, names.name);
+        if (state?.activeGeneration === 2) return true;
+        const building = (await pool.query(`SELECT count(*)::int AS n FROM ${newSchema}.${seen}`).catch(() => ({ rows: [{ n: -1 }] }))).rows[0].n;
+        const served = (await readModelRows(pool, tally)) as Array<{ last_revision: number }>;
+        const servedSeen = await readModelRows(pool, seen);
+        if (building >= 0 && building < 300 && (await readProjectionState(pool, names.name))?.activeGeneration === 1) {
+          expect(served.every((row) => row.last_revision < 1000)).toBe(true);
+          expect(servedSeen.length).toBe(300);
+          observedDuringRebuild++;
+        }
+        return false;
+      },
+      20_000,
+      'the swap',
+    );
     expect(observedDuringRebuild).toBeGreaterThan(0);
     expect((await readProjectionState(pool, names.name))?.status).toBe('running');
 

@@ -1,13 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { comparePositions, type EventStore, type GlobalPosition } from '@samvirke/event-store';
 import { applyBatch, BatchProjectionTransaction, type BatchTarget } from './batch-transaction';
-import {
-  createGenerationSchema,
-  dropGenerationSchema,
-  ensureProjection,
-  pointViewsAt,
-  readProjectionState,
-} from './catalogue';
+import { createGenerationSchema, dropGenerationSchema, ensureProjection, pointViewsAt, readProjectionState } from './catalogue';
 import type { CountEvents } from './event-count';
 import type { ProjectionLogger } from './logger';
 import { generationSchema, quoteIdentifier, type Projection } from './projection';
@@ -211,7 +205,10 @@ async function rebuildLocked(deps: RebuildDependencies, options: RebuildOptions)
         report();
         if (swapped.oldSchema !== schema) {
           await dropGenerationSchema(pool, swapped.oldSchema).catch((error: unknown) =>
-            logger?.warn({ projection: projection.name, schema: swapped.oldSchema, error: describeError(error) }, 'old generation not dropped yet; it is dropped at next start'),
+            logger?.warn(
+              { projection: projection.name, schema: swapped.oldSchema, error: describeError(error) },
+              'old generation not dropped yet; it is dropped at next start',
+            ),
           );
         }
         logger?.info({ projection: projection.name, generation, events: done }, 'projection rebuild swapped in');

@@ -58,7 +58,9 @@ export class SspRegisterController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Open SSP+ cases (level 3/4, in the age band today) you may see; filter by district, cityDistrict, programme, custody, coordinator.' })
+  @ApiOperation({
+    summary: 'Open SSP+ cases (level 3/4, in the age band today) you may see; filter by district, cityDistrict, programme, custody, coordinator.',
+  })
   async list(@CurrentUser() user: AuthenticatedUser, @Query() query: SspRegisterQueryDto): Promise<SspRegisterPageDto> {
     await awaitReadModels(this.progress, [CASE_SUMMARY_PROJECTION_NAME], query.consistentWith);
     const condition: EligibilityCondition = { at: this.clock.now(), ageBands: this.ageBands, programmes: this.referenceData.programmes };
@@ -111,7 +113,9 @@ export class SspRegisterController {
         throw new BadRequestException({
           error: 'Bad Request',
           message: 'the request has invalid fields',
-          violations: [{ field: 'cityDistrict', rule: 'isKnownCode', message: 'cityDistrict must be a known city district code (see GET /reference-data/city-districts)' }],
+          violations: [
+            { field: 'cityDistrict', rule: 'isKnownCode', message: 'cityDistrict must be a known city district code (see GET /reference-data/city-districts)' },
+          ],
         });
       }
       districts = [...city.districts];

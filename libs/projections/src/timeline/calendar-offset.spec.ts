@@ -3,7 +3,9 @@ import { addCalendar, addDays, addMonths, daysInMonth } from './calendar-offset'
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 /** Calendar dates from 1900 to 2200, leap days and month ends included. */
-const dates = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2200-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => iso(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()))));
+const dates = fc
+  .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2200-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => iso(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()))));
 const months = fc.integer({ min: -1200, max: 1200 });
 const parts = (date: string) => ({ year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) });
 const monthIndex = (date: string) => parts(date).year * 12 + parts(date).month - 1;

@@ -20,10 +20,10 @@ export function applyCaseAccessEvent(db: ProjectionTransaction, table: string, r
       db.write(`INSERT INTO ${table} (case_id) VALUES ($1) ON CONFLICT (case_id) DO NOTHING`, [caseId]);
       return true;
     case 'AgencyJoinedCase':
-      db.write(
-        `UPDATE ${table} SET agencies = array_append(agencies, $2::text) WHERE case_id = $1 AND NOT ($2::text = ANY(agencies))`,
-        [caseId, event.data.agency],
-      );
+      db.write(`UPDATE ${table} SET agencies = array_append(agencies, $2::text) WHERE case_id = $1 AND NOT ($2::text = ANY(agencies))`, [
+        caseId,
+        event.data.agency,
+      ]);
       return true;
     case 'AgencyLeftCase':
       db.write(`UPDATE ${table} SET agencies = array_remove(agencies, $2::text) WHERE case_id = $1`, [caseId, event.data.agency]);

@@ -8,18 +8,45 @@ import { emptyRoadMapFacts, roadMapDeadlines, type RoadMapDeadline, type RoadMap
 const roadMaps = [...loadReferenceData().roadMaps.values()];
 
 type Fact = (facts: RoadMapFacts) => void;
-const born = (birthDate: string): Fact => (f) => void (f.birthDate = birthDate);
-const custody = (custodyId: string, kind: string, startedOn: string, expectedReleaseOn: string | null = null): Fact => (f) =>
-  void f.custodies.push({ custodyId, kind, startedOn, expectedReleaseOn, releasedOn: null });
-const releaseMoved = (custodyId: string, on: string): Fact => (f) => void (f.custodies.find((c) => c.custodyId === custodyId)!.expectedReleaseOn = on);
-const released = (custodyId: string, on: string): Fact => (f) => void (f.custodies.find((c) => c.custodyId === custodyId)!.releasedOn = on);
-const enrolled = (programmeCode: string, startedOn: string): Fact => (f) => void f.enrolments.push({ programmeCode, startedOn, endedOn: null });
-const exited = (programmeCode: string, on: string): Fact => (f) => void (f.enrolments.find((e) => e.programmeCode === programmeCode)!.endedOn = on);
-const happened = (kind: RoadMapEvidenceKind, agency: string | null, on: string): Fact => (f) => void f.evidence.push({ kind, agency, on });
-const closed = (on: string): Fact => (f) => void (f.closedOn = on);
+const born =
+  (birthDate: string): Fact =>
+  (f) =>
+    void (f.birthDate = birthDate);
+const custody =
+  (custodyId: string, kind: string, startedOn: string, expectedReleaseOn: string | null = null): Fact =>
+  (f) =>
+    void f.custodies.push({ custodyId, kind, startedOn, expectedReleaseOn, releasedOn: null });
+const releaseMoved =
+  (custodyId: string, on: string): Fact =>
+  (f) =>
+    void (f.custodies.find((c) => c.custodyId === custodyId)!.expectedReleaseOn = on);
+const released =
+  (custodyId: string, on: string): Fact =>
+  (f) =>
+    void (f.custodies.find((c) => c.custodyId === custodyId)!.releasedOn = on);
+const enrolled =
+  (programmeCode: string, startedOn: string): Fact =>
+  (f) =>
+    void f.enrolments.push({ programmeCode, startedOn, endedOn: null });
+const exited =
+  (programmeCode: string, on: string): Fact =>
+  (f) =>
+    void (f.enrolments.find((e) => e.programmeCode === programmeCode)!.endedOn = on);
+const happened =
+  (kind: RoadMapEvidenceKind, agency: string | null, on: string): Fact =>
+  (f) =>
+    void f.evidence.push({ kind, agency, on });
+const closed =
+  (on: string): Fact =>
+  (f) =>
+    void (f.closedOn = on);
 const reopened: Fact = (f) => void (f.closedOn = null);
 
-function given(...facts: Fact[]): { deadlines: RoadMapDeadline[]; item: (roadMap: string, code: string) => RoadMapDeadline | undefined; roadMapCodes: () => string[] } {
+function given(...facts: Fact[]): {
+  deadlines: RoadMapDeadline[];
+  item: (roadMap: string, code: string) => RoadMapDeadline | undefined;
+  roadMapCodes: () => string[];
+} {
   const state = emptyRoadMapFacts();
   for (const fact of facts) fact(state);
   const deadlines = roadMapDeadlines(state, roadMaps);
@@ -80,7 +107,11 @@ describe('road-map deadlines', () => {
     it('starts for an adult on remand: conversations after 1 and 3 weeks, the signed plan after 4', () => {
       const { deadlines, roadMapCodes } = given(born('2004-05-01'), custody('r1', 'remand', '2026-01-05'));
       expect(roadMapCodes()).toEqual(['REMAND_JOB_EDU']);
-      expect(dueDates(deadlines)).toEqual({ FIRST_JOB_CONVERSATION: '2026-01-12', SECOND_JOB_CONVERSATION: '2026-01-26', JOB_EDUCATION_PLAN_SIGNED: '2026-02-02' });
+      expect(dueDates(deadlines)).toEqual({
+        FIRST_JOB_CONVERSATION: '2026-01-12',
+        SECOND_JOB_CONVERSATION: '2026-01-26',
+        JOB_EDUCATION_PLAN_SIGNED: '2026-02-02',
+      });
     });
 
     it('needs two distinct conversations for the second job conversation', () => {
@@ -113,7 +144,12 @@ describe('road-map deadlines', () => {
     });
 
     it('meets the hand-over with a meeting held just before the release, the follow-up with the next one', () => {
-      const { item } = given(...exitCustody, happened('conference-held', 'SOF', '2026-04-15'), released('c1', '2026-04-20'), happened('conference-held', 'SOF', '2026-05-10'));
+      const { item } = given(
+        ...exitCustody,
+        happened('conference-held', 'SOF', '2026-04-15'),
+        released('c1', '2026-04-20'),
+        happened('conference-held', 'SOF', '2026-05-10'),
+      );
       expect(item('EXIT_RELEASE_HANDOVER', 'EXIT_UNIT_HANDOVER_MEETING')?.metOn).toBe('2026-04-15');
       expect(item('EXIT_RELEASE_HANDOVER', 'EXIT_UNIT_FOLLOW_UP')?.metOn).toBe('2026-05-10');
     });
@@ -177,11 +213,15 @@ describe('road-map deadlines', () => {
 
     it("counts only the owner agency's information for an owner-bound item", () => {
       expect(given(...adultSentence, happened('information-sent', 'SOF', '2026-07-02')).item('GOOD_RELEASE', 'ADMISSION_NOTICE')?.metOn).toBeNull();
-      expect(given(...adultSentence, happened('information-sent', 'KRIMINALFORSORGEN', '2026-07-02')).item('GOOD_RELEASE', 'ADMISSION_NOTICE')?.metOn).toBe('2026-07-02');
+      expect(given(...adultSentence, happened('information-sent', 'KRIMINALFORSORGEN', '2026-07-02')).item('GOOD_RELEASE', 'ADMISSION_NOTICE')?.metOn).toBe(
+        '2026-07-02',
+      );
     });
 
     it('counts a coordinator appointed before custody as met on the day custody started', () => {
-      expect(given(...adultSentence, happened('coordinator-appointed', 'BIF', '2025-11-01')).item('GOOD_RELEASE', 'ACTION_PLAN_OWNER_APPOINTED')?.metOn).toBe('2026-07-01');
+      expect(given(...adultSentence, happened('coordinator-appointed', 'BIF', '2025-11-01')).item('GOOD_RELEASE', 'ACTION_PLAN_OWNER_APPOINTED')?.metOn).toBe(
+        '2026-07-01',
+      );
     });
   });
 });

@@ -76,7 +76,10 @@ export class TimelineController {
     await awaitReadModels(this.progress, [TIMELINE_PROJECTION_NAME], query.consistentWith);
     const params: unknown[] = [caseId];
     const visible = caseVisibilitySql(user, { agencies: 'c.agencies', coordinatorId: 'c.coordinator_id' }, params);
-    const found = await this.pool.query<{ coordinator_id: string | null }>(`SELECT c.coordinator_id FROM ${READ_MODEL_SCHEMA}.${TABLES.caseRow} c WHERE c.case_id = $1 AND ${visible}`, params);
+    const found = await this.pool.query<{ coordinator_id: string | null }>(
+      `SELECT c.coordinator_id FROM ${READ_MODEL_SCHEMA}.${TABLES.caseRow} c WHERE c.case_id = $1 AND ${visible}`,
+      params,
+    );
     // Not visible and not existing answer alike, so a 404 reveals nothing about other agencies' cases.
     if (found.rowCount === 0) throw new NotFoundException({ reason: 'CASE_NOT_FOUND', message: 'no case with this id that you may see' });
 
@@ -90,7 +93,12 @@ export class TimelineController {
     // escalation steps of exchanges between other agencies (rows without personal text).
     const coordinatesCase = user.roles.includes('coordinator') && found.rows[0].coordinator_id === user.userId;
     if (coordinatesCase) {
-      const flowVisible = flowVisibilitySql(user, true, { authorAgency: 'i.entry_author_agency', sharedWith: 'i.entry_shared_with', sensitivity: 'i.entry_sensitivity', caseId: 'i.case_id' }, filterParams);
+      const flowVisible = flowVisibilitySql(
+        user,
+        true,
+        { authorAgency: 'i.entry_author_agency', sharedWith: 'i.entry_shared_with', sensitivity: 'i.entry_sensitivity', caseId: 'i.case_id' },
+        filterParams,
+      );
       where.push(`(CASE WHEN i.kind = 'escalation' THEN ${flowVisible} ELSE ${itemVisible} END)`);
     } else {
       where.push(itemVisible);
@@ -120,7 +128,10 @@ export class TimelineController {
     );
     const total = Number(result.rows[0].total);
     const rows = result.rows.filter((row) => row.item_id !== null);
-    const details = await openDetails(this.vault, rows.map((row) => row.detail_sealed));
+    const details = await openDetails(
+      this.vault,
+      rows.map((row) => row.detail_sealed),
+    );
     return {
       items: rows.map((row, index) => ({
         itemId: row.item_id,

@@ -58,7 +58,13 @@ describe('timeline projection', () => {
       { type: 'CitizenDataErased', data: { scope: 'KBH-POLITI', reason: 'retention-expired', by: 'system:retention', erasedAt: '2026-02-11T09:00:00.000Z' } },
       { type: 'CitizenDataErased', data: { scope: 'citizen', reason: 'erasure-request', by: 'coord-anna', erasedAt: '2026-02-12T09:00:00.000Z' } },
     ];
-    return events.map((event) => ({ id: randomUUID(), type: event.type, schemaVersion: 1, data: event.data, metadata: { actor: 'coord-anna', agency: 'BIF', correlationId: randomUUID() } }));
+    return events.map((event) => ({
+      id: randomUUID(),
+      type: event.type,
+      schemaVersion: 1,
+      data: event.data,
+      metadata: { actor: 'coord-anna', agency: 'BIF', correlationId: randomUUID() },
+    }));
   }
 
   it('builds the cross-agency timeline of a scripted case, with road-map deadlines that follow the release (kept after the erasure)', async () => {
@@ -71,11 +77,24 @@ describe('timeline projection', () => {
     );
     const byId = new Map(rows.rows.map((row) => [row.item_id as string, row]));
     // Still open when the citizen was erased on 12 February: ended then, neither done nor overdue (issue 21).
-    expect(byId.get(`action:${ids.actionId}`)).toMatchObject({ kind: 'action', due_on: '2026-03-01', done_on: '2026-02-12', resolution: 'ended', owner_agency: 'BIF', entry_author_agency: null });
+    expect(byId.get(`action:${ids.actionId}`)).toMatchObject({
+      kind: 'action',
+      due_on: '2026-03-01',
+      done_on: '2026-02-12',
+      resolution: 'ended',
+      owner_agency: 'BIF',
+      entry_author_agency: null,
+    });
     expect(byId.get(`share:${ids.entryId}`)).toMatchObject({ done_on: '2026-01-06', owner_agency: 'KRIMINALFORSORGEN', entry_shared_with: ['BIF', 'SOF'] });
     expect(byId.get(`acknowledgement:${ids.entryId}:BIF`)).toMatchObject({ done_on: '2026-01-07', resolution: 'acknowledged' });
     expect(byId.get(`acknowledgement:${ids.entryId}:SOF`)).toMatchObject({ done_on: '2026-02-12', item_on: '2026-02-12', resolution: 'ended' });
-    expect(byId.get(`answer:${ids.requestId}`)).toMatchObject({ due_on: '2026-01-20', done_on: '2026-01-09', resolution: 'answered', owner_agency: 'SOF', entry_shared_with: ['SOF'] });
+    expect(byId.get(`answer:${ids.requestId}`)).toMatchObject({
+      due_on: '2026-01-20',
+      done_on: '2026-01-09',
+      resolution: 'answered',
+      owner_agency: 'SOF',
+      entry_shared_with: ['SOF'],
+    });
     expect(byId.get(`conference:${ids.conferenceId}`)).toMatchObject({ done_on: '2026-02-01', owner_agency: 'BIF' });
     expect(byId.get(`custody-start:${ids.custodyId}`)).toMatchObject({ done_on: '2026-01-05', owner_agency: 'KRIMINALFORSORGEN' });
     expect(byId.get(`release:${ids.custodyId}`)).toMatchObject({ due_on: '2028-03-05', done_on: '2026-02-12', resolution: 'ended' });
@@ -98,8 +117,17 @@ describe('timeline projection', () => {
     expect(roadMap('MUNICIPALITY_CONTACTED')).toMatchObject({ due_on: '2027-03-05' });
     expect(rows.rows.filter((row) => row.kind === 'road-map')).toHaveLength(6);
 
-    const caseRow = await pool.query(`SELECT agencies, coordinator_id, status, ssp_level, to_char(last_conference_on, 'YYYY-MM-DD') AS last FROM read_models.${tables.caseRow} WHERE case_id = $1`, [caseId]);
-    expect(caseRow.rows[0]).toEqual({ agencies: ['BIF', 'KRIMINALFORSORGEN', 'SOF'], coordinator_id: 'coord-anna', status: 'closed', ssp_level: 3, last: '2026-02-01' });
+    const caseRow = await pool.query(
+      `SELECT agencies, coordinator_id, status, ssp_level, to_char(last_conference_on, 'YYYY-MM-DD') AS last FROM read_models.${tables.caseRow} WHERE case_id = $1`,
+      [caseId],
+    );
+    expect(caseRow.rows[0]).toEqual({
+      agencies: ['BIF', 'KRIMINALFORSORGEN', 'SOF'],
+      coordinator_id: 'coord-anna',
+      status: 'closed',
+      ssp_level: 3,
+      last: '2026-02-01',
+    });
   });
 
   it('drops the birth date from the road-map facts when the citizen is erased, and keeps the road-map rows derived before', async () => {
@@ -119,7 +147,11 @@ describe('timeline projection', () => {
   it('rebuilds from position 0 into tables equal to the live ones', async () => {
     const { runner, names, tables } = await project();
     const all = async () =>
-      Promise.all([tables.item, tables.caseRow].map(async (table) => (await pool.query(`SELECT * FROM read_models.${table} ORDER BY case_id, ${table === tables.item ? 'item_id' : 'agencies'}`)).rows));
+      Promise.all(
+        [tables.item, tables.caseRow].map(
+          async (table) => (await pool.query(`SELECT * FROM read_models.${table} ORDER BY case_id, ${table === tables.item ? 'item_id' : 'agencies'}`)).rows,
+        ),
+      );
     const live = await all();
     expect((live[0] as unknown[]).length).toBeGreaterThan(10);
     await runner.rebuild(names.name, { batchSize: 1000 });

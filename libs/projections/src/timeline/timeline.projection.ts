@@ -175,14 +175,15 @@ class TimelineWriter {
     this.applyItems(caseId, event, actingAgency, batch, record.revision);
     const evidence = evidenceOf(event, actingAgency);
     const factsChange = factsChangeOf(event);
-    if (evidence || factsChange) await this.changeRoadMapFacts(caseId, batch, (facts) => {
-      if (factsChange) factsChange(facts);
-      if (evidence && !facts.evidence.some((e) => e.kind === evidence.kind && e.agency === evidence.agency && e.on === evidence.on)) {
-        facts.evidence.push(evidence);
-        return true;
-      }
-      return factsChange !== undefined;
-    });
+    if (evidence || factsChange)
+      await this.changeRoadMapFacts(caseId, batch, (facts) => {
+        if (factsChange) factsChange(facts);
+        if (evidence && !facts.evidence.some((e) => e.kind === evidence.kind && e.agency === evidence.agency && e.on === evidence.on)) {
+          facts.evidence.push(evidence);
+          return true;
+        }
+        return factsChange !== undefined;
+      });
   }
 
   /** Writes what the batch left pending: the last item inserts and the changed road maps. */
@@ -306,12 +307,14 @@ class TimelineWriter {
         // One row per step taken, seen by whoever sees the flow: it copies the entry columns of the
         // flow's own row (the acknowledgement or answer awaited). No personal text: codes and counts.
         // No deadline of its own: the step is a fact that happened on its day (the flow's row is what is late).
-        const flowItemId = event.data.flow === 'information' ? `acknowledgement:${event.data.entryId}:${event.data.toAgency}` : `answer:${event.data.requestId}`;
+        const flowItemId =
+          event.data.flow === 'information' ? `acknowledgement:${event.data.entryId}:${event.data.toAgency}` : `answer:${event.data.requestId}`;
         const late = `${event.data.workingDaysLate} working day${event.data.workingDaysLate === 1 ? '' : 's'} late`;
         const waitingFor = event.data.flow === 'information' ? 'acknowledgement' : 'answer';
-        const title = event.data.step === 'reminder'
-          ? `reminder to ${event.data.toAgency}'s entry point: ${waitingFor} ${late}`
-          : `escalated to ${event.data.toAgency}'s escalation contact${event.data.coordinatorId ? ' and the coordinator' : ''}: ${waitingFor} ${late}`;
+        const title =
+          event.data.step === 'reminder'
+            ? `reminder to ${event.data.toAgency}'s entry point: ${waitingFor} ${late}`
+            : `escalated to ${event.data.toAgency}'s escalation contact${event.data.coordinatorId ? ' and the coordinator' : ''}: ${waitingFor} ${late}`;
         db.write(
           `INSERT INTO ${item} (case_id, item_id, kind, item_on, due_on, done_on, resolution, owner_agency, title, related_id,
              entry_author_agency, entry_shared_with, entry_sensitivity)
@@ -359,7 +362,10 @@ class TimelineWriter {
           // still open, road-map deadlines included, ends on the day of the erasure, neither done nor overdue.
           // What was resolved before the erasure in this batch is written first, so a rebuild ends the same items as live.
           this.writeResolutions(batch);
-          db.write(`UPDATE ${item} SET done_on = $2, item_on = $2, resolution = '${ENDED_RESOLUTION}' WHERE case_id = $1 AND done_on IS NULL AND resolution IS NULL`, [caseId, erasedOn]);
+          db.write(
+            `UPDATE ${item} SET done_on = $2, item_on = $2, resolution = '${ENDED_RESOLUTION}' WHERE case_id = $1 AND done_on IS NULL AND resolution IS NULL`,
+            [caseId, erasedOn],
+          );
         }
         // The marker: who erased is in the log; the timeline says what was erased, when and why.
         this.insert(db, caseId, {
@@ -369,7 +375,10 @@ class TimelineWriter {
           doneOn: erasedOn,
           resolution: 'erased',
           ownerAgency: event.data.scope === 'citizen' ? null : event.data.scope,
-          title: event.data.scope === 'citizen' ? `personal data erased (${event.data.reason})` : `${event.data.scope}'s contributions erased (${event.data.reason})`,
+          title:
+            event.data.scope === 'citizen'
+              ? `personal data erased (${event.data.reason})`
+              : `${event.data.scope}'s contributions erased (${event.data.reason})`,
         });
         return;
       }
@@ -378,7 +387,14 @@ class TimelineWriter {
           `INSERT INTO ${item} (case_id, item_id, kind, item_on, done_on, resolution, owner_agency, related_id)
            VALUES ($1, $2, 'release', $3, $3, $4, $5, $6)
            ON CONFLICT (case_id, item_id) DO UPDATE SET item_on = excluded.item_on, done_on = excluded.done_on, resolution = excluded.resolution`,
-          [caseId, `release:${event.data.custodyId}`, event.data.releasedOn, event.data.conditional ? 'conditionally-released' : 'released', actingAgency, event.data.custodyId],
+          [
+            caseId,
+            `release:${event.data.custodyId}`,
+            event.data.releasedOn,
+            event.data.conditional ? 'conditionally-released' : 'released',
+            actingAgency,
+            event.data.custodyId,
+          ],
         );
         return;
       default:

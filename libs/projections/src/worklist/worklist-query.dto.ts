@@ -8,7 +8,15 @@ import { PageQueryDto } from '../http/page-query.dto';
  * at all (a reminder or an escalation). Both count every exchange on the coordinator's own cases
  * (who sent what to whom, as on the information flow), not only those their agency is part of.
  */
-export const WORKLIST_REASONS = ['escalated-flows', 'stalled-flows', 'overdue-items', 'release-coming-up', 'no-recent-conference', 'unacknowledged-information', 'referral-received'] as const;
+export const WORKLIST_REASONS = [
+  'escalated-flows',
+  'stalled-flows',
+  'overdue-items',
+  'release-coming-up',
+  'no-recent-conference',
+  'unacknowledged-information',
+  'referral-received',
+] as const;
 export type WorklistReason = (typeof WORKLIST_REASONS)[number];
 
 export class WorklistQueryDto extends PageQueryDto {

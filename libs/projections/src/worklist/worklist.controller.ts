@@ -78,8 +78,17 @@ export class WorklistController {
     const limit = parameter(query.limit);
     const offset = parameter(query.offset);
     const result = await this.pool.query<{
-      case_id: string; reasons: WorklistReason[]; overdue: number; release_on: string | null; ssp_level: number | null;
-      last_conference_on: string | null; unacknowledged: number; referrals: number; escalated: number; stalled: number; total: string;
+      case_id: string;
+      reasons: WorklistReason[];
+      overdue: number;
+      release_on: string | null;
+      ssp_level: number | null;
+      last_conference_on: string | null;
+      unacknowledged: number;
+      referrals: number;
+      escalated: number;
+      stalled: number;
+      total: string;
     }>(
       `WITH visible AS (
          SELECT c.case_id, c.ssp_level, c.last_conference_on, c.coordinator_id FROM ${READ_MODEL_SCHEMA}.${TIMELINE.caseRow} c

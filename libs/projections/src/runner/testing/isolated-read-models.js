@@ -19,8 +19,7 @@ const effectsDist = join(__dirname, '..', '..', '..', '..', '..', 'dist', 'libs'
 const notificationsDist = join(__dirname, '..', '..', '..', '..', '..', 'dist', 'libs', 'notifications', 'src');
 
 const ISOLATED_READ_MODEL_FACTORIES = {
-  timeline: ({ run, streamPrefix }) =>
-    compiled('timeline').createTimelineProjection({ name: `rmc-${run}-timeline`, streamPrefix, tablePrefix: `rmc_${run}_` }),
+  timeline: ({ run, streamPrefix }) => compiled('timeline').createTimelineProjection({ name: `rmc-${run}-timeline`, streamPrefix, tablePrefix: `rmc_${run}_` }),
   'information-flow': ({ run, streamPrefix }) =>
     compiled('information-flow').createInformationFlowProjection({ name: `rmc-${run}-information-flow`, streamPrefix, tablePrefix: `rmc_${run}_` }),
   'case-summary': ({ run, streamPrefix }) =>
@@ -60,9 +59,7 @@ function isolatedStreamPrefix(run) {
  */
 function createIsolatedReadModels(run) {
   const streamPrefix = isolatedStreamPrefix(run);
-  const readModels = Object.fromEntries(
-    Object.entries(ISOLATED_READ_MODEL_FACTORIES).map(([realName, create]) => [realName, create({ run, streamPrefix })]),
-  );
+  const readModels = Object.fromEntries(Object.entries(ISOLATED_READ_MODEL_FACTORIES).map(([realName, create]) => [realName, create({ run, streamPrefix })]));
   const deliveryWitness = createTallyProjection({ name: `rmc-${run}-tally`, streamPrefix, tablePrefix: `rmc_${run}_tally` });
   return { streamPrefix, readModels, deliveryWitness };
 }

@@ -24,28 +24,62 @@ export function scriptedCase(ids: { entryId: string; requestId: string; actionId
       event: {
         type: 'CaseOpened',
         data: {
-          citizenId: randomUUID(), cprHash: 'hash', name: sealed('name'), cpr: sealed('cpr'), birthDate: '2004-05-01',
-          districtCode: 'NORREBRO-1', referredBy: 'BIF', reason: sealed('reason'), openedAt: '2026-01-02T09:00:00.000Z',
+          citizenId: randomUUID(),
+          cprHash: 'hash',
+          name: sealed('name'),
+          cpr: sealed('cpr'),
+          birthDate: '2004-05-01',
+          districtCode: 'NORREBRO-1',
+          referredBy: 'BIF',
+          reason: sealed('reason'),
+          openedAt: '2026-01-02T09:00:00.000Z',
         },
       },
     },
-    { by: coordinator, event: { type: 'AgencyJoinedCase', data: { agency: 'BIF', entryPoint: { unit: 'Jobcentret', phone: '+45 1', email: 'a@b.dk' }, joinedAt: '2026-01-02T09:00:00.000Z' } } },
+    {
+      by: coordinator,
+      event: {
+        type: 'AgencyJoinedCase',
+        data: { agency: 'BIF', entryPoint: { unit: 'Jobcentret', phone: '+45 1', email: 'a@b.dk' }, joinedAt: '2026-01-02T09:00:00.000Z' },
+      },
+    },
     { by: coordinator, event: { type: 'SspCategoryAssessed', data: { level: 3, rationale: sealed('why'), assessedBy: 'BIF', assessedOn: '2026-01-02' } } },
     { by: coordinator, event: { type: 'CoordinatorAssigned', data: { coordinatorId: 'coord-anna', agency: 'BIF', assignedAt: '2026-01-02T10:00:00.000Z' } } },
-    { by: coordinator, event: { type: 'AgencyJoinedCase', data: { agency: 'KRIMINALFORSORGEN', entryPoint: { unit: 'KIF', phone: '+45 2', email: 'k@f.dk' }, joinedAt: '2026-01-02T11:00:00.000Z' } } },
-    { by: coordinator, event: { type: 'AgencyJoinedCase', data: { agency: 'SOF', entryPoint: { unit: 'Unge', phone: '+45 3', email: 's@o.dk' }, joinedAt: '2026-01-02T11:00:00.000Z' } } },
+    {
+      by: coordinator,
+      event: {
+        type: 'AgencyJoinedCase',
+        data: { agency: 'KRIMINALFORSORGEN', entryPoint: { unit: 'KIF', phone: '+45 2', email: 'k@f.dk' }, joinedAt: '2026-01-02T11:00:00.000Z' },
+      },
+    },
+    {
+      by: coordinator,
+      event: {
+        type: 'AgencyJoinedCase',
+        data: { agency: 'SOF', entryPoint: { unit: 'Unge', phone: '+45 3', email: 's@o.dk' }, joinedAt: '2026-01-02T11:00:00.000Z' },
+      },
+    },
     { by: coordinator, event: { type: 'EnrolledInProgramme', data: { programmeCode: 'JOB_EDU_CONVICTED', startedOn: '2026-01-03' } } },
     {
       by: prison,
-      event: { type: 'CustodyStarted', data: { custodyId: ids.custodyId, kind: 'sentence', institution: 'Vestre Fængsel', startedOn: '2026-01-05', expectedReleaseOn: '2028-01-05' } },
+      event: {
+        type: 'CustodyStarted',
+        data: { custodyId: ids.custodyId, kind: 'sentence', institution: 'Vestre Fængsel', startedOn: '2026-01-05', expectedReleaseOn: '2028-01-05' },
+      },
     },
     {
       by: prison,
       event: {
         type: 'InformationShared',
         data: {
-          entryId: ids.entryId, fromAgency: 'KRIMINALFORSORGEN', sharedWith: ['BIF', 'SOF'], legalBasis: 'RPL115-1-3', purpose: 'crime-prevention',
-          sensitivity: 'normal', summary: sealed('summary'), sharedAt: '2026-01-06T08:00:00.000Z',
+          entryId: ids.entryId,
+          fromAgency: 'KRIMINALFORSORGEN',
+          sharedWith: ['BIF', 'SOF'],
+          legalBasis: 'RPL115-1-3',
+          purpose: 'crime-prevention',
+          sensitivity: 'normal',
+          summary: sealed('summary'),
+          sharedAt: '2026-01-06T08:00:00.000Z',
         },
       },
     },
@@ -54,16 +88,39 @@ export function scriptedCase(ids: { entryId: string; requestId: string; actionId
       by: coordinator,
       event: {
         type: 'InformationRequested',
-        data: { requestId: ids.requestId, fromAgency: 'BIF', toAgency: 'SOF', question: sealed('question'), dueDate: '2026-01-20', legalBasis: 'RPL115-1-1', requestedAt: '2026-01-08T12:00:00.000Z' },
+        data: {
+          requestId: ids.requestId,
+          fromAgency: 'BIF',
+          toAgency: 'SOF',
+          question: sealed('question'),
+          dueDate: '2026-01-20',
+          legalBasis: 'RPL115-1-1',
+          requestedAt: '2026-01-08T12:00:00.000Z',
+        },
       },
     },
-    { by: social, event: { type: 'InformationRequestAnswered', data: { requestId: ids.requestId, agency: 'SOF', answer: sealed('answer'), answeredAt: '2026-01-09T12:30:00.000Z' } } },
+    {
+      by: social,
+      event: {
+        type: 'InformationRequestAnswered',
+        data: { requestId: ids.requestId, agency: 'SOF', answer: sealed('answer'), answeredAt: '2026-01-09T12:30:00.000Z' },
+      },
+    },
     {
       by: coordinator,
-      event: { type: 'ActionAdded', data: { actionId: ids.actionId, title: sealed('title'), responsibleAgency: 'BIF', dueDate: '2026-03-01', addedAt: '2026-01-20T09:00:00.000Z' } },
+      event: {
+        type: 'ActionAdded',
+        data: { actionId: ids.actionId, title: sealed('title'), responsibleAgency: 'BIF', dueDate: '2026-03-01', addedAt: '2026-01-20T09:00:00.000Z' },
+      },
     },
-    { by: prison, event: { type: 'ExpectedReleaseChanged', data: { custodyId: ids.custodyId, expectedReleaseOn: '2028-03-05', changedAt: '2026-01-25T09:00:00.000Z' } } },
-    { by: coordinator, event: { type: 'CaseConferenceHeld', data: { conferenceId: ids.conferenceId, heldOn: '2026-02-01', agenciesPresent: ['BIF', 'SOF'], decisions: [] } } },
+    {
+      by: prison,
+      event: { type: 'ExpectedReleaseChanged', data: { custodyId: ids.custodyId, expectedReleaseOn: '2028-03-05', changedAt: '2026-01-25T09:00:00.000Z' } },
+    },
+    {
+      by: coordinator,
+      event: { type: 'CaseConferenceHeld', data: { conferenceId: ids.conferenceId, heldOn: '2026-02-01', agenciesPresent: ['BIF', 'SOF'], decisions: [] } },
+    },
   ];
   return steps.map(({ by, event }) => ({
     id: randomUUID(),
