@@ -38,6 +38,9 @@ describe('migration 1796545097955: the CPR lookup, backfilled from old CaseOpene
     database = await createOwnDatabase('lookup_migration');
     await migrateDatabase(database.url);
     pool = new Pool({ connectionString: database.url, max: 2 });
+    // An idle client ended by the server (the database dropped at the end; seen once in CI as an
+    // unhandled 57P01 error) is no failure of this test: the assertions are on query answers.
+    pool.on('error', () => undefined);
     store = new PostgresEventStore({ connectionString: database.url, maxConnections: 2 });
   });
   afterAll(async () => {

@@ -64,7 +64,7 @@ describe('deadline notifications', () => {
   let caseId = '';
 
   it('tells the responsible entry point and the coordinator 2 working days before a road-map deadline, once however often it runs', async () => {
-    ({ caseId } = await referCitizen(api.request, coordinator, referralOf(testCitizen(2003), { reason: 'Dom afsones' }), { coordinator }));
+    ({ caseId } = await referCitizen(api.request, coordinator, referralOf(testCitizen(2003), { reason: 'Dom afsones' }), { coordinator }, database!.url));
     await ok('POST', `/cases/${caseId}/agencies/KRIMINALFORSORGEN`, coordinator, {});
     const recorded = await ok('POST', `/cases/${caseId}/custody`, probation, {
       custodyId: randomUUID(),
