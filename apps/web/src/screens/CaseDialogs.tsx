@@ -652,16 +652,18 @@ function ReleaseForm(props: FormProps) {
           onChange={(event) => setDraft({ ...draft, releasedOn: event.target.value })}
         />
       </Field>
-      <div className="form-group">
-        <input
-          id="release-conditional"
-          type="checkbox"
-          className="form-checkbox"
-          checked={draft.conditional}
-          onChange={(event) => setDraft({ ...draft, conditional: event.target.checked })}
-        />
-        <label htmlFor="release-conditional">{t('release.conditional')}</label>
-      </div>
+      <ul className="nobullet-list form-group">
+        <li>
+          <input
+            id="release-conditional"
+            type="checkbox"
+            className="form-checkbox"
+            checked={draft.conditional}
+            onChange={(event) => setDraft({ ...draft, conditional: event.target.checked })}
+          />
+          <label htmlFor="release-conditional">{t('release.conditional')}</label>
+        </li>
+      </ul>
       <RoadMapNote maps={starting} extra={[t('roadMap.custodyEnds')]} />
       <FormButtons submit={t('release.submit')} busy={write.isPending || props.reloading} conflict={write.conflict} onCancel={props.onCancel} />
     </form>
