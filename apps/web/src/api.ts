@@ -331,3 +331,6 @@ export const api = {
 function ifMatch(revision: number): Record<string, string> {
   return { 'If-Match': `"${revision}"` };
 }
+
+/** For modules that add calls of their own (dialogs-api.ts): the same request, CSRF token and If-Match. */
+export { request as apiRequest, ifMatch, query as apiQuery };

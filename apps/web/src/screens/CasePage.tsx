@@ -5,6 +5,7 @@ import { formatDate } from '../format';
 import { isMessageKey, useI18n } from '../i18n';
 import { Link } from '../router';
 import { CaseActions, SharedWithUs } from './CaseActions';
+import { RequestsToUs } from './CaseDialogs';
 import { ErrorAlert, Loading, PageHeading } from './common';
 import { shortId } from './Worklist';
 import { lastWrite, rememberWrite } from '../writes';
@@ -75,6 +76,9 @@ export function CaseScreen({ caseId, fromWorklist, user }: { caseId: string; fro
       {summary.data && <CaseActions summary={summary.data} user={user} reloading={summary.isFetching} onWritten={onWritten} onConflict={onConflict} />}
       {summary.data && (
         <SharedWithUs summary={summary.data} user={user} reloading={summary.isFetching} onWritten={onWritten} onConflict={onConflict} position={position} />
+      )}
+      {summary.data && (
+        <RequestsToUs summary={summary.data} user={user} reloading={summary.isFetching} onWritten={onWritten} onConflict={onConflict} position={position} />
       )}
       {summary.data && (
         <section aria-labelledby="timeline-heading">
