@@ -404,7 +404,8 @@ function escalateFlow(data: C.EscalateFlow['data'], d: Decision): CaseEvent[] {
     ensure(entry.sharedWith.includes(data.toAgency), 'ENTRY_NOT_SHARED_WITH_AGENCY', `entryId: ${data.entryId}`);
     ensure(!entry.acknowledgedBy.has(data.toAgency), 'FLOW_ALREADY_ANSWERED', `entryId: ${data.entryId}`);
     flow = {
-      startedOn: copenhagenDate(new Date(entry.sharedAt)),
+      // The real-world day (history recorded later), as the escalation job reads it.
+      startedOn: entry.sharedOn ?? copenhagenDate(new Date(entry.sharedAt)),
       fromAgency: entry.fromAgency,
       toAgency: data.toAgency,
       taken: entry.escalations?.get(data.toAgency),
