@@ -38,6 +38,18 @@ describe('outcome facts of information recorded with its real-world days', () =>
     expect(outcomeFactOf('h', share(undefined))).toMatchObject({ on: '2026-12-01', detail: { at: recordedAt.toISOString() } });
   });
 
+  it('dates a case opening by the day history gives (openedOn), else by the day recorded', () => {
+    const opened = (openedOn?: string) =>
+      recorded('CaseOpened', {
+        birthDate: '1998-01-01',
+        districtCode: 'VALBY-2',
+        openedAt: recordedAt.toISOString(),
+        ...(openedOn ? { openedOn } : {}),
+      });
+    expect(outcomeFactOf('h', opened('2019-01-02'))).toMatchObject({ on: '2019-01-02', recordedAt: recordedAt.toISOString(), detail: { type: 'case-opened' } });
+    expect(outcomeFactOf('h', opened())).toMatchObject({ on: '2026-12-01' });
+  });
+
   it('counts a delay of more than 5 days between the days, not between the recording instants', () => {
     const measure = loadMeasureCatalogue().measures.get('information-delay')!;
     const delayed = (acknowledgedOn: string): boolean => {
