@@ -3,23 +3,14 @@ import { caseHistories } from '../engine/case-history';
 import { cohortMembersOf } from '../engine/cohort';
 import { evaluateOutcome } from '../engine/outcome-predicates';
 import { loadMeasureCatalogue } from '../measures/measure-definition';
+import { recordedCaseEvent } from '../testing/outcome-fact-fixtures';
 import { outcomeFactOf, type OutcomeFact } from './outcome-fact';
 
 /** History recorded in 2026 about 2019: the delay of information is measured by the real-world days. */
 const recordedAt = new Date('2026-12-01T10:00:00.000Z');
 let revision = 0;
 const recorded = (type: string, data: Record<string, unknown>): RecordedEvent =>
-  ({
-    id: `e${revision}`,
-    type,
-    schemaVersion: 1,
-    data,
-    metadata: { agency: 'BIF' },
-    streamId: 'case-h',
-    streamRevision: revision++,
-    globalPosition: '0',
-    recordedAt,
-  }) as RecordedEvent;
+  recordedCaseEvent('h', revision++, { type, data, agency: 'BIF' }, recordedAt.toISOString());
 const share = (sharedOn: string | undefined) =>
   recorded('InformationShared', {
     entryId: 'x',
