@@ -1554,12 +1554,18 @@ export interface components {
             id: string;
             fromAgency: string;
             toAgency: string;
+            /** @description When it was sent in the real world: the recorded instant, or the start of the day (Copenhagen) that history gave (sharedOn, requestedOn). */
             sentAt: string;
+            /** @description When it was recorded (entered the log). */
+            sentRecordedAt: string;
             sentBy: string;
+            /** @description When it was responded to in the real world (acknowledgedOn's day, when recorded later); null while open. */
             respondedAt: string | null;
+            /** @description When the response was recorded; null while open. */
+            respondedRecordedAt: string | null;
             respondedBy: string | null;
             declineReason: string | null;
-            /** @description Hours from sent to responded; null while open. */
+            /** @description Hours from sent to responded, real-world instants; null while open. */
             delayHours: number | null;
             /** @description Hours an open item has waited so far (read time); null once responded. */
             waitingHours: number | null;
@@ -1970,6 +1976,12 @@ export interface components {
         ReductionReportDto: {
             /** @enum {string} */
             comparisonKind: "not-enrolled" | "previous-cohort";
+            /** @enum {string} */
+            lang: "da" | "en";
+            /** @description Readable labels in the language, by key: the programme code, the groups (cohort, previous-cohort or not-enrolled) and the offences (charges, convictions). */
+            labels: {
+                [key: string]: string;
+            };
             programme: string;
             cohortYear: number;
             months: number;
@@ -4612,6 +4624,8 @@ export interface operations {
     EffectsController_reductions: {
         parameters: {
             query: {
+                /** @description Labels (programme, groups, offences) in Danish or English; keys and figures are the same in both. Default en. */
+                lang?: "da" | "en";
                 programme: string;
                 /** @description The year of the cohort's first enrolment. */
                 cohortYear: string;
@@ -4689,6 +4703,8 @@ export interface operations {
     EffectsController_reductionsChart: {
         parameters: {
             query: {
+                /** @description Labels (programme, groups, offences) in Danish or English; keys and figures are the same in both. Default en. */
+                lang?: "da" | "en";
                 programme: string;
                 /** @description The year of the cohort's first enrolment. */
                 cohortYear: string;

@@ -53,6 +53,8 @@ export class StatusQueryDto {
 }
 
 export class ReductionQueryDto {
+  /** Labels (programme, groups, offences) in Danish or English; keys and figures are the same in both. Default en. */
+  @IsOptional() @IsIn(REPORT_LANGUAGES, { message: 'lang must be da or en' }) lang?: ReportLanguage;
   @IsString() @MaxLength(60) @Matches(/^[A-Z0-9_]+$/, { message: 'programme must be a programme code' }) programme!: string;
   /** The year of the cohort's first enrolment. */
   @Matches(/^\d{4}$/, { message: 'cohortYear must be a four-digit year' }) cohortYear!: string;

@@ -68,8 +68,8 @@ import {
   StaffKnowledgeRecordedDto,
   StatusReportDto,
 } from './effects-answers.dto';
-import { computeReductionReport, type ReductionReport } from '../reductions/reductions';
-import { reductionReportCsv, reductionReportSvg } from '../report/reduction-report';
+import { computeReductionReport } from '../reductions/reductions';
+import { labelReductionReport, reductionReportCsv, reductionReportSvg, type LabelledReductionReport } from '../report/reduction-report';
 import { computeMeasureSeries, type MeasureSeries } from '../engine/measure-series';
 import { measureSeriesCsv, measureSeriesSvg } from '../report/series-report';
 import { computeStatusReport, type StatusReport } from '../status/status-figures';
@@ -422,7 +422,7 @@ export class EffectsController {
       "Per person, charges and convictions in the N months before enrolment against the N after, for a programme's cohort (first enrolment in cohortYear) against a comparison group (previous-cohort or not-enrolled); Wilson 95 % intervals; a note when too small to compare; format=csv for CSV.",
   })
   @ApiTextOrJsonResponse('JSON, or CSV with format=csv.', ['text/csv'], ReductionReportDto)
-  async reductions(@Query() query: ReductionQueryDto, @Res({ passthrough: true }) response: Response): Promise<ReductionReport | string> {
+  async reductions(@Query() query: ReductionQueryDto, @Res({ passthrough: true }) response: Response): Promise<LabelledReductionReport | string> {
     const report = await this.computeReductions(query);
     if (query.format === 'csv') {
       response.setHeader('content-type', 'text/csv; charset=utf-8');
@@ -440,7 +440,7 @@ export class EffectsController {
     return reductionReportSvg(await this.computeReductions(query));
   }
 
-  private async computeReductions(query: ReductionQueryDto): Promise<ReductionReport> {
+  private async computeReductions(query: ReductionQueryDto): Promise<LabelledReductionReport> {
     if (!this.referenceData.programmes.has(query.programme)) {
       throw new BadRequestException({ error: 'Bad Request', reason: 'UNKNOWN_PROGRAMME', message: 'programme must be a programme code from reference data' });
     }
@@ -451,7 +451,7 @@ export class EffectsController {
     if (measurementDate > latestDate)
       throw new BadRequestException({ error: 'Bad Request', reason: 'DATE_AFTER_AS_OF', message: 'measurementDate must not be later than the date of asOf' });
     const facts = await outcomeFactsAsOf(this.pool, asOf);
-    return computeReductionReport(caseHistories(facts), {
+    const report = computeReductionReport(caseHistories(facts), {
       programme: query.programme,
       cohortYear: Number(query.cohortYear),
       months: Number(query.months ?? '12'),
@@ -460,6 +460,7 @@ export class EffectsController {
       measurementDate,
       threshold: this.catalogue.suppressionThreshold,
     });
+    return labelReductionReport(report, query.lang ?? 'en', this.referenceData);
   }
 
   @Post('staff-knowledge')
