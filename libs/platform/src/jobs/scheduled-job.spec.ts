@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { AppMetrics } from '../metrics/metrics';
 import { ScheduledJob } from './scheduled-job';
@@ -7,9 +8,9 @@ describe('the shared scheduled-job wrapper', () => {
     const metrics = new AppMetrics();
     const lines: Array<[unknown, string]> = [];
     const logger = {
-      info: (fields: unknown, message: string) => void lines.push([fields, message]),
-      warn: (fields: unknown, message: string) => void lines.push([fields, message]),
-    };
+      info: (fields: unknown, message?: string) => void lines.push([fields, message ?? '']),
+      warn: (fields: unknown, message?: string) => void lines.push([fields, message ?? '']),
+    } as unknown as Pick<Logger, 'info' | 'warn'>;
     let fail = false;
     const job = new ScheduledJob<number>({
       name: 'test-job',
