@@ -289,7 +289,7 @@ export const api = {
   },
   async timeline(caseId: string, consistentWith?: string): Promise<Page<TimelineItem>> {
     const page = await unwrap(client.GET('/cases/{caseId}/timeline', { params: { path: path(caseId), query: { limit: 200, offset: 0, consistentWith } } }));
-    return page as Page<TimelineItem>;
+    return page;
   },
   informationFlow(caseId: string, consistentWith?: string): Promise<Page<InformationFlowItem>> {
     return unwrap(
@@ -364,11 +364,11 @@ export const api = {
     const history = await unwrap(
       client.GET('/audit/cases/{caseId}/history', { params: { path: path(caseId), query: { lang }, header: { 'accept-language': lang } } }),
     );
-    return history as { events: AuditHistoryEntry[] };
+    return history;
   },
   async chainVerification(caseId: string): Promise<ChainVerification> {
     const verification = await unwrap(client.GET('/audit/cases/{caseId}/verification', { params: { path: path(caseId) } }));
-    return verification as ChainVerification;
+    return verification;
   },
   accessReport(caseId: string): Promise<AccessReport> {
     return unwrap(client.GET('/cases/{caseId}/access-report', { params: { path: path(caseId) } }));
