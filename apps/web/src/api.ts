@@ -227,11 +227,16 @@ async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Re
   return data as T;
 }
 
-/** The BFF's own routes (/auth/*), which the OpenAPI document does not describe. */
-async function request<T>(method: 'GET' | 'POST', path: string): Promise<T> {
-  const headers: Record<string, string> = { Accept: ACCEPT };
+/**
+ * Plain fetch with the same CSRF header and problem mapping: for the BFF's own routes (/auth/*), which
+ * the OpenAPI document does not describe. Same signature as before the typed client, so a call not
+ * yet moved to `client` still works; new calls should use `client` (checked against the document).
+ */
+async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: ACCEPT, ...extraHeaders };
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
-  const response = await fetch(path, { method, headers, credentials: 'same-origin' });
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   let parsed: unknown = {};
