@@ -194,7 +194,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every agency's standing entry points; `handles` filters by what they handle. */
+        /** Every agency's standing entry points, and where referrals are received; `handles` filters by what they handle. */
         get: operations["AgencyDirectoryController_list"];
         put?: never;
         post?: never;
@@ -1498,9 +1498,21 @@ export interface components {
             items: components["schemas"]["TimelineItemDto"][];
             page: components["schemas"]["PageInfoDto"];
         };
+        DisclosedNameDto: {
+            /** @description The citizen's name, for a reader who may see it. */
+            value?: string;
+            /** @description The citizen's personal data was erased at this instant. */
+            erasedAt?: string;
+            /** @description A sealed identity (exit programme) hides the name from this reader. */
+            sealed?: boolean;
+            /** @description The name could not be opened (its key is gone). */
+            unreadable?: boolean;
+        };
         WorklistRowDto: {
             reasons: ("escalated-flows" | "no-recent-conference" | "overdue-items" | "referral-received" | "release-coming-up" | "stalled-flows" | "unacknowledged-information")[];
             caseId: string;
+            /** @description The citizen's name as you may see it (as on GET /cases: a sealed identity reads `{ sealed: true }`); null while the case summary catches up with a new case. */
+            name: components["schemas"]["DisclosedNameDto"] | null;
             overdueItems: number;
             /** @description The expected release within the horizon, if any. */
             releaseOn: string | null;
@@ -1605,16 +1617,6 @@ export interface components {
             suppression: string;
             total: components["schemas"]["DelayTotalDto"];
             items: components["schemas"]["DelayCellDto"][];
-        };
-        DisclosedNameDto: {
-            /** @description The citizen's name, for a reader who may see it. */
-            value?: string;
-            /** @description The citizen's personal data was erased at this instant. */
-            erasedAt?: string;
-            /** @description A sealed identity (exit programme) hides the name from this reader. */
-            sealed?: boolean;
-            /** @description The name could not be opened (its key is gone). */
-            unreadable?: boolean;
         };
         ErasedCitizenDto: {
             erasedAt: string;
@@ -1738,8 +1740,14 @@ export interface components {
             code: string;
             name: components["schemas"]["LocalisedNameDto"];
         };
+        ReferralIntakeDto: {
+            agency: string;
+            /** @description The code of its entry point. */
+            entryPoint: string;
+        };
         AgencyDirectoryDto: {
             items: components["schemas"]["AgencyDto"][];
+            referralIntake: components["schemas"]["ReferralIntakeDto"];
         };
         SspRegisterEntryDto: {
             caseId: string;

@@ -6,10 +6,12 @@ import { Link, navigate, useLocation } from './router';
 import { AuditSections } from './screens/AuditCase';
 import { CaseScreen } from './screens/CasePage';
 import { CasesScreen } from './screens/Cases';
+import { DirectoryScreen } from './screens/Directory';
 import { ErrorAlert, Loading, PageHeading } from './screens/common';
 import { InboxScreen, useNotificationStream, useUnreadCount } from './screens/Inbox';
 import { IntakeScreen } from './screens/Intake';
 import { ReferScreen } from './screens/Refer';
+import { RegisterScreen } from './screens/Register';
 import { WorklistScreen } from './screens/Worklist';
 
 const CASE_PATH = /^\/app\/cases\/([0-9a-fA-F-]{36})$/;
@@ -59,6 +61,8 @@ function Screen({ user, pathname }: { user: SessionUser; pathname: string }) {
   if (pathname === '/app/cases') return <CasesScreen />;
   if (pathname === '/app/inbox') return <InboxScreen latest={latest} />;
   if (pathname === '/app/intake' && coordinator) return <IntakeScreen user={user} />;
+  if (pathname === '/app/directory') return <DirectoryScreen />;
+  if (pathname === '/app/register') return <RegisterScreen />;
   if (pathname === '/app/refer' && (coordinator || user.roles.includes('liaison'))) return <ReferScreen />;
   return (
     <>
@@ -119,6 +123,12 @@ function Header({ user }: { user: SessionUser | null }) {
               )}
               <li>
                 <Link href="/app/cases">{t('nav.cases')}</Link>
+              </li>
+              <li>
+                <Link href="/app/register">{t('nav.register')}</Link>
+              </li>
+              <li>
+                <Link href="/app/directory">{t('nav.directory')}</Link>
               </li>
               {(user.roles.includes('coordinator') || user.roles.includes('liaison')) && (
                 <li>

@@ -1,5 +1,6 @@
 import { caseworkDa } from './casework-da';
 import { dialogsDa } from './dialogs-da';
+import { screensDa } from './screens-da';
 
 /**
  * Danish, the console's first language and the source of every key: en.ts must have the same keys
@@ -9,6 +10,7 @@ import { dialogsDa } from './dialogs-da';
 export const da = {
   ...caseworkDa,
   ...dialogsDa,
+  ...screensDa,
   'app.name': 'Samvirke',
   'app.tagline': 'SSP+ samarbejde på tværs af myndigheder',
   'app.skipToContent': 'Gå til indhold',

@@ -1,11 +1,13 @@
 import { caseworkEn } from './casework-en';
 import { dialogsEn } from './dialogs-en';
+import { screensEn } from './screens-en';
 import type { MessageKey } from './da';
 
 /** English, the second language. Typed against da.ts: every Danish key needs an English text. */
 export const en: Record<MessageKey, string> = {
   ...caseworkEn,
   ...dialogsEn,
+  ...screensEn,
   'app.name': 'Samvirke',
   'app.tagline': 'SSP+ cooperation across agencies',
   'app.skipToContent': 'Skip to content',
