@@ -1,3 +1,4 @@
+import { auditDa } from './audit-da';
 import { caseworkDa } from './casework-da';
 
 /**
@@ -7,6 +8,7 @@ import { caseworkDa } from './casework-da';
  */
 export const da = {
   ...caseworkDa,
+  ...auditDa,
   'app.name': 'Samvirke',
   'app.tagline': 'SSP+ samarbejde på tværs af myndigheder',
   'app.skipToContent': 'Gå til indhold',
