@@ -18,7 +18,15 @@ export interface AuditCaseState {
   enrolments: Record<string, { programmeCode: string; startedOn: string; endedOn?: string }>;
   entries: Record<
     string,
-    { entryId: string; fromAgency: string; sharedWith: string[]; legalBasis: string; sharedAt: string; sharedOn?: string; acknowledgedBy: Record<string, string> }
+    {
+      entryId: string;
+      fromAgency: string;
+      sharedWith: string[];
+      legalBasis: string;
+      sharedAt: string;
+      sharedOn?: string;
+      acknowledgedBy: Record<string, string>;
+    }
   >;
   requests: Record<string, { requestId: string; fromAgency: string; toAgency: string; status: string; requestedAt: string }>;
   goals: Record<string, { goalId: string; area: string }>;

@@ -56,9 +56,7 @@ export function describeChanges(before: CaseStateAt, after: CaseStateAt, words: 
   for (const custody of custodies(b)) {
     const earlier = custodyA.get(custody.custodyId);
     if (!earlier) {
-      lines.push(
-        t('diff.custody', { kind: t(`auditTime.kind.${custody.kind}`), institution: custody.institution, date: words.date(custody.startedOn) }),
-      );
+      lines.push(t('diff.custody', { kind: t(`auditTime.kind.${custody.kind}`), institution: custody.institution, date: words.date(custody.startedOn) }));
       if (custody.expectedReleaseOn) lines.push(t('diff.releaseSet', { to: words.date(custody.expectedReleaseOn) }));
     } else if (earlier.expectedReleaseOn !== custody.expectedReleaseOn && custody.expectedReleaseOn) {
       lines.push(
@@ -77,7 +75,8 @@ export function describeChanges(before: CaseStateAt, after: CaseStateAt, words: 
     const earlier = a.entries?.[id];
     if (!earlier) lines.push(t('diff.shared', { from: words.agency(entry.fromAgency), to: list(entry.sharedWith, words) }));
     for (const agency of keys(entry.acknowledgedBy)) {
-      if (!earlier || !(agency in (earlier.acknowledgedBy ?? {}))) lines.push(t('diff.acknowledged', { agency: words.agency(agency), from: words.agency(entry.fromAgency) }));
+      if (!earlier || !(agency in (earlier.acknowledgedBy ?? {})))
+        lines.push(t('diff.acknowledged', { agency: words.agency(agency), from: words.agency(entry.fromAgency) }));
     }
   }
 

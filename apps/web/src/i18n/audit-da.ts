@@ -93,7 +93,8 @@ export const auditDa = {
   'auditVerification.problem.head-mismatch': 'Strømmens sidste hændelse er ikke den, kæden slutter med',
   'auditVerification.unavailable': 'Denne installation kan ikke kontrollere kæden (den kræver PostgreSQL-hændelseslageret).',
   'auditLog.title': 'Adgangsloggen',
-  'auditLog.intro': 'Hver læsning, søgning, udlevering og ændring af personoplysninger, med hvem, hvornår og det angivne formål. Søgningen registreres selv i loggen.',
+  'auditLog.intro':
+    'Hver læsning, søgning, udlevering og ændring af personoplysninger, med hvem, hvornår og det angivne formål. Søgningen registreres selv i loggen.',
   'auditLog.filters': 'Søg i loggen',
   'auditLog.userId': 'Bruger',
   'auditLog.userIdHint': 'Brugerens id, fx coord-01.',

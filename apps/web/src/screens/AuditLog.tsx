@@ -64,7 +64,12 @@ export function AuditLogScreen() {
     setFilters(draft);
     setOffset(0);
   };
-  const field = (name: keyof Filters, label: string, input: (props: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactElement, hint?: string) => {
+  const field = (
+    name: keyof Filters,
+    label: string,
+    input: (props: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactElement,
+    hint?: string,
+  ) => {
     const apiField = name;
     return (
       <div className={`form-group${invalid.has(apiField) ? ' form-error' : ''}`}>
@@ -94,8 +99,22 @@ export function AuditLogScreen() {
       <form onSubmit={submit} aria-labelledby="audit-log-filters" noValidate>
         <h2 id="audit-log-filters">{t('auditLog.filters')}</h2>
         <div className="audit-filters">
-          {field('userId', t('auditLog.userId'), (props) => <input {...props} className="form-input" value={draft.userId} onChange={set('userId')} />, t('auditLog.userIdHint'))}
-          {field('caseId', t('auditLog.caseId'), (props) => <input {...props} className="form-input" value={draft.caseId} onChange={set('caseId')} />, t('auditLog.caseIdHint'))}
+          {field(
+            'userId',
+            t('auditLog.userId'),
+            (props) => (
+              <input {...props} className="form-input" value={draft.userId} onChange={set('userId')} />
+            ),
+            t('auditLog.userIdHint'),
+          )}
+          {field(
+            'caseId',
+            t('auditLog.caseId'),
+            (props) => (
+              <input {...props} className="form-input" value={draft.caseId} onChange={set('caseId')} />
+            ),
+            t('auditLog.caseIdHint'),
+          )}
           {field('action', t('auditLog.action'), (props) => (
             <select {...props} className="form-select" value={draft.action} onChange={set('action')}>
               <option value="">{t('auditLog.any')}</option>
@@ -116,8 +135,12 @@ export function AuditLogScreen() {
               ))}
             </select>
           ))}
-          {field('from', t('auditLog.from'), (props) => <input {...props} type="date" className="form-input" value={draft.from} onChange={set('from')} />)}
-          {field('to', t('auditLog.to'), (props) => <input {...props} type="date" className="form-input" value={draft.to} onChange={set('to')} />)}
+          {field('from', t('auditLog.from'), (props) => (
+            <input {...props} type="date" className="form-input" value={draft.from} onChange={set('from')} />
+          ))}
+          {field('to', t('auditLog.to'), (props) => (
+            <input {...props} type="date" className="form-input" value={draft.to} onChange={set('to')} />
+          ))}
         </div>
         <button type="submit" className="button button-primary">
           {t('auditLog.search')}
@@ -175,7 +198,12 @@ export function AuditLogScreen() {
               {t('auditLog.previous')}
             </button>
             <span>{t('auditLog.page', { from: offset + 1, to: offset + items.length })}</span>
-            <button type="button" className="button button-secondary" disabled={log.data.nextOffset === null} onClick={() => setOffset(log.data.nextOffset ?? offset)}>
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={log.data.nextOffset === null}
+              onClick={() => setOffset(log.data.nextOffset ?? offset)}
+            >
               {t('auditLog.next')}
             </button>
           </div>

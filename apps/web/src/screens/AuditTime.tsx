@@ -245,7 +245,11 @@ function StateView({ answer, words, language }: { answer: CaseStateAt; words: Di
             ? t('auditTime.noCustody')
             : custodies.map((custody) => (
                 <div key={custody.custodyId}>
-                  {t('auditTime.custody', { kind: t(`auditTime.kind.${custody.kind}`), institution: custody.institution, start: words.date(custody.startedOn) })}
+                  {t('auditTime.custody', {
+                    kind: t(`auditTime.kind.${custody.kind}`),
+                    institution: custody.institution,
+                    start: words.date(custody.startedOn),
+                  })}
                   {custody.expectedReleaseOn && `, ${t('auditTime.release', { date: words.date(custody.expectedReleaseOn) })}`}
                   {custody.releasedOn && `, ${t('auditTime.released', { date: words.date(custody.releasedOn) })}`}
                 </div>
@@ -267,7 +271,9 @@ function StateView({ answer, words, language }: { answer: CaseStateAt; words: Di
                       date: entry.sharedOn ? words.date(entry.sharedOn) : formatDate(entry.sharedAt, language),
                     })}
                     {'; '}
-                    {acknowledged.length > 0 ? t('auditTime.acknowledged', { agencies: acknowledged.map(words.agency).join(', ') }) : t('auditTime.notAcknowledged')}
+                    {acknowledged.length > 0
+                      ? t('auditTime.acknowledged', { agencies: acknowledged.map(words.agency).join(', ') })
+                      : t('auditTime.notAcknowledged')}
                   </div>
                 );
               })}
