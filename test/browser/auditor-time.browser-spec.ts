@@ -133,6 +133,15 @@ describe("the auditors' time, verification and access-log screens (Chromium)", (
     return caseId;
   }
 
+  /** Polls the page (no script evaluation: the console's CSP forbids it) until `condition` holds. */
+  async function until(condition: () => Promise<boolean>, what: string): Promise<void> {
+    for (let attempt = 0; attempt < 150; attempt += 1) {
+      if (await condition()) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`never: ${what}`);
+  }
+
   /** Moves a range slider by keyboard until its spoken value is `text`. */
   async function slideTo(page: Page, slider: ReturnType<Page['getByLabel']>, text: string): Promise<void> {
     await slider.focus();
@@ -186,7 +195,7 @@ describe("the auditors' time, verification and access-log screens (Chromium)", (
       await compare.getByLabel('Som registreret').focus();
       await compare.getByLabel('Som registreret').press('ArrowLeft');
       await changes.getByText('Borgeren blev sigtet den 2. mar. 2026.').waitFor();
-      await page.waitForFunction(`!document.querySelector('[data-testid="changes"]').textContent.includes('SSP-niveauet gik fra 3 til 4.')`);
+      await until(async () => !(await changes.innerText()).includes('SSP-niveauet gik fra 3 til 4.'), 'the level change left the comparison');
       expect(await compare.innerText()).toMatch(/efter registrering \d+ af \d+/);
 
       // The access log: Kriminalforsorgen's read for coordination, found by user and purpose.
@@ -197,9 +206,10 @@ describe("the auditors' time, verification and access-log screens (Chromium)", (
       await page.getByRole('button', { name: 'Søg' }).click();
       const log = page.getByTestId('audit-log');
       // Until the table holds this search's answer (the previous page stays on screen meanwhile).
-      await page.waitForFunction(
-        `(() => { const rows = [...document.querySelectorAll('[data-testid="audit-log"] tbody tr')]; return rows.length > 0 && rows.every((row) => row.textContent.includes('kriminalforsorg-01')); })()`,
-      );
+      await until(async () => {
+        const rows = await log.locator('tbody tr').allInnerTexts();
+        return rows.length > 0 && rows.every((row) => row.includes('kriminalforsorg-01'));
+      }, "the search's answer on screen");
       expect(await log.locator('tbody tr').count()).toBe(1);
       expect(await log.locator('tbody tr').first().innerText()).toMatch(
         /kriminalforsorg-01 · KRIMINALFORSORGEN\s+Søgte\s+GET \/cases\/:caseId\s+\S+\s+Koordinering\s+Givet/,
