@@ -48,6 +48,7 @@ export const auditDa = {
   'auditTime.events': 'Hændelser medregnet: {count}',
   'auditTime.changes': 'Hvad ændrede sig',
   'auditTime.changesIntro': 'Fra {from} til {to}:',
+  'auditTime.momentShort': 'den {date}, {known}',
   'auditTime.noChanges': 'Ingen forskel mellem de to tidspunkter.',
   'diff.opened': 'Sagen blev oprettet.',
   'diff.closed': 'Sagen blev lukket.',

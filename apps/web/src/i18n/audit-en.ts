@@ -47,6 +47,7 @@ export const auditEn: Record<keyof typeof auditDa, string> = {
   'auditTime.events': 'Events counted: {count}',
   'auditTime.changes': 'What changed',
   'auditTime.changesIntro': 'From {from} to {to}:',
+  'auditTime.momentShort': 'on {date}, {known}',
   'auditTime.noChanges': 'No difference between the two moments.',
   'diff.opened': 'The case was opened.',
   'diff.closed': 'The case was closed.',

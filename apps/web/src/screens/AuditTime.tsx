@@ -95,6 +95,7 @@ function Moments({ caseId, recordings, words, language }: { caseId: string; reco
     retry: false,
   });
   const describe = (moment: Moment) => t('auditTime.summary', { date: formatDate(moment.date, language), known: knownText(moment, recordings, t, language) });
+  const short = (moment: Moment) => t('auditTime.momentShort', { date: formatDate(moment.date, language), known: knownText(moment, recordings, t, language) });
 
   return (
     <>
@@ -111,7 +112,7 @@ function Moments({ caseId, recordings, words, language }: { caseId: string; reco
         <h2 id="compare-heading">{t('auditTime.compare')}</h2>
         <MomentPicker moment={second} onChange={setSecond} range={range} recordings={recordings} language={language} testId="compare" />
         <h3>{t('auditTime.changes')}</h3>
-        <p>{t('auditTime.changesIntro', { from: describe(first), to: describe(second) })}</p>
+        <p>{t('auditTime.changesIntro', { from: short(first), to: short(second) })}</p>
         {secondState.isError && <ErrorAlert error={secondState.error} onRetry={() => void secondState.refetch()} />}
         {firstState.data && secondState.data && <Changes lines={describeChanges(firstState.data, secondState.data, words)} none={t('auditTime.noChanges')} />}
       </section>
