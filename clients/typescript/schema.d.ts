@@ -452,7 +452,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Query the access log by case, user, agency and time (paged, oldest first). */
+        /** Search the access log by case, user, agency, kind of access, declared purpose and period (paged, oldest first). */
         get: operations["AuditLogController_log"];
         put?: never;
         post?: never;
@@ -2067,6 +2067,8 @@ export interface components {
             accesses: components["schemas"]["AccessReportLineDto"][];
         };
         BrokenLinkDto: {
+            /** @description The event's type as stored (for a head mismatch, the last event's; null if none is). */
+            eventType: string | null;
             /** @enum {string} */
             problem: "hash-mismatch" | "head-mismatch" | "revision-gap";
             streamId: string;
@@ -5011,6 +5013,10 @@ export interface operations {
                 caseId?: string;
                 userId?: string;
                 agency?: string;
+                /** @description The kind of access: read, search, export, change or notify. */
+                action?: "change" | "export" | "notify" | "read" | "search";
+                /** @description The purpose the reader declared (X-Purpose). */
+                purpose?: "audit" | "case-work" | "citizen-access-request" | "coordination" | "criminal-investigation";
                 /** @description Inclusive, an ISO 8601 instant. */
                 from?: string;
                 /** @description Exclusive, an ISO 8601 instant. */

@@ -4,6 +4,9 @@ import { api, type SessionUser } from './api';
 import { useI18n } from './i18n';
 import { Link, navigate, useLocation } from './router';
 import { AuditSections } from './screens/AuditCase';
+import { AuditLogScreen } from './screens/AuditLog';
+import { AuditTimeScreen } from './screens/AuditTime';
+import { AuditVerificationScreen } from './screens/AuditVerification';
 import { CaseScreen } from './screens/CasePage';
 import { CasesScreen } from './screens/Cases';
 import { DirectoryScreen } from './screens/Directory';
@@ -15,6 +18,7 @@ import { RegisterScreen } from './screens/Register';
 import { WorklistScreen } from './screens/Worklist';
 
 const CASE_PATH = /^\/app\/cases\/([0-9a-fA-F-]{36})$/;
+const AUDIT_TIME_PATH = /^\/app\/audit\/cases\/([0-9a-fA-F-]{36})\/time$/;
 
 export function App() {
   const { t } = useI18n();
@@ -47,6 +51,11 @@ function Screen({ user, pathname }: { user: SessionUser; pathname: string }) {
   const { t } = useI18n();
   const coordinator = user.roles.includes('coordinator');
   const latest = useNotificationStream(true);
+  const auditor = user.roles.includes('auditor');
+  const timeMatch = auditor ? AUDIT_TIME_PATH.exec(pathname) : null;
+  if (timeMatch) return <AuditTimeScreen key={timeMatch[1]} caseId={timeMatch[1].toLowerCase()} />;
+  if (auditor && pathname === '/app/audit/verification') return <AuditVerificationScreen />;
+  if (auditor && pathname === '/app/audit/log') return <AuditLogScreen />;
   const caseMatch = CASE_PATH.exec(pathname);
   if (caseMatch) {
     const caseId = caseMatch[1].toLowerCase();
@@ -134,6 +143,16 @@ function Header({ user }: { user: SessionUser | null }) {
                 <li>
                   <Link href="/app/refer">{t('nav.refer')}</Link>
                 </li>
+              )}
+              {user.roles.includes('auditor') && (
+                <>
+                  <li>
+                    <Link href="/app/audit/log">{t('nav.auditLog')}</Link>
+                  </li>
+                  <li>
+                    <Link href="/app/audit/verification">{t('nav.auditVerification')}</Link>
+                  </li>
+                </>
               )}
             </ul>
           </nav>

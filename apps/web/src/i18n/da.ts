@@ -1,3 +1,4 @@
+import { auditDa } from './audit-da';
 import { caseworkDa } from './casework-da';
 import { dialogsDa } from './dialogs-da';
 import { screensDa } from './screens-da';
@@ -11,6 +12,7 @@ export const da = {
   ...caseworkDa,
   ...dialogsDa,
   ...screensDa,
+  ...auditDa,
   'app.name': 'Samvirke',
   'app.tagline': 'SSP+ samarbejde på tværs af myndigheder',
   'app.skipToContent': 'Gå til indhold',

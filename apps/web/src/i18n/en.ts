@@ -1,3 +1,4 @@
+import { auditEn } from './audit-en';
 import { caseworkEn } from './casework-en';
 import { dialogsEn } from './dialogs-en';
 import { screensEn } from './screens-en';
@@ -8,6 +9,7 @@ export const en: Record<MessageKey, string> = {
   ...caseworkEn,
   ...dialogsEn,
   ...screensEn,
+  ...auditEn,
   'app.name': 'Samvirke',
   'app.tagline': 'SSP+ cooperation across agencies',
   'app.skipToContent': 'Skip to content',
