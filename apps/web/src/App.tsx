@@ -6,6 +6,7 @@ import { Link, navigate, useLocation } from './router';
 import { AuditSections } from './screens/AuditCase';
 import { CaseScreen } from './screens/CasePage';
 import { CasesScreen } from './screens/Cases';
+import { DashboardScreen, readsEffects } from './screens/Dashboard';
 import { ErrorAlert, Loading, PageHeading } from './screens/common';
 import { InboxScreen, useNotificationStream, useUnreadCount } from './screens/Inbox';
 import { IntakeScreen } from './screens/Intake';
@@ -55,6 +56,9 @@ function Screen({ user, pathname }: { user: SessionUser; pathname: string }) {
       </>
     );
   }
+  if (pathname === '/app/effects' && readsEffects(user.roles)) return <DashboardScreen />;
+  const start = pathname === '/app' || pathname === '/app/' || pathname === '/';
+  if (start && user.roles.every((role) => role === 'programme-manager')) return <DashboardScreen />;
   if (pathname === '/app' || pathname === '/app/' || pathname === '/') return coordinator ? <WorklistScreen /> : <CasesScreen coordinatorsOnlyNote />;
   if (pathname === '/app/cases') return <CasesScreen />;
   if (pathname === '/app/inbox') return <InboxScreen latest={latest} />;
@@ -123,6 +127,11 @@ function Header({ user }: { user: SessionUser | null }) {
               {(user.roles.includes('coordinator') || user.roles.includes('liaison')) && (
                 <li>
                   <Link href="/app/refer">{t('nav.refer')}</Link>
+                </li>
+              )}
+              {readsEffects(user.roles) && (
+                <li>
+                  <Link href="/app/effects">{t('nav.effects')}</Link>
                 </li>
               )}
             </ul>

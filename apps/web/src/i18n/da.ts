@@ -1,4 +1,5 @@
 import { caseworkDa } from './casework-da';
+import { dashboardDa } from './dashboard-da';
 
 /**
  * Danish, the console's first language and the source of every key: en.ts must have the same keys
@@ -7,6 +8,7 @@ import { caseworkDa } from './casework-da';
  */
 export const da = {
   ...caseworkDa,
+  ...dashboardDa,
   'app.name': 'Samvirke',
   'app.tagline': 'SSP+ samarbejde på tværs af myndigheder',
   'app.skipToContent': 'Gå til indhold',

@@ -1,9 +1,11 @@
 import { caseworkEn } from './casework-en';
+import { dashboardEn } from './dashboard-en';
 import type { MessageKey } from './da';
 
 /** English, the second language. Typed against da.ts: every Danish key needs an English text. */
 export const en: Record<MessageKey, string> = {
   ...caseworkEn,
+  ...dashboardEn,
   'app.name': 'Samvirke',
   'app.tagline': 'SSP+ cooperation across agencies',
   'app.skipToContent': 'Skip to content',
