@@ -43,10 +43,8 @@ export const dashboardDa = {
   'effects.small': 'færre end 5',
   'effects.hidden': 'skjult',
   'effects.noShare': 'ingen andel',
-  'effects.smallNote':
-    '”færre end 5”: der er 1 til 4 i gruppen, og tallet vises ikke, så ingen enkelt person kan genkendes. Andelen vises heller ikke.',
-  'effects.hiddenNote':
-    '”skjult”: gruppen er skjult sammen med en lille gruppe, så den lille gruppes tal ikke kan regnes ud som i alt minus de andre.',
+  'effects.smallNote': '”færre end 5”: der er 1 til 4 i gruppen, og tallet vises ikke, så ingen enkelt person kan genkendes. Andelen vises heller ikke.',
+  'effects.hiddenNote': '”skjult”: gruppen er skjult sammen med en lille gruppe, så den lille gruppes tal ikke kan regnes ud som i alt minus de andre.',
   'effects.allSmall':
     'Alle grupper i denne opdeling har færre end 5 personer med udfaldet (eller i gruppen), så ingen andel kan vises. Vælg en grovere opdeling, ingen opdeling eller en senere måledato.',
   'effects.allSmallTotal': 'I alt: {count} af {people}.',
@@ -66,7 +64,8 @@ export const dashboardDa = {
   'effects.area.chartTitle': 'Oplevet tryghed før og efter',
   'effects.area.none': 'Ingen områdeindsatser for dette program.',
   'effects.safety.title': 'Tryghedsindeks pr. område og områdeindsatserne',
-  'effects.safety.intro': 'Tryghedsindekset for hvert område med en målt tryghed eller en områdeindsats, og hvor mange der blev indskrevet i områdeindsatserne det år.',
+  'effects.safety.intro':
+    'Tryghedsindekset for hvert område med en målt tryghed eller en områdeindsats, og hvor mange der blev indskrevet i områdeindsatserne det år.',
   'effects.safety.year': 'År',
   'effects.safety.caption': 'Tryghedsindeks {year} og indskrevne i områdeindsatser',
   'effects.safety.district': 'Område',

@@ -42,8 +42,7 @@ export const dashboardEn: Record<keyof typeof dashboardDa, string> = {
   'effects.small': 'fewer than 5',
   'effects.hidden': 'hidden',
   'effects.noShare': 'no share',
-  'effects.smallNote':
-    '"fewer than 5": the group holds 1 to 4, and the figure is not shown so that no single person can be recognised. Nor is the share.',
+  'effects.smallNote': '"fewer than 5": the group holds 1 to 4, and the figure is not shown so that no single person can be recognised. Nor is the share.',
   'effects.hiddenNote': '"hidden": the group is hidden together with a small group, so that the small one cannot be worked out as the total minus the others.',
   'effects.allSmall':
     'Every group in this breakdown has fewer than 5 people with the outcome (or in the group), so no share can be shown. Choose a coarser breakdown, no breakdown or a later measurement date.',
@@ -64,7 +63,8 @@ export const dashboardEn: Record<keyof typeof dashboardDa, string> = {
   'effects.area.chartTitle': 'Felt safety before and after',
   'effects.area.none': 'No area efforts for this programme.',
   'effects.safety.title': 'Safety index by district and the area efforts',
-  'effects.safety.intro': 'The safety index of each district with a measured index or an area effort, and how many were enrolled in the area efforts that year.',
+  'effects.safety.intro':
+    'The safety index of each district with a measured index or an area effort, and how many were enrolled in the area efforts that year.',
   'effects.safety.year': 'Year',
   'effects.safety.caption': 'Safety index {year} and people enrolled in area efforts',
   'effects.safety.district': 'District',

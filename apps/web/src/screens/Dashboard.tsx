@@ -280,9 +280,7 @@ function PeopleReportView({ report, csv }: { report: PeopleReport; csv: string }
           {anySmall && <p className="effects-note">{t('effects.smallNote')}</p>}
           {anyHidden && <p className="effects-note">{t('effects.hiddenNote')}</p>}
           <CsvLink href={csv} />
-          <p className="form-hint">
-            {t('effects.definitionVersion', { version: report.definitionVersion, asOf: formatDateTime(report.asOf, language) })}
-          </p>
+          <p className="form-hint">{t('effects.definitionVersion', { version: report.definitionVersion, asOf: formatDateTime(report.asOf, language) })}</p>
         </div>
       </div>
     </section>
@@ -396,7 +394,11 @@ function AreaReportView({ report, programmeName, csv }: { report: AreaReport; pr
                     <td>{formatDate(row.effortStartedOn, language)}</td>
                     <td className="numeric">{row.before ? `${number(row.before.feltSafety)} (${row.beforeYear})` : t('effects.area.missing')}</td>
                     <td className="numeric">
-                      {row.after ? `${number(row.after.feltSafety)} (${row.afterYear})` : row.afterYear === null ? t('effects.area.pending') : t('effects.area.missing')}
+                      {row.after
+                        ? `${number(row.after.feltSafety)} (${row.afterYear})`
+                        : row.afterYear === null
+                          ? t('effects.area.pending')
+                          : t('effects.area.missing')}
                     </td>
                     <td className="numeric">{row.feltSafetyChange === null ? '' : number(row.feltSafetyChange)}</td>
                   </tr>
