@@ -117,7 +117,7 @@ function MeasureDashboard({ measures, programmes }: { measures: MeasureSummary[]
             <option value="">{t('effects.allProgrammes')}</option>
           </select>
         </div>
-        <div className="form-group">
+        <div className="form-group effects-pickers__measure">
           <label className="form-label" htmlFor={ids.measure}>
             {t('effects.measure')}
           </label>
@@ -173,7 +173,8 @@ function MeasureDashboard({ measures, programmes }: { measures: MeasureSummary[]
       </form>
       {!measure && <p>{t('effects.noMeasures')}</p>}
       {measure && (
-        <dl className="effects-definition">
+        // The definitions are written in English only (the API's measure catalogue): marked so, for screen readers.
+        <dl className="effects-definition" lang={language === 'en' ? undefined : 'en'}>
           <dt>{t('effects.cohort')}</dt>
           <dd>{measure.cohort}</dd>
           <dt>{t('effects.window')}</dt>
