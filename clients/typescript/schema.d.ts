@@ -245,7 +245,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every effect measure in its current definition version: cohort, window and definition, and the programmes that picked it. */
+        /** Every effect measure in its current definition version: cohort, window and definition, and the programmes that picked it; lang=da gives the titles in Danish. */
         get: operations["EffectsController_measures"];
         put?: never;
         /** Add a measure (effects administrators): body {code, title, anchor, windowMonths, predicate: {kind, ...}, programmes?}; predicate kinds are those the engine knows (GET /effects/measures shows them in use). Stored as version 1; a refused definition is a 400 naming the field and rule. */
@@ -3813,7 +3813,10 @@ export interface operations {
     };
     EffectsController_measures: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The measures' titles in Danish or English (the other fields are the same in both). Default en. */
+                lang?: "da" | "en";
+            };
             header?: never;
             path?: never;
             cookie?: never;

@@ -10,6 +10,7 @@ import { AuditVerificationScreen } from './screens/AuditVerification';
 import { CaseScreen } from './screens/CasePage';
 import { CasesScreen } from './screens/Cases';
 import { DirectoryScreen } from './screens/Directory';
+import { DashboardScreen, readsEffects } from './screens/Dashboard';
 import { ErrorAlert, Loading, PageHeading } from './screens/common';
 import { InboxScreen, useNotificationStream, useUnreadCount } from './screens/Inbox';
 import { IntakeScreen } from './screens/Intake';
@@ -66,6 +67,9 @@ function Screen({ user, pathname }: { user: SessionUser; pathname: string }) {
       </>
     );
   }
+  if (pathname === '/app/effects' && readsEffects(user.roles)) return <DashboardScreen />;
+  const start = pathname === '/app' || pathname === '/app/' || pathname === '/';
+  if (start && user.roles.every((role) => role === 'programme-manager')) return <DashboardScreen />;
   if (pathname === '/app' || pathname === '/app/' || pathname === '/') return coordinator ? <WorklistScreen /> : <CasesScreen coordinatorsOnlyNote />;
   if (pathname === '/app/cases') return <CasesScreen />;
   if (pathname === '/app/inbox') return <InboxScreen latest={latest} />;
@@ -153,6 +157,11 @@ function Header({ user }: { user: SessionUser | null }) {
                     <Link href="/app/audit/verification">{t('nav.auditVerification')}</Link>
                   </li>
                 </>
+              )}
+              {readsEffects(user.roles) && (
+                <li>
+                  <Link href="/app/effects">{t('nav.effects')}</Link>
+                </li>
               )}
             </ul>
           </nav>

@@ -2,6 +2,7 @@ import { auditEn } from './audit-en';
 import { caseworkEn } from './casework-en';
 import { dialogsEn } from './dialogs-en';
 import { screensEn } from './screens-en';
+import { dashboardEn } from './dashboard-en';
 import type { MessageKey } from './da';
 
 /** English, the second language. Typed against da.ts: every Danish key needs an English text. */
@@ -10,6 +11,7 @@ export const en: Record<MessageKey, string> = {
   ...dialogsEn,
   ...screensEn,
   ...auditEn,
+  ...dashboardEn,
   'app.name': 'Samvirke',
   'app.tagline': 'SSP+ cooperation across agencies',
   'app.skipToContent': 'Skip to content',

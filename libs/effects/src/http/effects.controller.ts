@@ -48,6 +48,7 @@ import { parseSafetyIndexCsv } from '../safety-index/safety-index-csv';
 import { safetyIndexForYear, safetyIndexOfAreas, storeSafetyIndex } from '../safety-index/safety-index-store';
 import {
   MeasureChangeQueryDto,
+  MeasureListQueryDto,
   MeasureReportQueryDto,
   ReductionQueryDto,
   SeriesQueryDto,
@@ -100,12 +101,13 @@ type LabelledReport =
   | (AreaMeasureReport & { definitionVersion: number; lang: ReportLanguage });
 
 /**
- * Effect measures (issue 7): statistics only, never a case id, for coordinators and auditors.
+ * Effect measures (issue 7): statistics only, never a case id, for coordinators, auditors and the
+ * City's programme managers (issue 20's dashboard).
  * Every figure is computed from outcome facts recorded as of `asOf`, so re-running a published
  * report with its asOf gives the same bytes whatever was corrected since.
  */
 @ApiTags('effects')
-@Roles('coordinator', 'auditor')
+@Roles('coordinator', 'auditor', 'programme-manager')
 @Controller('effects')
 export class EffectsController {
   private readonly referenceData = loadReferenceData();
@@ -122,15 +124,24 @@ export class EffectsController {
   }
 
   @Get('measures')
-  @Roles('coordinator', 'auditor', 'effects-admin')
-  @ApiOperation({ summary: 'Every effect measure in its current definition version: cohort, window and definition, and the programmes that picked it.' })
+  @Roles('coordinator', 'auditor', 'effects-admin', 'programme-manager')
+  @ApiOperation({
+    summary:
+      'Every effect measure in its current definition version: cohort, window and definition, and the programmes that picked it; lang=da gives the titles in Danish.',
+  })
   @ApiOkResponse({ description: 'The measures (`measures`).', type: MeasureListDto })
-  async measures(): Promise<{ version: string; suppressionThreshold: number; measures: (MeasureDescription & { definitionVersion: number })[] }> {
+  async measures(
+    @Query() query: MeasureListQueryDto,
+  ): Promise<{ version: string; suppressionThreshold: number; measures: (MeasureDescription & { definitionVersion: number })[] }> {
     const current = await this.definitions.current(this.clock.now());
+    const lang: ReportLanguage = query.lang ?? 'en';
     return {
       version: this.catalogue.version,
       suppressionThreshold: this.catalogue.suppressionThreshold,
-      measures: current.map((v) => ({ ...this.describe(v.definition), definitionVersion: v.version })),
+      measures: current.map((v) => {
+        const described = this.describe(v.definition);
+        return { ...described, title: measureTitle(described.code, described.title, lang), definitionVersion: v.version };
+      }),
     };
   }
 
@@ -203,7 +214,7 @@ export class EffectsController {
   }
 
   @Get('measures/:code/versions')
-  @Roles('coordinator', 'auditor', 'effects-admin')
+  @Roles('coordinator', 'auditor', 'effects-admin', 'programme-manager')
   @ApiOkResponse({ description: 'Every version (`versions`), oldest first.', type: MeasureVersionsDto })
   @ApiOperation({ summary: "Every recorded version of a measure's definition, oldest first (version 1: as shipped, or as added)." })
   async measureVersions(
