@@ -93,7 +93,7 @@ describe('npm run cli -- backup / restore', () => {
     await burner.end();
 
     api = await createApiChild({ databaseUrl: source.url });
-    await api.start();
+    await api.start(180_000);
     const caseIds = await openCasesForLoad(api, coordinator, 4, 'NORREBRO-1').catch((error: Error) => {
       throw new Error(`${error.message}\n${api!.process().output().slice(-4000)}`);
     });
@@ -176,7 +176,7 @@ describe('npm run cli -- backup / restore', () => {
     // A new case opened on the restored store sorts after every restored event.
     const restoredApi = await createApiChild({ databaseUrl: target.url });
     try {
-      await restoredApi.start();
+      await restoredApi.start(180_000);
       await openCasesForLoad(restoredApi, coordinator, 1, 'NORREBRO-1');
     } finally {
       await restoredApi.dispose();

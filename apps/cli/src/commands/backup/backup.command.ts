@@ -106,6 +106,19 @@ export async function runBackup(file: string, output: BackupOutput = standardOut
             [state.active_schema],
           )
         ).rows.map((row) => row.name);
+        // A rebuild that swapped after this snapshot drops the old generation: lock its tables now, so
+        // the drop waits for the backup (and gives up after its lock timeout, harmlessly). A generation
+        // already gone is left out; that read model rebuilds from the events after a restore.
+        if (tables.length === 0) continue;
+        await client.query('SAVEPOINT lock_generation');
+        try {
+          for (const table of tables) await client.query(`LOCK TABLE ${qualified(state.active_schema, table)} IN ACCESS SHARE MODE`);
+          await client.query('RELEASE SAVEPOINT lock_generation');
+        } catch (error) {
+          if (!['42P01', '3F000'].includes((error as { code?: string }).code ?? '')) throw error;
+          await client.query('ROLLBACK TO SAVEPOINT lock_generation');
+          continue;
+        }
         projections.push({ name: state.name, version: state.version, generation: state.active_generation, schema: state.active_schema, tables });
       }
     }
