@@ -63,6 +63,7 @@ async function main(): Promise<void> {
   // After createApiApp has migrated the database; the thread reaches it at the resolved URL (also the embedded one).
   const projectionThread = threaded ? new ProjectionThread({ ...process.env, DATABASE_URL: database.connectionString }, logger) : undefined;
   projectionThread?.start();
+  await projectionThread?.ready();
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -27,16 +27,34 @@ export function projectionsInThread(env: NodeJS.ProcessEnv = process.env): boole
 export class ProjectionThread {
   private worker: Worker | undefined;
   private stopping = false;
+  private readonly firstReady: Promise<void>;
+  private markReady: () => void = () => undefined;
 
   constructor(
     private readonly env: NodeJS.ProcessEnv,
     private readonly logger: ThreadLogger,
-  ) {}
+  ) {
+    this.firstReady = new Promise<void>((resolve) => (this.markReady = resolve));
+  }
+
+  /**
+   * Resolves once the thread's projections have set up their tables and views (its 'ready'
+   * message): the API listens only then, or a read of a fresh database could find no read model
+   * (a 500 seen in the leak test). After `timeoutMs` the API goes on and the reads wait as usual.
+   */
+  async ready(timeoutMs = 120_000): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.firstReady, new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+    clearTimeout(timer);
+  }
 
   start(): void {
     const worker = new Worker(WORKER_MAIN, { env: { ...this.env }, argv: [], stdout: false, stderr: false });
     this.worker = worker;
     worker.on('error', (error) => this.logger.error({ err: error }, 'projection thread failed'));
+    worker.on('message', (message) => {
+      if (message === 'ready') this.markReady();
+    });
     worker.on('exit', (code) => {
       if (this.worker === worker) this.worker = undefined;
       if (this.stopping) return;

@@ -69,6 +69,8 @@ async function main(): Promise<void> {
   await notifications.start();
   await runner.start();
   logger.info({ projections: runner.projectionNames, notificationDelivery: notificationConfig.deliveryEnabled }, 'worker running projections');
+  // As the API's projection thread: the read models' tables and views exist now, so the API may answer.
+  parentPort?.postMessage('ready');
 
   let stopping = false;
   const stop = async (signal: string) => {
