@@ -1,6 +1,6 @@
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@samvirke/access';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@samvirke/access';
 import { AuditAs } from '@samvirke/access/read-audit/audit-vocabulary';
 import { parseAsOfQuery } from './as-of-instant';
 import { CaseStateAsOfDto, EntryKnowledgeDto, ReplayedEventsDto } from './replay.dto';
@@ -18,8 +18,8 @@ export class ReplayController {
   @Get('events')
   @ApiOperation({ summary: 'The case\'s full event history with metadata; sealed fields opened, or "erased on DATE".' })
   @ApiOkResponse({ description: 'The case id and its events (`caseId`, `events`).', type: ReplayedEventsDto })
-  async events(@Param('caseId', ParseUUIDPipe) caseId: string): Promise<{ caseId: string; events: ReplayedEvent[] }> {
-    const events = await this.replay.history(caseId.toLowerCase());
+  async events(@CurrentUser() user: AuthenticatedUser, @Param('caseId', ParseUUIDPipe) caseId: string): Promise<{ caseId: string; events: ReplayedEvent[] }> {
+    const events = await this.replay.history(caseId.toLowerCase(), user);
     if (!events) throw new NotFoundException(NO_CASE);
     return { caseId, events };
   }
