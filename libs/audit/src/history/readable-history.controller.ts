@@ -38,6 +38,7 @@ export class ReadableHistoryController {
       });
     }
     const lang = rawLang && isCopyLanguage(rawLang) ? rawLang : languageFromAcceptLanguage(acceptLanguage);
+    await this.replay.requireOpenedSeal(caseId.toLowerCase(), user);
     const events = await this.replay.history(caseId.toLowerCase(), user);
     if (!events) throw new NotFoundException({ error: 'Not Found', message: 'no case with this id' });
     return { caseId: caseId.toLowerCase(), lang, events: readableHistory(events, this.reference, lang) };

@@ -1,4 +1,4 @@
-import type { AuthenticatedUser } from '@samvirke/access';
+import { eventsSealIdentity, refuseUnopenedSeal, type AuthenticatedUser } from '@samvirke/access';
 import { loadReferenceData } from '@samvirke/reference-data';
 import type { EventStore, RecordedEvent } from '@samvirke/event-store';
 import type { PersonalDataVault } from '@samvirke/privacy';
@@ -128,6 +128,23 @@ export class CaseReplay {
       metadata: event.metadata,
       data: opened[index],
     }));
+  }
+
+  /** Refuses (403 SEAL_NOT_OPENED) a reader not named on the case's sealed identity; see refuseUnopenedSeal. */
+  async requireOpenedSeal(caseId: string, reader: Pick<AuthenticatedUser, 'namedAccess'>): Promise<void> {
+    if ((reader.namedAccess ?? []).includes(caseId)) return;
+    refuseUnopenedSeal(reader, caseId, await this.store.readStream(caseStreamId(caseId)));
+  }
+
+  /** Of these cases, the ones whose sealed identity the reader is not named on (nor has opened). */
+  async sealedFrom(caseIds: readonly string[], reader: Pick<AuthenticatedUser, 'namedAccess'>): Promise<Set<string>> {
+    const named = new Set(reader.namedAccess ?? []);
+    const sealed = new Set<string>();
+    for (const caseId of new Set(caseIds)) {
+      if (named.has(caseId)) continue;
+      if (eventsSealIdentity(await this.store.readStream(caseStreamId(caseId)))) sealed.add(caseId);
+    }
+    return sealed;
   }
 
   private readonly sealingProgrammes = new Set(
