@@ -139,10 +139,13 @@ describe('a sealed identity seals birth date and district in every read model', 
 
     it('an auditor who states a reason sees the sealed identity; the opening is in the audit log, the access report and the list the named people see', async () => {
       expectSealed(await read(`/cases/${caseId}`, opener));
-      const history = await api.request('GET', `/audit/cases/${caseId}/events`, { user: opener });
-      expect(history.status).toBe(200);
-      expect(JSON.stringify(history.body)).not.toContain(citizen.name);
-      expect(JSON.stringify(history.body)).toContain('withheld');
+      // The whole-case reads wait for the opening: event history, state, the citizen's copy.
+      for (const path of [`/audit/cases/${caseId}/events`, `/audit/cases/${caseId}/state`, `/cases/${caseId}/citizen-copy`]) {
+        const refused = await api.request('GET', path, { user: opener });
+        expect(refused.status).toBe(403);
+        expect(refused.body.reason).toBe('SEAL_NOT_OPENED');
+        expect(JSON.stringify(refused.body)).not.toContain(citizen.name);
+      }
 
       const reason = 'Klage fra borgeren over behandlingen; sagen skal gennemgås';
       const opened = await api.request('POST', `/cases/${caseId}/seal-openings`, { user: opener, body: { reason } });
@@ -150,7 +153,9 @@ describe('a sealed identity seals birth date and district in every read model', 
       expect(opened.body).toMatchObject({ caseId, openUntil: expect.any(String) });
       expect(await read(`/cases/${caseId}`, opener)).toMatchObject({ name: { value: citizen.name }, birthDate: citizen.birthDate, districtCode: 'VALBY-2' });
       const openedHistory = await api.request('GET', `/audit/cases/${caseId}/events`, { user: opener });
+      expect(openedHistory.status).toBe(200);
       expect(JSON.stringify(openedHistory.body)).toContain(citizen.name);
+      expect((await api.request('GET', `/cases/${caseId}/citizen-copy`, { user: opener })).status).toBe(200);
       // Other auditors and the unnamed coordinator still see it sealed.
       expectSealed(await read(`/cases/${caseId}`, auditor));
       expectSealed(await read(`/cases/${caseId}`, coordinator));
