@@ -240,7 +240,10 @@ describe('the dialogs that change a case (Chromium)', () => {
       .getByText(/^Sigtelsen er registreret: Vold, /)
       .waitFor();
 
-    // No case read shows charges or employments to those working the case; the auditor's state has both.
+    // No case read shows charges or employments to those working the case; the auditor's state has both
+    // (the citizen is in the exit programme: the auditor opens the sealed identity with a reason first).
+    const opened = await call(AUDITOR, 'POST', `/cases/${caseId}/seal-openings`, { reason: 'Kontrol af de registrerede domme og job' });
+    expect(opened.status).toBe(201);
     const state = (await call(AUDITOR, 'GET', `/audit/cases/${caseId}/state`)).body['state'] as Record<string, Record<string, Record<string, unknown>>>;
     expect(Object.values(state['employments']).map((employment) => employment['kind'])).toEqual(['flexible']);
     expect(Object.values(state['charges']).map((charge) => charge['offenceCategory'])).toEqual(['violence']);

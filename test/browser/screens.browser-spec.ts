@@ -151,7 +151,7 @@ describe('names, agency directory and SSP+ register in the console (Chromium)', 
     await context.close();
   });
 
-  it('shows the SSP+ register with names as the reader may see them, by keyboard, and the auditor sees the sealed name', async () => {
+  it('shows the SSP+ register with names as the reader may see them, by keyboard; the auditor sees the sealed name only after opening it with a reason', async () => {
     const { context, page } = await signedIn('coord-01');
     await page.getByRole('link', { name: 'SSP+-register' }).focus();
     await page.keyboard.press('Enter');
@@ -174,7 +174,21 @@ describe('names, agency directory and SSP+ register in the console (Chromium)', 
     await page.screenshot({ path: join(SCREENSHOTS, 'ssp-register.png') });
     await context.close();
 
+    // Auditors too: opening a sealed identity is an explicit act with a stated reason (break-glass).
     const auditor = await signedIn('revisor-01');
+    await auditor.page.getByRole('link', { name: 'SSP+-register' }).click();
+    const withheld = await rowOf(auditor.page, 'ssp-register', sealedCase);
+    expect(await withheld.innerText()).not.toContain(sealed.name);
+    await withheld.locator(`a[href="/app/cases/${sealedCase}"]`).click();
+    await auditor.page.getByTestId('sealed-identity').waitFor();
+    expect(await auditor.page.getByTestId('citizen-name').innerText()).not.toContain(sealed.name);
+    await auditor.page.getByRole('button', { name: 'Åbn den beskyttede identitet' }).click();
+    await auditor.page.getByRole('button', { name: 'Åbn og log begrundelsen' }).click();
+    await auditor.page.getByText('Skriv en begrundelse på mindst 10 tegn.').waitFor();
+    await auditor.page.getByLabel('Begrundelse').fill('Klage over sagsbehandlingen skal gennemgås');
+    await expectNoWcagViolations(auditor.page);
+    await auditor.page.getByRole('button', { name: 'Åbn og log begrundelsen' }).click();
+    await auditor.page.getByTestId('citizen-name').getByText(sealed.name).waitFor();
     await auditor.page.getByRole('link', { name: 'SSP+-register' }).click();
     const named = await rowOf(auditor.page, 'ssp-register', sealedCase);
     expect(await named.innerText()).toContain(sealed.name);

@@ -10,4 +10,5 @@ export * from './authentication/session-authenticator';
 export * from './authentication/mint-token-command';
 export * from './policy/case-visibility';
 export * from './policy/entry-visibility';
+export * from './policy/sealed-identity';
 export * from './policy/case-command-policy';

@@ -4,7 +4,7 @@ import { createTimelineProjection, TimelineController } from '@samvirke/projecti
 import { createInformationFlowProjection, InformationFlowController } from '@samvirke/projections/information-flow';
 import { WorklistController } from '@samvirke/projections/worklist';
 import { IntakeController } from '@samvirke/projections/intake';
-import { CaseSummaryController, createCaseSummaryProjection } from '@samvirke/projections/case-summary';
+import { CaseSummaryController, SealOpeningsController, createCaseSummaryProjection } from '@samvirke/projections/case-summary';
 import { AgencyDirectoryController, CaseEntryPointsController, createEntryPointsProjection } from '@samvirke/projections/entry-points';
 import { SspRegisterController } from '@samvirke/projections/ssp-register';
 import { createOutcomeProjection, EffectsController } from '@samvirke/effects';
@@ -31,6 +31,7 @@ export const READ_MODEL_CONTROLLERS: Type<unknown>[] = [
   IntakeController,
   InformationFlowController,
   CaseSummaryController,
+  SealOpeningsController,
   CaseEntryPointsController,
   AgencyDirectoryController,
   SspRegisterController,

@@ -5,18 +5,19 @@
  * `canSeeCase` would agree with any bug in it.
  *
  * Reads:
- * - auditors see every case and every entry;
+ * - auditors see every case and every entry but sealed-identity ones (those only once named, or after
+ *   a break-glass opening, which the matrix does not make);
  * - liaisons see a case while their agency is on it (the intake agency BIF's liaisons: once it has a coordinator);
  * - coordinators see the cases they coordinate and the cases of their own agency that have no
  *   coordinator yet (the intake queue), not other coordinators' cases their agency is merely on;
  * - reference-data administrators see no case; several roles see the union;
  * - within a visible case, an entry is seen by its author's agency and the agencies it was shared
  *   with, except a sealed-identity entry, seen only by users named on that citizen (namedAccess
- *   holds the case id) and auditors; a sealed citizen's name follows the sealed-entry rule.
+ *   holds the case id), auditors included; a sealed citizen's name follows the sealed-entry rule.
  * Writes (the comment of libs/access/src/policy/case-command-policy.ts and the README's table "Who
  * may see and do what"), per rule kind; "coordinator powers" is a coordinator who sees the case as
  * a coordinator (its coordinator, or their agency's unassigned intake), not through another role:
- * - auditors (only) write nothing: 403 everywhere;
+ * - auditors (only) write nothing: 403 everywhere (the break-glass opening is an audited read, not a case write);
  * - nobody writes to a case they may not see: the same 404 as for a case that does not exist;
  * - refer: any coordinator or liaison (no case needed);
  * - run-case: coordinator powers;
@@ -82,14 +83,15 @@ export function mayReadCase(user: MatrixUser, facts: CaseFacts): boolean {
   return user.roles.some((role) => roleSeesCase(role, user, facts));
 }
 
+/** Named on the sealed identity; nobody else, auditors included (they must open it by break-glass first). */
 export function mayReadSealedIdentity(user: MatrixUser, caseId: string): boolean {
-  return has(user, 'auditor') || (user.namedAccess ?? []).includes(caseId);
+  return (user.namedAccess ?? []).includes(caseId);
 }
 
 export function mayReadEntry(user: MatrixUser, facts: CaseFacts, entry: EntryFacts): boolean {
   if (!mayReadCase(user, facts)) return false;
-  if (has(user, 'auditor')) return true;
   if (entry.sensitivity === 'sealed-identity') return mayReadSealedIdentity(user, entry.caseId);
+  if (has(user, 'auditor')) return true;
   return entry.authorAgency === user.agency || entry.sharedWith.includes(user.agency);
 }
 

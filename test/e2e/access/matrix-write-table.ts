@@ -110,6 +110,16 @@ export function writeTable(): Record<string, WriteRow> {
       refusedBody: { agency: 'SOF', url: 'ftp://example.org/hook' },
       refusedStatus: 400,
     },
+    // Break-glass opening of a sealed identity: an audited read open to everyone who sees the case,
+    // auditors included (the seal spec, sealed-identity-reads, covers its rules); of a case nobody
+    // has, 404 for every role, and nothing is opened.
+    'POST /cases/{caseId}/seal-openings': {
+      kind: 'not-a-case',
+      roles: ['coordinator', 'liaison', 'auditor', 'reference-admin', 'effects-admin'],
+      refusedBody: { reason: 'Matrix: break-glass of a case nobody has' },
+      refusedStatus: 404,
+      params: { caseId: randomUUID() },
+    },
     'POST /webhook-subscriptions/dead-letters/{deliveryId}/replay': {
       kind: 'not-a-case',
       roles: ['reference-admin'],
@@ -352,7 +362,7 @@ export function writeTable(): Record<string, WriteRow> {
 export function pathOf(route: string, caseId: string, params: Record<string, string> = {}): { method: string; path: string } {
   const [method, template] = route.split(' ');
   const path = template.replace(/\{(\w+)\}/g, (_whole, name: string) => {
-    const value = name === 'caseId' ? caseId : params[name];
+    const value = name === 'caseId' && caseId !== '' ? caseId : params[name];
     if (value === undefined) throw new Error(`the write table gives no value for {${name}} of ${route}`);
     return encodeURIComponent(value);
   });

@@ -7,6 +7,7 @@ import {
   mayReadCitizenName,
   mayReadEntry,
   mayReadFlow,
+  mayReadSealedIdentity,
   roleSeesCase,
   writeVerdict,
   type MatrixRole,
@@ -79,6 +80,11 @@ interface CaseEndpoint {
   path(caseId: string, entryId: string): string;
   /** The route's @Roles(); undefined: any authenticated user. */
   roles?: MatrixRole[];
+  /**
+   * The whole case for auditors (event history, state, entry knowledge, the citizen's copy): on a
+   * sealed identity refused (403 SEAL_NOT_OPENED) to anyone not named on it until they open it.
+   */
+  wholeCase?: boolean;
   /** What an allowed answer must hold (a mismatch message), beyond holding nothing the user may not see. */
   content?(body: Body, user: MatrixUser, facts: FixtureCase): string | undefined;
 }
@@ -142,18 +148,25 @@ const CASE_ENDPOINTS: CaseEndpoint[] = [
     name: 'GET /audit/cases/:caseId/events',
     path: (caseId) => `/audit/cases/${caseId}/events`,
     roles: ['auditor'],
+    wholeCase: true,
     content: (body) => (Array.isArray(record(body)['events']) && (record(body)['events'] as unknown[]).length > 0 ? undefined : 'no events'),
   },
-  { name: 'GET /audit/cases/:caseId/state', path: (caseId) => `/audit/cases/${caseId}/state`, roles: ['auditor'] },
+  { name: 'GET /audit/cases/:caseId/state', path: (caseId) => `/audit/cases/${caseId}/state`, roles: ['auditor'], wholeCase: true },
   {
     name: 'GET /audit/cases/:caseId/entries/:entryId/knowledge',
     path: (caseId, entryId) => `/audit/cases/${caseId}/entries/${entryId}/knowledge`,
     roles: ['auditor'],
+    wholeCase: true,
   },
   { name: 'GET /audit/cases/:caseId/verification', path: (caseId) => `/audit/cases/${caseId}/verification`, roles: ['auditor'] },
 ];
 
-const CITIZEN_COPY: CaseEndpoint = { name: 'GET /cases/:caseId/citizen-copy', path: (caseId) => `/cases/${caseId}/citizen-copy`, roles: ['auditor'] };
+const CITIZEN_COPY: CaseEndpoint = {
+  name: 'GET /cases/:caseId/citizen-copy',
+  path: (caseId) => `/cases/${caseId}/citizen-copy`,
+  roles: ['auditor'],
+  wholeCase: true,
+};
 
 const hasRole = (user: MatrixUser, roles: MatrixRole[] | undefined) => roles === undefined || roles.some((role) => user.roles.includes(role));
 
@@ -235,6 +248,11 @@ describe('permission matrix: every user x endpoint x case over HTTP', () => {
             const allowed = hasRole(user, endpoint.roles) && mayReadCase(user, facts);
             const leaks = leaksIn(JSON.stringify(answer.body ?? null), user, fixture.secrets, [facts.caseId]);
             if (leaks.length > 0) mismatches.push(`${where} → ${answer.status} LEAKS ${leaks.join(', ')}`);
+            if (allowed && endpoint.wholeCase && facts.identitySealed && !mayReadSealedIdentity(user, facts.caseId)) {
+              const reason = (answer.body as { reason?: unknown } | null)?.reason;
+              if (answer.status !== 403 || reason !== 'SEAL_NOT_OPENED') mismatches.push(`${where} → ${answer.status} ${String(reason)}, expected 403 SEAL_NOT_OPENED`);
+              return;
+            }
             if (allowed) {
               if (answer.status !== 200) return void mismatches.push(`${where} → ${answer.status}, expected 200`);
               const wrong = endpoint.content?.(answer.body, user, facts);
@@ -273,9 +291,8 @@ describe('permission matrix: every user x endpoint x case over HTTP', () => {
     const coordA = ofCase('A').coordinatorId as string;
     const coordC = ofCase('C').coordinatorId as string;
     // A sealed identity (case A is in the exit programme) seals its district too: a district filter
-    // finds it only for users named on it and auditors.
-    const districtOf = (user: MatrixUser, facts: FixtureCase) =>
-      !facts.programmes.includes('EXIT') || user.roles.includes('auditor') || (user.namedAccess ?? []).includes(facts.caseId);
+    // finds it only for users named on it (auditors too must open the seal first; the matrix opens none).
+    const districtOf = (user: MatrixUser, facts: FixtureCase) => !facts.programmes.includes('EXIT') || (user.namedAccess ?? []).includes(facts.caseId);
     const summary = (query: string, narrow: (facts: FixtureCase) => boolean = () => true, strictTotal = true): ListQuery => ({
       path: `/cases${query ? `?${query}` : ''}`,
       expected: (user) => visible(user, (facts) => narrow(facts) && (!query.includes(inDistrict) || districtOf(user, facts))),

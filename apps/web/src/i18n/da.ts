@@ -2,6 +2,7 @@ import { auditDa } from './audit-da';
 import { caseworkDa } from './casework-da';
 import { dialogsDa } from './dialogs-da';
 import { screensDa } from './screens-da';
+import { sealDa } from './seal-da';
 import { dashboardDa } from './dashboard-da';
 
 /**
@@ -13,6 +14,7 @@ export const da = {
   ...caseworkDa,
   ...dialogsDa,
   ...screensDa,
+  ...sealDa,
   ...auditDa,
   ...dashboardDa,
   'app.name': 'Samvirke',

@@ -2,6 +2,7 @@ import { auditEn } from './audit-en';
 import { caseworkEn } from './casework-en';
 import { dialogsEn } from './dialogs-en';
 import { screensEn } from './screens-en';
+import { sealEn } from './seal-en';
 import { dashboardEn } from './dashboard-en';
 import type { MessageKey } from './da';
 
@@ -10,6 +11,7 @@ export const en: Record<MessageKey, string> = {
   ...caseworkEn,
   ...dialogsEn,
   ...screensEn,
+  ...sealEn,
   ...auditEn,
   ...dashboardEn,
   'app.name': 'Samvirke',

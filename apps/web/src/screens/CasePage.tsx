@@ -6,6 +6,7 @@ import { isMessageKey, useI18n } from '../i18n';
 import { Link } from '../router';
 import { CaseActions, SharedWithUs } from './CaseActions';
 import { RequestsToUs } from './CaseDialogs';
+import { OpenSeal } from './OpenSeal';
 import { ErrorAlert, Loading, PageHeading } from './common';
 import { useReferenceNames } from './Register';
 import { shortId } from './Worklist';
@@ -135,6 +136,7 @@ function CaseFacts({ summary }: { summary: CaseSummary }) {
         <dt>{t('case.agencies')}</dt>
         <dd>{summary.agencies.join(', ')}</dd>
       </dl>
+      {'sealed' in summary.name && <OpenSeal caseId={summary.caseId} />}
     </section>
   );
 }

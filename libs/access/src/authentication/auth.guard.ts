@@ -14,7 +14,7 @@ import type { Logger } from 'pino';
 import { APP_LOGGER } from '@samvirke/platform/nest/tokens';
 import { AuthenticationFailed } from './authentication-failed';
 import { isReadOnlyUser, type AuthenticatedUser, type Role } from './claims';
-import { IS_PUBLIC, REQUIRED_ROLES, type RequestWithUser } from './decorators';
+import { IS_PUBLIC, OPEN_TO_READ_ONLY, REQUIRED_ROLES, type RequestWithUser } from './decorators';
 import { TokenVerifier } from './token-verifier';
 import { SESSION_AUTHENTICATOR, SessionRequestRefused, type SessionAuthenticator } from './session-authenticator';
 import { AUDIT_UNAVAILABLE_BODY, AuditLog } from '../read-audit/audit-log';
@@ -60,7 +60,7 @@ export class AuthGuard implements CanActivate {
 
     const http = context.switchToHttp();
     const request = http.getRequest<Request & RequestWithUser>();
-    const user = await this.authenticate(request, http.getResponse<Response>(), context);
+    const user = await this.withOpenedSeals(await this.authenticate(request, http.getResponse<Response>(), context));
     request.user = user;
 
     const route = `${context.getClass().name}.${context.getHandler().name}`;
@@ -71,7 +71,7 @@ export class AuthGuard implements CanActivate {
       await this.recordRefusal(auditEntryOf(request, user, { purpose: 'criminal-investigation', declared, outcome: 403 }));
       throw disclosureForInvestigationRefused();
     }
-    if (!READ_METHODS.has(request.method.toUpperCase()) && isReadOnlyUser(user)) {
+    if (!READ_METHODS.has(request.method.toUpperCase()) && isReadOnlyUser(user) && !this.reflector.getAllAndOverride<boolean | undefined>(OPEN_TO_READ_ONLY, targets)) {
       this.logger?.info({ userId: user.userId, agency: user.agency, route, rule: 'auditor-read-only' }, 'request forbidden');
       throw new ForbiddenException({ ...FORBIDDEN_BODY });
     }
@@ -89,7 +89,26 @@ export class AuthGuard implements CanActivate {
    * the app imports (AuditModule); it is looked up rather than injected so this guard also works
    * where it is not (a refusal is then only logged).
    */
-  private async recordRefusal(entry: Parameters<AuditLog['record']>[0]): Promise<void> {
+  /**
+   * The sealed identities the user opened by break-glass lately (audit log rows), added to the ones
+   * the token names: for this request the user is named on them. A new object: a verified token's
+   * user may be shared between requests.
+   */
+  private async withOpenedSeals(user: AuthenticatedUser): Promise<AuthenticatedUser> {
+    const auditLog = this.findAuditLog();
+    if (!auditLog) return user;
+    let opened: string[];
+    try {
+      opened = await auditLog.openedSeals(user.userId, user.agency);
+    } catch (error) {
+      this.logger?.error({ errorName: error instanceof Error ? error.name : typeof error }, 'opened seals could not be read; answering 503');
+      throw new ServiceUnavailableException({ ...AUDIT_UNAVAILABLE_BODY });
+    }
+    if (opened.length === 0) return user;
+    return { ...user, openedSeals: opened, namedAccess: [...new Set([...(user.namedAccess ?? []), ...opened])] };
+  }
+
+  private findAuditLog(): AuditLog | null {
     if (this.auditLog === undefined) {
       try {
         this.auditLog = this.moduleRef.get(AuditLog, { strict: false });
@@ -97,9 +116,14 @@ export class AuthGuard implements CanActivate {
         this.auditLog = null;
       }
     }
-    if (!this.auditLog) return;
+    return this.auditLog ?? null;
+  }
+
+  private async recordRefusal(entry: Parameters<AuditLog['record']>[0]): Promise<void> {
+    const auditLog = this.findAuditLog();
+    if (!auditLog) return;
     try {
-      await this.auditLog.record(entry);
+      await auditLog.record(entry);
     } catch (error) {
       this.logger?.error({ route: entry.route, errorName: error instanceof Error ? error.name : typeof error }, 'audit log write failed; response withheld');
       throw new ServiceUnavailableException({ ...AUDIT_UNAVAILABLE_BODY });

@@ -25,6 +25,11 @@ export interface AuthenticatedUser {
   displayName?: string;
   /** Sealed identities this user is named on (the `named_access` claim). */
   namedAccess?: string[];
+  /**
+   * Sealed identities this user has opened by break-glass (a stated reason, in the audit log) and
+   * may see for a few hours; the guard adds them to namedAccess for the request as well.
+   */
+  openedSeals?: string[];
 }
 
 export function isRole(value: unknown): value is Role {

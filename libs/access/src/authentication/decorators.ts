@@ -12,6 +12,14 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 /** The route (or every route of the controller) needs at least one of these roles. */
 export const Roles = (...roles: Role[]) => SetMetadata(REQUIRED_ROLES, roles);
 
+export const OPEN_TO_READ_ONLY = 'samvirke:access:open-to-read-only';
+
+/**
+ * A write that read-only users (auditors) may make too: only an access act that changes no case,
+ * such as the break-glass opening of a sealed identity, which is itself an audited read.
+ */
+export const OpenToReadOnlyUsers = () => SetMetadata(OPEN_TO_READ_ONLY, true);
+
 export interface RequestWithUser {
   user?: AuthenticatedUser;
 }

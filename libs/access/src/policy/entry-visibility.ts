@@ -5,7 +5,9 @@ import type { AuthenticatedUser } from '../authentication/claims';
  * - its author's agency and the agencies it was shared with;
  * - auditors;
  * - entries marked 'sealed-identity' (exit programme) only by users named on the citizen's sealed
- *   identity (`namedAccess` claim), whatever their agency, plus auditors;
+ *   identity (`namedAccess` claim), whatever their agency, or who opened it by break-glass (a stated
+ *   reason, in the audit log; the guard adds those to namedAccess). Auditors too: opening a seal is
+ *   an explicit act for everyone not named on it;
  * - the police never see an entry whose legal basis forbids disclosure for investigation when the
  *   request declares that purpose (section 115(2)); such a request is refused as a whole earlier, by
  *   `refuseInvestigationPurpose` in the HTTP layer, so here the purpose is always a permitted one.
@@ -19,8 +21,8 @@ export interface EntryAccessFacts {
 }
 
 export function canSeeEntry(user: AuthenticatedUser, entry: EntryAccessFacts): boolean {
-  if (user.roles.includes('auditor')) return true;
   if (entry.sensitivity === 'sealed-identity') return user.namedAccess?.includes(entry.caseId) ?? false;
+  if (user.roles.includes('auditor')) return true;
   return entry.authorAgency === user.agency || entry.sharedWith.includes(user.agency);
 }
 
@@ -30,11 +32,11 @@ export function entryVisibilitySql(
   columns: { authorAgency: string; sharedWith: string; sensitivity: string; caseId: string },
   params: unknown[],
 ): string {
-  if (user.roles.includes('auditor')) return 'TRUE';
-  params.push(user.agency);
-  const agency = `$${params.length}`;
   params.push(user.namedAccess ?? []);
   const named = `$${params.length}::text[]`;
+  if (user.roles.includes('auditor')) return `(${columns.sensitivity} <> 'sealed-identity' OR ${columns.caseId}::text = ANY(${named}))`;
+  params.push(user.agency);
+  const agency = `$${params.length}`;
   return `(CASE WHEN ${columns.sensitivity} = 'sealed-identity' THEN ${columns.caseId}::text = ANY(${named})
     ELSE (${columns.authorAgency} = ${agency} OR ${agency} = ANY(${columns.sharedWith})) END)`;
 }

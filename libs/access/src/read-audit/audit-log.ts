@@ -26,6 +26,10 @@ export const AUDIT_UNAVAILABLE_BODY = {
   message: 'the access could not be logged, so nothing is returned; retry shortly',
 } as const;
 
+/** How long a break-glass opening of a sealed identity lasts. */
+export const SEAL_OPENING_HOURS = 4;
+const OPENED_SEALS_CACHE_MS = 5_000;
+
 /** One access, as the interceptor records it. */
 export interface AuditEntry {
   requestId: string | null;
@@ -242,6 +246,53 @@ export class AuditLog {
     );
     return rows.map((row) => ({ agency: row.agency, at: row.recorded_at.toISOString(), action: row.action, purpose: row.purpose }));
   }
+
+  /**
+   * The sealed identities (case ids) this user, for this agency, opened by break-glass within the
+   * last SEAL_OPENING_HOURS: the successful 'open-seal' rows of the log are the grant, so there is no
+   * second place where an opening could be recorded without its reason. Looked up on every
+   * authenticated request, so kept for a few seconds per user (an opening on this instance is seen
+   * at once: forgetOpenedSeals).
+   */
+  async openedSeals(userId: string, agency: string): Promise<string[]> {
+    const key = `${agency}\u0000${userId}`;
+    const now = Date.now();
+    const cached = this.openedSealsCache.get(key);
+    if (cached && cached.until > now) return cached.caseIds;
+    const { rows } = await this.pool.query<{ case_id: string }>(
+      `SELECT DISTINCT case_id FROM audit_log
+       WHERE action = 'open-seal' AND user_id = $1 AND agency = $2 AND outcome BETWEEN 200 AND 299 AND case_id IS NOT NULL
+         AND recorded_at > clock_timestamp() - make_interval(hours => $3)`,
+      [userId, agency, SEAL_OPENING_HOURS],
+    );
+    const caseIds = rows.map((row) => row.case_id);
+    if (this.openedSealsCache.size > 10_000) this.openedSealsCache.clear();
+    this.openedSealsCache.set(key, { caseIds, until: now + OPENED_SEALS_CACHE_MS });
+    return caseIds;
+  }
+
+  forgetOpenedSeals(userId: string, agency: string): void {
+    this.openedSealsCache.delete(`${agency}\u0000${userId}`);
+  }
+
+  /** Every break-glass opening of a case's sealed identity, newest first (for the people named on it). */
+  async sealOpenings(caseId: string): Promise<Array<{ userId: string; agency: string; roles: string[]; at: string; reason: string; purpose: AuditPurpose }>> {
+    const { rows } = await this.pool.query<{ user_id: string; agency: string; roles: string[]; recorded_at: Date; criteria: AuditCriteria; purpose: AuditPurpose }>(
+      `SELECT user_id, agency, roles, recorded_at, criteria, purpose FROM audit_log
+       WHERE action = 'open-seal' AND case_id = $1 AND outcome BETWEEN 200 AND 299 ORDER BY recorded_at DESC, id DESC`,
+      [caseId],
+    );
+    return rows.map((row) => ({
+      userId: row.user_id,
+      agency: row.agency,
+      roles: row.roles,
+      at: row.recorded_at.toISOString(),
+      reason: typeof row.criteria['reason'] === 'string' ? row.criteria['reason'] : '',
+      purpose: row.purpose,
+    }));
+  }
+
+  private readonly openedSealsCache = new Map<string, { caseIds: string[]; until: number }>();
 
   /** The successful accesses to a case since an instant, for "who knew what when". */
   async successfulAccessesToCase(caseId: string, since: Date): Promise<AuditRecord[]> {

@@ -6,8 +6,11 @@ import { BadRequestException, SetMetadata } from '@nestjs/common';
  * additions and deletions too, because in an event-sourced case every write is an appended fact.
  * 'notify' is a notification about a case delivered to someone (inbox, mail, webhook: the route
  * names the channel, user_id the recipient, a user or `unit:AGENCY/ENTRY-POINT`).
+ * 'open-seal' is a break-glass opening of a sealed identity (exit programme) by someone not named on
+ * it, auditors included: the row's criteria hold the stated reason, and for a few hours the row is
+ * what lets that user see the sealed material of that case (AuditLog.openedSeals).
  */
-export const AUDIT_ACTIONS = ['read', 'search', 'export', 'change', 'notify'] as const;
+export const AUDIT_ACTIONS = ['read', 'search', 'export', 'change', 'notify', 'open-seal'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /**

@@ -84,7 +84,7 @@ export function auditEntryOf(
   user: AuthenticatedUser,
   details: { purpose: AuditPurpose; declared?: AuditAction; outcome: number; result?: unknown },
 ): AuditEntry {
-  const criteria = criteriaOf(request.query);
+  const criteria = { ...criteriaOf(request.query), ...((request as AuditedCaseRequest)[AUDITED_DETAILS] ?? {}) };
   const params = (request.params ?? {}) as Record<string, unknown>;
   return {
     requestId: request.id ?? null,
@@ -103,7 +103,7 @@ export function auditEntryOf(
 }
 
 const AUDITED_CASE = Symbol('samvirke:audited-case');
-type AuditedCaseRequest = Request & { [AUDITED_CASE]?: string };
+type AuditedCaseRequest = Request & { [AUDITED_CASE]?: string; [AUDITED_DETAILS]?: AuditCriteria };
 
 /**
  * Names the case a request was about, for the audit row only, where the answer must not name it
@@ -111,6 +111,17 @@ type AuditedCaseRequest = Request & { [AUDITED_CASE]?: string };
  */
 export function recordAuditedCase(request: Request, caseId: string): void {
   (request as AuditedCaseRequest)[AUDITED_CASE] = caseId;
+}
+
+const AUDITED_DETAILS = Symbol('samvirke:audited-details');
+type AuditedDetailsRequest = Request & { [AUDITED_DETAILS]?: AuditCriteria };
+
+/**
+ * Adds what the request's body states to its audit row's criteria, where the law wants it logged
+ * with the access (the reason given for opening a sealed identity). Bodies are never logged whole.
+ */
+export function recordAuditedDetails(request: Request, details: AuditCriteria): void {
+  (request as AuditedDetailsRequest)[AUDITED_DETAILS] = details;
 }
 
 function caseIdOfResult(result: unknown): string | null {

@@ -1,7 +1,8 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { loadReferenceData } from '@samvirke/reference-data';
-import { Roles } from '@samvirke/access';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@samvirke/access';
+import { CaseReplay } from '../replay/case-replay';
 import { AuditLog, type AuditLogPage } from '@samvirke/access/read-audit/audit-log';
 import { AuditLogQueryDto } from './audit-log-query.dto';
 import { AccessReportDto, AuditLogPageDto } from './audit-log.dto';
@@ -20,13 +21,16 @@ export interface CitizenAccessReport {
 export class AuditLogController {
   private readonly agencyNames = new Map([...loadReferenceData().agencies.values()].map((agency) => [agency.code, agency.name.da]));
 
-  constructor(private readonly auditLog: AuditLog) {}
+  constructor(
+    private readonly auditLog: AuditLog,
+    private readonly replay: CaseReplay,
+  ) {}
 
   @Get('audit/log')
   @ApiOperation({ summary: 'Search the access log by case, user, agency, kind of access, declared purpose and period (paged, oldest first).' })
   @ApiOkResponse({ description: 'A page of access records.', type: AuditLogPageDto })
-  log(@Query() query: AuditLogQueryDto): Promise<AuditLogPage> {
-    return this.auditLog.search({
+  async log(@CurrentUser() user: AuthenticatedUser, @Query() query: AuditLogQueryDto): Promise<AuditLogPage> {
+    const page = await this.auditLog.search({
       caseId: query.caseId?.toLowerCase(),
       userId: query.userId,
       agency: query.agency,
@@ -37,6 +41,14 @@ export class AuditLogController {
       limit: query.limit ?? 100,
       offset: query.offset ?? 0,
     });
+    // Which entry of a sealed identity was read is sealed-identity material too: its id is left out
+    // for a reader not named on the seal (nor having opened it); the row itself stays.
+    const sealed = await this.replay.sealedFrom(
+      page.items.flatMap((item) => (item.caseId !== null && item.entryId !== null ? [item.caseId] : [])),
+      user,
+    );
+    if (sealed.size === 0) return page;
+    return { ...page, items: page.items.map((item) => (item.caseId !== null && sealed.has(item.caseId) ? { ...item, entryId: null } : item)) };
   }
 
   @Get('cases/:caseId/access-report')

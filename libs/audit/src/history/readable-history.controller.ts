@@ -1,6 +1,6 @@
 import { BadRequestException, Controller, Get, Headers, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@samvirke/access';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@samvirke/access';
 import { AuditAs } from '@samvirke/access/read-audit/audit-vocabulary';
 import { loadReferenceData } from '@samvirke/reference-data';
 import { COPY_LANGUAGES, isCopyLanguage, languageFromAcceptLanguage } from '@samvirke/privacy/citizen-copy/citizen-copy-language';
@@ -25,6 +25,7 @@ export class ReadableHistoryController {
     summary: "The case's history as plain sentences (those of the citizen's copy), with agency names, who did it, when it happened and when it was recorded.",
   })
   async history(
+    @CurrentUser() user: AuthenticatedUser,
     @Param('caseId', ParseUUIDPipe) caseId: string,
     @Query('lang') rawLang?: string,
     @Headers('accept-language') acceptLanguage?: string,
@@ -37,7 +38,8 @@ export class ReadableHistoryController {
       });
     }
     const lang = rawLang && isCopyLanguage(rawLang) ? rawLang : languageFromAcceptLanguage(acceptLanguage);
-    const events = await this.replay.history(caseId.toLowerCase());
+    await this.replay.requireOpenedSeal(caseId.toLowerCase(), user);
+    const events = await this.replay.history(caseId.toLowerCase(), user);
     if (!events) throw new NotFoundException({ error: 'Not Found', message: 'no case with this id' });
     return { caseId: caseId.toLowerCase(), lang, events: readableHistory(events, this.reference, lang) };
   }

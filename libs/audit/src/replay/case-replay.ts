@@ -1,3 +1,5 @@
+import { eventsSealIdentity, refuseUnopenedSeal, type AuthenticatedUser } from '@samvirke/access';
+import { loadReferenceData } from '@samvirke/reference-data';
 import type { EventStore, RecordedEvent } from '@samvirke/event-store';
 import type { PersonalDataVault } from '@samvirke/privacy';
 import {
@@ -11,7 +13,7 @@ import {
 } from '@samvirke/case';
 import { caseStreamId } from '@samvirke/case/application/case-identity';
 import type { AuditLog, AuditRecord } from '@samvirke/access/read-audit/audit-log';
-import { openSealedFields } from './opened-fields';
+import { keepSealedFields, openSealedFields } from './opened-fields';
 import { stateAsJson } from './state-json';
 import { inForceOn } from './in-force-on';
 import type { AsOfQuery } from './as-of-instant';
@@ -105,14 +107,17 @@ export class CaseReplay {
     private readonly snapshots?: CaseStateSnapshots,
   ) {}
 
-  /** Undefined when the case has no events. */
-  async history(caseId: string): Promise<ReplayedEvent[] | undefined> {
+  /**
+   * Undefined when the case has no events. A citizen who is or was in a programme that seals
+   * identity (exit programme): the sealed values stay closed for a reader not named on it (auditors
+   * included; a break-glass opening names them for a while, see SealOpeningsController).
+   */
+  async history(caseId: string, reader?: Pick<AuthenticatedUser, 'namedAccess'>): Promise<ReplayedEvent[] | undefined> {
     const events = await this.store.readStream(caseStreamId(caseId));
     if (events.length === 0) return undefined;
-    const opened = await openSealedFields(
-      this.vault,
-      events.map((event) => event.data),
-    );
+    const data = events.map((event) => event.data);
+    const closed = reader !== undefined && !(reader.namedAccess ?? []).includes(caseId) && this.identitySealed(events);
+    const opened = closed ? keepSealedFields(data) : await openSealedFields(this.vault, data);
     return events.map((event, index) => ({
       revision: event.streamRevision,
       eventId: event.id,
@@ -123,6 +128,31 @@ export class CaseReplay {
       metadata: event.metadata,
       data: opened[index],
     }));
+  }
+
+  /** Refuses (403 SEAL_NOT_OPENED) a reader not named on the case's sealed identity; see refuseUnopenedSeal. */
+  async requireOpenedSeal(caseId: string, reader: Pick<AuthenticatedUser, 'namedAccess'>): Promise<void> {
+    if ((reader.namedAccess ?? []).includes(caseId)) return;
+    refuseUnopenedSeal(reader, caseId, await this.store.readStream(caseStreamId(caseId)));
+  }
+
+  /** Of these cases, the ones whose sealed identity the reader is not named on (nor has opened). */
+  async sealedFrom(caseIds: readonly string[], reader: Pick<AuthenticatedUser, 'namedAccess'>): Promise<Set<string>> {
+    const named = new Set(reader.namedAccess ?? []);
+    const sealed = new Set<string>();
+    for (const caseId of new Set(caseIds)) {
+      if (named.has(caseId)) continue;
+      if (eventsSealIdentity(await this.store.readStream(caseStreamId(caseId)))) sealed.add(caseId);
+    }
+    return sealed;
+  }
+
+  private readonly sealingProgrammes = new Set(
+    [...loadReferenceData().programmes.entries()].filter(([, programme]) => programme.sealsIdentity).map(([code]) => code),
+  );
+
+  private identitySealed(events: readonly RecordedEvent[]): boolean {
+    return events.some((event) => event.type === 'EnrolledInProgramme' && this.sealingProgrammes.has((event.data as { programmeCode?: string }).programmeCode ?? ''));
   }
 
   /**

@@ -1,7 +1,18 @@
 import { isSealed, type PersonalDataVault, type OpenedValue } from '@samvirke/privacy';
 
 /** A sealed field as an auditor sees it: the plaintext, or why there is none. */
-export type OpenedField = { status: 'available'; value: string } | { status: 'erased'; note: string } | { status: 'unreadable' };
+export type OpenedField = { status: 'available'; value: string } | { status: 'erased'; note: string } | { status: 'unreadable' } | { status: 'withheld'; note: string };
+
+/** What a reader not named on a sealed identity (exit programme) gets instead of each sealed value. */
+const SEALED_IDENTITY: OpenedField = {
+  status: 'withheld',
+  note: 'sealed identity: open it with a stated reason (POST /cases/{caseId}/seal-openings) to see it',
+};
+
+/** Copies of `values` with every sealed value left closed (not even sent to the vault). */
+export function keepSealedFields<T>(values: readonly T[]): unknown[] {
+  return values.map((value) => replaceSealed(value, () => SEALED_IDENTITY));
+}
 
 function asField(opened: OpenedValue): OpenedField {
   if (opened.status === 'available') return { status: 'available', value: opened.value };

@@ -1,6 +1,6 @@
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@samvirke/access';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@samvirke/access';
 import { AuditAs } from '@samvirke/access/read-audit/audit-vocabulary';
 import { parseAsOfQuery } from './as-of-instant';
 import { CaseStateAsOfDto, EntryKnowledgeDto, ReplayedEventsDto } from './replay.dto';
@@ -18,8 +18,9 @@ export class ReplayController {
   @Get('events')
   @ApiOperation({ summary: 'The case\'s full event history with metadata; sealed fields opened, or "erased on DATE".' })
   @ApiOkResponse({ description: 'The case id and its events (`caseId`, `events`).', type: ReplayedEventsDto })
-  async events(@Param('caseId', ParseUUIDPipe) caseId: string): Promise<{ caseId: string; events: ReplayedEvent[] }> {
-    const events = await this.replay.history(caseId.toLowerCase());
+  async events(@CurrentUser() user: AuthenticatedUser, @Param('caseId', ParseUUIDPipe) caseId: string): Promise<{ caseId: string; events: ReplayedEvent[] }> {
+    await this.replay.requireOpenedSeal(caseId.toLowerCase(), user);
+    const events = await this.replay.history(caseId.toLowerCase(), user);
     if (!events) throw new NotFoundException(NO_CASE);
     return { caseId, events };
   }
@@ -39,7 +40,13 @@ export class ReplayController {
   })
   @ApiOperation({ summary: 'The case state as recorded at an instant, or in force on a date (as known now or at knownAt), with its SSP level then.' })
   @ApiOkResponse({ description: 'The reconstructed state as recorded at the instant, or in force on the date.', type: CaseStateAsOfDto })
-  async state(@Param('caseId', ParseUUIDPipe) caseId: string, @Query('asOf') asOf?: string, @Query('knownAt') knownAt?: string): Promise<CaseStateAsOf> {
+  async state(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('caseId', ParseUUIDPipe) caseId: string,
+    @Query('asOf') asOf?: string,
+    @Query('knownAt') knownAt?: string,
+  ): Promise<CaseStateAsOf> {
+    await this.replay.requireOpenedSeal(caseId.toLowerCase(), user);
     const query = parseAsOfQuery(typeof asOf === 'string' ? asOf : undefined, typeof knownAt === 'string' ? knownAt : undefined);
     const state = await this.replay.stateAt(caseId.toLowerCase(), query);
     if (!state) throw new NotFoundException(NO_CASE);
@@ -49,7 +56,12 @@ export class ReplayController {
   @Get('entries/:entryId/knowledge')
   @ApiOperation({ summary: 'Who knew what when about one shared entry: agencies that could see it, acknowledgements, and readers from the audit log.' })
   @ApiOkResponse({ description: "The entry's knowledge report.", type: EntryKnowledgeDto })
-  async knowledge(@Param('caseId', ParseUUIDPipe) caseId: string, @Param('entryId', ParseUUIDPipe) entryId: string): Promise<EntryKnowledge> {
+  async knowledge(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('caseId', ParseUUIDPipe) caseId: string,
+    @Param('entryId', ParseUUIDPipe) entryId: string,
+  ): Promise<EntryKnowledge> {
+    await this.replay.requireOpenedSeal(caseId.toLowerCase(), user);
     const knowledge = await this.replay.knowledge(caseId.toLowerCase(), entryId.toLowerCase());
     if (!knowledge) throw new NotFoundException({ error: 'Not Found', message: 'no entry with this id on this case' });
     return knowledge;

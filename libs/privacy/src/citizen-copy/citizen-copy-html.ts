@@ -48,6 +48,7 @@ const WORDS = {
       export: 'Lavede en kopi af sagen',
       change: 'Ændrede sagen',
       notify: 'Fik besked om sagen',
+      'open-seal': 'Åbnede din beskyttede identitet med en begrundelse',
     } as Record<string, string>,
     purposes: {
       'case-work': 'Sagsbehandling',
@@ -107,6 +108,7 @@ const WORDS = {
       export: 'Made a copy of the case',
       change: 'Changed the case',
       notify: 'Was notified about the case',
+      'open-seal': 'Opened your protected identity, stating a reason',
     } as Record<string, string>,
     purposes: {
       'case-work': 'Case work',

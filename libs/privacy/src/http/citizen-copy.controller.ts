@@ -14,7 +14,7 @@ import {
 } from '@nestjs/common';
 import { ApiExtraModels, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentUser, Roles, canSeeCase, type AuthenticatedUser } from '@samvirke/access';
+import { CurrentUser, Roles, canSeeCase, refuseUnopenedSeal, type AuthenticatedUser } from '@samvirke/access';
 import { AuditAs } from '@samvirke/access/read-audit/audit-vocabulary';
 import { CLOCK, type Clock } from '@samvirke/platform/nest/tokens';
 import { CitizenCopyDto } from './citizen-copy.dto';
@@ -98,6 +98,7 @@ export class CitizenCopyController {
     if (!copy || !canSeeCase(user, { agencies: copy.case.agencies, coordinatorId: copy.case.coordinatorId })) {
       throw new NotFoundException({ error: 'Not Found', message: 'no case with this id' });
     }
+    refuseUnopenedSeal(user, copy.caseId, copy.events);
     response.setHeader('Cache-Control', 'no-store');
     if (format === 'json') return copy;
     response.setHeader('Content-Language', lang);

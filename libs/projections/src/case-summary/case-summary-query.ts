@@ -157,9 +157,8 @@ function identitySealedSql(enrolments: string, sealingProgrammes: readonly strin
   return `EXISTS (SELECT 1 FROM jsonb_array_elements(${enrolments}) e WHERE e->>'programmeCode' = ANY($${params.length}::text[]))`;
 }
 
-/** Who may see a sealed identity: as canSeeEntry for a 'sealed-identity' entry (named users, auditors). */
+/** Who may see a sealed identity: as canSeeEntry for a 'sealed-identity' entry (named users and break-glass openers, auditors included). */
 function maySeeSealedIdentitySql(user: AuthenticatedUser, caseId: string, params: unknown[]): string {
-  if (user.roles.includes('auditor')) return 'TRUE';
   params.push(user.namedAccess ?? []);
   return `${caseId} = ANY($${params.length}::text[])`;
 }

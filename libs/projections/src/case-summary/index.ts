@@ -1,4 +1,5 @@
 export { CaseSummaryController } from './case-summary.controller';
+export { SealOpeningsController } from './seal-openings.controller';
 export {
   CASE_SUMMARY_PROJECTION_NAME,
   CASE_SUMMARY_TABLE,
