@@ -12,7 +12,7 @@ const { ensureCompiledApp, distModule } = require('./build/compiled-app');
 const { openBenchDatabase } = require('./database/bench-database');
 const { measureAppends } = require('./appends/append-benchmark');
 const { startApi } = require('./api/api-process');
-const { mintBenchTokens } = require('./api/bench-users');
+const { BENCH_USERS, mintBenchTokens } = require('./api/bench-users');
 const { openCoordinatorCases } = require('./http/case-setup');
 const { CommandMix } = require('./http/command-mix');
 const { runCommandMix, warmUp } = require('./http/http-benchmark');
@@ -23,6 +23,7 @@ const { measureRead, measureAsOfInProcess } = require('./reads/read-benchmark');
 const { fillCaseEvents } = require('./rebuild/fill-store');
 const { rebuildAllProjections } = require('./rebuild/rebuild-benchmark');
 const { copyCeiling } = require('./rebuild/copy-ceiling');
+const { measureConsoleWorklist } = require('./console/worklist-browser');
 const { describeMachine, describeCommit } = require('./report/machine');
 const { figuresFrom } = require('./report/figures');
 const { writeReport } = require('./report/write-report');
@@ -133,6 +134,11 @@ async function main() {
         );
         const worklist = await measureRead(api.baseUrl, '/worklist', tokens.coordinator, profile.readSamples, profile.readMaxSeconds);
         return { largeCaseEvents: large.events, worklistCases: caseIds?.length ?? 0, timeline, asOfHttp, asOfInProcess, worklist };
+      });
+      raw.console = await phase('console worklist in Chromium', notes, async () => {
+        log(`console: the worklist of a coordinator with ${caseIds?.length ?? 0} cases in Chromium, ${profile.consoleSamples} loads`);
+        const result = await measureConsoleWorklist(api.baseUrl, { userId: BENCH_USERS.coordinator.userId, samples: profile.consoleSamples, log });
+        return { ...result, worklistCases: caseIds?.length ?? 0 };
       });
       log('stopping the API');
       await api.stop();

@@ -1,8 +1,12 @@
 'use strict';
 
-/** The people the bench acts as. The coordinator owns the worklist's 300 cases. */
+/**
+ * The people the bench acts as. The coordinator owns the worklist's 300 cases; it is coord-01 of
+ * the development identity provider's demo users, so the console's worklist can be measured in a
+ * browser signed in as the same person (the bench's API has no demo data: only the bench's cases).
+ */
 const BENCH_USERS = {
-  coordinator: { userId: 'bench-coordinator', agency: 'BIF', roles: ['coordinator'] },
+  coordinator: { userId: 'coord-01', agency: 'BIF', roles: ['coordinator'] },
   police: { userId: 'bench-police', agency: 'KBH-POLITI', roles: ['liaison'] },
   prison: { userId: 'bench-prison', agency: 'KBH-FAENGSLER', roles: ['liaison'] },
   /** Owns the 10,000-event case, so it stays out of the BIF coordinator's worklist. */

@@ -1,6 +1,6 @@
 'use strict';
 /**
- * `node bench/diagnose/command-cpu.js [--clients 64] [--seconds 15] [--worker]`: where the CPU goes
+ * `node bench/diagnose/command-cpu.js [--clients 64] [--seconds 15] [--worker | --loop]`: where the CPU goes
  * when the API runs the command mix flat out. Prints the CPU seconds each process used in the
  * measured window (the API, the projection worker with --worker, every PostgreSQL process, this load
  * generator) and the machine's idle time, per command too; with a server that preloads
@@ -78,9 +78,10 @@ async function main() {
   const clients = option('clients', 64);
   const seconds = option('seconds', 15);
   const separateWorker = process.argv.includes('--worker');
+  const projectionsInLoop = process.argv.includes('--loop');
   ensureCompiledApp(log);
   const database = await openBenchDatabase(log);
-  const api = await startApi(database.url, log, { separateWorker });
+  const api = await startApi(database.url, log, { separateWorker, projectionsInLoop });
   const client = new Client({ connectionString: database.url });
   await client.connect();
   try {

@@ -21,6 +21,7 @@ const PROFILES = {
     largeCaseEvents: 10_000,
     readSamples: 200,
     readMaxSeconds: 15,
+    consoleSamples: 20,
     rebuildEvents: 100_000,
   },
   full: {
@@ -37,6 +38,7 @@ const PROFILES = {
     largeCaseEvents: 10_000,
     readSamples: 1_000,
     readMaxSeconds: 60,
+    consoleSamples: 100,
     rebuildEvents: 1_000_000,
   },
 };

@@ -225,6 +225,31 @@ function readRows(reads) {
   ];
 }
 
+function consoleRows(console) {
+  const goal = target('value', '<', 1000, 'p99 < 1 s');
+  const size = target('value', '<', 300, '< 300 kB compressed');
+  if (!console || !console.available) {
+    const note = console?.note ?? 'phase failed';
+    return [
+      row({ figure: 'Console: worklist from navigation to rendered, in Chromium: p99', value: null, unit: 'ms', note, target: goal }),
+      row({ figure: 'Console: JavaScript sent (first load, compressed)', value: null, unit: 'kB', note, target: size }),
+    ];
+  }
+  const label = `Console: worklist of a coordinator with ${console.worklistCases} cases, navigation to rendered, in Chromium`;
+  return [
+    row({ figure: `${label}: p50`, value: console.p50, unit: 'ms' }),
+    row({ figure: `${label}: p99`, value: console.p99, unit: 'ms', reference: 'target', referenceValue: 1000, target: goal }),
+    row({
+      figure: `Console: JavaScript sent (first load, ${console.javascript.encodings.join('/')})`,
+      value: console.javascript.sentBytes / 1024,
+      unit: 'kB',
+      reference: 'unpacked',
+      referenceValue: console.javascript.bodyBytes / 1024,
+      target: size,
+    }),
+  ];
+}
+
 function notificationRows(notifications) {
   const goal = () => target('value', '<', 1000, 'p99 < 1 s');
   if (!notifications) return [row({ figure: 'Notification latency (all)', value: null, unit: 'ms', note: 'phase failed', target: goal() })];
@@ -263,6 +288,7 @@ function figuresFrom(raw, profile) {
     ...workerRows(raw.worker),
     ...rebuildRows(raw.rebuild),
     ...readRows(raw.reads),
+    ...consoleRows(raw.console),
   ];
 }
 

@@ -194,7 +194,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every agency's standing entry points; `handles` filters by what they handle. */
+        /** Every agency's standing entry points, and where referrals are received; `handles` filters by what they handle. */
         get: operations["AgencyDirectoryController_list"];
         put?: never;
         post?: never;
@@ -245,7 +245,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every effect measure in its current definition version: cohort, window and definition, and the programmes that picked it. */
+        /** Every effect measure in its current definition version: cohort, window and definition, and the programmes that picked it; lang=da gives the titles in Danish. */
         get: operations["EffectsController_measures"];
         put?: never;
         /** Add a measure (effects administrators): body {code, title, anchor, windowMonths, predicate: {kind, ...}, programmes?}; predicate kinds are those the engine knows (GET /effects/measures shows them in use). Stored as version 1; a refused definition is a 400 naming the field and rule. */
@@ -452,7 +452,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Query the access log by case, user, agency and time (paged, oldest first). */
+        /** Search the access log by case, user, agency, kind of access, declared purpose and period (paged, oldest first). */
         get: operations["AuditLogController_log"];
         put?: never;
         post?: never;
@@ -1498,9 +1498,21 @@ export interface components {
             items: components["schemas"]["TimelineItemDto"][];
             page: components["schemas"]["PageInfoDto"];
         };
+        DisclosedNameDto: {
+            /** @description The citizen's name, for a reader who may see it. */
+            value?: string;
+            /** @description The citizen's personal data was erased at this instant. */
+            erasedAt?: string;
+            /** @description A sealed identity (exit programme) hides the name from this reader. */
+            sealed?: boolean;
+            /** @description The name could not be opened (its key is gone). */
+            unreadable?: boolean;
+        };
         WorklistRowDto: {
             reasons: ("escalated-flows" | "no-recent-conference" | "overdue-items" | "referral-received" | "release-coming-up" | "stalled-flows" | "unacknowledged-information")[];
             caseId: string;
+            /** @description The citizen's name as you may see it (as on GET /cases: a sealed identity reads `{ sealed: true }`); null while the case summary catches up with a new case. */
+            name: components["schemas"]["DisclosedNameDto"] | null;
             overdueItems: number;
             /** @description The expected release within the horizon, if any. */
             releaseOn: string | null;
@@ -1554,12 +1566,18 @@ export interface components {
             id: string;
             fromAgency: string;
             toAgency: string;
+            /** @description When it was sent in the real world: the recorded instant, or the start of the day (Copenhagen) that history gave (sharedOn, requestedOn). */
             sentAt: string;
+            /** @description When it was recorded (entered the log). */
+            sentRecordedAt: string;
             sentBy: string;
+            /** @description When it was responded to in the real world (acknowledgedOn's day, when recorded later); null while open. */
             respondedAt: string | null;
+            /** @description When the response was recorded; null while open. */
+            respondedRecordedAt: string | null;
             respondedBy: string | null;
             declineReason: string | null;
-            /** @description Hours from sent to responded; null while open. */
+            /** @description Hours from sent to responded, real-world instants; null while open. */
             delayHours: number | null;
             /** @description Hours an open item has waited so far (read time); null once responded. */
             waitingHours: number | null;
@@ -1599,16 +1617,6 @@ export interface components {
             suppression: string;
             total: components["schemas"]["DelayTotalDto"];
             items: components["schemas"]["DelayCellDto"][];
-        };
-        DisclosedNameDto: {
-            /** @description The citizen's name, for a reader who may see it. */
-            value?: string;
-            /** @description The citizen's personal data was erased at this instant. */
-            erasedAt?: string;
-            /** @description A sealed identity (exit programme) hides the name from this reader. */
-            sealed?: boolean;
-            /** @description The name could not be opened (its key is gone). */
-            unreadable?: boolean;
         };
         ErasedCitizenDto: {
             erasedAt: string;
@@ -1732,8 +1740,14 @@ export interface components {
             code: string;
             name: components["schemas"]["LocalisedNameDto"];
         };
+        ReferralIntakeDto: {
+            agency: string;
+            /** @description The code of its entry point. */
+            entryPoint: string;
+        };
         AgencyDirectoryDto: {
             items: components["schemas"]["AgencyDto"][];
+            referralIntake: components["schemas"]["ReferralIntakeDto"];
         };
         SspRegisterEntryDto: {
             caseId: string;
@@ -1970,6 +1984,12 @@ export interface components {
         ReductionReportDto: {
             /** @enum {string} */
             comparisonKind: "not-enrolled" | "previous-cohort";
+            /** @enum {string} */
+            lang: "da" | "en";
+            /** @description Readable labels in the language, by key: the programme code, the groups (cohort, previous-cohort or not-enrolled) and the offences (charges, convictions). */
+            labels: {
+                [key: string]: string;
+            };
             programme: string;
             cohortYear: number;
             months: number;
@@ -2047,6 +2067,8 @@ export interface components {
             accesses: components["schemas"]["AccessReportLineDto"][];
         };
         BrokenLinkDto: {
+            /** @description The event's type as stored (for a head mismatch, the last event's; null if none is). */
+            eventType: string | null;
             /** @enum {string} */
             problem: "hash-mismatch" | "head-mismatch" | "revision-gap";
             streamId: string;
@@ -3791,7 +3813,10 @@ export interface operations {
     };
     EffectsController_measures: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The measures' titles in Danish or English (the other fields are the same in both). Default en. */
+                lang?: "da" | "en";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4612,6 +4637,8 @@ export interface operations {
     EffectsController_reductions: {
         parameters: {
             query: {
+                /** @description Labels (programme, groups, offences) in Danish or English; keys and figures are the same in both. Default en. */
+                lang?: "da" | "en";
                 programme: string;
                 /** @description The year of the cohort's first enrolment. */
                 cohortYear: string;
@@ -4689,6 +4716,8 @@ export interface operations {
     EffectsController_reductionsChart: {
         parameters: {
             query: {
+                /** @description Labels (programme, groups, offences) in Danish or English; keys and figures are the same in both. Default en. */
+                lang?: "da" | "en";
                 programme: string;
                 /** @description The year of the cohort's first enrolment. */
                 cohortYear: string;
@@ -4987,6 +5016,10 @@ export interface operations {
                 caseId?: string;
                 userId?: string;
                 agency?: string;
+                /** @description The kind of access: read, search, export, change or notify. */
+                action?: "change" | "export" | "notify" | "read" | "search";
+                /** @description The purpose the reader declared (X-Purpose). */
+                purpose?: "audit" | "case-work" | "citizen-access-request" | "coordination" | "criminal-investigation";
                 /** @description Inclusive, an ISO 8601 instant. */
                 from?: string;
                 /** @description Exclusive, an ISO 8601 instant. */

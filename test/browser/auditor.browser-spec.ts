@@ -1,13 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import type { Browser } from 'playwright-core';
 import { caseStreamId } from '@samvirke/case/application/case-identity';
 import { CASE_EVENT_TYPES } from '@samvirke/case';
 import { freePort } from '@samvirke/platform';
 import { baseEnv, startApiProcess, waitForHttp, type ApiProcess } from '../support/api-process';
+import { expectNoWcagViolations, launchChromium, screenshotsDir, signIn } from '../support/console-browser';
 import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
 
 /**
@@ -17,10 +17,7 @@ import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
  * broken at that event), who has read the case and why, and links to the citizen's copy; axe-core finds
  * no WCAG 2.1 A/AA violation. CONSOLE_SCREENSHOTS=1 writes docs/screenshots/audit.png.
  */
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const SCREENSHOTS =
-  process.env['CONSOLE_SCREENSHOTS'] === '1' ? join(__dirname, '..', '..', 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'samvirke-screens-'));
+const SCREENSHOTS = screenshotsDir();
 
 jest.setTimeout(180_000);
 
@@ -32,7 +29,6 @@ describe("the auditor's case screens in Chromium", () => {
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
     database = await createOwnDatabase('auditor');
     dataDir = mkdtempSync(join(tmpdir(), 'samvirke-auditor-'));
     const port = await freePort();
@@ -53,8 +49,7 @@ describe("the auditor's case screens in Chromium", () => {
       if (Date.now() > seeded || api.child.exitCode !== null) throw new Error(`the demo load was not added\n${api.output().slice(-2000)}`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -67,24 +62,10 @@ describe("the auditor's case screens in Chromium", () => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function newContext(): Promise<BrowserContext> {
-    return browser!.newContext({ locale: 'da-DK', timezoneId: 'America/New_York', viewport: { width: 1280, height: 900 } });
-  }
-
-  async function expectNoWcagViolations(page: Page): Promise<void> {
-    const result = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-    expect(
-      result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, nodes: violation.nodes.map((node) => node.target.join(' ')) })),
-    ).toEqual([]);
-  }
-
   it('shows an auditor the history in sentences, the chain check, the reads and the citizen copy; a changed event is named', async () => {
-    const context = await newContext();
-    const page = await context.newPage();
+    // A browser in another time zone: the console must still show Copenhagen days.
+    const { context, page } = await signIn(browser!, base, 'revisor-01', { timezoneId: 'America/New_York' });
     try {
-      await page.goto(`${base}/app`);
-      await page.getByRole('link', { name: 'Log ind' }).click();
-      await page.getByRole('button', { name: /^revisor-01\b/ }).click();
       await page.getByRole('heading', { level: 1, name: 'Sager' }).waitFor();
       const firstCase = page.getByTestId('cases').locator('tbody tr').first().getByRole('link');
       await firstCase.click();

@@ -1,12 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import type { Browser } from 'playwright-core';
 import { loadAuthConfig, mintToken } from '@samvirke/access';
 import { freePort } from '@samvirke/platform';
 import { baseEnv, startApiProcess, waitForHttp, type ApiProcess } from '../support/api-process';
 import { testCitizen } from '../support/citizens';
+import { expectNoWcagViolations, launchChromium, screenshotsDir, signIn } from '../support/console-browser';
 import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
 import { referralOf } from '../support/referrals';
 
@@ -18,10 +18,7 @@ import { referralOf } from '../support/referrals';
  * with Kriminalforsorgen only, whose liaison sees it arrive live in the inbox and acknowledges it,
  * and the police user's screens never show it. axe-core checks every screen and dialog on the way.
  */
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const SCREENSHOTS =
-  process.env['CONSOLE_SCREENSHOTS'] === '1' ? join(__dirname, '..', '..', 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'samvirke-screens-'));
+const SCREENSHOTS = screenshotsDir();
 const PLAN = 'Job- og uddannelsesplan Zq: AMU-kursus i lager og logistik fra uge 3, samtale i jobcentret dagen efter løsladelsen.';
 
 jest.setTimeout(240_000);
@@ -35,7 +32,6 @@ describe('case work in the console (Chromium)', () => {
   let bearer: (user: { sub: string; agency: string; roles: string[] }) => Promise<string>;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
     database = await createOwnDatabase('casework');
     dataDir = mkdtempSync(join(tmpdir(), 'samvirke-casework-'));
     const port = await freePort();
@@ -44,8 +40,7 @@ describe('case work in the console (Chromium)', () => {
     await waitForHttp(`${base}/health/ready`, 60_000, api);
     const devKey = loadAuthConfig({ AUTH_TRUST_DEV_KEYS: 'true' }, dataDir).devKeys!.privateJwk!;
     bearer = (user) => mintToken(devKey, { ...user, roles: user.roles as never, issuer: 'samvirke-dev', audience: 'samvirke-api' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -73,22 +68,7 @@ describe('case work in the console (Chromium)', () => {
     return { status: response.status, body: text ? JSON.parse(text) : undefined };
   }
 
-  async function signedIn(userId: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser!.newContext({ locale: 'da-DK', timezoneId: 'Europe/Copenhagen', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${base}/app`);
-    await page.getByRole('link', { name: 'Log ind' }).click();
-    await page.getByRole('button', { name: new RegExp(`^${userId}\\b`) }).click();
-    await page.getByTestId('signed-in-user').waitFor();
-    return { context, page };
-  }
-
-  async function expectNoWcagViolations(page: Page): Promise<void> {
-    const result = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-    expect(
-      result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, nodes: violation.nodes.map((node) => node.target.join(' ')) })),
-    ).toEqual([]);
-  }
+  const signedIn = (userId: string) => signIn(browser!, base, userId);
 
   /** Until the intake queue (read model) shows at least one case: a referral made by the test has arrived there. */
   async function untilInIntake(): Promise<void> {

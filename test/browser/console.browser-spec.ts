@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { loadAuthConfig, mintToken } from '@samvirke/access';
 import { freePort } from '@samvirke/platform';
 import { baseEnv, startApiProcess, waitForHttp, type ApiProcess } from '../support/api-process';
+import { consoleContext, expectNoWcagViolations, launchChromium, screenshotsDir, signIn } from '../support/console-browser';
 import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
 
 /**
@@ -15,10 +15,7 @@ import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
  * page are shown, axe-core finds no WCAG 2.1 A/AA violation on them, and the keyboard alone gets
  * through the same path. CONSOLE_SCREENSHOTS=1 writes the README's screenshots (docs/screenshots).
  */
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const SCREENSHOTS =
-  process.env['CONSOLE_SCREENSHOTS'] === '1' ? join(__dirname, '..', '..', 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'samvirke-screens-'));
+const SCREENSHOTS = screenshotsDir();
 
 jest.setTimeout(180_000);
 
@@ -30,7 +27,6 @@ describe('the console in Chromium', () => {
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
     database = await createOwnDatabase('console');
     dataDir = mkdtempSync(join(tmpdir(), 'samvirke-console-'));
     const port = await freePort();
@@ -70,8 +66,7 @@ describe('the console in Chromium', () => {
         throw new Error(`coord-01's worklist did not settle with cases (last status ${response.status}, total ${total})\n${api.output().slice(-2000)}`);
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -84,16 +79,9 @@ describe('the console in Chromium', () => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function newContext(): Promise<BrowserContext> {
+  function newContext(): Promise<BrowserContext> {
     // A browser in another time zone: the console must still show Copenhagen days.
-    return browser!.newContext({ locale: 'da-DK', timezoneId: 'America/New_York', viewport: { width: 1280, height: 900 } });
-  }
-
-  async function expectNoWcagViolations(page: Page): Promise<void> {
-    const result = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-    expect(
-      result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, nodes: violation.nodes.map((node) => node.target.join(' ')) })),
-    ).toEqual([]);
+    return consoleContext(browser!, 'America/New_York');
   }
 
   it('signs a coordinator in through the development identity provider, shows the worklist and a case, and signs out', async () => {
@@ -151,12 +139,8 @@ describe('the console in Chromium', () => {
   });
 
   it("shows a liaison officer the cases their agency is on, with the names they may see, instead of the coordinators' worklist", async () => {
-    const context = await newContext();
-    const page = await context.newPage();
+    const { context, page } = await signIn(browser!, base, 'politi-01', { timezoneId: 'America/New_York' });
     try {
-      await page.goto(`${base}/app`);
-      await page.getByRole('link', { name: 'Log ind' }).click();
-      await page.getByRole('button', { name: /^politi-01\b/ }).click();
       await page.getByRole('heading', { level: 1, name: 'Sager' }).waitFor();
       await expect(page.getByTestId('signed-in-user').innerText()).resolves.toContain('politi-01 · KBH-POLITI · kontaktperson');
       await page.getByTestId('cases').locator('tbody tr').first().waitFor();

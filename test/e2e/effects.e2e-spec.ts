@@ -311,6 +311,24 @@ describe('effects endpoints (e2e)', () => {
     expect(csv.body).toContain(',cohort,charges,10,20,15,5,0.5,0.2366,0.7634,');
     const svg = await app.request('GET', `/effects/reductions/chart.svg?${query}`, { user: auditor });
     expect(svg.body).toContain('class="interval"');
+    // In Danish: the same figures under the same keys, readable labels beside them.
+    expect(report.body).toMatchObject({ lang: 'en', labels: { cohort: 'Cohort', 'previous-cohort': 'Previous cohort', charges: 'Charges' } });
+    const danish = await app.request('GET', `/effects/reductions?${query}&lang=da`, { user: auditor });
+    expect(danish.body).toMatchObject({
+      lang: 'da',
+      cohort: report.body.cohort,
+      comparison: report.body.comparison,
+      labels: { cohort: 'Årgang', 'previous-cohort': 'Forrige årgang', charges: 'Sigtelser', convictions: 'Domme' },
+    });
+    expect(danish.body.labels.GANG_CONFLICT_18_25).not.toBe('GANG_CONFLICT_18_25');
+    const danishCsv = await app.request('GET', `/effects/reductions?${query}&format=csv&lang=da`, { user: auditor });
+    expect(danishCsv.body.split('\r\n')[0]).toMatch(/,mean_change_high,label$/);
+    expect(danishCsv.body).toContain(',cohort,charges,10,20,15,5,0.5,0.2366,0.7634,');
+    expect(danishCsv.body).toContain(',Årgang: Sigtelser\r\n');
+    const danishSvg = await app.request('GET', `/effects/reductions/chart.svg?${query}&lang=da`, { user: auditor });
+    expect(danishSvg.body).toContain('Årgang: Sigtelser');
+    expect(danishSvg.body).toContain('andel med færre efter end før');
+    expect((await app.request('GET', `/effects/reductions?${query}&lang=sv`, { user: auditor })).status).toBe(400);
     expect((await app.request('GET', '/effects/reductions?programme=GANG_CONFLICT_18_25&cohortYear=2011&months=0', { user: auditor })).status).toBe(400);
     expect((await app.request('GET', '/effects/reductions?programme=NOPE&cohortYear=2011', { user: auditor })).status).toBe(400);
     expect((await app.request('GET', `/effects/reductions?${query}`, { user: liaison })).status).toBe(403);

@@ -31,6 +31,11 @@ describe('starting without DATABASE_URL (embedded PostgreSQL)', () => {
       const seededBy = Date.now() + 60_000;
       while (!api.output().includes('demo cases added') && Date.now() < seededBy) await new Promise((r) => setTimeout(r, 200));
       expect(api.output()).toMatch(/"cases":5,"events":\d+.*demo cases added/);
+      // The projections run in a worker thread of the API (apps/worker's code), off the request loop.
+      expect(api.output()).toContain('projections running in a worker thread');
+      const projectedBy = Date.now() + 30_000;
+      while (!api.output().includes('worker running projections') && Date.now() < projectedBy) await new Promise((r) => setTimeout(r, 200));
+      expect(api.output()).toContain('worker running projections');
 
       api.child.kill('SIGTERM');
       const { code } = await api.exited;

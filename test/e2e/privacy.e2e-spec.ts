@@ -4,7 +4,7 @@ import { verifyStream } from '@samvirke/audit/tamper-evidence/hash-chain-verific
 import { startTestApp, type TestApp } from '../support/test-app';
 import { testCitizen, type TestCitizen } from '../support/citizens';
 import { testDatabaseUrl } from '../support/test-database';
-import { dumpAllRows } from '../support/sql-dump';
+import { dumpAllRows, dumpViaBackup } from '../support/sql-dump';
 import type { TestUser } from '../support/tokens';
 import { referCitizen } from '../support/referrals';
 
@@ -114,6 +114,10 @@ describe('privacy: erasure, legal holds and the citizen copy over HTTP', () => {
       expect({ where: 'database', text, found: dump.includes(text) }).toEqual({ where: 'database', text, found: false });
       expect({ where: 'logs', text, found: logs.includes(text) }).toEqual({ where: 'logs', text, found: false });
     }
+    // The same in what `npm run cli -- backup` writes, the copy of the database that leaves the machine.
+    const backup = await dumpViaBackup(testDatabaseUrl());
+    expect(backup).toContain(a.caseId);
+    for (const text of clearForms(a)) expect({ where: 'backup', text, found: backup.includes(text) }).toEqual({ where: 'backup', text, found: false });
 
     expect(await verifyStream(pool, `case-${a.caseId}`)).toMatchObject({ ok: true, eventsChecked: events.length });
 
@@ -133,7 +137,8 @@ describe('privacy: erasure, legal holds and the citizen copy over HTTP', () => {
       cpr: { status: 'available', value: b.citizen.cpr.replace('-', '') },
     });
     expect(other.body.events.find((e: { type: string }) => e.type === 'CaseOpened').data.reason).toEqual({ status: 'available', value: b.summaries[0] });
-  });
+    // Longer than the default: the backup is a CLI run of its own.
+  }, 180_000);
 
   it('refuses to erase an open case (422 CASE_NOT_CLOSED) and a held one (422 LEGAL_HOLD_ACTIVE) until the hold is lifted', async () => {
     const open = await writeCase({ close: false });

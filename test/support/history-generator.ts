@@ -41,11 +41,13 @@ export function generateHistory(citizens: number, districtCodes: readonly string
     const districtCode = pick(districtCodes);
     const enrolledOn = `${2019 + Math.floor(next() * 2)}-${pad(1 + Math.floor(next() * 12))}-${pad(1 + Math.floor(next() * 28))}`;
     const windowEnd = `${Number(enrolledOn.slice(0, 4)) + 1}${enrolledOn.slice(4)}`;
+    // Opened (referred) some weeks before the enrolment, on its real-world day.
+    const openedOn = addDays(enrolledOn, -Math.floor(next() * 60));
     rows.push({
       cpr,
       agency: 'BIF',
       command: 'OpenCase',
-      data: { name: `Historisk Borger ${i}`, birthDate, districtCode, reason: 'Historisk sag fra det gamle system' },
+      data: { name: `Historisk Borger ${i}`, birthDate, districtCode, reason: 'Historisk sag fra det gamle system', openedOn },
     });
     rows.push({ cpr, agency: 'BIF', command: 'EnrolInProgramme', data: { programmeCode: 'SSP_PLUS', startedOn: enrolledOn }, actor: 'jobcenter-historik' });
     let selfSufficientAt12m = false;

@@ -1,4 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
+import { baseEnv } from './api-process';
+import { runCli } from './cli-process';
 
 /**
  * Every stored value of a database as text, read through SQL: each row of each table and
@@ -37,5 +43,23 @@ export async function dumpAllRows(connectionString: string): Promise<string> {
     return parts.join('\n');
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * What `npm run cli -- backup` writes of the database, as text: the manifest and every table's COPY
+ * file, unpacked by the system's tar. The backup is the copy of the database an operator takes off
+ * the machine, so the erasure tests grep it as well as the live rows. Works on both test paths (the
+ * machine's PostgreSQL and the embedded one) because the backup needs no pg_dump.
+ */
+export async function dumpViaBackup(connectionString: string): Promise<string> {
+  const work = mkdtempSync(join(tmpdir(), 'samvirke-dump-'));
+  try {
+    const file = join(work, 'backup.tar.gz');
+    const result = await runCli(['backup', file], { ...baseEnv(), DATABASE_URL: connectionString, DATA_DIR: work, LOG_LEVEL: 'warn' });
+    if (result.code !== 0) throw new Error(`npm run cli -- backup exited ${result.code}: ${result.stderr}`);
+    return execFileSync('tar', ['-xzOf', file], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
 }

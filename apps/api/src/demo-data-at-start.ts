@@ -38,6 +38,7 @@ function logDemoUsers(logger: Logger): void {
       coordinators: byRole('coordinator'),
       liaisons: byRole('liaison'),
       auditors: byRole('auditor'),
+      programmeManagers: byRole('programme-manager'),
       token: 'npm run -s cli -- mint-token --user coord-01 --agency BIF --role coordinator',
     },
     'demo users: mint a token for any of them with the command in "token" (user, agency and role as listed)',

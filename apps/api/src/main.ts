@@ -8,6 +8,7 @@ import { NotificationConfigError, loadDeadlineIntervalMinutes, loadNotificationC
 import { createApiApp } from './bootstrap';
 import { seedDemoDataIfWanted } from './demo-data-at-start';
 import { loadConsoleConfig, mountConsole, type ConsoleConfig } from './console';
+import { ProjectionThread, projectionsInThread } from './projection-thread';
 
 /** Exit codes (sysexits.h): a setting is wrong, or a service we need is not there. */
 const EXIT_CONFIG = 78;
@@ -17,6 +18,8 @@ const PRODUCTION_SETTINGS = ['DATABASE_URL', 'AUTH_JWKS_URL', 'AUTH_ISSUER', 'AU
 
 async function main(): Promise<void> {
   let config, authConfig, privacyConfig, auditConfig, notificationConfig, consoleConfig: ConsoleConfig;
+  // Before the configuration is read: the thread's choice sets PROJECTIONS_IN_API=false for the API.
+  const threaded = projectionsInThread(process.env);
   try {
     config = loadConfig(process.env, { requiredInProduction: PRODUCTION_SETTINGS });
     authConfig = loadAuthConfig(process.env, config.dataDir);
@@ -57,6 +60,9 @@ async function main(): Promise<void> {
   const app = await createApiApp({ config, authConfig, privacyConfig, auditConfig, notificationConfig, connectionString: database.connectionString, logger });
   // The browser console (sign-in, the web app, the development identity provider): apps/api/src/console.
   mountConsole(app, consoleConfig, logger);
+  // After createApiApp has migrated the database; the thread reaches it at the resolved URL (also the embedded one).
+  const projectionThread = threaded ? new ProjectionThread({ ...process.env, DATABASE_URL: database.connectionString }, logger) : undefined;
+  projectionThread?.start();
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -67,6 +73,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownTimeoutMs);
     force.unref();
+    await projectionThread?.stop().catch(() => undefined);
     await app.close().catch((error: unknown) => logger.error({ err: error }, 'error while closing the app'));
     await database.close().catch(() => undefined);
     process.exit(0);

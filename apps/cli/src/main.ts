@@ -13,6 +13,8 @@ import { runRetention } from './commands/retention.command';
 import { ERASURE_REASONS, runErase } from './commands/erase.command';
 import { runMigrate } from './commands/migrate.command';
 import { runImportHistory } from './commands/import-history/import-history.command';
+import { runBackup } from './commands/backup/backup.command';
+import { runRestore } from './commands/backup/restore.command';
 
 /**
  * `npm run cli -- <command> [options]` (`npm run -s cli -- ...` when the output goes into `$(...)`:
@@ -147,6 +149,25 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
         await runErase({ caseId: options.case, scope: options.scope, reason: options.reason, by: options.by, idempotencyKey: options.idempotencyKey }),
       ),
     );
+
+  program
+    .command('backup')
+    .summary('write the whole database to one file (a consistent snapshot, while the API runs)')
+    .description(
+      'Write every table (events, keys, audit log, read models with their checkpoints) to FILE, a gzipped tar with a manifest (migration, transaction-id high-water, row counts, sha256 per table), read in one snapshot while the API keeps writing. Works against a server and the embedded PostgreSQL; needs no pg_dump.',
+    )
+    .argument('<file>', 'the backup file to create (.tar.gz); an existing file is not overwritten')
+    .action(async (file: string) => setExitCode(await runBackup(file)));
+
+  program
+    .command('restore')
+    .summary('restore a backup into an empty database (stop the API first)')
+    .description(
+      "Restore FILE (from `backup`) into the configured database: checks every table's sha256 first, advances the transaction-id counter past the backup's high-water, recreates the schema at the backup's migration, loads the rows, then applies newer migrations. Refuses a database holding events, keys or audit entries unless --force, which replaces it. Stop the API and workers first.",
+    )
+    .argument('<file>', 'the backup file')
+    .option('--force', 'replace a database that holds data')
+    .action(async (file: string, options: { force?: boolean }) => setExitCode(await runRestore(file, { force: options.force === true })));
 
   program
     .command('rotate-keys')

@@ -4,15 +4,22 @@ import { api, type SessionUser } from './api';
 import { useI18n } from './i18n';
 import { Link, navigate, useLocation } from './router';
 import { AuditSections } from './screens/AuditCase';
+import { AuditLogScreen } from './screens/AuditLog';
+import { AuditTimeScreen } from './screens/AuditTime';
+import { AuditVerificationScreen } from './screens/AuditVerification';
 import { CaseScreen } from './screens/CasePage';
 import { CasesScreen } from './screens/Cases';
+import { DirectoryScreen } from './screens/Directory';
+import { DashboardScreen, readsEffects } from './screens/Dashboard';
 import { ErrorAlert, Loading, PageHeading } from './screens/common';
 import { InboxScreen, useNotificationStream, useUnreadCount } from './screens/Inbox';
 import { IntakeScreen } from './screens/Intake';
 import { ReferScreen } from './screens/Refer';
+import { RegisterScreen } from './screens/Register';
 import { WorklistScreen } from './screens/Worklist';
 
 const CASE_PATH = /^\/app\/cases\/([0-9a-fA-F-]{36})$/;
+const AUDIT_TIME_PATH = /^\/app\/audit\/cases\/([0-9a-fA-F-]{36})\/time$/;
 
 export function App() {
   const { t } = useI18n();
@@ -45,6 +52,11 @@ function Screen({ user, pathname }: { user: SessionUser; pathname: string }) {
   const { t } = useI18n();
   const coordinator = user.roles.includes('coordinator');
   const latest = useNotificationStream(true);
+  const auditor = user.roles.includes('auditor');
+  const timeMatch = auditor ? AUDIT_TIME_PATH.exec(pathname) : null;
+  if (timeMatch) return <AuditTimeScreen key={timeMatch[1]} caseId={timeMatch[1].toLowerCase()} />;
+  if (auditor && pathname === '/app/audit/verification') return <AuditVerificationScreen />;
+  if (auditor && pathname === '/app/audit/log') return <AuditLogScreen />;
   const caseMatch = CASE_PATH.exec(pathname);
   if (caseMatch) {
     const caseId = caseMatch[1].toLowerCase();
@@ -55,10 +67,15 @@ function Screen({ user, pathname }: { user: SessionUser; pathname: string }) {
       </>
     );
   }
+  if (pathname === '/app/effects' && readsEffects(user.roles)) return <DashboardScreen />;
+  const start = pathname === '/app' || pathname === '/app/' || pathname === '/';
+  if (start && user.roles.every((role) => role === 'programme-manager')) return <DashboardScreen />;
   if (pathname === '/app' || pathname === '/app/' || pathname === '/') return coordinator ? <WorklistScreen /> : <CasesScreen coordinatorsOnlyNote />;
   if (pathname === '/app/cases') return <CasesScreen />;
   if (pathname === '/app/inbox') return <InboxScreen latest={latest} />;
   if (pathname === '/app/intake' && coordinator) return <IntakeScreen user={user} />;
+  if (pathname === '/app/directory') return <DirectoryScreen />;
+  if (pathname === '/app/register') return <RegisterScreen />;
   if (pathname === '/app/refer' && (coordinator || user.roles.includes('liaison'))) return <ReferScreen />;
   return (
     <>
@@ -120,9 +137,30 @@ function Header({ user }: { user: SessionUser | null }) {
               <li>
                 <Link href="/app/cases">{t('nav.cases')}</Link>
               </li>
+              <li>
+                <Link href="/app/register">{t('nav.register')}</Link>
+              </li>
+              <li>
+                <Link href="/app/directory">{t('nav.directory')}</Link>
+              </li>
               {(user.roles.includes('coordinator') || user.roles.includes('liaison')) && (
                 <li>
                   <Link href="/app/refer">{t('nav.refer')}</Link>
+                </li>
+              )}
+              {user.roles.includes('auditor') && (
+                <>
+                  <li>
+                    <Link href="/app/audit/log">{t('nav.auditLog')}</Link>
+                  </li>
+                  <li>
+                    <Link href="/app/audit/verification">{t('nav.auditVerification')}</Link>
+                  </li>
+                </>
+              )}
+              {readsEffects(user.roles) && (
+                <li>
+                  <Link href="/app/effects">{t('nav.effects')}</Link>
                 </li>
               )}
             </ul>

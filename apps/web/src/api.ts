@@ -1,8 +1,15 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { components, paths } from '../../../clients/typescript/schema';
+
 /**
- * The console's one data layer: every call to the API goes through here, so the typed client
- * generated from the OpenAPI document (issue 16) can replace `request` and these types in one place.
- * The browser sends the session cookie (same origin); writes add the session's CSRF token.
+ * The console's one data layer: every call to the API goes through the typed client generated from
+ * the OpenAPI document (clients/typescript, openapi-fetch), so paths, parameters and bodies are
+ * checked against the document at compile time, and answers typed by it. The browser sends the
+ * session cookie (same origin); writes add the session's CSRF token (a middleware). The BFF's own
+ * routes (/auth/*) are not in the document and use `request` below.
  */
+
+type Schema<Name extends keyof components['schemas']> = components['schemas'][Name];
 
 export interface SessionUser {
   userId: string;
@@ -13,23 +20,18 @@ export interface SessionUser {
 
 export type Session = { user: SessionUser; csrfToken: string } | { user: null; signIn: 'available' | 'unavailable' };
 
+export type SspRegisterEntry = Omit<Schema<'SspRegisterEntryDto'>, 'name'> & { name: DisclosedName };
+export type AgencyDirectory = Schema<'AgencyDirectoryDto'>;
+export type DirectoryAgency = Schema<'AgencyDto'>;
+
 export interface Page<T> {
   items: T[];
   page: { limit: number; offset: number; total: number };
 }
 
-export type WorklistReason =
-  'escalated-flows' | 'stalled-flows' | 'overdue-items' | 'release-coming-up' | 'no-recent-conference' | 'unacknowledged-information' | 'referral-received';
+export type WorklistReason = Schema<'WorklistRowDto'>['reasons'][number];
 
-export interface WorklistRow {
-  caseId: string;
-  reasons: WorklistReason[];
-  overdueItems: number;
-  releaseOn: string | null;
-  sspLevel: number | null;
-  lastConferenceOn: string | null;
-  unacknowledgedInformation: number;
-}
+export type WorklistRow = Omit<Schema<'WorklistRowDto'>, 'name'> & { name: DisclosedName | null };
 
 export type DisclosedName = { value: string } | { erasedAt: string } | { sealed: true } | { unreadable: true };
 
@@ -110,35 +112,12 @@ export interface Notification {
   readAt: string | null;
 }
 
-export interface IntakeCase {
-  caseId: string;
-  referredBy: string;
-  referredAt: string;
-  ageBand: string | null;
-  districtCode: string | null;
-  sspLevel: number | null;
-  agencies: string[];
-}
+export type IntakeCase = Schema<'IntakeCaseDto'>;
 
 /** A write's answer: the case's new revision (its ETag) and the position to read your write with. */
-export interface CommandAccepted {
-  caseId: string;
-  revision: number | null;
-  position: string | null;
-  replayed: boolean;
-}
+export type CommandAccepted = Schema<'CommandAcceptedDto'>;
 
-export interface InformationFlowItem {
-  kind: 'share' | 'request';
-  id: string;
-  fromAgency: string;
-  toAgency: string;
-  sentAt: string;
-  sentBy: string;
-  outcome: 'acknowledged' | 'answered' | 'declined' | null;
-  respondedAt: string | null;
-  respondedBy: string | null;
-}
+export type InformationFlowItem = Schema<'InformationFlowItemDto'>;
 
 export interface LocalName {
   da: string;
@@ -157,6 +136,11 @@ export interface LegalBasisReference {
   name: LocalName;
   description: string;
   disclosableToPoliceForInvestigation: boolean;
+}
+
+export interface ProgrammeReference {
+  code: string;
+  name: LocalName;
 }
 
 export interface DistrictReference {
@@ -204,29 +188,64 @@ export class ApiError extends Error {
 
 let csrfToken: string | undefined;
 
+const ACCEPT = 'application/json, application/problem+json';
+
+/** Writes carry the session's CSRF token (the BFF refuses a cookie-authenticated write without it). */
+const csrf: Middleware = {
+  onRequest({ request }) {
+    if (request.method !== 'GET' && csrfToken) request.headers.set('X-CSRF-Token', csrfToken);
+    return request;
+  },
+};
+
+/** Same origin, the session cookie; no bearer token in the browser. */
+const client = createClient<paths>({ baseUrl: '', credentials: 'same-origin', headers: { Accept: ACCEPT } });
+client.use(csrf);
+
+/** An answer other than 2xx as an ApiError: the problem document's status, reason, violations, current revision (RFC 9457). */
+function problemOf(status: number, body: unknown): ApiError {
+  const parsed = (body !== null && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const violations = Array.isArray(parsed['violations'])
+    ? (parsed['violations'] as unknown[]).flatMap((item) => {
+        const { field, rule } = (item ?? {}) as Record<string, unknown>;
+        return typeof field === 'string' ? [{ field, rule: typeof rule === 'string' ? rule : '' }] : [];
+      })
+    : [];
+  return new ApiError(
+    status,
+    typeof parsed['reason'] === 'string' ? parsed['reason'] : 'UNKNOWN',
+    typeof parsed['requestId'] === 'string' ? parsed['requestId'] : undefined,
+    violations,
+    typeof parsed['currentRevision'] === 'number' ? parsed['currentRevision'] : undefined,
+  );
+}
+
+/** The typed client's answer: its data, or an ApiError for a problem (or for a body that is not JSON). */
+async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await call;
+  if (!response.ok) throw problemOf(response.status, error);
+  return data as T;
+}
+
+/**
+ * Plain fetch with the same CSRF header and problem mapping: for the BFF's own routes (/auth/*), which
+ * the OpenAPI document does not describe. Same signature as before the typed client, so a call not
+ * yet moved to `client` still works; new calls should use `client` (checked against the document).
+ */
 async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...extraHeaders };
+  const headers: Record<string, string> = { Accept: ACCEPT, ...extraHeaders };
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const response = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
   if (response.status === 204) return undefined as T;
   const text = await response.text();
-  const parsed = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-  if (!response.ok) {
-    const violations = Array.isArray(parsed['violations'])
-      ? (parsed['violations'] as unknown[]).flatMap((item) => {
-          const { field, rule } = (item ?? {}) as Record<string, unknown>;
-          return typeof field === 'string' ? [{ field, rule: typeof rule === 'string' ? rule : '' }] : [];
-        })
-      : [];
-    throw new ApiError(
-      response.status,
-      typeof parsed['reason'] === 'string' ? parsed['reason'] : 'UNKNOWN',
-      typeof parsed['requestId'] === 'string' ? parsed['requestId'] : undefined,
-      violations,
-      typeof parsed['currentRevision'] === 'number' ? parsed['currentRevision'] : undefined,
-    );
+  let parsed: unknown = {};
+  try {
+    parsed = text ? JSON.parse(text) : {};
+  } catch {
+    parsed = {};
   }
+  if (!response.ok) throw problemOf(response.status, parsed);
   return parsed as T;
 }
 
@@ -236,6 +255,13 @@ function query(params: Record<string, string | number | undefined>): string {
   const text = search.toString();
   return text ? `?${text}` : '';
 }
+
+/** The revision the user last saw, as If-Match: a 412 (REVISION_CONFLICT) if the case moved on. */
+function ifMatch(revision: number): { 'If-Match': string } {
+  return { 'If-Match': `"${revision}"` };
+}
+
+const path = (caseId: string) => ({ caseId });
 
 export const api = {
   async session(): Promise<Session> {
@@ -252,82 +278,116 @@ export const api = {
   signInUrl(returnTo: string): string {
     return `/auth/login${query({ returnTo })}`;
   },
-  worklist(params: { limit: number; offset: number }): Promise<Page<WorklistRow>> {
-    return request('GET', `/worklist${query(params)}`);
+  async worklist(params: { limit: number; offset: number }): Promise<Page<WorklistRow>> {
+    // The document marks parameters with a default as required: these are the API's defaults.
+    const page = await unwrap(client.GET('/worklist', { params: { query: { unacknowledgedAfterDays: 5, referralsWithinDays: 14, ...params } } }));
+    return page as Page<WorklistRow>;
   },
-  cases(params: { limit: number; offset: number }): Promise<Page<CaseSummary>> {
-    return request('GET', `/cases${query(params)}`);
+  async cases(params: { limit: number; offset: number }): Promise<Page<CaseSummary>> {
+    const page = await unwrap(client.GET('/cases', { params: { query: params } }));
+    return page as Page<CaseSummary>;
   },
   /** `consistentWith`: a write's position; the answer then includes that write (read your writes). */
-  caseSummary(caseId: string, consistentWith?: string): Promise<CaseSummary> {
-    return request('GET', `/cases/${encodeURIComponent(caseId)}${query({ consistentWith })}`);
+  async caseSummary(caseId: string, consistentWith?: string): Promise<CaseSummary> {
+    const summary = await unwrap(client.GET('/cases/{caseId}', { params: { path: path(caseId), query: { consistentWith } } }));
+    return summary as CaseSummary;
   },
-  timeline(caseId: string, consistentWith?: string): Promise<Page<TimelineItem>> {
-    return request('GET', `/cases/${encodeURIComponent(caseId)}/timeline${query({ limit: 200, consistentWith })}`);
+  async timeline(caseId: string, consistentWith?: string): Promise<Page<TimelineItem>> {
+    const page = await unwrap(client.GET('/cases/{caseId}/timeline', { params: { path: path(caseId), query: { limit: 200, offset: 0, consistentWith } } }));
+    return page;
   },
   informationFlow(caseId: string, consistentWith?: string): Promise<Page<InformationFlowItem>> {
-    return request('GET', `/cases/${encodeURIComponent(caseId)}/information-flow${query({ kind: 'share', limit: 200, consistentWith })}`);
+    return unwrap(
+      client.GET('/cases/{caseId}/information-flow', { params: { path: path(caseId), query: { kind: 'share', limit: 200, offset: 0, consistentWith } } }),
+    );
   },
-  notifications(params: { state?: 'unread' | 'read'; limit: number; offset: number }): Promise<Page<Notification> & { unread: number }> {
-    return request('GET', `/notifications${query(params)}`);
+  async notifications(params: { state?: 'unread' | 'read'; limit: number; offset: number }): Promise<Page<Notification> & { unread: number }> {
+    const page = await unwrap(client.GET('/notifications', { params: { query: params } }));
+    return page as Page<Notification> & { unread: number };
   },
-  markNotificationRead(id: string): Promise<Notification> {
-    return request('POST', `/notifications/${encodeURIComponent(id)}/read`);
+  async markNotificationRead(id: string): Promise<Notification> {
+    const notification = await unwrap(client.POST('/notifications/{id}/read', { params: { path: { id } } }));
+    return notification as Notification;
   },
-  acknowledgeFromNotification(id: string): Promise<{ notification: Notification; revision: number; position: string; replayed: boolean }> {
-    return request('POST', `/notifications/${encodeURIComponent(id)}/acknowledge`);
+  async acknowledgeFromNotification(id: string): Promise<{ notification: Notification; revision: number; position: string; replayed: boolean }> {
+    const answer = await unwrap(client.POST('/notifications/{id}/acknowledge', { params: { path: { id } } }));
+    return answer as { notification: Notification; revision: number; position: string; replayed: boolean };
   },
   /** The live stream of the caller's new notifications (Server-Sent Events, with the session cookie). */
   notificationStream(): EventSource {
     return new EventSource('/notifications/stream', { withCredentials: true });
   },
   intake(params: { limit: number; offset: number }): Promise<Page<IntakeCase>> {
-    return request('GET', `/intake${query(params)}`);
+    return unwrap(client.GET('/intake', { params: { query: params } }));
+  },
+  /** Every agency's standing entry points, and where referrals are received (reference data). */
+  agencyDirectory(handles?: string): Promise<AgencyDirectory> {
+    return unwrap(client.GET('/agency-directory', { params: { query: { handles: handles || undefined } } }));
+  },
+  /** The SSP+ register: open level 3/4 cases in the age band today that the reader may see. */
+  async sspRegister(params: { limit: number; offset: number; cityDistrict?: string; programme?: string }): Promise<Page<SspRegisterEntry>> {
+    const page = await unwrap(client.GET('/ssp-register', { params: { query: params } }));
+    return page as Page<SspRegisterEntry>;
   },
   agencies(): Promise<{ items: AgencyReference[] }> {
-    return request('GET', '/reference-data/agencies');
+    return referenceList<AgencyReference>('agencies');
   },
   legalBases(): Promise<{ items: LegalBasisReference[] }> {
-    return request('GET', '/reference-data/legal-bases');
+    return referenceList<LegalBasisReference>('legal-bases');
   },
   districts(): Promise<{ items: DistrictReference[] }> {
-    return request('GET', '/reference-data/districts');
+    return referenceList<DistrictReference>('districts');
+  },
+  programmes(): Promise<{ items: ProgrammeReference[] }> {
+    return referenceList<ProgrammeReference>('programmes');
   },
   cityDistricts(): Promise<{ items: { code: string; name: string }[] }> {
-    return request('GET', '/reference-data/city-districts');
+    return referenceList<{ code: string; name: string }>('city-districts');
   },
   /** 202 { received: true } whether or not the citizen had a case (no case id, by design). */
-  refer(referral: Referral): Promise<{ received: true }> {
-    return request('POST', '/cases', referral);
+  async refer(referral: Referral): Promise<{ received: true }> {
+    await unwrap(client.POST('/cases', { body: referral }));
+    return { received: true };
   },
   // ---- Case commands: each sent with the revision the user last saw (If-Match); 412 if the case moved on.
   takeOver(caseId: string, revision: number, coordinator: { coordinatorId: string; agency: string }): Promise<CommandAccepted> {
-    return request('POST', `/cases/${encodeURIComponent(caseId)}/coordinator`, coordinator, ifMatch(revision));
+    return unwrap(client.POST('/cases/{caseId}/coordinator', { params: { path: path(caseId), header: ifMatch(revision) }, body: coordinator }));
   },
   /** Brings an agency onto the case; it takes its usual entry point (reference data) for now. */
   joinCase(caseId: string, revision: number, agency: string): Promise<CommandAccepted> {
-    return request('POST', `/cases/${encodeURIComponent(caseId)}/agencies/${encodeURIComponent(agency)}`, {}, ifMatch(revision));
+    return unwrap(client.POST('/cases/{caseId}/agencies/{agency}', { params: { path: { caseId, agency }, header: ifMatch(revision) }, body: {} }));
   },
   shareInformation(caseId: string, revision: number, share: ShareInformation): Promise<CommandAccepted> {
-    return request('POST', `/cases/${encodeURIComponent(caseId)}/entries`, { entryId: crypto.randomUUID(), ...share }, ifMatch(revision));
+    return unwrap(
+      client.POST('/cases/{caseId}/entries', { params: { path: path(caseId), header: ifMatch(revision) }, body: { entryId: crypto.randomUUID(), ...share } }),
+    );
   },
   acknowledgeInformation(caseId: string, revision: number, entryId: string): Promise<CommandAccepted> {
-    return request('POST', `/cases/${encodeURIComponent(caseId)}/entries/${encodeURIComponent(entryId)}/acknowledgements`, undefined, ifMatch(revision));
+    return unwrap(client.POST('/cases/{caseId}/entries/{entryId}/acknowledgements', { params: { path: { caseId, entryId }, header: ifMatch(revision) } }));
   },
-  auditHistory(caseId: string, lang: 'da' | 'en'): Promise<{ events: AuditHistoryEntry[] }> {
-    return request('GET', `/audit/cases/${encodeURIComponent(caseId)}/history${query({ lang })}`);
+  async auditHistory(caseId: string, lang: 'da' | 'en'): Promise<{ events: AuditHistoryEntry[] }> {
+    const history = await unwrap(
+      client.GET('/audit/cases/{caseId}/history', { params: { path: path(caseId), query: { lang }, header: { 'accept-language': lang } } }),
+    );
+    return history;
   },
-  chainVerification(caseId: string): Promise<ChainVerification> {
-    return request('GET', `/audit/cases/${encodeURIComponent(caseId)}/verification`);
+  async chainVerification(caseId: string): Promise<ChainVerification> {
+    const verification = await unwrap(client.GET('/audit/cases/{caseId}/verification', { params: { path: path(caseId) } }));
+    return verification;
   },
   accessReport(caseId: string): Promise<AccessReport> {
-    return request('GET', `/cases/${encodeURIComponent(caseId)}/access-report`);
+    return unwrap(client.GET('/cases/{caseId}/access-report', { params: { path: path(caseId) } }));
   },
   citizenCopyUrl(caseId: string, format: 'html' | 'pdf', lang: 'da' | 'en'): string {
     return `/cases/${encodeURIComponent(caseId)}/citizen-copy${query({ format, lang })}`;
   },
 };
 
-function ifMatch(revision: number): Record<string, string> {
-  return { 'If-Match': `"${revision}"` };
+/** A reference list: the document types its entries loosely (each list has its own fields), so they are named here. */
+async function referenceList<T>(list: string): Promise<{ items: T[] }> {
+  const answer = await unwrap(client.GET('/reference-data/{list}', { params: { path: { list } } }));
+  return answer as unknown as { items: T[] };
 }
+
+/** For modules that add calls of their own (dialogs-api.ts): the same request, CSRF token and If-Match. */
+export { request as apiRequest, ifMatch, query as apiQuery };

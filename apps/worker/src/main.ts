@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { parentPort } from 'node:worker_threads';
 import { Pool } from 'pg';
 import { PostgresEventStore } from '@samvirke/event-store/postgres';
 import { createEventStoreDbEventStore } from '@samvirke/event-store/eventstoredb';
@@ -94,6 +95,10 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
+  // As the API's projection thread (apps/api/src/projection-thread.ts): the API asks it to stop.
+  parentPort?.on('message', (message) => {
+    if (message === 'stop') void stop('parent');
+  });
 }
 
 main().catch((error: unknown) => {

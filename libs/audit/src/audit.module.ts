@@ -1,4 +1,4 @@
-import { Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
+import { Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
@@ -27,7 +27,7 @@ export const AUDIT_CONFIG = Symbol('AUDIT_CONFIG');
  * PersonalDataVault, and the authentication guard that puts the user on the request.
  */
 @Module({})
-export class AuditModule implements OnModuleInit {
+export class AuditModule implements OnModuleInit, OnApplicationShutdown {
   constructor(private readonly retention: AuditRetentionJob) {}
 
   static register(config: AuditConfig = loadAuditConfig()): DynamicModule {
@@ -51,7 +51,7 @@ export class AuditModule implements OnModuleInit {
           useFactory: (store: EventStore, vault: PersonalDataVault, auditLog: AuditLog, snapshots: CaseStateSnapshots) =>
             new CaseReplay(store, vault, auditLog, snapshots),
         },
-        // Audit-log retention, at start and then on @nestjs/schedule's interval.
+        // Audit-log retention, at start and then on its interval (registered with @nestjs/schedule).
         AuditRetentionJob,
         ReadAuditInterceptor,
         { provide: APP_INTERCEPTOR, useExisting: ReadAuditInterceptor },
@@ -62,5 +62,11 @@ export class AuditModule implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     void this.retention.run();
+    this.retention.start();
+  }
+
+  /** A run in progress is waited for. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.retention.stop();
   }
 }

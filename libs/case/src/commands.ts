@@ -47,6 +47,8 @@ export type OpenCase = Command<
     reason: Sealed;
     /** The referring agency's entry point for this case; its directory default when omitted. */
     referrerEntryPoint?: CaseEntryPoint;
+    /** The day the case was opened (the citizen referred) in the real world, when recorded later (history); not in the future. */
+    openedOn?: IsoDate;
   }
 >;
 /**

@@ -136,6 +136,7 @@ function openCase(data: C.OpenCase['data'], { state, context, today, at }: Decis
   // Checked before looking at the case: a referral refused for a citizen without a case and
   // accepted for one with a case would tell the referrer which of the two it was.
   pastDate(data.birthDate, today, 'birthDate');
+  if (data.openedOn !== undefined) pastDate(data.openedOn, today, 'openedOn');
   ensure(context.refData.districts.has(data.districtCode), 'UNKNOWN_DISTRICT', `districtCode: ${data.districtCode}`);
   const referrer = knownAgency(context.refData, data.referredBy, 'referredBy');
   if (state.status !== 'not-opened') {
@@ -155,12 +156,15 @@ function openCase(data: C.OpenCase['data'], { state, context, today, at }: Decis
   }
   const intake = context.refData.referralIntake;
   // Birth date and district go into the log sealed only (issue 21): the clear pair was for the rules above.
-  const { referrerEntryPoint, birthDate: _birthDate, districtCode: _districtCode, ...opened } = data;
+  const { referrerEntryPoint, openedOn, birthDate: _birthDate, districtCode: _districtCode, ...opened } = data;
   // The intake unit is on every new case; the referrer joins at take-over (assignCoordinator), or
   // now when it is the intake agency itself.
   const intakeEntryPoint = referrer.code === intake.agency && referrerEntryPoint !== undefined ? referrerEntryPoint : standingEntryPoint(intake.entryPoint);
   return [
-    { type: 'CaseOpened', data: { ...opened, ...(referrerEntryPoint ? { referrerEntryPoint } : {}), openedAt: at } },
+    {
+      type: 'CaseOpened',
+      data: { ...opened, ...(referrerEntryPoint ? { referrerEntryPoint } : {}), openedAt: at, ...(openedOn === undefined ? {} : { openedOn }) },
+    },
     { type: 'AgencyJoinedCase', data: { agency: intake.agency, entryPoint: intakeEntryPoint, joinedAt: at } },
   ];
 }
@@ -405,7 +409,8 @@ function escalateFlow(data: C.EscalateFlow['data'], d: Decision): CaseEvent[] {
     ensure(entry.sharedWith.includes(data.toAgency), 'ENTRY_NOT_SHARED_WITH_AGENCY', `entryId: ${data.entryId}`);
     ensure(!entry.acknowledgedBy.has(data.toAgency), 'FLOW_ALREADY_ANSWERED', `entryId: ${data.entryId}`);
     flow = {
-      startedOn: copenhagenDate(new Date(entry.sharedAt)),
+      // The real-world day (history recorded later), as the escalation job reads it.
+      startedOn: entry.sharedOn ?? copenhagenDate(new Date(entry.sharedAt)),
       fromAgency: entry.fromAgency,
       toAgency: data.toAgency,
       taken: entry.escalations?.get(data.toAgency),

@@ -68,6 +68,8 @@ export type CaseOpened = Event<
      */
     referrerEntryPoint?: CaseEntryPoint;
     openedAt: IsoInstant;
+    /** The real-world day the case was opened, when it differs from the day recorded (history); measures and read models use it. */
+    openedOn?: IsoDate;
   }
 >;
 /**

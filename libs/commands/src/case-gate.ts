@@ -1,5 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { handleStreamCommand, WrongExpectedRevisionError, type CommandOutcome, type EventMetadata, type EventStore } from '@samvirke/event-store';
+import {
+  handleStreamCommand,
+  StreamStateCache,
+  WrongExpectedRevisionError,
+  type CommandOutcome,
+  type EventMetadata,
+  type EventStore,
+} from '@samvirke/event-store';
 import { caseDecider } from '@samvirke/case/decider';
 import { caseStreamId } from '@samvirke/case/application/case-identity';
 import type { CaseCommand, CaseEvent, CaseReferenceData, CaseState } from '@samvirke/case';
@@ -73,11 +80,19 @@ export interface CaseWrite {
  * any other code appends to a case stream.
  */
 export class CaseGate {
+  /** The folded state of the cases last written through this gate (ciphertext only; see StreamStateCache). */
+  private readonly states = new StreamStateCache<CaseState>(500);
+
   constructor(
     private readonly store: EventStore,
     private readonly referenceData: CaseReferenceData,
     private readonly clock: { now(): Date },
   ) {}
+
+  /** Drops the case's cached state (erasure calls it once the keys are destroyed); the next write reads the stream whole. */
+  forget(caseId: string): void {
+    this.states.forget(caseStreamId(caseId));
+  }
 
   async execute(write: CaseWrite): Promise<CommandOutcome<CaseEvent>> {
     try {
@@ -116,6 +131,7 @@ export class CaseGate {
       requestFingerprint: write.requestFingerprint ?? fingerprintOf(command as CaseCommand),
       metadata: this.metadataFor(write, typeof command === 'function' ? undefined : command),
       authorize: (state) => this.authorize(caller, intent, state),
+      stateCache: this.states,
     });
   }
 

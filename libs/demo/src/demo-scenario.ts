@@ -62,18 +62,20 @@ const LEGAL_ADVISER: DemoActor = { userId: 'jurist-01', agency: 'OKF' };
 
 /** Someone to sign in as on a development machine with the demo load, and the role to ask for. */
 export interface DemoUser extends DemoActor {
-  readonly role: 'coordinator' | 'liaison' | 'auditor';
+  readonly role: 'coordinator' | 'liaison' | 'auditor' | 'programme-manager';
 }
 
 /**
  * The demo's users worth signing in as: every coordinator, the first liaison of each agency (each acts
- * on the demo cases), and an auditor (auditors act on no case; any user id works).
+ * on the demo cases), an auditor (auditors act on no case; any user id works) and a programme manager
+ * (reads the effect reports only).
  */
 export function demoUsers(): DemoUser[] {
   return [
     ...DEMO_COORDINATORS.map((actor) => ({ ...actor, role: 'coordinator' as const })),
     ...Object.entries(STAFF).map(([agency, [prefix]]) => ({ userId: `${prefix}-01`, agency, role: 'liaison' as const })),
     { userId: 'revisor-01', agency: 'OKF', role: 'auditor' },
+    { userId: 'programleder-01', agency: 'OKF', role: 'programme-manager' },
   ];
 }
 

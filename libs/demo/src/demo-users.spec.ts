@@ -8,16 +8,17 @@ describe('demo users', () => {
 
   it('lists coordinators and liaisons who act on the demo cases, so a token for any of them sees data', () => {
     const idle = demoUsers()
-      .filter((user) => user.role !== 'auditor')
+      .filter((user) => user.role !== 'auditor' && user.role !== 'programme-manager')
       .filter((user) => !actors.has(`${user.userId} ${user.agency}`))
       .map((user) => `${user.userId} (${user.agency}, ${user.role})`);
     expect(idle).toEqual([]);
   });
 
-  it('lists a coordinator of every municipal administration in the load, a liaison per agency and an auditor', () => {
+  it('lists a coordinator of every municipal administration in the load, a liaison per agency, an auditor and a programme manager', () => {
     const users = demoUsers();
     expect(new Set(users.filter((user) => user.role === 'liaison').map((user) => user.agency)).size).toBeGreaterThanOrEqual(8);
     expect(users.some((user) => user.role === 'auditor')).toBe(true);
+    expect(users.some((user) => user.role === 'programme-manager')).toBe(true);
     expect(new Set(users.filter((user) => user.role === 'coordinator').map((user) => user.agency))).toEqual(new Set(['BIF', 'SOF', 'OKF']));
   });
 });

@@ -48,6 +48,129 @@ export interface CommandEnvelope<Command, Context, State = unknown> {
    * earlier handling).
    */
   authorize?: (state: State) => void;
+  /** The folded state of recently used streams, so a command reads only the events newer than it (see StreamStateCache). */
+  stateCache?: StreamStateCache<State>;
+}
+
+interface CachedStream<State> {
+  /** Revision of the last event folded into `state`. */
+  revision: number;
+  position: GlobalPosition;
+  state: State;
+  /**
+   * Ids of the stream's events, at least up to `revision`: a command whose first event id is here
+   * may have been handled before and takes the uncached path, which finds the earlier handling.
+   * Grow-only and shared by the entries of one stream (an id beyond an entry's revision only sends
+   * a command down the uncached path).
+   */
+  eventIds: Set<string>;
+}
+
+/**
+ * The folded state of recently used streams, per process (bounded, least recently used out). A
+ * command then reads only the events after the cached revision (`fromRevision`) and folds them onto
+ * the cached state; writers in other processes are seen that way too. Safe because events are
+ * immutable and streams append-only, states are values (`evolve` never changes a state it is given),
+ * and the append's expected-revision check fails on anything the cache missed: the entry is then
+ * dropped and the command decided again from a full read. A retried request (its first event id
+ * already seen) takes the full read as well, where the earlier handling is found.
+ *
+ * Only what `evolve` builds is cached: for case streams that is ciphertext (sealed values), never a
+ * decrypted field, so crypto-shredding makes it as unreadable as the events; erasure still drops
+ * the entry (`forget`).
+ */
+export class StreamStateCache<State> {
+  private readonly entries = new Map<string, CachedStream<State>>();
+
+  constructor(readonly maxStreams = 500) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** @internal for handleStreamCommand */
+  take(streamId: string): CachedStream<State> | undefined {
+    const entry = this.entries.get(streamId);
+    if (entry) {
+      this.entries.delete(streamId);
+      this.entries.set(streamId, entry);
+    }
+    return entry;
+  }
+
+  /** @internal for handleStreamCommand; an older entry never replaces a newer one. */
+  keep(streamId: string, entry: CachedStream<State>): void {
+    if (this.maxStreams <= 0) return;
+    const current = this.entries.get(streamId);
+    if (current && current.revision > entry.revision) return;
+    this.entries.delete(streamId);
+    if (this.entries.size >= this.maxStreams) {
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
+    this.entries.set(streamId, entry);
+  }
+
+  forget(streamId: string): void {
+    this.entries.delete(streamId);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+interface LoadedStream<State> {
+  state: State;
+  revision: number | undefined;
+  position: GlobalPosition | undefined;
+  /** The whole stream, when it was read whole (needed to find an earlier handling). */
+  history: RecordedEvent[] | undefined;
+  eventIds: Set<string>;
+}
+
+async function loadStream<Command, Event extends DomainEvent, State, Context>(
+  store: EventStore,
+  decider: StreamDecider<Command, Event, State, Context>,
+  envelope: CommandEnvelope<Command, Context, State>,
+  firstEventId: string,
+): Promise<LoadedStream<State>> {
+  const fold = (state: State, recorded: RecordedEvent[]): State => {
+    const domainEvents = recorded.map((event) => ({ type: event.type, data: event.data }) as Event);
+    return decider.evolveAll ? decider.evolveAll(state, domainEvents) : domainEvents.reduce((folded, event) => decider.evolve(folded, event), state);
+  };
+  const cache = envelope.stateCache;
+  const cached = cache?.take(envelope.streamId);
+  if (cache && cached && !cached.eventIds.has(firstEventId)) {
+    const newer = await store.readStream(envelope.streamId, { fromRevision: cached.revision + 1 });
+    const contiguous = newer.every((event, index) => event.streamRevision === cached.revision + 1 + index);
+    if (contiguous && !newer.some((event) => event.id === firstEventId)) {
+      for (const event of newer) cached.eventIds.add(event.id);
+      const last = newer.at(-1);
+      const loaded = {
+        state: newer.length > 0 ? fold(cached.state, newer) : cached.state,
+        revision: last?.streamRevision ?? cached.revision,
+        position: last?.globalPosition ?? cached.position,
+        history: undefined,
+        eventIds: cached.eventIds,
+      };
+      if (last) cache.keep(envelope.streamId, { ...loaded, revision: last.streamRevision, position: last.globalPosition });
+      return loaded;
+    }
+    cache.forget(envelope.streamId);
+  }
+  const history = await store.readStream(envelope.streamId);
+  const last = history.at(-1);
+  const loaded = {
+    state: fold(decider.initialState(), history),
+    revision: last?.streamRevision,
+    position: last?.globalPosition,
+    history,
+    eventIds: new Set(history.map((event) => event.id)),
+  };
+  if (cache && last)
+    cache.keep(envelope.streamId, { state: loaded.state, revision: last.streamRevision, position: last.globalPosition, eventIds: loaded.eventIds });
+  return loaded;
 }
 
 export interface CommandOutcome<Event> {
@@ -96,17 +219,15 @@ export async function handleStreamCommand<Command, Event extends DomainEvent, St
   const firstEventId = deterministicUuid(envelope.streamId, envelope.idempotencyKey, '0');
   let command: Command | undefined = typeof envelope.command === 'function' ? undefined : envelope.command;
   for (let attempt = 1; ; attempt++) {
-    const history = await store.readStream(envelope.streamId);
-    const domainEvents = history.map((recorded) => ({ type: recorded.type, data: recorded.data }) as Event);
-    const state = decider.evolveAll
-      ? decider.evolveAll(decider.initialState(), domainEvents)
-      : domainEvents.reduce((folded, event) => decider.evolve(folded, event), decider.initialState());
+    const loaded = await loadStream(store, decider, envelope, firstEventId);
+    const { state } = loaded;
     envelope.authorize?.(state);
 
-    const replay = findEarlierHandling<Event>(history, firstEventId, envelope);
+    // A cached load has checked that the first event id is not in the stream: nothing handled before.
+    const replay = loaded.history ? findEarlierHandling<Event>(loaded.history, firstEventId, envelope) : undefined;
     if (replay) return replay;
 
-    const currentRevision = history.length > 0 ? history[history.length - 1].streamRevision : undefined;
+    const currentRevision = loaded.revision;
     if (envelope.expectedRevision !== undefined && envelope.expectedRevision !== currentRevision) {
       throw new WrongExpectedRevisionError(envelope.streamId, envelope.expectedRevision, currentRevision);
     }
@@ -117,7 +238,7 @@ export async function handleStreamCommand<Command, Event extends DomainEvent, St
       return {
         streamId: envelope.streamId,
         revision: currentRevision,
-        position: history.at(-1)?.globalPosition,
+        position: loaded.position,
         events: [],
         replayed: false,
       };
@@ -136,8 +257,11 @@ export async function handleStreamCommand<Command, Event extends DomainEvent, St
     }));
     try {
       const result = await store.appendToStream(envelope.streamId, toAppend, currentRevision ?? 'no-stream');
+      rememberAppended(envelope, decider, loaded, toAppend, result);
       return { streamId: envelope.streamId, revision: result.nextRevision, position: result.position, events: decided, replayed: result.alreadyAppended };
     } catch (error) {
+      // The cache (if any) missed something, or another writer came first: read the stream whole next time.
+      if (error instanceof WrongExpectedRevisionError) envelope.stateCache?.forget(envelope.streamId);
       // Someone else appended between our read and our write. If the client pinned a revision, that
       // is their conflict to resolve; otherwise decide again on the new state.
       const retry = error instanceof WrongExpectedRevisionError && envelope.expectedRevision === undefined && attempt < MAX_ATTEMPTS;
@@ -147,10 +271,30 @@ export async function handleStreamCommand<Command, Event extends DomainEvent, St
   }
 }
 
+/** The state after an append, folded from the events as they are stored (JSON), cached at the new revision. */
+function rememberAppended<Command, Event extends DomainEvent, State, Context>(
+  envelope: CommandEnvelope<Command, Context, State>,
+  decider: StreamDecider<Command, Event, State, Context>,
+  loaded: LoadedStream<State>,
+  appended: NewEvent[],
+  result: { nextRevision: number; position: GlobalPosition; alreadyAppended: boolean },
+): void {
+  const cache = envelope.stateCache;
+  if (!cache) return;
+  if (result.alreadyAppended || result.nextRevision !== (loaded.revision ?? -1) + appended.length) {
+    cache.forget(envelope.streamId);
+    return;
+  }
+  const stored = appended.map((event) => ({ type: event.type, data: JSON.parse(JSON.stringify(event.data)) as unknown }) as Event);
+  const state = decider.evolveAll ? decider.evolveAll(loaded.state, stored) : stored.reduce((folded, event) => decider.evolve(folded, event), loaded.state);
+  for (const event of appended) loaded.eventIds.add(event.id);
+  cache.keep(envelope.streamId, { state, revision: result.nextRevision, position: result.position, eventIds: loaded.eventIds });
+}
+
 function findEarlierHandling<Event extends DomainEvent>(
   history: RecordedEvent[],
   firstEventId: string,
-  envelope: CommandEnvelope<unknown, unknown, never>,
+  envelope: Pick<CommandEnvelope<unknown, unknown>, 'idempotencyKey' | 'requestFingerprint' | 'streamId'>,
 ): CommandOutcome<Event> | undefined {
   const first = history.findIndex((event) => event.id === firstEventId);
   if (first < 0) return undefined;

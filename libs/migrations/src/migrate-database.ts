@@ -18,6 +18,20 @@ export interface MigrationResult {
 export interface MigrateOptions {
   /** Shown in pg_stat_activity while the migrations run. */
   applicationName?: string;
+  /**
+   * Apply the migrations only up to and including this one (a class name, as `samvirke_migrations`
+   * records it): a restore rebuilds the schema a backup was taken at before loading its rows.
+   */
+  upTo?: string;
+}
+
+/** The migration classes to run: all, or those up to `upTo` (which must be one of them). */
+function migrationsUpTo(upTo: string | undefined): ReturnType<typeof migrationClasses> {
+  const all = migrationClasses();
+  if (upTo === undefined) return all;
+  const index = all.findIndex((migration) => migration.name === upTo);
+  if (index < 0) throw new Error(`migration ${upTo} is not one this version knows: the database it comes from is newer than this code`);
+  return all.slice(0, index + 1);
 }
 
 /** TypeORM's console logger would print beside the app's JSON log: keep only which migration failed. */
@@ -38,7 +52,7 @@ export function createMigrationDataSource(connectionString: string, options: Mig
   return new DataSource({
     type: 'postgres',
     url: connectionString,
-    migrations: migrationClasses(),
+    migrations: migrationsUpTo(options.upTo),
     migrationsTableName: MIGRATIONS_TABLE,
     migrationsTransactionMode: 'all',
     applicationName: options.applicationName ?? 'samvirke-migrations',

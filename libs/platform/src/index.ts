@@ -12,3 +12,4 @@ export * from './metrics/metrics';
 export * from './metrics/metrics.controller';
 export * from './database/pool-connection-loss';
 export * from './disclosure/small-cell-suppression';
+export * from './jobs/scheduled-job';

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import compression from 'compression';
 import { Router, static as serveStatic, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import * as oidc from 'openid-client';
@@ -209,8 +210,12 @@ export function mountConsole(app: NestExpressApplication, config: ConsoleConfig,
     logger.warn({ webRoot: WEB_ROOT }, 'the web app is not built (npm run build builds it): / and /app answer 404');
     return;
   }
+  // The bundles go out compressed (gzip or brotli as the browser asks): the JavaScript sent is a
+  // third of its size on disk (bench: "console JavaScript sent"). Only the static assets: the API's
+  // own answers are small and compressing them would cost the command path CPU.
   app.use(
     '/assets',
+    compression(),
     serveStatic(join(WEB_ROOT, 'assets'), {
       index: false,
       fallthrough: true,

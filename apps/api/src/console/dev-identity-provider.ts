@@ -14,7 +14,12 @@ export interface DevIdentityProvider {
   router: Router;
 }
 
-const ROLE_WORDS: Record<DemoUser['role'], string> = { coordinator: 'Koordinatorer', liaison: 'Kontaktpersoner (én pr. myndighed)', auditor: 'Revisor' };
+const ROLE_WORDS: Record<DemoUser['role'], string> = {
+  coordinator: 'Koordinatorer',
+  liaison: 'Kontaktpersoner (én pr. myndighed)',
+  auditor: 'Revisor',
+  'programme-manager': 'Programleder (effektmål)',
+};
 
 function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
@@ -22,7 +27,7 @@ function escapeHtml(value: string): string {
 
 /** The login page: every demo user as a button, grouped by role (keyboard: Tab, Enter). */
 function loginPage(uid: string, users: DemoUser[]): string {
-  const groups = (['coordinator', 'liaison', 'auditor'] as const)
+  const groups = (['coordinator', 'liaison', 'auditor', 'programme-manager'] as const)
     .map((role) => {
       const buttons = users
         .filter((user) => user.role === role)

@@ -56,7 +56,7 @@ export async function verifyCommand(
     const broken = result.firstBroken;
     output.out(
       `BROKEN: ${broken?.problem} in stream ${broken?.streamId} at revision ${broken?.revision ?? '-'} ` +
-        `(event ${broken?.eventId ?? '-'}, global position ${broken?.globalPosition ?? '-'}); ${result.eventsChecked} events checked`,
+        `(event ${broken?.eventId ?? '-'}, type ${broken?.eventType ?? '-'}, global position ${broken?.globalPosition ?? '-'}); ${result.eventsChecked} events checked`,
     );
     return 1;
   } finally {

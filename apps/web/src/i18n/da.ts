@@ -1,4 +1,8 @@
+import { auditDa } from './audit-da';
 import { caseworkDa } from './casework-da';
+import { dialogsDa } from './dialogs-da';
+import { screensDa } from './screens-da';
+import { dashboardDa } from './dashboard-da';
 
 /**
  * Danish, the console's first language and the source of every key: en.ts must have the same keys
@@ -7,6 +11,10 @@ import { caseworkDa } from './casework-da';
  */
 export const da = {
   ...caseworkDa,
+  ...dialogsDa,
+  ...screensDa,
+  ...auditDa,
+  ...dashboardDa,
   'app.name': 'Samvirke',
   'app.tagline': 'SSP+ samarbejde på tværs af myndigheder',
   'app.skipToContent': 'Gå til indhold',

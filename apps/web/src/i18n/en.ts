@@ -1,9 +1,17 @@
+import { auditEn } from './audit-en';
 import { caseworkEn } from './casework-en';
+import { dialogsEn } from './dialogs-en';
+import { screensEn } from './screens-en';
+import { dashboardEn } from './dashboard-en';
 import type { MessageKey } from './da';
 
 /** English, the second language. Typed against da.ts: every Danish key needs an English text. */
 export const en: Record<MessageKey, string> = {
   ...caseworkEn,
+  ...dialogsEn,
+  ...screensEn,
+  ...auditEn,
+  ...dashboardEn,
   'app.name': 'Samvirke',
   'app.tagline': 'SSP+ cooperation across agencies',
   'app.skipToContent': 'Skip to content',

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, ApiError, type AccessReport, type AuditHistoryEntry, type ChainVerification } from '../api';
 import { formatDate, formatDateTime } from '../format';
 import { useI18n, type Language } from '../i18n';
+import { Link } from '../router';
 import { ErrorAlert, Loading } from './common';
 
 /**
@@ -101,9 +102,13 @@ function useAuditText() {
 
 export function AuditSections({ caseId }: { caseId: string }) {
   const { say } = useAuditText();
+  const { t } = useI18n();
   return (
     <section aria-labelledby="audit-heading" data-testid="audit">
       <h2 id="audit-heading">{say('heading')}</h2>
+      <p>
+        <Link href={`/app/audit/cases/${caseId}/time`}>{t('auditTime.link')}</Link>
+      </p>
       <Verification caseId={caseId} />
       <History caseId={caseId} />
       <Access caseId={caseId} />

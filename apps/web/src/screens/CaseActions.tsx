@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } fr
 import { api, ApiError, type CaseSummary, type CommandAccepted, type SessionUser, type SharePurpose, type Sensitivity } from '../api';
 import { formatDateTime } from '../format';
 import { useI18n } from '../i18n';
+import { CaseDialogs } from './CaseDialogs';
 import { ErrorAlert, Loading } from './common';
 
 /**
@@ -22,7 +23,7 @@ export interface CaseWriteProps {
 }
 
 /** One write with the conflict rule: remembers a 412 until the next success. */
-function useCaseWrite<V>(
+export function useCaseWrite<V>(
   props: CaseWriteProps,
   send: (revision: number, value: V) => Promise<CommandAccepted>,
   onSuccess?: (answer: CommandAccepted, value: V) => void,
@@ -45,7 +46,7 @@ function useCaseWrite<V>(
   return { ...mutation, conflict };
 }
 
-function WriteProblem({ error, conflict }: { error: unknown; conflict: boolean }) {
+export function WriteProblem({ error, conflict }: { error: unknown; conflict: boolean }) {
   const { t } = useI18n();
   if (conflict) {
     return (
@@ -65,7 +66,7 @@ function WriteProblem({ error, conflict }: { error: unknown; conflict: boolean }
  * focus goes to `initialFocus` (an element id) when given and present, else to the dialog itself,
  * so reading starts at its title (the share dialog's rules come first).
  */
-function Dialog({
+export function Dialog({
   title,
   open,
   onClose,
@@ -132,6 +133,7 @@ export function CaseActions(props: CaseWriteProps) {
           </button>
         )}
       </div>
+      <CaseDialogs {...props} onDone={setDone} />
       <Dialog title={t('join.title')} open={open === 'join'} onClose={() => setOpen(null)} initialFocus="join-agency">
         <JoinForm {...props} onCancel={() => setOpen(null)} onDone={finished} />
       </Dialog>
@@ -142,18 +144,18 @@ export function CaseActions(props: CaseWriteProps) {
   );
 }
 
-interface FormProps extends CaseWriteProps {
+export interface FormProps extends CaseWriteProps {
   onCancel: () => void;
   onDone: (text: string) => void;
 }
 
-function useReference() {
+export function useReference() {
   const agencies = useQuery({ queryKey: ['reference', 'agencies'], queryFn: () => api.agencies(), staleTime: Infinity });
   const legalBases = useQuery({ queryKey: ['reference', 'legal-bases'], queryFn: () => api.legalBases(), staleTime: Infinity });
   return { agencies, legalBases };
 }
 
-function FormButtons({ submit, busy, conflict, onCancel }: { submit: string; busy: boolean; conflict: boolean; onCancel: () => void }) {
+export function FormButtons({ submit, busy, conflict, onCancel }: { submit: string; busy: boolean; conflict: boolean; onCancel: () => void }) {
   const { t } = useI18n();
   return (
     <div className="button-row">

@@ -5,7 +5,9 @@ import { formatDate } from '../format';
 import { isMessageKey, useI18n } from '../i18n';
 import { Link } from '../router';
 import { CaseActions, SharedWithUs } from './CaseActions';
+import { RequestsToUs } from './CaseDialogs';
 import { ErrorAlert, Loading, PageHeading } from './common';
+import { useReferenceNames } from './Register';
 import { shortId } from './Worklist';
 import { lastWrite, rememberWrite } from '../writes';
 
@@ -77,6 +79,9 @@ export function CaseScreen({ caseId, fromWorklist, user }: { caseId: string; fro
         <SharedWithUs summary={summary.data} user={user} reloading={summary.isFetching} onWritten={onWritten} onConflict={onConflict} position={position} />
       )}
       {summary.data && (
+        <RequestsToUs summary={summary.data} user={user} reloading={summary.isFetching} onWritten={onWritten} onConflict={onConflict} position={position} />
+      )}
+      {summary.data && (
         <section aria-labelledby="timeline-heading">
           <h2 id="timeline-heading">{t('timeline.title')}</h2>
           {timeline.isPending && <Loading />}
@@ -90,6 +95,7 @@ export function CaseScreen({ caseId, fromWorklist, user }: { caseId: string; fro
 
 function CaseFacts({ summary }: { summary: CaseSummary }) {
   const { t, language } = useI18n();
+  const names = useReferenceNames();
   return (
     <section aria-labelledby="citizen-heading" className="case-facts">
       <h2 id="citizen-heading">{t('case.citizen')}</h2>
@@ -107,7 +113,9 @@ function CaseFacts({ summary }: { summary: CaseSummary }) {
           </>
         )}
         <dt>{t('case.district')}</dt>
-        <dd>{summary.districtCode ?? <span className="text-muted">{t('case.withheld')}</span>}</dd>
+        <dd data-testid="citizen-district">
+          {summary.districtCode ? names.district(summary.districtCode) : <span className="text-muted">{t('case.withheld')}</span>}
+        </dd>
         <dt>{t('case.status')}</dt>
         <dd>{t(summary.status === 'open' ? 'status.open' : 'status.closed')}</dd>
         <dt>{t('case.opened')}</dt>

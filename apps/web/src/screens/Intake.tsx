@@ -25,6 +25,10 @@ export function IntakeScreen({ user }: { user: SessionUser }) {
     placeholderData: keepPreviousData,
     retry: false,
   });
+  // Which administration receives referrals is reference data (referralIntake), not a constant here.
+  const directory = useQuery({ queryKey: ['agency-directory', ''], queryFn: () => api.agencyDirectory(), staleTime: 5 * 60_000 });
+  const intakeCode = directory.data?.referralIntake.agency;
+  const intakeAgency = intakeCode ? (directory.data?.items.find((agency) => agency.code === intakeCode)?.name[language] ?? intakeCode) : undefined;
   const takeOver = useMutation({
     mutationFn: async (row: IntakeCase) => {
       const summary = await api.caseSummary(row.caseId);
@@ -50,7 +54,9 @@ export function IntakeScreen({ user }: { user: SessionUser }) {
       {intake.isPending && <Loading />}
       {intake.isError &&
         (intake.error instanceof ApiError && intake.error.status === 403 ? (
-          <p className="alert alert-info">{t('intake.onlyIntake', { agency: 'BIF' })}</p>
+          <p className="alert alert-info" data-testid="intake-only">
+            {intakeAgency ? t('intake.onlyIntake', { agency: intakeAgency }) : t('intake.onlyIntakeUnknown')}
+          </p>
         ) : (
           <ErrorAlert error={intake.error} onRetry={() => void intake.refetch()} />
         ))}

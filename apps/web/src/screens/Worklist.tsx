@@ -4,6 +4,7 @@ import { api } from '../api';
 import { formatDate } from '../format';
 import { isMessageKey, useI18n } from '../i18n';
 import { Link } from '../router';
+import { CitizenName } from './CasePage';
 import { ErrorAlert, Loading, PageHeading } from './common';
 
 const PAGE = 50;
@@ -32,6 +33,7 @@ export function WorklistScreen() {
               <thead>
                 <tr>
                   <th scope="col">{t('worklist.case')}</th>
+                  <th scope="col">{t('worklist.name')}</th>
                   <th scope="col">{t('worklist.reasons')}</th>
                   <th scope="col" className="numeric">
                     {t('worklist.overdue')}
@@ -52,6 +54,7 @@ export function WorklistScreen() {
                     <th scope="row">
                       <Link href={`/app/cases/${row.caseId}`}>{`${t('worklist.case')} ${shortId(row.caseId)}`}</Link>
                     </th>
+                    <td>{row.name ? <CitizenName name={row.name} /> : <span className="text-muted">{t('worklist.nameComing')}</span>}</td>
                     <td>
                       {row.reasons.length === 0
                         ? t('worklist.calm')

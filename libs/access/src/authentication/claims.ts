@@ -10,8 +10,10 @@ import { AuthenticationFailed } from './authentication-failed';
  * - reference-admin: maintains reference data (agencies, programmes, districts).
  * - effects-admin: records the effect data that no case event carries (VINK staff units' knowledge
  *   assessments) and adds and changes effect measure definitions (versioned); sees no case.
+ * - programme-manager: the City's programme managers; read the effect reports (statistics, small cells
+ *   suppressed) and nothing else; sees no case.
  */
-export const ROLES = ['coordinator', 'liaison', 'auditor', 'reference-admin', 'effects-admin'] as const;
+export const ROLES = ['coordinator', 'liaison', 'auditor', 'reference-admin', 'effects-admin', 'programme-manager'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface AuthenticatedUser {

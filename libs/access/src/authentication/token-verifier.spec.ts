@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { base64url, createLocalJWKSet, importJWK, SignJWT, type JWK } from 'jose';
+import { base64url, createLocalJWKSet, importJWK, SignJWT, type JWK, type JWTVerifyGetKey } from 'jose';
 import { AuthenticationFailed, type AuthenticationFailureReason } from './authentication-failed';
 import { generateDevKeyPair, mintToken, publicPartOf, type MintTokenOptions } from './dev-tokens';
 import { TokenVerifier } from './token-verifier';
@@ -178,6 +178,60 @@ describe('TokenVerifier', () => {
         devKeysByDefault: false,
       });
       expect(await reasonFor(await mint(ec.privateJwk, { issuedAt: new Date() }), unreachable)).toBe('KEYS_UNAVAILABLE');
+    });
+  });
+
+  describe('the verified-token cache', () => {
+    /** A verifier on a clock the test moves, counting how often a signature is checked (a key is looked up). */
+    function cachingVerifier(options: { cacheEntries?: number; cacheMaxAgeMs?: number } = {}) {
+      const clock = { now: NOW.getTime() };
+      const localKeys = createLocalJWKSet({ keys: [ec.publicJwk, rsaPublic] });
+      const counted = { lookups: 0 };
+      const keys: JWTVerifyGetKey = (header, token) => {
+        counted.lookups++;
+        return localKeys(header, token);
+      };
+      const verifying = new TokenVerifier({ issuer: ISSUER, audience: AUDIENCE, clockToleranceSeconds: 30, keys, now: () => new Date(clock.now), ...options });
+      return { verifying, clock, counted };
+    }
+
+    it('checks the signature of a token once and answers its next uses from the cache', async () => {
+      const { verifying, counted } = cachingVerifier();
+      const token = await mint(ec.privateJwk);
+      for (let i = 0; i < 3; i++) await expect(verifying.verify(token)).resolves.toEqual({ userId: 'caseworker-17', agency: 'SOF', roles: ['liaison'] });
+      expect(counted.lookups).toBe(1);
+    });
+
+    it('never extends a token past its own expiry: after exp (plus the tolerance) it is refused', async () => {
+      const { verifying, clock } = cachingVerifier({ cacheMaxAgeMs: 24 * 3600_000 });
+      const token = await mint(ec.privateJwk, { issuedAt: NOW, ttlSeconds: 300 });
+      await expect(verifying.verify(token)).resolves.toMatchObject({ userId: 'caseworker-17' });
+      clock.now = NOW.getTime() + 331_000;
+      expect(await reasonFor(token, verifying)).toBe('EXPIRED');
+    });
+
+    it('checks the signature again after the maximum age, and after the token was evicted from a full cache', async () => {
+      const { verifying, clock, counted } = cachingVerifier({ cacheEntries: 2 });
+      const [first, second, third] = await Promise.all([mint(ec.privateJwk), mint(ec.privateJwk), mint(rsaPrivate)]);
+      await verifying.verify(first);
+      clock.now += 61_000;
+      await verifying.verify(first);
+      expect(counted.lookups).toBe(2);
+      await verifying.verify(second);
+      await verifying.verify(third);
+      await verifying.verify(first);
+      expect(counted.lookups).toBe(5);
+    });
+
+    it('remembers no refused token, and gives each caller a user of its own', async () => {
+      const { verifying, counted } = cachingVerifier();
+      const forged = (await mint(ec.privateJwk)).replace(/\.[^.]+$/, `.${base64url.encode(Buffer.alloc(64, 1))}`);
+      expect(await reasonFor(forged, verifying)).toBe('BAD_SIGNATURE');
+      expect(await reasonFor(forged, verifying)).toBe('BAD_SIGNATURE');
+      expect(counted.lookups).toBe(2);
+      const token = await mint(ec.privateJwk);
+      (await verifying.verify(token)).roles.push('coordinator');
+      await expect(verifying.verify(token)).resolves.toMatchObject({ roles: ['liaison'] });
     });
   });
 });

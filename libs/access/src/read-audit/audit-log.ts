@@ -53,6 +53,8 @@ export interface AuditLogFilter {
   caseId?: string;
   userId?: string;
   agency?: string;
+  action?: AuditAction;
+  purpose?: AuditPurpose;
   /** Inclusive. */
   from?: Date;
   /** Exclusive. */
@@ -208,6 +210,8 @@ export class AuditLog {
     if (filter.caseId !== undefined) add('case_id = ?', filter.caseId);
     if (filter.userId !== undefined) add('user_id = ?', filter.userId);
     if (filter.agency !== undefined) add('agency = ?', filter.agency);
+    if (filter.action !== undefined) add('action = ?', filter.action);
+    if (filter.purpose !== undefined) add('purpose = ?', filter.purpose);
     if (filter.from !== undefined) add('recorded_at >= ?', filter.from);
     if (filter.to !== undefined) add('recorded_at < ?', filter.to);
     values.push(filter.limit + 1, filter.offset);

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { AUDIT_ACTIONS, AUDIT_PURPOSES, type AuditAction, type AuditPurpose } from '@samvirke/access/read-audit/audit-vocabulary';
 
 export class AuditLogQueryDto {
   @IsOptional()
@@ -14,6 +15,16 @@ export class AuditLogQueryDto {
   @IsOptional()
   @Matches(/^[A-Z0-9-]{1,64}$/, { message: 'agency must be an agency code such as BIF or KBH-POLITI' })
   agency?: string;
+
+  /** The kind of access: read, search, export, change or notify. */
+  @IsOptional()
+  @IsIn(AUDIT_ACTIONS, { message: `action must be one of ${AUDIT_ACTIONS.join(', ')}` })
+  action?: AuditAction;
+
+  /** The purpose the reader declared (X-Purpose). */
+  @IsOptional()
+  @IsIn(AUDIT_PURPOSES, { message: `purpose must be one of ${AUDIT_PURPOSES.join(', ')}` })
+  purpose?: AuditPurpose;
 
   /** Inclusive, an ISO 8601 instant. */
   @IsOptional()

@@ -23,13 +23,15 @@ export class AuditLogController {
   constructor(private readonly auditLog: AuditLog) {}
 
   @Get('audit/log')
-  @ApiOperation({ summary: 'Query the access log by case, user, agency and time (paged, oldest first).' })
+  @ApiOperation({ summary: 'Search the access log by case, user, agency, kind of access, declared purpose and period (paged, oldest first).' })
   @ApiOkResponse({ description: 'A page of access records.', type: AuditLogPageDto })
   log(@Query() query: AuditLogQueryDto): Promise<AuditLogPage> {
     return this.auditLog.search({
       caseId: query.caseId?.toLowerCase(),
       userId: query.userId,
       agency: query.agency,
+      action: query.action,
+      purpose: query.purpose,
       from: query.from ? new Date(query.from) : undefined,
       to: query.to ? new Date(query.to) : undefined,
       limit: query.limit ?? 100,

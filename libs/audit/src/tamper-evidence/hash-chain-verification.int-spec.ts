@@ -46,11 +46,11 @@ describe('hash chain verification (PostgreSQL)', () => {
   }
 
   async function eventAt(streamId: string, revision: number, db: Pool = pool) {
-    const { rows } = await db.query<{ event_id: string; global_position: string }>(
-      'SELECT event_id, global_position FROM es_events WHERE stream_id = $1 AND stream_revision = $2',
+    const { rows } = await db.query<{ event_id: string; event_type: string; global_position: string }>(
+      'SELECT event_id, event_type, global_position FROM es_events WHERE stream_id = $1 AND stream_revision = $2',
       [streamId, revision],
     );
-    return { eventId: rows[0].event_id, globalPosition: String(rows[0].global_position) };
+    return { eventId: rows[0].event_id, eventType: rows[0].event_type, globalPosition: String(rows[0].global_position) };
   }
 
   it('an untouched stream verifies, counting every event', async () => {

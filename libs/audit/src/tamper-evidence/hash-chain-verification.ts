@@ -8,6 +8,8 @@ export interface BrokenLink {
   /** The event's revision; for a head mismatch, the last event still there (null if none is). */
   revision: number | null;
   eventId: string | null;
+  /** The event's type as stored (for a head mismatch, the last event's; null if none is): what kind of fact was altered, never its content. */
+  eventType: string | null;
   /** es_events.global_position, as a decimal string. */
   globalPosition: string | null;
   problem: ChainProblem;
@@ -32,6 +34,7 @@ interface VerificationRow {
   stream_id: string | null;
   stream_revision: string | null;
   event_id: string | null;
+  event_type: string | null;
   global_position: string | null;
   problem: ChainProblem | null;
 }
@@ -55,7 +58,7 @@ function verificationSql(batchSql: string): string {
   return `
 WITH batch AS (${batchSql}),
 checked AS (
-  SELECT e.stream_id, e.stream_revision, e.event_id, e.global_position, e.hash,
+  SELECT e.stream_id, e.stream_revision, e.event_id, e.event_type, e.global_position, e.hash,
     CASE
       WHEN e.stream_revision <> row_number() OVER w - 1 THEN 'revision-gap'
       WHEN e.hash IS DISTINCT FROM sha256(coalesce(lag(e.hash) OVER w, ''::bytea) || ${HASHED_FIELDS_SQL('e.')}) THEN 'hash-mismatch'
@@ -65,9 +68,9 @@ checked AS (
   WINDOW w AS (PARTITION BY e.stream_id ORDER BY e.stream_revision)
 ),
 problems AS (
-  SELECT stream_id, stream_revision, event_id, global_position, problem, 0 AS rank FROM checked WHERE problem IS NOT NULL
+  SELECT stream_id, stream_revision, event_id, event_type, global_position, problem, 0 AS rank FROM checked WHERE problem IS NOT NULL
   UNION ALL
-  SELECT b.stream_id, c.stream_revision, c.event_id, c.global_position, 'head-mismatch', 1
+  SELECT b.stream_id, c.stream_revision, c.event_id, c.event_type, c.global_position, 'head-mismatch', 1
   FROM batch b LEFT JOIN checked c ON c.stream_id = b.stream_id AND c.is_last
   WHERE CASE WHEN c.stream_id IS NULL THEN coalesce(b.revision, -1) <> -1 OR b.last_hash IS NOT NULL
              ELSE b.revision IS DISTINCT FROM c.stream_revision OR b.last_hash IS DISTINCT FROM c.hash END
@@ -75,7 +78,7 @@ problems AS (
 SELECT (SELECT count(*) FROM checked) AS events_checked,
        (SELECT count(*)::int FROM batch) AS streams,
        (SELECT max(stream_id) FROM batch) AS last_stream,
-       first.stream_id, first.stream_revision, first.event_id, first.global_position, first.problem
+       first.stream_id, first.stream_revision, first.event_id, first.event_type, first.global_position, first.problem
 FROM (SELECT 1) AS one
 LEFT JOIN LATERAL (
   SELECT * FROM problems ORDER BY stream_id, coalesce(stream_revision, -1), rank LIMIT 1
@@ -88,6 +91,7 @@ function brokenLink(row: VerificationRow): BrokenLink | undefined {
     streamId: row.stream_id,
     revision: row.stream_revision === null ? null : Number(row.stream_revision),
     eventId: row.event_id,
+    eventType: row.event_type,
     globalPosition: row.global_position === null ? null : String(row.global_position),
     problem: row.problem,
   };

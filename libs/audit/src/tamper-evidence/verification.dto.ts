@@ -8,6 +8,9 @@ export class BrokenLinkDto {
   /** The event's revision; for a head mismatch, the last event still there (null if none is). */
   revision!: number | null;
   eventId!: string | null;
+  /** The event's type as stored (for a head mismatch, the last event's; null if none is). */
+  @ApiProperty({ type: String, nullable: true })
+  eventType!: string | null;
   /** es_events.global_position, as a decimal string. */
   globalPosition!: string | null;
   @ApiProperty({ enum: ['hash-mismatch', 'head-mismatch', 'revision-gap'] })

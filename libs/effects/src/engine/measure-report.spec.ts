@@ -6,6 +6,7 @@ import { measureReportSvg } from '../report/report-chart-svg';
 import { addMonths } from './calendar-months';
 import { caseHistories, labourMarketStatusOn, labourMarketTimeline } from './case-history';
 import { computeMeasureReport, type Breakdown } from './measure-report';
+import { factsFromDetails } from '../testing/outcome-fact-fixtures';
 
 const refData = loadReferenceData();
 const catalogue = loadMeasureCatalogue();
@@ -17,18 +18,10 @@ const measure = (code: string): MeasureDefinition => {
 
 /** A case's facts from [date, detail] pairs, revisions in the order given. */
 function person(caseId: string, facts: [string, OutcomeFactDetail, string?][], birthDate = '2003-06-15', districtCode = 'NORREBRO-1'): OutcomeFact[] {
-  const opened: OutcomeFact = {
-    caseId,
-    revision: 0,
+  return factsFromDetails(caseId, [['2020-01-01', { type: 'case-opened', birthDate, districtCode }], ...facts], {
     recordedAt: '2020-01-01T00:00:00.000Z',
     agency: 'BIF',
-    on: '2020-01-01',
-    detail: { type: 'case-opened', birthDate, districtCode },
-  };
-  return [
-    opened,
-    ...facts.map(([on, detail, agency], i) => ({ caseId, revision: i + 1, recordedAt: '2020-01-01T00:00:00.000Z', agency: agency ?? 'BIF', on, detail })),
-  ];
+  });
 }
 const enrolled = (programmeCode = 'SSP_PLUS'): OutcomeFactDetail => ({ type: 'enrolled', programmeCode });
 

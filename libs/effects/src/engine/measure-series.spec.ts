@@ -4,6 +4,7 @@ import { loadMeasureCatalogue } from '../measures/measure-definition';
 import type { OutcomeFact, OutcomeFactDetail } from '../outcome/outcome-fact';
 import { caseHistories } from './case-history';
 import { computeMeasureSeries, measurementDates } from './measure-series';
+import { factsFromDetails } from '../testing/outcome-fact-fixtures';
 
 const refData = loadReferenceData();
 const catalogue = loadMeasureCatalogue();
@@ -35,14 +36,7 @@ describe('a measure as a series over measurement dates', () => {
           ? []
           : [[day(p.enrolDay + p.chargeOffset), { type: 'charged', offenceCategory: 'theft' }] as [string, OutcomeFactDetail]]),
       ];
-      return details.map(([on, detail], revision) => ({
-        caseId: `c${String(i).padStart(3, '0')}`,
-        revision,
-        recordedAt: '2026-01-01T00:00:00.000Z',
-        agency: 'SOF',
-        on,
-        detail,
-      }));
+      return factsFromDetails(`c${String(i).padStart(3, '0')}`, details);
     });
 
   it('equals an independent count at every point, window ends on month ends included', () => {

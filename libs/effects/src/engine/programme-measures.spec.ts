@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { loadReferenceData } from '@samvirke/reference-data';
-import type { RecordedEvent } from '@samvirke/event-store';
 import { loadMeasureCatalogue, type MeasureDefinition } from '../measures/measure-definition';
-import { outcomeFactOf, type OutcomeFact } from '../outcome/outcome-fact';
+import { factsFromEvents } from '../testing/outcome-fact-fixtures';
 import { caseHistories } from './case-history';
 import { computeMeasureReport } from './measure-report';
 
@@ -93,24 +92,6 @@ function eventsOf(person: Person): Raw[] {
   return events;
 }
 
-function factsOf(caseId: string, events: Raw[]): OutcomeFact[] {
-  return events.flatMap((e, revision) => {
-    const recorded = {
-      id: `${caseId}-${revision}`,
-      type: e.type,
-      schemaVersion: 1,
-      data: e.data,
-      metadata: { agency: e.agency },
-      streamId: `case-${caseId}`,
-      streamRevision: revision,
-      globalPosition: '0',
-      recordedAt: new Date('2026-01-01T00:00:00Z'),
-    } as unknown as RecordedEvent;
-    const fact = outcomeFactOf(caseId, recorded);
-    return fact === undefined ? [] : [fact];
-  });
-}
-
 /** The truth from the raw events: first enrolment in a programme that picked the measure, then the predicate. */
 function truth(people: Raw[][], code: string): { people: number; count: number } {
   const m = measure(code);
@@ -157,7 +138,7 @@ describe('programme measures of issue 22 on generated populations', () => {
       fc.assert(
         fc.property(fc.array(personArb, { minLength: 1, maxLength: 60 }), (population) => {
           const people = population.map(eventsOf);
-          const facts = people.flatMap((events, i) => factsOf(`p${String(i).padStart(3, '0')}`, events));
+          const facts = people.flatMap((events, i) => factsFromEvents(`p${String(i).padStart(3, '0')}`, events));
           const report = computeMeasureReport(caseHistories(facts), {
             measure: measure(code),
             catalogue,
@@ -187,7 +168,7 @@ describe('programme measures of issue 22 on generated populations', () => {
         actions: [],
         jobs: [],
       });
-      const facts = factsOf('x', events);
+      const facts = factsFromEvents('x', events);
       return computeMeasureReport(caseHistories(facts), {
         measure: measure('exit-completed'),
         catalogue,

@@ -5,6 +5,7 @@ import { loadMeasureCatalogue } from '../measures/measure-definition';
 import type { OutcomeFact, OutcomeFactDetail } from '../outcome/outcome-fact';
 import { caseHistories } from './case-history';
 import { BREAKDOWNS, computeMeasureReport } from './measure-report';
+import { factsFromDetails } from '../testing/outcome-fact-fixtures';
 
 /**
  * A reader who knows the suppression rule tries to recover every hidden figure of a report from its
@@ -64,14 +65,7 @@ function factsOf(i: number, p: typeof personArb extends fc.Arbitrary<infer X> ? 
     ...p.programmes.map((programmeCode): [string, OutcomeFactDetail] => [enrolled, { type: 'enrolled', programmeCode }]),
     ...(p.charged ? [['2024-01-01', { type: 'convicted', offenceCategory: 'theft', dangerousToPersons: false }] as [string, OutcomeFactDetail]] : []),
   ];
-  return details.map(([on, detail], revision) => ({
-    caseId: `c${String(i).padStart(4, '0')}`,
-    revision,
-    recordedAt: '2025-01-01T00:00:00.000Z',
-    agency: 'SOF',
-    on,
-    detail,
-  }));
+  return factsFromDetails(`c${String(i).padStart(4, '0')}`, details, { recordedAt: '2025-01-01T00:00:00.000Z' });
 }
 
 describe('no hidden figure of a report can be worked out from its other figures', () => {

@@ -241,6 +241,11 @@ export class ReductionReportDto {
   cohort!: GroupReductionDto;
   comparison!: GroupReductionDto;
   difference!: ReductionComparisonDto;
+  @ApiProperty({ enum: [...REPORT_LANGUAGES] })
+  lang!: ReportLanguage;
+  /** Readable labels in the language, by key: the programme code, the groups (cohort, previous-cohort or not-enrolled) and the offences (charges, convictions). */
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } })
+  labels!: Record<string, string>;
 }
 
 export class StaffKnowledgeRecordedDto {

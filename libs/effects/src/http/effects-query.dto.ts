@@ -26,6 +26,11 @@ export class MeasureReportQueryDto {
   @IsOptional() @Matches(/^[0-9a-f]{16}\.[0-9a-f]{16}$/, { message: 'consistentWith must be a position returned by a write' }) consistentWith?: string;
 }
 
+export class MeasureListQueryDto {
+  /** The measures' titles in Danish or English (the other fields are the same in both). Default en. */
+  @IsOptional() @IsIn(REPORT_LANGUAGES, { message: 'lang must be da or en' }) lang?: ReportLanguage;
+}
+
 export class SafetyIndexQueryDto {
   @Matches(/^\d{4}$/, { message: 'year must be a four-digit year' }) year!: string;
   @IsOptional() @Matches(/^[0-9a-f]{16}\.[0-9a-f]{16}$/, { message: 'consistentWith must be a position returned by a write' }) consistentWith?: string;
@@ -53,6 +58,8 @@ export class StatusQueryDto {
 }
 
 export class ReductionQueryDto {
+  /** Labels (programme, groups, offences) in Danish or English; keys and figures are the same in both. Default en. */
+  @IsOptional() @IsIn(REPORT_LANGUAGES, { message: 'lang must be da or en' }) lang?: ReportLanguage;
   @IsString() @MaxLength(60) @Matches(/^[A-Z0-9_]+$/, { message: 'programme must be a programme code' }) programme!: string;
   /** The year of the cohort's first enrolment. */
   @Matches(/^\d{4}$/, { message: 'cohortYear must be a four-digit year' }) cohortYear!: string;

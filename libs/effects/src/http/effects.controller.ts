@@ -48,6 +48,7 @@ import { parseSafetyIndexCsv } from '../safety-index/safety-index-csv';
 import { safetyIndexForYear, safetyIndexOfAreas, storeSafetyIndex } from '../safety-index/safety-index-store';
 import {
   MeasureChangeQueryDto,
+  MeasureListQueryDto,
   MeasureReportQueryDto,
   ReductionQueryDto,
   SeriesQueryDto,
@@ -68,8 +69,8 @@ import {
   StaffKnowledgeRecordedDto,
   StatusReportDto,
 } from './effects-answers.dto';
-import { computeReductionReport, type ReductionReport } from '../reductions/reductions';
-import { reductionReportCsv, reductionReportSvg } from '../report/reduction-report';
+import { computeReductionReport } from '../reductions/reductions';
+import { labelReductionReport, reductionReportCsv, reductionReportSvg, type LabelledReductionReport } from '../report/reduction-report';
 import { computeMeasureSeries, type MeasureSeries } from '../engine/measure-series';
 import { measureSeriesCsv, measureSeriesSvg } from '../report/series-report';
 import { computeStatusReport, type StatusReport } from '../status/status-figures';
@@ -100,12 +101,13 @@ type LabelledReport =
   | (AreaMeasureReport & { definitionVersion: number; lang: ReportLanguage });
 
 /**
- * Effect measures (issue 7): statistics only, never a case id, for coordinators and auditors.
+ * Effect measures (issue 7): statistics only, never a case id, for coordinators, auditors and the
+ * City's programme managers (issue 20's dashboard).
  * Every figure is computed from outcome facts recorded as of `asOf`, so re-running a published
  * report with its asOf gives the same bytes whatever was corrected since.
  */
 @ApiTags('effects')
-@Roles('coordinator', 'auditor')
+@Roles('coordinator', 'auditor', 'programme-manager')
 @Controller('effects')
 export class EffectsController {
   private readonly referenceData = loadReferenceData();
@@ -122,15 +124,24 @@ export class EffectsController {
   }
 
   @Get('measures')
-  @Roles('coordinator', 'auditor', 'effects-admin')
-  @ApiOperation({ summary: 'Every effect measure in its current definition version: cohort, window and definition, and the programmes that picked it.' })
+  @Roles('coordinator', 'auditor', 'effects-admin', 'programme-manager')
+  @ApiOperation({
+    summary:
+      'Every effect measure in its current definition version: cohort, window and definition, and the programmes that picked it; lang=da gives the titles in Danish.',
+  })
   @ApiOkResponse({ description: 'The measures (`measures`).', type: MeasureListDto })
-  async measures(): Promise<{ version: string; suppressionThreshold: number; measures: (MeasureDescription & { definitionVersion: number })[] }> {
+  async measures(
+    @Query() query: MeasureListQueryDto,
+  ): Promise<{ version: string; suppressionThreshold: number; measures: (MeasureDescription & { definitionVersion: number })[] }> {
     const current = await this.definitions.current(this.clock.now());
+    const lang: ReportLanguage = query.lang ?? 'en';
     return {
       version: this.catalogue.version,
       suppressionThreshold: this.catalogue.suppressionThreshold,
-      measures: current.map((v) => ({ ...this.describe(v.definition), definitionVersion: v.version })),
+      measures: current.map((v) => {
+        const described = this.describe(v.definition);
+        return { ...described, title: measureTitle(described.code, described.title, lang), definitionVersion: v.version };
+      }),
     };
   }
 
@@ -203,7 +214,7 @@ export class EffectsController {
   }
 
   @Get('measures/:code/versions')
-  @Roles('coordinator', 'auditor', 'effects-admin')
+  @Roles('coordinator', 'auditor', 'effects-admin', 'programme-manager')
   @ApiOkResponse({ description: 'Every version (`versions`), oldest first.', type: MeasureVersionsDto })
   @ApiOperation({ summary: "Every recorded version of a measure's definition, oldest first (version 1: as shipped, or as added)." })
   async measureVersions(
@@ -422,7 +433,7 @@ export class EffectsController {
       "Per person, charges and convictions in the N months before enrolment against the N after, for a programme's cohort (first enrolment in cohortYear) against a comparison group (previous-cohort or not-enrolled); Wilson 95 % intervals; a note when too small to compare; format=csv for CSV.",
   })
   @ApiTextOrJsonResponse('JSON, or CSV with format=csv.', ['text/csv'], ReductionReportDto)
-  async reductions(@Query() query: ReductionQueryDto, @Res({ passthrough: true }) response: Response): Promise<ReductionReport | string> {
+  async reductions(@Query() query: ReductionQueryDto, @Res({ passthrough: true }) response: Response): Promise<LabelledReductionReport | string> {
     const report = await this.computeReductions(query);
     if (query.format === 'csv') {
       response.setHeader('content-type', 'text/csv; charset=utf-8');
@@ -440,7 +451,7 @@ export class EffectsController {
     return reductionReportSvg(await this.computeReductions(query));
   }
 
-  private async computeReductions(query: ReductionQueryDto): Promise<ReductionReport> {
+  private async computeReductions(query: ReductionQueryDto): Promise<LabelledReductionReport> {
     if (!this.referenceData.programmes.has(query.programme)) {
       throw new BadRequestException({ error: 'Bad Request', reason: 'UNKNOWN_PROGRAMME', message: 'programme must be a programme code from reference data' });
     }
@@ -451,7 +462,7 @@ export class EffectsController {
     if (measurementDate > latestDate)
       throw new BadRequestException({ error: 'Bad Request', reason: 'DATE_AFTER_AS_OF', message: 'measurementDate must not be later than the date of asOf' });
     const facts = await outcomeFactsAsOf(this.pool, asOf);
-    return computeReductionReport(caseHistories(facts), {
+    const report = computeReductionReport(caseHistories(facts), {
       programme: query.programme,
       cohortYear: Number(query.cohortYear),
       months: Number(query.months ?? '12'),
@@ -460,6 +471,7 @@ export class EffectsController {
       measurementDate,
       threshold: this.catalogue.suppressionThreshold,
     });
+    return labelReductionReport(report, query.lang ?? 'en', this.referenceData);
   }
 
   @Post('staff-knowledge')

@@ -3,6 +3,7 @@ import type { OutcomeFact, OutcomeFactDetail } from '../outcome/outcome-fact';
 import { caseHistories } from '../engine/case-history';
 import { computeMeasureReport } from '../engine/measure-report';
 import { countedSubject, loadMeasureCatalogue, parseMeasureCatalogue, MeasureDefinitionError, type MeasureCatalogue } from './measure-definition';
+import { factsFromDetails } from '../testing/outcome-fact-fixtures';
 
 const refData = loadReferenceData();
 const catalogue = loadMeasureCatalogue();
@@ -65,7 +66,7 @@ describe('flexible jobs (fleksjob) in the job measures', () => {
         ['2022-01-20', { type: 'employment-started', employmentId: 'j', kind: 'flexible' }],
         ['2022-02-01', { type: 'released', conditional: false }],
       ];
-      return details.map(([on, detail], revision) => ({ caseId, revision, recordedAt: '2020-01-01T00:00:00.000Z', agency: 'BIF', on, detail }));
+      return factsFromDetails(caseId, details, { recordedAt: '2020-01-01T00:00:00.000Z', agency: 'BIF' });
     });
     const everyone = { ...refData, programmes: new Map([['SSP_PLUS', { ...refData.programmes.get('SSP_PLUS')!, measures: [code] }]]) };
     const report = computeMeasureReport(caseHistories(facts), {

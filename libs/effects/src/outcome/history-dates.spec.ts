@@ -3,23 +3,14 @@ import { caseHistories } from '../engine/case-history';
 import { cohortMembersOf } from '../engine/cohort';
 import { evaluateOutcome } from '../engine/outcome-predicates';
 import { loadMeasureCatalogue } from '../measures/measure-definition';
+import { recordedCaseEvent } from '../testing/outcome-fact-fixtures';
 import { outcomeFactOf, type OutcomeFact } from './outcome-fact';
 
 /** History recorded in 2026 about 2019: the delay of information is measured by the real-world days. */
 const recordedAt = new Date('2026-12-01T10:00:00.000Z');
 let revision = 0;
 const recorded = (type: string, data: Record<string, unknown>): RecordedEvent =>
-  ({
-    id: `e${revision}`,
-    type,
-    schemaVersion: 1,
-    data,
-    metadata: { agency: 'BIF' },
-    streamId: 'case-h',
-    streamRevision: revision++,
-    globalPosition: '0',
-    recordedAt,
-  }) as RecordedEvent;
+  recordedCaseEvent('h', revision++, { type, data, agency: 'BIF' }, recordedAt.toISOString());
 const share = (sharedOn: string | undefined) =>
   recorded('InformationShared', {
     entryId: 'x',
@@ -36,6 +27,18 @@ describe('outcome facts of information recorded with its real-world days', () =>
     expect(outcomeFactOf('h', share('2019-03-04'))).toMatchObject({ on: '2019-03-04', detail: { at: '2019-03-04T00:00:00.000Z' } });
     expect(outcomeFactOf('h', acknowledge('2019-03-12'))).toMatchObject({ on: '2019-03-12', detail: { at: '2019-03-12T00:00:00.000Z' } });
     expect(outcomeFactOf('h', share(undefined))).toMatchObject({ on: '2026-12-01', detail: { at: recordedAt.toISOString() } });
+  });
+
+  it('dates a case opening by the day history gives (openedOn), else by the day recorded', () => {
+    const opened = (openedOn?: string) =>
+      recorded('CaseOpened', {
+        birthDate: '1998-01-01',
+        districtCode: 'VALBY-2',
+        openedAt: recordedAt.toISOString(),
+        ...(openedOn ? { openedOn } : {}),
+      });
+    expect(outcomeFactOf('h', opened('2019-01-02'))).toMatchObject({ on: '2019-01-02', recordedAt: recordedAt.toISOString(), detail: { type: 'case-opened' } });
+    expect(outcomeFactOf('h', opened())).toMatchObject({ on: '2026-12-01' });
   });
 
   it('counts a delay of more than 5 days between the days, not between the recording instants', () => {

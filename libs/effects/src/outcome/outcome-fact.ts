@@ -61,7 +61,8 @@ function detailOf(event: CaseEvent): { on: string; detail: OutcomeFactDetail } |
   switch (event.type) {
     case 'CaseOpened':
       return {
-        on: copenhagenDate(new Date(event.data.openedAt)),
+        // The real-world day the case was opened when history gave one (openedOn), else the day recorded.
+        on: event.data.openedOn ?? copenhagenDate(new Date(event.data.openedAt)),
         detail: { type: 'case-opened', birthDate: event.data.birthDate, districtCode: event.data.districtCode },
       };
     case 'CaseClosed':

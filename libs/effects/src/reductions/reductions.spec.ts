@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { OutcomeFact, OutcomeFactDetail } from '../outcome/outcome-fact';
 import { caseHistories } from '../engine/case-history';
 import { computeReductionReport, MIN_GROUP_FOR_COMPARISON, shareDifference, wilson } from './reductions';
+import { factsFromDetails } from '../testing/outcome-fact-fixtures';
 
 const day = (base: string, offset: number) => new Date(Date.parse(`${base}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
 const plusMonths = (date: string, months: number) => {
@@ -47,14 +48,7 @@ describe('reductions before and after enrolment', () => {
             if (p.enrolled !== undefined) details.push([anchor, { type: 'enrolled', programmeCode: p.enrolled.programme }]);
             p.charges.forEach((o) => details.push([day(anchor, o), { type: 'charged', offenceCategory: 'theft' }]));
             p.convictions.forEach((o) => details.push([day(anchor, o), { type: 'convicted', offenceCategory: 'theft', dangerousToPersons: false }]));
-            return details.map(([on, detail], revision) => ({
-              caseId: `c${String(i).padStart(3, '0')}`,
-              revision,
-              recordedAt: '2026-01-01T00:00:00.000Z',
-              agency: 'SOF',
-              on,
-              detail,
-            }));
+            return factsFromDetails(`c${String(i).padStart(3, '0')}`, details);
           });
           const report = computeReductionReport(caseHistories(facts), {
             programme: 'SSP_PLUS',
@@ -130,17 +124,12 @@ describe('reductions before and after enrolment', () => {
   });
 
   it('says in words when the groups are too small, and hides small numbers', () => {
-    const facts: OutcomeFact[] = ['a', 'b', 'c'].flatMap((caseId) => [
-      {
-        caseId,
-        revision: 0,
-        recordedAt: '2026-01-01T00:00:00.000Z',
-        agency: 'SOF',
-        on: '2022-01-01',
-        detail: { type: 'case-opened', birthDate: '2000-01-01', districtCode: 'VALBY-2' },
-      },
-      { caseId, revision: 1, recordedAt: '2026-01-01T00:00:00.000Z', agency: 'SOF', on: '2023-03-01', detail: { type: 'enrolled', programmeCode: 'SSP_PLUS' } },
-    ]);
+    const facts: OutcomeFact[] = ['a', 'b', 'c'].flatMap((caseId) =>
+      factsFromDetails(caseId, [
+        ['2022-01-01', { type: 'case-opened', birthDate: '2000-01-01', districtCode: 'VALBY-2' }],
+        ['2023-03-01', { type: 'enrolled', programmeCode: 'SSP_PLUS' }],
+      ]),
+    );
     const report = computeReductionReport(caseHistories(facts), {
       programme: 'SSP_PLUS',
       cohortYear: 2023,

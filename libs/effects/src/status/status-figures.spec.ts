@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { loadReferenceData } from '@samvirke/reference-data';
-import type { RecordedEvent } from '@samvirke/event-store';
 import type { PublishedCell } from '@samvirke/platform/disclosure/small-cell-suppression';
 import { loadMeasureCatalogue } from '../measures/measure-definition';
-import { outcomeFactOf, type OutcomeFact } from '../outcome/outcome-fact';
+import { factsFromEvents } from '../testing/outcome-fact-fixtures';
 import { caseHistories } from '../engine/case-history';
 import { computeStatusReport, STATUS_BREAKDOWNS, STATUS_FIGURES, type StatusBreakdown } from './status-figures';
 
@@ -71,23 +70,6 @@ function eventsOf(p: Person): Raw[] {
   return ev;
 }
 
-function factsOf(caseId: string, events: Raw[]): OutcomeFact[] {
-  return events.flatMap((e, revision) => {
-    const fact = outcomeFactOf(caseId, {
-      id: `${caseId}${revision}`,
-      type: e.type,
-      schemaVersion: 1,
-      data: e.data,
-      metadata: { agency: e.agency },
-      streamId: caseId,
-      streamRevision: revision,
-      globalPosition: '0',
-      recordedAt: new Date('2026-01-01T00:00:00Z'),
-    } as unknown as RecordedEvent);
-    return fact === undefined ? [] : [fact];
-  });
-}
-
 /** The truth, from the events: who is enrolled on the date, and each status. */
 function truth(people: Raw[][]) {
   const on = (d: string) => d <= DATE;
@@ -140,7 +122,7 @@ describe('status figures on a date', () => {
     fc.assert(
       fc.property(fc.array(personArb, { minLength: 1, maxLength: 40 }), (population) => {
         const people = population.map(eventsOf);
-        const facts = people.flatMap((ev, i) => factsOf(`p${String(i).padStart(3, '0')}`, ev));
+        const facts = people.flatMap((ev, i) => factsFromEvents(`p${String(i).padStart(3, '0')}`, ev));
         const report = computeStatusReport(caseHistories(facts), { date: DATE, asOf: '2026-01-01T00:00:00.000Z', catalogue: exact, refData });
         const expected = truth(people);
         expect(Object.fromEntries(report.figures.map((f) => [f.status, f.total.count]))).toEqual(expected.counts);
@@ -164,7 +146,7 @@ describe('status figures on a date', () => {
             : [1, T - 1];
     fc.assert(
       fc.property(fc.array(personArb, { minLength: 1, maxLength: 30 }), fc.constantFrom(...STATUS_BREAKDOWNS), (population, breakdown: StatusBreakdown) => {
-        const facts = population.map(eventsOf).flatMap((ev, i) => factsOf(`p${i}`, ev));
+        const facts = population.map(eventsOf).flatMap((ev, i) => factsFromEvents(`p${i}`, ev));
         const report = computeStatusReport(caseHistories(facts), { date: DATE, asOf: '2026-01-01T00:00:00.000Z', catalogue, refData, breakdown });
         // People are the same in every figure: what one shows, all show.
         const people = new Map<string, Set<string>>();
@@ -207,7 +189,7 @@ describe('status figures on a date', () => {
       custodies: [],
       district: 'VALBY-2',
     });
-    const facts = ['a', 'b', 'c', 'd', 'e'].flatMap((id) => factsOf(id, ev));
+    const facts = ['a', 'b', 'c', 'd', 'e'].flatMap((id) => factsFromEvents(id, ev));
     const report = computeStatusReport(caseHistories(facts), { date: DATE, asOf: '2026-01-01T00:00:00.000Z', catalogue, refData, breakdown: 'programme' });
     expect(report.figures.map((f) => f.status)).toEqual([...STATUS_FIGURES]);
     expect(report.figures[0].total.people).toBe(5);

@@ -3,7 +3,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { copenhagenDate } from '@samvirke/case';
-import { APP_LOGGER, CLOCK, ConfigError, DATABASE_POOL, type Clock } from '@samvirke/platform';
+import { APP_LOGGER, APP_METRICS, CLOCK, ConfigError, DATABASE_POOL, ScheduledJob, type AppMetrics, type Clock } from '@samvirke/platform';
 import { READ_MODEL_SCHEMA } from '@samvirke/projections';
 import { timelineTables } from '@samvirke/projections/timeline';
 import { loadReferenceData, type EscalationRules } from '@samvirke/reference-data';
@@ -105,41 +105,31 @@ export class DeadlineNotificationJob {
   }
 }
 
-/** Runs the job on its schedule; runs never overlap in one process. The log says counts only. */
-export class DeadlineNotificationScheduler {
-  private running: Promise<DeadlineReport | undefined> | undefined;
+const DEADLINE_SCHEDULE = 'deadline-notifications';
 
+/** Runs the job on its schedule through the shared scheduled-job wrapper (libs/platform ScheduledJob). The log says counts only. */
+export class DeadlineNotificationScheduler extends ScheduledJob<DeadlineReport> {
   constructor(
-    private readonly job: DeadlineNotificationJob,
-    private readonly clock: Clock,
-    private readonly logger: Pick<Logger, 'info' | 'warn'>,
-  ) {}
-
-  async runOnce(): Promise<DeadlineReport | undefined> {
-    if (this.running) return undefined;
-    this.running = this.job.run({ now: this.clock.now() }).then(
-      (report) => {
-        if (report.stored > 0) this.logger.info({ stored: report.stored, checked: report.checked }, 'deadline notifications stored');
-        return report;
-      },
-      (error: unknown) => {
-        this.logger.warn({ errorName: error instanceof Error ? error.name : typeof error }, 'deadline notification run failed');
-        return undefined;
-      },
-    );
-    try {
-      return await this.running;
-    } finally {
-      this.running = undefined;
-    }
-  }
-
-  async stop(): Promise<void> {
-    await this.running;
+    job: DeadlineNotificationJob,
+    clock: Clock,
+    logger: Pick<Logger, 'info' | 'warn'>,
+    schedule: { intervalMinutes: number; registry: SchedulerRegistry; metrics?: AppMetrics },
+  ) {
+    super({
+      name: DEADLINE_SCHEDULE,
+      run: (now) => job.run({ now }),
+      clock,
+      logger,
+      intervalMs: schedule.intervalMinutes * 60_000,
+      registry: schedule.registry,
+      metrics: schedule.metrics,
+      summary: (report) =>
+        report.stored > 0 ? { fields: { stored: report.stored, checked: report.checked }, message: 'deadline notifications stored' } : undefined,
+      failureMessage: 'deadline notification run failed',
+    });
   }
 }
 
-const DEADLINE_SCHEDULE = 'deadline-notifications';
 const DEADLINE_INTERVAL = Symbol('DEADLINE_INTERVAL');
 
 /**
@@ -157,26 +147,19 @@ const DEADLINE_INTERVAL = Symbol('DEADLINE_INTERVAL');
     },
     {
       provide: DeadlineNotificationScheduler,
-      inject: [DeadlineNotificationJob, CLOCK, APP_LOGGER],
-      useFactory: (job: DeadlineNotificationJob, clock: Clock, logger: Logger) =>
-        new DeadlineNotificationScheduler(job, clock, logger.child({ component: 'deadline-notifications' })),
+      inject: [DeadlineNotificationJob, CLOCK, APP_LOGGER, DEADLINE_INTERVAL, SchedulerRegistry, { token: APP_METRICS, optional: true }],
+      useFactory: (job: DeadlineNotificationJob, clock: Clock, logger: Logger, intervalMinutes: number, registry: SchedulerRegistry, metrics?: AppMetrics) =>
+        new DeadlineNotificationScheduler(job, clock, logger.child({ component: 'deadline-notifications' }), { intervalMinutes, registry, metrics }),
     },
   ],
   exports: [DeadlineNotificationJob, DeadlineNotificationScheduler],
 })
 export class DeadlineNotificationModule implements OnApplicationBootstrap, OnApplicationShutdown {
-  constructor(
-    @Inject(DeadlineNotificationScheduler) private readonly scheduler: DeadlineNotificationScheduler,
-    @Inject(DEADLINE_INTERVAL) private readonly intervalMinutes: number,
-    private readonly registry: SchedulerRegistry,
-  ) {}
+  constructor(@Inject(DeadlineNotificationScheduler) private readonly scheduler: DeadlineNotificationScheduler) {}
 
+  // The first run one interval after start, as the escalation job's.
   onApplicationBootstrap(): void {
-    if (this.intervalMinutes <= 0) return;
-    // The first run one interval after start, as the escalation job's.
-    const every = setInterval(() => void this.scheduler.runOnce(), this.intervalMinutes * 60_000);
-    every.unref();
-    this.registry.addInterval(DEADLINE_SCHEDULE, every);
+    this.scheduler.start();
   }
 
   async onApplicationShutdown(): Promise<void> {

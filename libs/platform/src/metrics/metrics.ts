@@ -56,6 +56,13 @@ export class AppMetrics {
     registers: [this.registry],
   });
 
+  readonly scheduledJobRuns = new Counter({
+    name: 'samvirke_scheduled_job_runs_total',
+    help: 'Runs of the scheduled jobs (deadline-notifications, escalation, retention, audit-retention), by job and outcome (done, failed)',
+    labelNames: ['job', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'samvirke_' });
   }

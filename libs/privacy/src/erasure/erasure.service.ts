@@ -114,6 +114,8 @@ export class ErasureService {
     // A citizen erasure also deletes the CPR lookup: the CPR leads nowhere, a new referral opens a new case.
     if (scope === 'citizen') await this.vault.forgetCitizenCase(caseId);
     const result = await this.vault.eraseSubject(caseId, scope === 'citizen' ? { agency: 'all' } : { agency: scope }, by, reason);
+    // The gate's cached state holds only ciphertext, but nothing cached about the case outlives its erasure.
+    this.gate.forget(caseId);
     return result.keysDestroyed;
   }
 }

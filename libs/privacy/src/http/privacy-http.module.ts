@@ -57,9 +57,9 @@ export const RETENTION_POLICY = Symbol('RETENTION_POLICY');
     },
     {
       provide: RetentionScheduler,
-      inject: [RetentionJob, CLOCK, APP_LOGGER, SchedulerRegistry],
-      useFactory: (job: RetentionJob, clock: Clock, logger: Logger, scheduler: SchedulerRegistry) =>
-        new RetentionScheduler(job, clock, logger.child({ component: 'retention' }), loadRetentionIntervalHours(process.env), scheduler),
+      inject: [RetentionJob, CLOCK, APP_LOGGER, SchedulerRegistry, APP_METRICS],
+      useFactory: (job: RetentionJob, clock: Clock, logger: Logger, scheduler: SchedulerRegistry, metrics: AppMetrics) =>
+        new RetentionScheduler(job, clock, logger.child({ component: 'retention' }), loadRetentionIntervalHours(process.env), scheduler, metrics),
     },
     { provide: CITIZEN_COPY_REFERENCE, useFactory: () => loadReferenceData() },
     // The citizen's copy as PDF: printed by Chromium where one is installed (CHROMIUM_PATH), else 503.

@@ -172,6 +172,28 @@ export async function findSummary(pool: Pool, user: AuthenticatedUser, caseId: s
   return rows[0];
 }
 
+/**
+ * What name disclosure needs (name-disclosure.ts) for the given cases, as far as `user` may see them
+ * (the same access rule as every summary read): for lists built elsewhere (the worklist) that show
+ * the citizen's name. Cases the user may not see, or not yet in the summary, are left out.
+ */
+export async function namedRowsOf(
+  pool: Pool,
+  user: AuthenticatedUser,
+  caseIds: readonly string[],
+): Promise<Map<string, Pick<CaseSummaryRow, 'caseId' | 'sealedName' | 'erasedAt' | 'enrolments'>>> {
+  if (caseIds.length === 0) return new Map();
+  const params: unknown[] = [];
+  const where = visibleSummariesWhere(user, {}, params);
+  params.push(caseIds);
+  const { rows } = await pool.query<Pick<CaseSummaryRow, 'caseId' | 'sealedName' | 'erasedAt' | 'enrolments'>>(
+    `SELECT case_id AS "caseId", sealed_name AS "sealedName", erased_at AS "erasedAt", enrolments
+     FROM ${READ_MODEL_SCHEMA}.${CASE_SUMMARY_TABLE} WHERE ${where} AND case_id = ANY($${params.length}::text[])`,
+    params,
+  );
+  return new Map(rows.map((row) => [row.caseId, row]));
+}
+
 interface PageRequest {
   limit: number;
   offset: number;

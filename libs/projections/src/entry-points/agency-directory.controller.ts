@@ -16,11 +16,15 @@ export { AgencyDirectoryQueryDto } from './agency-directory-query.dto';
 @Controller('agency-directory')
 export class AgencyDirectoryController {
   private readonly agencies = loadReferenceData().agencies;
+  private readonly referralIntake = loadReferenceData().referralIntake;
 
   @Get()
-  @ApiOperation({ summary: "Every agency's standing entry points; `handles` filters by what they handle." })
+  @ApiOperation({ summary: "Every agency's standing entry points, and where referrals are received; `handles` filters by what they handle." })
   list(@Query() query: AgencyDirectoryQueryDto): AgencyDirectoryDto {
-    return { items: searchAgencyDirectory(this.agencies.values(), query.handles) };
+    return {
+      items: searchAgencyDirectory(this.agencies.values(), query.handles),
+      referralIntake: { agency: this.referralIntake.agency, entryPoint: this.referralIntake.entryPoint.code },
+    };
   }
 
   @Get(':agencyCode')

@@ -32,7 +32,15 @@ export class AgencyDto {
   entryPoints!: readonly StandingEntryPointDto[];
 }
 
+/** The unit that receives every referral (POST /cases) and whose coordinators take cases from GET /intake. */
+export class ReferralIntakeDto {
+  agency!: string;
+  /** The code of its entry point. */
+  entryPoint!: string;
+}
+
 export class AgencyDirectoryDto {
   @ApiProperty({ type: () => [AgencyDto] })
   items!: readonly AgencyDto[];
+  referralIntake!: ReferralIntakeDto;
 }

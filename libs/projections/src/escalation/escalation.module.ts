@@ -3,7 +3,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { CaseGate } from '@samvirke/commands';
-import { APP_LOGGER, CLOCK, ConfigError, DATABASE_POOL, type Clock } from '@samvirke/platform';
+import { APP_LOGGER, APP_METRICS, CLOCK, ConfigError, DATABASE_POOL, ScheduledJob, type AppMetrics, type Clock } from '@samvirke/platform';
 import { loadReferenceData } from '@samvirke/reference-data';
 import { EscalationJob, type EscalationReport } from './escalation.job';
 
@@ -19,53 +19,42 @@ export function loadEscalationIntervalMinutes(env: Record<string, string | undef
   return Number(raw);
 }
 
+const ESCALATION_SCHEDULE = 'escalation';
+
 /**
  * Runs the escalation job every ESCALATION_INTERVAL_MINUTES (60 by default, the first run one
- * interval after start; steps are per working day, so a step is at most an interval late on its day).
- * Runs never overlap in one process; several processes may
- * each run it (see EscalationJob: nothing is recorded twice). The log says counts only.
+ * interval after start; steps are per working day, so a step is at most an interval late on its day),
+ * through the shared scheduled-job wrapper (libs/platform ScheduledJob: no overlap in one process,
+ * counts-only log, metrics). Several processes may each run it (see EscalationJob: nothing is
+ * recorded twice).
  */
-export class EscalationScheduler {
-  private running: Promise<EscalationReport | undefined> | undefined;
-
+export class EscalationScheduler extends ScheduledJob<EscalationReport> {
   constructor(
-    private readonly job: EscalationJob,
-    private readonly clock: Clock,
-    private readonly logger: Pick<Logger, 'info' | 'warn'>,
-  ) {}
-
-  /** One run now, unless one is going; resolves with its report (undefined if it failed or was skipped). */
-  async runOnce(): Promise<EscalationReport | undefined> {
-    if (this.running) return undefined;
-    this.running = this.job.run({ now: this.clock.now() }).then(
-      (report) => {
-        if (report.escalated.length > 0 || report.failed.length > 0) {
-          this.logger.info(
-            { escalated: report.escalated.length, alreadyDone: report.alreadyDone, failed: report.failed.length, checked: report.checked },
-            'escalation run finished',
-          );
-        }
-        return report;
-      },
-      (error: unknown) => {
-        this.logger.warn({ errorName: error instanceof Error ? error.name : typeof error }, 'escalation run failed');
-        return undefined;
-      },
-    );
-    try {
-      return await this.running;
-    } finally {
-      this.running = undefined;
-    }
-  }
-
-  /** Waits for a run in progress, so shutdown does not close the pool under it. */
-  async stop(): Promise<void> {
-    await this.running;
+    job: EscalationJob,
+    clock: Clock,
+    logger: Pick<Logger, 'info' | 'warn'>,
+    schedule: { intervalMinutes: number; registry: SchedulerRegistry; metrics?: AppMetrics },
+  ) {
+    super({
+      name: ESCALATION_SCHEDULE,
+      run: (now) => job.run({ now }),
+      clock,
+      logger,
+      intervalMs: schedule.intervalMinutes * 60_000,
+      registry: schedule.registry,
+      metrics: schedule.metrics,
+      summary: (report) =>
+        report.escalated.length > 0 || report.failed.length > 0
+          ? {
+              fields: { escalated: report.escalated.length, alreadyDone: report.alreadyDone, failed: report.failed.length, checked: report.checked },
+              message: 'escalation run finished',
+            }
+          : undefined,
+      failureMessage: 'escalation run failed',
+    });
   }
 }
 
-const ESCALATION_SCHEDULE = 'escalation';
 const ESCALATION_INTERVAL = Symbol('ESCALATION_INTERVAL');
 
 /**
@@ -83,29 +72,23 @@ const ESCALATION_INTERVAL = Symbol('ESCALATION_INTERVAL');
     },
     {
       provide: EscalationScheduler,
-      inject: [EscalationJob, CLOCK, APP_LOGGER],
-      useFactory: (job: EscalationJob, clock: Clock, logger: Logger) => new EscalationScheduler(job, clock, logger.child({ component: 'escalation' })),
+      inject: [EscalationJob, CLOCK, APP_LOGGER, ESCALATION_INTERVAL, SchedulerRegistry, { token: APP_METRICS, optional: true }],
+      useFactory: (job: EscalationJob, clock: Clock, logger: Logger, intervalMinutes: number, registry: SchedulerRegistry, metrics?: AppMetrics) =>
+        new EscalationScheduler(job, clock, logger.child({ component: 'escalation' }), { intervalMinutes, registry, metrics }),
     },
   ],
   exports: [EscalationJob, EscalationScheduler],
 })
 export class EscalationModule implements OnApplicationBootstrap, OnApplicationShutdown {
-  constructor(
-    @Inject(EscalationScheduler) private readonly scheduler: EscalationScheduler,
-    @Inject(ESCALATION_INTERVAL) private readonly intervalMinutes: number,
-    private readonly registry: SchedulerRegistry,
-  ) {}
+  constructor(@Inject(EscalationScheduler) private readonly scheduler: EscalationScheduler) {}
 
+  // The first run one interval after start, as retention's: a restart loop cannot hammer the
+  // database, and the read models have caught up by then.
   onApplicationBootstrap(): void {
-    if (this.intervalMinutes <= 0) return;
-    // The first run one interval after start, as retention's: a restart loop cannot hammer the
-    // database, and the read models have caught up by then.
-    const every = setInterval(() => void this.scheduler.runOnce(), this.intervalMinutes * 60_000);
-    every.unref();
-    this.registry.addInterval(ESCALATION_SCHEDULE, every);
+    this.scheduler.start();
   }
 
-  /** The schedule module clears the timers before shutdown; a run in progress is waited for. */
+  /** A run in progress is waited for. */
   async onApplicationShutdown(): Promise<void> {
     await this.scheduler.stop();
   }

@@ -1,3 +1,4 @@
+import { recoverableCells, type PublishedCell } from '@samvirke/platform/disclosure/small-cell-suppression';
 import { closedMonth, percentile, publishDelayStatistics, type DelayFigures } from './delay-statistics';
 
 const cell = (toAgency: string, count: number, unacknowledged: number, delays: number[] = []): DelayFigures => ({
@@ -52,6 +53,23 @@ describe('city-wide delay statistics', () => {
     const filtered = publishDelayStatistics(march, figures, { toAgency: 'KBH-FAENGSLER' });
     expect(filtered.items).toEqual([published.items[1]]);
     expect(filtered.total).toEqual(published.total);
+  });
+
+  it('leaves no hidden item count or unanswered count that an attacker could work out from the total and the other cells', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const agencies = ['BIF', 'KBH-FAENGSLER', 'KBH-POLITI', 'SOF', 'BUF'];
+    for (let round = 0; round < 500; round++) {
+      const figures = agencies.slice(0, 1 + Math.floor(next() * agencies.length)).map((to) => {
+        const count = Math.floor(next() * 12);
+        return cell(to, count, Math.floor(next() * (count + 1)));
+      });
+      const published = publishDelayStatistics(march, figures);
+      const asCell = (key: string, people: string | number, count: string | number): PublishedCell => ({ key, people, count, share: null, suppressed: false });
+      const total = asCell('total', published.total.count, published.total.unacknowledged);
+      const cells = published.items.map((item) => asCell(item.toAgency, item.count, item.unacknowledged));
+      expect([...recoverableCells(total, cells, 'people', 5), ...recoverableCells(total, cells, 'count', 5)]).toEqual([]);
+    }
   });
 
   it('interpolates the 90th percentile as PostgreSQL percentile_cont does', () => {

@@ -5,8 +5,9 @@
  * - a cell's item count of 1-4 is shown as "<5", and so is a count of still-unanswered items of 1-4
  *   (one late acknowledgement between two small agencies points at one case);
  * - median and 90th percentile need at least five answered items;
- * - the cells partition the month's total, so when exactly one cell is hidden the smallest other
- *   is hidden too ("x"): no hidden cell is the total minus the visible ones.
+ * - the report-wide rule of the effect reports (withReportSuppression): while a hidden item count or
+ *   still-unanswered count could be worked out exactly from the total and the other cells, the
+ *   smallest shown cell is hidden too ("x"), and the total with them when no cell is left.
  * Suppression is decided over the whole month before any filter, so asking for one agency pair
  * cannot un-hide a complement the full answer hides.
  */
@@ -14,7 +15,7 @@ import { copenhagenDate } from '@samvirke/case';
 import {
   publishCell,
   suppressionRule,
-  withComplementarySuppression,
+  withReportSuppression,
   type PublishedCell,
   type PublishedCount,
 } from '@samvirke/platform/disclosure/small-cell-suppression';
@@ -91,13 +92,14 @@ export function publishDelayStatistics(
   const keyOf = (f: Pick<DelayFigures, 'kind' | 'fromAgency' | 'toAgency'>) => `${f.kind}|${f.fromAgency}|${f.toAgency}`;
   const byKey = new Map(figures.map((f) => [keyOf(f), f]));
   // people = items in the cell, count = items still open: the same shape as an effect measure's cell.
-  const cells = withComplementarySuppression(
+  const { total, cells } = withReportSuppression(
+    publishCell('total', { people: sum(figures.map((f) => f.count)), count: sum(figures.map((f) => f.unacknowledged)) }, threshold),
     [...byKey.keys()].sort().map((key) => {
       const f = byKey.get(key) as DelayFigures;
       return publishCell(key, { people: f.count, count: f.unacknowledged, values: f.delays }, threshold);
     }),
+    threshold,
   );
-  const total = publishCell('total', { people: sum(figures.map((f) => f.count)), count: sum(figures.map((f) => f.unacknowledged)) }, threshold);
   const items = cells
     .map((cell) => delayCell(cell, byKey.get(cell.key) as DelayFigures))
     .filter(

@@ -16,14 +16,19 @@ export interface InformationFlowItem {
   id: string;
   fromAgency: string;
   toAgency: string;
+  /** When it was sent in the real world: the recorded instant, or the start of the day (Copenhagen) history gave (sharedOn, requestedOn). */
   sentAt: string;
+  /** When it was recorded (the event entered the log). */
+  sentRecordedAt: string;
   sentBy: string;
   /** acknowledged (a share), answered or declined (a request); null while open. */
   outcome: 'acknowledged' | 'answered' | 'declined' | null;
+  /** As sentAt: the real-world instant (acknowledgedOn's day when recorded later); null while open. */
   respondedAt: string | null;
+  respondedRecordedAt: string | null;
   respondedBy: string | null;
   declineReason: string | null;
-  /** Hours from sent to responded; null while open. */
+  /** Hours from sent to responded (real-world instants); null while open. */
   delayHours: number | null;
   /** Hours an open item has waited so far (read time); null once responded. */
   waitingHours: number | null;
@@ -43,14 +48,14 @@ const T = (table: string) => `${READ_MODEL_SCHEMA}.${table}`;
  * Columns named for entryVisibilitySql: a request is an entry of its sender shared with its receiver.
  */
 const FLOW_ROWS = `
-  SELECT 'share' AS kind, r.case_id, r.entry_id AS id, r.from_agency, r.to_agency, r.sent_at, r.sent_by,
+  SELECT 'share' AS kind, r.case_id, r.entry_id AS id, r.from_agency, r.to_agency, r.sent_at, r.sent_recorded_at, r.sent_by,
     CASE WHEN r.acknowledged_at IS NULL THEN NULL ELSE 'acknowledged' END AS outcome,
-    r.acknowledged_at AS responded_at, r.acknowledged_by AS responded_by, NULL::text AS decline_reason,
+    r.acknowledged_at AS responded_at, r.acknowledged_recorded_at AS responded_recorded_at, r.acknowledged_by AS responded_by, NULL::text AS decline_reason,
     r.from_agency AS author_agency, r.shared_with, r.sensitivity, r.escalation_step, r.escalated_at
   FROM ${T(TABLES.receipt)} r
   UNION ALL
-  SELECT 'request', q.case_id, q.request_id, q.from_agency, q.to_agency, q.requested_at, q.requested_by,
-    q.outcome, q.responded_at, q.responded_by, q.decline_reason,
+  SELECT 'request', q.case_id, q.request_id, q.from_agency, q.to_agency, q.requested_at, q.requested_recorded_at, q.requested_by,
+    q.outcome, q.responded_at, q.responded_at, q.responded_by, q.decline_reason,
     q.from_agency, ARRAY[q.to_agency], 'normal', q.escalation_step, q.escalated_at
   FROM ${T(TABLES.request)} q`;
 
@@ -103,9 +108,11 @@ export class InformationFlowController {
       from_agency: string;
       to_agency: string;
       sent_at: Date;
+      sent_recorded_at: Date;
       sent_by: string;
       outcome: InformationFlowItem['outcome'];
       responded_at: Date | null;
+      responded_recorded_at: Date | null;
       responded_by: string | null;
       decline_reason: string | null;
       delay_hours: number | null;
@@ -135,9 +142,11 @@ export class InformationFlowController {
         fromAgency: row.from_agency,
         toAgency: row.to_agency,
         sentAt: row.sent_at.toISOString(),
+        sentRecordedAt: row.sent_recorded_at.toISOString(),
         sentBy: row.sent_by,
         outcome: row.outcome,
         respondedAt: row.responded_at?.toISOString() ?? null,
+        respondedRecordedAt: row.responded_recorded_at?.toISOString() ?? null,
         respondedBy: row.responded_by,
         declineReason: row.decline_reason,
         delayHours: row.delay_hours,

@@ -14,15 +14,21 @@ export class InformationFlowItemDto {
   id!: string;
   fromAgency!: string;
   toAgency!: string;
+  /** When it was sent in the real world: the recorded instant, or the start of the day (Copenhagen) that history gave (sharedOn, requestedOn). */
   sentAt!: string;
+  /** When it was recorded (entered the log). */
+  sentRecordedAt!: string;
   sentBy!: string;
   /** acknowledged (a share), answered or declined (a request); null while open. */
   @ApiProperty({ enum: ['acknowledged', 'answered', 'declined'], nullable: true })
   outcome!: 'acknowledged' | 'answered' | 'declined' | null;
+  /** When it was responded to in the real world (acknowledgedOn's day, when recorded later); null while open. */
   respondedAt!: string | null;
+  /** When the response was recorded; null while open. */
+  respondedRecordedAt!: string | null;
   respondedBy!: string | null;
   declineReason!: string | null;
-  /** Hours from sent to responded; null while open. */
+  /** Hours from sent to responded, real-world instants; null while open. */
   delayHours!: number | null;
   /** Hours an open item has waited so far (read time); null once responded. */
   waitingHours!: number | null;

@@ -9,6 +9,13 @@ import { CASE_STREAM_PREFIX, caseEventRecord, type CaseEventRecord } from '../ti
  * refusal. Delays are differences of the stored instants; the time an open item has waited so far
  * depends on the clock and is computed by readers.
  *
+ * `sent_at`, `acknowledged_at` and `requested_at` are when it happened in the real world: the
+ * recorded instant, or, for history recorded later with its day (sharedOn, acknowledgedOn,
+ * requestedOn), the start of that day in Copenhagen. Everything that reasons about time (the
+ * escalation job's candidates, the delay statistics' months and delays, the order of the list)
+ * reads those; `..._recorded_at` keep when the event entered the log, which the API shows beside.
+ * So an imported share of 2019 is a share of 2019: not chased as if new, counted in its own month.
+ *
  * Each open flow also records the furthest escalation step taken for it (FlowEscalated), which the
  * escalation job reads to find the next one due, and the case row whether the case is open.
  *
@@ -36,7 +43,8 @@ export function createInformationFlowProjection(options: InformationFlowProjecti
   return {
     name: options.name ?? INFORMATION_FLOW_PROJECTION_NAME,
     // 2: escalation steps on receipts and requests, the case's status.
-    version: 2,
+    // 3: real-world instants (sharedOn, acknowledgedOn, requestedOn) beside the recorded ones.
+    version: 3,
     streamPrefixes: [options.streamPrefix ?? CASE_STREAM_PREFIX],
     tables: [tables.caseRow, tables.receipt, tables.request],
     schemaSql: `
@@ -50,8 +58,10 @@ export function createInformationFlowProjection(options: InformationFlowProjecti
         sensitivity text NOT NULL,
         legal_basis text NOT NULL,
         sent_at timestamptz NOT NULL,
+        sent_recorded_at timestamptz NOT NULL,
         sent_by text NOT NULL,
         acknowledged_at timestamptz,
+        acknowledged_recorded_at timestamptz,
         acknowledged_by text,
         escalation_step text,
         escalated_at timestamptz,
@@ -66,6 +76,7 @@ export function createInformationFlowProjection(options: InformationFlowProjecti
         legal_basis text NOT NULL,
         due_on date NOT NULL,
         requested_at timestamptz NOT NULL,
+        requested_recorded_at timestamptz NOT NULL,
         requested_by text NOT NULL,
         outcome text,
         decline_reason text,
@@ -93,12 +104,13 @@ export function createInformationFlowProjection(options: InformationFlowProjecti
  * the same batch is there to be acknowledged.
  */
 class FlowResponses {
-  private readonly acknowledgements = new Map<string, [caseId: string, entryId: string, agency: string, at: string, by: string]>();
+  private readonly acknowledgements = new Map<string, [caseId: string, entryId: string, agency: string, at: string, by: string, on: string | null]>();
   private readonly answers = new Map<string, [caseId: string, requestId: string, outcome: string, reason: string | null, at: string, by: string]>();
 
-  acknowledge(caseId: string, entryId: string, agency: string, at: string, by: string): void {
+  /** `on`: the real-world day, when recorded later (acknowledgedOn). */
+  acknowledge(caseId: string, entryId: string, agency: string, at: string, by: string, on: string | undefined): void {
     const key = [caseId, entryId, agency].join('\u0000');
-    if (!this.acknowledgements.has(key)) this.acknowledgements.set(key, [caseId, entryId, agency, at, by]);
+    if (!this.acknowledgements.has(key)) this.acknowledgements.set(key, [caseId, entryId, agency, at, by, on ?? null]);
   }
 
   answer(caseId: string, requestId: string, outcome: 'answered' | 'declined', reason: string | null, at: string, by: string): void {
@@ -111,10 +123,10 @@ class FlowResponses {
     const acknowledgements = [...this.acknowledgements.values()];
     if (acknowledgements.length > 0) {
       db.write(
-        `UPDATE ${tables.receipt} r SET acknowledged_at = v.at, acknowledged_by = v.by
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[]) AS v(case_id, entry_id, agency, at, by)
+        `UPDATE ${tables.receipt} r SET acknowledged_at = ${realInstant('v.day', 'v.at')}, acknowledged_recorded_at = v.at, acknowledged_by = v.by
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::date[]) AS v(case_id, entry_id, agency, at, by, day)
          WHERE r.case_id = v.case_id AND r.entry_id = v.entry_id AND r.to_agency = v.agency AND r.acknowledged_at IS NULL`,
-        [0, 1, 2, 3, 4].map((index) => column(acknowledgements, index)),
+        [0, 1, 2, 3, 4, 5].map((index) => column(acknowledgements, index)),
       );
     }
     const answers = [...this.answers.values()];
@@ -129,6 +141,11 @@ class FlowResponses {
   }
 }
 
+/** The real-world instant: the start of the day recorded with history (Copenhagen), else the recorded instant. */
+function realInstant(day: string, recorded: string): string {
+  return `COALESCE((${day})::timestamp AT TIME ZONE 'Europe/Copenhagen', ${recorded})`;
+}
+
 function applyFlowEvent(tables: ReturnType<typeof informationFlowTables>, record: CaseEventRecord, db: ProjectionTransaction, responses: FlowResponses): void {
   if (applyCaseAccessEvent(db, tables.caseRow, record)) return;
   const { caseId, event, actor } = record;
@@ -136,8 +153,8 @@ function applyFlowEvent(tables: ReturnType<typeof informationFlowTables>, record
     case 'InformationShared':
       for (const recipient of event.data.sharedWith) {
         db.write(
-          `INSERT INTO ${tables.receipt} (case_id, entry_id, from_agency, to_agency, shared_with, sensitivity, legal_basis, sent_at, sent_by)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
+          `INSERT INTO ${tables.receipt} (case_id, entry_id, from_agency, to_agency, shared_with, sensitivity, legal_basis, sent_at, sent_recorded_at, sent_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, ${realInstant('$10::date', '$8::timestamptz')}, $8, $9) ON CONFLICT DO NOTHING`,
           [
             caseId,
             event.data.entryId,
@@ -148,18 +165,29 @@ function applyFlowEvent(tables: ReturnType<typeof informationFlowTables>, record
             event.data.legalBasis,
             event.data.sharedAt,
             actor,
+            event.data.sharedOn ?? null,
           ],
         );
       }
       return;
     case 'InformationAcknowledged':
-      responses.acknowledge(caseId, event.data.entryId, event.data.agency, event.data.acknowledgedAt, actor);
+      responses.acknowledge(caseId, event.data.entryId, event.data.agency, event.data.acknowledgedAt, actor, event.data.acknowledgedOn);
       return;
     case 'InformationRequested':
       db.write(
-        `INSERT INTO ${tables.request} (case_id, request_id, from_agency, to_agency, legal_basis, due_on, requested_at, requested_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
-        [caseId, event.data.requestId, event.data.fromAgency, event.data.toAgency, event.data.legalBasis, event.data.dueDate, event.data.requestedAt, actor],
+        `INSERT INTO ${tables.request} (case_id, request_id, from_agency, to_agency, legal_basis, due_on, requested_at, requested_recorded_at, requested_by)
+         VALUES ($1, $2, $3, $4, $5, $6, ${realInstant('$9::date', '$7::timestamptz')}, $7, $8) ON CONFLICT DO NOTHING`,
+        [
+          caseId,
+          event.data.requestId,
+          event.data.fromAgency,
+          event.data.toAgency,
+          event.data.legalBasis,
+          event.data.dueDate,
+          event.data.requestedAt,
+          actor,
+          event.data.requestedOn ?? null,
+        ],
       );
       return;
     case 'InformationRequestAnswered':

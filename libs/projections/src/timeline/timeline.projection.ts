@@ -71,7 +71,9 @@ export function createTimelineProjection(options: TimelineProjectionOptions = {}
     //    4: a referral of a citizen who already has the case ('referral' rows, for its coordinator);
     //    escalation rows (FlowEscalated) came in the same version.
     // 5: an erasure marker, and a citizen erasure ends every open item (issue 21).
-    version: 5,
+    // 6: shares, acknowledgements and requests on their real-world day (sharedOn, acknowledgedOn,
+    //    requestedOn: history recorded later), as road-map evidence too.
+    version: 6,
     streamPrefixes: [options.streamPrefix ?? CASE_STREAM_PREFIX],
     tables: [tables.item, tables.caseRow],
     schemaSql: `
@@ -245,7 +247,7 @@ class TimelineWriter {
         return;
       case 'InformationShared': {
         const entry = { authorAgency: event.data.fromAgency, sharedWith: event.data.sharedWith, sensitivity: event.data.sensitivity };
-        const sharedOn = dateOf(event.data.sharedAt);
+        const sharedOn = event.data.sharedOn ?? dateOf(event.data.sharedAt);
         this.insert(db, caseId, {
           itemId: `share:${event.data.entryId}`,
           kind: 'information-share',
@@ -270,11 +272,17 @@ class TimelineWriter {
         return;
       }
       case 'InformationAcknowledged':
-        this.resolve(batch, caseId, `acknowledgement:${event.data.entryId}:${event.data.agency}`, dateOf(event.data.acknowledgedAt), 'acknowledged');
+        this.resolve(
+          batch,
+          caseId,
+          `acknowledgement:${event.data.entryId}:${event.data.agency}`,
+          event.data.acknowledgedOn ?? dateOf(event.data.acknowledgedAt),
+          'acknowledged',
+        );
         return;
       case 'InformationRequested': {
         const entry = { authorAgency: event.data.fromAgency, sharedWith: [event.data.toAgency], sensitivity: 'normal' };
-        const requestedOn = dateOf(event.data.requestedAt);
+        const requestedOn = event.data.requestedOn ?? dateOf(event.data.requestedAt);
         this.insert(db, caseId, {
           itemId: `request:${event.data.requestId}`,
           kind: 'information-request',
@@ -591,9 +599,9 @@ function evidenceOf(event: CaseEvent, actingAgency: string | null): { kind: Road
     case 'CoordinatorChanged':
       return { kind: 'coordinator-appointed', agency: event.data.agency, on: dateOf(event.data.changedAt) };
     case 'InformationShared':
-      return { kind: 'information-sent', agency: event.data.fromAgency, on: dateOf(event.data.sharedAt) };
+      return { kind: 'information-sent', agency: event.data.fromAgency, on: event.data.sharedOn ?? dateOf(event.data.sharedAt) };
     case 'InformationRequested':
-      return { kind: 'information-sent', agency: event.data.fromAgency, on: dateOf(event.data.requestedAt) };
+      return { kind: 'information-sent', agency: event.data.fromAgency, on: event.data.requestedOn ?? dateOf(event.data.requestedAt) };
     case 'GoalSet':
       return { kind: 'goal-set', agency: actingAgency, on: dateOf(event.data.setAt) };
     case 'ProgressionAssessed':

@@ -4,6 +4,11 @@ import type { Pool } from 'pg';
 import { CurrentUser, Roles, caseVisibilitySql, flowVisibilitySql, type AuthenticatedUser } from '@samvirke/access';
 import { copenhagenDate } from '@samvirke/case';
 import { CLOCK, DATABASE_POOL, type Clock } from '@samvirke/platform';
+import { PersonalDataVault } from '@samvirke/privacy';
+import { loadReferenceData } from '@samvirke/reference-data';
+import { namedRowsOf } from '../case-summary/case-summary-query';
+import { CASE_SUMMARY_PROJECTION_NAME } from '../case-summary/case-summary.projection';
+import { discloseNames, type DisclosedName } from '../case-summary/name-disclosure';
 import { awaitReadModels, PROJECTION_PROGRESS, type ProjectionProgress } from '../http/read-model-query';
 import { READ_MODEL_SCHEMA } from '../runner/projection';
 import { timelineItemVisibilitySql } from '../timeline/timeline.controller';
@@ -20,6 +25,12 @@ export { WORKLIST_REASONS, WorklistQueryDto, type WorklistReason } from './workl
 
 export interface WorklistRow {
   caseId: string;
+  /**
+   * The citizen's name as the reader may see it, opened from the vault per request under the same
+   * rules as GET /cases (a sealed identity reads `{ sealed: true }`); null while the case summary
+   * has not yet caught up with a brand-new case.
+   */
+  name: DisclosedName | null;
   reasons: WorklistReason[];
   overdueItems: number;
   /** The expected release within the horizon, if any. */
@@ -48,17 +59,38 @@ const TIMELINE = timelineTables();
 @ApiTags('read models')
 @Controller('worklist')
 export class WorklistController {
+  private readonly programmes = loadReferenceData().programmes;
+
   constructor(
     @Inject(DATABASE_POOL) private readonly pool: Pool,
     @Inject(PROJECTION_PROGRESS) private readonly progress: ProjectionProgress,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly vault: PersonalDataVault,
   ) {}
 
   @Get()
   @Roles('coordinator')
   @ApiOperation({ summary: "The calling coordinator's cases by urgency, with the reasons and counts." })
   async worklist(@CurrentUser() user: AuthenticatedUser, @Query() query: WorklistQueryDto): Promise<WorklistPageDto> {
-    await awaitReadModels(this.progress, [TIMELINE_PROJECTION_NAME], query.consistentWith);
+    const page = await this.page(user, query);
+    // Names from the case summary's ciphertext, opened only for the rows on this page and only where
+    // this reader may see them (name-disclosure.ts); the worklist's own tables hold no names.
+    const named = await namedRowsOf(
+      this.pool,
+      user,
+      page.items.map((row) => row.caseId),
+    );
+    const rows = page.items.flatMap((row) => {
+      const found = named.get(row.caseId);
+      return found ? [found] : [];
+    });
+    const names = await discloseNames(this.vault, user, rows, this.programmes);
+    const byCase = new Map(rows.map((row, i) => [row.caseId, names[i]]));
+    return { ...page, items: page.items.map((row) => ({ ...row, name: byCase.get(row.caseId) ?? null })) };
+  }
+
+  private async page(user: AuthenticatedUser, query: WorklistQueryDto): Promise<{ items: Omit<WorklistRow, 'name'>[]; page: WorklistPageDto['page'] }> {
+    await awaitReadModels(this.progress, [TIMELINE_PROJECTION_NAME, CASE_SUMMARY_PROJECTION_NAME], query.consistentWith);
     const asCoordinator: AuthenticatedUser = { ...user, roles: ['coordinator'] };
     const params: unknown[] = [];
     const parameter = (value: unknown) => `$${params.push(value)}`;

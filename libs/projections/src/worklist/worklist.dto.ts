@@ -1,10 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { DisclosedNameDto } from '../case-summary/case-summary.dto';
 import { PageInfoDto } from '../http/page.dto';
 import { WORKLIST_REASONS, type WorklistReason } from './worklist-query.dto';
 
 /** One case on the calling coordinator's worklist (GET /worklist), for the OpenAPI document. */
 export class WorklistRowDto {
   caseId!: string;
+  /** The citizen's name as you may see it (as on GET /cases: a sealed identity reads `{ sealed: true }`); null while the case summary catches up with a new case. */
+  name!: DisclosedNameDto | null;
   @ApiProperty({ enum: WORKLIST_REASONS, isArray: true })
   reasons!: WorklistReason[];
   overdueItems!: number;
