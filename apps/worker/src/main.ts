@@ -9,7 +9,7 @@ import { CASE_STREAM_PREFIX } from '@samvirke/case/application/case-identity';
 import { ConfigError, DatabaseUnreachableError, createLogger, loadConfig, openDatabase, surviveConnectionLoss } from '@samvirke/platform';
 import { READ_MODEL_PROJECTIONS } from '@samvirke/read-models';
 import { migrateDatabase } from '@samvirke/migrations';
-import { PersonalDataVault, PrivacyConfigError, loadPrivacyConfig, openingEventStore } from '@samvirke/privacy';
+import { PersonalDataVault, PrivacyConfigError, loadPrivacyConfig, openingEventStore, warnWhenUnopenable } from '@samvirke/privacy';
 import { NotificationConfigError, NotificationRuntime, loadNotificationConfig } from '@samvirke/notifications';
 
 /**
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   // Projections get CaseOpened's sealed birth date and district opened (issue 21), with the API's keys.
   const vault = new PersonalDataVault(pool, privacyConfig);
   const runner = new ProjectionRunner({
-    eventStore: openingEventStore(eventStore, vault),
+    eventStore: openingEventStore(eventStore, vault, { onUnopenable: warnWhenUnopenable((fields, message) => logger.warn(fields, message)) }),
     pool,
     projections: READ_MODEL_PROJECTIONS,
     logger: logger.child({ component: 'projections' }),
