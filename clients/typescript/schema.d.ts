@@ -1867,6 +1867,11 @@ export interface components {
             total: components["schemas"]["PublishedCellDto"];
             cells: components["schemas"]["PublishedCellDto"][];
             definitionVersion: number;
+            /**
+             * @description In `lang`, when people are counted in an `unknown` city district or age band: their district or
+             *     birth date is not known (erased, or sealed under a key this server does not hold). Null otherwise.
+             */
+            note: string | null;
         };
         SafetyIndexRowDto: {
             /** @description Share victimised, per crime type. */

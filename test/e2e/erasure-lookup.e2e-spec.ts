@@ -3,7 +3,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import { testCitizen, type TestCitizen } from '../support/citizens';
 import { testDatabaseUrl } from '../support/test-database';
 import { dumpAllRows } from '../support/sql-dump';
-import { cprTokens, findCprTokens } from '../support/personal-data-tokens';
+import { birthDatePrefixes, cprTokens, findCprTokens } from '../support/personal-data-tokens';
 import type { TestUser } from '../support/tokens';
 import { findCaseIdOfCitizen, referCitizen, referralOf, testCprHash } from '../support/referrals';
 
@@ -47,16 +47,28 @@ describe('erasure: the CPR lookup outside the log', () => {
     return caseId;
   }
 
-  /** As someone with the CPR HMAC key would: every serial of every date readable about the case, against every hash stored. */
-  function recoverCprs(dump: string, caseId: string): string[] {
-    const hashes = new Set(dump.match(/[0-9a-f]{64}/g) ?? []);
-    const dates = new Set<string>();
+  /** Each row of the dump that names the case, with the relation it is in. */
+  function rowsNaming(dump: string, caseId: string): { relation: string; row: string }[] {
+    const rows: { relation: string; row: string }[] = [];
+    let relation = '';
     for (const line of dump.split('\n')) {
-      if (!line.includes(caseId)) continue;
-      for (const [, year, month, day] of line.matchAll(/\b(\d{4})-(\d{2})-(\d{2})/g)) dates.add(`${day}${month}${year.slice(2)}`);
+      if (line.startsWith('-- ')) relation = line.slice(3);
+      else if (line.includes(caseId)) rows.push({ relation, row: line });
     }
+    return rows;
+  }
+
+  /**
+   * As someone holding the application's CPR HMAC key would: every date still readable in a row about
+   * the case, in the formats the app writes (ISO yyyy-mm-dd, DDMMYY), taken as a birth date; each of
+   * its 10,000 serials hashed and looked for among every hash the database still holds.
+   */
+  function recoverCprs(dump: string, caseId: string): string[] {
+    const hashes = new Set(dump.match(/(?<![0-9a-f])[0-9a-f]{64}(?![0-9a-f])/g) ?? []);
+    const prefixes = new Set<string>();
+    for (const { row } of rowsNaming(dump, caseId)) for (const date of birthDatePrefixes(row)) prefixes.add(date);
     const recovered: string[] = [];
-    for (const prefix of dates) {
+    for (const prefix of prefixes) {
       for (let serial = 0; serial < 10_000; serial++) {
         const cpr = `${prefix}${String(serial).padStart(4, '0')}`;
         if (hashes.has(testCprHash(cpr))) recovered.push(cpr);
@@ -65,15 +77,11 @@ describe('erasure: the CPR lookup outside the log', () => {
     return recovered;
   }
 
-  /** The tables with a row that names the case and holds `text`. */
-  function tablesHolding(dump: string, caseId: string, text: string): string[] {
-    const tables = new Set<string>();
-    let table = '';
-    for (const line of dump.split('\n')) {
-      if (line.startsWith('-- ')) table = line.slice(3);
-      else if (line.includes(caseId) && line.includes(text)) tables.add(table);
-    }
-    return [...tables].sort();
+  /** The relations with a row that names the case and holds the date `iso` (as yyyy-mm-dd or DDMMYY, whole tokens). */
+  function relationsHoldingDate(dump: string, caseId: string, iso: string): string[] {
+    const ddmmyy = `${iso.slice(8, 10)}${iso.slice(5, 7)}${iso.slice(2, 4)}`;
+    const found = rowsNaming(dump, caseId).filter(({ row }) => birthDatePrefixes(row).includes(ddmmyy));
+    return [...new Set(found.map(({ relation }) => relation))].sort();
   }
 
   it('after an erasure no stored row leads back to the CPR: no lookup row, no hash, no CPR in any form', async () => {
@@ -91,11 +99,11 @@ describe('erasure: the CPR lookup outside the log', () => {
     expect(findCprTokens(dump, [citizen.cpr])).toEqual([]);
     expect(recoverCprs(dump, caseId)).toEqual([]);
 
-    // The birth date about the case: no read model, lookup or other table holds it any more, but for
-    // two that issue 21 leaves open (see the README): the immutable log (CaseOpened in clear) and the
-    // effects statistics' history (outcome_facts keeps the opening's birth date for age bands).
-    const known = (table: string) => table === 'public.es_events' || table.endsWith('.outcome_facts');
-    expect(tablesHolding(dump, caseId, citizen.birthDate).filter((table) => !known(table))).toEqual([]);
+    // No name anywhere, and no row about the case holds the birth date, in the formats the app writes:
+    // not the log (CaseOpened seals it), not a read model (the erasure cleared it), not the effects
+    // history (the erasure took it from the opening's row).
+    expect(dump).not.toContain(citizen.name);
+    expect(relationsHoldingDate(dump, caseId, citizen.birthDate)).toEqual([]);
     const copy = await ok('GET', `/cases/${caseId}/citizen-copy`, auditor);
     expect(copy.body.citizen).toMatchObject({ birthDate: null, districtCode: null });
     expect(JSON.stringify(copy.body)).not.toContain(citizen.birthDate);

@@ -7,7 +7,7 @@ import { baseEnv, startApiProcess, waitForHttp, type ApiProcess } from './api-pr
 import type { TestUser } from './tokens';
 import { testCitizen } from './citizens';
 import { fetchAgainIfClosedIdle } from './fetch-retry';
-import { testCprHmacSecretHex } from './test-privacy';
+import { testPrivacyEnv } from './test-privacy';
 import { caseIdOfCitizen } from './referrals';
 
 /**
@@ -72,11 +72,10 @@ export async function createApiChild(env: { databaseUrl: string; extra?: Record<
         RATE_LIMIT_PER_MINUTE: '1000000',
         // Several apps run at once against one PostgreSQL (100 connections): small pools each.
         DATABASE_POOL_SIZE: '8',
-        // The run's shared test keyring (run-tests.js): data this child seals must open in every other
-        // test's app on the same database, as in a deployment where every process shares one keyring.
-        ...(process.env.TEST_MASTER_KEYS ? { MASTER_KEYS: process.env.TEST_MASTER_KEYS } : {}),
-        // Always the run's (or this process's) secret: tests compute case ids from CPR numbers with it.
-        CPR_HMAC_SECRET: testCprHmacSecretHex(),
+        // The run's shared test keyring (run-tests.js; else this process's): data this child seals must open
+        // in every other test's app on the same database, as in a deployment where every process shares one
+        // keyring; tests compute case ids from CPR numbers with its HMAC secret.
+        ...testPrivacyEnv(),
         ...env.extra,
       });
       const started = running;

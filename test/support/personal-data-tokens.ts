@@ -44,7 +44,23 @@ export function findCprTokens(dump: string, cprs: Iterable<string>): TokenFound[
   return found;
 }
 
-/** The ISO dates (yyyy-mm-dd) standing as whole tokens in `text` (not inside a longer digit run). */
-export function isoDateTokens(text: string): string[] {
-  return [...text.matchAll(/(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)/g)].map(([, date]) => date);
+/**
+ * Every calendar date standing as a whole token in `text`, as the DDMMYY a CPR starts with: ISO dates
+ * (yyyy-mm-dd, also the date part of a timestamp) and six-digit runs that are a valid DDMMYY (not
+ * inside a longer digit or hex run, nor a timestamp's fraction of a second).
+ */
+export function birthDatePrefixes(text: string): string[] {
+  const found = new Set<string>();
+  for (const [, year, month, day] of text.matchAll(/(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/g)) {
+    if (validDate(Number(day), Number(month))) found.add(`${day}${month}${year.slice(2)}`);
+  }
+  // Not after '.' or ':' either: the microseconds and seconds of a timestamp are no date.
+  for (const [, day, month, yy] of text.matchAll(/(?<![0-9A-Fa-f.:])(\d{2})(\d{2})(\d{2})(?![0-9A-Fa-f])/g)) {
+    if (validDate(Number(day), Number(month))) found.add(`${day}${month}${yy}`);
+  }
+  return [...found];
+}
+
+function validDate(day: number, month: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }

@@ -26,7 +26,7 @@ import {
 } from '@samvirke/platform';
 import type { AuthConfig } from '@samvirke/access';
 import type { AuditConfig } from '@samvirke/access/read-audit/audit-config';
-import { PersonalDataVault, type PrivacyConfig } from '@samvirke/privacy';
+import { PersonalDataVault, openingEventStore, warnWhenUnopenable, type PrivacyConfig } from '@samvirke/privacy';
 import { PERSONAL_DATA_SEALER, type PersonalDataSealer } from '@samvirke/case/application/personal-data-port';
 import { CaseGate } from '@samvirke/commands';
 import { loadReferenceData } from '@samvirke/reference-data';
@@ -141,10 +141,11 @@ export class InfrastructureModule implements OnModuleInit, OnApplicationShutdown
       },
       {
         provide: ProjectionRunner,
-        inject: [EVENT_STORE, DATABASE_POOL],
-        useFactory: (eventStore: EventStore, pool: Pool) =>
+        inject: [EVENT_STORE, DATABASE_POOL, PersonalDataVault],
+        useFactory: (eventStore: EventStore, pool: Pool, vault: PersonalDataVault) =>
           new ProjectionRunner({
-            eventStore,
+            // Projections get CaseOpened's sealed birth date and district opened (issue 21).
+            eventStore: openingEventStore(eventStore, vault, { onUnopenable: warnWhenUnopenable((fields, message) => runtime.logger.warn(fields, message)) }),
             pool,
             projections: runtime.projections ?? READ_MODEL_PROJECTIONS,
             logger: runtime.logger.child({ component: 'projections' }),

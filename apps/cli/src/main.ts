@@ -5,6 +5,7 @@ import { ConfigError, DatabaseUnreachableError } from '@samvirke/platform';
 import { PrivacyConfigError } from '@samvirke/privacy';
 import { READ_MODEL_PROJECTIONS } from '@samvirke/read-models';
 import { runRebuild } from './commands/rebuild.command';
+import { runReseal } from './commands/reseal.command';
 import { runDemoSeed } from './commands/demo-seed.command';
 import { runRotateKeys } from './commands/rotate-keys.command';
 import { verifyCommand } from './commands/verify.command';
@@ -109,6 +110,15 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     )
     .option('--case <uuid>', 'only this case', uuid)
     .action(async (options: { case?: string }) => setExitCode(await verifyCommand({ caseId: options.case })));
+
+  program
+    .command('reseal-identities')
+    .summary('rewrite old CaseOpened events (CPR hash, birth date, district in clear) sealed; a store with no production data only')
+    .description(
+      "Rewrite the event store's old CaseOpened events through the upcaster: the keyed CPR hash removed, birth date and district sealed under the citizen's key (dropped for an erased citizen), the streams' hashes re-chained and the whole chain verified afterwards. Only for a store with no production data, with the API and the worker stopped: it replaces the log's tamper evidence with a new chain.",
+    )
+    .option('--confirm-no-production-data', 'confirm that the store holds no production data (required)')
+    .action(async (options: { confirmNoProductionData?: boolean }) => setExitCode(await runReseal(options.confirmNoProductionData === true)));
 
   program
     .command('retention')

@@ -9,6 +9,7 @@ import { CASE_STREAM_PREFIX } from '@samvirke/case/application/case-identity';
 import { ConfigError, DatabaseUnreachableError, createLogger, loadConfig, openDatabase, surviveConnectionLoss } from '@samvirke/platform';
 import { READ_MODEL_PROJECTIONS } from '@samvirke/read-models';
 import { migrateDatabase } from '@samvirke/migrations';
+import { PersonalDataVault, PrivacyConfigError, loadPrivacyConfig, openingEventStore, warnWhenUnopenable } from '@samvirke/privacy';
 import { NotificationConfigError, NotificationRuntime, loadNotificationConfig } from '@samvirke/notifications';
 
 /**
@@ -18,12 +19,13 @@ import { NotificationConfigError, NotificationRuntime, loadNotificationConfig } 
  * exactly-once whichever process commits them (see ProjectionRunner).
  */
 async function main(): Promise<void> {
-  let config, notificationConfig;
+  let config, notificationConfig, privacyConfig;
   try {
     config = loadConfig();
     notificationConfig = loadNotificationConfig(process.env);
+    privacyConfig = loadPrivacyConfig(process.env, config.dataDir);
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof NotificationConfigError) {
+    if (error instanceof ConfigError || error instanceof NotificationConfigError || error instanceof PrivacyConfigError) {
       process.stderr.write(`samvirke-worker: ${error.message}\n`);
       process.exit(78);
     }
@@ -59,7 +61,14 @@ async function main(): Promise<void> {
     });
     eventStore = postgres;
   }
-  const runner = new ProjectionRunner({ eventStore, pool, projections: READ_MODEL_PROJECTIONS, logger: logger.child({ component: 'projections' }) });
+  // Projections get CaseOpened's sealed birth date and district opened (issue 21), with the API's keys.
+  const vault = new PersonalDataVault(pool, privacyConfig);
+  const runner = new ProjectionRunner({
+    eventStore: openingEventStore(eventStore, vault, { onUnopenable: warnWhenUnopenable((fields, message) => logger.warn(fields, message)) }),
+    pool,
+    projections: READ_MODEL_PROJECTIONS,
+    logger: logger.child({ component: 'projections' }),
+  });
   // Mail, webhooks and the inbox's audit rows from the outbox (the migrations above made their tables).
   const notifications = new NotificationRuntime(pool, notificationConfig, {
     connectionString: database.connectionString,

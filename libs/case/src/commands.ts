@@ -38,8 +38,11 @@ export type OpenCase = Command<
     citizenId: string;
     name: Sealed;
     cpr: Sealed;
+    /** In clear for the rules only (a past date, a known district); the event carries the sealed pair below. */
     birthDate: IsoDate;
     districtCode: string;
+    sealedBirthDate: Sealed;
+    sealedDistrictCode: Sealed;
     referredBy: AgencyCode;
     reason: Sealed;
     /** The referring agency's entry point for this case; its directory default when omitted. */

@@ -155,7 +155,8 @@ function openCase(data: C.OpenCase['data'], { state, context, today, at }: Decis
     ];
   }
   const intake = context.refData.referralIntake;
-  const { referrerEntryPoint, openedOn, ...opened } = data;
+  // Birth date and district go into the log sealed only (issue 21): the clear pair was for the rules above.
+  const { referrerEntryPoint, openedOn, birthDate: _birthDate, districtCode: _districtCode, ...opened } = data;
   // The intake unit is on every new case; the referrer joins at take-over (assignCoordinator), or
   // now when it is the intake agency itself.
   const intakeEntryPoint = referrer.code === intake.agency && referrerEntryPoint !== undefined ? referrerEntryPoint : standingEntryPoint(intake.entryPoint);

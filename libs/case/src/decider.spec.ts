@@ -2,7 +2,7 @@ import type { CaseCommand } from './commands';
 import { decide } from './decide';
 import { initialCaseState } from './state';
 import { CASE_RULE_REASONS } from './errors';
-import type { CaseEvent } from './events';
+import type { CaseEvent, CaseOpened } from './events';
 import {
   EARLIER,
   OPENED_AT,
@@ -24,7 +24,23 @@ const YESTERDAY = '2026-11-09';
 
 const openCase = (overrides: Partial<Extract<CaseCommand, { type: 'OpenCase' }>['data']> = {}): CaseCommand => {
   const { openedAt: _openedAt, ...data } = caseOpened().data;
-  return { type: 'OpenCase', data: { ...data, ...overrides } };
+  return {
+    type: 'OpenCase',
+    data: {
+      ...data,
+      birthDate: data.birthDate ?? '',
+      districtCode: data.districtCode ?? '',
+      sealedBirthDate: sealed('birth date'),
+      sealedDistrictCode: sealed('district'),
+      ...overrides,
+    },
+  };
+};
+
+/** CaseOpened as the decider writes it from `openCase()`: birth date and district sealed only (issue 21). */
+const openedData = (overrides: Partial<CaseOpened['data']> = {}): CaseOpened['data'] => {
+  const { birthDate: _birthDate, districtCode: _districtCode, ...data } = caseOpened().data;
+  return { ...data, sealedBirthDate: sealed('birth date'), sealedDistrictCode: sealed('district'), openedAt: AT, ...overrides };
 };
 
 const share = (overrides: Partial<Extract<CaseCommand, { type: 'ShareInformation' }>['data']> = {}): CaseCommand => ({
@@ -124,11 +140,10 @@ const conviction = (overrides: Partial<Extract<CaseCommand, { type: 'RecordConvi
 describe('case decider', () => {
   describe('opening a case', () => {
     it('opens a case on a referral and puts the referral intake (BIF, entry point BIF-SSP-PLUS) on it, not the referrer', () => {
-      const { openedAt: _openedAt, ...data } = caseOpened().data;
       given([])
         .when(openCase())
         .then([
-          { type: 'CaseOpened', data: { ...data, openedAt: AT } },
+          { type: 'CaseOpened', data: openedData() },
           {
             type: 'AgencyJoinedCase',
             data: {
@@ -145,7 +160,7 @@ describe('case decider', () => {
       given([])
         .when(openCase({ referrerEntryPoint: entryPoint }))
         .then([
-          { type: 'CaseOpened', data: { ...caseOpened().data, referrerEntryPoint: entryPoint, openedAt: AT } },
+          { type: 'CaseOpened', data: openedData({ referrerEntryPoint: entryPoint }) },
           { type: 'AgencyJoinedCase', data: { agency: 'BIF', entryPoint: directoryEntryPoint('BIF'), joinedAt: AT } },
         ]);
     });
@@ -155,7 +170,7 @@ describe('case decider', () => {
       given([])
         .when(openCase({ referredBy: 'BIF', referrerEntryPoint: entryPoint }))
         .then([
-          { type: 'CaseOpened', data: { ...caseOpened().data, referredBy: 'BIF', referrerEntryPoint: entryPoint, openedAt: AT } },
+          { type: 'CaseOpened', data: openedData({ referredBy: 'BIF', referrerEntryPoint: entryPoint }) },
           { type: 'AgencyJoinedCase', data: { agency: 'BIF', entryPoint, joinedAt: AT } },
         ]);
     });

@@ -56,7 +56,8 @@ export function sspPlusEligibility(facts: EligibilityFacts, options: Eligibility
   const bands = options.ageBands ?? DEFAULT_SSP_PLUS_AGE_BANDS;
   const gangConflict = enrolledInGangConflictProgramme(facts, onDate, options.programmes);
   const ageBand = gangConflict ? bands.gangConflict : bands.standard;
-  if (facts.citizen === undefined) {
+  // No birth date known (the case not opened, or the citizen's birth date not given or erased): no age to judge.
+  if (facts.citizen?.birthDate === undefined) {
     return { eligible: false, onDate, ageBand, gangConflict, reasons: ['CASE_NOT_OPENED'] };
   }
 

@@ -4,8 +4,8 @@
  *
  * Personal data travels only as `Sealed`. The citizen is known by `citizenId` (a random id, the case's);
  * the CPR lookup (keyed CPR hash -> case) lives outside the log, in a table a citizen erasure deletes
- * from (libs/privacy, citizen-case-lookup.ts); birth date and district stay clear because eligibility and
- * statistics need them. Instants (`...At`) are the recording time taken from the decider's `now`;
+ * from (libs/privacy, citizen-case-lookup.ts); birth date and district are sealed too (issue 21), and
+ * projections that need them (eligibility, statistics) get them opened (libs/privacy opening-event-store.ts). Instants (`...At`) are the recording time taken from the decider's `now`;
  * dates (`...On`) are real-world dates given by the command.
  */
 import type {
@@ -45,8 +45,20 @@ export type CaseOpened = Event<
     cprHash?: string;
     name: Sealed;
     cpr: Sealed;
-    birthDate: IsoDate;
-    districtCode: string;
+    /**
+     * The birth date and district of residence, sealed under the citizen's key like name and CPR
+     * (issue 21), so a citizen erasure leaves neither readable in the log. Streams opened before carry
+     * them in clear in `birthDate` / `districtCode` instead.
+     */
+    sealedBirthDate?: Sealed;
+    sealedDistrictCode?: Sealed;
+    /**
+     * In clear: only in streams opened before issue 21, and in the events projections are given,
+     * which the privacy layer's opening store (libs/privacy, opening-event-store.ts) fills from the
+     * sealed fields while the citizen's key lives. Absent after a citizen erasure.
+     */
+    birthDate?: IsoDate;
+    districtCode?: string;
     referredBy: AgencyCode;
     reason: Sealed;
     /**

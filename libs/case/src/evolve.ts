@@ -13,7 +13,8 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       return {
         ...state,
         status: 'open',
-        citizen: { citizenId, birthDate, districtCode },
+        // New streams carry birth date and district sealed only: they stay out of the state.
+        citizen: { citizenId, ...(birthDate === undefined ? {} : { birthDate }), ...(districtCode === undefined ? {} : { districtCode }) },
         referredBy,
         pendingReferrer: { agency: referredBy, ...(referrerEntryPoint ? { entryPoint: referrerEntryPoint } : {}) },
         openedAt,

@@ -126,12 +126,17 @@ describe('real-world dates of information recorded later', () => {
   });
 
   it('keeps the day a case was opened, given by history; refuses it in the future or no date', () => {
-    const { openedAt: _openedAt, ...opened } = caseOpened().data;
-    const open = (openedOn: string): CaseCommand => ({ type: 'OpenCase', data: { ...opened, openedOn } });
+    // Birth date and district in clear for the rules, sealed in the event only (issue 21).
+    const { openedAt: _openedAt, birthDate, districtCode, ...opened } = caseOpened().data;
+    const sealedPair = { sealedBirthDate: sealed('birth date'), sealedDistrictCode: sealed('district') };
+    const open = (openedOn: string): CaseCommand => ({
+      type: 'OpenCase',
+      data: { ...opened, birthDate: birthDate ?? '', districtCode: districtCode ?? '', ...sealedPair, openedOn },
+    });
     given([])
       .when(open('2019-01-02'))
       .then([
-        { type: 'CaseOpened', data: { ...opened, openedAt: AT, openedOn: '2019-01-02' } },
+        { type: 'CaseOpened', data: { ...opened, ...sealedPair, openedAt: AT, openedOn: '2019-01-02' } },
         { type: 'AgencyJoinedCase', data: expect.objectContaining({ agency: 'BIF', joinedAt: AT }) as never },
       ]);
     given([]).when(open(TOMORROW)).thenRejects('DATE_IN_FUTURE');

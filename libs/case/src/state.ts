@@ -29,8 +29,9 @@ export type CaseStatus = 'not-opened' | 'open' | 'closed';
 
 export interface CitizenFacts {
   readonly citizenId: string;
-  readonly birthDate: IsoDate;
-  readonly districtCode: string;
+  /** Only from streams opened before issue 21 (in clear in the log); a sealed pair stays in the event. */
+  readonly birthDate?: IsoDate;
+  readonly districtCode?: string;
 }
 
 export interface CategoryAssessment {

@@ -99,8 +99,11 @@ export class CaseCommandsController {
         citizenId: caseId,
         name: await seal(dryRun, body.name),
         cpr: await seal(dryRun, cpr),
+        // In clear for the rules only; the event keeps the sealed pair (issue 21).
         birthDate: body.birthDate,
         districtCode: body.districtCode,
+        sealedBirthDate: await seal(dryRun, body.birthDate),
+        sealedDistrictCode: await seal(dryRun, body.districtCode),
         referredBy: context.actor.agency,
         reason: await seal(dryRun, body.reason),
         ...(body.referrerEntryPoint ? { referrerEntryPoint: { ...body.referrerEntryPoint } } : {}),

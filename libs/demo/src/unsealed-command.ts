@@ -14,9 +14,12 @@ type Unsealed<T> = T extends Sealed
       ? { readonly [K in keyof T]: Unsealed<T[K]> }
       : T;
 
-/** OpenCase leaves out the citizen's id: the CPR lookup gives it (libs/privacy citizen-case-lookup.ts). */
+/**
+ * OpenCase leaves out the citizen's id (the CPR lookup gives it, libs/privacy citizen-case-lookup.ts) and
+ * the sealed birth date and district, which `sealCommand` seals from the clear ones.
+ */
 type UnsealedOf<C extends CaseCommand> = C extends { type: 'OpenCase' }
-  ? { readonly type: 'OpenCase'; readonly data: Omit<Unsealed<C['data']>, 'citizenId'> }
+  ? { readonly type: 'OpenCase'; readonly data: Omit<Unsealed<C['data']>, 'citizenId' | 'sealedBirthDate' | 'sealedDistrictCode'> }
   : { readonly type: C['type']; readonly data: Unsealed<C['data']> };
 
 export type UnsealedCommand = UnsealedOf<CaseCommand>;
@@ -40,7 +43,18 @@ export function sealCommand(command: UnsealedCommand, identity: CitizenIdentity,
   switch (command.type) {
     case 'OpenCase': {
       const { name, cpr, reason, ...rest } = command.data;
-      return { type: 'OpenCase', data: { ...rest, ...identity, name: seal(name), cpr: seal(cpr), reason: seal(reason) } };
+      return {
+        type: 'OpenCase',
+        data: {
+          ...rest,
+          ...identity,
+          name: seal(name),
+          cpr: seal(cpr),
+          sealedBirthDate: seal(rest.birthDate),
+          sealedDistrictCode: seal(rest.districtCode),
+          reason: seal(reason),
+        },
+      };
     }
     case 'CloseCase': {
       const { note, ...rest } = command.data;

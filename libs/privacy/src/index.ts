@@ -6,3 +6,4 @@ export { sealWithKey, openWithKey, parseSealed, isSealed, type Sealed, type Seal
 export { MasterKeyUnavailableError } from './keys/data-key-wrapping';
 export { PRIVACY_MIGRATIONS } from './keys/migrations';
 export { PersonalDataVault, type OpenedValue, type PersonalDataVaultOptions, type RotationResult } from './vault/personal-data-vault';
+export { openingEventStore, openCaseOpened, warnWhenUnopenable, type OpeningOptions, type SealedValueOpener } from './vault/opening-event-store';

@@ -1,5 +1,6 @@
 import { ProgressReporter, ProjectionRunner, postgresEventCounter } from '@samvirke/projections';
 import { READ_MODEL_PROJECTIONS } from '@samvirke/read-models';
+import { PersonalDataVault, loadPrivacyConfig, openingEventStore, warnWhenUnopenable } from '@samvirke/privacy';
 import { openCliRuntime } from './cli-runtime';
 
 /**
@@ -11,7 +12,10 @@ export async function runRebuild(target: string, batchSize: number): Promise<num
   const runtime = await openCliRuntime();
   try {
     const runner = new ProjectionRunner({
-      eventStore: runtime.eventStore,
+      // Projections get CaseOpened's sealed birth date and district opened (issue 21).
+      eventStore: openingEventStore(runtime.eventStore, new PersonalDataVault(runtime.pool, loadPrivacyConfig(process.env, runtime.config.dataDir)), {
+        onUnopenable: warnWhenUnopenable((fields, message) => process.stderr.write(`warning: ${message} (${JSON.stringify(fields)})\n`)),
+      }),
       pool: runtime.pool,
       projections: READ_MODEL_PROJECTIONS,
       countEvents: runtime.postgresEventStore ? postgresEventCounter(runtime.postgresEventStore.pool) : undefined,

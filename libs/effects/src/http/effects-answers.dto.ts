@@ -99,6 +99,11 @@ export class MeasureReportDto {
   /** Cell key → readable label in `lang`. */
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } })
   labels!: Record<string, string>;
+  /**
+   * In `lang`, when people are counted in an `unknown` city district or age band: their district or
+   * birth date is not known (erased, or sealed under a key this server does not hold). Null otherwise.
+   */
+  note!: string | null;
 }
 
 export class SafetyIndexRowDto {

@@ -75,7 +75,7 @@ import { computeMeasureSeries, type MeasureSeries } from '../engine/measure-seri
 import { measureSeriesCsv, measureSeriesSvg } from '../report/series-report';
 import { computeStatusReport, type StatusReport } from '../status/status-figures';
 import { statusReportCsv, statusReportSvg } from '../report/status-report';
-import { measureTitle, reportLabels, type ReportLanguage } from '../report/report-labels';
+import { measureTitle, reportLabels, unknownCellNote, type ReportLanguage } from '../report/report-labels';
 
 const MAX_CSV_BYTES = 2_000_000;
 
@@ -97,7 +97,7 @@ const STATUS_LABELS: Readonly<Record<ReportLanguage, Readonly<Record<string, str
 
 /** A report as answered: the definition version it used, its language, and its cells' readable labels. */
 type LabelledReport =
-  | (MeasureReport & { definitionVersion: number; lang: ReportLanguage; labels: Record<string, string> })
+  | (MeasureReport & { definitionVersion: number; lang: ReportLanguage; labels: Record<string, string>; note: string | null })
   | (AreaMeasureReport & { definitionVersion: number; lang: ReportLanguage });
 
 /**
@@ -533,14 +533,9 @@ export class EffectsController {
     const lang: ReportLanguage = query.lang ?? 'en';
     const measure = { ...report.measure, title: measureTitle(report.measure.code, report.measure.title, lang) };
     if ('areas' in report) return { ...report, measure, definitionVersion: resolved.version, lang };
-    const labels = reportLabels(
-      report.breakdown,
-      report.cells.map((cell) => cell.key),
-      lang,
-      this.referenceData,
-      this.catalogue.ageBands,
-    );
-    return { ...report, measure, definitionVersion: resolved.version, lang, labels };
+    const keys = report.cells.map((cell) => cell.key);
+    const labels = reportLabels(report.breakdown, keys, lang, this.referenceData, this.catalogue.ageBands);
+    return { ...report, measure, definitionVersion: resolved.version, lang, labels, note: unknownCellNote(report.breakdown, keys, lang) };
   }
 
   private async computeWith(measure: MeasureDefinition, query: MeasureReportQueryDto): Promise<MeasureReport | AreaMeasureReport> {

@@ -19,7 +19,11 @@ export interface OutcomeFact {
 }
 
 export type OutcomeFactDetail =
-  | { readonly type: 'case-opened'; readonly birthDate: string; readonly districtCode: string }
+  /**
+   * Birth date and district as the privacy layer opened them (issue 21): absent once the citizen's key
+   * is gone, and a citizen erasure removes the birth date from the row (outcome.projection.ts).
+   */
+  | { readonly type: 'case-opened'; readonly birthDate?: string; readonly districtCode?: string }
   | { readonly type: 'case-closed' }
   | { readonly type: 'case-reopened' }
   | { readonly type: 'level-assessed'; readonly level: number }

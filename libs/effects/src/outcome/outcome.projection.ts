@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@samvirke/event-store';
 import type { Projection, ProjectionTransaction } from '@samvirke/projections';
-import { outcomeFactOf } from './outcome-fact';
+import { outcomeFactOf, type OutcomeFact } from './outcome-fact';
 
 export const OUTCOME_PROJECTION_NAME = 'outcome';
 export const OUTCOME_FACTS_TABLE = 'outcome_facts';
@@ -28,7 +28,8 @@ export function createOutcomeProjection(options: OutcomeProjectionOptions = {}):
   return {
     name: options.name ?? OUTCOME_PROJECTION_NAME,
     // 2: action-added facts (a signed job and education plan) and custody ids (in custody on a date).
-    version: 2,
+    // 3: a citizen erasure removes the birth date from the case's opening row (issue 21).
+    version: 3,
     streamPrefixes: [streamPrefix],
     tables: [table],
     schemaSql: `
@@ -49,23 +50,34 @@ export function createOutcomeProjection(options: OutcomeProjectionOptions = {}):
         const fact = outcomeFactOf(event.streamId.slice(streamPrefix.length), event);
         return fact === undefined ? [] : [fact];
       });
-      if (facts.length === 0) return;
-      db.write(
-        `INSERT INTO ${table} (case_id, stream_revision, recorded_at, agency, occurred_on, fact_type, detail)
-         SELECT * FROM unnest($1::text[], $2::int[], $3::timestamptz[], $4::text[], $5::date[], $6::text[], $7::jsonb[])
-         ON CONFLICT (case_id, stream_revision) DO NOTHING`,
-        [
-          facts.map((f) => f.caseId),
-          facts.map((f) => f.revision),
-          facts.map((f) => f.recordedAt),
-          facts.map((f) => f.agency),
-          facts.map((f) => f.on),
-          facts.map((f) => f.detail.type),
-          facts.map((f) => JSON.stringify(f.detail)),
-        ],
-      );
+      // A citizen erasure: the exact birth date (kept for age bands at any anchor date while the citizen
+      // is not erased) leaves the opening row; the district stays, which alone singles nobody out.
+      const erased = events
+        .filter((event) => event.type === 'CitizenDataErased' && (event.data as { scope?: string }).scope === 'citizen')
+        .map((event) => event.streamId.slice(streamPrefix.length));
+      if (facts.length > 0) insertFacts(table, facts, db);
+      if (erased.length > 0) {
+        db.write(`UPDATE ${table} SET detail = detail - 'birthDate' WHERE case_id = ANY($1::text[]) AND fact_type = 'case-opened'`, [erased]);
+      }
     },
   };
 }
 
 export const outcomeProjection: Projection = createOutcomeProjection();
+
+function insertFacts(table: string, facts: OutcomeFact[], db: ProjectionTransaction): void {
+  db.write(
+    `INSERT INTO ${table} (case_id, stream_revision, recorded_at, agency, occurred_on, fact_type, detail)
+       SELECT * FROM unnest($1::text[], $2::int[], $3::timestamptz[], $4::text[], $5::date[], $6::text[], $7::jsonb[])
+       ON CONFLICT (case_id, stream_revision) DO NOTHING`,
+    [
+      facts.map((f) => f.caseId),
+      facts.map((f) => f.revision),
+      facts.map((f) => f.recordedAt),
+      facts.map((f) => f.agency),
+      facts.map((f) => f.on),
+      facts.map((f) => f.detail.type),
+      facts.map((f) => JSON.stringify(f.detail)),
+    ],
+  );
+}

@@ -1,6 +1,6 @@
 import { loadReferenceData } from '@samvirke/reference-data';
 import { loadMeasureCatalogue } from '../measures/measure-definition';
-import { cellLabel, measureTitle, reportLabels } from './report-labels';
+import { cellLabel, measureTitle, reportLabels, unknownCellNote } from './report-labels';
 
 const refData = loadReferenceData();
 const { ageBands, measures } = loadMeasureCatalogue();
@@ -43,5 +43,20 @@ describe('readable labels of report cells', () => {
       expect(measureTitle(measure.code, measure.title, 'da')).not.toBe(measure.title);
       expect(measureTitle(measure.code, measure.title, 'en')).toBe(measure.title);
     }
+  });
+});
+
+describe('the note on people in an unknown city district or age band (issue 21)', () => {
+  it('says why, in the language, when a cell is "unknown" under cityDistrict or ageBand', () => {
+    expect(unknownCellNote('cityDistrict', ['KK-10-BYDELE/VALBY', 'unknown'], 'en')).toMatch(/^People whose city district is not known .* "Unknown"\.$/);
+    expect(unknownCellNote('cityDistrict', ['unknown'], 'da')).toMatch(/^Personer hvis bydel ikke kendes .* "Ukendt"\.$/);
+    expect(unknownCellNote('programme × cityDistrict', ['SSP_PLUS × unknown'], 'en')).toMatch(/city district/);
+    expect(unknownCellNote('ageBand × cityDistrict', ['unknown × unknown'], 'en')).toMatch(/city district or age/);
+  });
+
+  it('is null when nobody is unknown, or "unknown" is of another breakdown', () => {
+    expect(unknownCellNote('cityDistrict', ['KK-10-BYDELE/VALBY'], 'en')).toBeNull();
+    expect(unknownCellNote('programme × cityDistrict', ['unknown × KK-10-BYDELE/VALBY'], 'en')).toBeNull();
+    expect(unknownCellNote(null, [], 'en')).toBeNull();
   });
 });

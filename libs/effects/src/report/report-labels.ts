@@ -96,3 +96,24 @@ export function reportLabels(
   for (const key of keys) labels[key] = cellLabel(breakdown, key, lang, data, ageBands);
   return labels;
 }
+
+/**
+ * The report's note when people fall in an "unknown" city district or age band: their birth date or
+ * district is not known (the citizen was erased, or it is sealed under a key this server cannot open),
+ * so they are counted in the cell `unknown` rather than left out or guessed. Null otherwise.
+ */
+export function unknownCellNote(breakdown: string | null, keys: readonly string[], lang: ReportLanguage): string | null {
+  const parts = breakdown?.split(' × ') ?? [];
+  const unknownIn = (name: string) => {
+    const at = parts.indexOf(name);
+    return at >= 0 && keys.some((key) => (parts.length > 1 ? key.split(' × ')[at] : key) === 'unknown');
+  };
+  const what = [unknownIn('cityDistrict') ? 'cityDistrict' : undefined, unknownIn('ageBand') ? 'ageBand' : undefined].filter((w) => w !== undefined);
+  if (what.length === 0) return null;
+  if (lang === 'da') {
+    const words = what.map((w) => (w === 'cityDistrict' ? 'bydel' : 'alder')).join(' eller ');
+    return `Personer hvis ${words} ikke kendes (borgerens data er slettet, eller de er forseglet under en nøgle, serveren ikke har) tælles under "Ukendt".`;
+  }
+  const words = what.map((w) => (w === 'cityDistrict' ? 'city district' : 'age')).join(' or ');
+  return `People whose ${words} is not known (the citizen's data was erased, or it is sealed under a key this server does not hold) are counted under "Unknown".`;
+}

@@ -87,7 +87,12 @@ export class CitizenCopyBuilder {
         ? { status: 'withheld', note: `recorded by ${withheldBy} under the law-enforcement data act; ask ${withheldBy} for access` }
         : asCopied(opened.get(value.sealed));
 
-    const opening = events.find((event) => event.type === 'CaseOpened')?.data as { name?: Sealed; cpr?: Sealed } | undefined;
+    const opening = events.find((event) => event.type === 'CaseOpened')?.data as
+      { name?: Sealed; cpr?: Sealed; sealedBirthDate?: Sealed; sealedDistrictCode?: Sealed } | undefined;
+    const openedText = (value: Sealed | undefined): string | undefined => {
+      const found = value === undefined ? undefined : opened.get(value.sealed);
+      return found?.status === 'available' ? found.value : undefined;
+    };
     const citizenErasure = state.erasures.find((erasure) => erasure.scope === 'citizen');
     const report = await this.accessReports.accessReport(caseId);
     return {
@@ -96,10 +101,10 @@ export class CitizenCopyBuilder {
       citizen: {
         name: opening?.name ? copied(opening.name) : { status: 'unreadable' },
         cpr: opening?.cpr ? copied(opening.cpr) : { status: 'unreadable' },
-        // Recorded in clear in CaseOpened of streams opened so far; after a citizen erasure they are no
-        // longer the citizen's data to show (the erasure, when and why, is in case.erasures).
-        birthDate: citizenErasure ? null : (state.citizen?.birthDate ?? null),
-        districtCode: citizenErasure ? null : (state.citizen?.districtCode ?? null),
+        // Sealed in CaseOpened (in clear in streams opened before issue 21); after a citizen erasure they
+        // are no longer the citizen's data to show (the erasure, when and why, is in case.erasures).
+        birthDate: citizenErasure ? null : (state.citizen?.birthDate ?? openedText(opening?.sealedBirthDate) ?? null),
+        districtCode: citizenErasure ? null : (state.citizen?.districtCode ?? openedText(opening?.sealedDistrictCode) ?? null),
       },
       case: {
         status: state.status,
@@ -123,7 +128,7 @@ export class CitizenCopyBuilder {
     const agency = typeof event.metadata.agency === 'string' ? event.metadata.agency : null;
     const lawEnforcement = agency !== null && this.agencies.get(agency)?.controllerRegime === 'law-enforcement';
     let data = replaceSealed(event.data, (value, path) => {
-      const ownIdentity = event.type === 'CaseOpened' && (path === 'name' || path === 'cpr');
+      const ownIdentity = event.type === 'CaseOpened' && ['name', 'cpr', 'sealedBirthDate', 'sealedDistrictCode'].includes(path);
       return copied(value, lawEnforcement && !ownIdentity ? agency : undefined);
     });
     if (event.type === 'CaseOpened' && citizenErasedAt !== undefined && typeof data === 'object' && data !== null) {

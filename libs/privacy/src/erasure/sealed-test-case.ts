@@ -49,6 +49,8 @@ export async function writeSealedTestCase(
         cpr: await seal('BIF', '0101041234'),
         birthDate: '2004-01-01',
         districtCode: 'NORREBRO-1',
+        sealedBirthDate: await seal('BIF', '2004-01-01'),
+        sealedDistrictCode: await seal('BIF', 'NORREBRO-1'),
         referredBy: 'BIF',
         reason: await seal('BIF', fixture.summary),
       },

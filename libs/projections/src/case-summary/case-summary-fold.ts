@@ -140,8 +140,9 @@ export function foldCaseSummary(summary: CaseSummaryRecord | undefined, envelope
       closeReason: null,
       referredBy: d.referredBy,
       sealedName: d.name.sealed,
-      birthDate: d.birthDate,
-      districtCode: d.districtCode,
+      // Opened by the privacy layer while the citizen's key lives (issue 21); null once erased.
+      birthDate: d.birthDate ?? null,
+      districtCode: d.districtCode ?? null,
       erasedAt: null,
       sspLevel: null,
       sspLevelOn: null,

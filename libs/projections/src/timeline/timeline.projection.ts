@@ -556,7 +556,7 @@ const ITEM_INSERT_COLUMNS = [
 function factsChangeOf(event: CaseEvent): ((facts: RoadMapFacts) => void) | undefined {
   switch (event.type) {
     case 'CaseOpened':
-      return (facts) => void (facts.birthDate = event.data.birthDate);
+      return (facts) => void (facts.birthDate = event.data.birthDate ?? null);
     case 'CaseClosed':
       return (facts) => void (facts.closedOn = dateOf(event.data.closedAt));
     case 'CaseReopened':
