@@ -1,7 +1,8 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { loadAuthConfig, mintToken } from '@samvirke/access';
 import { freePort } from '@samvirke/platform';
 import { baseEnv, startApiProcess, waitForHttp, type ApiProcess } from '../support/api-process';
@@ -35,13 +36,11 @@ describe('the console sign-in (backend-for-frontend)', () => {
   let api: ApiProcess;
   let base: string;
   let dataDir: string;
+  let port: number;
 
-  beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'samvirke-console-e2e-'));
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    // DATABASE_URL is the run's database (npm test); no demo load is needed here.
-    api = startApiProcess({
+  /** The API on `port` with `dataDir`; DATABASE_URL is the run's database (npm test); no demo load is needed here. */
+  async function startApi(): Promise<ApiProcess> {
+    const started = startApiProcess({
       ...baseEnv(),
       DATABASE_URL: process.env['DATABASE_URL'],
       PORT: String(port),
@@ -50,7 +49,15 @@ describe('the console sign-in (backend-for-frontend)', () => {
       DATABASE_POOL_SIZE: '4',
       LOG_LEVEL: 'warn',
     });
-    await waitForHttp(`${base}/health/ready`, 60_000, api);
+    await waitForHttp(`${base}/health/ready`, 60_000, started);
+    return started;
+  }
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'samvirke-console-e2e-'));
+    port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    api = await startApi();
   });
 
   afterAll(async () => {
@@ -175,6 +182,53 @@ describe('the console sign-in (backend-for-frontend)', () => {
     expect(await out.json()).toEqual({ redirectTo: '/' });
     expect((await fetch(`${base}/worklist`, { headers: { cookie: stale } })).status).toBe(401);
     expect((await session(jar)).user).toBeNull();
+  });
+
+  it('keeps a session across a restart of the API, stored only as a hash with the tokens sealed; refuses a tampered cookie; sign-out deletes it', async () => {
+    const { jar } = await signIn('coord-07');
+    const before = await session(jar);
+    expect(before.user).toMatchObject({ userId: 'coord-07' });
+    const cookieValue = /samvirke-session=([^;]+)/.exec(jar.header())![1];
+
+    api.child.kill('SIGTERM');
+    await api.exited;
+    api = await startApi();
+
+    // A write with the cookie and its CSRF token: a case that does not exist is the usual 404 (401 without a session).
+    const write = (cookie: string) =>
+      fetch(`${base}/cases/${randomUUID()}/assessments`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': before.csrfToken!, origin: base },
+        body: JSON.stringify({ level: 2, rationale: 'Vurderet på netværksmødet', assessedOn: '2026-12-01' }),
+      });
+    // The same cookie after the restart: the same user, the same CSRF token, and the API answers it.
+    expect(await session(jar)).toEqual(before);
+    expect((await write(jar.header())).status).toBe(404);
+
+    // One character changed: nothing.
+    const last = cookieValue.slice(-1);
+    const tampered = `samvirke-session=${cookieValue.slice(0, -1)}${last === 'A' ? 'B' : 'A'}`;
+    expect((await write(tampered)).status).toBe(401);
+    expect(((await (await fetch(`${base}/auth/session`, { headers: { cookie: tampered } })).json()) as { user: unknown }).user).toBeNull();
+
+    const database = new Client({ connectionString: process.env['DATABASE_URL'] });
+    await database.connect();
+    try {
+      const idHash = createHash('sha256').update(cookieValue).digest('hex');
+      const { rows } = await database.query<Record<string, unknown>>('SELECT * FROM console_sessions WHERE id_hash = $1', [idHash]);
+      expect(rows).toHaveLength(1);
+      // The ID token is kept (for the identity provider's sign-out) but sealed: no JWT, no cookie, no CSRF token in the row.
+      expect(Buffer.isBuffer(rows[0]['id_token_sealed'])).toBe(true);
+      const stored = JSON.stringify(rows[0]) + (rows[0]['id_token_sealed'] as Buffer).toString('latin1');
+      for (const secret of [cookieValue, before.csrfToken!, 'eyJ']) expect(stored).not.toContain(secret);
+
+      const out = await fetch(`${base}/auth/logout`, { method: 'POST', headers: { cookie: jar.header(), 'x-csrf-token': before.csrfToken!, origin: base } });
+      expect(out.status).toBe(200);
+      expect((await database.query('SELECT 1 FROM console_sessions WHERE id_hash = $1', [idHash])).rowCount).toBe(0);
+      expect((await write(`samvirke-session=${cookieValue}`)).status).toBe(401);
+    } finally {
+      await database.end();
+    }
   });
 
   it('never comes back outside the console, and refuses an unknown user at the development provider', async () => {

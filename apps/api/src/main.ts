@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   }
   const app = await createApiApp({ config, authConfig, privacyConfig, auditConfig, notificationConfig, connectionString: database.connectionString, logger });
   // The browser console (sign-in, the web app, the development identity provider): apps/api/src/console.
-  mountConsole(app, consoleConfig, logger);
+  mountConsole(app, consoleConfig, logger, privacyConfig.masterKeyring);
   // After createApiApp has migrated the database; the thread reaches it at the resolved URL (also the embedded one).
   const projectionThread = threaded ? new ProjectionThread({ ...process.env, DATABASE_URL: database.connectionString }, logger) : undefined;
   projectionThread?.start();

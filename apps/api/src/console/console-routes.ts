@@ -5,9 +5,12 @@ import compression from 'compression';
 import { Router, static as serveStatic, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import * as oidc from 'openid-client';
+import type { Pool } from 'pg';
 import { AuthenticationFailed, SessionRequestRefused, userFromClaims } from '@samvirke/access';
+import { DATABASE_POOL } from '@samvirke/platform';
+import type { MasterKeyring } from '@samvirke/privacy';
 import type { ConsoleConfig } from './console-config';
-import { ConsoleSessions, cookieOf } from './console-sessions';
+import { ConsoleSessions, PostgresConsoleSessionStore, cookieOf } from './console-sessions';
 import { createDevIdentityProvider, DEV_IDP_PATH } from './dev-identity-provider';
 import { safeReturnTo } from './return-to';
 
@@ -60,9 +63,9 @@ function problem(response: Response, status: number, reason: string, title: stri
  *   production.
  * Mounted before the app initialises, so these handlers run ahead of Nest's router.
  */
-export function mountConsole(app: NestExpressApplication, config: ConsoleConfig, logger: Logger): void {
+export function mountConsole(app: NestExpressApplication, config: ConsoleConfig, logger: Logger, keyring: MasterKeyring): void {
   const sessions = app.get(ConsoleSessions);
-  sessions.configure(config);
+  sessions.configure(config, new PostgresConsoleSessionStore(app.get<Pool>(DATABASE_POOL)), keyring);
 
   let identity: { issuer: string; clientId: string; clientSecret: string; scope: string; development: boolean } | undefined;
   if (config.identityProvider.kind === 'development') {
@@ -95,14 +98,16 @@ export function mountConsole(app: NestExpressApplication, config: ConsoleConfig,
   const cookieOptions = { httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies, path: '/auth' };
 
   const auth = Router();
-  auth.get('/session', (request: Request, response: Response) => {
-    const session = sessions.find(request);
-    if (!session) {
-      response.json({ user: null, signIn: identity ? 'available' : 'unavailable' });
-      return;
-    }
-    const { userId, agency, roles, displayName } = session.user;
-    response.json({ user: { userId, agency, roles, displayName: displayName ?? null }, csrfToken: session.csrfToken });
+  auth.get('/session', (request: Request, response: Response, next: NextFunction) => {
+    void (async () => {
+      const session = await sessions.find(request);
+      if (!session) {
+        response.json({ user: null, signIn: identity ? 'available' : 'unavailable' });
+        return;
+      }
+      const { userId, agency, roles, displayName } = session.user;
+      response.json({ user: { userId, agency, roles, displayName: displayName ?? null }, csrfToken: session.csrfToken });
+    })().catch(next);
   });
 
   auth.get('/login', (request: Request, response: Response, next: NextFunction) => {
@@ -160,7 +165,7 @@ export function mountConsole(app: NestExpressApplication, config: ConsoleConfig,
         claims = { ...info, ...claims, agency: claims['agency'] ?? info['agency'], roles: claims['roles'] ?? info['roles'] };
       }
       const user = userFromClaims(claims);
-      sessions.create(user, tokens.id_token, response);
+      await sessions.create(user, tokens.id_token, response);
       logger.info({ userId: user.userId, agency: user.agency, roles: user.roles }, 'console sign-in');
       response.redirect(303, login.returnTo);
     })().catch((error: unknown) => {
@@ -171,19 +176,19 @@ export function mountConsole(app: NestExpressApplication, config: ConsoleConfig,
   });
 
   auth.post('/logout', (request: Request, response: Response, next: NextFunction) => {
-    const session = sessions.find(request);
-    if (!session) {
-      response.status(204).end();
-      return;
-    }
-    try {
-      sessions.checkWrite(request, session);
-    } catch (error) {
-      if (error instanceof SessionRequestRefused) return problem(response, 403, 'FORBIDDEN', 'Forbidden', 'your role does not allow this');
-      return next(error);
-    }
-    sessions.end(request, response);
     void (async () => {
+      const session = await sessions.find(request);
+      if (!session) {
+        response.status(204).end();
+        return;
+      }
+      try {
+        sessions.checkWrite(request, session);
+      } catch (error) {
+        if (error instanceof SessionRequestRefused) return problem(response, 403, 'FORBIDDEN', 'Forbidden', 'your role does not allow this');
+        throw error;
+      }
+      await sessions.end(request, response);
       let redirectTo = '/';
       if (identity && !identity.development && session.idToken) {
         const configuration = await client();
