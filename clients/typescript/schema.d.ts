@@ -170,6 +170,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/seal-openings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every break-glass opening of the sealed identity, newest first: who, for which agency, when and why. For the people named on the seal. */
+        get: operations["SealOpeningsController_list"];
+        put?: never;
+        /** Open a sealed identity (break-glass): state why; for a few hours you see the name, birth date, district and sealed entries. Recorded in the audit log and shown to the people named on the seal. 409 when the case's identity is not sealed or you are named on it. */
+        post: operations["SealOpeningsController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/entry-points": {
         parameters: {
             query?: never;
@@ -1682,6 +1700,35 @@ export interface components {
             items: components["schemas"]["CaseSummaryDto"][];
             page: components["schemas"]["PageInfoDto"];
         };
+        OpenSealDto: {
+            /** @description Why you must see the sealed identity (10 to 500 characters). It is kept in the audit log and shown to the people named on the seal. */
+            reason: string;
+        };
+        SealOpenedDto: {
+            /** Format: uuid */
+            caseId: string;
+            /** Format: date-time */
+            openedAt: string;
+            /**
+             * Format: date-time
+             * @description The opening lasts 4 hours; open it again with a new reason after that.
+             */
+            openUntil: string;
+        };
+        SealOpeningDto: {
+            userId: string;
+            agency: string;
+            roles: string[];
+            /** Format: date-time */
+            at: string;
+            reason: string;
+            purpose: string;
+        };
+        SealOpeningsDto: {
+            /** Format: uuid */
+            caseId: string;
+            openings: components["schemas"]["SealOpeningDto"][];
+        };
         CurrentEntryPointDto: {
             since: string;
             unit: string;
@@ -2031,7 +2078,7 @@ export interface components {
         };
         AuditRecordDto: {
             /** @enum {string} */
-            action: "change" | "export" | "notify" | "read" | "search";
+            action: "change" | "export" | "notify" | "open-seal" | "read" | "search";
             /** @description The query parameters as the log keeps them: strings and lists of strings. */
             criteria: {
                 [key: string]: string | string[];
@@ -2060,7 +2107,7 @@ export interface components {
         };
         AccessReportLineDto: {
             /** @enum {string} */
-            action: "change" | "export" | "notify" | "read" | "search";
+            action: "change" | "export" | "notify" | "open-seal" | "read" | "search";
             /** @enum {string} */
             purpose: "audit" | "case-work" | "citizen-access-request" | "coordination" | "criminal-investigation";
             agency: string;
@@ -2504,7 +2551,7 @@ export interface components {
                     agency: string;
                     at: string;
                     /** @enum {string} */
-                    action: "change" | "export" | "notify" | "read" | "search";
+                    action: "change" | "export" | "notify" | "open-seal" | "read" | "search";
                     /** @enum {string} */
                     purpose: "audit" | "case-work" | "citizen-access-request" | "coordination" | "criminal-investigation";
                 }[];
@@ -3491,6 +3538,187 @@ export interface operations {
             };
             /** @description No such resource, or one you may not see (answered alike). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; retry later. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database, the read audit or the read models are not available in time; retry (Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SealOpeningsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SealOpeningsDto"];
+                };
+            };
+            /** @description Invalid request: see violations. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role may not do this (or section 115(2)). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource, or one you may not see (answered alike). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; retry later. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database, the read audit or the read models are not available in time; retry (Retry-After). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SealOpeningsController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenSealDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SealOpenedDto"];
+                };
+            };
+            /** @description Invalid request: see violations. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role may not do this (or section 115(2)). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such resource, or one you may not see (answered alike). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match is stale: the case has moved on (currentRevision). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A case rule refuses the command (reason: the rule's code). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5022,7 +5250,7 @@ export interface operations {
                 userId?: string;
                 agency?: string;
                 /** @description The kind of access: read, search, export, change or notify. */
-                action?: "change" | "export" | "notify" | "read" | "search";
+                action?: "change" | "export" | "notify" | "open-seal" | "read" | "search";
                 /** @description The purpose the reader declared (X-Purpose). */
                 purpose?: "audit" | "case-work" | "citizen-access-request" | "coordination" | "criminal-investigation";
                 /** @description Inclusive, an ISO 8601 instant. */
