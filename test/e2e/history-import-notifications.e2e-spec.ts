@@ -119,5 +119,15 @@ describe('imported history notifies nobody (e2e)', () => {
     expect(items.map((item) => [item.kind, item.entryId ?? item.requestId ?? null])).toEqual([['information-shared', liveEntry]]);
     const coordinatorInbox = await app.request('GET', `/notifications?caseId=${caseId}&limit=200`, { user: coordinator });
     expect(coordinatorInbox.body.items).toEqual([]);
+
+    // The case summary and the list show the real-world day the imported case was opened, beside the recorded openedAt.
+    const summary = await app.request('GET', `/cases/${caseId}?consistentWith=${shared.body.position}`, { user: coordinator });
+    expect(summary.status).toBe(200);
+    expect(summary.body).toMatchObject({ caseId, openedOn: '2019-02-01' });
+    expect(summary.body.openedAt).not.toMatch(/^2019/);
+    const list = await app.request('GET', `/cases?coordinator=${coordinator.userId}&consistentWith=${shared.body.position}`, {
+      user: coordinator,
+    });
+    expect(list.body.items).toEqual([expect.objectContaining({ caseId, openedOn: '2019-02-01' })]);
   }, 300_000);
 });
