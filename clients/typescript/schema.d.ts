@@ -1554,6 +1554,8 @@ export interface components {
             referredBy: string;
             /** @description When the referral opened the case (the queue's order: oldest first). */
             referredAt: string;
+            /** @description The real-world day (YYYY-MM-DD) the case was opened where it was recorded later (imported history); null otherwise. */
+            openedOn: string | null;
             /** @description The citizen's age today in a band of three years ("18-20", "under-18"); null once erased. */
             ageBand: string | null;
             /** @description Null where the identity is sealed (exit programme) from the reader, and once erased. */
@@ -1673,6 +1675,8 @@ export interface components {
             /** @enum {string} */
             status: "closed" | "open";
             openedAt: string;
+            /** @description The real-world day (YYYY-MM-DD) the case was opened where it was recorded later (imported history); null otherwise. */
+            openedOn: string | null;
             closedAt: string | null;
             closeReason: string | null;
             referredBy: string;

@@ -78,6 +78,8 @@ describe('referral intake over HTTP', () => {
       caseId,
       referredBy: 'KBH-POLITI',
       referredAt: expect.any(String),
+      // A referral of today: no real-world opening day apart from referredAt (imported history has one).
+      openedOn: null,
       ageBand: expect.stringMatching(/^\d+-\d+$/),
       districtCode: 'NORREBRO-1',
       sspLevel: null,

@@ -166,6 +166,8 @@ describe('case summary, entry points and SSP+ register over HTTP', () => {
         caseId: youngSspPlus.caseId,
         status: 'open',
         closedAt: null,
+        // Referred today, not imported: no real-world opening day apart from openedAt.
+        openedOn: null,
         referredBy: 'BIF',
         name: { value: youngSspPlus.citizen.name },
         birthDate: youngSspPlus.citizen.birthDate,

@@ -175,6 +175,8 @@ export class CaseGate {
       correlationId: write.correlationId ?? randomUUID(),
       ...(write.causationId ? { causationId: write.causationId } : {}),
       ...(legalBasis ? { legalBasis } : {}),
+      // Read models tell a system's writes apart by it: the notifications make nothing of imported history.
+      ...(caller.kind === 'system' ? { systemPurpose: caller.purpose } : {}),
       ...(write.syntheticTags ?? {}),
     };
   }

@@ -15,6 +15,8 @@ export interface EventMetadata {
   causationId?: string;
   /** Legal basis where the event discloses information between agencies (see DOMAIN.md). */
   legalBasis?: string;
+  /** For a system's writes (no user): its purpose, e.g. `history-import` (see the case gate). */
+  systemPurpose?: string;
   /** Anything else an adapter must carry verbatim (idempotency key, request id, ...). */
   [key: string]: unknown;
 }

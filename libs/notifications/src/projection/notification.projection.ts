@@ -106,7 +106,8 @@ export function createNotificationProjection(options: NotificationProjectionOpti
           changed.add(caseId);
         }
         const rule = NOTIFICATION_RULES[event.type];
-        if (!rule || after === undefined) continue;
+        // Imported history is old news: it keeps the case facts true but tells nobody anything.
+        if (!rule || after === undefined || recorded.metadata.systemPurpose === 'history-import') continue;
         const intent = rule(data, after, { actingAgency, actor });
         if (!intent) continue;
         const seen = new Set<string>();

@@ -69,6 +69,8 @@ export interface CaseSummaryRecord {
   readonly citizenId: string;
   readonly status: 'open' | 'closed';
   readonly openedAt: string;
+  /** The real-world day the case was opened, where it was recorded later (history import); null when it was not given. */
+  readonly openedOn: string | null;
   readonly closedAt: string | null;
   readonly closeReason: string | null;
   readonly referredBy: string;
@@ -136,6 +138,7 @@ export function foldCaseSummary(summary: CaseSummaryRecord | undefined, envelope
       citizenId: d.citizenId,
       status: 'open',
       openedAt: d.openedAt,
+      openedOn: d.openedOn ?? null,
       closedAt: null,
       closeReason: null,
       referredBy: d.referredBy,

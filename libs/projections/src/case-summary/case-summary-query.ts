@@ -28,6 +28,7 @@ export interface CaseSummaryRow {
   citizenId: string;
   status: 'open' | 'closed';
   openedAt: Date;
+  openedOn: string | null;
   closedAt: Date | null;
   closeReason: string | null;
   referredBy: string;
@@ -62,7 +63,7 @@ export function isIdentified(row: CaseSummaryRow): row is IdentifiedSummaryRow {
   return row.erasedAt === null && row.sealedName !== null && row.birthDate !== null && row.districtCode !== null;
 }
 
-const IDENTITY_AND_FACT_COLUMNS = `case_id AS "caseId", citizen_id AS "citizenId", status, opened_at AS "openedAt", closed_at AS "closedAt",
+const IDENTITY_AND_FACT_COLUMNS = `case_id AS "caseId", citizen_id AS "citizenId", status, opened_at AS "openedAt", opened_on::text AS "openedOn", closed_at AS "closedAt",
   close_reason AS "closeReason", referred_by AS "referredBy", sealed_name AS "sealedName", birth_date::text AS "birthDate",
   district_code AS "districtCode", erased_at AS "erasedAt", ssp_level AS "sspLevel", ssp_level_on::text AS "sspLevelOn", assessments,
   coordinator_id AS "coordinatorId", coordinator_agency AS "coordinatorAgency", agencies, programmes, enrolments,

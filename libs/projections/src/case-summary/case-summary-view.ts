@@ -10,6 +10,8 @@ export interface CaseSummaryView {
   caseId: string;
   status: 'open' | 'closed';
   openedAt: string;
+  /** The real-world day the case was opened where it was recorded later (imported history); null otherwise. */
+  openedOn: string | null;
   closedAt: string | null;
   closeReason: string | null;
   referredBy: string;
@@ -97,6 +99,7 @@ export function caseSummaryView(row: CaseSummaryRow, name: DisclosedName, eligib
     caseId: row.caseId,
     status: row.status,
     openedAt: row.openedAt.toISOString(),
+    openedOn: row.openedOn,
     closedAt: row.closedAt?.toISOString() ?? null,
     closeReason: row.closeReason,
     referredBy: row.referredBy,

@@ -63,6 +63,8 @@ export class CaseSummaryDto {
   caseId!: string;
   status!: 'open' | 'closed';
   openedAt!: string;
+  /** The real-world day (YYYY-MM-DD) the case was opened where it was recorded later (imported history); null otherwise. */
+  openedOn!: string | null;
   closedAt!: string | null;
   closeReason!: string | null;
   referredBy!: string;

@@ -49,7 +49,8 @@ export function createCaseSummaryProjection(options: CaseSummaryProjectionOption
     name: options.name ?? CASE_SUMMARY_PROJECTION_NAME,
     // 2: identity columns nullable, emptied by a citizen erasure; erased_at.
     // 3: activity and open requests per audience (case, agency, sealed identity), pending entries.
-    version: 3,
+    // 4: opened_on, the real-world day a case was opened (CaseOpened.openedOn, set by the history import).
+    version: 4,
     streamPrefixes: [streamPrefix],
     tables: [table],
     schemaSql: `
@@ -58,6 +59,7 @@ export function createCaseSummaryProjection(options: CaseSummaryProjectionOption
         citizen_id text NOT NULL,
         status text NOT NULL,
         opened_at timestamptz NOT NULL,
+        opened_on date,
         closed_at timestamptz,
         close_reason text,
         referred_by text NOT NULL,
@@ -134,6 +136,7 @@ interface StoredSummaryRow {
   citizen_id: string;
   status: 'open' | 'closed';
   opened_at: Date;
+  opened_on: string | null;
   closed_at: Date | null;
   close_reason: string | null;
   referred_by: string;
@@ -165,7 +168,7 @@ interface StoredSummaryRow {
 
 async function loadSummaries(db: ProjectionTransaction, table: string, caseIds: string[]): Promise<Map<string, CaseSummaryRecord>> {
   const { rows } = await db.query<StoredSummaryRow>(
-    `SELECT case_id, citizen_id, status, opened_at, closed_at, close_reason, referred_by, sealed_name, birth_date::text AS birth_date,
+    `SELECT case_id, citizen_id, status, opened_at, opened_on::text AS opened_on, closed_at, close_reason, referred_by, sealed_name, birth_date::text AS birth_date,
             district_code, erased_at, ssp_level, ssp_level_on::text AS ssp_level_on, assessments, coordinator_id, coordinator_agency, agencies,
             enrolments, custody_id, custody_status, custody_institution, custody_started_on::text AS custody_started_on,
             custody_expected_release_on::text AS custody_expected_release_on, open_action_ids, open_request_list, last_activity_at,
@@ -192,6 +195,7 @@ function recordOf(row: StoredSummaryRow): CaseSummaryRecord {
     citizenId: row.citizen_id,
     status: row.status,
     openedAt: row.opened_at.toISOString(),
+    openedOn: row.opened_on,
     closedAt: row.closed_at?.toISOString() ?? null,
     closeReason: row.close_reason,
     referredBy: row.referred_by,
@@ -224,6 +228,7 @@ function storeSummary(db: ProjectionTransaction, table: string, s: CaseSummaryRe
     citizen_id: s.citizenId,
     status: s.status,
     opened_at: s.openedAt,
+    opened_on: s.openedOn,
     closed_at: s.closedAt,
     close_reason: s.closeReason,
     referred_by: s.referredBy,

@@ -66,6 +66,7 @@ export class IntakeController {
         caseId: row.caseId,
         referredBy: row.referredBy,
         referredAt: row.openedAt.toISOString(),
+        openedOn: row.openedOn,
         ageBand: identity.ageBand,
         districtCode: identity.districtCode,
         sspLevel: row.sspLevel,

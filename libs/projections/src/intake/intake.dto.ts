@@ -10,6 +10,8 @@ export class IntakeCaseDto {
   referredBy!: string;
   /** When the referral opened the case (the queue's order: oldest first). */
   referredAt!: string;
+  /** The real-world day (YYYY-MM-DD) the case was opened where it was recorded later (imported history); null otherwise. */
+  openedOn!: string | null;
   /** The citizen's age today in a band of three years ("18-20", "under-18"); null once erased. */
   ageBand!: string | null;
   /** Null where the identity is sealed (exit programme) from the reader, and once erased. */
