@@ -250,7 +250,8 @@ describe('permission matrix: every user x endpoint x case over HTTP', () => {
             if (leaks.length > 0) mismatches.push(`${where} → ${answer.status} LEAKS ${leaks.join(', ')}`);
             if (allowed && endpoint.wholeCase && facts.identitySealed && !mayReadSealedIdentity(user, facts.caseId)) {
               const reason = (answer.body as { reason?: unknown } | null)?.reason;
-              if (answer.status !== 403 || reason !== 'SEAL_NOT_OPENED') mismatches.push(`${where} → ${answer.status} ${String(reason)}, expected 403 SEAL_NOT_OPENED`);
+              if (answer.status !== 403 || reason !== 'SEAL_NOT_OPENED')
+                mismatches.push(`${where} → ${answer.status} ${String(reason)}, expected 403 SEAL_NOT_OPENED`);
               return;
             }
             if (allowed) {

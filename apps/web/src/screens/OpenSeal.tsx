@@ -42,7 +42,9 @@ export function OpenSeal({ caseId }: { caseId: string }) {
   }
 
   const until = openUntil
-    ? new Intl.DateTimeFormat(language === 'da' ? 'da-DK' : 'en-GB', { timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit' }).format(new Date(openUntil))
+    ? new Intl.DateTimeFormat(language === 'da' ? 'da-DK' : 'en-GB', { timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit' }).format(
+        new Date(openUntil),
+      )
     : null;
   return (
     <div className="seal-note" data-testid="sealed-identity">

@@ -71,7 +71,11 @@ export class AuthGuard implements CanActivate {
       await this.recordRefusal(auditEntryOf(request, user, { purpose: 'criminal-investigation', declared, outcome: 403 }));
       throw disclosureForInvestigationRefused();
     }
-    if (!READ_METHODS.has(request.method.toUpperCase()) && isReadOnlyUser(user) && !this.reflector.getAllAndOverride<boolean | undefined>(OPEN_TO_READ_ONLY, targets)) {
+    if (
+      !READ_METHODS.has(request.method.toUpperCase()) &&
+      isReadOnlyUser(user) &&
+      !this.reflector.getAllAndOverride<boolean | undefined>(OPEN_TO_READ_ONLY, targets)
+    ) {
       this.logger?.info({ userId: user.userId, agency: user.agency, route, rule: 'auditor-read-only' }, 'request forbidden');
       throw new ForbiddenException({ ...FORBIDDEN_BODY });
     }

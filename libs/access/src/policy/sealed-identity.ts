@@ -2,9 +2,7 @@ import { ForbiddenException } from '@nestjs/common';
 import { loadReferenceData } from '@samvirke/reference-data';
 import type { AuthenticatedUser } from '../authentication/claims';
 
-const SEALING_PROGRAMMES = new Set(
-  [...loadReferenceData().programmes.entries()].filter(([, programme]) => programme.sealsIdentity).map(([code]) => code),
-);
+const SEALING_PROGRAMMES = new Set([...loadReferenceData().programmes.entries()].filter(([, programme]) => programme.sealsIdentity).map(([code]) => code));
 
 /** Whether a case's events enrol the citizen in a programme that seals identity (exit programme): "is or was". */
 export function eventsSealIdentity(events: ReadonlyArray<{ type: string; data: unknown }>): boolean {

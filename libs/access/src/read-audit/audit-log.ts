@@ -277,7 +277,14 @@ export class AuditLog {
 
   /** Every break-glass opening of a case's sealed identity, newest first (for the people named on it). */
   async sealOpenings(caseId: string): Promise<Array<{ userId: string; agency: string; roles: string[]; at: string; reason: string; purpose: AuditPurpose }>> {
-    const { rows } = await this.pool.query<{ user_id: string; agency: string; roles: string[]; recorded_at: Date; criteria: AuditCriteria; purpose: AuditPurpose }>(
+    const { rows } = await this.pool.query<{
+      user_id: string;
+      agency: string;
+      roles: string[];
+      recorded_at: Date;
+      criteria: AuditCriteria;
+      purpose: AuditPurpose;
+    }>(
       `SELECT user_id, agency, roles, recorded_at, criteria, purpose FROM audit_log
        WHERE action = 'open-seal' AND case_id = $1 AND outcome BETWEEN 200 AND 299 ORDER BY recorded_at DESC, id DESC`,
       [caseId],

@@ -152,7 +152,9 @@ export class CaseReplay {
   );
 
   private identitySealed(events: readonly RecordedEvent[]): boolean {
-    return events.some((event) => event.type === 'EnrolledInProgramme' && this.sealingProgrammes.has((event.data as { programmeCode?: string }).programmeCode ?? ''));
+    return events.some(
+      (event) => event.type === 'EnrolledInProgramme' && this.sealingProgrammes.has((event.data as { programmeCode?: string }).programmeCode ?? ''),
+    );
   }
 
   /**

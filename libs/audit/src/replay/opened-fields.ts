@@ -1,7 +1,8 @@
 import { isSealed, type PersonalDataVault, type OpenedValue } from '@samvirke/privacy';
 
 /** A sealed field as an auditor sees it: the plaintext, or why there is none. */
-export type OpenedField = { status: 'available'; value: string } | { status: 'erased'; note: string } | { status: 'unreadable' } | { status: 'withheld'; note: string };
+export type OpenedField =
+  { status: 'available'; value: string } | { status: 'erased'; note: string } | { status: 'unreadable' } | { status: 'withheld'; note: string };
 
 /** What a reader not named on a sealed identity (exit programme) gets instead of each sealed value. */
 const SEALED_IDENTITY: OpenedField = {

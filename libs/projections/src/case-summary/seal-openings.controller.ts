@@ -1,4 +1,17 @@
-import { Body, ConflictException, Controller, ForbiddenException, Get, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import {
+  Body,
+  ConflictException,
+  Controller,
+  ForbiddenException,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+} from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import type { Request } from 'express';
@@ -84,9 +97,14 @@ export class SealOpeningsController {
     const row = await findSummary(this.pool, user, caseId);
     if (row === undefined) throw new NotFoundException(NOT_FOUND);
     if (!identityIsSealed(row.enrolments, this.programmes))
-      throw new ConflictException({ error: 'Conflict', reason: 'IDENTITY_NOT_SEALED', message: "this case's identity is not sealed: there is nothing to open" });
+      throw new ConflictException({
+        error: 'Conflict',
+        reason: 'IDENTITY_NOT_SEALED',
+        message: "this case's identity is not sealed: there is nothing to open",
+      });
     const namedByToken = (user.namedAccess ?? []).includes(caseId) && !(user.openedSeals ?? []).includes(caseId);
-    if (namedByToken) throw new ConflictException({ error: 'Conflict', reason: 'ALREADY_NAMED', message: 'you are named on this sealed identity and see it already' });
+    if (namedByToken)
+      throw new ConflictException({ error: 'Conflict', reason: 'ALREADY_NAMED', message: 'you are named on this sealed identity and see it already' });
     // The reason goes into this request's audit row, which the interceptor writes before answering.
     recordAuditedDetails(request, { reason: body.reason.trim() });
     this.auditLog.forgetOpenedSeals(user.userId, user.agency);
@@ -95,14 +113,20 @@ export class SealOpeningsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Every break-glass opening of the sealed identity, newest first: who, for which agency, when and why. For the people named on the seal.' })
+  @ApiOperation({
+    summary: 'Every break-glass opening of the sealed identity, newest first: who, for which agency, when and why. For the people named on the seal.',
+  })
   @ApiOkResponse({ type: SealOpeningsDto })
   async list(@CurrentUser() user: AuthenticatedUser, @Param('caseId', ParseUUIDPipe) rawCaseId: string): Promise<SealOpeningsDto> {
     const caseId = rawCaseId.toLowerCase();
     const row = await findSummary(this.pool, user, caseId);
     if (row === undefined) throw new NotFoundException(NOT_FOUND);
     if (!identityIsSealed(row.enrolments, this.programmes) || !(user.namedAccess ?? []).includes(caseId))
-      throw new ForbiddenException({ statusCode: 403, error: 'Forbidden', message: 'only the people named on a sealed identity, or who opened it, see its openings' });
+      throw new ForbiddenException({
+        statusCode: 403,
+        error: 'Forbidden',
+        message: 'only the people named on a sealed identity, or who opened it, see its openings',
+      });
     return { caseId, openings: await this.auditLog.sealOpenings(caseId) };
   }
 }
