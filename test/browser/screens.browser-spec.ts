@@ -209,6 +209,8 @@ describe('names, agency directory and SSP+ register in the console (Chromium)', 
     await page.getByLabel('Søg i hvad enhederne tager sig af').fill('housing');
     await page.keyboard.press('Enter');
     await page.getByTestId('referral-intake').waitFor({ state: 'detached' });
+    // The full list stays on screen until the search's answer arrives (keepPreviousData).
+    await page.getByText('exit.sof@example.org').waitFor({ state: 'detached' });
     expect(await page.locator('main').innerText()).toContain('housing');
     expect(await page.locator('main').innerText()).not.toContain('exit.sof@example.org');
     await expectNoWcagViolations(page);
