@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Client, Pool } from 'pg';
 import { PostgresEventStore } from '@samvirke/event-store/postgres';
 import { ProjectionRunner } from '@samvirke/projections';
+import { PersonalDataVault, openingEventStore } from '@samvirke/privacy';
 import { READ_MODEL_PROJECTIONS } from '@samvirke/read-models';
 import { freePort } from '@samvirke/platform';
 import { createApiChild, openCasesForLoad, type ApiChild } from '../support/api-child';
@@ -13,7 +14,7 @@ import { runCli } from '../support/cli-process';
 import { startEmbeddedPostgresProcess } from '../support/embedded-postgres-process';
 import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
 import { snapshotReadModels } from '../support/read-model-snapshot';
-import { testCprHmacSecretHex } from '../support/test-privacy';
+import { testCprHmacSecretHex, testPrivacyConfig } from '../support/test-privacy';
 import type { TestUser } from '../support/tokens';
 import { isAcknowledged, runWriteLoad } from '../support/write-load';
 
@@ -156,7 +157,11 @@ describe('npm run cli -- backup / restore', () => {
     const pool = new Pool({ connectionString: target.url, max: 2 });
     pool.on('error', () => undefined);
     try {
-      const runner = new ProjectionRunner({ eventStore: store, pool, projections: READ_MODEL_PROJECTIONS });
+      const runner = new ProjectionRunner({
+        eventStore: openingEventStore(store, new PersonalDataVault(pool, testPrivacyConfig())),
+        pool,
+        projections: READ_MODEL_PROJECTIONS,
+      });
       const head = await store.committedHeadPosition();
       expect(head).toBeDefined();
       await runner.start();

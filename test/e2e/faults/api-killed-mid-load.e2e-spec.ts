@@ -2,6 +2,8 @@ import { Pool } from 'pg';
 import { PostgresEventStore } from '@samvirke/event-store/postgres';
 import { comparePositions, type RecordedEvent } from '@samvirke/event-store';
 import { ProjectionRunner } from '@samvirke/projections';
+import { PersonalDataVault, openingEventStore } from '@samvirke/privacy';
+import { testPrivacyConfig } from '../../support/test-privacy';
 import { READ_MODEL_PROJECTIONS } from '@samvirke/read-models';
 import { createApiChild, openCasesForLoad, type ApiChild } from '../../support/api-child';
 import { createOwnDatabase, type OwnDatabase } from '../../support/own-database';
@@ -95,7 +97,11 @@ describe('the API killed with SIGKILL in the middle of writes', () => {
     // Projections resume from their checkpoints and reach the head of the log...
     // The target is the last event written, not the store's head: the head is the visibility
     // horizon, which an open transaction anywhere on the server holds back.
-    const runner = new ProjectionRunner({ eventStore: store, pool, projections: READ_MODEL_PROJECTIONS });
+    const runner = new ProjectionRunner({
+      eventStore: openingEventStore(store, new PersonalDataVault(pool, testPrivacyConfig())),
+      pool,
+      projections: READ_MODEL_PROJECTIONS,
+    });
     const lastWritten = [...(await readCaseStreams(caseIds)).values()]
       .flat()
       .map((event) => event.globalPosition)

@@ -5,6 +5,8 @@ import { Pool } from 'pg';
 import { comparePositions, type RecordedEvent } from '@samvirke/event-store';
 import { PostgresEventStore } from '@samvirke/event-store/postgres';
 import { ProjectionRunner } from '@samvirke/projections';
+import { PersonalDataVault, openingEventStore } from '@samvirke/privacy';
+import { testPrivacyConfig } from '../../support/test-privacy';
 import { freePort } from '@samvirke/platform';
 import { READ_MODEL_PROJECTIONS } from '@samvirke/read-models';
 import { createApiChild, openCasesForLoad, type ApiChild } from '../../support/api-child';
@@ -135,7 +137,11 @@ describe('the database restarted under load', () => {
     expect(findLedgerViolations([...ledger.filter((entry) => !isUncertain(entry)), ...retried], streams)).toEqual([]);
 
     // The projections in the API come back by themselves too (their retry backoff starts at 1 s).
-    const runner = new ProjectionRunner({ eventStore: store, pool, projections: READ_MODEL_PROJECTIONS });
+    const runner = new ProjectionRunner({
+      eventStore: openingEventStore(store, new PersonalDataVault(pool, testPrivacyConfig())),
+      pool,
+      projections: READ_MODEL_PROJECTIONS,
+    });
     const lastWritten = [...streams.values()]
       .flat()
       .map((event) => event.globalPosition)
