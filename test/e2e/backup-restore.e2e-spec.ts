@@ -14,7 +14,7 @@ import { runCli } from '../support/cli-process';
 import { startEmbeddedPostgresProcess } from '../support/embedded-postgres-process';
 import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
 import { snapshotReadModels } from '../support/read-model-snapshot';
-import { testCprHmacSecretHex, testPrivacyConfig } from '../support/test-privacy';
+import { testPrivacyConfig, testPrivacyEnv } from '../support/test-privacy';
 import type { TestUser } from '../support/tokens';
 import { isAcknowledged, runWriteLoad } from '../support/write-load';
 
@@ -43,8 +43,8 @@ function readManifest(file: string): Manifest {
 const cliEnv = (extra: Record<string, string>) => ({
   ...baseEnv(),
   LOG_LEVEL: 'warn',
-  ...(process.env.TEST_MASTER_KEYS ? { MASTER_KEYS: process.env.TEST_MASTER_KEYS } : {}),
-  CPR_HMAC_SECRET: testCprHmacSecretHex(),
+  // The run's keys (also outside run-tests.js): the rebuild CLI opens what the API children sealed.
+  ...testPrivacyEnv(),
   ...extra,
 });
 
