@@ -5,10 +5,11 @@ import type { Pool } from 'pg';
 import type { CaseEvent } from '@samvirke/case';
 import { comparePositions, laterPosition, type GlobalPosition, type NewEvent } from '@samvirke/event-store';
 import type { PostgresEventStore } from '@samvirke/event-store/postgres';
-import { PersonalDataVault } from '@samvirke/privacy';
+import { PersonalDataVault, openingEventStore } from '@samvirke/privacy';
 import { loadReferenceData } from '@samvirke/reference-data';
 import { READ_MODEL_PROJECTIONS } from '@samvirke/read-models';
 import { testPrivacyConfig } from '../../../test/support/test-app';
+import { testCprHmacSecretHex, testMasterKeys } from '../../../test/support/test-privacy';
 import { readProjectionStates } from './runner/catalogue';
 import { READ_MODEL_SCHEMA, type Projection } from './runner/projection';
 import { ProjectionRunner } from './runner/projection-runner';
@@ -30,7 +31,7 @@ const EVENTS = 5_000;
 const WRITERS = 4;
 const childScript = join(__dirname, 'runner', 'testing', 'read-models-crash-runner.js');
 // The child runs these from dist/: the projections and everything they and the runner import.
-const COMPILED_SOURCES = ['libs/projections/src', 'libs/case/src', 'libs/event-store/src', 'libs/reference-data/src'];
+const COMPILED_SOURCES = ['libs/projections/src', 'libs/case/src', 'libs/event-store/src', 'libs/reference-data/src', 'libs/privacy/src'];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const between = (low: number, high: number) => low + Math.floor(Math.random() * (high - low));
@@ -73,6 +74,9 @@ describe('read models crash test', () => {
     ({ store, pool, close } = await openRunnerFixture());
     // A privacy config of this test's own: its CPR hashes, hence its case ids, are new to the database.
     const vault = new PersonalDataVault(pool, testPrivacyConfig());
+    // The child runner opens sealed values with the same keys (inherited through the environment).
+    process.env['TEST_MASTER_KEYS'] = testMasterKeys();
+    process.env['TEST_CPR_HMAC_SECRET'] = testCprHmacSecretHex();
     isolated = createIsolatedReadModels(run);
     streams = await decideDemoCaseStreams({
       vault,
@@ -159,7 +163,7 @@ describe('read models crash test', () => {
     // Every table has rows: an empty live copy would equal an empty rebuild and prove nothing.
     expect(tables.filter((_, index) => live[index].length === 0)).toEqual([]);
 
-    const rebuilder = new ProjectionRunner({ eventStore: store, pool, projections });
+    const rebuilder = new ProjectionRunner({ eventStore: openingEventStore(store, new PersonalDataVault(pool, testPrivacyConfig())), pool, projections });
     for (const projection of projections) {
       expect((await rebuilder.rebuild(projection.name, { batchSize: 1_000 })).generation).toBeGreaterThan(1);
     }
