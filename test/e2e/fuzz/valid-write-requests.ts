@@ -121,6 +121,7 @@ export const VALID_WRITE_REQUESTS: Record<string, ValidWriteRequest> = {
   'POST /cases/{caseId}/educations/{educationId}/end': { params: { educationId: randomUUID }, body: () => ({ endedOn: day() }) },
   'POST /cases/{caseId}/educations/{educationId}/complete': { params: { educationId: randomUUID }, body: () => ({ completedOn: day() }) },
   'POST /cases/{caseId}/self-sufficiency': { params: {}, body: () => ({ reachedOn: day(), through: 'education' }) },
+  'POST /cases/{caseId}/seal-openings': { params: {}, body: () => ({ reason: 'Fuzz: break-glass with a stated reason' }) },
   'POST /cases/{caseId}/self-sufficiency/loss': { params: {}, body: () => ({ lostOn: day() }) },
   'POST /cases/{caseId}/progression': { params: {}, body: () => ({ step: 3, assessedOn: day(), note: 'Fuzz' }) },
 };
