@@ -1,7 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { baseEnv, startApiProcess } from '../support/api-process';
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import { migrateDatabase } from '@samvirke/migrations';
+import { freePort } from '@samvirke/platform';
+import { PersonalDataVault } from '@samvirke/privacy';
+import { baseEnv, startApiProcess, waitForHttp } from '../support/api-process';
+import { createOwnDatabase } from '../support/own-database';
+import { testCprHmacSecretHex, testPrivacyConfig, testPrivacyEnv } from '../support/test-privacy';
 
 /** A wrong setting stops the API with one plain line naming it and a non-zero exit, no stack trace. */
 describe('bad configuration', () => {
@@ -78,4 +85,48 @@ describe('bad configuration', () => {
     },
     30_000,
   );
+
+  it('refuses a database whose data keys were sealed under other master keys, naming the versions and no key', async () => {
+    const database = await createOwnDatabase('config_keys');
+    const pool = new Pool({ connectionString: database.url, max: 2 });
+    try {
+      await migrateDatabase(database.url);
+      // Sealed under the run's test keys, as every test app does.
+      await new PersonalDataVault(pool, testPrivacyConfig()).seal({ citizenId: randomUUID() }, 'Navn Navnesen');
+      const otherKey = Buffer.alloc(32, 9).toString('base64');
+      for (const [masterKeys, message] of [
+        // DATA_DIR's development keys, or a keyring without the version the data was sealed with.
+        [undefined, /^samvirke: invalid configuration: MASTER_KEYS lacks master key versions this database's data keys are wrapped with: t1 \(1 data keys\)/],
+        // The same version name with another key.
+        [`t1:${otherKey}`, /^samvirke: invalid configuration: MASTER_KEYS does not open this database's data keys under version t1/],
+      ] as const) {
+        const api = startApiProcess({
+          ...baseEnv(),
+          DATA_DIR: dataDir,
+          DATABASE_URL: database.url,
+          PORT: String(await freePort()),
+          DEMO_DATA: 'false',
+          ...(masterKeys ? { MASTER_KEYS: masterKeys, CPR_HMAC_SECRET: testCprHmacSecretHex() } : { MASTER_KEYS: undefined, CPR_HMAC_SECRET: undefined }),
+        });
+        const started = setTimeout(() => api.child.kill('SIGTERM'), 30_000);
+        const { code } = await api.exited;
+        clearTimeout(started);
+        expect(code).toBe(78);
+        expect(api.errorOutput().trim()).toMatch(message);
+        expect(api.output()).not.toContain(otherKey);
+      }
+      // With the keys it was sealed with, the same database is served.
+      const port = await freePort();
+      const api = startApiProcess({ ...baseEnv(), DATA_DIR: dataDir, DATABASE_URL: database.url, PORT: String(port), DEMO_DATA: 'false', ...testPrivacyEnv() });
+      try {
+        await waitForHttp(`http://127.0.0.1:${port}/health/ready`, 60_000, api);
+      } finally {
+        api.child.kill('SIGTERM');
+        await api.exited;
+      }
+    } finally {
+      await pool.end();
+      await database.drop();
+    }
+  }, 120_000);
 });

@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { loadAuthConfig, mintToken } from '@samvirke/access';
 import { freePort } from '@samvirke/platform';
 import { baseEnv, startApiProcess, waitForHttp, type ApiProcess } from '../support/api-process';
+import { testPrivacyEnv } from '../support/test-privacy';
 
 /**
  * The console's server side over real HTTP, against the built API as `npm start` runs it: the web app
@@ -43,6 +44,9 @@ describe('the console sign-in (backend-for-frontend)', () => {
     const started = startApiProcess({
       ...baseEnv(),
       DATABASE_URL: process.env['DATABASE_URL'],
+      // The run's keys: the run's database holds data sealed by the other test files (an API with
+      // other keys refuses to start on it).
+      ...testPrivacyEnv(),
       PORT: String(port),
       DATA_DIR: dataDir,
       DEMO_DATA: 'false',
@@ -242,6 +246,9 @@ describe('the console sign-in (backend-for-frontend)', () => {
     const other = startApiProcess({
       ...baseEnv(),
       DATABASE_URL: process.env['DATABASE_URL'],
+      // The run's keys: the run's database holds data sealed by the other test files (an API with
+      // other keys refuses to start on it).
+      ...testPrivacyEnv(),
       PORT: String(port),
       DATA_DIR: dataDir,
       DEMO_DATA: 'false',

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { ConfigError, DatabaseUnreachableError, createLogger, loadConfig, openDatabase, type DatabaseConnection } from '@samvirke/platform';
 import { describeAuthConfig, loadAuthConfig } from '@samvirke/access';
-import { PrivacyConfigError, loadPrivacyConfig } from '@samvirke/privacy';
+import { Client } from 'pg';
+import { PrivacyConfigError, assertMasterKeysOpenDatabase, loadPrivacyConfig, type MasterKeyring } from '@samvirke/privacy';
 import { AuditConfigError, loadAuditConfig } from '@samvirke/access/read-audit/audit-config';
 import { loadEscalationIntervalMinutes } from '@samvirke/projections/escalation';
 import { NotificationConfigError, loadDeadlineIntervalMinutes, loadNotificationConfig } from '@samvirke/notifications';
@@ -58,6 +59,8 @@ async function main(): Promise<void> {
     logger.warn({ dataDir: config.dataDir }, 'MASTER_KEYS / CPR_HMAC_SECRET not set: using development secrets generated under DATA_DIR');
   }
   const app = await createApiApp({ config, authConfig, privacyConfig, auditConfig, notificationConfig, connectionString: database.connectionString, logger });
+  // After the migrations: refuse to serve a database sealed under other master keys (78, like a bad setting).
+  await refuseOtherKeyring(database.connectionString, privacyConfig.masterKeyring);
   // The browser console (sign-in, the web app, the development identity provider): apps/api/src/console.
   mountConsole(app, consoleConfig, logger, privacyConfig.masterKeyring);
   // After createApiApp has migrated the database; the thread reaches it at the resolved URL (also the embedded one).
@@ -92,3 +95,18 @@ main().catch((error: unknown) => {
   process.stderr.write(`samvirke: failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });
+
+/** Exits 78 when MASTER_KEYS cannot open the data keys already in the database (libs/privacy, key-store.ts). */
+async function refuseOtherKeyring(connectionString: string, keyring: MasterKeyring): Promise<void> {
+  const client = new Client({ connectionString, application_name: 'samvirke-api-key-check' });
+  await client.connect();
+  try {
+    await assertMasterKeysOpenDatabase(client, keyring);
+  } catch (error) {
+    if (!(error instanceof PrivacyConfigError)) throw error;
+    process.stderr.write(`samvirke: ${error.message}\n`);
+    process.exit(EXIT_CONFIG);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}

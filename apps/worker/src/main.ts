@@ -9,7 +9,14 @@ import { CASE_STREAM_PREFIX } from '@samvirke/case/application/case-identity';
 import { ConfigError, DatabaseUnreachableError, createLogger, loadConfig, openDatabase, surviveConnectionLoss } from '@samvirke/platform';
 import { READ_MODEL_PROJECTIONS } from '@samvirke/read-models';
 import { migrateDatabase } from '@samvirke/migrations';
-import { PersonalDataVault, PrivacyConfigError, loadPrivacyConfig, openingEventStore, warnWhenUnopenable } from '@samvirke/privacy';
+import {
+  PersonalDataVault,
+  PrivacyConfigError,
+  assertMasterKeysOpenDatabase,
+  loadPrivacyConfig,
+  openingEventStore,
+  warnWhenUnopenable,
+} from '@samvirke/privacy';
 import { NotificationConfigError, NotificationRuntime, loadNotificationConfig } from '@samvirke/notifications';
 
 /**
@@ -50,6 +57,14 @@ async function main(): Promise<void> {
     pipeline: true,
   });
   surviveConnectionLoss(pool);
+  try {
+    // A database sealed under other master keys: refuse, as for a bad setting (libs/privacy, key-store.ts).
+    await assertMasterKeysOpenDatabase(pool, privacyConfig.masterKeyring);
+  } catch (error) {
+    if (!(error instanceof PrivacyConfigError)) throw error;
+    process.stderr.write(`samvirke-worker: ${error.message}\n`);
+    process.exit(78);
+  }
   let eventStore: EventStore;
   if (config.eventStoreConnectionString) {
     eventStore = createEventStoreDbEventStore(config.eventStoreConnectionString, { streamPrefixes: [CASE_STREAM_PREFIX] });

@@ -59,6 +59,12 @@ export type CaseOpened = Event<
      */
     birthDate?: IsoDate;
     districtCode?: string;
+    /**
+     * Set by the opening store only, never written to the log: the sealed birth date or district could
+     * not be opened (the citizen's key was destroyed, at this instant; or, for 'unopenable', this process
+     * lacks the master key). Read models then hold no identity for the case rather than half of one.
+     */
+    identityUnavailable?: { reason: 'erased' | 'unopenable'; erasedAt?: IsoInstant };
     referredBy: AgencyCode;
     reason: Sealed;
     /**

@@ -4,6 +4,7 @@ export { SecretBytes } from './config/secret-bytes';
 export { cprHash } from '@samvirke/case/cpr';
 export { sealWithKey, openWithKey, parseSealed, isSealed, type Sealed, type SealedParts } from './encryption/sealed-value';
 export { MasterKeyUnavailableError } from './keys/data-key-wrapping';
+export { assertMasterKeysOpenDatabase } from './keys/key-store';
 export { PRIVACY_MIGRATIONS } from './keys/migrations';
 export { PersonalDataVault, type OpenedValue, type PersonalDataVaultOptions, type RotationResult } from './vault/personal-data-vault';
 export { openingEventStore, openCaseOpened, warnWhenUnopenable, type OpeningOptions, type SealedValueOpener } from './vault/opening-event-store';

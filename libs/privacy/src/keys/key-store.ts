@@ -1,5 +1,7 @@
 import type { Pool } from 'pg';
-import type { WrappedDataKey } from './data-key-wrapping';
+import type { MasterKeyring } from '../config/master-keyring';
+import { PrivacyConfigError } from '../config/privacy-config';
+import { unwrapDataKey, type WrappedDataKey } from './data-key-wrapping';
 
 /** Whose key: a citizen's general key (no agency) or the key for one contributing agency's facts. */
 export interface KeySubject {
@@ -132,4 +134,38 @@ function toRecord(row: DataKeyRow): DataKeyRecord {
     state: 'live',
     wrapped: { wrappedKey: row.wrapped_key, iv: row.wrap_iv, tag: row.wrap_tag, masterKeyVersion: row.master_key_version },
   };
+}
+
+/**
+ * Checks, before a process serves anything, that its master keys open this database's data keys: every
+ * master key version a live data key is wrapped with is in the keyring, and one key of each version
+ * unwraps. Another keyring's process (other MASTER_KEYS, or development keys from another DATA_DIR)
+ * would otherwise start, answer 500 wherever a name is opened, and project read models without the
+ * identities it cannot open. Throws PrivacyConfigError naming the versions, never a key.
+ */
+export async function assertMasterKeysOpenDatabase(pool: Pick<Pool, 'query'>, keyring: MasterKeyring): Promise<void> {
+  const { rows } = await pool.query<DataKeyRow & { live_keys: string }>(
+    `SELECT DISTINCT ON (master_key_version) ${COLUMNS}, count(*) OVER (PARTITION BY master_key_version) AS live_keys
+       FROM privacy_data_keys WHERE destroyed_at IS NULL AND master_key_version IS NOT NULL
+      ORDER BY master_key_version, key_id`,
+  );
+  const missing = rows.filter((row) => !keyring.keyFor(row.master_key_version!));
+  if (missing.length > 0) {
+    const named = missing.map((row) => `${row.master_key_version} (${row.live_keys} data keys)`).join(', ');
+    throw new PrivacyConfigError(
+      'MASTER_KEYS',
+      `lacks master key versions this database's data keys are wrapped with: ${named}; configure the keys it was sealed with`,
+    );
+  }
+  const wrong = rows.filter((row) => {
+    const record = toRecord(row);
+    return record.state === 'live' && unwrapDataKey(record.keyId, record.wrapped, keyring) === undefined;
+  });
+  if (wrong.length > 0) {
+    const named = wrong.map((row) => row.master_key_version).join(', ');
+    throw new PrivacyConfigError(
+      'MASTER_KEYS',
+      `does not open this database's data keys under version ${named}: a different key under the same version name (or an altered row); configure the keys it was sealed with`,
+    );
+  }
 }

@@ -50,13 +50,25 @@ describe('the opening store (issue 21)', () => {
     const opened = await openCaseOpened(event, opener('erased'));
     expect(opened.data).not.toHaveProperty('birthDate');
     expect(opened.data).not.toHaveProperty('districtCode');
+    expect(opened.data).toMatchObject({ identityUnavailable: { reason: 'erased', erasedAt: expect.any(String) } });
+  });
+
+  it('hands on neither when only one of the pair opens: half an identity is none', async () => {
+    let calls = 0;
+    const halfOpener: SealedValueOpener = {
+      open: (value) => Promise.resolve(calls++ === 0 ? { status: 'available', value: String(value) } : { status: 'unreadable' }),
+    };
+    const opened = await openCaseOpened(event, halfOpener);
+    expect(opened.data).not.toHaveProperty('birthDate');
+    expect(opened.data).not.toHaveProperty('districtCode');
+    expect(opened.data).toMatchObject({ identityUnavailable: { reason: 'unopenable' } });
   });
 
   it('leaves them out, and says so once per event, when the data key is wrapped under a master key this process lacks', async () => {
     const told: string[] = [];
     const opened = await openCaseOpened(event, opener('no-master-key'), { onUnopenable: (e, reason) => told.push(`${e.id}: ${reason}`) });
     expect(opened.data).not.toHaveProperty('districtCode');
-    expect(opened.data).toMatchObject({ citizenId: 'citizen-1' });
+    expect(opened.data).toMatchObject({ citizenId: 'citizen-1', identityUnavailable: { reason: 'unopenable' } });
     expect(told).toEqual([expect.stringMatching(/^event-1: master key version dev1/)]);
   });
 

@@ -47,6 +47,7 @@ interface SealedIdentityData {
   sealedDistrictCode?: Sealed;
   birthDate?: string;
   districtCode?: string;
+  identityUnavailable?: { reason: 'erased' | 'unopenable'; erasedAt?: string };
 }
 
 /** The event with its sealed birth date and district opened beside them (unchanged when there are none). */
@@ -55,27 +56,35 @@ export async function openCaseOpened(event: RecordedEvent, vault: SealedValueOpe
   const data = event.data as SealedIdentityData;
   if (data.sealedBirthDate === undefined && data.sealedDistrictCode === undefined) return event;
   let unopenableReason: string | undefined;
-  const unopenable = (error: unknown): undefined => {
+  const unopenable = (error: unknown): OpenedValue => {
     // Only a missing master key is "cannot be opened here"; anything else (the database) is retried by the runner.
     if (!(error instanceof MasterKeyUnavailableError)) throw error;
     unopenableReason = error.message;
-    return undefined;
+    return { status: 'unreadable' };
   };
   const [birthDate, districtCode] = await Promise.all([
-    openedText(vault, data.sealedBirthDate).catch(unopenable),
-    openedText(vault, data.sealedDistrictCode).catch(unopenable),
+    openedValue(vault, data.sealedBirthDate).catch(unopenable),
+    openedValue(vault, data.sealedDistrictCode).catch(unopenable),
   ]);
   if (unopenableReason !== undefined) options.onUnopenable?.(event, unopenableReason);
   const opened: SealedIdentityData = { ...data };
-  if (birthDate !== undefined) opened.birthDate = birthDate;
-  if (districtCode !== undefined) opened.districtCode = districtCode;
+  if (birthDate?.status === 'available') opened.birthDate = birthDate.value;
+  if (districtCode?.status === 'available') opened.districtCode = districtCode.value;
+  // Half an identity is none: the read models get either both or a reason for neither.
+  const sealedPairs = [birthDate, districtCode].filter((value): value is OpenedValue => value !== undefined);
+  if (sealedPairs.some((value) => value.status !== 'available')) {
+    delete opened.birthDate;
+    delete opened.districtCode;
+    const erased = sealedPairs.find((value) => value.status === 'erased');
+    opened.identityUnavailable =
+      erased?.status === 'erased' && unopenableReason === undefined ? { reason: 'erased', erasedAt: erased.erasedAt.toISOString() } : { reason: 'unopenable' };
+  }
   return { ...event, data: opened };
 }
 
-async function openedText(vault: SealedValueOpener, sealed: Sealed | undefined): Promise<string | undefined> {
+async function openedValue(vault: SealedValueOpener, sealed: Sealed | undefined): Promise<OpenedValue | undefined> {
   if (sealed === undefined) return undefined;
-  const opened = await vault.open(sealed);
-  return opened.status === 'available' ? opened.value : undefined;
+  return vault.open(sealed);
 }
 
 /**

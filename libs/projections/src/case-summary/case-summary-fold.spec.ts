@@ -31,6 +31,16 @@ describe('case summary fold', () => {
     });
   });
 
+  it('holds no identity at all when the opening store could not open the birth date and district (a rebuild after an erasure)', () => {
+    const opened = caseOpened();
+    const { birthDate: _b, districtCode: _d, ...rest } = opened.data;
+    const rebuilt = fold([{ ...opened, data: { ...rest, identityUnavailable: { reason: 'erased', erasedAt: '2026-11-06T08:00:00.000Z' } } }]);
+    // The read model's CHECK: identity all there or all gone, with the time it went.
+    expect(rebuilt).toMatchObject({ sealedName: null, birthDate: null, districtCode: null, erasedAt: '2026-11-06T08:00:00.000Z' });
+    const unopenable = fold([{ ...opened, data: { ...rest, identityUnavailable: { reason: 'unopenable' } } }]);
+    expect(unopenable).toMatchObject({ sealedName: null, birthDate: null, districtCode: null, erasedAt: '2026-11-03T08:00:00.000Z' });
+  });
+
   it('keeps the agencies on the case and the coordinator', () => {
     const summary = fold([...coordinatedCase(), { type: 'AgencyLeftCase', data: { agency: 'SOF', leftAt: '2026-11-05T08:00:00.000Z' } }]);
     expect(summary?.agencies).toEqual(['KBH-POLITI', 'BIF', 'KBH-FAENGSLER']);

@@ -142,11 +142,14 @@ export function foldCaseSummary(summary: CaseSummaryRecord | undefined, envelope
       closedAt: null,
       closeReason: null,
       referredBy: d.referredBy,
-      sealedName: d.name.sealed,
-      // Opened by the privacy layer while the citizen's key lives (issue 21); null once erased.
-      birthDate: d.birthDate ?? null,
-      districtCode: d.districtCode ?? null,
-      erasedAt: null,
+      // Birth date and district are opened by the privacy layer while the citizen's key lives (issue 21).
+      // A rebuild after an erasure gets neither (identityUnavailable): the identity is gone as a whole,
+      // until the erasure event later in the stream sets its own time. 'unopenable' (a process without
+      // the master key; the API and worker refuse to start so) is logged by the opening store.
+      sealedName: d.identityUnavailable ? null : d.name.sealed,
+      birthDate: d.identityUnavailable ? null : (d.birthDate ?? null),
+      districtCode: d.identityUnavailable ? null : (d.districtCode ?? null),
+      erasedAt: d.identityUnavailable ? (d.identityUnavailable.erasedAt ?? recordedAt.toISOString()) : null,
       sspLevel: null,
       sspLevelOn: null,
       assessments: [],
