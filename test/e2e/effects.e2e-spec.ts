@@ -321,6 +321,10 @@ describe('effects endpoints (e2e)', () => {
       labels: { cohort: 'Årgang', 'previous-cohort': 'Forrige årgang', charges: 'Sigtelser', convictions: 'Domme' },
     });
     expect(danish.body.labels.GANG_CONFLICT_18_25).not.toBe('GANG_CONFLICT_18_25');
+    // The definition, the suppression rule and the notes are in the report's language too.
+    expect(danish.body.definition).toMatch(/^Pr\. person: sigtelser og domme .*Wilsons 95 %-interval/);
+    expect(danish.body.suppression).toMatch(/^Grupper med færre end \d+ personer vises som "<\d+"/);
+    expect(danish.body.difference.note).toMatch(/^Grupperne er for små til at sammenligne/);
     const danishCsv = await app.request('GET', `/effects/reductions?${query}&format=csv&lang=da`, { user: auditor });
     expect(danishCsv.body.split('\r\n')[0]).toMatch(/,mean_change_high,label$/);
     expect(danishCsv.body).toContain(',cohort,charges,10,20,15,5,0.5,0.2366,0.7634,');

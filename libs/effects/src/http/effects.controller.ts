@@ -470,6 +470,7 @@ export class EffectsController {
       asOf: asOf.toISOString(),
       measurementDate,
       threshold: this.catalogue.suppressionThreshold,
+      lang: query.lang ?? 'en',
     });
     return labelReductionReport(report, query.lang ?? 'en', this.referenceData);
   }

@@ -215,13 +215,17 @@ export function compareGroups(
   comparison: readonly PersonReduction[],
   a: GroupReduction,
   b: GroupReduction,
+  lang: ReductionLanguage = 'en',
 ): ReductionComparison {
   const tooSmall = cohort.length < MIN_GROUP_FOR_COMPARISON || comparison.length < MIN_GROUP_FOR_COMPARISON;
   if (tooSmall) {
     return {
       chargesShareFewerDifference: null,
       convictionsShareFewerDifference: null,
-      note: `The groups are too small to compare: each needs at least ${MIN_GROUP_FOR_COMPARISON} people with their whole after-window observed.`,
+      note:
+        lang === 'da'
+          ? `Grupperne er for små til at sammenligne: hver skal have mindst ${MIN_GROUP_FOR_COMPARISON} personer, hvis hele efterperiode er observeret.`
+          : `The groups are too small to compare: each needs at least ${MIN_GROUP_FOR_COMPARISON} people with their whole after-window observed.`,
     };
   }
   const difference = (x: OffenceReduction, y: OffenceReduction, fewer: (r: PersonReduction) => boolean) =>
@@ -234,11 +238,27 @@ export function compareGroups(
     chargesShareFewerDifference: charges,
     convictionsShareFewerDifference: convictions,
     note:
-      charges === null || convictions === null ? 'A share with fewer is hidden in one of the groups (small numbers), so that difference is not shown.' : null,
+      charges === null || convictions === null
+        ? lang === 'da'
+          ? 'En andel med færre er skjult i en af grupperne (små tal), så den forskel vises ikke.'
+          : 'A share with fewer is hidden in one of the groups (small numbers), so that difference is not shown.'
+        : null,
   };
 }
 
-export function reductionDefinition(months: number, comparison: Comparison): string {
+/** The report's texts are in its language: Danish first, as the console's, and English. */
+export type ReductionLanguage = 'da' | 'en';
+
+export function reductionDefinition(months: number, comparison: Comparison, lang: ReductionLanguage = 'en'): string {
+  if (lang === 'da')
+    return (
+      `Pr. person: sigtelser og domme dateret i de ${months} måned(er) før ankerdagen (fra samme dag ${months} måned(er) tidligere til og med dagen før) mod dem efter den (fra dagen efter til og med samme dag ${months} måned(er) senere); ankerdagen hører til ingen af dem. ` +
+      `Kohorte: personer, hvis første indskrivning i programmet falder i kohorteåret, forankret på den dag. ` +
+      (comparison === 'previous-cohort'
+        ? 'Sammenligning: samme programs kohorte året før, talt på samme måde. '
+        : 'Sammenligning: borgere, hvis sag blev oprettet i kohorteåret, og som ikke var indskrevet i programmet ved udgangen af deres efterperiode, forankret på den dag, sagen blev oprettet. ') +
+      `Talt, når efterperioden er slut på eller før måledatoen. Andele har Wilsons 95 %-interval; forskellen mellem andelene med færre har Newcombes 95 %-interval; gennemsnitlige ændringer har 95 %-intervaller efter normalfordelingen. Med færre end ${MIN_GROUP_FOR_COMPARISON} personer i en af grupperne sammenlignes der ikke.`
+    );
   return (
     `Per person, charges and convictions dated in the ${months} month(s) before the anchor (from the same day ${months} month(s) earlier through the day before) against those after it (the day after through the same day ${months} month(s) later); the anchor day is in neither. ` +
     `Cohort: people whose first enrolment in the programme falls in the cohort year, anchored on that day. ` +
@@ -249,10 +269,26 @@ export function reductionDefinition(months: number, comparison: Comparison): str
   );
 }
 
+function suppressionText(threshold: number, lang: ReductionLanguage): string {
+  return lang === 'da'
+    ? `Grupper med færre end ${threshold} personer vises som "<${threshold}" og intet andet; antallet med færre (og dets andel) skjules, når det eller antallet uden færre er 1-${threshold - 1}.`
+    : `Groups of fewer than ${threshold} people show "<${threshold}" and nothing else; the number with fewer (and its share) is hidden when it or the number without fewer is 1-${threshold - 1}.`;
+}
+
 export function computeReductionReport(
   histories: readonly CaseHistory[],
-  request: { programme: string; cohortYear: number; months: number; comparison: Comparison; asOf: string; measurementDate: string; threshold: number },
+  request: {
+    programme: string;
+    cohortYear: number;
+    months: number;
+    comparison: Comparison;
+    asOf: string;
+    measurementDate: string;
+    threshold: number;
+    lang?: ReductionLanguage;
+  },
 ): ReductionReport {
+  const lang = request.lang ?? 'en';
   const cohortRows = cohortReductions(histories, request.programme, request.cohortYear, request.months, request.measurementDate);
   const comparisonRows =
     request.comparison === 'previous-cohort'
@@ -267,10 +303,10 @@ export function computeReductionReport(
     comparisonKind: request.comparison,
     asOf: request.asOf,
     measurementDate: request.measurementDate,
-    definition: reductionDefinition(request.months, request.comparison),
-    suppression: `Groups of fewer than ${request.threshold} people show "<${request.threshold}" and nothing else; the number with fewer (and its share) is hidden when it or the number without fewer is 1-${request.threshold - 1}.`,
+    definition: reductionDefinition(request.months, request.comparison, lang),
+    suppression: suppressionText(request.threshold, lang),
     cohort,
     comparison,
-    difference: compareGroups(cohortRows, comparisonRows, cohort, comparison),
+    difference: compareGroups(cohortRows, comparisonRows, cohort, comparison, lang),
   };
 }
