@@ -227,6 +227,15 @@ describe('effects endpoints (e2e)', () => {
     expect(svg.body).toContain('Akacieparken');
     const district = await app.request('GET', '/effects/measures/safety-index-district?measurementDate=2025-06-01', { user: auditor });
     expect(district.body.areas.map((a: { areaCode: string }) => a.areaCode).sort()).toEqual(['VALBY-2', 'VESTERBRO-KONGENS-ENGHAVE-4']);
+    // In Danish: the title, the notes and the chart's texts.
+    const danish = await app.request('GET', '/effects/measures/safety-index-district?measurementDate=2025-06-01&lang=da', { user: auditor });
+    expect(danish.body).toMatchObject({ lang: 'da', measure: { title: expect.stringMatching(/^Tryghedsindeks/) } });
+    const notes = danish.body.areas.map((a: { note: string | null }) => a.note).filter((note: string | null) => note !== null);
+    expect(notes.length).toBeGreaterThan(0);
+    for (const note of notes)
+      expect(note).toMatch(/^(perioden slutter \d{4}-\d{2}-\d{2}, efter måledatoen|intet tryghedsindeks indlæst for \d{4}( og \d{4})?)$/);
+    const danishSvg = await app.request('GET', '/effects/measures/safety-index-estate/chart.svg?measurementDate=2025-06-01&lang=da', { user: auditor });
+    expect(danishSvg.body).toContain('Oplevet tryghed (0-100) før og efter indsatsens start');
   });
 
   it('gives status figures on a date in JSON, CSV and SVG', async () => {

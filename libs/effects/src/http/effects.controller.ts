@@ -627,7 +627,16 @@ export class EffectsController {
     const area = measure.predicate.area;
     const codes = this.estates.areaEfforts.flatMap((e) => (area === 'district' ? [e.district] : e.estate === undefined ? [] : [e.estate]));
     const index = await safetyIndexOfAreas(this.pool, area, codes);
-    const areas: AreaMeasureRow[] = areaMeasureRows(measure, this.estates.areaEfforts, programmes, index, this.referenceData, this.estates, measurementDate);
+    const areas: AreaMeasureRow[] = areaMeasureRows(
+      measure,
+      this.estates.areaEfforts,
+      programmes,
+      index,
+      this.referenceData,
+      this.estates,
+      measurementDate,
+      query.lang ?? 'en',
+    );
     return {
       measure: describeMeasure(measure, picking),
       asOf: asOf.toISOString(),

@@ -62,11 +62,17 @@ export function areaReportSvg(report: AreaMeasureReport): string {
   const plotHeight = height - top - 72;
   const slot = (width - left - 24) / Math.max(1, report.areas.length);
   const y = (value: number) => top + plotHeight * (1 - value / 100);
+  // A report answered over HTTP carries its language (lang=); Danish texts then, English otherwise.
+  const danish = 'lang' in report && (report as { lang?: string }).lang === 'da';
   const parts = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11">`,
-    `<title>${escapeXml(`${report.measure.title} (as of ${report.asOf})`)}</title>`,
+    `<title>${escapeXml(`${report.measure.title} (${danish ? 'pr.' : 'as of'} ${report.asOf})`)}</title>`,
     `<text x="${left}" y="20" font-size="14">${escapeXml(report.measure.title)}</text>`,
-    `<text x="${left}" y="36">${escapeXml(`Felt safety (0-100) before and after the effort started; measured ${report.measurementDate}`)}</text>`,
+    `<text x="${left}" y="36">${escapeXml(
+      danish
+        ? `Oplevet tryghed (0-100) før og efter indsatsens start; målt ${report.measurementDate}`
+        : `Felt safety (0-100) before and after the effort started; measured ${report.measurementDate}`,
+    )}</text>`,
   ];
   report.areas.forEach((row, i) => {
     const x = left + slot * i;
@@ -76,7 +82,8 @@ export function areaReportSvg(report: AreaMeasureReport): string {
     ];
     bars.forEach(([label, value, colour], k) => {
       const bx = fixed(x + slot * (0.15 + 0.35 * k));
-      if (value === null) parts.push(`<text class="missing" x="${bx}" y="${fixed(y(0) - 6)}" fill="#888">${escapeXml(`${label}: none`)}</text>`);
+      if (value === null)
+        parts.push(`<text class="missing" x="${bx}" y="${fixed(y(0) - 6)}" fill="#888">${escapeXml(`${label}: ${danish ? 'intet' : 'none'}`)}</text>`);
       else
         parts.push(
           `<rect class="bar" x="${bx}" y="${fixed(y(value))}" width="${fixed(slot * 0.3)}" height="${fixed(plotHeight * (value / 100))}" fill="${colour}"><title>${escapeXml(`${row.areaName} ${label}: ${value}`)}</title></rect>`,

@@ -33,6 +33,7 @@ export function areaMeasureRows(
   refData: Pick<ReferenceData, 'districts'>,
   estates: Pick<Estates, 'estates'>,
   measurementDate: string,
+  lang: 'da' | 'en' = 'en',
 ): AreaMeasureRow[] {
   if (measure.predicate.kind !== 'area-safety-index') throw new Error(`${measure.code} is not an area measure`);
   const area = measure.predicate.area;
@@ -48,11 +49,16 @@ export function areaMeasureRows(
     const find = (year: number | null) => (year === null ? null : (index.find((row) => row.districtCode === areaCode && row.year === year) ?? null));
     const before = find(beforeYear);
     const after = find(afterYear);
+    const missingYears = [before === null ? beforeYear : null, after === null ? afterYear : null].filter((y) => y !== null);
     const note =
       afterYear === null
-        ? `the window ends ${windowEnd}, after the measurement date`
-        : before === null || after === null
-          ? `no safety index imported for ${[before === null ? beforeYear : null, after === null ? afterYear : null].filter((y) => y !== null).join(' and ')}`
+        ? lang === 'da'
+          ? `perioden slutter ${windowEnd}, efter måledatoen`
+          : `the window ends ${windowEnd}, after the measurement date`
+        : missingYears.length > 0
+          ? lang === 'da'
+            ? `intet tryghedsindeks indlæst for ${missingYears.join(' og ')}`
+            : `no safety index imported for ${missingYears.join(' and ')}`
           : null;
     rows.push({
       programme: effort.programme,
