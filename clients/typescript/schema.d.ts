@@ -1507,14 +1507,17 @@ export interface components {
             relatedId: string | null;
             roadMap: components["schemas"]["TimelineRoadMapDto"] | null;
         };
-        PageInfoDto: {
+        TimelinePageInfoDto: {
             limit: number;
             offset: number;
-            total: number;
+            /** @description How many items match; null when asked with total=false. */
+            total: number | null;
+            /** @description The cursor of the next page (pass it as after=), or null on the last page. */
+            next: string | null;
         };
         TimelinePageDto: {
             items: components["schemas"]["TimelineItemDto"][];
-            page: components["schemas"]["PageInfoDto"];
+            page: components["schemas"]["TimelinePageInfoDto"];
         };
         DisclosedNameDto: {
             /** @description The citizen's name, for a reader who may see it. */
@@ -1543,6 +1546,11 @@ export interface components {
             escalatedFlows: number;
             /** @description Open exchanges chased under the escalation rules (reminded or escalated). */
             stalledFlows: number;
+        };
+        PageInfoDto: {
+            limit: number;
+            offset: number;
+            total: number;
         };
         WorklistPageDto: {
             items: components["schemas"]["WorklistRowDto"][];
@@ -2934,6 +2942,13 @@ export interface operations {
                 from?: string;
                 /** @description Items on or before this date (yyyy-mm-dd). */
                 to?: string;
+                /**
+                 * @description Keyset paging: the page after this position (`page.next` of the page before). Steady under
+                 *     appends and as fast on the last page as on the first; not combined with offset.
+                 */
+                after?: string;
+                /** @description total=false leaves the count out (page.total is null): a page then reads only its own rows. */
+                total?: "false" | "true";
                 /** @description Rows per page, 1-200. */
                 limit: number;
                 offset: number;

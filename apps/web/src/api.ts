@@ -292,9 +292,18 @@ export const api = {
     const summary = await unwrap(client.GET('/cases/{caseId}', { params: { path: path(caseId), query: { consistentWith } } }));
     return summary as CaseSummary;
   },
+  /** The whole timeline, page by page along the server's keyset cursor (`page.next`), up to 5,000 items. */
   async timeline(caseId: string, consistentWith?: string): Promise<Page<TimelineItem>> {
-    const page = await unwrap(client.GET('/cases/{caseId}/timeline', { params: { path: path(caseId), query: { limit: 200, offset: 0, consistentWith } } }));
-    return page;
+    const items: TimelineItem[] = [];
+    let after: string | undefined;
+    do {
+      const page = await unwrap(
+        client.GET('/cases/{caseId}/timeline', { params: { path: path(caseId), query: { limit: 200, offset: 0, total: 'false', after, consistentWith } } }),
+      );
+      items.push(...page.items);
+      after = page.page.next ?? undefined;
+    } while (after !== undefined && items.length < 5_000);
+    return { items, page: { limit: items.length, offset: 0, total: items.length } };
   },
   informationFlow(caseId: string, consistentWith?: string): Promise<Page<InformationFlowItem>> {
     return unwrap(

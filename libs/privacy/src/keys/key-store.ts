@@ -144,28 +144,36 @@ function toRecord(row: DataKeyRow): DataKeyRecord {
  * identities it cannot open. Throws PrivacyConfigError naming the versions, never a key.
  */
 export async function assertMasterKeysOpenDatabase(pool: Pick<Pool, 'query'>, keyring: MasterKeyring): Promise<void> {
+  // Up to five keys per master key version: one altered row must not stop the service (the value
+  // it guards reads as unreadable, which is reported where it is read), a wrong key opens none.
   const { rows } = await pool.query<DataKeyRow & { live_keys: string }>(
-    `SELECT DISTINCT ON (master_key_version) ${COLUMNS}, count(*) OVER (PARTITION BY master_key_version) AS live_keys
-       FROM privacy_data_keys WHERE destroyed_at IS NULL AND master_key_version IS NOT NULL
-      ORDER BY master_key_version, key_id`,
+    `SELECT * FROM (
+       SELECT ${COLUMNS}, count(*) OVER (PARTITION BY master_key_version) AS live_keys,
+              row_number() OVER (PARTITION BY master_key_version ORDER BY key_id) AS nth
+         FROM privacy_data_keys WHERE destroyed_at IS NULL AND master_key_version IS NOT NULL) sampled
+      WHERE nth <= 5 ORDER BY master_key_version, key_id`,
   );
-  const missing = rows.filter((row) => !keyring.keyFor(row.master_key_version!));
+  const byVersion = new Map<string, (DataKeyRow & { live_keys: string })[]>();
+  for (const row of rows) byVersion.set(row.master_key_version!, [...(byVersion.get(row.master_key_version!) ?? []), row]);
+  const missing = [...byVersion].filter(([version]) => !keyring.keyFor(version));
   if (missing.length > 0) {
-    const named = missing.map((row) => `${row.master_key_version} (${row.live_keys} data keys)`).join(', ');
+    const named = missing.map(([version, sample]) => `${version} (${sample[0].live_keys} data keys)`).join(', ');
     throw new PrivacyConfigError(
       'MASTER_KEYS',
       `lacks master key versions this database's data keys are wrapped with: ${named}; configure the keys it was sealed with`,
     );
   }
-  const wrong = rows.filter((row) => {
-    const record = toRecord(row);
-    return record.state === 'live' && unwrapDataKey(record.keyId, record.wrapped, keyring) === undefined;
-  });
+  const wrong = [...byVersion].filter(([, sample]) =>
+    sample.every((row) => {
+      const record = toRecord(row);
+      return record.state === 'live' && unwrapDataKey(record.keyId, record.wrapped, keyring) === undefined;
+    }),
+  );
   if (wrong.length > 0) {
-    const named = wrong.map((row) => row.master_key_version).join(', ');
+    const named = wrong.map(([version]) => version).join(', ');
     throw new PrivacyConfigError(
       'MASTER_KEYS',
-      `does not open this database's data keys under version ${named}: a different key under the same version name (or an altered row); configure the keys it was sealed with`,
+      `does not open this database's data keys under version ${named}: a different key under the same version name; configure the keys it was sealed with`,
     );
   }
 }

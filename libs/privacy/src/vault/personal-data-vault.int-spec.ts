@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { testDatabaseUrl } from '../../../../test/support/test-database';
+import { createOwnDatabase, type OwnDatabase } from '../../../../test/support/own-database';
 import { parseCprHmacSecret, parseMasterKeys, type PrivacyConfig } from '../config/privacy-config';
 import { parseSealed, type Sealed } from '../encryption/sealed-value';
 import { MasterKeyUnavailableError, unwrapDataKey } from '../keys/data-key-wrapping';
@@ -37,12 +37,19 @@ describe('PersonalDataVault (PostgreSQL)', () => {
   const keyRows = async (citizenId: string) =>
     (await pool.query<KeyRow>('SELECT * FROM privacy_data_keys WHERE subject_id = $1 ORDER BY key_id', [citizenId])).rows;
 
+  // Its own database: these keys are wrapped under this spec's own master keys (int-main, rot-v1,
+  // rot-v2), which an API on the run's shared database would rightly refuse to start beside.
+  let database: OwnDatabase;
   beforeAll(async () => {
-    pool = new Pool({ connectionString: testDatabaseUrl(), max: 12 });
-    await migrateDatabase(testDatabaseUrl());
-    await migrateDatabase(testDatabaseUrl());
+    database = await createOwnDatabase('vault');
+    pool = new Pool({ connectionString: database.url, max: 12 });
+    await migrateDatabase(database.url);
+    await migrateDatabase(database.url);
   });
-  afterAll(() => pool.end());
+  afterAll(async () => {
+    await pool.end();
+    await database.drop();
+  });
 
   it('opens what it sealed, also in another vault instance (another process)', async () => {
     const citizenId = randomUUID();

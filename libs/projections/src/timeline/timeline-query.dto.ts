@@ -14,4 +14,11 @@ export class TimelineQueryDto extends PageQueryDto {
   @IsOptional() @Matches(DATE, { message: 'from must be a date yyyy-mm-dd' }) from?: string;
   /** Items on or before this date (yyyy-mm-dd). */
   @IsOptional() @Matches(DATE, { message: 'to must be a date yyyy-mm-dd' }) to?: string;
+  /**
+   * Keyset paging: the page after this position (`page.next` of the page before). Steady under
+   * appends and as fast on the last page as on the first; not combined with offset.
+   */
+  @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,400}$/, { message: 'after must be a page.next cursor from an earlier page' }) after?: string;
+  /** total=false leaves the count out (page.total is null): a page then reads only its own rows. */
+  @IsOptional() @IsIn(['true', 'false'], { message: 'total must be true or false' }) total?: 'true' | 'false';
 }

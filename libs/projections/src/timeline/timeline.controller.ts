@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Pool } from 'pg';
 import { CurrentUser, caseVisibilitySql, entryVisibilitySql, flowVisibilitySql, type AuthenticatedUser } from '@samvirke/access';
@@ -11,7 +11,7 @@ import { openDetails, type ReadableDetail } from './readable-detail';
 import { TimelineQueryDto } from './timeline-query.dto';
 import { TimelinePageDto } from './timeline.dto';
 import { timelineStatusSql, type TimelineStatus } from './timeline-status';
-import { TIMELINE_PROJECTION_NAME, timelineTables, type TimelineKind } from './timeline.projection';
+import { TIMELINE_KINDS, TIMELINE_PROJECTION_NAME, timelineTables, type TimelineKind } from './timeline.projection';
 
 export interface TimelineItem {
   itemId: string;
@@ -45,7 +45,7 @@ interface TimelineRow {
   related_id: string | null;
   road_map_code: string | null;
   road_map_item: string | null;
-  total: string;
+  total: string | null;
 }
 
 const TABLES = timelineTables();
@@ -108,16 +108,29 @@ export class TimelineController {
     if (query.status) where.push(`${status} = ${parameter(query.status)}`);
     if (query.from) where.push(`i.item_on >= ${parameter(query.from)}::date`);
     if (query.to) where.push(`i.item_on <= ${parameter(query.to)}::date`);
-    const limit = parameter(query.limit);
+    if (query.after !== undefined && query.offset > 0)
+      throw new BadRequestException({ reason: 'AFTER_WITH_OFFSET', message: 'after and offset cannot be combined: page with one or the other' });
+    const filters = [...where];
+    if (query.after !== undefined) {
+      const position = decodeCursor(query.after);
+      if (position === undefined) throw new BadRequestException({ reason: 'INVALID_CURSOR', message: 'after must be a page.next cursor from an earlier page' });
+      // Row comparison in the index's order (case_id, item_on, kind, item_id): the scan starts there.
+      where.push(`(i.item_on, i.kind, i.item_id) > (${parameter(position.on)}::date, ${parameter(position.kind)}, ${parameter(position.itemId)})`);
+    }
+    // One row more than the page, to know whether a next page exists without counting.
+    const limit = parameter(query.limit + 1);
     const offset = parameter(query.offset);
+    const withTotal = query.total !== 'false';
     // One statement for the page and the total, so both see the same snapshot; the total comes
     // with an empty page too (a page past the end still says how many there are). The page is its
     // own subquery, not a shared CTE: that way it walks the (case_id, item_on, kind, item_id) index
     // and stops after offset + limit rows, where the CTE materialised and formatted every item of
     // the case first (measured on a 10,000-item case: 42 ms before, 5 ms after, in PostgreSQL).
+    // The total counts every item the filters match, after= or not; total=false leaves it out.
+    const matchingAll = `FROM ${READ_MODEL_SCHEMA}.${TABLES.item} i WHERE ${filters.join(' AND ')}`;
     const matching = `FROM ${READ_MODEL_SCHEMA}.${TABLES.item} i WHERE ${where.join(' AND ')}`;
     const result = await this.pool.query<TimelineRow>(
-      `SELECT page.*, counted.total FROM (SELECT count(*) AS total ${matching}) counted
+      `SELECT page.*, counted.total FROM (SELECT ${withTotal ? `(SELECT count(*) ${matchingAll})` : 'NULL::bigint'} AS total) counted
        LEFT JOIN LATERAL (
          SELECT i.item_id, i.kind, to_char(i.item_on, 'YYYY-MM-DD') AS item_on, to_char(i.due_on, 'YYYY-MM-DD') AS due_on,
            to_char(i.done_on, 'YYYY-MM-DD') AS done_on, ${status} AS status, i.resolution, i.owner_agency, i.title, i.detail_sealed,
@@ -126,8 +139,11 @@ export class TimelineController {
          ORDER BY i.item_on, i.kind, i.item_id LIMIT ${limit} OFFSET ${offset}) page ON TRUE`,
       filterParams,
     );
-    const total = Number(result.rows[0].total);
-    const rows = result.rows.filter((row) => row.item_id !== null);
+    const total = result.rows[0].total === null ? null : Number(result.rows[0].total);
+    const pageRows = result.rows.filter((row) => row.item_id !== null);
+    const rows = pageRows.slice(0, query.limit);
+    const last = rows.at(-1);
+    const next = pageRows.length > query.limit && last ? encodeCursor({ on: last.item_on, kind: last.kind, itemId: last.item_id }) : null;
     const details = await openDetails(
       this.vault,
       rows.map((row) => row.detail_sealed),
@@ -147,7 +163,33 @@ export class TimelineController {
         relatedId: row.related_id,
         roadMap: row.road_map_code && row.road_map_item ? { code: row.road_map_code, item: row.road_map_item } : null,
       })),
-      page: { limit: query.limit, offset: query.offset, total },
+      page: { limit: query.limit, offset: query.offset, total, next },
     };
+  }
+}
+
+interface CursorPosition {
+  on: string;
+  kind: TimelineKind;
+  itemId: string;
+}
+
+/** A position in the timeline's order, opaque to clients (base64url of JSON). */
+function encodeCursor(position: CursorPosition): string {
+  return Buffer.from(JSON.stringify([position.on, position.kind, position.itemId]), 'utf8').toString('base64url');
+}
+
+/** The position, or undefined for anything this API did not hand out. */
+function decodeCursor(cursor: string): CursorPosition | undefined {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (!Array.isArray(value) || value.length !== 3) return undefined;
+    const [on, kind, itemId] = value as unknown[];
+    if (typeof on !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(on) || Number.isNaN(Date.parse(`${on}T00:00:00Z`))) return undefined;
+    if (typeof kind !== 'string' || !(TIMELINE_KINDS as readonly string[]).includes(kind)) return undefined;
+    if (typeof itemId !== 'string' || itemId.length === 0 || itemId.length > 200) return undefined;
+    return { on, kind: kind as TimelineKind, itemId };
+  } catch {
+    return undefined;
   }
 }

@@ -1,5 +1,4 @@
 import { ApiExtraModels, ApiProperty } from '@nestjs/swagger';
-import { PageInfoDto } from '../http/page.dto';
 import { ErasedDetailDto, READABLE_DETAIL_SCHEMA } from '../http/readable-detail.dto';
 import { TIMELINE_STATUSES, type TimelineStatus } from './timeline-status';
 import { TIMELINE_KINDS, type TimelineKind } from './timeline.projection';
@@ -36,7 +35,16 @@ export class TimelineItemDto {
   roadMap!: TimelineRoadMapDto | null;
 }
 
+export class TimelinePageInfoDto {
+  limit!: number;
+  offset!: number;
+  /** How many items match; null when asked with total=false. */
+  total!: number | null;
+  /** The cursor of the next page (pass it as after=), or null on the last page. */
+  next!: string | null;
+}
+
 export class TimelinePageDto {
   items!: TimelineItemDto[];
-  page!: PageInfoDto;
+  page!: TimelinePageInfoDto;
 }
