@@ -117,6 +117,17 @@ async function main() {
           profile.readSamples,
           profile.readMaxSeconds,
         );
+        // Keyset paging deep into the case: the cursor of item 5,000 (or the last full page), no count.
+        const deepCursor = await cursorAt(api.baseUrl, `/cases/${large.caseId}/timeline`, tokens.socialCoordinator, 5_000);
+        const timelineKeyset = deepCursor
+          ? await measureRead(
+              api.baseUrl,
+              `/cases/${large.caseId}/timeline?limit=50&total=false&after=${deepCursor}`,
+              tokens.socialCoordinator,
+              profile.readSamples,
+              profile.readMaxSeconds,
+            )
+          : { available: false, note: 'the case has no second page' };
         const asOfHttp = await measureRead(
           api.baseUrl,
           `/audit/cases/${large.caseId}/state?asOf=${encodeURIComponent(asOf)}`,
@@ -133,7 +144,7 @@ async function main() {
           profile.readMaxSeconds,
         );
         const worklist = await measureRead(api.baseUrl, '/worklist', tokens.coordinator, profile.readSamples, profile.readMaxSeconds);
-        return { largeCaseEvents: large.events, worklistCases: caseIds?.length ?? 0, timeline, asOfHttp, asOfInProcess, worklist };
+        return { largeCaseEvents: large.events, worklistCases: caseIds?.length ?? 0, timeline, timelineKeyset, asOfHttp, asOfInProcess, worklist };
       });
       raw.console = await phase('console worklist in Chromium', notes, async () => {
         log(`console: the worklist of a coordinator with ${caseIds?.length ?? 0} cases in Chromium, ${profile.consoleSamples} loads`);
@@ -198,3 +209,18 @@ main().catch((error) => {
   process.stderr.write(`bench: ${error.stack ?? error}\n`);
   process.exit(1);
 });
+
+/** The page.next cursor after about `items` items of a timeline (walked 200 at a time), or null when it is shorter than one page. */
+async function cursorAt(baseUrl, path, token, items) {
+  let after = null;
+  let cursor = null;
+  for (let seen = 0; seen < items; seen += 200) {
+    const response = await fetch(`${baseUrl}${path}?limit=200&total=false${after ? `&after=${after}` : ''}`, { headers: { authorization: token } });
+    if (response.status !== 200) return cursor;
+    const next = (await response.json()).page.next;
+    if (!next) return cursor;
+    cursor = next;
+    after = next;
+  }
+  return cursor;
+}
