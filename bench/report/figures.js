@@ -215,7 +215,11 @@ function readRows(reads) {
   return [
     ...pair(`Timeline page (50 items), ${events}-event case`, reads.timeline, target('value', '<', 10, 'p99 < 10 ms')),
     ...(reads.timelineKeyset
-      ? pair(`Timeline page by cursor deep in the case (after=, total=false), ${events}-event case`, reads.timelineKeyset, target('value', '<', 10, 'p99 < 10 ms'))
+      ? pair(
+          `Timeline page by cursor deep in the case (after=, total=false), ${events}-event case`,
+          reads.timelineKeyset,
+          target('value', '<', 10, 'p99 < 10 ms'),
+        )
       : []),
     ...pair(
       `As-of state over HTTP (auditor), ${events} events`,
