@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
 import { loadAuthConfig, mintToken } from '@samvirke/access';
 import { caseStreamId } from '@samvirke/case/application/case-identity';
 import { freePort } from '@samvirke/platform';
 import { baseEnv, startApiProcess, waitForHttp, type ApiProcess } from '../support/api-process';
 import { testCitizen } from '../support/citizens';
+import { expectNoWcagViolations, launchChromium, screenshotsDir, signIn } from '../support/console-browser';
 import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
 import { testCprHmacSecretHex } from '../support/test-privacy';
 import { caseIdOfCitizen, referralOf } from '../support/referrals';
@@ -29,10 +29,7 @@ import { caseIdOfCitizen, referralOf } from '../support/referrals';
  * axe-core finds no WCAG 2.1 A/AA violation on any of these screens. CONSOLE_SCREENSHOTS=1 writes
  * docs/screenshots/audit-time.png, audit-log.png and audit-verification.png.
  */
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const SCREENSHOTS =
-  process.env['CONSOLE_SCREENSHOTS'] === '1' ? join(__dirname, '..', '..', 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'samvirke-screens-'));
+const SCREENSHOTS = screenshotsDir();
 
 jest.setTimeout(240_000);
 
@@ -50,7 +47,7 @@ describe("the auditors' time, verification and access-log screens (Chromium)", (
   let bearer: (user: Actor) => Promise<string>;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+    browser = await launchChromium();
     database = await createOwnDatabase('auditor_time');
     dataDir = mkdtempSync(join(tmpdir(), 'samvirke-auditor-time-'));
     const port = await freePort();
@@ -68,8 +65,6 @@ describe("the auditors' time, verification and access-log screens (Chromium)", (
     await waitForHttp(`${base}/health/ready`, 60_000, api);
     const devKey = loadAuthConfig({ AUTH_TRUST_DEV_KEYS: 'true' }, dataDir).devKeys!.privateJwk!;
     bearer = (user) => mintToken(devKey, { ...user, roles: user.roles as never, issuer: 'samvirke-dev', audience: 'samvirke-api' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
-    mkdirSync(SCREENSHOTS, { recursive: true });
   });
 
   afterAll(async () => {
@@ -91,13 +86,6 @@ describe("the auditors' time, verification and access-log screens (Chromium)", (
     const text = await response.text();
     if (response.status >= 300) throw new Error(`${method} ${path} → ${response.status} ${text}`);
     return text ? JSON.parse(text) : undefined;
-  }
-
-  async function expectNoWcagViolations(page: Page): Promise<void> {
-    const result = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-    expect(
-      result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, nodes: violation.nodes.map((node) => node.target.join(' ')) })),
-    ).toEqual([]);
   }
 
   /** The release-from-prison story, its facts dated in January to March 2026 and entered now. */
@@ -155,12 +143,8 @@ describe("the auditors' time, verification and access-log screens (Chromium)", (
 
   it('finds the release case as in force on 2026-03-01, searches the access log, and checks the whole store, naming a changed event', async () => {
     const caseId = await tellTheStory();
-    const context = await browser!.newContext({ locale: 'da-DK', timezoneId: 'Europe/Copenhagen', viewport: { width: 1280, height: 1000 } });
-    const page = await context.newPage();
+    const { context, page } = await signIn(browser!, base, 'revisor-01', { height: 1000 });
     try {
-      await page.goto(`${base}/app`);
-      await page.getByRole('link', { name: 'Log ind' }).click();
-      await page.getByRole('button', { name: /^revisor-01\b/ }).click();
       await page.getByRole('heading', { level: 1, name: 'Sager' }).waitFor();
       await page.goto(`${base}/app/cases/${caseId}`);
 

@@ -1,14 +1,14 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
 import { loadAuthConfig, mintToken } from '@samvirke/access';
 import { freePort } from '@samvirke/platform';
 import { loadReferenceData } from '@samvirke/reference-data';
 import { baseEnv, startApiProcess, waitForHttp, type ApiProcess } from '../support/api-process';
 import { runCli } from '../support/cli-process';
 import { generateHistory, historyCsv } from '../support/history-generator';
+import { expectNoWcagViolations, launchChromium, screenshotsDir, signIn } from '../support/console-browser';
 import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
 
 /**
@@ -21,10 +21,7 @@ import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
  * instead of drawing empty bars; the safety index by district stands beside the area efforts; axe-core
  * finds no WCAG 2.1 A/AA violation. CONSOLE_SCREENSHOTS=1 writes docs/screenshots/dashboard.png.
  */
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const SCREENSHOTS =
-  process.env['CONSOLE_SCREENSHOTS'] === '1' ? join(__dirname, '..', '..', 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'samvirke-screens-'));
+const SCREENSHOTS = screenshotsDir();
 const CITIZENS = 150;
 const MEASURED_ON = '2023-01-01';
 
@@ -63,7 +60,7 @@ describe("the programme managers' effects dashboard in Chromium", () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+    browser = await launchChromium();
     database = await createOwnDatabase('dashboard');
     dataDir = mkdtempSync(join(tmpdir(), 'samvirke-dashboard-'));
     const file = join(dataDir, 'history.csv');
@@ -100,8 +97,6 @@ describe("the programme managers' effects dashboard in Chromium", () => {
       if (Date.now() > deadline) throw new Error(`the outcome read model did not catch up (${response.status}, ${JSON.stringify(body?.total)})`);
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
-    mkdirSync(SCREENSHOTS, { recursive: true });
   });
 
   afterAll(async () => {
@@ -114,24 +109,9 @@ describe("the programme managers' effects dashboard in Chromium", () => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function expectNoWcagViolations(page: Page): Promise<void> {
-    const result = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-    expect(
-      result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, nodes: violation.nodes.map((node) => node.target.join(' ')) })),
-    ).toEqual([]);
-  }
-
   async function signInAsProgrammeManager(): Promise<Page> {
-    const context = await browser!.newContext({
-      locale: 'da-DK',
-      timezoneId: 'America/New_York',
-      viewport: { width: 1280, height: 900 },
-      acceptDownloads: true,
-    });
-    const page = await context.newPage();
-    await page.goto(`${base}/app`);
-    await page.getByRole('link', { name: 'Log ind' }).click();
-    await page.getByRole('button', { name: /^programleder-01\b/ }).click();
+    // Another time zone than Copenhagen: the console still shows Copenhagen's days.
+    const { page } = await signIn(browser!, base, 'programleder-01', { timezoneId: 'America/New_York' });
     await page.getByRole('heading', { level: 1, name: 'Effektmål' }).waitFor();
     await expect(page.getByTestId('signed-in-user').innerText()).resolves.toContain('programleder-01 · OKF · programleder');
     return page;

@@ -1,12 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadAuthConfig, mintToken } from '@samvirke/access';
 import { copenhagenDate } from '@samvirke/case';
 import { freePort } from '@samvirke/platform';
 import { baseEnv, startApiProcess, waitForHttp, type ApiProcess } from '../support/api-process';
+import { expectNoWcagViolations, launchChromium, screenshotsDir, signIn } from '../support/console-browser';
 import { testCitizen } from '../support/citizens';
 import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
 import { referralOf } from '../support/referrals';
@@ -19,10 +19,7 @@ import { referralOf } from '../support/referrals';
  * auditor sees; the case page names the district; the agency directory lists the agencies' entry
  * points and where referrals are received, and its search narrows them. axe on every screen.
  */
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const SCREENSHOTS =
-  process.env['CONSOLE_SCREENSHOTS'] === '1' ? join(__dirname, '..', '..', 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'samvirke-screens-'));
+const SCREENSHOTS = screenshotsDir();
 
 jest.setTimeout(480_000);
 
@@ -75,22 +72,7 @@ describe('names, agency directory and SSP+ register in the console (Chromium)', 
     return caseId;
   }
 
-  async function signedIn(userId: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser!.newContext({ locale: 'da-DK', timezoneId: 'Europe/Copenhagen', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${base}/app`);
-    await page.getByRole('link', { name: 'Log ind' }).click();
-    await page.getByRole('button', { name: new RegExp(`^${userId}\\b`) }).click();
-    await page.getByTestId('signed-in-user').waitFor();
-    return { context, page };
-  }
-
-  async function expectNoWcagViolations(page: Page): Promise<void> {
-    const result = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-    expect(
-      result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, nodes: violation.nodes.map((node) => node.target.join(' ')) })),
-    ).toEqual([]);
-  }
+  const signedIn = (userId: string): Promise<{ context: BrowserContext; page: Page }> => signIn(browser!, base, userId);
 
   /** The row of a case in a table, once it shows. */
   async function rowOf(page: Page, testId: string, caseId: string) {
@@ -103,7 +85,7 @@ describe('names, agency directory and SSP+ register in the console (Chromium)', 
   }
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+    browser = await launchChromium();
     database = await createOwnDatabase('screens');
     dataDir = mkdtempSync(join(tmpdir(), 'samvirke-screens-'));
     const port = await freePort();
@@ -113,8 +95,6 @@ describe('names, agency directory and SSP+ register in the console (Chromium)', 
     await waitForHttp(`${base}/health/ready`, 180_000, api);
     const devKey = loadAuthConfig({ AUTH_TRUST_DEV_KEYS: 'true' }, dataDir).devKeys!.privateJwk!;
     bearer = (user) => mintToken(devKey, { ...user, roles: user.roles as never, issuer: 'samvirke-dev', audience: 'samvirke-api' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
-    mkdirSync(SCREENSHOTS, { recursive: true });
     openCase = await referAndTakeOver(open);
     sealedCase = await referAndTakeOver(sealed, [openCase]);
     await written(COORDINATOR, `/cases/${sealedCase}/programmes`, { programmeCode: 'EXIT', startedOn: copenhagenDate(new Date()) });

@@ -26,8 +26,8 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /** A fresh browser context in Danish; `timezoneId` other than Copenhagen checks the console still shows Danish days. */
-export function consoleContext(browser: Browser, timezoneId = 'Europe/Copenhagen'): Promise<BrowserContext> {
-  return browser.newContext({ locale: 'da-DK', timezoneId, viewport: { width: 1280, height: 900 } });
+export function consoleContext(browser: Browser, timezoneId = 'Europe/Copenhagen', height = 900): Promise<BrowserContext> {
+  return browser.newContext({ locale: 'da-DK', timezoneId, viewport: { width: 1280, height } });
 }
 
 /**
@@ -39,9 +39,9 @@ export async function signIn(
   browser: Browser,
   base: string,
   userId: string,
-  options: { timezoneId?: string } = {},
+  options: { timezoneId?: string; height?: number } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await consoleContext(browser, options.timezoneId);
+  const context = await consoleContext(browser, options.timezoneId, options.height);
   const page = await context.newPage();
   await page.goto(`${base}/app`);
   await page.getByRole('link', { name: 'Log ind' }).click();
