@@ -273,6 +273,8 @@ describe('case work in the console (Chromium)', () => {
     const dialog = page.getByRole('dialog', { name: 'Inddrag en myndighed i sagen' });
     await dialog.waitFor();
     // The dialog took the focus: its first field.
+    // (The dialog moves the focus in an effect after it renders: wait for it, a few hundred ms at most.)
+    await page.waitForFunction("document.activeElement?.id === 'join-agency'", undefined, { timeout: 3_000 }).catch(() => undefined);
     expect(await page.evaluate('document.activeElement?.id')).toBe('join-agency');
     await page.keyboard.press('ArrowDown');
     const chosen = await dialog.getByLabel(/^Myndighed/).inputValue();

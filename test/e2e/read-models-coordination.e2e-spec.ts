@@ -104,7 +104,7 @@ describe('coordination read models over HTTP', () => {
         ownerAgency: 'KRIMINALFORSORGEN',
         roadMap: { code: 'GOOD_RELEASE', item: 'RELEASE_MEETING' },
       });
-      expect(response.body.page).toEqual({ limit: 200, offset: 0, total: items.length });
+      expect(response.body.page).toEqual({ limit: 200, offset: 0, total: items.length, next: null });
       const dates = items.map((item) => item.on);
       expect([...dates].sort()).toEqual(dates);
     });
