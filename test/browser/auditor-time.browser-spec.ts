@@ -241,6 +241,7 @@ describe("the auditors' time, verification and access-log screens (Chromium)", (
       expect(altered.event_type).toBe('SspCategoryAssessed');
       expect(await result.getByTestId('broken-position').innerText()).toBe(String(altered.stream_revision));
       expect(await result.getByTestId('broken-type').innerText()).toBe('SspCategoryAssessed');
+      expect(await result.innerText()).toContain('SSP-niveau vurderet (SspCategoryAssessed)');
       expect(await result.innerText()).toContain('Hændelsen er ændret, efter den blev registreret');
       await expect(result.getByRole('link', { name: caseId }).getAttribute('href')).resolves.toBe(`/app/cases/${caseId}`);
       await expectNoWcagViolations(page);

@@ -4,6 +4,7 @@ import { dialogsDa } from './dialogs-da';
 import { screensDa } from './screens-da';
 import { sealDa } from './seal-da';
 import { dashboardDa } from './dashboard-da';
+import { eventTypesDa } from './event-types-da';
 
 /**
  * Danish, the console's first language and the source of every key: en.ts must have the same keys
@@ -17,6 +18,7 @@ export const da = {
   ...sealDa,
   ...auditDa,
   ...dashboardDa,
+  ...eventTypesDa,
   'app.name': 'Samvirke',
   'app.tagline': 'SSP+ samarbejde på tværs af myndigheder',
   'app.skipToContent': 'Gå til indhold',

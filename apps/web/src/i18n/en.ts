@@ -4,6 +4,7 @@ import { dialogsEn } from './dialogs-en';
 import { screensEn } from './screens-en';
 import { sealEn } from './seal-en';
 import { dashboardEn } from './dashboard-en';
+import { eventTypesEn } from './event-types-en';
 import type { MessageKey } from './da';
 
 /** English, the second language. Typed against da.ts: every Danish key needs an English text. */
@@ -14,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   ...sealEn,
   ...auditEn,
   ...dashboardEn,
+  ...eventTypesEn,
   'app.name': 'Samvirke',
   'app.tagline': 'SSP+ cooperation across agencies',
   'app.skipToContent': 'Skip to content',

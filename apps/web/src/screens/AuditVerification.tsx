@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { ApiError } from '../api';
 import { auditApi, type StoreVerification } from '../audit-api';
-import { useI18n } from '../i18n';
+import { isMessageKey, useI18n } from '../i18n';
 import { Link } from '../router';
 import { ErrorAlert, PageHeading } from './common';
 import '../audit.css';
@@ -39,6 +39,11 @@ const CASE_STREAM = /^case-([0-9a-f-]{36})$/;
 
 function Result({ result }: { result: StoreVerification }) {
   const { t } = useI18n();
+  // The event type in words, then its code (auditors search the log by it).
+  const eventTypeLabel = (type: string) => {
+    const key = `eventType.${type}`;
+    return isMessageKey(key) ? `${t(key)} ` : '';
+  };
   if (result.ok) {
     return (
       <div className="alert alert-success" data-testid="store-verification">
@@ -74,7 +79,15 @@ function Result({ result }: { result: StoreVerification }) {
             <dt>{t('auditVerification.position')}</dt>
             <dd data-testid="broken-position">{broken.revision ?? '–'}</dd>
             <dt>{t('auditVerification.eventType')}</dt>
-            <dd data-testid="broken-type">{broken.eventType ?? '–'}</dd>
+            <dd>
+              {broken.eventType ? (
+                <>
+                  {eventTypeLabel(broken.eventType)}(<code data-testid="broken-type">{broken.eventType}</code>)
+                </>
+              ) : (
+                '–'
+              )}
+            </dd>
             <dt>{t('auditVerification.checked')}</dt>
             <dd>{result.eventsChecked}</dd>
           </dl>
