@@ -196,6 +196,22 @@ describe('the dialogs that change a case (Chromium)', () => {
     await timelineRow(page, 'Frihedsberøvelse', 'sentence at Vestre Fængsel').waitFor();
     await timelineRow(page, 'Køreplan').waitFor();
 
+    // The expected release moves (the sentence was recalculated): a date before the start is refused on screen.
+    await page.getByRole('button', { name: 'Ændr forventet løsladelse' }).click();
+    const expected = page.getByRole('dialog', { name: 'Ændr den forventede løsladelsesdato' });
+    await expected.getByLabel(/^Forventet løsladelse/).fill(copenhagenDay(-60));
+    await expected.getByRole('button', { name: 'Gem den nye dato' }).click();
+    await expected.getByRole('alert').getByText('Forventet løsladelse skal ligge på eller efter startdatoen.').waitFor();
+    await expected.getByLabel(/^Forventet løsladelse/).fill(copenhagenDay(200));
+    await expectNoWcagViolations(page);
+    await expected.getByRole('button', { name: 'Gem den nye dato' }).click();
+    const moved = page.getByTestId('action-done').getByText('Forventet løsladelse er nu', { exact: false });
+    await moved.waitFor();
+    // The page shows the new date as the message names it (the console's own Danish date format).
+    const newDate = /er nu (.+)\.$/.exec((await moved.innerText()).trim())![1];
+    expect(newDate).toMatch(new RegExp(`${Number(copenhagenDay(200).slice(8, 10))}\\. .+ ${copenhagenDay(200).slice(0, 4)}`));
+    await page.getByTestId('custody-state').getByText(`Forventet løsladelse ${newDate}.`, { exact: false }).waitFor();
+
     await page.getByRole('button', { name: 'Registrér løsladelse' }).click();
     const release = page.getByRole('dialog', { name: 'Registrér at borgeren er løsladt' });
     // The citizen is in the Exit programme: the hand-over to the local exit unit starts from the release.

@@ -97,6 +97,9 @@ export const dialogsApi = {
   startCustody(caseId: string, revision: number, body: StartCustody): Promise<CommandAccepted> {
     return apiRequest('POST', casePath(caseId, 'custody'), { custodyId: crypto.randomUUID(), ...body }, ifMatch(revision));
   },
+  changeExpectedRelease(caseId: string, revision: number, body: { expectedReleaseOn: string }): Promise<CommandAccepted> {
+    return apiRequest('PUT', casePath(caseId, 'custody/expected-release'), body, ifMatch(revision));
+  },
   releaseFromCustody(caseId: string, revision: number, body: { releasedOn: string; conditional: boolean }): Promise<CommandAccepted> {
     return apiRequest('POST', casePath(caseId, 'custody/release'), body, ifMatch(revision));
   },

@@ -189,7 +189,7 @@ function useRequired() {
   };
 }
 
-type DialogName = 'request' | 'custody' | 'release' | 'charge' | 'employment' | 'assess';
+type DialogName = 'request' | 'custody' | 'expected-release' | 'release' | 'charge' | 'employment' | 'assess';
 
 /** The buttons and dialogs, mounted in CaseActions' section (which shows only to those working the case). */
 export function CaseDialogs(props: CaseWriteProps & { onDone: (text: string) => void }) {
@@ -219,6 +219,7 @@ export function CaseDialogs(props: CaseWriteProps & { onDone: (text: string) => 
     { name: 'request', label: t('request.open'), show: summary.agencies.includes(user.agency) },
     { name: 'assess', label: t('assess.open'), show: true },
     { name: 'custody', label: t('custody.open'), show: custody !== undefined && !held },
+    { name: 'expected-release', label: t('expectedRelease.open'), show: held },
     { name: 'release', label: t('release.open'), show: held },
     { name: 'charge', label: t('charge.open'), show: police },
     { name: 'employment', label: t('employment.open'), show: true },
@@ -254,6 +255,9 @@ export function CaseDialogs(props: CaseWriteProps & { onDone: (text: string) => 
       </Dialog>
       <Dialog title={t('custody.title')} open={open === 'custody'} onClose={() => setOpen(null)} initialFocus="custody-kind-remand">
         <CustodyForm {...formProps} />
+      </Dialog>
+      <Dialog title={t('expectedRelease.title')} open={open === 'expected-release'} onClose={() => setOpen(null)} initialFocus="expected-release-on">
+        <ExpectedReleaseForm {...formProps} />
       </Dialog>
       <Dialog title={t('release.title')} open={open === 'release'} onClose={() => setOpen(null)} initialFocus="release-on">
         <ReleaseForm {...formProps} />
@@ -666,6 +670,68 @@ function ReleaseForm(props: FormProps) {
       </ul>
       <RoadMapNote maps={starting} extra={[t('roadMap.custodyEnds')]} />
       <FormButtons submit={t('release.submit')} busy={write.isPending || props.reloading} conflict={write.conflict} onCancel={props.onCancel} />
+    </form>
+  );
+}
+
+// ---- The expected release date changes (sentence calculated, appeal, parole) -------------------
+
+function ExpectedReleaseForm(props: FormProps) {
+  const { t, language } = useI18n();
+  const summary = props.summary as CaseSummaryWithCustody;
+  const custody = summary.custody;
+  const [draft, setDraft] = useState({ expectedReleaseOn: custody?.expectedReleaseOn ?? '' });
+  const [problem, setProblem] = useState<string | null>(null);
+  const required = useRequired();
+  const { write, submit, sentWith } = useDialogWrite(
+    props,
+    (revision, body: { expectedReleaseOn: string }) => dialogsApi.changeExpectedRelease(summary.caseId, revision, body),
+    (body) => t('expectedRelease.done', { date: formatDate(body.expectedReleaseOn, language) }),
+  );
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!required.check([{ id: 'expected-release-on', label: t('expectedRelease.on'), filled: draft.expectedReleaseOn !== '' }])) return;
+    if (custody?.startedOn && draft.expectedReleaseOn < custody.startedOn) {
+      setProblem(t('custody.expectedBeforeStart'));
+      document.getElementById('expected-release-on')?.focus();
+      return;
+    }
+    setProblem(null);
+    submit(draft);
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      {custody && custody.status !== 'none' && (
+        <p>
+          {t('custody.stateHeld', {
+            kind: t(`custody.kind.${custody.status}`),
+            institution: custody.institution ?? '',
+            startedOn: formatDate(custody.startedOn, language),
+          })}{' '}
+          {custody.expectedReleaseOn ? t('custody.stateExpected', { date: formatDate(custody.expectedReleaseOn, language) }) : t('custody.stateUnknownRelease')}
+        </p>
+      )}
+      <p>{t('expectedRelease.intro')}</p>
+      <DialogProblem write={write} sentWith={sentWith} summary={summary} />
+      <MissingFields missing={required.labels} />
+      {problem && (
+        <p className="alert alert-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <Field id="expected-release-on" label={t('expectedRelease.on')} required>
+        <input
+          id="expected-release-on"
+          type="date"
+          className="form-input"
+          autoFocus
+          min={custody?.startedOn}
+          aria-invalid={required.invalid('expected-release-on') || problem !== null}
+          value={draft.expectedReleaseOn}
+          onChange={(event) => setDraft({ expectedReleaseOn: event.target.value })}
+        />
+      </Field>
+      <FormButtons submit={t('expectedRelease.submit')} busy={write.isPending || props.reloading} conflict={write.conflict} onCancel={props.onCancel} />
     </form>
   );
 }
