@@ -263,7 +263,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every effect measure in its current definition version: cohort, window and definition, and the programmes that picked it; lang=da gives the titles in Danish. */
+        /** Every effect measure in its current definition version: cohort, window and definition, and the programmes that picked it; lang=da gives the titles and texts in Danish. */
         get: operations["EffectsController_measures"];
         put?: never;
         /** Add a measure (effects administrators): body {code, title, anchor, windowMonths, predicate: {kind, ...}, programmes?}; predicate kinds are those the engine knows (GET /effects/measures shows them in use). Stored as version 1; a refused definition is a 400 naming the field and rule. */
@@ -4066,7 +4066,7 @@ export interface operations {
     EffectsController_measures: {
         parameters: {
             query?: {
-                /** @description The measures' titles in Danish or English (the other fields are the same in both). Default en. */
+                /** @description The measures' titles, cohorts, windows and definitions in Danish or English (codes, numbers and the other fields are the same in both). Default en. */
                 lang?: "da" | "en";
             };
             header?: never;
@@ -4208,7 +4208,7 @@ export interface operations {
     EffectsController_report: {
         parameters: {
             query?: {
-                /** @description Labels of the cells (and the measure's title) in Danish or English; keys and figures are the same in both. Default en. */
+                /** @description Labels of the cells, and the measure's title, cohort, window and definition, in Danish or English; keys and figures are the same in both. Default en. */
                 lang?: "da" | "en";
                 /** @description Run the report with this version of the measure's definition (default: the newest recorded on or before asOf). */
                 definitionVersion?: string;
@@ -4645,7 +4645,7 @@ export interface operations {
     EffectsController_chart: {
         parameters: {
             query?: {
-                /** @description Labels of the cells (and the measure's title) in Danish or English; keys and figures are the same in both. Default en. */
+                /** @description Labels of the cells, and the measure's title, cohort, window and definition, in Danish or English; keys and figures are the same in both. Default en. */
                 lang?: "da" | "en";
                 /** @description Run the report with this version of the measure's definition (default: the newest recorded on or before asOf). */
                 definitionVersion?: string;

@@ -135,6 +135,10 @@ describe("the programme managers' effects dashboard in Chromium", () => {
       await table.locator('caption', { hasText: /^Selvforsørgende 12 måneder efter indskrivning, opgjort 1\. jan\. 2023$/ }).waitFor();
       await table.getByRole('columnheader', { name: 'Bydel' }).waitFor();
       await page.locator('tfoot tr[data-key="total"]').waitFor();
+      // The measure's definition in Danish, in the page's language (no lang attribute of its own).
+      const definition = page.locator('dl.effects-definition');
+      await expect(definition.locator('dd').nth(2).innerText()).resolves.toMatch(/^Tælles med, når personen er selvforsørgende/);
+      await expect(definition.getAttribute('lang')).resolves.toBeNull();
 
       const text = async (key: string, column: number) => (await table.locator(`tr[data-key="${key}"] td`).nth(column).innerText()).trim();
       for (const [key, cell] of expected) {

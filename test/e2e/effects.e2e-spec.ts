@@ -53,6 +53,19 @@ describe('effects endpoints (e2e)', () => {
     expect(measure).toMatchObject({ anchor: 'enrolment', windowMonths: 12, programmes: expect.arrayContaining(['SSP_PLUS']) });
     expect(measure.cohort).toMatch(/SSP_PLUS/);
     expect(measure.definition).toMatch(/self-sufficient/);
+    // lang=da: the title, cohort, window and definition in Danish; the rest as in English.
+    const danish = await app.request('GET', '/effects/measures?lang=da', { user: auditor });
+    expect(danish.status).toBe(200);
+    const inDanish = danish.body.measures.find((m: { code: string }) => m.code === 'self-sufficiency-12m');
+    expect(inDanish).toMatchObject({
+      title: 'Selvforsørgende 12 måneder efter indskrivning',
+      anchor: 'enrolment',
+      windowMonths: 12,
+      programmes: measure.programmes,
+    });
+    expect(inDanish.cohort).toMatch(/^Personer indskrevet i .*SSP_PLUS/);
+    expect(inDanish.window).toMatch(/12 måned\(er\) senere/);
+    expect(inDanish.definition).toMatch(/^Tælles med, når personen er selvforsørgende/);
   });
 
   it('reports a measure by period in JSON, CSV and SVG with small cells suppressed, reproducibly as of an instant', async () => {
@@ -68,6 +81,9 @@ describe('effects endpoints (e2e)', () => {
     const json = await app.request('GET', `/effects/measures/self-sufficiency-12m?${query}`, { user: coordinator });
     expect(json.status).toBe(200);
     expect(json.body.measure.window).toMatch(/12 month/);
+    const danish = await app.request('GET', `/effects/measures/self-sufficiency-12m?${query}&lang=da`, { user: coordinator });
+    expect(danish.body.measure.window).toMatch(/12 måned\(er\) senere/);
+    expect({ total: danish.body.total, cells: danish.body.cells }).toEqual({ total: json.body.total, cells: json.body.cells });
     expect(json.body.cells.find((c: { key: string }) => c.key === '2011-Q1')).toEqual({
       key: '2011-Q1',
       people: 6,

@@ -173,8 +173,8 @@ function MeasureDashboard({ measures, programmes }: { measures: MeasureSummary[]
       </form>
       {!measure && <p>{t('effects.noMeasures')}</p>}
       {measure && (
-        // The definitions are written in English only (the API's measure catalogue): marked so, for screen readers.
-        <dl className="effects-definition" lang={language === 'en' ? undefined : 'en'}>
+        // The API answers the definitions in the page's language (lang= on /effects/measures), so they take the page's lang.
+        <dl className="effects-definition">
           <dt>{t('effects.cohort')}</dt>
           <dd>{measure.cohort}</dd>
           <dt>{t('effects.window')}</dt>

@@ -3,6 +3,8 @@ import {
   countedSubject,
   type AgeBand,
   type CountedSubject,
+  type EmploymentKindCode,
+  type LabourMarketStatus,
   type MeasureCatalogue,
   type MeasureDefinition,
   type OutcomePredicate,
@@ -37,6 +39,8 @@ export interface MeasureReportRequest {
   readonly periodGrain?: PeriodGrain;
   /** Restrict the cohort to this programme (it must have picked the measure). */
   readonly programme?: string;
+  /** The language of the measure's cohort, window and definition texts (default en); the figures are the same in both. */
+  readonly lang?: MeasureLanguage;
 }
 
 export interface MeasureDescription {
@@ -75,12 +79,31 @@ export function programmesPicking(refData: Pick<ReferenceData, 'programmes'>, me
     .sort();
 }
 
-export function describeMeasure(measure: MeasureDefinition, programmes: readonly string[]): MeasureDescription {
+/** The language of a measure's texts (cohort, window, definition): Danish, as the console's, or English (the default). */
+export type MeasureLanguage = 'da' | 'en';
+
+/** The measure with its cohort, window and definition in words, in the language; codes and numbers stay as they are. */
+export function describeMeasure(measure: MeasureDefinition, programmes: readonly string[], lang: MeasureLanguage = 'en'): MeasureDescription {
+  const counts = countedSubject(measure.predicate);
+  return {
+    code: measure.code,
+    title: measure.title,
+    ...(lang === 'da' ? danishTexts(measure, counts, programmes) : englishTexts(measure, counts, programmes)),
+    anchor: measure.anchor,
+    windowMonths: measure.windowMonths,
+    predicate: measure.predicate,
+    counts,
+    programmes,
+  };
+}
+
+type MeasureTexts = Pick<MeasureDescription, 'cohort' | 'window' | 'definition'>;
+
+function englishTexts(measure: MeasureDefinition, counts: CountedSubject, programmes: readonly string[]): MeasureTexts {
   const anchorText =
     measure.anchor === 'enrolment'
       ? 'the first day of their first enrolment in one of the programmes'
       : 'their first release from custody on or after their first enrolment in one of the programmes';
-  const counts = countedSubject(measure.predicate);
   const from = programmes.length === 0 ? '(no programme has picked this measure)' : programmes.join(', ');
   const cohort =
     counts === 'staff-units'
@@ -89,19 +112,36 @@ export function describeMeasure(measure: MeasureDefinition, programmes: readonly
         ? `The area efforts of ${from} (reference data estates.json: district, estate where known, start date); no people are counted.`
         : `People enrolled in ${from}, counted once each from ${anchorText} (the anchor), if the whole window has ended on or before the measurement date.`;
   return {
-    code: measure.code,
-    title: measure.title,
     cohort,
     window:
       counts === 'areas'
         ? `Before: the calendar year before the effort started. After: the calendar year in which the day ${measure.windowMonths} month(s) after the start falls, once that day is on or before the measurement date.`
         : `From the anchor day through the same day ${measure.windowMonths} month(s) later (the window's last day included; a day past the month's end falls on its last day).`,
     definition: predicateDefinition(measure.predicate),
-    anchor: measure.anchor,
-    windowMonths: measure.windowMonths,
-    predicate: measure.predicate,
-    counts,
-    programmes,
+  };
+}
+
+/** The same texts in plain Danish, in the public sector's words (indskrivning, måleperiode, måledato, sigtelse, dom, løsladelse). */
+function danishTexts(measure: MeasureDefinition, counts: CountedSubject, programmes: readonly string[]): MeasureTexts {
+  const anchorText =
+    measure.anchor === 'enrolment'
+      ? 'den første dag i deres første indskrivning i et af programmerne'
+      : 'deres første løsladelse på eller efter deres første indskrivning i et af programmerne';
+  const from = programmes.length === 0 ? '(intet program har valgt dette effektmål)' : programmes.join(', ');
+  const months = `${measure.windowMonths} måned(er)`;
+  const cohort =
+    counts === 'staff-units'
+      ? `Medarbejderenheder i ${from} med en vidensmåling før en uddannelse og en efter den, senest ${months} efter målingen før og på eller før måledatoen; registreret pr. enhed (POST /effects/staff-knowledge), aldrig pr. borger.`
+      : counts === 'areas'
+        ? `Områdeindsatserne i ${from} (referencedata estates.json: område, boligområde hvor det kendes, startdato); der tælles ingen personer.`
+        : `Personer indskrevet i ${from}, talt én gang hver fra ${anchorText} (ankerdagen), hvis hele måleperioden er slut på eller før måledatoen.`;
+  return {
+    cohort,
+    window:
+      counts === 'areas'
+        ? `Før: kalenderåret før indsatsen startede. Efter: det kalenderår, som dagen ${months} efter starten falder i, når den dag er på eller før måledatoen.`
+        : `Fra ankerdagen til og med samme dag ${months} senere (måleperiodens sidste dag medregnet; findes dagen ikke i den måned, bruges månedens sidste dag).`,
+    definition: predicateDefinitionDa(measure.predicate),
   };
 }
 
@@ -144,6 +184,65 @@ export function statusText(status: string): string {
 }
 function jobKindText(kind: string): string {
   return kind === 'flexible' ? 'flexible (fleksjob)' : kind;
+}
+
+function predicateDefinitionDa(predicate: OutcomePredicate): string {
+  switch (predicate.kind) {
+    case 'self-sufficient-at':
+      return "Tælles med, når personen er selvforsørgende på måleperiodens sidste dag (den seneste registrering af selvforsørgelse opnået eller mistet på eller før den dag var 'opnået').";
+    case 'labour-market-status-at':
+      return `Tælles med, når arbejdsmarkedsstatus på måleperiodens sidste dag er en af: ${predicate.statuses.map(statusTextDa).join(', ')} (har personen flere statusser samme dag, gælder den første af: selvforsørgende, ordinært job, løntilskudsjob, praktik, uddannelse, offentlig forsørgelse).`;
+    case 'ever-wage-subsidy':
+      return `Tælles med, når et job af typen ${orList(predicate.employmentKinds.map(jobKindTextDa))} overlapper måleperioden (startet på eller før dens sidste dag og ikke sluttet før ankerdagen).`;
+    case 'progression-gain':
+      return 'Tælles med, når det seneste progressionstrin vurderet inden måleperiodens udgang ligger mindst ét trin over udgangspunktet (den seneste vurdering på eller før ankerdagen, ellers den første i måleperioden); median = antal trin frem, blandt personer med en vurdering.';
+    case 'recidivism-charge':
+      return 'Tælles med, når en ny sigtelse er dateret efter ankerdagen og på eller før måleperiodens sidste dag.';
+    case 'recidivism-conviction':
+      return 'Tælles med, når en ny dom er dateret efter ankerdagen og på eller før måleperiodens sidste dag.';
+    case 'recidivism-dangerous':
+      return 'Tælles med, når en ny dom for personfarlig kriminalitet er dateret efter ankerdagen og på eller før måleperiodens sidste dag.';
+    case 'release-to-jobcentre-days':
+      return `Tælles med, når jobcentret (${predicate.contactAgency}) har registreret en aktivitet i sagen eller deltaget i et netværksmøde fra løsladelsesdagen til og med måleperiodens sidste dag; median = dage fra løsladelsen til den første kontakt, blandt personer med en kontakt.`;
+    case 'information-delay':
+      return `Tælles med, når information delt i måleperioden blev kvitteret af en modtagende myndighed mere end ${predicate.thresholdDays} dag(e) efter, at den blev delt, eller slet ikke blev kvitteret.`;
+    case 'programme-completed':
+      return `Tælles med, når personen fra ankerdagen til og med måleperiodens sidste dag er udskrevet af ${predicate.programmeCode} med udskrivningsårsagen "completed" (exitforløbet gennemført), eller er løsladt, og der er holdt et netværksmøde fra ${predicate.handoverLeadDays} dag(e) før til og med ${predicate.handoverFollowDays} dag(e) efter løsladelsen (overdragelsen til den lokale exitenhed; hændelserne registrerer ingen overdragelse i sig selv, så mødet omkring løsladelsen står for den, som i køreplanens EXIT_RELEASE_HANDOVER), og mødet også ligger i måleperioden.`;
+    case 'plan-action-added':
+      return `Tælles med, når en handling med ${predicate.agency} som ansvarlig er føjet til handleplanen fra ankerdagen til og med måleperiodens sidste dag (hændelserne registrerer ingen underskrift: jobcentrets første handling i planen står for den underskrevne job- og uddannelsesplan, ligesom punktet JOB_EDUCATION_PLAN_SIGNED i køreplanen opfyldes).`;
+    case 'employment-started':
+      return `Tælles med, når et job af typen ${orList(predicate.employmentKinds.map(jobKindTextDa))} er startet fra ankerdagen til og med måleperiodens sidste dag (et fritidsjob registreres som en ansættelse af en af disse typer: hændelserne har ingen egen type for det).`;
+    case 'staff-knowledge-gain':
+      return 'Tælles pr. medarbejderenhed, aldrig pr. borger: en enhed, hvis vidensmåling efter uddannelse (holdt inden for måleperioden efter målingen før uddannelse) har en højere gennemsnitsscore end målingen før; median = point frem. Alle celler tæller medarbejderenheder, ikke personer.';
+    case 'area-safety-index':
+      return `Pr. område, aldrig pr. borger: tryghedsindekset (oplevet tryghed, 0-100, og udsathed for kriminalitet) i ${predicate.area === 'district' ? 'indsatsens område' : 'indsatsens boligområde, hvor et sådant er registreret,'} i året før indsatsen startede og i det år, måleperioden slutter i; ingen kohorte af personer.`;
+  }
+}
+
+/** The labour-market statuses in Danish, each shown with its code (ordinary-job includes a flexible job, fleksjob). */
+const STATUS_NAMES_DA: Readonly<Record<LabourMarketStatus, string>> = {
+  benefits: 'offentlig forsørgelse',
+  internship: 'praktik',
+  'wage-subsidy-job': 'løntilskudsjob',
+  'ordinary-job': 'ordinært job eller fleksjob',
+  education: 'uddannelse',
+  'self-sufficient': 'selvforsørgende',
+};
+function statusTextDa(status: LabourMarketStatus): string {
+  return `${STATUS_NAMES_DA[status]} (${status})`;
+}
+const JOB_KINDS_DA: Readonly<Record<EmploymentKindCode, string>> = {
+  ordinary: 'ordinært job',
+  'wage-subsidy': 'løntilskud',
+  internship: 'praktik',
+  flexible: 'fleksjob',
+};
+function jobKindTextDa(kind: EmploymentKindCode): string {
+  return `${JOB_KINDS_DA[kind]} (${kind})`;
+}
+/** "a", "a eller b", "a, b eller c". */
+function orList(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} eller ${items[items.length - 1]}`;
 }
 
 interface Evaluated {
@@ -195,7 +294,7 @@ export function computeMeasureReport(histories: readonly CaseHistory[], request:
   const protectedFigures = withReportSuppression(publishCell('total', figures(people), threshold), cells, threshold);
   cells = protectedFigures.cells;
   return {
-    measure: describeMeasure(measure, picking),
+    measure: describeMeasure(measure, picking, request.lang),
     asOf: request.asOf,
     measurementDate: request.measurementDate,
     programmeFilter: request.programme ?? null,

@@ -6,7 +6,7 @@ import { SERIES_GRAINS, type SeriesGrain } from '../engine/measure-series';
 import { REPORT_LANGUAGES, type ReportLanguage } from '../report/report-labels';
 
 export class MeasureReportQueryDto {
-  /** Labels of the cells (and the measure's title) in Danish or English; keys and figures are the same in both. Default en. */
+  /** Labels of the cells, and the measure's title, cohort, window and definition, in Danish or English; keys and figures are the same in both. Default en. */
   @IsOptional() @IsIn(REPORT_LANGUAGES, { message: 'lang must be da or en' }) lang?: ReportLanguage;
   /** Run the report with this version of the measure's definition (default: the newest recorded on or before asOf). */
   @IsOptional()
@@ -27,7 +27,7 @@ export class MeasureReportQueryDto {
 }
 
 export class MeasureListQueryDto {
-  /** The measures' titles in Danish or English (the other fields are the same in both). Default en. */
+  /** The measures' titles, cohorts, windows and definitions in Danish or English (codes, numbers and the other fields are the same in both). Default en. */
   @IsOptional() @IsIn(REPORT_LANGUAGES, { message: 'lang must be da or en' }) lang?: ReportLanguage;
 }
 

@@ -127,7 +127,7 @@ export class EffectsController {
   @Roles('coordinator', 'auditor', 'effects-admin', 'programme-manager')
   @ApiOperation({
     summary:
-      'Every effect measure in its current definition version: cohort, window and definition, and the programmes that picked it; lang=da gives the titles in Danish.',
+      'Every effect measure in its current definition version: cohort, window and definition, and the programmes that picked it; lang=da gives the titles and texts in Danish.',
   })
   @ApiOkResponse({ description: 'The measures (`measures`).', type: MeasureListDto })
   async measures(
@@ -139,7 +139,7 @@ export class EffectsController {
       version: this.catalogue.version,
       suppressionThreshold: this.catalogue.suppressionThreshold,
       measures: current.map((v) => {
-        const described = this.describe(v.definition);
+        const described = this.describe(v.definition, lang);
         return { ...described, title: measureTitle(described.code, described.title, lang), definitionVersion: v.version };
       }),
     };
@@ -235,8 +235,8 @@ export class EffectsController {
     };
   }
 
-  private describe(measure: MeasureDefinition): MeasureDescription {
-    return describeMeasure(measure, programmesPicking(this.referenceData, measure.code, measure.programmes));
+  private describe(measure: MeasureDefinition, lang: ReportLanguage = 'en'): MeasureDescription {
+    return describeMeasure(measure, programmesPicking(this.referenceData, measure.code, measure.programmes), lang);
   }
 
   private validDefinition(body: unknown): MeasureDefinition {
@@ -577,6 +577,7 @@ export class EffectsController {
       breakdown2: query.by2,
       periodGrain: query.period,
       programme: query.programme,
+      lang: query.lang ?? 'en',
     });
   }
 
@@ -600,7 +601,7 @@ export class EffectsController {
     const pairs = unitPairs(await staffKnowledgeAsOf(this.pool, asOf), programmes, measure.windowMonths, measurementDate);
     const figures = staffKnowledgeFigures(pairs, this.catalogue.suppressionThreshold, query.by as StaffKnowledgeBreakdown | undefined);
     return {
-      measure: describeMeasure(measure, picking),
+      measure: describeMeasure(measure, picking, query.lang ?? 'en'),
       asOf: asOf.toISOString(),
       measurementDate,
       programmeFilter: query.programme ?? null,
@@ -638,7 +639,7 @@ export class EffectsController {
       query.lang ?? 'en',
     );
     return {
-      measure: describeMeasure(measure, picking),
+      measure: describeMeasure(measure, picking, query.lang ?? 'en'),
       asOf: asOf.toISOString(),
       measurementDate,
       programmeFilter: query.programme ?? null,
