@@ -30,6 +30,17 @@ const INHERITED_BUT_NOT_WANTED = [
  * up in the CPR lookup (citizen_case_lookup) of the database the last started API writes to.
  */
 const BENCH_CPR_HMAC_SECRET = randomBytes(32).toString('hex');
+/**
+ * The master keys of every API, worker and rebuild this bench process starts: they seal into and open
+ * the one bench database, as the processes of one deployment share a keyring (an API with other keys
+ * refuses to start on it, and a rebuild with other keys could not open CaseOpened's sealed pair).
+ */
+const BENCH_MASTER_KEYS = `bench1:${randomBytes(32).toString('base64')}`;
+
+/** MASTER_KEYS and CPR_HMAC_SECRET for a child process of the bench that reads or writes the bench database. */
+function benchPrivacyEnv() {
+  return { MASTER_KEYS: BENCH_MASTER_KEYS, CPR_HMAC_SECRET: BENCH_CPR_HMAC_SECRET };
+}
 let lookupPool;
 
 /** The case id the bench's APIs gave a citizen (see BENCH_CPR_HMAC_SECRET). */
@@ -79,7 +90,7 @@ async function startApi(databaseUrl, log, { nodeArgs: extraNodeArgs = [], onOutp
     DEMO_DATA: 'false',
     // Unset: the projections run where `npm start` runs them (a worker thread of the API, apps/api/src/projection-thread.ts).
     ...(separateWorker ? { PROJECTIONS_IN_API: 'false' } : projectionsInLoop ? { PROJECTIONS_IN_API: 'true' } : {}),
-    CPR_HMAC_SECRET: BENCH_CPR_HMAC_SECRET,
+    ...benchPrivacyEnv(),
   });
   // Creating the key file here, before the API starts, means both sides read the same one.
   const access = distModule('libs/access/src/index.js');
@@ -174,4 +185,4 @@ function startWorker(apiEnv, log) {
   };
 }
 
-module.exports = { startApi, benchCaseIdOf };
+module.exports = { startApi, benchCaseIdOf, benchPrivacyEnv };

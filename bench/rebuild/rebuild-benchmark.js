@@ -1,11 +1,16 @@
 'use strict';
 const { fork } = require('node:child_process');
 const { join } = require('node:path');
+const { benchPrivacyEnv } = require('../api/api-process');
 
 /** Rebuilds every read model in a child process; answers its per-projection timings and memory. */
 function rebuildAllProjections(databaseUrl) {
   return new Promise((resolve, reject) => {
-    const child = fork(join(__dirname, 'rebuild-child.js'), [JSON.stringify({ databaseUrl })], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // The bench's keys: the rebuild reads the log through the opening store, as projections:rebuild does.
+    const child = fork(join(__dirname, 'rebuild-child.js'), [JSON.stringify({ databaseUrl })], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      env: { ...process.env, ...benchPrivacyEnv() },
+    });
     let answer;
     child.on('message', (message) => (answer = message));
     child.on('error', reject);

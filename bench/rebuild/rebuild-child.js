@@ -4,6 +4,9 @@
  * rebuild's alone: ProjectionRunner.rebuild for each projection in turn, with RSS sampled every
  * 20 ms and taken at 25% and 100% of each projection's events.
  */
+const { mkdtempSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
 const { Pool } = require('pg');
 const { distModule } = require('../build/compiled-app');
 
@@ -12,9 +15,19 @@ async function main() {
   const { PostgresEventStore } = distModule('libs/event-store/src/postgres/index.js');
   const { ProjectionRunner, postgresEventCounter } = distModule('libs/projections/src/index.js');
   const { READ_MODEL_PROJECTIONS } = distModule('libs/read-models/src/index.js');
+  const { PersonalDataVault, loadPrivacyConfig, openingEventStore } = distModule('libs/privacy/src/index.js');
   const store = new PostgresEventStore({ connectionString: databaseUrl, maxConnections: 4, application: 'samvirke-bench-rebuild' });
   const pool = new Pool({ connectionString: databaseUrl, max: 4, pipeline: true });
-  const runner = new ProjectionRunner({ eventStore: store, pool, projections: READ_MODEL_PROJECTIONS, countEvents: postgresEventCounter(store.pool) });
+  // As `npm run cli -- projections:rebuild` runs it: the log read through the opening store (issue 21:
+  // CaseOpened's sealed birth date and district opened), with the keys the bench's APIs sealed under.
+  const dataDir = mkdtempSync(join(tmpdir(), 'samvirke-bench-rebuild-'));
+  const vault = new PersonalDataVault(pool, loadPrivacyConfig(process.env, dataDir));
+  const runner = new ProjectionRunner({
+    eventStore: openingEventStore(store, vault),
+    pool,
+    projections: READ_MODEL_PROJECTIONS,
+    countEvents: postgresEventCounter(store.pool),
+  });
   const results = [];
   for (const projection of READ_MODEL_PROJECTIONS) {
     if (global.gc) global.gc();
