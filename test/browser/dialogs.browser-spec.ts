@@ -193,7 +193,7 @@ describe('the dialogs that change a case (Chromium)', () => {
     await custody.getByRole('button', { name: 'Registrér frihedsberøvelsen' }).click();
     await page.getByTestId('action-done').getByText('Frihedsberøvelsen er registreret.').waitFor();
     await page.getByTestId('custody-state').getByText('Afsoner dom i Vestre Fængsel', { exact: false }).waitFor();
-    await timelineRow(page, 'Frihedsberøvelse', 'sentence at Vestre Fængsel').waitFor();
+    await timelineRow(page, 'Frihedsberøvelse', 'Afsoning i Vestre Fængsel').waitFor();
     await timelineRow(page, 'Køreplan').waitFor();
 
     await page.getByRole('button', { name: 'Registrér løsladelse' }).click();
@@ -210,8 +210,8 @@ describe('the dialogs that change a case (Chromium)', () => {
       .waitFor();
     await page.getByTestId('custody-state').getByText('Borgeren er ikke registreret som frihedsberøvet.').waitFor();
     await timelineRow(page, 'Løsladelse').waitFor();
-    await timelineRow(page, 'Køreplan', 'Hand-over meeting with the local exit unit').waitFor();
-    await timelineRow(page, 'Køreplan', "Local exit unit's follow-up meeting").waitFor();
+    await timelineRow(page, 'Køreplan', 'Overdragelsesmøde med den lokale exit-enhed').waitFor();
+    await timelineRow(page, 'Køreplan', 'Opfølgningsmøde med den lokale exit-enhed').waitFor();
 
     // The jobcentre (BIF's liaison) records a flexible job.
     const jobcentre = await openCase('jobcenter-01', caseId);
