@@ -194,7 +194,13 @@ describe('the dialogs that change a case (Chromium)', () => {
     await page.getByTestId('action-done').getByText('Frihedsberøvelsen er registreret.').waitFor();
     await page.getByTestId('custody-state').getByText('Afsoner dom i Vestre Fængsel', { exact: false }).waitFor();
     await timelineRow(page, 'Frihedsberøvelse', 'Afsoning i Vestre Fængsel').waitFor();
-    await timelineRow(page, 'Køreplan').waitFor();
+    await timelineRow(page, 'Køreplan', 'Handleplan udarbejdet').waitFor();
+    // The titles follow the console's language.
+    await page.getByRole('button', { name: 'English' }).click();
+    await timelineRow(page, 'Custody', 'Prison sentence at Vestre Fængsel').waitFor();
+    await timelineRow(page, 'Road map', 'Action plan made').waitFor();
+    await page.getByRole('button', { name: 'Dansk' }).click();
+    await timelineRow(page, 'Frihedsberøvelse', 'Afsoning i Vestre Fængsel').waitFor();
 
     await page.getByRole('button', { name: 'Registrér løsladelse' }).click();
     const release = page.getByRole('dialog', { name: 'Registrér at borgeren er løsladt' });
