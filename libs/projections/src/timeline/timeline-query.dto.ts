@@ -22,6 +22,6 @@ export class TimelineQueryDto extends PageQueryDto {
   @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,400}$/, { message: 'after must be a page.next cursor from an earlier page' }) after?: string;
   /** total=false leaves the count out (page.total is null): a page then reads only its own rows. */
   @IsOptional() @IsIn(['true', 'false'], { message: 'total must be true or false' }) total?: 'true' | 'false';
-  /** The language of the items' titles: da or en (the default). */
+  /** The items' titles in Danish or English (agency names and road-map items from reference data). Default en. */
   @IsOptional() @IsIn(TIMELINE_LANGUAGES, { message: 'lang must be da or en' }) lang?: TimelineLanguage;
 }
