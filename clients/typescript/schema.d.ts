@@ -1503,6 +1503,7 @@ export interface components {
             /** @description How it was done: completed, cancelled, sent, acknowledged, answered, declined, held, met, ended (no longer applies), ... */
             resolution: string | null;
             ownerAgency: string | null;
+            /** @description What the item is, in the language asked for (`lang`: da or en, English by default). */
             title: string | null;
             relatedId: string | null;
             roadMap: components["schemas"]["TimelineRoadMapDto"] | null;
@@ -2949,6 +2950,8 @@ export interface operations {
                 after?: string;
                 /** @description total=false leaves the count out (page.total is null): a page then reads only its own rows. */
                 total?: "false" | "true";
+                /** @description The items' titles in Danish or English (agency names and road-map items from reference data). Default en. */
+                lang?: "da" | "en";
                 /** @description Rows per page, 1-200. */
                 limit: number;
                 offset: number;

@@ -193,8 +193,14 @@ describe('the dialogs that change a case (Chromium)', () => {
     await custody.getByRole('button', { name: 'Registrér frihedsberøvelsen' }).click();
     await page.getByTestId('action-done').getByText('Frihedsberøvelsen er registreret.').waitFor();
     await page.getByTestId('custody-state').getByText('Afsoner dom i Vestre Fængsel', { exact: false }).waitFor();
-    await timelineRow(page, 'Frihedsberøvelse', 'sentence at Vestre Fængsel').waitFor();
-    await timelineRow(page, 'Køreplan').waitFor();
+    await timelineRow(page, 'Frihedsberøvelse', 'Afsoning i Vestre Fængsel').waitFor();
+    await timelineRow(page, 'Køreplan', 'Handleplan udarbejdet').waitFor();
+    // The titles follow the console's language.
+    await page.getByRole('button', { name: 'English' }).click();
+    await timelineRow(page, 'Custody', 'Prison sentence at Vestre Fængsel').waitFor();
+    await timelineRow(page, 'Road map', 'Action plan made').waitFor();
+    await page.getByRole('button', { name: 'Dansk' }).click();
+    await timelineRow(page, 'Frihedsberøvelse', 'Afsoning i Vestre Fængsel').waitFor();
 
     // The expected release moves (the sentence was recalculated): a date before the start is refused on screen.
     await page.getByRole('button', { name: 'Ændr forventet løsladelse' }).click();
@@ -226,8 +232,8 @@ describe('the dialogs that change a case (Chromium)', () => {
       .waitFor();
     await page.getByTestId('custody-state').getByText('Borgeren er ikke registreret som frihedsberøvet.').waitFor();
     await timelineRow(page, 'Løsladelse').waitFor();
-    await timelineRow(page, 'Køreplan', 'Hand-over meeting with the local exit unit').waitFor();
-    await timelineRow(page, 'Køreplan', "Local exit unit's follow-up meeting").waitFor();
+    await timelineRow(page, 'Køreplan', 'Overdragelsesmøde med den lokale exit-enhed').waitFor();
+    await timelineRow(page, 'Køreplan', 'Opfølgningsmøde med den lokale exit-enhed').waitFor();
 
     // The jobcentre (BIF's liaison) records a flexible job.
     const jobcentre = await openCase('jobcenter-01', caseId);

@@ -63,7 +63,13 @@ describe('the timeline of an erased case', () => {
     expect(items.filter((item) => item.status === 'due' || item.status === 'overdue')).toEqual([]);
     expect(items.filter((item) => item.kind === 'road-map').every((item) => ['ended', 'done', 'done-late'].includes(item.status))).toBe(true);
     expect(items.filter((item) => item.kind === 'erasure')).toEqual([
-      expect.objectContaining({ kind: 'erasure', on: '2026-08-21', status: 'done', resolution: 'erased', title: 'personal data erased (erasure-request)' }),
+      expect.objectContaining({
+        kind: 'erasure',
+        on: '2026-08-21',
+        status: 'done',
+        resolution: 'erased',
+        title: "Citizen's personal data erased (reason: erasure request)",
+      }),
     ]);
 
     // A month later nothing has become overdue either.

@@ -164,7 +164,14 @@ describe('escalation of unanswered exchanges', () => {
       ['2026-04-09', 'reminder', 'KRIMINALFORSORGEN', 'done'],
       ['2026-04-13', 'escalation', 'KRIMINALFORSORGEN', 'done'],
     ]);
-    expect(timeline.body.items[1].title).toBe("escalated to KRIMINALFORSORGEN's escalation contact and the coordinator: acknowledgement 3 working days late");
+    expect(timeline.body.items[1].title).toBe(
+      "Escalated to Prison and Probation Service's escalation contact and the coordinator: acknowledgement 3 working days late",
+    );
+    const danish = await api.request('GET', `${late.base}/timeline?kind=escalation&lang=da&consistentWith=${late.position}`, { user: coordinator });
+    expect((danish.body.items as any[]).map((item) => item.title)).toEqual([
+      'Påmindelse til indgangen hos Kriminalforsorgen: kvitteringen er 1 arbejdsdag forsinket',
+      'Eskaleret til eskalationskontakten hos Kriminalforsorgen og koordinatoren: kvitteringen er 3 arbejdsdage forsinket',
+    ]);
 
     const flow = await api.request('GET', `${late.base}/information-flow?consistentWith=${late.position}`, { user: coordinator });
     expect(flow.body.items).toMatchObject([

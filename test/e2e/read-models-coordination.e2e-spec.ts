@@ -109,6 +109,21 @@ describe('coordination read models over HTTP', () => {
       expect([...dates].sort()).toEqual(dates);
     });
 
+    it('answers titles in the language asked for: English by default, Danish with lang=da', async () => {
+      const c = await coordinatedCase();
+      const titles = async (lang: string) => {
+        const response = await get(`${c.base}/timeline?consistentWith=${c.position}&limit=200${lang ? `&lang=${lang}` : ''}`, coordinator);
+        expect(response.status).toBe(200);
+        const byId = new Map((response.body.items as any[]).map((item) => [item.itemId, item.title]));
+        return [`custody-start:${c.custodyId}`, `release:${c.custodyId}`, `road-map:${c.custodyId}:GOOD_RELEASE:RELEASE_MEETING`].map((id) => byId.get(id));
+      };
+      expect(await titles('da')).toEqual(['Afsoning i Vestre Fængsel', 'Forventet løsladelse', 'Løsladelsesmøde holdt']);
+      expect(await titles('en')).toEqual(['Prison sentence at Vestre Fængsel', 'Expected release', 'Release meeting held']);
+      expect(await titles('')).toEqual(await titles('en'));
+      const refused = await get(`${c.base}/timeline?consistentWith=${c.position}&lang=fr`, coordinator);
+      expect(refused.status).toBe(400);
+    });
+
     it('moves road-map deadlines when the expected release changes, and marks the release meeting met by a conference', async () => {
       const c = await coordinatedCase();
       await ok('PUT', `${c.base}/custody/expected-release`, prison, { expectedReleaseOn: dayOffset(200) });

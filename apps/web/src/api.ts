@@ -292,13 +292,18 @@ export const api = {
     const summary = await unwrap(client.GET('/cases/{caseId}', { params: { path: path(caseId), query: { consistentWith } } }));
     return summary as CaseSummary;
   },
-  /** The whole timeline, page by page along the server's keyset cursor (`page.next`), up to 5,000 items. */
-  async timeline(caseId: string, consistentWith?: string): Promise<Page<TimelineItem>> {
+  /**
+   * The whole timeline, page by page along the server's keyset cursor (`page.next`), up to 5,000
+   * items, with titles in `lang`.
+   */
+  async timeline(caseId: string, lang: 'da' | 'en', consistentWith?: string): Promise<Page<TimelineItem>> {
     const items: TimelineItem[] = [];
     let after: string | undefined;
     do {
       const page = await unwrap(
-        client.GET('/cases/{caseId}/timeline', { params: { path: path(caseId), query: { limit: 200, offset: 0, total: 'false', after, consistentWith } } }),
+        client.GET('/cases/{caseId}/timeline', {
+          params: { path: path(caseId), query: { limit: 200, offset: 0, total: 'false', after, lang, consistentWith } },
+        }),
       );
       items.push(...page.items);
       after = page.page.next ?? undefined;

@@ -52,7 +52,7 @@ export interface RoadMapReference {
   code: string;
   name: LocalName;
   trigger: { startsOn: 'custody-started' | 'released'; custodyKind?: CustodyKind; minMonths?: number; minAge?: number; programme?: string };
-  items: { code: string; title: string; ownerAgency: string; due: { amount: number; unit: 'days' | 'weeks' | 'months' | 'years'; from: RoadMapAnchor } }[];
+  items: { code: string; title: LocalName; ownerAgency: string; due: { amount: number; unit: 'days' | 'weeks' | 'months' | 'years'; from: RoadMapAnchor } }[];
 }
 
 export interface RequestInformation {

@@ -37,7 +37,7 @@ describe('reference data', () => {
       districts: '2026-11-01',
       offenceCategories: '2026-11-01',
       legalBases: '2026-11-01',
-      roadMaps: '2026-12-07',
+      roadMaps: '2026-12-08',
       progressionScale: '2026-11-01',
       escalationRules: '2026-12-06',
     });
@@ -165,6 +165,24 @@ describe('reference data', () => {
       ((doc.roadMaps as Array<Record<string, unknown>>)[0].trigger as Record<string, unknown>).programme = 'NOPE';
     });
     expect(() => parseReferenceData(files)).toThrow(new ReferenceDataError('roadMaps.roadMaps[0].trigger.programme', 'unknown programme NOPE'));
+  });
+
+  it('gives every road-map item a title in Danish and in English', () => {
+    const titles = [...refData.roadMaps.values()].flatMap((roadMap) => roadMap.items.map((item) => item.title));
+    expect(titles.length).toBe(13);
+    for (const title of titles) expect(title.da).not.toBe(title.en);
+    expect(refData.roadMaps.get('GOOD_RELEASE')?.items.find((item) => item.code === 'RELEASE_MEETING')?.title).toEqual({
+      da: 'Løsladelsesmøde holdt',
+      en: 'Release meeting held',
+    });
+  });
+
+  it('refuses a road-map item whose title is not in both languages, naming the path', () => {
+    const item = (doc: Record<string, unknown>) => ((doc.roadMaps as Array<Record<string, unknown>>)[0].items as Array<Record<string, unknown>>)[0];
+    const englishOnly = withDocument('roadMaps', (doc) => void (item(doc).title = 'Prison notifies the municipality of the admission'));
+    expect(() => parseReferenceData(englishOnly)).toThrow(new ReferenceDataError('roadMaps.roadMaps[0].items[0].title', 'expected an object'));
+    const noDanish = withDocument('roadMaps', (doc) => void (item(doc).title = { en: 'Prison notifies the municipality of the admission' }));
+    expect(() => parseReferenceData(noDanish)).toThrow(new ReferenceDataError('roadMaps.roadMaps[0].items[0].title.da', 'expected a non-empty string'));
   });
 
   it('refuses an offset in an unknown unit, or from an anchor the trigger does not have', () => {

@@ -260,7 +260,7 @@ function parseRoadMap(
       const due = readObject(item.due, `${p}.due`);
       return {
         code: readString(item.code, `${p}.code`),
-        title: readString(item.title, `${p}.title`),
+        title: parseName(item.title, `${p}.title`),
         ownerAgency: knownAgency(readString(item.ownerAgency, `${p}.ownerAgency`), `${p}.ownerAgency`),
         due: {
           amount: readInteger(due.amount, `${p}.due.amount`),

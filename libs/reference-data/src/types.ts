@@ -114,7 +114,8 @@ export interface CalendarOffset {
 /** A deadline template. */
 export interface RoadMapItem {
   readonly code: string;
-  readonly title: string;
+  /** What is due, as readers show it (the timeline, in the reader's language). */
+  readonly title: LocalisedName;
   readonly ownerAgency: string;
   readonly due: CalendarOffset;
 }

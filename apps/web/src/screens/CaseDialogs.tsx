@@ -877,8 +877,8 @@ export function RequestsToUs(props: CaseWriteProps & { position: { readonly curr
   const [done, setDone] = useState('');
   // The case page's own timeline query (same key and reader): one fetch, the same rows.
   const timeline = useQuery({
-    queryKey: ['case', summary.caseId, 'timeline'],
-    queryFn: () => api.timeline(summary.caseId, props.position.current),
+    queryKey: ['case', summary.caseId, 'timeline', language],
+    queryFn: () => api.timeline(summary.caseId, language, props.position.current),
     retry: false,
   });
   const agencies = useReference().agencies;

@@ -25,7 +25,7 @@ export function CitizenName({ name }: { name: DisclosedName }) {
  * again as of that write (consistentWith), so the next write carries the new revision.
  */
 export function CaseScreen({ caseId, fromWorklist, user }: { caseId: string; fromWorklist: boolean; user: SessionUser }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const queryClient = useQueryClient();
   const position = useRef<string | undefined>(lastWrite(caseId));
   // After a 412 the case is read until it shows at least the revision the API named (the read
@@ -43,8 +43,8 @@ export function CaseScreen({ caseId, fromWorklist, user }: { caseId: string; fro
     retry: false,
   });
   const timeline = useQuery({
-    queryKey: ['case', caseId, 'timeline'],
-    queryFn: () => api.timeline(caseId, position.current),
+    queryKey: ['case', caseId, 'timeline', language],
+    queryFn: () => api.timeline(caseId, language, position.current),
     retry: false,
     enabled: summary.isSuccess,
   });

@@ -34,7 +34,7 @@
  * so it is neither met nor overdue. An item met after its due date stays met; readers show it late.
  */
 import { ageOn } from '@samvirke/case';
-import type { RoadMap, RoadMapAnchor, RoadMapItem } from '@samvirke/reference-data';
+import type { LocalisedName, RoadMap, RoadMapAnchor, RoadMapItem } from '@samvirke/reference-data';
 import { addDays, addMonths, applyOffset } from './calendar-offset';
 
 /** Things that happened on a case that can meet a road-map item. */
@@ -125,7 +125,7 @@ export interface RoadMapDeadline {
   custodyId: string;
   roadMapCode: string;
   itemCode: string;
-  title: string;
+  title: LocalisedName;
   ownerAgency: string;
   dueOn: string;
   metOn: string | null;

@@ -2,6 +2,7 @@ import { IsIn, IsOptional, Matches } from 'class-validator';
 import { PageQueryDto } from '../http/read-model-query';
 import { TIMELINE_KINDS, type TimelineKind } from './timeline.projection';
 import { TIMELINE_STATUSES, type TimelineStatus } from './timeline-status';
+import { TIMELINE_LANGUAGES, type TimelineLanguage } from './timeline-title';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -21,4 +22,6 @@ export class TimelineQueryDto extends PageQueryDto {
   @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,400}$/, { message: 'after must be a page.next cursor from an earlier page' }) after?: string;
   /** total=false leaves the count out (page.total is null): a page then reads only its own rows. */
   @IsOptional() @IsIn(['true', 'false'], { message: 'total must be true or false' }) total?: 'true' | 'false';
+  /** The items' titles in Danish or English (agency names and road-map items from reference data). Default en. */
+  @IsOptional() @IsIn(TIMELINE_LANGUAGES, { message: 'lang must be da or en' }) lang?: TimelineLanguage;
 }

@@ -5,6 +5,7 @@ import { CurrentUser, caseVisibilitySql, entryVisibilitySql, flowVisibilitySql, 
 import { copenhagenDate } from '@samvirke/case';
 import { CLOCK, DATABASE_POOL, type Clock } from '@samvirke/platform';
 import { PersonalDataVault } from '@samvirke/privacy';
+import { loadReferenceData, type ReferenceData } from '@samvirke/reference-data';
 import { awaitReadModels, PROJECTION_PROGRESS, type ProjectionProgress } from '../http/read-model-query';
 import { READ_MODEL_SCHEMA } from '../runner/projection';
 import { openDetails, type ReadableDetail } from './readable-detail';
@@ -12,6 +13,7 @@ import { TimelineQueryDto } from './timeline-query.dto';
 import { TimelinePageDto } from './timeline.dto';
 import { timelineStatusSql, type TimelineStatus } from './timeline-status';
 import { TIMELINE_KINDS, TIMELINE_PROJECTION_NAME, timelineTables, type TimelineKind } from './timeline.projection';
+import { storedTimelineTitle } from './timeline-title';
 
 export interface TimelineItem {
   itemId: string;
@@ -24,6 +26,7 @@ export interface TimelineItem {
   /** How it was done: completed, cancelled, sent, acknowledged, answered, declined, held, met, ended (no longer applies), ... */
   resolution: string | null;
   ownerAgency: string | null;
+  /** What the item is, in the language asked for (`lang`). */
   title: string | null;
   /** Personal text (an action's title, a question, a summary, an answer), opened for the reader. */
   detail: ReadableDetail;
@@ -41,6 +44,8 @@ interface TimelineRow {
   resolution: string | null;
   owner_agency: string | null;
   title: string | null;
+  title_key: string | null;
+  title_args: unknown;
   detail_sealed: string | null;
   related_id: string | null;
   road_map_code: string | null;
@@ -63,6 +68,8 @@ export function timelineItemVisibilitySql(user: AuthenticatedUser, params: unkno
 @ApiTags('read models')
 @Controller('cases/:caseId/timeline')
 export class TimelineController {
+  private readonly reference: ReferenceData = loadReferenceData();
+
   constructor(
     @Inject(DATABASE_POOL) private readonly pool: Pool,
     @Inject(PROJECTION_PROGRESS) private readonly progress: ProjectionProgress,
@@ -133,7 +140,7 @@ export class TimelineController {
       `SELECT page.*, counted.total FROM (SELECT ${withTotal ? `(SELECT count(*) ${matchingAll})` : 'NULL::bigint'} AS total) counted
        LEFT JOIN LATERAL (
          SELECT i.item_id, i.kind, to_char(i.item_on, 'YYYY-MM-DD') AS item_on, to_char(i.due_on, 'YYYY-MM-DD') AS due_on,
-           to_char(i.done_on, 'YYYY-MM-DD') AS done_on, ${status} AS status, i.resolution, i.owner_agency, i.title, i.detail_sealed,
+           to_char(i.done_on, 'YYYY-MM-DD') AS done_on, ${status} AS status, i.resolution, i.owner_agency, i.title, i.title_key, i.title_args, i.detail_sealed,
            i.related_id, i.road_map_code, i.road_map_item
          ${matching}
          ORDER BY i.item_on, i.kind, i.item_id LIMIT ${limit} OFFSET ${offset}) page ON TRUE`,
@@ -144,6 +151,7 @@ export class TimelineController {
     const rows = pageRows.slice(0, query.limit);
     const last = rows.at(-1);
     const next = pageRows.length > query.limit && last ? encodeCursor({ on: last.item_on, kind: last.kind, itemId: last.item_id }) : null;
+    const lang = query.lang ?? 'en';
     const details = await openDetails(
       this.vault,
       rows.map((row) => row.detail_sealed),
@@ -158,7 +166,7 @@ export class TimelineController {
         status: row.status,
         resolution: row.resolution,
         ownerAgency: row.owner_agency,
-        title: row.title,
+        title: storedTimelineTitle({ title: row.title, titleKey: row.title_key, titleArgs: row.title_args }, lang, this.reference),
         detail: details[index],
         relatedId: row.related_id,
         roadMap: row.road_map_code && row.road_map_item ? { code: row.road_map_code, item: row.road_map_item } : null,

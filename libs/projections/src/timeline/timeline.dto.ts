@@ -27,6 +27,7 @@ export class TimelineItemDto {
   /** How it was done: completed, cancelled, sent, acknowledged, answered, declined, held, met, ended (no longer applies), ... */
   resolution!: string | null;
   ownerAgency!: string | null;
+  /** What the item is, in the language asked for (`lang`: da or en, English by default). */
   title!: string | null;
   /** Personal text (an action's title, a question, a summary, an answer), opened for the reader. */
   @ApiProperty(READABLE_DETAIL_SCHEMA)

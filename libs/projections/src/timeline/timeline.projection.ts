@@ -7,6 +7,7 @@ import { applyCaseAccessEvent, CASE_ACCESS_COLUMNS_SQL } from './case-access-col
 import { CASE_STREAM_PREFIX, caseEventRecord, type CaseEventRecord } from './case-event';
 import { ENDED_RESOLUTION } from './timeline-status';
 import { emptyRoadMapFacts, roadMapDeadlines, type RoadMapEvidenceKind, type RoadMapFacts } from './road-map-deadlines';
+import { timelineTitle, type TimelineTitle } from './timeline-title';
 
 /**
  * The coordination timeline of a case: one row per thing that happened or is due, across agencies.
@@ -28,6 +29,9 @@ import { emptyRoadMapFacts, roadMapDeadlines, type RoadMapEvidenceKind, type Roa
  * hold no identity, and after a citizen erasure the decider accepts no event that changes a road
  * map's facts (the case is closed and cannot be reopened), so nothing recomputes them without it.
  * Everything personal elsewhere in these tables is ciphertext (`detail_sealed`).
+ *
+ * A row's title is stored language-neutral (`title_key`, `title_args`: see timeline-title.ts) for
+ * readers to render in their language, and in English in `title`.
  */
 export const TIMELINE_KINDS = [
   'action',
@@ -62,7 +66,7 @@ export function timelineTables(tablePrefix = ''): { item: string; caseRow: strin
 export function createTimelineProjection(options: TimelineProjectionOptions = {}): Projection {
   const tables = timelineTables(options.tablePrefix);
   const referenceData = options.referenceData ?? loadReferenceData();
-  const writer = new TimelineWriter(tables, [...referenceData.roadMaps.values()]);
+  const writer = new TimelineWriter(tables, referenceData);
   return {
     name: options.name ?? TIMELINE_PROJECTION_NAME,
     // 2: a citizen erasure removes the birth date from road_map_facts.
@@ -73,7 +77,9 @@ export function createTimelineProjection(options: TimelineProjectionOptions = {}
     // 5: an erasure marker, and a citizen erasure ends every open item (issue 21).
     // 6: shares, acknowledgements and requests on their real-world day (sharedOn, acknowledgedOn,
     //    requestedOn: history recorded later), as road-map evidence too.
-    version: 6,
+    // 7: titles stored language-neutral too (title_key, title_args), rendered in the reader's
+    //    language when read; the English title names agencies by name, not code.
+    version: 7,
     streamPrefixes: [options.streamPrefix ?? CASE_STREAM_PREFIX],
     tables: [tables.item, tables.caseRow],
     schemaSql: `
@@ -95,6 +101,8 @@ export function createTimelineProjection(options: TimelineProjectionOptions = {}
         resolution text,
         owner_agency text,
         title text,
+        title_key text,
+        title_args jsonb,
         detail_sealed text,
         related_id text,
         road_map_code text,
@@ -122,7 +130,7 @@ interface ItemRow {
   doneOn?: string | null;
   resolution?: string | null;
   ownerAgency: string | null;
-  title?: string | null;
+  title?: TimelineTitle;
   detailSealed?: string | null;
   relatedId?: string | null;
   entry?: { authorAgency: string; sharedWith: readonly string[]; sensitivity: string };
@@ -160,10 +168,20 @@ class TimelineBatch {
 }
 
 class TimelineWriter {
+  private readonly roadMaps: readonly RoadMap[];
+
   constructor(
     private readonly tables: { item: string; caseRow: string },
-    private readonly roadMaps: readonly RoadMap[],
-  ) {}
+    private readonly referenceData: ReferenceData,
+  ) {
+    this.roadMaps = [...referenceData.roadMaps.values()];
+  }
+
+  /** The stored columns of a title: English, key, arguments (JSON). */
+  private titleColumns(title: TimelineTitle | undefined): [string | null, string | null, string | null] {
+    if (!title) return [null, null, null];
+    return [timelineTitle(title, 'en', this.referenceData), title.key, JSON.stringify(title.args)];
+  }
 
   async apply(record: CaseEventRecord, batch: TimelineBatch): Promise<void> {
     const db = batch.db;
@@ -220,7 +238,7 @@ class TimelineWriter {
           doneOn: receivedOn,
           resolution: 'received',
           ownerAgency: event.data.referredBy,
-          title: `referral from ${event.data.referredBy}`,
+          title: { key: 'referral', args: { agency: event.data.referredBy } },
           detailSealed: event.data.reason.sealed,
         });
         return;
@@ -317,19 +335,23 @@ class TimelineWriter {
         // No deadline of its own: the step is a fact that happened on its day (the flow's row is what is late).
         const flowItemId =
           event.data.flow === 'information' ? `acknowledgement:${event.data.entryId}:${event.data.toAgency}` : `answer:${event.data.requestId}`;
-        const late = `${event.data.workingDaysLate} working day${event.data.workingDaysLate === 1 ? '' : 's'} late`;
-        const waitingFor = event.data.flow === 'information' ? 'acknowledgement' : 'answer';
-        const title =
-          event.data.step === 'reminder'
-            ? `reminder to ${event.data.toAgency}'s entry point: ${waitingFor} ${late}`
-            : `escalated to ${event.data.toAgency}'s escalation contact${event.data.coordinatorId ? ' and the coordinator' : ''}: ${waitingFor} ${late}`;
+        const title = this.titleColumns({
+          key: 'escalation',
+          args: {
+            step: event.data.step,
+            agency: event.data.toAgency,
+            waitingFor: event.data.flow === 'information' ? 'acknowledgement' : 'answer',
+            workingDaysLate: event.data.workingDaysLate,
+            coordinator: Boolean(event.data.coordinatorId),
+          },
+        });
         db.write(
-          `INSERT INTO ${item} (case_id, item_id, kind, item_on, due_on, done_on, resolution, owner_agency, title, related_id,
+          `INSERT INTO ${item} (case_id, item_id, kind, item_on, due_on, done_on, resolution, owner_agency, title, title_key, title_args, related_id,
              entry_author_agency, entry_shared_with, entry_sensitivity)
-           SELECT f.case_id, $3, 'escalation', $4::date, NULL, $4::date, $5, $6, $7, f.related_id, f.entry_author_agency, f.entry_shared_with, f.entry_sensitivity
+           SELECT f.case_id, $3, 'escalation', $4::date, NULL, $4::date, $5, $6, $7, $8, $9::jsonb, f.related_id, f.entry_author_agency, f.entry_shared_with, f.entry_sensitivity
            FROM ${item} f WHERE f.case_id = $1 AND f.item_id = $2
            ON CONFLICT (case_id, item_id) DO NOTHING`,
-          [caseId, flowItemId, `escalation:${flowItemId}:${event.data.step}`, dateOf(event.data.escalatedAt), event.data.step, event.data.toAgency, title],
+          [caseId, flowItemId, `escalation:${flowItemId}:${event.data.step}`, dateOf(event.data.escalatedAt), event.data.step, event.data.toAgency, ...title],
         );
         return;
       }
@@ -341,7 +363,7 @@ class TimelineWriter {
           doneOn: event.data.heldOn,
           resolution: 'held',
           ownerAgency: actingAgency,
-          title: `${event.data.decisions.length} decision(s); present: ${event.data.agenciesPresent.join(', ')}`,
+          title: { key: 'conference', args: { decisions: event.data.decisions.length, agencies: event.data.agenciesPresent } },
           relatedId: event.data.conferenceId,
         });
         batch.changeCase(caseId, { lastConferenceOn: event.data.heldOn });
@@ -354,7 +376,7 @@ class TimelineWriter {
           doneOn: event.data.startedOn,
           resolution: 'started',
           ownerAgency: actingAgency,
-          title: `${event.data.kind} at ${event.data.institution}`,
+          title: { key: 'custody', args: { kind: event.data.kind, institution: event.data.institution } },
           relatedId: event.data.custodyId,
         });
         if (event.data.expectedReleaseOn !== undefined) this.expectRelease(db, caseId, event.data.custodyId, event.data.expectedReleaseOn, actingAgency);
@@ -385,8 +407,8 @@ class TimelineWriter {
           ownerAgency: event.data.scope === 'citizen' ? null : event.data.scope,
           title:
             event.data.scope === 'citizen'
-              ? `personal data erased (${event.data.reason})`
-              : `${event.data.scope}'s contributions erased (${event.data.reason})`,
+              ? { key: 'erasure-citizen', args: { reason: event.data.reason } }
+              : { key: 'erasure-agency', args: { agency: event.data.scope, reason: event.data.reason } },
         });
         return;
       }
@@ -413,11 +435,11 @@ class TimelineWriter {
   /** The expected release is a deadline that moves; once the release happened it no longer does. */
   private expectRelease(db: InsertBatchingTransaction, caseId: string, custodyId: string, expectedOn: string, agency: string | null): void {
     db.write(
-      `INSERT INTO ${this.tables.item} (case_id, item_id, kind, item_on, due_on, owner_agency, title, related_id)
-       VALUES ($1, $2, 'release', $3, $3, $4, 'expected release', $5)
+      `INSERT INTO ${this.tables.item} (case_id, item_id, kind, item_on, due_on, owner_agency, title, title_key, title_args, related_id)
+       VALUES ($1, $2, 'release', $3, $3, $4, $6, $7, $8::jsonb, $5)
        ON CONFLICT (case_id, item_id) DO UPDATE SET due_on = excluded.due_on,
          item_on = CASE WHEN ${this.tables.item}.done_on IS NULL THEN excluded.item_on ELSE ${this.tables.item}.item_on END`,
-      [caseId, `release:${custodyId}`, expectedOn, agency, custodyId],
+      [caseId, `release:${custodyId}`, expectedOn, agency, custodyId, ...this.titleColumns({ key: 'expected-release', args: {} })],
     );
   }
 
@@ -431,7 +453,7 @@ class TimelineWriter {
       row.doneOn ?? null,
       row.resolution ?? null,
       row.ownerAgency,
-      row.title ?? null,
+      ...this.titleColumns(row.title),
       row.detailSealed ?? null,
       row.relatedId ?? null,
       row.entry?.authorAgency ?? null,
@@ -519,7 +541,7 @@ class TimelineWriter {
         doneOn,
         deadline.metOn !== null ? 'met' : deadline.endedOn !== null ? ENDED_RESOLUTION : null,
         deadline.ownerAgency,
-        deadline.title,
+        ...this.titleColumns({ key: 'road-map-item', args: { roadMap: deadline.roadMapCode, item: deadline.itemCode } }),
         null,
         deadline.custodyId,
         null,
@@ -543,6 +565,8 @@ const ITEM_INSERT_COLUMNS = [
   'resolution',
   'owner_agency',
   'title',
+  'title_key',
+  'title_args',
   'detail_sealed',
   'related_id',
   'entry_author_agency',
