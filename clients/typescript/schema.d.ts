@@ -1778,6 +1778,8 @@ export interface components {
         StandingEntryPointDto: {
             /** @description What this entry point handles (the `handles` filter of GET /agency-directory). */
             handles: string[];
+            /** @description The same lines in Danish, as many and in the same order. */
+            handlesDa: string[];
             code: string;
             unit: string;
             functionMailbox: string;

@@ -186,12 +186,15 @@ describe('names, agency directory and SSP+ register in the console (Chromium)', 
     expect(await social.innerText()).toContain('udsatte-unge.sof@example.org');
     await expectNoWcagViolations(page);
     await page.screenshot({ path: join(SCREENSHOTS, 'agency-directory.png') });
-    await page.getByLabel('Søg i hvad enhederne tager sig af').fill('housing');
+    // In Danish: the units' tasks show in Danish, and a Danish word finds them.
+    expect(await social.innerText()).toContain('sociale handleplaner, bolig');
+    await page.getByLabel('Søg i hvad enhederne tager sig af').fill('bolig');
     await page.keyboard.press('Enter');
     await page.getByTestId('referral-intake').waitFor({ state: 'detached' });
     // The full list stays on screen until the search's answer arrives (keepPreviousData).
     await page.getByText('exit.sof@example.org').waitFor({ state: 'detached' });
-    expect(await page.locator('main').innerText()).toContain('housing');
+    expect(await page.locator('main').innerText()).toContain('bolig');
+    expect(await page.locator('main').innerText()).not.toContain('housing');
     expect(await page.locator('main').innerText()).not.toContain('exit.sof@example.org');
     await expectNoWcagViolations(page);
     await context.close();

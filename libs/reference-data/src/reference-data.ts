@@ -182,12 +182,18 @@ function parseAgency(raw: unknown, path: string): Agency {
     readNonEmptyArray(o.entryPoints, `${path}.entryPoints`).map((value, i): StandingEntryPoint => {
       const p = `${path}.entryPoints[${i}]`;
       const e = readObject(value, p);
+      const handles = readStringList(e.handles, `${p}.handles`);
+      const handlesDa = readStringList(e.handlesDa, `${p}.handlesDa`);
+      if (handlesDa.length !== handles.length) {
+        throw new ReferenceDataError(`${p}.handlesDa`, `must have one Danish line for each line of handles (${handles.length})`);
+      }
       return {
         code: readString(e.code, `${p}.code`),
         unit: readString(e.unit, `${p}.unit`),
         functionMailbox: readString(e.functionMailbox, `${p}.functionMailbox`),
         phone: readString(e.phone, `${p}.phone`),
-        handles: readStringList(e.handles, `${p}.handles`),
+        handles,
+        handlesDa,
         ...(e.mailDelivery === undefined ? {} : { mailDelivery: readOneOf(e.mailDelivery, MAIL_DELIVERIES, `${p}.mailDelivery`) }),
       };
     }),

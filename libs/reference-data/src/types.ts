@@ -22,7 +22,9 @@ export interface StandingEntryPoint {
   readonly unit: string;
   readonly functionMailbox: string;
   readonly phone: string;
+  /** What the unit handles, in English, and the same lines in Danish (`handlesDa`), as many and in the same order. */
   readonly handles: readonly string[];
+  readonly handlesDa: readonly string[];
   /** How notification mail reaches the unit unless it chooses otherwise (libs/notifications); absent: immediate. */
   readonly mailDelivery?: 'immediate' | 'daily-digest';
 }

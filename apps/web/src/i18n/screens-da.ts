@@ -13,7 +13,7 @@ export const screensDa = {
     'Hvor hver myndighed kan kontaktes, når en sag endnu ikke har en fast kontakt: enheder, funktionspostkasser, telefon og hvad de tager sig af.',
   'directory.intake': 'Henvisninger modtages af {agency}, {unit}.',
   'directory.search': 'Søg i hvad enhederne tager sig af',
-  'directory.searchHint': 'F.eks. "housing" eller en enheds navn.',
+  'directory.searchHint': 'F.eks. "bolig" eller en enheds navn (dansk eller engelsk).',
   'directory.searchButton': 'Søg',
   'directory.clear': 'Vis alle',
   'directory.none': 'Ingen enheder matcher søgningen.',

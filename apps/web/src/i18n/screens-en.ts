@@ -11,7 +11,7 @@ export const screensEn: Record<keyof typeof screensDa, string> = {
   'directory.intro': 'Where to reach each agency when a case has no named contact yet: units, function mailboxes, phone and what they handle.',
   'directory.intake': 'Referrals are received by {agency}, {unit}.',
   'directory.search': 'Search what the units handle',
-  'directory.searchHint': 'E.g. "housing" or the name of a unit.',
+  'directory.searchHint': 'E.g. "housing" or the name of a unit (English or Danish).',
   'directory.searchButton': 'Search',
   'directory.clear': 'Show all',
   'directory.none': 'No unit matches the search.',

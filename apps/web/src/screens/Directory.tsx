@@ -116,7 +116,7 @@ function AgencySection({ agency, filtered }: { agency: DirectoryAgency; filtered
                   <a href={`mailto:${entry.functionMailbox}`}>{entry.functionMailbox}</a>
                 </td>
                 <td>{entry.phone}</td>
-                <td lang="en">{entry.handles.join(', ')}</td>
+                <td>{(language === 'da' ? entry.handlesDa : entry.handles).join(', ')}</td>
               </tr>
             ))}
           </tbody>

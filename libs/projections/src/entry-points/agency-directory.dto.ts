@@ -17,6 +17,9 @@ export class StandingEntryPointDto {
   /** What this entry point handles (the `handles` filter of GET /agency-directory). */
   @ApiProperty({ type: [String] }) // readonly arrays are beyond the plugin
   handles!: readonly string[];
+  /** The same lines in Danish, as many and in the same order. */
+  @ApiProperty({ type: [String] })
+  handlesDa!: readonly string[];
 }
 
 export class AgencyDto {

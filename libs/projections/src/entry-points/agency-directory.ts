@@ -2,7 +2,7 @@ import type { Agency } from '@samvirke/reference-data';
 
 /**
  * The agency directory: each agency's standing entry points (units, function mailboxes, what they
- * handle). `handles` narrows to entry points whose unit or any "handles" line contains the text,
+ * handle). `handles` narrows to entry points whose unit or any "handles" line, English or Danish, contains the text,
  * ignoring case; agencies left without a matching entry point drop out.
  */
 export function searchAgencyDirectory(agencies: Iterable<Agency>, handles?: string): Agency[] {
@@ -11,6 +11,9 @@ export function searchAgencyDirectory(agencies: Iterable<Agency>, handles?: stri
   if (!needle) return all;
   const matches = (text: string) => text.toLocaleLowerCase('da').includes(needle);
   return all
-    .map((agency) => ({ ...agency, entryPoints: agency.entryPoints.filter((entry) => matches(entry.unit) || entry.handles.some(matches)) }))
+    .map((agency) => ({
+      ...agency,
+      entryPoints: agency.entryPoints.filter((entry) => matches(entry.unit) || entry.handles.some(matches) || entry.handlesDa.some(matches)),
+    }))
     .filter((agency) => agency.entryPoints.length > 0);
 }
