@@ -32,7 +32,7 @@ describe('reference data', () => {
 
   it('loads every shipped file with its version', () => {
     expect(refData.versions).toEqual({
-      agencies: '2026-12-06',
+      agencies: '2026-12-08',
       programmes: '2026-11-01',
       districts: '2026-11-01',
       offenceCategories: '2026-11-01',
