@@ -66,6 +66,34 @@ export function WriteProblem({ error, conflict }: { error: unknown; conflict: bo
  * focus goes to `initialFocus` (an element id) when given and present, else to the dialog itself,
  * so reading starts at its title (the share dialog's rules come first).
  */
+/**
+ * Moves the focus to the dialog's first field `id`. A form may still be loading its pick lists
+ * when the dialog opens (the field is not there yet): then the field takes the focus as soon as it
+ * is rendered, unless the user has moved the focus inside the dialog meanwhile; waiting ends after
+ * 10 s or when the dialog closes. Returns the clean-up.
+ */
+function focusWhenRendered(dialog: HTMLDialogElement, id: string): () => void {
+  const tryFocus = (): boolean => {
+    const field = document.getElementById(id);
+    if (!field || !dialog.contains(field)) return false;
+    const active = document.activeElement;
+    const userMoved = active !== null && active !== document.body && active !== dialog && dialog.contains(active) && active !== field;
+    if (!userMoved) field.focus();
+    return true;
+  };
+  if (tryFocus()) return () => undefined;
+  const observer = new MutationObserver(() => {
+    if (tryFocus()) stop();
+  });
+  const timer = setTimeout(() => stop(), 10_000);
+  const stop = () => {
+    observer.disconnect();
+    clearTimeout(timer);
+  };
+  observer.observe(dialog, { childList: true, subtree: true });
+  return stop;
+}
+
 export function Dialog({
   title,
   open,
@@ -84,11 +112,13 @@ export function Dialog({
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
+    let stopWaiting: (() => void) | undefined;
     if (open && !dialog.open) {
       dialog.showModal();
-      if (initialFocus) document.getElementById(initialFocus)?.focus();
+      if (initialFocus) stopWaiting = focusWhenRendered(dialog, initialFocus);
     }
     if (!open && dialog.open) dialog.close();
+    return stopWaiting;
   }, [open, initialFocus]);
   return (
     <dialog ref={ref} className="console-dialog" aria-labelledby={titleId} onClose={onClose}>
