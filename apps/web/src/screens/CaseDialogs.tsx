@@ -229,13 +229,7 @@ export function CaseDialogs(props: CaseWriteProps & { onDone: (text: string) => 
       {custody && (
         <p data-testid="custody-state">
           <strong>{t('custody.state')}:</strong>{' '}
-          {custody.status === 'none'
-            ? t('custody.stateNone')
-            : `${t('custody.stateHeld', {
-                kind: t(`custody.kind.${custody.status}`),
-                institution: custody.institution ?? '',
-                startedOn: formatDate(custody.startedOn, language),
-              })} ${custody.expectedReleaseOn ? t('custody.stateExpected', { date: formatDate(custody.expectedReleaseOn, language) }) : t('custody.stateUnknownRelease')}`}
+          {custody.status === 'none' ? t('custody.stateNone') : `${heldText(custody, t, language)} ${expectedText(custody, t, language)}`}
         </p>
       )}
       <div className="button-row" data-testid="case-dialogs">
@@ -270,6 +264,21 @@ export function CaseDialogs(props: CaseWriteProps & { onDone: (text: string) => 
       </Dialog>
     </>
   );
+}
+
+type HeldCustody = NonNullable<CaseSummaryWithCustody['custody']>;
+
+/** "Afsoner dom i Vestre Fængsel siden …": the custody line of the case page and the custody dialogs. */
+function heldText(custody: HeldCustody, t: Translate, language: Language): string {
+  return t('custody.stateHeld', {
+    kind: t(`custody.kind.${custody.status as 'remand' | 'sentence'}`),
+    institution: custody.institution ?? '',
+    startedOn: formatDate(custody.startedOn, language),
+  });
+}
+
+function expectedText(custody: HeldCustody, t: Translate, language: Language): string {
+  return custody.expectedReleaseOn ? t('custody.stateExpected', { date: formatDate(custody.expectedReleaseOn, language) }) : t('custody.stateUnknownRelease');
 }
 
 function useDialogReference() {
@@ -632,15 +641,7 @@ function ReleaseForm(props: FormProps) {
   const custody = summary.custody;
   return (
     <form onSubmit={onSubmit} noValidate>
-      {custody && custody.status !== 'none' && (
-        <p>
-          {t('custody.stateHeld', {
-            kind: t(`custody.kind.${custody.status}`),
-            institution: custody.institution ?? '',
-            startedOn: formatDate(custody.startedOn, language),
-          })}
-        </p>
-      )}
+      {custody && custody.status !== 'none' && <p>{heldText(custody, t, language)}</p>}
       <DialogProblem write={write} sentWith={sentWith} summary={summary} />
       <MissingFields missing={required.labels} />
       <Field id="release-on" label={t('release.releasedOn')} required>
@@ -703,12 +704,7 @@ function ExpectedReleaseForm(props: FormProps) {
     <form onSubmit={onSubmit} noValidate>
       {custody && custody.status !== 'none' && (
         <p>
-          {t('custody.stateHeld', {
-            kind: t(`custody.kind.${custody.status}`),
-            institution: custody.institution ?? '',
-            startedOn: formatDate(custody.startedOn, language),
-          })}{' '}
-          {custody.expectedReleaseOn ? t('custody.stateExpected', { date: formatDate(custody.expectedReleaseOn, language) }) : t('custody.stateUnknownRelease')}
+          {heldText(custody, t, language)} {expectedText(custody, t, language)}
         </p>
       )}
       <p>{t('expectedRelease.intro')}</p>
