@@ -19,6 +19,7 @@ const { mintBenchTokens } = require('../api/bench-users');
 const { openCoordinatorCases } = require('../http/case-setup');
 const { CommandMix } = require('../http/command-mix');
 const { runCommandMix, warmUp } = require('../http/http-benchmark');
+const { processMemory } = require('../measure/process-memory');
 
 const log = (line) => process.stderr.write(`[diagnose] ${line}\n`);
 const option = (name, fallback) => {
@@ -114,6 +115,8 @@ async function main() {
     process.stdout.write(
       `${Math.round(run.requestsPerSecond)} commands/s (${commands} in ${run.seconds} s, ${run.errors} errors), p50 ${run.latency.p50} ms, p99 ${run.latency.p99} ms\n\n`,
     );
+    const memory = processMemory(api.pid);
+    process.stdout.write(`API RSS ${(memory.rss / 2 ** 20).toFixed(0)} MB, peak ${(memory.peakRss / 2 ** 20).toFixed(0)} MB\n\n`);
     process.stdout.write('| process | CPU seconds | per command |\n|---|---|---|\n');
     for (const [name, value] of Object.entries(used)) process.stdout.write(`| ${name} | ${value === null ? '-' : value.toFixed(2)} | ${perCommand(value)} |\n`);
     if (statements) {

@@ -68,12 +68,17 @@ interface CachedStream<State> {
 
 /**
  * The folded state of recently used streams, per process (bounded, least recently used out). A
- * command then reads only the events after the cached revision (`fromRevision`) and folds them onto
- * the cached state; writers in other processes are seen that way too. Safe because events are
- * immutable and streams append-only, states are values (`evolve` never changes a state it is given),
- * and the append's expected-revision check fails on anything the cache missed: the entry is then
- * dropped and the command decided again from a full read. A retried request (its first event id
- * already seen) takes the full read as well, where the earlier handling is found.
+ * command on a cached stream is decided on the cached state without reading the stream at all, and
+ * appended with the cached revision as the expected one: the append's revision check is the read.
+ * Safe because events are immutable and streams append-only, states are values (`evolve` never
+ * changes a state it is given), and anything the cache missed (a writer in another process) fails
+ * that check: the entry is then dropped and the command decided again from a read. A cached state
+ * is never the last word on a refusal either: when the caller is refused, the client's If-Match
+ * differs, the rules refuse or decide nothing on it, the command is decided again on a fresh read
+ * (only the events after the cached revision), so what the client hears is always true of the stream
+ * as stored. A retried request (its first event id not among the ids this cache has seen) takes the
+ * full read, where the earlier handling is found; one handled by another process moved the stream,
+ * which the revision check catches.
  *
  * Only what `evolve` builds is cached: for case streams that is ciphertext (sealed values), never a
  * decrypted field, so crypto-shredding makes it as unreadable as the events; erasure still drops
@@ -127,6 +132,8 @@ interface LoadedStream<State> {
   /** The whole stream, when it was read whole (needed to find an earlier handling). */
   history: RecordedEvent[] | undefined;
   eventIds: Set<string>;
+  /** Decided on the cached state without reading: anything but a successful append is checked again on a read. */
+  unread: boolean;
 }
 
 async function loadStream<Command, Event extends DomainEvent, State, Context>(
@@ -134,6 +141,7 @@ async function loadStream<Command, Event extends DomainEvent, State, Context>(
   decider: StreamDecider<Command, Event, State, Context>,
   envelope: CommandEnvelope<Command, Context, State>,
   firstEventId: string,
+  trustCache: boolean,
 ): Promise<LoadedStream<State>> {
   const fold = (state: State, recorded: RecordedEvent[]): State => {
     const domainEvents = recorded.map((event) => ({ type: event.type, data: event.data }) as Event);
@@ -142,6 +150,8 @@ async function loadStream<Command, Event extends DomainEvent, State, Context>(
   const cache = envelope.stateCache;
   const cached = cache?.take(envelope.streamId);
   if (cache && cached && !cached.eventIds.has(firstEventId)) {
+    if (trustCache)
+      return { state: cached.state, revision: cached.revision, position: cached.position, history: undefined, eventIds: cached.eventIds, unread: true };
     const newer = await store.readStream(envelope.streamId, { fromRevision: cached.revision + 1 });
     const contiguous = newer.every((event, index) => event.streamRevision === cached.revision + 1 + index);
     if (contiguous && !newer.some((event) => event.id === firstEventId)) {
@@ -153,6 +163,7 @@ async function loadStream<Command, Event extends DomainEvent, State, Context>(
         position: last?.globalPosition ?? cached.position,
         history: undefined,
         eventIds: cached.eventIds,
+        unread: false,
       };
       if (last) cache.keep(envelope.streamId, { ...loaded, revision: last.streamRevision, position: last.globalPosition });
       return loaded;
@@ -167,6 +178,7 @@ async function loadStream<Command, Event extends DomainEvent, State, Context>(
     position: last?.globalPosition,
     history,
     eventIds: new Set(history.map((event) => event.id)),
+    unread: false,
   };
   if (cache && last)
     cache.keep(envelope.streamId, { state: loaded.state, revision: last.streamRevision, position: last.globalPosition, eventIds: loaded.eventIds });
@@ -218,22 +230,37 @@ export async function handleStreamCommand<Command, Event extends DomainEvent, St
 ): Promise<CommandOutcome<Event>> {
   const firstEventId = deterministicUuid(envelope.streamId, envelope.idempotencyKey, '0');
   let command: Command | undefined = typeof envelope.command === 'function' ? undefined : envelope.command;
+  // The first attempt may decide on the cached state without a read; everything after it reads.
+  let trustCache = true;
   for (let attempt = 1; ; attempt++) {
-    const loaded = await loadStream(store, decider, envelope, firstEventId);
+    const loaded = await loadStream(store, decider, envelope, firstEventId, trustCache);
+    trustCache = false;
     const { state } = loaded;
-    envelope.authorize?.(state);
-
-    // A cached load has checked that the first event id is not in the stream: nothing handled before.
-    const replay = loaded.history ? findEarlierHandling<Event>(loaded.history, firstEventId, envelope) : undefined;
-    if (replay) return replay;
-
-    const currentRevision = loaded.revision;
-    if (envelope.expectedRevision !== undefined && envelope.expectedRevision !== currentRevision) {
-      throw new WrongExpectedRevisionError(envelope.streamId, envelope.expectedRevision, currentRevision);
+    let decided: Event[];
+    try {
+      envelope.authorize?.(state);
+      // A cached load has checked that the first event id is not among the stream's ids it knows: nothing handled before.
+      const replay = loaded.history ? findEarlierHandling<Event>(loaded.history, firstEventId, envelope) : undefined;
+      if (replay) return replay;
+      if (envelope.expectedRevision !== undefined && envelope.expectedRevision !== loaded.revision) {
+        throw new WrongExpectedRevisionError(envelope.streamId, envelope.expectedRevision, loaded.revision);
+      }
+      command ??= await (envelope.command as (state: State) => Promise<Command>)(state);
+      decided = decider.decide(command, state, envelope.context);
+    } catch (error) {
+      // Refused on a state nobody read: the stream may have moved on. Ask again on a read.
+      if (loaded.unread) {
+        attempt--;
+        continue;
+      }
+      throw error;
     }
-
-    command ??= await (envelope.command as (state: State) => Promise<Command>)(state);
-    const decided = decider.decide(command, state, envelope.context);
+    // Nothing to do, on a state nobody read: confirm on a read before answering so.
+    if (decided.length === 0 && loaded.unread) {
+      attempt--;
+      continue;
+    }
+    const currentRevision = loaded.revision;
     if (decided.length === 0) {
       return {
         streamId: envelope.streamId,
@@ -260,8 +287,8 @@ export async function handleStreamCommand<Command, Event extends DomainEvent, St
       rememberAppended(envelope, decider, loaded, toAppend, result);
       return { streamId: envelope.streamId, revision: result.nextRevision, position: result.position, events: decided, replayed: result.alreadyAppended };
     } catch (error) {
-      // The cache (if any) missed something, or another writer came first: read the stream whole next time.
-      if (error instanceof WrongExpectedRevisionError) envelope.stateCache?.forget(envelope.streamId);
+      // Another writer came first, or the cached state missed its events: the next attempt reads
+      // what follows the cached revision (a cached state is a true fold up to its revision).
       // Someone else appended between our read and our write. If the client pinned a revision, that
       // is their conflict to resolve; otherwise decide again on the new state.
       const retry = error instanceof WrongExpectedRevisionError && envelope.expectedRevision === undefined && attempt < MAX_ATTEMPTS;

@@ -56,25 +56,62 @@ describe('the case gate’s cached state (PostgreSQL)', () => {
   const end = (employmentId: string): CaseCommand => ({ type: 'EndEmployment', data: { employmentId, endedOn: '2031-02-02' } });
   const readsOf = (caseId: string) => reads.filter((read) => read.streamId === caseStreamId(caseId)).map((read) => read.fromRevision);
 
-  it('reads a case whole once, then only the events after the revision it folded', async () => {
+  it('reads a case whole once, then decides on the state it folded without reading the stream again', async () => {
     const { caseId } = await writeSealedTestCase(store, vault, { openedAt: new Date('2031-01-01T09:00:00Z') });
     const gate = new CaseGate(noted, referenceData, clock);
     const first = await write(gate, caseId, start('job-1'));
-    await write(gate, caseId, end('job-1'));
-    expect(readsOf(caseId)).toEqual([undefined, first.revision! + 1]);
+    const second = await write(gate, caseId, end('job-1'));
+    await write(gate, caseId, start('job-3'));
+    expect(second.revision).toBe(first.revision! + 1);
+    expect(readsOf(caseId)).toEqual([undefined]);
+    expect((await store.readStream(caseStreamId(caseId))).map((event) => event.type).slice(-3)).toEqual([
+      'EmploymentStarted',
+      'EmploymentEnded',
+      'EmploymentStarted',
+    ]);
   });
 
-  it('sees what another writer (another process’s gate) appended in between, without a conflict', async () => {
+  it('sees what another writer (another process’s gate) appended in between: a refusal on the cached state is asked again on a read', async () => {
     const { caseId } = await writeSealedTestCase(store, vault, { openedAt: new Date('2031-01-01T09:00:00Z') });
     const gate = new CaseGate(noted, referenceData, clock);
     const other = new CaseGate(store, referenceData, clock);
     const mine = await write(gate, caseId, start('job-1'));
     const theirs = await write(other, caseId, start('job-2'));
-    // Only a state that holds the other writer's job-2 lets it end.
+    // Only a state that holds the other writer's job-2 lets it end; the cached one refuses, the read one allows.
     const ended = await write(gate, caseId, end('job-2'));
     expect(ended.revision).toBe(theirs.revision! + 1);
     expect(readsOf(caseId)).toEqual([undefined, mine.revision! + 1]);
+    // A real refusal is still one, after the same check on a read (nothing newer to fold).
     await expect(write(gate, caseId, end('job-2'))).rejects.toBeInstanceOf(CaseRuleViolation);
+    expect(readsOf(caseId)).toEqual([undefined, mine.revision! + 1, ended.revision! + 1]);
+  });
+
+  it('decides again on a read when the cached state misses another writer’s event that does not refuse the command', async () => {
+    const { caseId } = await writeSealedTestCase(store, vault, { openedAt: new Date('2031-01-01T09:00:00Z') });
+    const gate = new CaseGate(noted, referenceData, clock);
+    const other = new CaseGate(store, referenceData, clock);
+    const mine = await write(gate, caseId, start('job-1'));
+    const theirs = await write(other, caseId, start('job-2'));
+    // The cached state allows job-3: the append's revision check finds the other writer's event, the command is decided again.
+    const started = await write(gate, caseId, start('job-3'));
+    expect(started.revision).toBe(theirs.revision! + 1);
+    expect(readsOf(caseId)).toEqual([undefined, mine.revision! + 1]);
+  });
+
+  it('takes a client’s If-Match as the other writer left the stream, not as the cache has it', async () => {
+    const { caseId } = await writeSealedTestCase(store, vault, { openedAt: new Date('2031-01-01T09:00:00Z') });
+    const gate = new CaseGate(noted, referenceData, clock);
+    const other = new CaseGate(store, referenceData, clock);
+    await write(gate, caseId, start('job-1'));
+    const theirs = await write(other, caseId, start('job-2'));
+    const pinned = await gate.execute({
+      caseId,
+      caller: { kind: 'system', purpose: 'synthetic-data', actor: 'test-BIF', agency: 'BIF' },
+      intent: { type: 'EndEmployment' },
+      command: end('job-1'),
+      expectedRevision: theirs.revision,
+    });
+    expect(pinned.revision).toBe(theirs.revision! + 1);
   });
 
   it('answers a retried request from the stream, appending nothing twice', async () => {
