@@ -34,7 +34,8 @@ async function startEmmettPeer(benchDatabaseUrl, log) {
   const nodeFlags = (require('../../../package.json').config?.apiNodeFlags ?? '').split(/\s+/).filter(Boolean);
   const child = spawn(process.execPath, [...nodeFlags, SERVER], {
     env: { ...process.env, PEER_DATABASE_URL: url.toString(), PEER_POOL_SIZE: String(POOL_SIZE), PORT: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // stdin stays open while this process lives: the server stops when it closes (the bench killed or crashed).
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   let output = '';
   const exited = new Promise((resolve) => child.on('exit', resolve));

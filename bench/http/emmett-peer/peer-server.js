@@ -11,7 +11,7 @@
  * calls), with `evolve` one event at a time.
  *
  * Run by peer-process.js: PEER_DATABASE_URL, PEER_POOL_SIZE, PORT (0: any); prints
- * `{"listening":<port>}` on stdout when it answers.
+ * `{"listening":<port>}` on stdout when it answers, and stops on SIGTERM or when its stdin closes.
  */
 const http = require('node:http');
 const { Pool } = require('pg');
@@ -114,13 +114,18 @@ async function main() {
   await new Promise((resolve) => server.listen(Number(process.env.PORT || 0), '127.0.0.1', resolve));
   process.stdout.write(`${JSON.stringify({ listening: server.address().port })}\n`);
 
+  let stopping = false;
   const stop = () => {
+    if (stopping) return;
+    stopping = true;
     server.close();
     server.closeAllConnections();
     Promise.allSettled([store.close(), pool.end()]).then(() => process.exit(0));
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+  // The bench holds our stdin open; its end means the bench is gone, and a peer left running would load the next run.
+  process.stdin.on('end', stop).resume();
 }
 
 function send(response, { status, body }) {
