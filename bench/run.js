@@ -3,8 +3,10 @@
  * `npm run bench` (quick, under 5 minutes on 2 cores) and `npm run bench -- --full`.
  *
  * One run, one database, phases one after another: appends (ours, the plain-INSERT ceiling, the
- * Emmett peer), the API under the HTTP command mix, projection lag, reads, the command mix and lag
- * again with the projections in apps/worker, then the rebuild with the API stopped. Writes bench/results/<date>-<profile>.json and .md and prints the table.
+ * Emmett peer), the HTTP command mix against the Emmett peer (its own process and database), the
+ * API under the same mix, projection lag, reads, the command mix and lag again with the projections
+ * in apps/worker, then the rebuild with the API stopped. Writes bench/results/<date>-<profile>.json
+ * and .md and prints the table.
  * Timings live here and in bench/results, never in tests. See bench/README.md.
  */
 const { profileFromArgs } = require('./profile/profiles');
@@ -16,6 +18,7 @@ const { BENCH_USERS, mintBenchTokens } = require('./api/bench-users');
 const { openCoordinatorCases } = require('./http/case-setup');
 const { CommandMix } = require('./http/command-mix');
 const { runCommandMix, warmUp } = require('./http/http-benchmark');
+const { measurePeerCommands } = require('./http/emmett-peer/peer-benchmark');
 const { measureProjectionLag } = require('./projection-lag/projection-lag');
 const { measureNotificationLatency } = require('./notifications/notification-latency');
 const { buildLargeCase, waitForProjections } = require('./reads/large-case');
@@ -71,6 +74,9 @@ async function main() {
   try {
     const machine = await describeMachine(database.url, database.kind);
     raw.appends = await phase('appends', notes, () => measureAppends(database.url, profile, log));
+    // Figure 2's peer, before the API starts: the same mix through Emmett's command handler on a
+    // database of its own (dropped when it stops), so neither process runs while the other is measured.
+    raw.httpPeer = await phase('HTTP commands, Emmett peer', notes, () => measurePeerCommands(database.url, profile, log));
 
     api = await phase('API start', notes, () => startApi(database.url, log));
     if (api) {

@@ -3,6 +3,7 @@ const { row, target, MB } = require('./result-rows');
 
 const PEER = 'Emmett PostgreSQL event store 0.42';
 const CEILING = 'plain INSERT via pg (no checks)';
+const HTTP_PEER = 'Emmett CommandHandler behind node:http (peer)';
 
 function appendRows(appends, writers) {
   if (!appends)
@@ -101,6 +102,91 @@ function httpRows(http, appends) {
       reference: 'target',
       referenceValue: 300,
       target: target('value', '<', 300, '< 300 MB'),
+    }),
+  );
+  return rows;
+}
+
+/**
+ * Figure 2 beside its peer (bench/http/emmett-peer): the same mix, cases and autocannon settings, our
+ * figure as the value and the peer's as the reference, so the ratio is ours / peer. No target: the
+ * peer verifies no token, audits nothing and seals nothing, so it is the floor, not a rival to beat.
+ * A missing side leaves its value (or reference) empty with the reason; the other side's rows stay.
+ */
+function httpPeerRows(peer, http, fixedRate) {
+  const note = [!http && 'HTTP phase failed', !peer && 'peer phase failed'].filter(Boolean).join('; ') || undefined;
+  const rows = [];
+  for (const c of [1, 16, 64]) {
+    const ours = http?.runs.find((run) => run.connections === c);
+    const theirs = peer?.runs.find((run) => run.connections === c);
+    rows.push(
+      row({
+        figure: `HTTP commands vs peer, ${c} client${c === 1 ? '' : 's'}: throughput`,
+        value: ours?.requestsPerSecond ?? null,
+        unit: 'req/s',
+        reference: HTTP_PEER,
+        referenceValue: theirs?.requestsPerSecond ?? null,
+        note,
+      }),
+      row({
+        figure: `HTTP commands vs peer, ${c}: p50`,
+        value: ours?.latency.p50 ?? null,
+        unit: 'ms',
+        reference: 'peer p50',
+        referenceValue: theirs?.latency.p50 ?? null,
+        note,
+      }),
+      row({
+        figure: `HTTP commands vs peer, ${c}: p99`,
+        value: ours?.latency.p99 ?? null,
+        unit: 'ms',
+        reference: 'peer p99',
+        referenceValue: theirs?.latency.p99 ?? null,
+        note,
+      }),
+      row({
+        figure: `HTTP peer, ${c}: errors`,
+        value: theirs?.errors ?? null,
+        unit: theirs ? `of ${theirs.ok + theirs.errors}` : 'requests',
+        note: peer ? undefined : note,
+      }),
+    );
+  }
+  const oursFixed = http?.fixedRate;
+  const theirsFixed = peer?.fixedRate;
+  const rate = oursFixed?.overallRate ?? theirsFixed?.overallRate ?? fixedRate;
+  rows.push(
+    row({
+      figure: `HTTP commands vs peer at ${rate} req/s: p50`,
+      value: oursFixed?.latency.p50 ?? null,
+      unit: 'ms',
+      reference: 'peer p50',
+      referenceValue: theirsFixed?.latency.p50 ?? null,
+      note,
+    }),
+    row({
+      figure: `HTTP commands vs peer at ${rate} req/s: p99`,
+      value: oursFixed?.latency.p99 ?? null,
+      unit: 'ms',
+      reference: 'peer p99',
+      referenceValue: theirsFixed?.latency.p99 ?? null,
+      note,
+    }),
+    row({
+      figure: `HTTP peer at ${rate} req/s: achieved rate, errors ${theirsFixed ? theirsFixed.errors : '–'}`,
+      value: theirsFixed?.requestsPerSecond ?? null,
+      unit: 'req/s',
+      reference: 'asked',
+      referenceValue: rate,
+      note: peer ? undefined : note,
+    }),
+    row({
+      figure: 'API peak RSS (VmHWM) over the HTTP runs vs the peer',
+      value: http ? http.apiPeakRss / MB : null,
+      unit: 'MB',
+      reference: 'peer peak RSS',
+      referenceValue: peer ? peer.peakRss / MB : null,
+      note,
     }),
   );
   return rows;
@@ -290,6 +376,7 @@ function figuresFrom(raw, profile) {
   return [
     ...appendRows(raw.appends, profile.appendWriters),
     ...httpRows(raw.http, raw.appends),
+    ...httpPeerRows(raw.httpPeer, raw.http, profile.fixedRate),
     ...lagRows(raw.lag),
     ...notificationRows(raw.notifications),
     ...workerRows(raw.worker),
