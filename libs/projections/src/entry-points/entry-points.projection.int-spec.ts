@@ -1,25 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Pool } from 'pg';
-import type { PostgresEventStore } from '@samvirke/event-store/postgres';
-import type { GlobalPosition } from '@samvirke/event-store';
-import type { CaseEvent } from '@samvirke/case';
-import { ProjectionRunner } from '../runner/projection-runner';
-import { openRunnerFixture, readModelRows, uniqueNames } from '../runner/testing/runner-fixture';
+import { readModelRows, uniqueNames, useRunnerFixture } from '../runner/testing/runner-fixture';
 import { createEntryPointsProjection } from './entry-points.projection';
 
 describe('entry points projection', () => {
-  let store: PostgresEventStore;
-  let pool: Pool;
-  let close: () => Promise<void>;
-  const runners: ProjectionRunner[] = [];
-
-  beforeAll(async () => {
-    ({ store, pool, close } = await openRunnerFixture());
-  });
-  afterAll(async () => {
-    await Promise.all(runners.map((runner) => runner.stop()));
-    await close();
-  });
+  const fixture = useRunnerFixture();
 
   const at = (minute: number) => new Date(Date.UTC(2026, 10, 3, 8, minute)).toISOString();
   const police = { unit: 'Forebyggelse City', contactPerson: 'Bo', phone: '555 1111', email: 'ssp@politi.example.org' };
@@ -27,32 +11,14 @@ describe('entry points projection', () => {
   const social = { unit: 'Ungeenheden', phone: '555 3333', email: 'unge@sof.example.org' };
   const jobcentre = { unit: 'Jobcenter', phone: '555 4444', email: 'job@bif.example.org' };
 
-  async function append(stream: string, events: CaseEvent[]): Promise<GlobalPosition> {
-    const result = await store.appendToStream(
-      stream,
-      events.map((event) => ({
-        id: randomUUID(),
-        type: event.type,
-        schemaVersion: 1,
-        data: event.data,
-        metadata: { actor: 'int-test', agency: 'BIF', correlationId: randomUUID() },
-      })),
-      'any',
-    );
-    return result.position;
-  }
-
   it('keeps the current entry point per agency, every change with from and to, and the access columns; a rebuild equals the live rows', async () => {
     const names = uniqueNames('entrypts');
     const tables = { current: `${names.tablePrefix}_cep`, history: `${names.tablePrefix}_ceph`, access: `${names.tablePrefix}_cepa` };
-    const runner = new ProjectionRunner({
-      eventStore: store,
-      pool,
+    const { pool, appendCaseEvents: append } = fixture;
+    const runner = await fixture.startRunner({
       projections: [createEntryPointsProjection({ name: names.name, streamPrefix: names.streamPrefix, tables })],
       batchSize: 2,
     });
-    runners.push(runner);
-    await runner.start();
 
     const caseId = randomUUID();
     const stream = `${names.streamPrefix}${caseId}`;

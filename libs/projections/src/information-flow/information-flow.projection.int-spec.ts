@@ -1,36 +1,19 @@
-import type { Pool } from 'pg';
-import type { PostgresEventStore } from '@samvirke/event-store/postgres';
-import { ProjectionRunner } from '../runner/projection-runner';
-import { openRunnerFixture, uniqueNames } from '../runner/testing/runner-fixture';
+import { uniqueNames, useRunnerFixture } from '../runner/testing/runner-fixture';
 import { scriptedCase, scriptedIds } from '../timeline/testing/scripted-case';
 import { createInformationFlowProjection, informationFlowTables } from './information-flow.projection';
 
 describe('information-flow projection', () => {
-  let store: PostgresEventStore;
-  let pool: Pool;
-  let close: () => Promise<void>;
-  const runners: ProjectionRunner[] = [];
-
-  beforeAll(async () => {
-    ({ store, pool, close } = await openRunnerFixture());
-  });
-  afterAll(async () => {
-    await Promise.all(runners.map((runner) => runner.stop()));
-    await close();
-  });
+  const fixture = useRunnerFixture();
 
   it('records each share per receiving agency and each request, with who responded and when; rebuild equals live', async () => {
     const names = uniqueNames('flow');
     const tablePrefix = `${names.tablePrefix}_`;
     const tables = informationFlowTables(tablePrefix);
-    const runner = new ProjectionRunner({
-      eventStore: store,
-      pool,
+    const { store, pool } = fixture;
+    const runner = await fixture.startRunner({
       projections: [createInformationFlowProjection({ name: names.name, streamPrefix: `case-${names.streamPrefix}`, tablePrefix })],
       batchSize: 1,
     });
-    runners.push(runner);
-    await runner.start();
     const ids = scriptedIds();
     const caseId = `${names.streamPrefix}1`;
     const { position } = await store.appendToStream(`case-${caseId}`, scriptedCase(ids), 'no-stream');
