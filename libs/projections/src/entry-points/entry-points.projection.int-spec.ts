@@ -1,6 +1,41 @@
 import { randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
+import type { CaseEvent } from '@samvirke/case';
 import { readModelRows, uniqueNames, useRunnerFixture } from '../runner/testing/runner-fixture';
+import { currentEntryPointKey, foldEntryPoints, NO_ENTRY_POINT_ROWS, type EntryPointRows } from './entry-points-fold';
 import { createEntryPointsProjection } from './entry-points.projection';
+
+/** The rows of one case as the fold's rows. */
+async function storedRows(pool: Pool, tables: { current: string; history: string; access: string }, caseId: string): Promise<EntryPointRows> {
+  const access = await pool.query(`SELECT * FROM read_models.${tables.access} WHERE case_id = $1`, [caseId]);
+  const current = await pool.query(`SELECT * FROM read_models.${tables.current} WHERE case_id = $1`, [caseId]);
+  const history = await pool.query(`SELECT * FROM read_models.${tables.history} WHERE case_id = $1 ORDER BY stream_revision`, [caseId]);
+  return {
+    access: new Map(
+      access.rows.map((r) => [r.case_id, { caseId: r.case_id, agencies: r.agencies, coordinatorId: r.coordinator_id, lastRevision: r.last_revision }]),
+    ),
+    current: new Map(
+      current.rows.map((r) => [
+        currentEntryPointKey(r.case_id, r.agency),
+        {
+          caseId: r.case_id,
+          agency: r.agency,
+          entryPoint: { unit: r.unit, ...(r.contact_person === null ? {} : { contactPerson: r.contact_person }), phone: r.phone, email: r.email },
+          since: r.since.toISOString(),
+        },
+      ]),
+    ),
+    history: history.rows.map((r) => ({
+      caseId: r.case_id,
+      streamRevision: r.stream_revision,
+      agency: r.agency,
+      change: r.change,
+      from: r.from_entry_point,
+      to: r.to_entry_point,
+      changedAt: r.changed_at.toISOString(),
+    })),
+  };
+}
 
 describe('entry points projection', () => {
   const fixture = useRunnerFixture();
@@ -74,6 +109,14 @@ describe('entry points projection', () => {
     ]);
     const access = await pool.query(`SELECT agencies, coordinator_id, last_revision FROM read_models.${tables.access} WHERE case_id = $1`, [caseId]);
     expect(access.rows).toEqual([{ agencies: ['BIF', 'KBH-POLITI'], coordinator_id: 'coord-2', last_revision: 9 }]);
+
+    // The database holds the rows the fold gives for the same events.
+    const recorded = await fixture.store.readStream(stream);
+    const folded = foldEntryPoints(
+      NO_ENTRY_POINT_ROWS,
+      recorded.map((r) => ({ caseId, revision: r.streamRevision, event: { type: r.type, data: r.data } as CaseEvent })),
+    );
+    expect(await storedRows(pool, tables, caseId)).toEqual(folded.rows);
 
     const rows = () => Promise.all([tables.current, tables.history, tables.access].map((table) => readModelRows(pool, table)));
     const live = await rows();
