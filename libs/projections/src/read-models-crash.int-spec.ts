@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import type { Pool } from 'pg';
 import type { CaseEvent } from '@samvirke/case';
 import { comparePositions, laterPosition, type GlobalPosition, type NewEvent } from '@samvirke/event-store';
-import type { PostgresEventStore } from '@samvirke/event-store/postgres';
 import { PersonalDataVault, openingEventStore } from '@samvirke/privacy';
 import { loadReferenceData } from '@samvirke/reference-data';
 import { READ_MODEL_PROJECTIONS } from '@samvirke/read-models';
@@ -12,11 +11,10 @@ import { testPrivacyConfig } from '../../../test/support/test-app';
 import { testCprHmacSecretHex, testMasterKeys } from '../../../test/support/test-privacy';
 import { readProjectionStates } from './runner/catalogue';
 import { READ_MODEL_SCHEMA, type Projection } from './runner/projection';
-import { ProjectionRunner } from './runner/projection-runner';
 import { assertCompiledIsFresh } from './runner/testing/compiled-freshness';
 import { decideDemoCaseStreams, type DemoCaseStream } from './runner/testing/demo-case-streams';
 import { createIsolatedReadModels, ISOLATED_READ_MODEL_FACTORIES, type IsolatedReadModels } from './runner/testing/isolated-read-models';
-import { openRunnerFixture, waitUntil } from './runner/testing/runner-fixture';
+import { useRunnerFixture, waitUntil } from './runner/testing/runner-fixture';
 import { killRunnerChild, startRunnerChild } from './runner/testing/runner-child-process';
 
 /**
@@ -62,18 +60,18 @@ function difference(table: string, live: string[], rebuilt: string[]) {
 
 describe('read models crash test', () => {
   const run = randomUUID().replace(/-/g, '').slice(0, 10);
-  let store: PostgresEventStore;
-  let pool: Pool;
-  let close: () => Promise<void>;
   let child: ChildProcess | undefined;
   let streams: DemoCaseStream[];
   let isolated: IsolatedReadModels;
 
+  beforeAll(() => assertCompiledIsFresh(COMPILED_SOURCES));
+  afterAll(async () => {
+    if (child) await killRunnerChild(child);
+  });
+  const fixture = useRunnerFixture();
   beforeAll(async () => {
-    assertCompiledIsFresh(COMPILED_SOURCES);
-    ({ store, pool, close } = await openRunnerFixture());
     // A privacy config of this test's own: its CPR hashes, hence its case ids, are new to the database.
-    const vault = new PersonalDataVault(pool, testPrivacyConfig());
+    const vault = new PersonalDataVault(fixture.pool, testPrivacyConfig());
     // The child runner opens sealed values with the same keys (inherited through the environment).
     process.env['TEST_MASTER_KEYS'] = testMasterKeys();
     process.env['TEST_CPR_HMAC_SECRET'] = testCprHmacSecretHex();
@@ -87,10 +85,6 @@ describe('read models crash test', () => {
       until: new Date('2026-06-01T12:00:00Z'),
     });
   }, 60_000);
-  afterAll(async () => {
-    if (child) await killRunnerChild(child);
-    await close();
-  });
 
   it('has an isolated copy of every read model the app serves, same version and tables', () => {
     const real = new Map(READ_MODEL_PROJECTIONS.map((projection) => [projection.name, projection]));
@@ -104,6 +98,7 @@ describe('read models crash test', () => {
   });
 
   it('killed at random points while 5,000 demo events flow, ends with every read model equal to a clean rebuild', async () => {
+    const { store, pool } = fixture;
     const allEvents = streams.flatMap((stream) => stream.steps.flat());
     expect(allEvents.length).toBeGreaterThanOrEqual(EVENTS);
     const projections = [...Object.values(isolated.readModels), isolated.deliveryWitness];
@@ -163,7 +158,7 @@ describe('read models crash test', () => {
     // Every table has rows: an empty live copy would equal an empty rebuild and prove nothing.
     expect(tables.filter((_, index) => live[index].length === 0)).toEqual([]);
 
-    const rebuilder = new ProjectionRunner({ eventStore: openingEventStore(store, new PersonalDataVault(pool, testPrivacyConfig())), pool, projections });
+    const rebuilder = fixture.runner({ eventStore: openingEventStore(store, new PersonalDataVault(pool, testPrivacyConfig())), projections });
     for (const projection of projections) {
       expect((await rebuilder.rebuild(projection.name, { batchSize: 1_000 })).generation).toBeGreaterThan(1);
     }

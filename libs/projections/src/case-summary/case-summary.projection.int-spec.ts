@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Pool } from 'pg';
-import type { PostgresEventStore } from '@samvirke/event-store/postgres';
-import type { GlobalPosition } from '@samvirke/event-store';
 import type { CaseEvent } from '@samvirke/case';
-import { ProjectionRunner } from '../runner/projection-runner';
-import { openRunnerFixture, readModelRows, uniqueNames } from '../runner/testing/runner-fixture';
+import { readModelRows, uniqueNames, useRunnerFixture } from '../runner/testing/runner-fixture';
 import { createCaseSummaryProjection } from './case-summary.projection';
 
 /**
@@ -13,36 +9,10 @@ import { createCaseSummaryProjection } from './case-summary.projection';
  * position 0 in batches of one and of many; every copy must equal the live one row for row.
  */
 describe('case summary projection', () => {
-  let store: PostgresEventStore;
-  let pool: Pool;
-  let close: () => Promise<void>;
-  const runners: ProjectionRunner[] = [];
-
-  beforeAll(async () => {
-    ({ store, pool, close } = await openRunnerFixture());
-  });
-  afterAll(async () => {
-    await Promise.all(runners.map((runner) => runner.stop()));
-    await close();
-  });
+  const fixture = useRunnerFixture();
 
   const at = (minute: number) => new Date(Date.UTC(2026, 10, 3, 8, minute)).toISOString();
   const entryPoint = (unit: string) => ({ unit, contactPerson: `${unit} kontakt`, phone: '555 0000', email: 'kontakt@example.org' });
-
-  async function append(stream: string, events: CaseEvent[], agency = 'BIF'): Promise<GlobalPosition> {
-    const result = await store.appendToStream(
-      stream,
-      events.map((event) => ({
-        id: randomUUID(),
-        type: event.type,
-        schemaVersion: 1,
-        data: event.data,
-        metadata: { actor: 'int-test', agency, correlationId: randomUUID() },
-      })),
-      'any',
-    );
-    return result.position;
-  }
 
   function opened(caseId: string, birthDate: string): CaseEvent[] {
     return [
@@ -68,9 +38,8 @@ describe('case summary projection', () => {
     const names = uniqueNames('casesum');
     const table = `${names.tablePrefix}_case_summary`;
     const projection = createCaseSummaryProjection({ name: names.name, streamPrefix: names.streamPrefix, table });
-    const runner = new ProjectionRunner({ eventStore: store, pool, projections: [projection], batchSize: 3 });
-    runners.push(runner);
-    await runner.start();
+    const { store, pool, appendCaseEvents: append } = fixture;
+    const runner = await fixture.startRunner({ projections: [projection], batchSize: 3 });
 
     const caseId = randomUUID();
     const other = randomUUID();
@@ -217,15 +186,11 @@ describe('case summary projection', () => {
   it('ignores events of a case that was never opened', async () => {
     const names = uniqueNames('casesumorphan');
     const table = `${names.tablePrefix}_case_summary`;
-    const runner = new ProjectionRunner({
-      eventStore: store,
-      pool,
+    const runner = await fixture.startRunner({
       projections: [createCaseSummaryProjection({ name: names.name, streamPrefix: names.streamPrefix, table })],
     });
-    runners.push(runner);
-    await runner.start();
-    const last = await append(`${names.streamPrefix}${randomUUID()}`, [{ type: 'CaseClosed', data: { reason: 'other', closedAt: at(1) } }]);
+    const last = await fixture.appendCaseEvents(`${names.streamPrefix}${randomUUID()}`, [{ type: 'CaseClosed', data: { reason: 'other', closedAt: at(1) } }]);
     await expect(runner.waitForPosition([names.name], last, 10_000)).resolves.toBe(true);
-    expect(await readModelRows(pool, table)).toEqual([]);
+    expect(await readModelRows(fixture.pool, table)).toEqual([]);
   });
 });

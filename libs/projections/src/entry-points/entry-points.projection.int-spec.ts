@@ -1,25 +1,44 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import type { PostgresEventStore } from '@samvirke/event-store/postgres';
-import type { GlobalPosition } from '@samvirke/event-store';
 import type { CaseEvent } from '@samvirke/case';
-import { ProjectionRunner } from '../runner/projection-runner';
-import { openRunnerFixture, readModelRows, uniqueNames } from '../runner/testing/runner-fixture';
+import { readModelRows, uniqueNames, useRunnerFixture } from '../runner/testing/runner-fixture';
+import { currentEntryPointKey, foldEntryPoints, NO_ENTRY_POINT_ROWS, type EntryPointRows } from './entry-points-fold';
 import { createEntryPointsProjection } from './entry-points.projection';
 
-describe('entry points projection', () => {
-  let store: PostgresEventStore;
-  let pool: Pool;
-  let close: () => Promise<void>;
-  const runners: ProjectionRunner[] = [];
+/** The rows of one case as the fold's rows. */
+async function storedRows(pool: Pool, tables: { current: string; history: string; access: string }, caseId: string): Promise<EntryPointRows> {
+  const access = await pool.query(`SELECT * FROM read_models.${tables.access} WHERE case_id = $1`, [caseId]);
+  const current = await pool.query(`SELECT * FROM read_models.${tables.current} WHERE case_id = $1`, [caseId]);
+  const history = await pool.query(`SELECT * FROM read_models.${tables.history} WHERE case_id = $1 ORDER BY stream_revision`, [caseId]);
+  return {
+    access: new Map(
+      access.rows.map((r) => [r.case_id, { caseId: r.case_id, agencies: r.agencies, coordinatorId: r.coordinator_id, lastRevision: r.last_revision }]),
+    ),
+    current: new Map(
+      current.rows.map((r) => [
+        currentEntryPointKey(r.case_id, r.agency),
+        {
+          caseId: r.case_id,
+          agency: r.agency,
+          entryPoint: { unit: r.unit, ...(r.contact_person === null ? {} : { contactPerson: r.contact_person }), phone: r.phone, email: r.email },
+          since: r.since.toISOString(),
+        },
+      ]),
+    ),
+    history: history.rows.map((r) => ({
+      caseId: r.case_id,
+      streamRevision: r.stream_revision,
+      agency: r.agency,
+      change: r.change,
+      from: r.from_entry_point,
+      to: r.to_entry_point,
+      changedAt: r.changed_at.toISOString(),
+    })),
+  };
+}
 
-  beforeAll(async () => {
-    ({ store, pool, close } = await openRunnerFixture());
-  });
-  afterAll(async () => {
-    await Promise.all(runners.map((runner) => runner.stop()));
-    await close();
-  });
+describe('entry points projection', () => {
+  const fixture = useRunnerFixture();
 
   const at = (minute: number) => new Date(Date.UTC(2026, 10, 3, 8, minute)).toISOString();
   const police = { unit: 'Forebyggelse City', contactPerson: 'Bo', phone: '555 1111', email: 'ssp@politi.example.org' };
@@ -27,32 +46,14 @@ describe('entry points projection', () => {
   const social = { unit: 'Ungeenheden', phone: '555 3333', email: 'unge@sof.example.org' };
   const jobcentre = { unit: 'Jobcenter', phone: '555 4444', email: 'job@bif.example.org' };
 
-  async function append(stream: string, events: CaseEvent[]): Promise<GlobalPosition> {
-    const result = await store.appendToStream(
-      stream,
-      events.map((event) => ({
-        id: randomUUID(),
-        type: event.type,
-        schemaVersion: 1,
-        data: event.data,
-        metadata: { actor: 'int-test', agency: 'BIF', correlationId: randomUUID() },
-      })),
-      'any',
-    );
-    return result.position;
-  }
-
   it('keeps the current entry point per agency, every change with from and to, and the access columns; a rebuild equals the live rows', async () => {
     const names = uniqueNames('entrypts');
     const tables = { current: `${names.tablePrefix}_cep`, history: `${names.tablePrefix}_ceph`, access: `${names.tablePrefix}_cepa` };
-    const runner = new ProjectionRunner({
-      eventStore: store,
-      pool,
+    const { pool, appendCaseEvents: append } = fixture;
+    const runner = await fixture.startRunner({
       projections: [createEntryPointsProjection({ name: names.name, streamPrefix: names.streamPrefix, tables })],
       batchSize: 2,
     });
-    runners.push(runner);
-    await runner.start();
 
     const caseId = randomUUID();
     const stream = `${names.streamPrefix}${caseId}`;
@@ -108,6 +109,14 @@ describe('entry points projection', () => {
     ]);
     const access = await pool.query(`SELECT agencies, coordinator_id, last_revision FROM read_models.${tables.access} WHERE case_id = $1`, [caseId]);
     expect(access.rows).toEqual([{ agencies: ['BIF', 'KBH-POLITI'], coordinator_id: 'coord-2', last_revision: 9 }]);
+
+    // The database holds the rows the fold gives for the same events.
+    const recorded = await fixture.store.readStream(stream);
+    const folded = foldEntryPoints(
+      NO_ENTRY_POINT_ROWS,
+      recorded.map((r) => ({ caseId, revision: r.streamRevision, event: { type: r.type, data: r.data } as CaseEvent })),
+    );
+    expect(await storedRows(pool, tables, caseId)).toEqual(folded.rows);
 
     const rows = () => Promise.all([tables.current, tables.history, tables.access].map((table) => readModelRows(pool, table)));
     const live = await rows();

@@ -2,13 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { comparePositions, laterPosition, type GlobalPosition } from '@samvirke/event-store';
-import type { PostgresEventStore } from '@samvirke/event-store/postgres';
-import type { Pool } from 'pg';
 import { testDatabaseUrl } from '../../../../test/support/test-database';
-import { ProjectionRunner } from './projection-runner';
 import { readProjectionState } from './catalogue';
 import { createTallyProjection } from './testing/tally-projection';
-import { newEvent, openRunnerFixture, readModelRows, uniqueNames, waitUntil } from './testing/runner-fixture';
+import { newEvent, readModelRows, uniqueNames, useRunnerFixture, waitUntil } from './testing/runner-fixture';
 
 const EVENTS = 5_000;
 const STREAMS = 50;
@@ -30,19 +27,10 @@ function assertCompiledRunnerIsFresh(): void {
 }
 
 describe('projection runner crash test', () => {
-  let store: PostgresEventStore;
-  let pool: Pool;
-  let close: () => Promise<void>;
   let child: ChildProcess | undefined;
-
-  beforeAll(async () => {
-    assertCompiledRunnerIsFresh();
-    ({ store, pool, close } = await openRunnerFixture());
-  });
-  afterAll(async () => {
-    child?.kill('SIGKILL');
-    await close();
-  });
+  beforeAll(() => assertCompiledRunnerIsFresh());
+  afterAll(() => void child?.kill('SIGKILL'));
+  const fixture = useRunnerFixture();
 
   function startChild(names: ReturnType<typeof uniqueNames>): Promise<ChildProcess> {
     const process_ = spawn(process.execPath, [childScript, names.name, names.streamPrefix, names.tablePrefix], {
@@ -66,6 +54,7 @@ describe('projection runner crash test', () => {
   }
 
   it('killed at random points while 5,000 events flow, ends equal to a clean rebuild', async () => {
+    const { store, pool } = fixture;
     const names = uniqueNames('crash');
     child = await startChild(names);
 
@@ -117,7 +106,7 @@ describe('projection runner crash test', () => {
     expect(seen).toHaveLength(EVENTS);
     expect(seen.map((row) => row.event_id).sort()).toEqual([...ids].sort());
 
-    const rebuilder = new ProjectionRunner({ eventStore: store, pool, projections: [createTallyProjection(names)] });
+    const rebuilder = fixture.runner({ projections: [createTallyProjection(names)] });
     const rebuilt = await rebuilder.rebuild(names.name, { batchSize: 2_000 });
     expect(rebuilt.generation).toBeGreaterThan(1);
     expect(await Promise.all(tables.map((table) => readModelRows(pool, table)))).toEqual(live);

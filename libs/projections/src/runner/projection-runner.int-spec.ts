@@ -1,33 +1,16 @@
 import { encodePosition, type RecordedEvent } from '@samvirke/event-store';
-import type { PostgresEventStore } from '@samvirke/event-store/postgres';
-import type { Pool } from 'pg';
-import { ProjectionRunner } from './projection-runner';
 import { readProjectionState } from './catalogue';
 import type { Projection } from './projection';
 import { createTallyProjection } from './testing/tally-projection';
-import { appendEvents, openRunnerFixture, readModelRows, uniqueNames, waitUntil } from './testing/runner-fixture';
+import { appendEvents, readModelRows, uniqueNames, useRunnerFixture, waitUntil } from './testing/runner-fixture';
 
 describe('ProjectionRunner (live)', () => {
-  let store: PostgresEventStore;
-  let pool: Pool;
-  let close: () => Promise<void>;
-  const runners: ProjectionRunner[] = [];
+  const fixture = useRunnerFixture();
 
-  beforeAll(async () => {
-    ({ store, pool, close } = await openRunnerFixture());
-  });
-  afterAll(async () => {
-    await Promise.all(runners.map((runner) => runner.stop()));
-    await close();
-  });
-
-  function runnerFor(projections: Projection[]): ProjectionRunner {
-    const runner = new ProjectionRunner({ eventStore: store, pool, projections, batchSize: 25, retryDelayMs: 100 });
-    runners.push(runner);
-    return runner;
-  }
+  const runnerFor = (projections: Projection[]) => fixture.runner({ projections, batchSize: 25, retryDelayMs: 100 });
 
   it('applies appended events, advances the checkpoint and answers read-your-writes waits', async () => {
+    const { store, pool } = fixture;
     const names = uniqueNames('live');
     const projection = createTallyProjection(names);
     const runner = runnerFor([projection]);
@@ -51,6 +34,7 @@ describe('ProjectionRunner (live)', () => {
   });
 
   it('counts a projection as caught up with a write to a stream it does not follow', async () => {
+    const { store, pool } = fixture;
     const names = uniqueNames('unfollowed');
     const runner = runnerFor([createTallyProjection(names)]);
     await runner.start();
@@ -61,6 +45,7 @@ describe('ProjectionRunner (live)', () => {
   });
 
   it('stops only the projection that cannot apply an event, exactly there, and resumes once fixed', async () => {
+    const { store, pool } = fixture;
     const bad = uniqueNames('bad');
     const good = uniqueNames('good');
     const shared = { ...bad, streamPrefix: good.streamPrefix };
@@ -116,6 +101,7 @@ describe('ProjectionRunner (live)', () => {
   });
 
   it("stops at the event whose unawaited write fails, commits the events before it and names the write's error", async () => {
+    const { store, pool } = fixture;
     const names = uniqueNames('badwrite');
     const projection = createTallyProjection(names);
     const original = projection.apply.bind(projection);

@@ -1,34 +1,20 @@
-import type { PostgresEventStore } from '@samvirke/event-store/postgres';
-import type { Pool } from 'pg';
-import { ProjectionRunner } from './projection-runner';
 import { readProjectionState } from './catalogue';
 import { generationSchema } from './projection';
 import { RebuildAlreadyRunningError, type RebuildProgress } from './rebuild';
 import { postgresEventCounter } from './event-count';
 import { createTallyProjection } from './testing/tally-projection';
-import { appendEvents, openRunnerFixture, readModelRows, uniqueNames, waitUntil } from './testing/runner-fixture';
+import { appendEvents, readModelRows, uniqueNames, useRunnerFixture, waitUntil } from './testing/runner-fixture';
 
 describe('projection rebuild', () => {
-  let store: PostgresEventStore;
-  let pool: Pool;
-  let close: () => Promise<void>;
-  const runners: ProjectionRunner[] = [];
+  const fixture = useRunnerFixture();
 
-  beforeAll(async () => {
-    ({ store, pool, close } = await openRunnerFixture());
-  });
-  afterAll(async () => {
-    await Promise.all(runners.map((runner) => runner.stop()));
-    await close();
-  });
-
-  const schemaExists = async (schema: string) => (await pool.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema])).rowCount === 1;
+  const schemaExists = async (schema: string) => (await fixture.pool.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema])).rowCount === 1;
 
   it('builds from position 0 a copy equal to the live one, while the live one keeps going', async () => {
+    const { store, pool } = fixture;
     const names = uniqueNames('equal');
     const projection = createTallyProjection(names);
-    const live = new ProjectionRunner({ eventStore: store, pool, projections: [projection], batchSize: 7, countEvents: postgresEventCounter(store.pool) });
-    runners.push(live);
+    const live = fixture.runner({ projections: [projection], batchSize: 7, countEvents: postgresEventCounter(store.pool) });
     await live.start();
     const first = await appendEvents(store, names.streamPrefix, 250, 9);
     await expect(live.waitForPosition([names.name], first.last, 10_000)).resolves.toBe(true);
@@ -58,10 +44,10 @@ describe('projection rebuild', () => {
   });
 
   it('serves the old generation during a version rebuild, swaps to the new one and drops the old', async () => {
+    const { store, pool } = fixture;
     const names = uniqueNames('bluegreen');
     const v1 = createTallyProjection(names);
-    const first = new ProjectionRunner({ eventStore: store, pool, projections: [v1], batchSize: 50 });
-    runners.push(first);
+    const first = fixture.runner({ projections: [v1], batchSize: 50 });
     await first.start();
     const { last } = await appendEvents(store, names.streamPrefix, 300, 6);
     await expect(first.waitForPosition([names.name], last, 10_000)).resolves.toBe(true);
@@ -69,8 +55,7 @@ describe('projection rebuild', () => {
 
     // Version 2 writes visibly different rows (revisions + 1000), slowly, in small batches.
     const v2 = createTallyProjection({ ...names, version: 2, revisionOffset: 1000, delayMs: 15 });
-    const second = new ProjectionRunner({ eventStore: store, pool, projections: [v2], rebuildBatchSize: 10 });
-    runners.push(second);
+    const second = fixture.runner({ projections: [v2], rebuildBatchSize: 10 });
     await second.start();
     const tally = `${names.tablePrefix}_stream_tally`;
     const seen = `${names.tablePrefix}_seen_event`;
@@ -108,8 +93,9 @@ describe('projection rebuild', () => {
   });
 
   it('refuses a second rebuild of the same projection at the same time', async () => {
+    const { store, pool } = fixture;
     const names = uniqueNames('twice');
-    const runner = new ProjectionRunner({ eventStore: store, pool, projections: [createTallyProjection({ ...names, delayMs: 20 })] });
+    const runner = fixture.runner({ projections: [createTallyProjection({ ...names, delayMs: 20 })] });
     await appendEvents(store, names.streamPrefix, 60);
     const firstRebuild = runner.rebuild(names.name, { batchSize: 5 });
     await waitUntil(async () => (await readProjectionState(pool, names.name))?.buildingGeneration !== undefined, 10_000, 'the first rebuild');

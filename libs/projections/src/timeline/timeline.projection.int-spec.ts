@@ -1,35 +1,18 @@
-import { randomUUID } from 'node:crypto';
-import type { Pool } from 'pg';
-import type { CaseEvent } from '@samvirke/case';
 import type { NewEvent } from '@samvirke/event-store';
-import type { PostgresEventStore } from '@samvirke/event-store/postgres';
-import { ProjectionRunner } from '../runner/projection-runner';
-import { openRunnerFixture, uniqueNames } from '../runner/testing/runner-fixture';
+import { caseNewEvents, uniqueNames, useRunnerFixture } from '../runner/testing/runner-fixture';
 import { scriptedCase, scriptedIds } from './testing/scripted-case';
 import { createTimelineProjection, timelineTables } from './timeline.projection';
 
 describe('timeline projection', () => {
-  let store: PostgresEventStore;
-  let pool: Pool;
-  let close: () => Promise<void>;
-  const runners: ProjectionRunner[] = [];
-
-  beforeAll(async () => {
-    ({ store, pool, close } = await openRunnerFixture());
-  });
-  afterAll(async () => {
-    await Promise.all(runners.map((runner) => runner.stop()));
-    await close();
-  });
+  const fixture = useRunnerFixture();
 
   async function project() {
     const names = uniqueNames('tl');
     const tablePrefix = `${names.tablePrefix}_`;
     const projection = createTimelineProjection({ name: names.name, streamPrefix: `case-${names.streamPrefix}`, tablePrefix });
     // One event per batch live, whole log per batch on rebuild: equal tables prove both give the same rows.
-    const runner = new ProjectionRunner({ eventStore: store, pool, projections: [projection], batchSize: 1 });
-    runners.push(runner);
-    await runner.start();
+    const { store } = fixture;
+    const runner = await fixture.startRunner({ projections: [projection], batchSize: 1 });
     const ids = scriptedIds();
     const caseId = `${names.streamPrefix}1`;
     const events = scriptedCase(ids);
@@ -48,28 +31,25 @@ describe('timeline projection', () => {
   }
 
   async function roadMapFacts(caseTable: string, caseId: string): Promise<Record<string, unknown>> {
-    const { rows } = await pool.query(`SELECT road_map_facts FROM read_models.${caseTable} WHERE case_id = $1`, [caseId]);
+    const { rows } = await fixture.pool.query(`SELECT road_map_facts FROM read_models.${caseTable} WHERE case_id = $1`, [caseId]);
     return rows[0].road_map_facts;
   }
 
   function erasureEvents(): NewEvent[] {
-    const events: CaseEvent[] = [
-      { type: 'CaseClosed', data: { reason: 'goals-achieved', closedAt: '2026-02-10T09:00:00.000Z' } },
-      { type: 'CitizenDataErased', data: { scope: 'KBH-POLITI', reason: 'retention-expired', by: 'system:retention', erasedAt: '2026-02-11T09:00:00.000Z' } },
-      { type: 'CitizenDataErased', data: { scope: 'citizen', reason: 'erasure-request', by: 'coord-anna', erasedAt: '2026-02-12T09:00:00.000Z' } },
-    ];
-    return events.map((event) => ({
-      id: randomUUID(),
-      type: event.type,
-      schemaVersion: 1,
-      data: event.data,
-      metadata: { actor: 'coord-anna', agency: 'BIF', correlationId: randomUUID() },
-    }));
+    return caseNewEvents(
+      [
+        { type: 'CaseClosed', data: { reason: 'goals-achieved', closedAt: '2026-02-10T09:00:00.000Z' } },
+        { type: 'CitizenDataErased', data: { scope: 'KBH-POLITI', reason: 'retention-expired', by: 'system:retention', erasedAt: '2026-02-11T09:00:00.000Z' } },
+        { type: 'CitizenDataErased', data: { scope: 'citizen', reason: 'erasure-request', by: 'coord-anna', erasedAt: '2026-02-12T09:00:00.000Z' } },
+      ],
+      'coord-anna',
+      'BIF',
+    );
   }
 
   it('builds the cross-agency timeline of a scripted case, with road-map deadlines that follow the release (kept after the erasure)', async () => {
     const { ids, caseId, tables } = await project();
-    const rows = await pool.query(
+    const rows = await fixture.pool.query(
       `SELECT item_id, kind, to_char(item_on, 'YYYY-MM-DD') AS item_on, to_char(due_on, 'YYYY-MM-DD') AS due_on,
          to_char(done_on, 'YYYY-MM-DD') AS done_on, resolution, owner_agency, entry_author_agency, entry_shared_with
        FROM read_models.${tables.item} WHERE case_id = $1 ORDER BY item_id`,
@@ -117,7 +97,7 @@ describe('timeline projection', () => {
     expect(roadMap('MUNICIPALITY_CONTACTED')).toMatchObject({ due_on: '2027-03-05' });
     expect(rows.rows.filter((row) => row.kind === 'road-map')).toHaveLength(6);
 
-    const caseRow = await pool.query(
+    const caseRow = await fixture.pool.query(
       `SELECT agencies, coordinator_id, status, ssp_level, to_char(last_conference_on, 'YYYY-MM-DD') AS last FROM read_models.${tables.caseRow} WHERE case_id = $1`,
       [caseId],
     );
@@ -135,12 +115,14 @@ describe('timeline projection', () => {
     expect(factsBeforeErasure).toMatchObject({ birthDate: '2004-05-01', closedOn: '2026-02-10' });
     const facts = await roadMapFacts(tables.caseRow, caseId);
     expect(facts).toEqual({ ...factsBeforeErasure, birthDate: null });
-    const tablesText = await pool.query(
+    const tablesText = await fixture.pool.query(
       `SELECT (SELECT json_agg(c)::text FROM read_models.${tables.caseRow} c WHERE case_id = $1) || (SELECT json_agg(i)::text FROM read_models.${tables.item} i WHERE case_id = $1) AS text`,
       [caseId],
     );
     expect(tablesText.rows[0].text).not.toContain('2004-05-01');
-    const roadMapRows = await pool.query(`SELECT count(*)::int AS n FROM read_models.${tables.item} WHERE case_id = $1 AND kind = 'road-map'`, [caseId]);
+    const roadMapRows = await fixture.pool.query(`SELECT count(*)::int AS n FROM read_models.${tables.item} WHERE case_id = $1 AND kind = 'road-map'`, [
+      caseId,
+    ]);
     expect(roadMapRows.rows[0].n).toBe(6);
   });
 
@@ -149,7 +131,8 @@ describe('timeline projection', () => {
     const all = async () =>
       Promise.all(
         [tables.item, tables.caseRow].map(
-          async (table) => (await pool.query(`SELECT * FROM read_models.${table} ORDER BY case_id, ${table === tables.item ? 'item_id' : 'agencies'}`)).rows,
+          async (table) =>
+            (await fixture.pool.query(`SELECT * FROM read_models.${table} ORDER BY case_id, ${table === tables.item ? 'item_id' : 'agencies'}`)).rows,
         ),
       );
     const live = await all();

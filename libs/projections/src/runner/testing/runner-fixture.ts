@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { PostgresEventStore } from '@samvirke/event-store/postgres';
-import type { GlobalPosition, NewEvent } from '@samvirke/event-store';
+import type { EventStore, ExpectedRevision, GlobalPosition, NewEvent } from '@samvirke/event-store';
+import type { CaseEvent } from '@samvirke/case';
 import { testDatabaseUrl } from '../../../../../test/support/test-database';
 import { READ_MODEL_SCHEMA } from '../projection';
+import { ProjectionRunner, type ProjectionRunnerOptions } from '../projection-runner';
 import { migrateDatabase } from '@samvirke/migrations';
 
 /** The event store and read-model pool of a test file, on the test run's database. */
@@ -13,6 +15,83 @@ export async function openRunnerFixture(): Promise<{ store: PostgresEventStore; 
   const pool = new Pool({ connectionString: testDatabaseUrl(), max: 8, pipeline: true });
   pool.on('error', () => undefined);
   return { store, pool, close: async () => void (await Promise.all([store.close(), pool.end()])) };
+}
+
+export interface RunnerFixture {
+  readonly store: PostgresEventStore;
+  readonly pool: Pool;
+  /** A runner on the fixture's pool and store (or `eventStore`), not started; stopped after the block's tests. */
+  runner(options: FixtureRunnerOptions): ProjectionRunner;
+  /** The same, started. */
+  startRunner(options: FixtureRunnerOptions): Promise<ProjectionRunner>;
+  /** Appends case events as one write (new ids, metadata of `actor` acting for `agency`); returns its position. */
+  appendCaseEvents(stream: string, events: readonly CaseEvent[], options?: CaseAppendOptions): Promise<GlobalPosition>;
+}
+
+export type FixtureRunnerOptions = Omit<ProjectionRunnerOptions, 'eventStore' | 'pool'> & { eventStore?: EventStore };
+
+export interface CaseAppendOptions {
+  /** Default 'int-test'. */
+  actor?: string;
+  /** Default 'BIF'. */
+  agency?: string;
+  /** Default 'any'. */
+  expected?: ExpectedRevision;
+}
+
+/**
+ * The set-up of a runner integration spec, written once: call it at the top of a describe block. It
+ * opens the event store and the read-model pool before the block's tests and, after them, stops
+ * every runner made through it and closes both. `store` and `pool` are there from the first test on.
+ */
+export function useRunnerFixture(): RunnerFixture {
+  let opened: Awaited<ReturnType<typeof openRunnerFixture>> | undefined;
+  const runners: ProjectionRunner[] = [];
+  beforeAll(async () => {
+    opened = await openRunnerFixture();
+  });
+  afterAll(async () => {
+    await Promise.all(runners.map((runner) => runner.stop()));
+    await opened?.close();
+  });
+  const open = () => {
+    if (opened === undefined) throw new Error('the runner fixture opens in beforeAll: use it inside a test or a hook');
+    return opened;
+  };
+  const runner = (options: FixtureRunnerOptions) => {
+    const made = new ProjectionRunner({ ...options, eventStore: options.eventStore ?? open().store, pool: open().pool });
+    runners.push(made);
+    return made;
+  };
+  return {
+    get store() {
+      return open().store;
+    },
+    get pool() {
+      return open().pool;
+    },
+    runner,
+    async startRunner(options) {
+      const started = runner(options);
+      await started.start();
+      return started;
+    },
+    async appendCaseEvents(stream, events, { actor = 'int-test', agency = 'BIF', expected = 'any' } = {}) {
+      const result = await open().store.appendToStream(stream, caseNewEvents(events, actor, agency), expected);
+      return result.position;
+    },
+  };
+}
+
+/** Case events as new events of the log, each with its own id, done by `actor` acting for `agency`. */
+export function caseNewEvents(events: readonly CaseEvent[], actor: string, agency: string): NewEvent[] {
+  return events.map((event) => ({
+    id: randomUUID(),
+    type: event.type,
+    schemaVersion: 1,
+    data: event.data,
+    metadata: { actor, agency, correlationId: randomUUID() },
+  }));
 }
 
 /** Names no other test uses: projection name, stream prefix, table prefix. */
