@@ -186,11 +186,12 @@ class TimelineBatch {
       this.roadMapFacts.delete(caseId);
     }
     this.applyItems(record);
-    const evidence = evidenceOf(event, actingAgency);
+    const evidenceFor = evidenceOf(event, actingAgency);
     const factsChange = factsChangeOf(event);
-    if (evidence || factsChange)
+    if (evidenceFor || factsChange)
       this.changeRoadMapFacts(caseId, (facts) => {
         if (factsChange) factsChange(facts);
+        const evidence = evidenceFor?.();
         if (evidence && !facts.evidence.some((e) => e.kind === evidence.kind && e.agency === evidence.agency && e.on === evidence.on)) {
           facts.evidence.push(evidence);
           return true;
@@ -482,7 +483,7 @@ class TimelineBatch {
       const stored = this.stored.get(caseId);
       if (stored === undefined) return;
       // A copy: the prior state is the caller's, and facts change in place below.
-      entry = { facts: { ...emptyRoadMapFacts(), ...structuredClone(stored) }, changed: false };
+      entry = { facts: copyOf({ ...emptyRoadMapFacts(), ...stored }), changed: false };
       this.roadMapFacts.set(caseId, entry);
     }
     if (change(entry.facts)) entry.changed = true;
@@ -493,7 +494,8 @@ class TimelineBatch {
     const entry = this.roadMapFacts.get(caseId);
     if (!entry?.changed) return;
     entry.changed = false;
-    const facts = structuredClone(entry.facts);
+    // No copy needed: the entry is dropped once written (finish, or an erasure), so these facts change no more.
+    const facts = entry.facts;
     this.stored.set(caseId, facts);
     const rows = roadMapDeadlines(entry.facts, this.roadMaps).map((deadline): TimelineItemRow => {
       // An ended item sits on the day it stopped applying, like a met one on the day it was met.
@@ -517,6 +519,16 @@ class TimelineBatch {
     });
     this.changes.push({ type: 'replace-road-map', caseId, facts, rows });
   }
+}
+
+/** A copy whose parts facts change in place (enrolments, custodies, the evidence list) are its own. */
+function copyOf(facts: RoadMapFacts): RoadMapFacts {
+  return {
+    ...facts,
+    enrolments: facts.enrolments.map((enrolment) => ({ ...enrolment })),
+    custodies: facts.custodies.map((custody) => ({ ...custody })),
+    evidence: [...facts.evidence],
+  };
 }
 
 /** The change an event makes to the facts road maps are derived from, if any. */
@@ -559,24 +571,25 @@ function factsChangeOf(event: CaseEvent): ((facts: RoadMapFacts) => void) | unde
   }
 }
 
-function evidenceOf(event: CaseEvent, actingAgency: string | null): RoadMapEvidence | undefined {
+/** The evidence an event gives, if any; a function, so asking whether there is any costs no date conversion. */
+function evidenceOf(event: CaseEvent, actingAgency: string | null): (() => RoadMapEvidence) | undefined {
   switch (event.type) {
     case 'CoordinatorAssigned':
-      return { kind: 'coordinator-appointed', agency: event.data.agency, on: dateOf(event.data.assignedAt) };
+      return () => ({ kind: 'coordinator-appointed', agency: event.data.agency, on: dateOf(event.data.assignedAt) });
     case 'CoordinatorChanged':
-      return { kind: 'coordinator-appointed', agency: event.data.agency, on: dateOf(event.data.changedAt) };
+      return () => ({ kind: 'coordinator-appointed', agency: event.data.agency, on: dateOf(event.data.changedAt) });
     case 'InformationShared':
-      return { kind: 'information-sent', agency: event.data.fromAgency, on: event.data.sharedOn ?? dateOf(event.data.sharedAt) };
+      return () => ({ kind: 'information-sent', agency: event.data.fromAgency, on: event.data.sharedOn ?? dateOf(event.data.sharedAt) });
     case 'InformationRequested':
-      return { kind: 'information-sent', agency: event.data.fromAgency, on: event.data.requestedOn ?? dateOf(event.data.requestedAt) };
+      return () => ({ kind: 'information-sent', agency: event.data.fromAgency, on: event.data.requestedOn ?? dateOf(event.data.requestedAt) });
     case 'GoalSet':
-      return { kind: 'goal-set', agency: actingAgency, on: dateOf(event.data.setAt) };
+      return () => ({ kind: 'goal-set', agency: actingAgency, on: dateOf(event.data.setAt) });
     case 'ProgressionAssessed':
-      return { kind: 'progression-assessed', agency: event.data.assessedBy, on: event.data.assessedOn };
+      return () => ({ kind: 'progression-assessed', agency: event.data.assessedBy, on: event.data.assessedOn });
     case 'ActionAdded':
-      return { kind: 'action-added', agency: event.data.responsibleAgency, on: dateOf(event.data.addedAt) };
+      return () => ({ kind: 'action-added', agency: event.data.responsibleAgency, on: dateOf(event.data.addedAt) });
     case 'CaseConferenceHeld':
-      return { kind: 'conference-held', agency: actingAgency, on: event.data.heldOn };
+      return () => ({ kind: 'conference-held', agency: actingAgency, on: event.data.heldOn });
     default:
       return undefined;
   }
