@@ -1,3 +1,4 @@
+import type { CaseEvent } from '@samvirke/case';
 import type { ProjectionTransaction } from '../runner/projection';
 import type { CaseEventRecord } from './case-event';
 
@@ -8,31 +9,54 @@ import type { CaseEventRecord } from './case-event';
  */
 export const CASE_ACCESS_COLUMNS_SQL = `agencies text[] NOT NULL DEFAULT '{}', coordinator_id text`;
 
-/**
- * Applies the events that change who may see a case to `table` (which has `case_id` as primary key
- * and the columns above). Returns whether the event was one of them. The row is created on
- * CaseOpened; other columns of the table need defaults.
- */
-export function applyCaseAccessEvent(db: ProjectionTransaction, table: string, record: CaseEventRecord): boolean {
-  const { caseId, event } = record;
+/** What an event does to who may see a case, as data (the timeline's fold returns it). */
+export type CaseAccessChange =
+  { kind: 'opened' } | { kind: 'agency-joined'; agency: string } | { kind: 'agency-left'; agency: string } | { kind: 'coordinator'; coordinatorId: string };
+
+export function caseAccessChangeOf(event: CaseEvent): CaseAccessChange | undefined {
   switch (event.type) {
     case 'CaseOpened':
-      db.write(`INSERT INTO ${table} (case_id) VALUES ($1) ON CONFLICT (case_id) DO NOTHING`, [caseId]);
-      return true;
+      return { kind: 'opened' };
     case 'AgencyJoinedCase':
-      db.write(`UPDATE ${table} SET agencies = array_append(agencies, $2::text) WHERE case_id = $1 AND NOT ($2::text = ANY(agencies))`, [
-        caseId,
-        event.data.agency,
-      ]);
-      return true;
+      return { kind: 'agency-joined', agency: event.data.agency };
     case 'AgencyLeftCase':
-      db.write(`UPDATE ${table} SET agencies = array_remove(agencies, $2::text) WHERE case_id = $1`, [caseId, event.data.agency]);
-      return true;
+      return { kind: 'agency-left', agency: event.data.agency };
     case 'CoordinatorAssigned':
     case 'CoordinatorChanged':
-      db.write(`UPDATE ${table} SET coordinator_id = $2 WHERE case_id = $1`, [caseId, event.data.coordinatorId]);
-      return true;
+      return { kind: 'coordinator', coordinatorId: event.data.coordinatorId };
     default:
-      return false;
+      return undefined;
   }
+}
+
+/**
+ * Writes one access change to `table` (which has `case_id` as primary key and the columns above).
+ * The row is created on CaseOpened; other columns of the table need defaults.
+ */
+export function writeCaseAccessChange(db: ProjectionTransaction, table: string, caseId: string, change: CaseAccessChange): void {
+  switch (change.kind) {
+    case 'opened':
+      db.write(`INSERT INTO ${table} (case_id) VALUES ($1) ON CONFLICT (case_id) DO NOTHING`, [caseId]);
+      return;
+    case 'agency-joined':
+      db.write(`UPDATE ${table} SET agencies = array_append(agencies, $2::text) WHERE case_id = $1 AND NOT ($2::text = ANY(agencies))`, [
+        caseId,
+        change.agency,
+      ]);
+      return;
+    case 'agency-left':
+      db.write(`UPDATE ${table} SET agencies = array_remove(agencies, $2::text) WHERE case_id = $1`, [caseId, change.agency]);
+      return;
+    case 'coordinator':
+      db.write(`UPDATE ${table} SET coordinator_id = $2 WHERE case_id = $1`, [caseId, change.coordinatorId]);
+      return;
+  }
+}
+
+/** Applies an event that changes who may see a case to `table`. Returns whether the event was one of them. */
+export function applyCaseAccessEvent(db: ProjectionTransaction, table: string, record: CaseEventRecord): boolean {
+  const change = caseAccessChangeOf(record.event);
+  if (change === undefined) return false;
+  writeCaseAccessChange(db, table, record.caseId, change);
+  return true;
 }
