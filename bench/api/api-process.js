@@ -68,8 +68,13 @@ async function freePort() {
  * `separateWorker`: the projections run in apps/worker, a process of their own, and the API only
  * reads their checkpoints (PROJECTIONS_IN_API=false), as a deployment that separates them would.
  * `projectionsInLoop`: on the API's request event loop (PROJECTIONS_IN_API=true), the default before issue 23.
+ * `apiMain`: another build's main.js (a checkout of another commit, to measure side by side).
  */
-async function startApi(databaseUrl, log, { nodeArgs: extraNodeArgs = [], onOutput, separateWorker = false, projectionsInLoop = false } = {}) {
+async function startApi(
+  databaseUrl,
+  log,
+  { nodeArgs: extraNodeArgs = [], onOutput, separateWorker = false, projectionsInLoop = false, apiMain = API_MAIN } = {},
+) {
   const dataDir = mkdtempSync(join(tmpdir(), 'samvirke-bench-api-'));
   if (lookupPool) void lookupPool.end();
   const { Pool } = require('pg');
@@ -103,7 +108,7 @@ async function startApi(databaseUrl, log, { nodeArgs: extraNodeArgs = [], onOutp
   // The Node flags `npm start` and the Docker image give the API (package.json config.apiNodeFlags).
   const productionFlags = (require('../../package.json').config?.apiNodeFlags ?? '').split(/\s+/).filter(Boolean);
   const nodeArgs = [...productionFlags, ...(profileFolder ? ['--cpu-prof', `--cpu-prof-dir=${profileFolder}`] : []), ...extraNodeArgs];
-  const child = spawn(process.execPath, [...nodeArgs, API_MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, apiMain], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (chunk) => {
     output = (output + chunk.toString()).slice(-20_000);

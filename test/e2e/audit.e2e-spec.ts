@@ -6,6 +6,7 @@ import { testCitizen } from '../support/citizens';
 import type { TestUser } from '../support/tokens';
 import { caseIdOfCitizen } from '../support/referrals';
 import { copenhagenDate } from '@samvirke/case';
+import { SNAPSHOT_AFTER_EVENTS } from '@samvirke/audit/replay/case-replay';
 
 /**
  * Read audit, tamper evidence and replay over real HTTP against the real app (AuditModule wired in
@@ -207,6 +208,62 @@ describe('audit over HTTP', () => {
     const now = await ok('GET', `/audit/cases/${caseId}/state`, fresh(auditor));
     expect(now.body.state.status).toBe('closed');
     expect((await api.request('GET', `/audit/cases/${caseId}/state?asOf=yesterday`, { user: fresh(auditor) })).status).toBe(400);
+  });
+
+  it('as-of from a snapshot with nothing after it sends the same bytes and headers as the fold from the first event, and refuses an altered one', async () => {
+    const user = fresh(coordinator);
+    const { caseId } = await openCase(user);
+    await ok('POST', `/cases/${caseId}/assessments`, user, { level: 3, rationale: 'Flere sigtelser', assessedOn: today() });
+    await ok('POST', `/cases/${caseId}/agencies/KBH-POLITI`, user, {});
+    await ok('POST', `/cases/${caseId}/entries`, user, {
+      entryId: randomUUID(),
+      sharedWith: ['KBH-POLITI'],
+      legalBasis: 'RPL115-1-1',
+      purpose: 'crime-prevention',
+      sensitivity: 'normal',
+      summary: 'Borger er startet i praktik',
+    });
+    // Enough events for a reconstruction to leave a snapshot: copies of that share (a new entry id
+    // each), written to the stream directly, as 500 commands would take long.
+    const streamId = `case-${caseId}`;
+    const shared = (await api.store.readStream(streamId)).at(-1)!;
+    const copies = Array.from({ length: SNAPSHOT_AFTER_EVENTS }, () => ({
+      id: randomUUID(),
+      type: shared.type,
+      schemaVersion: shared.schemaVersion,
+      data: { ...(shared.data as object), entryId: randomUUID() },
+      metadata: shared.metadata,
+    }));
+    await api.store.appendToStream(streamId, copies, 'any');
+    await sleep(30);
+    const path = `/audit/cases/${caseId}/state?asOf=${encodeURIComponent(new Date().toISOString())}`;
+    const snapshots = async () => (await pool.query('SELECT count(*)::int AS n FROM case_state_snapshot WHERE stream_id = $1', [streamId])).rows[0].n;
+
+    expect(await snapshots()).toBe(0);
+    const folded = await ok('GET', path, fresh(auditor));
+    expect(await snapshots()).toBe(1);
+    const reader = fresh(auditor);
+    const stored = await ok('GET', path, reader);
+    expect(stored.text).toBe(folded.text);
+    for (const header of ['content-type', 'content-length', 'cache-control', 'pragma', 'etag'])
+      expect(stored.headers.get(header)).toBe(folded.headers.get(header));
+    expect(stored.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(stored.body).toMatchObject({
+      caseId,
+      revision: shared.streamRevision + SNAPSHOT_AFTER_EVENTS,
+      sspLevel: 3,
+      inForceOn: null,
+      state: { status: 'open' },
+    });
+    expect((await auditRowsOf(reader.userId!)).map((row) => [row.action, row.route, row.case_id, row.outcome])).toEqual([
+      ['read', '/audit/cases/:caseId/state', caseId, 200],
+    ]);
+
+    // The stored view altered to say the case is closed: refused, the case folded from its first event.
+    await pool.query(`UPDATE case_state_snapshot SET view = replace(view::text, '"status":"open"', '"status":"closed"')::json WHERE stream_id = $1`, [
+      streamId,
+    ]);
+    expect((await ok('GET', path, fresh(auditor))).text).toBe(folded.text);
   });
 
   it('replays the history with sealed fields opened, and tells who knew about an entry', async () => {

@@ -22,7 +22,7 @@ export interface TestApp {
     method: string,
     path: string,
     options?: { user?: TestUser; body?: unknown; headers?: Record<string, string> },
-  ): Promise<{ status: number; body: any; headers: Headers }>;
+  ): Promise<{ status: number; body: any; headers: Headers; /** The body as sent. */ text: string }>;
   close(): Promise<void>;
 }
 
@@ -95,7 +95,7 @@ export async function startTestApp(
       } catch {
         parsed = text;
       }
-      return { status: response.status, body: parsed, headers: response.headers };
+      return { status: response.status, body: parsed, headers: response.headers, text };
     },
     close: () => app.close(),
   };

@@ -6,7 +6,7 @@ export * from './errors';
 export type { CaseReferenceData, DecideContext } from './decide-context';
 export { decide } from './decide';
 export { evolve, evolveAll } from './evolve';
-export { caseFoldVersion, decodeCaseState, encodeCaseState, encodedCaseStateWithMapsAsObjects } from './state-snapshot';
+export { caseFoldVersion, decodeCaseState, encodeCaseState, sspLevelOf, stateAsJson } from './state-snapshot';
 export {
   DEFAULT_SSP_PLUS_AGE_BANDS,
   SSP_PLUS_CATEGORIES,

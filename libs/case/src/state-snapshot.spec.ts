@@ -1,6 +1,6 @@
 import { evolveAll } from './evolve';
 import { initialCaseState } from './state';
-import { caseFoldVersion, decodeCaseState, encodeCaseState } from './state-snapshot';
+import { caseFoldVersion, decodeCaseState, encodeCaseState, sspLevelOf, stateAsJson } from './state-snapshot';
 import { history } from './testing/rich-history';
 
 describe('case state snapshots', () => {
@@ -24,6 +24,27 @@ describe('case state snapshots', () => {
     const snapshot = decodeCaseState(JSON.parse(encoded));
     evolveAll(snapshot, history.slice(20));
     expect(JSON.stringify(encodeCaseState(snapshot))).toBe(encoded);
+  });
+
+  it('the JSON view turns every Map into an object keyed as in the Map, nested ones too', () => {
+    const state = evolveAll(initialCaseState(), history);
+    const json = stateAsJson(state) as { entries: Record<string, { acknowledgedBy: unknown }> };
+    expect(Object.keys(json.entries)).toEqual([...state.entries.keys()]);
+    expect(json.entries[[...state.entries.keys()][0]].acknowledgedBy).toEqual(Object.fromEntries(state.entries.values().next().value!.acknowledgedBy));
+  });
+
+  it('the SSP level on a day is the assessment dated latest on or before it, the last recorded winning a tie; null before any', () => {
+    const view = {
+      categoryAssessments: [
+        { level: 2, assessedOn: '2026-01-10' },
+        { level: 3, assessedOn: '2026-01-05' },
+        { level: 1, assessedOn: '2026-01-10' },
+      ],
+    };
+    expect(sspLevelOf(view)).toBe(1);
+    expect(sspLevelOf(view, '2026-01-09')).toBe(3);
+    expect(sspLevelOf(view, '2026-01-04')).toBeNull();
+    expect(sspLevelOf({ categoryAssessments: [] })).toBeNull();
   });
 
   it('names the fold it came from with a digest of the code that folds', () => {

@@ -3,12 +3,11 @@ import { testPrivacyConfig } from '../../../../test/support/test-privacy';
 import { Pool } from 'pg';
 import { PostgresEventStore } from '@samvirke/event-store/postgres';
 import { PersonalDataVault } from '@samvirke/privacy';
-import { caseFoldVersion, evolve, initialCaseState, type CaseEvent } from '@samvirke/case';
+import { caseFoldVersion, evolve, initialCaseState, stateAsJson, type CaseEvent } from '@samvirke/case';
 import { testDatabaseUrl } from '../../../../test/support/test-database';
 import { AuditLog, type AuditEntry } from '@samvirke/access/read-audit/audit-log';
 import { CaseReplay, SNAPSHOT_AFTER_EVENTS } from './case-replay';
 import { CaseStateSnapshots } from './case-state-snapshots';
-import { stateAsJson } from './state-json';
 import { migrateDatabase } from '@samvirke/migrations';
 
 // The run's shared test keys: other test files' apps read these cases too.
@@ -161,6 +160,37 @@ describe('CaseReplay (PostgreSQL)', () => {
       expect(closed).toMatchObject({ revision: SNAPSHOT_AFTER_EVENTS + 12, state: { status: 'closed' } });
     });
 
+    it('answers from a snapshot with nothing after it with the stored view as it is: the bytes a fold from the first event answers', async () => {
+      const { caseId } = await openedCase();
+      const assessed: CaseEvent = {
+        type: 'SspCategoryAssessed',
+        data: { level: 3, rationale: await vault.seal({ citizenId: caseId, agency: 'BIF' }, 'grund'), assessedBy: 'BIF', assessedOn: '2026-01-05' },
+      };
+      await append(caseId, assessed);
+      await appendShares(caseId, SNAPSHOT_AFTER_EVENTS);
+      await sleep(20);
+      const t = new Date();
+      const streamId = `case-${caseId}`;
+      for (const knownAt of [t, undefined]) {
+        const folded = JSON.stringify(await replay.stateAt(caseId, { knownAt }));
+        // The first leaves a snapshot at the last event, the second answers from it.
+        expect(await replayWithSnapshots.stateAtJson(caseId, { knownAt })).toBe(folded);
+        expect(await snapshotRows(caseId)).toHaveLength(1);
+        expect(await replayWithSnapshots.stateAtJson(caseId, { knownAt })).toBe(folded);
+        expect(await replayWithSnapshots.stateAsOf(caseId, knownAt)).toEqual(JSON.parse(folded));
+      }
+      expect(JSON.parse((await replayWithSnapshots.stateAtJson(caseId, { knownAt: t }))!)).toMatchObject({ sspLevel: 3, inForceOn: null });
+
+      // Which path answered: the view re-signed with the key (only its holder can) is sent as stored, byte for byte.
+      const header = (await snapshots.latest(streamId))!;
+      await pool.query('DELETE FROM case_state_snapshot WHERE stream_id = $1', [streamId]);
+      const stored = '{ "stored":  "as it is" }';
+      await snapshots.save(streamId, header.revision, header.recordedAt, { state: {}, viewJson: stored, sspLevel: 1 });
+      expect(await replayWithSnapshots.stateAtJson(caseId, { knownAt: t })).toBe(
+        `{"caseId":"${caseId}","asOf":"${t.toISOString()}","revision":${header.revision},"eventsApplied":${header.revision + 1},"state":${stored},"inForceOn":null,"sspLevel":1}`,
+      );
+    });
+
     it('ignores and reports a snapshot altered in the database, or moved to an earlier time, and folds from the first event', async () => {
       const { caseId } = await openedCase();
       await appendShares(caseId, SNAPSHOT_AFTER_EVENTS);
@@ -168,34 +198,51 @@ describe('CaseReplay (PostgreSQL)', () => {
       const honest = await replay.stateAsOf(caseId);
       await replayWithSnapshots.stateAsOf(caseId);
       const [{ revision }] = await snapshotRows(caseId);
+      const alter = async (column: 'state' | 'view') => {
+        await pool.query(
+          `UPDATE case_state_snapshot SET ${column} = replace(${column}::text, '"status":"open"', '"status":"closed"')::json WHERE stream_id = $1 AND revision = $2`,
+          [streamId, revision],
+        );
+        const { rows } = await pool.query(`SELECT ${column}::text LIKE '%"status":"closed"%' AS altered FROM case_state_snapshot WHERE stream_id = $1`, [
+          streamId,
+        ]);
+        expect(rows[0].altered).toBe(true);
+      };
 
-      // The state rewritten to say the case is closed: a fold on it would answer "closed".
-      await pool.query(`UPDATE case_state_snapshot SET state = replace(state::text, '"status":"open"', '"status":"closed"')::json WHERE stream_id = $1`, [
-        streamId,
-      ]);
-      expect(
-        (await pool.query(`SELECT state::text LIKE '%"status":"closed"%' AS altered FROM case_state_snapshot WHERE stream_id = $1`, [streamId])).rows[0]
-          .altered,
-      ).toBe(true);
+      // The view rewritten to say the case is closed: sent as it is, it would answer "closed".
+      await alter('view');
       rejected.length = 0;
       expect(await replayWithSnapshots.stateAsOf(caseId)).toEqual(honest);
+      expect(await replayWithSnapshots.stateAtJson(caseId, {})).toBe(JSON.stringify(honest));
+      expect(rejected).toEqual([
+        { streamId, revision },
+        { streamId, revision },
+      ]);
+
+      // The encoded state rewritten likewise, with an event after it: a fold on it would answer "closed".
+      await alter('state');
+      await appendShares(caseId, 1);
+      rejected.length = 0;
+      expect(await replayWithSnapshots.stateAsOf(caseId)).toEqual(await replay.stateAsOf(caseId));
       expect(rejected).toEqual([{ streamId, revision }]);
 
       // A fresh, honest snapshot moved a day back, so it would answer for instants before its events.
       await pool.query('DELETE FROM case_state_snapshot WHERE stream_id = $1', [streamId]);
       await replayWithSnapshots.stateAsOf(caseId);
+      const [moved] = await snapshotRows(caseId);
       await pool.query(`UPDATE case_state_snapshot SET recorded_at = recorded_at - interval '1 day' WHERE stream_id = $1`, [streamId]);
       const yesterday = new Date(Date.now() - 12 * 3600_000);
       rejected.length = 0;
       expect(await replayWithSnapshots.stateAsOf(caseId, yesterday)).toEqual(await replay.stateAsOf(caseId, yesterday));
-      expect(rejected).toEqual([{ streamId, revision }]);
+      expect(rejected).toEqual([{ streamId, revision: moved.revision }]);
     });
 
     it('never starts from a snapshot another version of the fold wrote', async () => {
       const { caseId } = await openedCase();
       await appendShares(caseId, 3);
       await pool.query(
-        `INSERT INTO case_state_snapshot (stream_id, fold_version, revision, recorded_at, state, mac) VALUES ($1, 'an-older-fold', 4, now(), '{"status":"closed"}', 'ab')`,
+        `INSERT INTO case_state_snapshot (stream_id, fold_version, revision, recorded_at, state, mac, view, view_mac)
+         VALUES ($1, 'an-older-fold', 4, now(), '{"status":"closed"}', 'ab', '{"status":"closed"}', 'ab')`,
         [`case-${caseId}`],
       );
       const answer = await replayWithSnapshots.stateAsOf(caseId);

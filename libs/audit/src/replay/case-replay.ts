@@ -5,16 +5,17 @@ import type { PersonalDataVault } from '@samvirke/privacy';
 import {
   decodeCaseState,
   encodeCaseState,
-  encodedCaseStateWithMapsAsObjects,
   evolveAll,
   initialCaseState,
+  sspLevelOf,
+  stateAsJson,
   type CaseEvent,
+  type CaseState,
   type InformationShared,
 } from '@samvirke/case';
 import { caseStreamId } from '@samvirke/case/application/case-identity';
 import type { AuditLog, AuditRecord } from '@samvirke/access/read-audit/audit-log';
 import { keepSealedFields, openSealedFields } from './opened-fields';
-import { stateAsJson } from './state-json';
 import { inForceOn } from './in-force-on';
 import type { AsOfQuery } from './as-of-instant';
 import type { CaseStateSnapshots } from './case-state-snapshots';
@@ -37,6 +38,14 @@ export interface ReplayedEvent {
   /** The event's data with every sealed field opened (see OpenedField). */
   data: unknown;
 }
+
+/**
+ * The state as recorded at an instant, before it becomes an answer: folded here (`view`, the state's
+ * JSON view), or a snapshot's stored view (`viewJson`, its text as stored, never parsed).
+ */
+type RecordedState = { asOf: string | null; revision: number | null; eventsApplied: number; sspLevel: number | null } & (
+  { view: unknown } | { viewJson: string }
+);
 
 export interface CaseStateAsOf {
   caseId: string;
@@ -164,8 +173,9 @@ export class CaseReplay {
    * `asOf`, every event: "now" is then the store's own, with no second clock to disagree with it.
    */
   async stateAsOf(caseId: string, asOf?: Date): Promise<CaseStateAsOf | undefined> {
-    const answer = await this.stateAsRecordedAt(caseId, asOf);
-    return answer && { ...answer, inForceOn: null, sspLevel: levelOf(answer.state, undefined) };
+    const recorded = await this.stateAsRecordedAt(caseId, asOf);
+    if (!recorded) return undefined;
+    return answerOf(caseId, recorded, 'view' in recorded ? recorded.view : (JSON.parse(recorded.viewJson) as unknown));
   }
 
   /**
@@ -190,45 +200,75 @@ export class CaseReplay {
       caseId,
       asOf: query.knownAt ? query.knownAt.toISOString() : null,
       inForceOn: query.inForceOn,
-      sspLevel: levelOf(state, query.inForceOn),
+      sspLevel: sspLevelOf(state, query.inForceOn),
       revision: revision ?? null,
       eventsApplied: events.length,
       state,
     };
   }
 
-  private async stateAsRecordedAt(caseId: string, asOf?: Date): Promise<CaseStateAsOf | undefined> {
+  /**
+   * stateAt's answer as the JSON text the API sends. When nothing was recorded after the nearest
+   * snapshot, the snapshot's stored view (about 1.5 MB for a 10,000-event case) goes out as it is,
+   * checked by its code over the exact bytes, between the answer's other fields: the same bytes as
+   * JSON.stringify of stateAt's answer, without parsing and serialising the state again.
+   */
+  async stateAtJson(caseId: string, query: AsOfQuery): Promise<string | undefined> {
+    if (query.inForceOn !== undefined) {
+      const answer = await this.stateAt(caseId, query);
+      return answer && JSON.stringify(answer);
+    }
+    const recorded = await this.stateAsRecordedAt(caseId, query.knownAt);
+    if (!recorded) return undefined;
+    if ('view' in recorded) return JSON.stringify(answerOf(caseId, recorded, recorded.view));
+    // The fields in answerOf's order: caseId, asOf, revision, eventsApplied, state, inForceOn, sspLevel.
+    const head = JSON.stringify({ caseId, asOf: recorded.asOf, revision: recorded.revision, eventsApplied: recorded.eventsApplied });
+    const tail = JSON.stringify({ inForceOn: null, sspLevel: recorded.sspLevel });
+    return `${head.slice(0, -1)},"state":${recorded.viewJson},${tail.slice(1)}`;
+  }
+
+  private async stateAsRecordedAt(caseId: string, asOf?: Date): Promise<RecordedState | undefined> {
     const streamId = caseStreamId(caseId);
     if ((await this.store.streamRevision(streamId)) === undefined) return undefined;
-    const snapshot = await this.snapshots?.latest(streamId, asOf);
-    const events = await this.store.readStream(streamId, {
-      ...(asOf ? { asOf } : {}),
-      ...(snapshot ? { fromRevision: snapshot.revision + 1 } : {}),
-    });
-    const last = events.at(-1);
-    const revision = last?.streamRevision ?? snapshot?.revision;
-    const answer = (state: unknown): CaseStateAsOf => ({
-      caseId,
+    const recordedBy = (fromRevision?: number) =>
+      this.store.readStream(streamId, { ...(asOf ? { asOf } : {}), ...(fromRevision !== undefined ? { fromRevision } : {}) });
+    const envelope = (revision: number | undefined) => ({
       asOf: asOf ? asOf.toISOString() : null,
       revision: revision ?? null,
       eventsApplied: revision === undefined ? 0 : revision + 1,
-      state,
     });
-    // Nothing recorded after the snapshot: its JSON is the answer, with no Maps built and walked.
-    if (snapshot && events.length === 0) return answer(encodedCaseStateWithMapsAsObjects(snapshot.state));
-    const from = snapshot ? decodeCaseState(snapshot.state) : initialCaseState();
+    const snapshot = await this.snapshots?.latest(streamId, asOf);
+    let events = await recordedBy(snapshot ? snapshot.revision + 1 : undefined);
+    let from: CaseState | undefined;
+    if (this.snapshots && snapshot) {
+      if (events.length === 0) {
+        // Nothing recorded after the snapshot: its stored view is the answer, as it is.
+        const view = await this.snapshots.view(streamId, snapshot);
+        if (view) return { ...envelope(snapshot.revision), sspLevel: view.sspLevel, viewJson: view.json };
+      } else {
+        const stored = await this.snapshots.state(streamId, snapshot);
+        if (stored !== undefined) from = decodeCaseState(stored);
+      }
+      // Refused (reported) or gone: the events from the first.
+      if (from === undefined) events = await recordedBy();
+    }
     const state = evolveAll(
-      from,
+      from ?? initialCaseState(),
       events.map((event) => event as unknown as CaseEvent),
     );
+    const view = stateAsJson(state);
+    const sspLevel = sspLevelOf(view);
+    const last = events.at(-1);
     if (this.snapshots && last && events.length >= SNAPSHOT_AFTER_EVENTS) {
       // A cache write: a failure costs the next reader time, never this reader its answer.
       // Applies from the millisecond after its last event: the store records microseconds, a Date
       // holds milliseconds, and an instant inside that millisecond may precede the event.
       const appliesFrom = new Date(last.recordedAt.getTime() + 1);
-      await this.snapshots.save(streamId, last.streamRevision, appliesFrom, encodeCaseState(state)).catch(() => undefined);
+      await this.snapshots
+        .save(streamId, last.streamRevision, appliesFrom, { state: encodeCaseState(state), viewJson: JSON.stringify(view), sspLevel })
+        .catch(() => undefined);
     }
-    return answer(stateAsJson(state));
+    return { ...envelope(last?.streamRevision), sspLevel, view };
   }
 
   /** Undefined when the case has no such entry. */
@@ -292,13 +332,8 @@ function isListingRead(access: AuditRecord): boolean {
   return (access.method === 'GET' || access.method === 'HEAD') && ENTRY_LISTING_ROUTES.includes(access.route);
 }
 
-/** The level of the assessment with the latest date on or before `day` (any day without it); the last recorded wins a tie. */
-function levelOf(state: unknown, day: string | undefined): number | null {
-  const assessments = (state as { categoryAssessments?: Array<{ level: number; assessedOn: string }> }).categoryAssessments ?? [];
-  let latest: { level: number; assessedOn: string } | undefined;
-  for (const assessment of assessments) {
-    if (day !== undefined && assessment.assessedOn > day) continue;
-    if (latest === undefined || assessment.assessedOn >= latest.assessedOn) latest = assessment;
-  }
-  return latest?.level ?? null;
+/** stateAsOf's answer; stateAtJson writes the same fields in the same order around a stored view. */
+function answerOf(caseId: string, recorded: RecordedState, state: unknown): CaseStateAsOf {
+  const { asOf, revision, eventsApplied, sspLevel } = recorded;
+  return { caseId, asOf, revision, eventsApplied, state, inForceOn: null, sspLevel };
 }

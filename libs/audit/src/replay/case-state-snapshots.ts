@@ -31,9 +31,25 @@ ALTER TABLE case_state_snapshot ADD COLUMN mac text NOT NULL;`,
   },
 ];
 
-export interface CaseStateSnapshot {
+/** Which snapshot applies, before its contents are read: they are read for what comes next. */
+export interface CaseStateSnapshotHeader {
   revision: number;
+  recordedAt: Date;
+}
+
+/** A snapshot's state as auditors read it: the stored JSON text, exactly as written, and its SSP level. */
+export interface StoredStateView {
+  json: string;
+  sspLevel: number | null;
+}
+
+/** What a snapshot stores: the encoded state to fold on, and the view (and its SSP level) to answer with. */
+export interface CaseStateSnapshotContents {
+  /** encodeCaseState's result. */
   state: unknown;
+  /** JSON.stringify(stateAsJson(state)): the text an answer with nothing after the snapshot sends. */
+  viewJson: string;
+  sspLevel: number | null;
 }
 
 /**
@@ -43,57 +59,115 @@ export interface CaseStateSnapshot {
  * the state itself), a snapshot is only read by the code version that wrote it, and deleting any
  * or all of them changes no answer, only its speed.
  *
+ * Each snapshot holds the state twice: encoded (Maps kept) to fold later events onto, and as the
+ * JSON view an answer shows, so an answer with nothing after the snapshot is the stored text as it
+ * is, with no parse and no serialisation of megabytes. Each is read only when needed.
+ *
  * The events are tamper-evident (a hash chain); a snapshot, being derived, is not chained, so each
- * carries an HMAC over its stream, fold version, revision, recording time and state, under a key
- * the database does not hold. One that fails the check (altered state, or moved to an earlier time
- * so it would apply to instants before its events) is reported and ignored: the reader folds from
- * the first event instead, and the answer stays what the events say.
+ * part carries an HMAC over its stream, fold version, revision, recording time and the exact stored
+ * text, under a key the database does not hold (the view's under a key derived from it, so neither
+ * code can stand for the other). One that fails the check (altered, or moved to an earlier time so
+ * it would apply to instants before its events) is reported and ignored: the reader folds from the
+ * first event instead, and the answer stays what the events say.
  */
 export class CaseStateSnapshots {
+  private readonly viewMacKey: Buffer;
+
   constructor(
     private readonly pool: Pool,
     private readonly foldVersion: string,
     private readonly macKey: Buffer,
     private readonly onRejected: (streamId: string, revision: number) => void = () => undefined,
-  ) {}
+  ) {
+    this.viewMacKey = createHmac('sha256', macKey).update('case-state-snapshot-view').digest();
+  }
 
   /**
    * The latest snapshot whose last event was recorded at or before `asOf` (any, without it). Events
    * of a stream are recorded in revision order (the append takes its time under the stream's lock),
-   * so every event up to the snapshot's revision was recorded by then too.
+   * so every event up to the snapshot's revision was recorded by then too. Not yet checked: its
+   * contents, read by `state` or `view`, are checked with this header.
    */
-  async latest(streamId: string, asOf?: Date): Promise<CaseStateSnapshot | undefined> {
-    const { rows } = await this.pool.query<{ revision: number; recorded_at: Date; state: string; mac: string }>(
-      `SELECT revision, recorded_at, state::text AS state, mac FROM case_state_snapshot
+  async latest(streamId: string, asOf?: Date): Promise<CaseStateSnapshotHeader | undefined> {
+    const { rows } = await this.pool.query<{ revision: number; recorded_at: Date }>(
+      `SELECT revision, recorded_at FROM case_state_snapshot
        WHERE stream_id = $1 AND fold_version = $2 AND ($3::timestamptz IS NULL OR recorded_at <= $3)
        ORDER BY revision DESC LIMIT 1`,
       [streamId, this.foldVersion, asOf ?? null],
     );
     const row = rows[0];
+    return row && { revision: row.revision, recordedAt: row.recorded_at };
+  }
+
+  /** The encoded state, to fold later events onto; undefined (reported) when it fails its check or is gone. */
+  async state(streamId: string, header: CaseStateSnapshotHeader): Promise<unknown> {
+    const row = await this.row<{ state: string; mac: string }>('state::text AS state, mac', streamId, header);
     if (!row) return undefined;
-    const expected = Buffer.from(this.mac(streamId, row.revision, row.recorded_at, row.state), 'hex');
-    const stored = Buffer.from(row.mac, 'hex');
-    if (stored.length !== expected.length || !timingSafeEqual(stored, expected)) {
-      this.onRejected(streamId, row.revision);
-      return undefined;
-    }
-    return { revision: row.revision, state: JSON.parse(row.state) as unknown };
+    if (!this.verified(this.mac(streamId, header.revision, header.recordedAt, row.state), row.mac, streamId, header)) return undefined;
+    return JSON.parse(row.state) as unknown;
+  }
+
+  /** The state's JSON view as stored, never parsed; undefined (reported) when it fails its check or is gone. */
+  async view(streamId: string, header: CaseStateSnapshotHeader): Promise<StoredStateView | undefined> {
+    const row = await this.row<{ view: string; ssp_level: number | null; view_mac: string }>('view::text AS view, ssp_level, view_mac', streamId, header);
+    if (!row) return undefined;
+    if (!this.verified(this.viewMac(streamId, header.revision, header.recordedAt, row.ssp_level, row.view), row.view_mac, streamId, header)) return undefined;
+    return { json: row.view, sspLevel: row.ssp_level };
   }
 
   /** `appliesFrom`: no earlier than the recording of the event at `revision`. */
-  async save(streamId: string, revision: number, appliesFrom: Date, state: unknown): Promise<void> {
-    const text = JSON.stringify(state);
+  async save(streamId: string, revision: number, appliesFrom: Date, contents: CaseStateSnapshotContents): Promise<void> {
+    const text = JSON.stringify(contents.state);
     await this.pool.query(
-      `INSERT INTO case_state_snapshot (stream_id, fold_version, revision, recorded_at, state, mac) VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO case_state_snapshot (stream_id, fold_version, revision, recorded_at, state, mac, view, ssp_level, view_mac)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT DO NOTHING`,
-      [streamId, this.foldVersion, revision, appliesFrom, text, this.mac(streamId, revision, appliesFrom, text)],
+      [
+        streamId,
+        this.foldVersion,
+        revision,
+        appliesFrom,
+        text,
+        this.mac(streamId, revision, appliesFrom, text),
+        contents.viewJson,
+        contents.sspLevel,
+        this.viewMac(streamId, revision, appliesFrom, contents.sspLevel, contents.viewJson),
+      ],
     );
+  }
+
+  /**
+   * The header's row. Its codes are checked against the header's recording time, the one the reader
+   * chose the snapshot by: contents that verify belong to the state after `revision` as of then.
+   */
+  private async row<Row extends object>(columns: string, streamId: string, header: CaseStateSnapshotHeader): Promise<Row | undefined> {
+    const { rows } = await this.pool.query<Row>(`SELECT ${columns} FROM case_state_snapshot WHERE stream_id = $1 AND fold_version = $2 AND revision = $3`, [
+      streamId,
+      this.foldVersion,
+      header.revision,
+    ]);
+    return rows[0];
+  }
+
+  private verified(expectedHex: string, storedHex: string, streamId: string, header: CaseStateSnapshotHeader): boolean {
+    const expected = Buffer.from(expectedHex, 'hex');
+    const stored = Buffer.from(storedHex, 'hex');
+    if (stored.length === expected.length && timingSafeEqual(stored, expected)) return true;
+    this.onRejected(streamId, header.revision);
+    return false;
   }
 
   private mac(streamId: string, revision: number, recordedAt: Date, stateText: string): string {
     return createHmac('sha256', this.macKey)
       .update([streamId, this.foldVersion, String(revision), recordedAt.toISOString(), ''].join('\u001f'))
       .update(stateText)
+      .digest('hex');
+  }
+
+  private viewMac(streamId: string, revision: number, recordedAt: Date, sspLevel: number | null, viewText: string): string {
+    return createHmac('sha256', this.viewMacKey)
+      .update([streamId, this.foldVersion, String(revision), recordedAt.toISOString(), sspLevel === null ? 'null' : String(sspLevel), ''].join('\u001f'))
+      .update(viewText)
       .digest('hex');
   }
 }

@@ -1,10 +1,11 @@
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@samvirke/access';
 import { AuditAs } from '@samvirke/access/read-audit/audit-vocabulary';
 import { parseAsOfQuery } from './as-of-instant';
 import { CaseStateAsOfDto, EntryKnowledgeDto, ReplayedEventsDto } from './replay.dto';
-import { CaseReplay, type CaseStateAsOf, type EntryKnowledge, type ReplayedEvent } from './case-replay';
+import { CaseReplay, type EntryKnowledge, type ReplayedEvent } from './case-replay';
 
 const NO_CASE = { error: 'Not Found', message: 'no case with this id' };
 
@@ -43,14 +44,19 @@ export class ReplayController {
   async state(
     @CurrentUser() user: AuthenticatedUser,
     @Param('caseId', ParseUUIDPipe) caseId: string,
+    @Res({ passthrough: true }) response: Response,
     @Query('asOf') asOf?: string,
     @Query('knownAt') knownAt?: string,
-  ): Promise<CaseStateAsOf> {
+  ): Promise<string> {
     await this.replay.requireOpenedSeal(caseId.toLowerCase(), user);
     const query = parseAsOfQuery(typeof asOf === 'string' ? asOf : undefined, typeof knownAt === 'string' ? knownAt : undefined);
-    const state = await this.replay.stateAt(caseId.toLowerCase(), query);
-    if (!state) throw new NotFoundException(NO_CASE);
-    return state;
+    const json = await this.replay.stateAtJson(caseId.toLowerCase(), query);
+    if (json === undefined) throw new NotFoundException(NO_CASE);
+    // Already JSON text (a snapshot's stored view goes out as it is): returned as a string, Express
+    // sends it unchanged, so the type res.json would have set is set here (application/json; charset=utf-8).
+    // Returned, not written: the read audit's interceptor records the row before anything leaves.
+    response.type('application/json');
+    return json;
   }
 
   @Get('entries/:entryId/knowledge')
