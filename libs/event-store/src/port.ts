@@ -65,6 +65,12 @@ export interface ReadStreamOptions {
   toRevision?: number;
   /** Only events recorded at or before this instant: the stream "as of" a moment. */
   asOf?: Date;
+  /**
+   * Only events of these types; the others are skipped (each event keeps its own revision, so the
+   * revisions returned have gaps). `maxCount` counts the events returned. For questions such as
+   * "was this case ever in a programme that seals identity", which need one type of a long stream.
+   */
+  eventTypes?: readonly string[];
   maxCount?: number;
 }
 

@@ -4,11 +4,14 @@ import type { AuthenticatedUser } from '../authentication/claims';
 
 const SEALING_PROGRAMMES = new Set([...loadReferenceData().programmes.entries()].filter(([, programme]) => programme.sealsIdentity).map(([code]) => code));
 
+/** The only event type `eventsSealIdentity` looks at: a reader may read just these of a long case. */
+export const IDENTITY_SEALING_EVENT_TYPES: readonly string[] = ['EnrolledInProgramme'];
+
 /** Whether a case's events enrol the citizen in a programme that seals identity (exit programme): "is or was". */
 export function eventsSealIdentity(events: ReadonlyArray<{ type: string; data: unknown }>): boolean {
   return events.some(
     (event) =>
-      event.type === 'EnrolledInProgramme' &&
+      IDENTITY_SEALING_EVENT_TYPES.includes(event.type) &&
       typeof event.data === 'object' &&
       event.data !== null &&
       SEALING_PROGRAMMES.has(String((event.data as { programmeCode?: unknown }).programmeCode)),

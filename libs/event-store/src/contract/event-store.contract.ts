@@ -185,6 +185,21 @@ export function describeEventStoreContract(adapterName: string, createFixture: (
         expect(last[0].streamRevision).toBe(9);
       });
 
+      it('reads only the events of the types asked for, with their own revisions', async () => {
+        const typed = stream('typed');
+        await store.appendToStream(typed, [newEvent('Opened'), newEvent('Noted'), newEvent('Enrolled'), newEvent('Noted'), newEvent('Enrolled')], 'no-stream');
+        const enrolled = await store.readStream(typed, { eventTypes: ['Enrolled'] });
+        expect(enrolled.map((e) => [e.type, e.streamRevision])).toEqual([
+          ['Enrolled', 2],
+          ['Enrolled', 4],
+        ]);
+        expect((await store.readStream(typed, { eventTypes: ['Enrolled', 'Opened'], maxCount: 2 })).map((e) => e.streamRevision)).toEqual([0, 2]);
+        expect((await store.readStream(typed, { eventTypes: ['Noted'], direction: 'backward', maxCount: 1 })).map((e) => e.streamRevision)).toEqual([3]);
+        expect((await store.readStream(typed, { eventTypes: ['Enrolled'], fromRevision: 3 })).map((e) => e.streamRevision)).toEqual([4]);
+        expect(await store.readStream(typed, { eventTypes: [] })).toEqual([]);
+        expect(await store.readStream(typed, { eventTypes: ['Closed'] })).toEqual([]);
+      });
+
       it('returns nothing for a stream that does not exist', async () => {
         expect(await store.readStream(stream('nothing'))).toEqual([]);
         expect(await store.streamRevision(stream('nothing'))).toBeUndefined();

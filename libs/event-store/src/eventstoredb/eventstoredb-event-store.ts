@@ -155,12 +155,13 @@ export class EventStoreDbEventStore implements EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const backward = options.direction === 'backward';
-    const { fromRevision, toRevision, asOf, maxCount } = options;
+    const { fromRevision, toRevision, asOf, eventTypes, maxCount } = options;
     if (maxCount !== undefined && maxCount <= 0) return [];
-    // Without asOf every event read is kept, so the server can be told exactly how many to send.
-    let serverCount = asOf === undefined ? maxCount : undefined;
+    const wanted = eventTypes === undefined ? undefined : new Set(eventTypes);
+    // Without asOf or a type filter every event read is kept, so the server can be told exactly how many to send.
+    let serverCount = asOf === undefined && wanted === undefined ? maxCount : undefined;
     const start = fromRevision ?? (backward ? undefined : 0);
-    if (asOf === undefined && toRevision !== undefined && start !== undefined) {
+    if (asOf === undefined && wanted === undefined && toRevision !== undefined && start !== undefined) {
       const span = backward ? start - toRevision + 1 : toRevision - start + 1;
       if (span <= 0) return [];
       serverCount = Math.min(serverCount ?? span, span);
@@ -180,6 +181,7 @@ export class EventStoreDbEventStore implements EventStore {
           // Forward, everything after is later still; backward, older events are still to come.
           return backward;
         }
+        if (wanted !== undefined && !wanted.has(event.type)) return true;
         events.push(event);
         return maxCount === undefined || events.length < maxCount;
       });

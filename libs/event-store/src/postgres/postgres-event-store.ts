@@ -208,6 +208,7 @@ export class PostgresEventStore implements EventStore {
     if (options.fromRevision !== undefined) add(backward ? 'stream_revision <= ?' : 'stream_revision >= ?', options.fromRevision);
     if (options.toRevision !== undefined) add(backward ? 'stream_revision >= ?' : 'stream_revision <= ?', options.toRevision);
     if (options.asOf !== undefined) add('recorded_at <= ?', options.asOf);
+    if (options.eventTypes !== undefined) add('event_type = ANY(?::text[])', [...options.eventTypes]);
     let sql = `SELECT ${EVENT_COLUMNS} FROM es_events WHERE ${conditions.join(' AND ')}
       ORDER BY stream_revision ${backward ? 'DESC' : 'ASC'}`;
     if (options.maxCount !== undefined) {
