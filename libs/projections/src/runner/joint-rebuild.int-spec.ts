@@ -13,7 +13,7 @@ import { appendEvents, newEvent, openRunnerFixture, readModelRows, uniqueNames, 
 const ROW_COLUMNS = ['event_id', 'part', 'stream_id', 'note', 'tags', 'detail'] as const;
 
 /**
- * Two rows per event through InsertBatchingTransaction (so a rebuild sends them as COPY), with text
+ * Two rows per event through InsertBatchingTransaction (so a rebuild with copyInserts sends them as COPY), with text
  * that COPY must escape, arrays, JSON and NULLs; a `Repeated` event inserts its first key again,
  * which the INSERT's DO NOTHING skips and a COPY cannot; a `poisonType` event cannot be applied.
  */
@@ -112,7 +112,7 @@ describe('joint rebuild (one read of the log for several projections)', () => {
     for (const projection of projections) await rebuilder.rebuild(projection.name, { batchSize: 50 });
     expect(await snapshot(projections)).toEqual(live);
 
-    const outcomes = await rebuilder.rebuildAll([a.name, b.name, c.name], { batchSize: 50 });
+    const outcomes = await rebuilder.rebuildAll([a.name, b.name, c.name], { batchSize: 50, copyInserts: true });
     expect(outcomes.map((o) => [o.projection, o.error, o.result?.generation, o.result?.eventsApplied])).toEqual([
       [a.name, undefined, 3, 120],
       [b.name, undefined, 3, 80],
@@ -165,7 +165,7 @@ describe('joint rebuild (one read of the log for several projections)', () => {
 
     const runner = new ProjectionRunner({ eventStore: store, pool, projections, countEvents: postgresEventCounter(store.pool) });
     const abort = new AbortController();
-    const first = runner.rebuildAll([names[0].name, names[1].name], { batchSize: 10, signal: abort.signal });
+    const first = runner.rebuildAll([names[0].name, names[1].name], { batchSize: 10, copyInserts: true, signal: abort.signal });
     const building = async () => (await Promise.all(names.map((n) => readProjectionState(pool, n.name)))).every((s) => s?.buildingCheckpoint !== undefined);
     await waitUntil(building, 10_000, 'both rebuilds to commit a batch');
     abort.abort();
@@ -175,7 +175,7 @@ describe('joint rebuild (one read of the log for several projections)', () => {
     expect(states.map((s) => s?.buildingGeneration)).toEqual([2, 2]);
 
     const progress: RebuildProgress[] = [];
-    const resumed = await runner.rebuildAll([names[0].name, names[1].name], { batchSize: 10, onProgress: (p) => progress.push(p) });
+    const resumed = await runner.rebuildAll([names[0].name, names[1].name], { batchSize: 10, copyInserts: true, onProgress: (p) => progress.push(p) });
     expect(resumed.map((o) => o.result?.generation)).toEqual([2, 2]);
     expect(resumed.map((o) => o.result?.eventsApplied)).toEqual([100, 100]);
     for (const { name } of names) {

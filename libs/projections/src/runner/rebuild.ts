@@ -138,8 +138,10 @@ export interface JointRebuildOptions extends RebuildOptions {
   /** Called as soon as one projection's rebuild has ended (swapped, failed, cancelled), before the others end. */
   onSettled?: (outcome: RebuildOutcome) => void;
   /**
-   * Sends a projection's plain multi-row INSERTs as COPY (see copy-rows.ts). On by default: measured
-   * faster (bench/README.md, figure 4).
+   * Sends a projection's plain multi-row INSERTs as COPY (see copy-rows.ts). Off by default: side by
+   * side on the same 100,000 events it did not pay (bench/README.md, figure 4), because the timeline,
+   * the one projection that writes such INSERTs, writes about 33 rows per statement, where parsing a
+   * VALUES list costs little more than COPY. Worth measuring again when a projection writes long runs.
    */
   copyInserts?: boolean;
 }
@@ -280,7 +282,7 @@ async function rebuildLocked(
 ): Promise<void> {
   const { pool, eventStore, logger } = deps;
   const batchSize = options.batchSize ?? 2_000;
-  const copyInserts = options.copyInserts ?? true;
+  const copyInserts = options.copyInserts ?? false;
   const active = new Map<string, Building>();
   const endAll = (error: Error) => {
     for (const building of active.values()) settle({ projection: building.projection.name, error });
