@@ -294,8 +294,9 @@ async function rebuildLocked(
       active.set(projection.name, building);
     }
   } catch (error) {
-    endAll(error as Error);
-    for (const projection of projections) if (!active.has(projection.name)) settle({ projection: projection.name, error: error as Error });
+    // Every generation prepared so far is kept: the next rebuild resumes it.
+    active.clear();
+    for (const projection of projections) settle({ projection: projection.name, error: error instanceof Error ? error : new Error(String(error)) });
     return;
   }
 
