@@ -1,8 +1,9 @@
 'use strict';
 /**
  * Runs in its own process (forked by rebuild-benchmark.js), so the memory it reports is the
- * rebuild's alone: ProjectionRunner.rebuild for each projection in turn, with RSS sampled every
- * 20 ms and taken at 25% and 100% of each projection's events.
+ * rebuild's alone: ProjectionRunner.rebuild for each projection in turn, then ProjectionRunner.rebuildAll
+ * (every projection from one read of the log, as `projections:rebuild all` does), with RSS sampled
+ * every 20 ms and taken at 25% and 100% of each rebuild's events.
  */
 const { mkdtempSync } = require('node:fs');
 const { tmpdir } = require('node:os');
@@ -30,31 +31,54 @@ async function main() {
   });
   const results = [];
   for (const projection of READ_MODEL_PROJECTIONS) {
-    if (global.gc) global.gc();
-    const startRss = process.memoryUsage().rss;
-    let peakRss = startRss;
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
-    let rssAtQuarter = null;
-    const began = process.hrtime.bigint();
-    const outcome = await runner
-      .rebuild(projection.name, {
-        onProgress: ({ done, total }) => {
-          if (rssAtQuarter === null && total && done >= total / 4) rssAtQuarter = process.memoryUsage().rss;
-        },
-      })
-      .then(
+    const measured = await measure((onProgress) =>
+      runner.rebuild(projection.name, { onProgress }).then(
         (result) => ({ events: result.eventsApplied }),
         (error) => ({ error: error.message }),
-      );
-    const seconds = Number(process.hrtime.bigint() - began) / 1e9;
-    clearInterval(sampler);
-    const endRss = process.memoryUsage().rss;
-    peakRss = Math.max(peakRss, endRss);
-    results.push({ projection: projection.name, seconds, startRss, rssAtQuarter, endRss, peakRss, ...outcome });
+      ),
+    );
+    results.push({ projection: projection.name, ...measured });
   }
+  const joint = await measure(async (onProgress) => {
+    const outcomes = await runner.rebuildAll(
+      READ_MODEL_PROJECTIONS.map((p) => p.name),
+      { onProgress },
+    );
+    const failed = outcomes.filter((o) => o.error);
+    return failed.length > 0
+      ? { error: failed.map((o) => `${o.projection}: ${o.error.message}`).join('; ') }
+      : { projections: outcomes.map((o) => ({ projection: o.projection, events: o.result.eventsApplied })) };
+  });
   await store.close();
   await pool.end();
-  process.send({ results }, () => process.exit(0));
+  process.send({ results, joint }, () => process.exit(0));
+}
+
+/**
+ * Runs one rebuild (one projection, or all of them together) with RSS sampled every 20 ms and taken
+ * once a quarter of the events are done (for several projections: a quarter of their summed totals).
+ */
+async function measure(rebuild) {
+  if (global.gc) global.gc();
+  const startRss = process.memoryUsage().rss;
+  let peakRss = startRss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+  let rssAtQuarter = null;
+  const latest = new Map();
+  const onProgress = (progress) => {
+    latest.set(progress.projection, progress);
+    const all = [...latest.values()];
+    const done = all.reduce((sum, p) => sum + p.done, 0);
+    const total = all.reduce((sum, p) => sum + (p.total ?? 0), 0);
+    if (rssAtQuarter === null && total && done >= total / 4) rssAtQuarter = process.memoryUsage().rss;
+  };
+  const began = process.hrtime.bigint();
+  const outcome = await rebuild(onProgress);
+  const seconds = Number(process.hrtime.bigint() - began) / 1e9;
+  clearInterval(sampler);
+  const endRss = process.memoryUsage().rss;
+  peakRss = Math.max(peakRss, endRss);
+  return { seconds, startRss, rssAtQuarter, endRss, peakRss, ...outcome };
 }
 
 main().catch((error) => {

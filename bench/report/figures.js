@@ -244,7 +244,7 @@ function workerRows(worker) {
 function rebuildRows(rebuild) {
   if (!rebuild)
     return [row({ figure: 'Rebuild (all)', value: null, unit: 'events/s', note: 'phase failed', target: target('value', '>=', 50_000, '>= 50,000/s') })];
-  const { events, projections, copy } = rebuild;
+  const { events, projections, copy, joint } = rebuild;
   const rows = [];
   const totalSeconds = projections.reduce((sum, p) => sum + p.seconds, 0);
   rows.push(
@@ -277,7 +277,29 @@ function rebuildRows(rebuild) {
       }),
     );
   }
-  rows.push(row({ figure: 'Rebuild: peak RSS of the rebuilding process', value: Math.max(...projections.map((p) => p.peakRss)) / MB, unit: 'MB' }));
+  if (joint) {
+    // Every projection from one read of the log (runs before 2026-12-06 have no joint row).
+    rows.push(
+      row({
+        figure: `Rebuild: all ${projections.length} projections together (one read), log events/s`,
+        value: joint.error ? null : events / joint.seconds,
+        unit: 'events/s',
+        reference: 'COPY ceiling',
+        referenceValue: copy.eventsPerSecond,
+        target: target('value', '>=', 50_000, '>= 50,000/s'),
+        note: joint.error,
+      }),
+      row({
+        figure: 'Rebuild: all together, RSS at 100% / at 25%',
+        value: joint.rssAtQuarter ? joint.endRss / joint.rssAtQuarter : null,
+        unit: '×',
+        target: target('value', '<=', 1.1, 'flat (<= 1.10)'),
+        note: joint.rssAtQuarter ? undefined : 'no 25% sample',
+      }),
+    );
+  }
+  const peaks = [...projections, ...(joint ? [joint] : [])].map((p) => p.peakRss);
+  rows.push(row({ figure: 'Rebuild: peak RSS of the rebuilding process', value: Math.max(...peaks) / MB, unit: 'MB' }));
   return rows;
 }
 

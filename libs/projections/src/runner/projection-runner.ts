@@ -11,7 +11,10 @@ import {
   RebuildFailedError,
   discardDeadRebuild,
   rebuildProjection,
+  rebuildProjections,
+  type JointRebuildOptions,
   type RebuildOptions,
+  type RebuildOutcome,
   type RebuildResult,
 } from './rebuild';
 import { describeError, isTransientDatabaseError } from './transaction';
@@ -108,7 +111,10 @@ export class ProjectionRunner {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    for (const entry of this.entries.values()) await this.startEntry(entry);
+    // Projections whose version changed are rebuilt together: one read of the log feeds them all.
+    const rebuilds: Array<{ entry: Entry; epoch: number }> = [];
+    for (const entry of this.entries.values()) await this.startEntry(entry, rebuilds);
+    if (rebuilds.length > 0) this.startRebuilds(rebuilds);
     this.watchTimer = setInterval(() => void this.watchCatalogue(), this.options.watchIntervalMs ?? 5_000);
     this.watchTimer.unref();
   }
@@ -140,6 +146,23 @@ export class ProjectionRunner {
         eventStore: this.options.eventStore,
         pool: this.options.pool,
         projection: entry.projection,
+        logger: this.logger,
+        countEvents: this.options.countEvents,
+      },
+      options,
+    );
+  }
+
+  /**
+   * Rebuilds several projections from one read of the log (see rebuildProjections): each answers its
+   * own outcome; one failing leaves the others going. `projections:rebuild all` runs this.
+   */
+  rebuildAll(names: string[], options: JointRebuildOptions = {}): Promise<RebuildOutcome[]> {
+    return rebuildProjections(
+      {
+        eventStore: this.options.eventStore,
+        pool: this.options.pool,
+        projections: names.map((name) => this.entry(name).projection),
         logger: this.logger,
         countEvents: this.options.countEvents,
       },
@@ -228,7 +251,7 @@ export class ProjectionRunner {
    * - newer code: rebuild into a new generation while the old one keeps serving, then go live;
    * - older code (a rolling deploy): leave it to the newer process.
    */
-  private async startEntry(entry: Entry): Promise<void> {
+  private async startEntry(entry: Entry, jointRebuilds?: Array<{ entry: Entry; epoch: number }>): Promise<void> {
     const { projection } = entry;
     const epoch = ++entry.epoch;
     try {
@@ -244,7 +267,8 @@ export class ProjectionRunner {
         return;
       }
       if (state.version < projection.version) {
-        this.startRebuild(entry, epoch);
+        if (jointRebuilds) jointRebuilds.push({ entry, epoch });
+        else this.startRebuilds([{ entry, epoch }]);
         return;
       }
       if (state.buildingGeneration !== undefined && (await discardDeadRebuild(this.options.pool, projection))) {
@@ -321,42 +345,82 @@ export class ProjectionRunner {
     };
   }
 
-  private startRebuild(entry: Entry, epoch: number): void {
-    const { projection } = entry;
-    this.setStatus(entry, 'rebuilding', 'rebuilding after a version change; the previous generation serves meanwhile');
-    const abort = new AbortController();
-    entry.abort = abort;
-    let lastLog = 0;
-    entry.rebuild = this.rebuild(projection.name, {
-      batchSize: this.options.rebuildBatchSize,
-      signal: abort.signal,
-      onProgress: (progress) => {
-        if (Date.now() - lastLog < 10_000) return;
-        lastLog = Date.now();
-        this.logger.info({ projection: projection.name, done: progress.done, total: progress.total }, 'projection rebuild progress');
+  /**
+   * Rebuilds the entries' projections in one joint rebuild. Each entry keeps its own abort signal,
+   * promise and outcome: halting one (resume, stop) cancels its share only, and each goes live as
+   * soon as its own generation is swapped in.
+   */
+  private startRebuilds(rebuilds: Array<{ entry: Entry; epoch: number }>): void {
+    const byName = new Map<string, { entry: Entry; epoch: number; abort: AbortController; done: () => void; settled: boolean }>();
+    for (const { entry, epoch } of rebuilds) {
+      this.setStatus(entry, 'rebuilding', 'rebuilding after a version change; the previous generation serves meanwhile');
+      const abort = new AbortController();
+      entry.abort = abort;
+      let done: () => void = () => undefined;
+      entry.rebuild = new Promise<void>((resolve) => (done = resolve));
+      byName.set(entry.projection.name, { entry, epoch, abort, done, settled: false });
+    }
+    const lastLog = new Map<string, number>();
+    const settled = async (outcome: RebuildOutcome) => {
+      const share = byName.get(outcome.projection);
+      if (!share || share.settled) return;
+      share.settled = true;
+      try {
+        await this.rebuildEnded(share.entry, share.epoch, share.abort, outcome);
+      } finally {
+        share.done();
+      }
+    };
+    void rebuildProjections(
+      {
+        eventStore: this.options.eventStore,
+        pool: this.options.pool,
+        projections: rebuilds.map(({ entry }) => entry.projection),
+        logger: this.logger,
+        countEvents: this.options.countEvents,
       },
-    }).then(
-      async (result) => this.subscribe(entry, result.checkpoint, epoch),
-      async (error: unknown) => {
-        if (error instanceof RebuildCancelledError && (abort.signal.aborted || epoch !== entry.epoch)) return;
-        if (error instanceof RebuildFailedError) {
-          await this.recordRebuildFailure(error).catch(() => undefined);
-          this.setStatus(entry, 'failed', 'rebuild stopped at an event it cannot apply');
-          this.logger.error(
-            { projection: projection.name, eventId: error.eventId, position: error.position, error: error.reason },
-            'projection rebuild stopped at an event it cannot apply; the previous generation keeps serving',
-          );
-          return;
-        }
-        if (error instanceof RebuildAlreadyRunningError) {
-          // Another process (the worker, the CLI) is rebuilding this version: look again later.
-          this.setStatus(entry, 'waiting', 'another process is rebuilding this projection');
-          this.retryLater(entry, epoch, undefined);
-          return;
-        }
-        this.retryLater(entry, epoch, error);
+      {
+        batchSize: this.options.rebuildBatchSize,
+        signalFor: (name) => byName.get(name)?.abort.signal,
+        onSettled: (outcome) => void settled(outcome),
+        onProgress: (progress) => {
+          if (Date.now() - (lastLog.get(progress.projection) ?? 0) < 10_000) return;
+          lastLog.set(progress.projection, Date.now());
+          this.logger.info({ projection: progress.projection, done: progress.done, total: progress.total }, 'projection rebuild progress');
+        },
       },
+    ).then(
+      () => undefined,
+      // Failed before any projection had an outcome (the catalogue or the lock connection): each retries.
+      (error: unknown) =>
+        Promise.all([...byName.keys()].map((name) => settled({ projection: name, error: error instanceof Error ? error : new Error(String(error)) }))),
     );
+  }
+
+  private async rebuildEnded(entry: Entry, epoch: number, abort: AbortController, outcome: RebuildOutcome): Promise<void> {
+    const { projection } = entry;
+    if (!outcome.error) {
+      this.subscribe(entry, outcome.result.checkpoint, epoch);
+      return;
+    }
+    const error = outcome.error;
+    if (error instanceof RebuildCancelledError && (abort.signal.aborted || epoch !== entry.epoch)) return;
+    if (error instanceof RebuildFailedError) {
+      await this.recordRebuildFailure(error).catch(() => undefined);
+      this.setStatus(entry, 'failed', 'rebuild stopped at an event it cannot apply');
+      this.logger.error(
+        { projection: projection.name, eventId: error.eventId, position: error.position, error: error.reason },
+        'projection rebuild stopped at an event it cannot apply; the previous generation keeps serving',
+      );
+      return;
+    }
+    if (error instanceof RebuildAlreadyRunningError) {
+      // Another process (the worker, the CLI) is rebuilding this version: look again later.
+      this.setStatus(entry, 'waiting', 'another process is rebuilding this projection');
+      this.retryLater(entry, epoch, undefined);
+      return;
+    }
+    this.retryLater(entry, epoch, error);
   }
 
   private async recordRebuildFailure(error: RebuildFailedError): Promise<void> {

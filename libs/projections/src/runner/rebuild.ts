@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import { comparePositions, type EventStore, type GlobalPosition } from '@samvirke/event-store';
+import { comparePositions, type EventStore, type GlobalPosition, type RecordedEvent } from '@samvirke/event-store';
 import { applyBatch, BatchProjectionTransaction, type BatchTarget } from './batch-transaction';
 import { createGenerationSchema, dropGenerationSchema, ensureProjection, pointViewsAt, readProjectionState } from './catalogue';
 import type { CountEvents } from './event-count';
@@ -37,6 +37,8 @@ export interface RebuildResult {
   schema: string;
   checkpoint: GlobalPosition | undefined;
   eventsApplied: number;
+  /** Batches whose COPY failed (a key met twice, say) and that were applied again with the INSERTs as written. */
+  batchesAppliedWithoutCopy: number;
 }
 
 /** Another process holds this projection's rebuild lock. */
@@ -64,25 +66,26 @@ export class RebuildFailedError extends Error {
 const rebuildLockKey = (name: string) => `samvirke-projection-rebuild:${name}`;
 
 /**
- * Holds the projection's rebuild lock for as long as `work` runs. A session-level advisory lock on
- * a dedicated connection: when the rebuilding process dies, the server drops the connection and the
- * lock with it, which is how a starting runner tells a dead rebuild from one in progress.
+ * Takes the rebuild locks of `names` that are free, on one dedicated connection, for as long as
+ * `work` runs. Session-level advisory locks: when the rebuilding process dies, the server drops
+ * the connection and the locks with it, which is how a starting runner tells a dead rebuild from
+ * one in progress. One connection holds them all, so a joint rebuild of six projections does not
+ * tie up six connections of the pool.
  */
-async function withRebuildLock<T>(pool: Pool, name: string, work: () => Promise<T>): Promise<T | typeof LOCK_TAKEN> {
+async function withRebuildLocks<T>(pool: Pool, names: string[], work: (locked: Set<string>) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  const locked = new Set<string>();
   try {
-    const locked = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [rebuildLockKey(name)]);
-    if (!locked.rows[0].locked) return LOCK_TAKEN;
-    try {
-      return await work();
-    } finally {
-      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [rebuildLockKey(name)]).catch(() => undefined);
+    for (const name of names) {
+      const result = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [rebuildLockKey(name)]);
+      if (result.rows[0].locked) locked.add(name);
     }
+    return await work(locked);
   } finally {
+    for (const name of locked) await client.query('SELECT pg_advisory_unlock(hashtext($1))', [rebuildLockKey(name)]).catch(() => undefined);
     client.release();
   }
 }
-const LOCK_TAKEN = Symbol('rebuild lock taken');
 
 /** Clears the building generation (if it is still `generation`) and drops its schema. */
 async function discardBuildingGeneration(pool: Pool, name: string, generation: number | undefined): Promise<void> {
@@ -105,39 +108,113 @@ async function discardBuildingGeneration(pool: Pool, name: string, generation: n
  * generation is dropped so /health stops reporting a rebuild that will never finish.
  */
 export async function discardDeadRebuild(pool: Pool, projection: Projection): Promise<boolean> {
-  const outcome = await withRebuildLock(pool, projection.name, async () => {
+  return withRebuildLocks(pool, [projection.name], async (locked) => {
+    if (!locked.has(projection.name)) return false;
     const state = await readProjectionState(pool, projection.name);
     if (state?.buildingGeneration === undefined) return false;
     await discardBuildingGeneration(pool, projection.name, state.buildingGeneration);
     return true;
   });
-  return outcome === true;
 }
 
 /**
  * Builds the next generation of a projection from position 0 while the active one keeps serving
  * (and, when the running code has the same version, keeps being fed by the live runner), then swaps.
- *
- * Batches of `batchSize` events are read with `readAll` and committed with the building checkpoint,
- * so memory stays flat and an interrupted rebuild resumes where it stopped. Once a read comes back
- * short (the rebuild is near the head), the swap transaction locks the catalogue row, which holds
- * off live batches; every event up to the live checkpoint is already visible to `readAll` (it was
- * delivered to the live runner, so its transaction finished below an earlier horizon), so reading
- * until an empty page brings the new generation to or past the live checkpoint. The views then move
- * to the new generation, the catalogue takes its checkpoint, and the transaction commits: readers
- * switch from old to new in one step. The live runner skips whatever the new checkpoint covers.
+ * The one-projection case of rebuildProjections; see there.
  */
 export async function rebuildProjection(deps: RebuildDependencies, options: RebuildOptions = {}): Promise<RebuildResult> {
-  const { pool, projection } = deps;
-  await ensureProjection(pool, projection);
-  const outcome = await withRebuildLock(pool, projection.name, () => rebuildLocked(deps, options));
-  if (outcome === LOCK_TAKEN) throw new RebuildAlreadyRunningError(projection.name);
-  return outcome;
+  const [outcome] = await rebuildProjections({ ...deps, projections: [deps.projection] }, options);
+  if (outcome.error) throw outcome.error;
+  return outcome.result;
 }
 
-async function rebuildLocked(deps: RebuildDependencies, options: RebuildOptions): Promise<RebuildResult> {
-  const { pool, projection, eventStore, logger } = deps;
-  const batchSize = options.batchSize ?? 2_000;
+export interface JointRebuildDependencies extends Omit<RebuildDependencies, 'projection'> {
+  projections: Projection[];
+}
+
+export interface JointRebuildOptions extends RebuildOptions {
+  /** Stops one projection between batches (its generation is kept, as with `signal`); the others go on. */
+  signalFor?: (projection: string) => AbortSignal | undefined;
+  /** Called as soon as one projection's rebuild has ended (swapped, failed, cancelled), before the others end. */
+  onSettled?: (outcome: RebuildOutcome) => void;
+  /**
+   * Sends a projection's plain multi-row INSERTs as COPY (see copy-rows.ts). Off by default: side by
+   * side on the same 100,000 events it did not pay (bench/README.md, figure 4), because the timeline,
+   * the one projection that writes such INSERTs, writes about 33 rows per statement, where parsing a
+   * VALUES list costs little more than COPY. Worth measuring again when a projection writes long runs.
+   */
+  copyInserts?: boolean;
+}
+
+export type RebuildOutcome = { projection: string; result: RebuildResult; error?: undefined } | { projection: string; error: Error; result?: undefined };
+
+interface Building {
+  projection: Projection;
+  generation: number;
+  schema: string;
+  checkpoint: GlobalPosition | undefined;
+  done: number;
+  total: number | undefined;
+  target: BatchTarget;
+  batchesAppliedWithoutCopy: number;
+}
+
+/**
+ * Builds the next generation of several projections from one read of the log, then swaps each in.
+ *
+ * Each projection keeps everything a rebuild of its own has: its rebuild lock (a projection whose
+ * lock another process holds is left out with RebuildAlreadyRunningError, the others go on), its
+ * own generation schema, its own transaction per batch with its own building checkpoint (so each
+ * resumes where it stopped; the read starts at the earliest of them and a projection skips what its
+ * checkpoint already covers), its own swap.
+ *
+ * Batches of `batchSize` events of any of the projections' streams are read with `readAll`, and
+ * each projection gets those of its own streams, in its own transaction; the projections' batches
+ * run side by side on the pool while the next page is read. Memory holds two pages at most.
+ *
+ * One projection failing does not stop the others: the log is the same for all, but each read model
+ * is its own, and a projection that cannot apply an event must not cost the others their rebuild.
+ * The failed one's new generation is discarded (its views stay on the generation serving now) and
+ * its outcome is a RebuildFailedError; the others go on to their swaps. A database error that is not
+ * a projection's own (the connection lost) ends the whole rebuild: every projection still building
+ * keeps its generation and checkpoint, and the next rebuild resumes them.
+ *
+ * Near the head, each swap works as for one projection: once a read comes back short, the swap
+ * transaction locks the projection's catalogue row, which holds off its live batches; every event
+ * up to the live checkpoint is already visible to `readAll` (it was delivered to the live runner,
+ * so its transaction finished below an earlier horizon), so reading until an empty page brings the
+ * new generation to or past the live checkpoint. The views then move to the new generation, the
+ * catalogue takes its checkpoint, and the transaction commits: readers switch from old to new in one
+ * step. The live runner skips whatever the new checkpoint covers.
+ */
+export async function rebuildProjections(deps: JointRebuildDependencies, options: JointRebuildOptions = {}): Promise<RebuildOutcome[]> {
+  const { pool, projections } = deps;
+  for (const projection of projections) await ensureProjection(pool, projection);
+  const outcomes = new Map<string, RebuildOutcome>();
+  const settle = (outcome: RebuildOutcome) => {
+    outcomes.set(outcome.projection, outcome);
+    options.onSettled?.(outcome);
+  };
+  await withRebuildLocks(
+    pool,
+    projections.map((p) => p.name),
+    async (locked) => {
+      for (const projection of projections) {
+        if (!locked.has(projection.name)) settle({ projection: projection.name, error: new RebuildAlreadyRunningError(projection.name) });
+      }
+      await rebuildLocked(
+        deps,
+        projections.filter((p) => locked.has(p.name)),
+        options,
+        settle,
+      );
+    },
+  );
+  return projections.map((p) => outcomes.get(p.name) as RebuildOutcome);
+}
+
+async function prepareGeneration(deps: JointRebuildDependencies, projection: Projection, options: JointRebuildOptions): Promise<Building> {
+  const { pool, logger } = deps;
   const prepared = await inTransaction(pool, async (client) => {
     const state = await readProjectionState(client, projection.name, 'for-update');
     if (!state) throw new Error(`projection "${projection.name}" has no catalogue row`);
@@ -158,22 +235,16 @@ async function rebuildLocked(deps: RebuildDependencies, options: RebuildOptions)
     );
     return { generation, checkpoint: undefined as GlobalPosition | undefined, resumed: false };
   });
-  const { generation } = prepared;
-  const schema = generationSchema(projection.name, generation);
-  let checkpoint = prepared.checkpoint;
+  const { generation, checkpoint } = prepared;
   logger?.info({ projection: projection.name, generation, resumed: prepared.resumed }, 'projection rebuild started');
-
   const prefixes = { streamPrefixes: projection.streamPrefixes };
   const total = deps.countEvents ? await deps.countEvents(prefixes) : undefined;
   let done = 0;
   if (prepared.resumed && total !== undefined && deps.countEvents) {
     done = total - (await deps.countEvents({ ...prefixes, after: checkpoint }));
   }
-  const report = () => options.onProgress?.({ projection: projection.name, done, total: total === undefined ? undefined : Math.max(total, done), checkpoint });
-  report();
-
   const target: BatchTarget = {
-    open: async () => ({ schema, committed: checkpoint }),
+    open: async () => ({ schema: generationSchema(projection.name, generation), committed: building.checkpoint }),
     saveCheckpoint: async (client, position) => {
       const updated = await client.query(
         'UPDATE projection_state SET building_checkpoint = $3, updated_at = now() WHERE name = $1 AND building_generation = $2',
@@ -182,50 +253,170 @@ async function rebuildLocked(deps: RebuildDependencies, options: RebuildOptions)
       if (updated.rowCount === 0) throw new RebuildCancelledError(`the generation being built for "${projection.name}" was discarded`);
     },
   };
+  const building: Building = {
+    projection,
+    generation,
+    schema: generationSchema(projection.name, generation),
+    checkpoint,
+    done,
+    total,
+    target,
+    batchesAppliedWithoutCopy: 0,
+  };
+  reportProgress(building, options);
+  return building;
+}
 
-  for (;;) {
-    if (options.signal?.aborted) throw new RebuildCancelledError(`rebuild of "${projection.name}" stopped on request`);
-    const page = await eventStore.readAll({ after: checkpoint, maxCount: batchSize, ...prefixes });
-    if (page.events.length > 0) {
-      const result = await applyBatch(pool, projection, page.events, page.nextAfter, target);
-      if (result.kind === 'failed') {
-        await discardBuildingGeneration(pool, projection.name, generation);
-        throw new RebuildFailedError(projection.name, result.event.id, result.event.globalPosition, describeError(result.error));
-      }
-      if (result.kind === 'stale') throw new RebuildCancelledError('unexpected stale outcome');
-      done += page.events.filter((e) => comparePositions(e.globalPosition, checkpoint) > 0).length;
-      checkpoint = result.checkpoint;
-      report();
+function reportProgress(building: Building, options: JointRebuildOptions): void {
+  const { projection, done, total, checkpoint } = building;
+  options.onProgress?.({ projection: projection.name, done, total: total === undefined ? undefined : Math.max(total, done), checkpoint });
+}
+
+const takes = (projection: Projection, event: RecordedEvent) => projection.streamPrefixes.some((prefix) => event.streamId.startsWith(prefix));
+
+async function rebuildLocked(
+  deps: JointRebuildDependencies,
+  projections: Projection[],
+  options: JointRebuildOptions,
+  settle: (outcome: RebuildOutcome) => void,
+): Promise<void> {
+  const { pool, eventStore, logger } = deps;
+  const batchSize = options.batchSize ?? 2_000;
+  const copyInserts = options.copyInserts ?? false;
+  const active = new Map<string, Building>();
+  const endAll = (error: Error) => {
+    for (const building of active.values()) settle({ projection: building.projection.name, error });
+    active.clear();
+  };
+  try {
+    for (const projection of projections) {
+      const building = await prepareGeneration(deps, projection, options);
+      active.set(projection.name, building);
     }
-    if (page.events.length < batchSize) {
-      const swapped = await trySwap(deps, generation, checkpoint, batchSize);
-      if (swapped) {
-        done += swapped.applied;
-        checkpoint = swapped.checkpoint;
-        report();
-        if (swapped.oldSchema !== schema) {
-          await dropGenerationSchema(pool, swapped.oldSchema).catch((error: unknown) =>
-            logger?.warn(
-              { projection: projection.name, schema: swapped.oldSchema, error: describeError(error) },
-              'old generation not dropped yet; it is dropped at next start',
-            ),
-          );
+  } catch (error) {
+    // Every generation prepared so far is kept: the next rebuild resumes it.
+    active.clear();
+    for (const projection of projections) settle({ projection: projection.name, error: error instanceof Error ? error : new Error(String(error)) });
+    return;
+  }
+
+  const read = (after: GlobalPosition | undefined) => {
+    const streamPrefixes = [...new Set([...active.values()].flatMap((b) => b.projection.streamPrefixes))];
+    return eventStore.readAll({ after, maxCount: batchSize, streamPrefixes });
+  };
+  const earliest = () =>
+    [...active.values()].reduce<GlobalPosition | undefined>(
+      (min, b, i) => (i === 0 || comparePositions(b.checkpoint, min) < 0 ? b.checkpoint : min),
+      undefined,
+    );
+  let next: ReturnType<typeof read> | undefined;
+
+  const applyTo = async (building: Building, events: RecordedEvent[], nextAfter: GlobalPosition | undefined): Promise<void> => {
+    const { projection } = building;
+    // Already past this page (a resumed rebuild further on than the others): nothing to do.
+    if (comparePositions(building.checkpoint, nextAfter) >= 0) return;
+    const own = events.filter((event) => takes(projection, event));
+    let result;
+    try {
+      result = await applyBatch(pool, projection, own, nextAfter, building.target, { copyInserts });
+    } catch (error) {
+      if (!(error instanceof RebuildCancelledError)) throw error;
+      active.delete(projection.name);
+      settle({ projection: projection.name, error });
+      return;
+    }
+    if (result.kind === 'failed') {
+      active.delete(projection.name);
+      await discardBuildingGeneration(pool, projection.name, building.generation);
+      settle({
+        projection: projection.name,
+        error: new RebuildFailedError(projection.name, result.event.id, result.event.globalPosition, describeError(result.error)),
+      });
+      return;
+    }
+    if (result.kind === 'stale') throw new RebuildCancelledError('unexpected stale outcome');
+    if (result.appliedAgainWithoutCopy) building.batchesAppliedWithoutCopy++;
+    building.done += own.filter((e) => comparePositions(e.globalPosition, building.checkpoint) > 0).length;
+    building.checkpoint = result.checkpoint;
+    reportProgress(building, options);
+  };
+
+  try {
+    while (active.size > 0) {
+      if (options.signal?.aborted) {
+        endAll(new RebuildCancelledError(`rebuild of ${[...active.keys()].map((name) => `"${name}"`).join(', ')} stopped on request`));
+        break;
+      }
+      for (const [name, building] of active) {
+        if (options.signalFor?.(name)?.aborted) {
+          active.delete(name);
+          settle({ projection: name, error: new RebuildCancelledError(`rebuild of "${building.projection.name}" stopped on request`) });
         }
-        logger?.info({ projection: projection.name, generation, events: done }, 'projection rebuild swapped in');
-        return { generation, schema, checkpoint, eventsApplied: done };
+      }
+      if (active.size === 0) break;
+      const page = await (next ?? read(earliest()));
+      next = undefined;
+      const full = page.events.length >= batchSize;
+      if (page.events.length > 0) {
+        // Every projection still building ends this page at page.nextAfter or beyond, so the next read can start now.
+        if (full) {
+          next = read(page.nextAfter);
+          next.catch(() => undefined);
+        }
+        const applied = await Promise.allSettled([...active.values()].map((building) => applyTo(building, page.events, page.nextAfter)));
+        const thrown = applied.find((a): a is PromiseRejectedResult => a.status === 'rejected');
+        if (thrown) throw thrown.reason;
+      }
+      if (!full) {
+        for (const building of [...active.values()]) {
+          const swapped = await trySwap(deps, building.projection, building.generation, building.checkpoint, batchSize).catch((error: unknown) => {
+            if (!(error instanceof RebuildCancelledError)) throw error;
+            active.delete(building.projection.name);
+            settle({ projection: building.projection.name, error });
+            return undefined;
+          });
+          if (!swapped) continue;
+          const { projection, schema, generation } = building;
+          active.delete(projection.name);
+          building.done += swapped.applied;
+          building.checkpoint = swapped.checkpoint;
+          reportProgress(building, options);
+          if (swapped.oldSchema !== schema) {
+            await dropGenerationSchema(pool, swapped.oldSchema).catch((error: unknown) =>
+              logger?.warn(
+                { projection: projection.name, schema: swapped.oldSchema, error: describeError(error) },
+                'old generation not dropped yet; it is dropped at next start',
+              ),
+            );
+          }
+          logger?.info({ projection: projection.name, generation, events: building.done }, 'projection rebuild swapped in');
+          settle({
+            projection: projection.name,
+            result: {
+              generation,
+              schema,
+              checkpoint: building.checkpoint,
+              eventsApplied: building.done,
+              batchesAppliedWithoutCopy: building.batchesAppliedWithoutCopy,
+            },
+          });
+        }
       }
     }
+  } catch (error) {
+    endAll(error instanceof Error ? error : new Error(String(error)));
   }
 }
 
 /** The swap transaction; returns undefined when an event failed in it (the batch path then reports it). */
 async function trySwap(
-  deps: RebuildDependencies,
+  deps: JointRebuildDependencies,
+  projection: Projection,
   generation: number,
   from: GlobalPosition | undefined,
   batchSize: number,
 ): Promise<{ checkpoint: GlobalPosition | undefined; applied: number; oldSchema: string } | undefined> {
-  const { pool, projection, eventStore } = deps;
+  const { pool, eventStore } = deps;
   const schema = generationSchema(projection.name, generation);
   try {
     return await inTransaction(pool, async (client: PoolClient) => {
