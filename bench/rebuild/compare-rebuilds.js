@@ -1,10 +1,8 @@
 'use strict';
 /**
- * `node bench/rebuild/compare-rebuilds.js <database url> [--rounds N] [--only copy|joint] [--copy-projections a,b]`: two side-by-side
- * comparisons on the same store, alternating A and B so that load from elsewhere falls on both:
- * - copy: each projection whose writes COPY can take, rebuilt with and without COPY;
- * - joint: every projection rebuilt one after another (five reads of the log) against all of them
- *   from one read.
+ * `node bench/rebuild/compare-rebuilds.js <database url> [--rounds N]`: every projection rebuilt one
+ * after another (five reads of the log) against all of them from one read, side by side on the same
+ * store, alternating the two so that load from elsewhere falls on both.
  * Reads the log through the opening store with the bench's keys (as rebuild-child.js). Prints
  * events/s per round; writes nothing to bench/results. Fill the store first (demo-seed, or a bench run).
  */
@@ -18,7 +16,6 @@ const { benchPrivacyEnv } = require('../api/api-process');
 async function main() {
   const [databaseUrl, ...rest] = process.argv.slice(2);
   const rounds = Number(rest[rest.indexOf('--rounds') + 1]) || 3;
-  const only = rest.includes('--only') ? rest[rest.indexOf('--only') + 1] : undefined;
   Object.assign(process.env, benchPrivacyEnv());
   const { PostgresEventStore } = distModule('libs/event-store/src/postgres/index.js');
   const { ProjectionRunner } = distModule('libs/projections/src/index.js');
@@ -29,7 +26,6 @@ async function main() {
   const vault = new PersonalDataVault(pool, loadPrivacyConfig(process.env, mkdtempSync(join(tmpdir(), 'samvirke-compare-'))));
   const runner = new ProjectionRunner({ eventStore: openingEventStore(store, vault), pool, projections: READ_MODEL_PROJECTIONS });
   const names = READ_MODEL_PROJECTIONS.map((p) => p.name);
-  const picked = rest.includes('--copy-projections') ? rest[rest.indexOf('--copy-projections') + 1].split(',') : names;
   const caseEvents = Number((await store.pool.query("SELECT count(*) AS n FROM es_events WHERE stream_id LIKE 'case-%'")).rows[0].n);
   const print = (text) => process.stdout.write(`${text}\n`);
   print(`${caseEvents} case events; ${rounds} rounds`);
@@ -38,35 +34,15 @@ async function main() {
     const began = process.hrtime.bigint();
     const outcomes = await work();
     for (const outcome of outcomes) if (outcome.error) throw outcome.error;
-    return { seconds: Number(process.hrtime.bigint() - began) / 1e9, outcomes };
+    return Number(process.hrtime.bigint() - began) / 1e9;
   };
 
-  if (only !== 'joint') {
-    for (const name of picked) {
-      const withCopy = [];
-      const without = [];
-      for (let round = 0; round < rounds; round++) {
-        for (const copyInserts of round % 2 === 0 ? [true, false] : [false, true]) {
-          const { seconds, outcomes } = await timed(() => runner.rebuildAll([name], { copyInserts }));
-          const rate = outcomes[0].result.eventsApplied / seconds;
-          (copyInserts ? withCopy : without).push(rate);
-          if (copyInserts && outcomes[0].result.batchesAppliedWithoutCopy > 0)
-            print(`  ${name}: ${outcomes[0].result.batchesAppliedWithoutCopy} batches fell back to INSERT`);
-        }
-      }
-      const fmt = (rates) => rates.map((r) => Math.round(r).toLocaleString('en-US')).join(', ');
-      print(`copy ${name}: with COPY ${fmt(withCopy)} events/s; INSERT ${fmt(without)} events/s`);
-    }
-  }
-
-  if (only !== 'copy') {
-    for (let round = 0; round < rounds; round++) {
-      for (const mode of round % 2 === 0 ? ['turns', 'joint'] : ['joint', 'turns']) {
-        let seconds = 0;
-        if (mode === 'joint') seconds = (await timed(() => runner.rebuildAll(names))).seconds;
-        else for (const name of names) seconds += (await timed(() => runner.rebuildAll([name]))).seconds;
-        print(`joint round ${round + 1} ${mode}: ${seconds.toFixed(1)} s, ${Math.round(caseEvents / seconds).toLocaleString('en-US')} log events/s`);
-      }
+  for (let round = 0; round < rounds; round++) {
+    for (const mode of round % 2 === 0 ? ['turns', 'joint'] : ['joint', 'turns']) {
+      let seconds = 0;
+      if (mode === 'joint') seconds = await timed(() => runner.rebuildAll(names));
+      else for (const name of names) seconds += await timed(() => runner.rebuildAll([name]));
+      print(`joint round ${round + 1} ${mode}: ${seconds.toFixed(1)} s, ${Math.round(caseEvents / seconds).toLocaleString('en-US')} log events/s`);
     }
   }
   await store.close();

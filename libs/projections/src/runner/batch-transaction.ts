@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient, QueryConfig, QueryResultRow } from 'pg';
 import { comparePositions, laterPosition, type GlobalPosition, type RecordedEvent } from '@samvirke/event-store';
-import { CopyRowsQuery, plainInsert } from './copy-rows';
 import { quoteIdentifier, type Projection, type ProjectionTransaction } from './projection';
 import { inTransaction, isTransientDatabaseError } from './transaction';
 
@@ -22,7 +21,7 @@ export interface BatchTarget {
 }
 
 export type BatchOutcome =
-  | { kind: 'applied'; checkpoint: GlobalPosition | undefined; appliedAgainWithoutCopy?: true }
+  | { kind: 'applied'; checkpoint: GlobalPosition | undefined }
   | { kind: 'failed'; checkpoint: GlobalPosition | undefined; event: RecordedEvent; error: unknown }
   | { kind: 'stale' };
 
@@ -41,33 +40,15 @@ export class BatchProjectionTransaction implements ProjectionTransaction {
   private pending: Promise<void>[] = [];
   private firstWriteError: unknown;
 
-  /**
-   * With `copyInserts`, a write that is a plain multi-row INSERT of new rows goes out as COPY (see
-   * copy-rows.ts). Only a rebuild asks for it: its generation tables start empty and its batches are large.
-   */
-  constructor(
-    private readonly client: PoolClient,
-    private readonly options: { copyInserts?: boolean } = {},
-  ) {}
+  constructor(private readonly client: PoolClient) {}
 
   query<Row extends QueryResultRow = QueryResultRow>(sql: string, params?: unknown[]): Promise<{ rows: Row[]; rowCount: number | null }> {
     return this.client.query<Row>(preparedOnce(sql, params));
   }
 
   write(sql: string, params?: unknown[]): void {
-    const insert = this.options.copyInserts && params !== undefined ? plainInsert(sql, params) : undefined;
-    let sent: Promise<unknown>;
-    if (insert) {
-      const copy = new CopyRowsQuery(insert);
-      this.client.query(copy);
-      sent = copy.done.catch((error: unknown) => {
-        throw new CopiedInsertError(error);
-      });
-    } else {
-      sent = this.client.query(preparedOnce(sql, params));
-    }
     this.pending.push(
-      sent.then(
+      this.client.query(preparedOnce(sql, params)).then(
         () => undefined,
         (error: unknown) => {
           if (this.firstWriteError === undefined) this.firstWriteError = error;
@@ -86,13 +67,6 @@ export class BatchProjectionTransaction implements ProjectionTransaction {
     const error = this.firstWriteError;
     this.firstWriteError = undefined;
     return error;
-  }
-}
-
-/** A COPY that stood for an INSERT failed; the batch is applied again with the INSERTs as written. */
-export class CopiedInsertError extends Error {
-  constructor(readonly original: unknown) {
-    super(`COPY in place of an INSERT failed: ${original instanceof Error ? original.message : String(original)}`);
   }
 }
 
@@ -144,32 +118,21 @@ export async function applyBatch(
   events: RecordedEvent[],
   batchCheckpoint: GlobalPosition | undefined,
   target: BatchTarget,
-  options: { copyInserts?: boolean } = {},
 ): Promise<BatchOutcome> {
   const fresh = (committed: GlobalPosition | undefined) => events.filter((e) => comparePositions(e.globalPosition, committed) > 0);
-  const whole = (copyInserts: boolean) =>
-    inTransaction(pool, async (client) => {
+  try {
+    return await inTransaction(pool, async (client) => {
       const opened = await target.open(client);
       if (opened === 'stale') return { kind: 'stale' } as const;
       const pending = fresh(opened.committed);
       if (pending.length > 0) {
         await client.query(`SET LOCAL search_path TO ${quoteIdentifier(opened.schema)}, public`);
-        await applyGuarded(projection, pending, new BatchProjectionTransaction(client, { copyInserts }));
+        await applyGuarded(projection, pending, new BatchProjectionTransaction(client));
       }
       const checkpoint = laterPosition(opened.committed, batchCheckpoint);
       await target.saveCheckpoint(client, checkpoint);
       return { kind: 'applied', checkpoint } as const;
     });
-  try {
-    try {
-      return await whole(options.copyInserts === true);
-    } catch (error) {
-      // COPY has no conflict rule: a key met twice (which the INSERT's DO NOTHING would have
-      // skipped), or anything else the COPY tripped on, gets the batch once more as written.
-      if (!(error instanceof ApplyError && error.original instanceof CopiedInsertError)) throw error;
-      const again = await whole(false);
-      return again.kind === 'applied' ? { ...again, appliedAgainWithoutCopy: true } : again;
-    }
   } catch (error) {
     if (!(error instanceof ApplyError) || isTransientDatabaseError(error.original)) {
       throw error instanceof ApplyError ? error.original : error;

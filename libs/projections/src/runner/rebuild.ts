@@ -37,8 +37,6 @@ export interface RebuildResult {
   schema: string;
   checkpoint: GlobalPosition | undefined;
   eventsApplied: number;
-  /** Batches whose COPY failed (a key met twice, say) and that were applied again with the INSERTs as written. */
-  batchesAppliedWithoutCopy: number;
 }
 
 /** Another process holds this projection's rebuild lock. */
@@ -137,13 +135,6 @@ export interface JointRebuildOptions extends RebuildOptions {
   signalFor?: (projection: string) => AbortSignal | undefined;
   /** Called as soon as one projection's rebuild has ended (swapped, failed, cancelled), before the others end. */
   onSettled?: (outcome: RebuildOutcome) => void;
-  /**
-   * Sends a projection's plain multi-row INSERTs as COPY (see copy-rows.ts). Off by default: side by
-   * side on the same 100,000 events it did not pay (bench/README.md, figure 4), because the timeline,
-   * the one projection that writes such INSERTs, writes about 33 rows per statement, where parsing a
-   * VALUES list costs little more than COPY. Worth measuring again when a projection writes long runs.
-   */
-  copyInserts?: boolean;
 }
 
 export type RebuildOutcome = { projection: string; result: RebuildResult; error?: undefined } | { projection: string; error: Error; result?: undefined };
@@ -156,7 +147,6 @@ interface Building {
   done: number;
   total: number | undefined;
   target: BatchTarget;
-  batchesAppliedWithoutCopy: number;
 }
 
 /**
@@ -261,7 +251,6 @@ async function prepareGeneration(deps: JointRebuildDependencies, projection: Pro
     done,
     total,
     target,
-    batchesAppliedWithoutCopy: 0,
   };
   reportProgress(building, options);
   return building;
@@ -282,7 +271,6 @@ async function rebuildLocked(
 ): Promise<void> {
   const { pool, eventStore, logger } = deps;
   const batchSize = options.batchSize ?? 2_000;
-  const copyInserts = options.copyInserts ?? false;
   const active = new Map<string, Building>();
   const endAll = (error: Error) => {
     for (const building of active.values()) settle({ projection: building.projection.name, error });
@@ -318,7 +306,7 @@ async function rebuildLocked(
     const own = events.filter((event) => takes(projection, event));
     let result;
     try {
-      result = await applyBatch(pool, projection, own, nextAfter, building.target, { copyInserts });
+      result = await applyBatch(pool, projection, own, nextAfter, building.target);
     } catch (error) {
       if (!(error instanceof RebuildCancelledError)) throw error;
       active.delete(projection.name);
@@ -335,7 +323,6 @@ async function rebuildLocked(
       return;
     }
     if (result.kind === 'stale') throw new RebuildCancelledError('unexpected stale outcome');
-    if (result.appliedAgainWithoutCopy) building.batchesAppliedWithoutCopy++;
     building.done += own.filter((e) => comparePositions(e.globalPosition, building.checkpoint) > 0).length;
     building.checkpoint = result.checkpoint;
     reportProgress(building, options);
@@ -397,7 +384,6 @@ async function rebuildLocked(
               schema,
               checkpoint: building.checkpoint,
               eventsApplied: building.done,
-              batchesAppliedWithoutCopy: building.batchesAppliedWithoutCopy,
             },
           });
         }
