@@ -169,6 +169,11 @@ describe('names, agency directory and SSP+ register in the console (Chromium)', 
     await expectNoWcagViolations(auditor.page);
     await auditor.page.getByRole('button', { name: 'Åbn og log begrundelsen' }).click();
     await auditor.page.getByTestId('citizen-name').getByText(sealed.name).waitFor();
+    // A slow register answer: the screen must not show the answer it kept from before the opening meanwhile.
+    await auditor.page.route('**/ssp-register?**', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.continue();
+    });
     await auditor.page.getByRole('link', { name: 'SSP+-register' }).click();
     const named = await rowOf(auditor.page, 'ssp-register', sealedCase);
     expect(await named.innerText()).toContain(sealed.name);

@@ -33,6 +33,9 @@ export function OpenSeal({ caseId }: { caseId: string }) {
       const answer = await apiRequest<{ openUntil: string }>('POST', `/cases/${caseId}/seal-openings`, { reason: reason.trim() });
       setOpenUntil(answer.openUntil);
       setOpen(false);
+      // Every answer kept so far was given while the identity was hidden from this user: the screens
+      // on display fetch again, and the others are dropped, so none shows the old answer while it refetches.
+      queryClient.removeQueries({ type: 'inactive' });
       await queryClient.invalidateQueries();
     } catch (error) {
       setProblem(problemText(error, t));

@@ -89,6 +89,18 @@ describe('AuditLog (PostgreSQL)', () => {
     expect((await auditLog.search({ caseId, limit: 100, offset: 0 })).items).toHaveLength(11);
   });
 
+  it('a break-glass opening is its user’s grant once its row is committed, even while a lookup of the user’s openings is cached', async () => {
+    const userId = `auditor-${randomUUID()}`;
+    const caseId = randomUUID();
+    // Another request of the same user looked just before: nothing opened, kept for a few seconds.
+    expect(await auditLog.openedSeals(userId, 'BIF')).toEqual([]);
+    await auditLog.record(entry({ userId, caseId, action: 'open-seal', method: 'POST', route: '/cases/:caseId/seal-openings', outcome: 201 }));
+    expect(await auditLog.openedSeals(userId, 'BIF')).toEqual([caseId]);
+    // A refused opening grants nothing, and what was opened stays.
+    await auditLog.record(entry({ userId, caseId: randomUUID(), action: 'open-seal', method: 'POST', route: '/cases/:caseId/seal-openings', outcome: 409 }));
+    expect(await auditLog.openedSeals(userId, 'BIF')).toEqual([caseId]);
+  });
+
   it('pages oldest first and says where the next page starts', async () => {
     const caseId = randomUUID();
     for (let i = 0; i < 5; i += 1) await auditLog.record(entry({ caseId, outcome: 200 + i }));

@@ -162,6 +162,7 @@ export class AuditLog {
   private async write(batch: WaitingRow[]): Promise<void> {
     try {
       await this.insert(batch.map((waiting) => waiting.entry));
+      this.forgetOpenedSealsOf(batch);
       for (const waiting of batch) waiting.resolve();
     } catch (error) {
       // A row the database refuses (a bug: every value comes from the server) must not cost the
@@ -171,7 +172,21 @@ export class AuditLog {
         for (const waiting of batch) waiting.reject(error);
         return;
       }
-      await Promise.all(batch.map((waiting) => this.insert([waiting.entry]).then(waiting.resolve, waiting.reject)));
+      await Promise.all(
+        batch.map((waiting) =>
+          this.insert([waiting.entry]).then(() => {
+            this.forgetOpenedSealsOf([waiting]);
+            waiting.resolve();
+          }, waiting.reject),
+        ),
+      );
+    }
+  }
+
+  /** A committed break-glass opening is its user's grant from now on: what this instance kept for them is stale. */
+  private forgetOpenedSealsOf(committed: WaitingRow[]): void {
+    for (const { entry } of committed) {
+      if (entry.action === 'open-seal' && entry.outcome >= 200 && entry.outcome < 300) this.forgetOpenedSeals(entry.userId, entry.agency);
     }
   }
 
@@ -259,6 +274,7 @@ export class AuditLog {
     const now = Date.now();
     const cached = this.openedSealsCache.get(key);
     if (cached && cached.until > now) return cached.caseIds;
+    const forgotten = this.openedSealsForgotten;
     const { rows } = await this.pool.query<{ case_id: string }>(
       `SELECT DISTINCT case_id FROM audit_log
        WHERE action = 'open-seal' AND user_id = $1 AND agency = $2 AND outcome BETWEEN 200 AND 299 AND case_id IS NOT NULL
@@ -266,13 +282,17 @@ export class AuditLog {
       [userId, agency, SEAL_OPENING_HOURS],
     );
     const caseIds = rows.map((row) => row.case_id);
+    // A forget meanwhile (an opening committed while this read ran) may make this answer stale: not kept.
+    if (forgotten !== this.openedSealsForgotten) return caseIds;
     if (this.openedSealsCache.size > 10_000) this.openedSealsCache.clear();
     this.openedSealsCache.set(key, { caseIds, until: now + OPENED_SEALS_CACHE_MS });
     return caseIds;
   }
 
+  /** Called when the opening is decided, and again once its audit row is committed (the grant is the row). */
   forgetOpenedSeals(userId: string, agency: string): void {
     this.openedSealsCache.delete(`${agency}\u0000${userId}`);
+    this.openedSealsForgotten++;
   }
 
   /** Every break-glass opening of a case's sealed identity, newest first (for the people named on it). */
@@ -300,6 +320,8 @@ export class AuditLog {
   }
 
   private readonly openedSealsCache = new Map<string, { caseIds: string[]; until: number }>();
+  /** Counts forgets (any user): a lookup that saw one happen while it ran does not fill the cache. */
+  private openedSealsForgotten = 0;
 
   /** The successful accesses to a case since an instant, for "who knew what when". */
   async successfulAccessesToCase(caseId: string, since: Date): Promise<AuditRecord[]> {
