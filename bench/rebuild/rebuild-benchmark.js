@@ -9,6 +9,8 @@ function rebuildAllProjections(databaseUrl) {
     // The bench's keys: the rebuild reads the log through the opening store, as projections:rebuild does.
     const child = fork(join(__dirname, 'rebuild-child.js'), [JSON.stringify({ databaseUrl })], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      // The live heap after full collections at 25% and 100% (rebuild-child.js).
+      execArgv: ['--expose-gc'],
       env: { ...process.env, ...benchPrivacyEnv() },
     });
     let answer;

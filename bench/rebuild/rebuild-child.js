@@ -3,11 +3,14 @@
  * Runs in its own process (forked by rebuild-benchmark.js), so the memory it reports is the
  * rebuild's alone: ProjectionRunner.rebuild for each projection in turn, then ProjectionRunner.rebuildAll
  * (every projection from one read of the log, as `projections:rebuild all` does), with RSS sampled
- * every 20 ms and taken at 25% and 100% of each rebuild's events.
+ * every 20 ms and taken at 25% and 100% of each rebuild's events, and the live V8 heap at the same
+ * two points, each right after a full collection (the process runs with --expose-gc): RSS also moves
+ * with the heap size V8 chooses, the live heap only with what the rebuild keeps.
  */
 const { mkdtempSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
+const { getHeapStatistics } = require('node:v8');
 const { Pool } = require('pg');
 const { distModule } = require('../build/compiled-app');
 
@@ -64,13 +67,21 @@ async function measure(rebuild) {
   let peakRss = startRss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
   let rssAtQuarter = null;
+  let liveHeapAtQuarter = null;
+  const liveHeap = () => {
+    global.gc?.();
+    return getHeapStatistics().used_heap_size;
+  };
   const latest = new Map();
   const onProgress = (progress) => {
     latest.set(progress.projection, progress);
     const all = [...latest.values()];
     const done = all.reduce((sum, p) => sum + p.done, 0);
     const total = all.reduce((sum, p) => sum + (p.total ?? 0), 0);
-    if (rssAtQuarter === null && total && done >= total / 4) rssAtQuarter = process.memoryUsage().rss;
+    if (rssAtQuarter === null && total && done >= total / 4) {
+      rssAtQuarter = process.memoryUsage().rss;
+      if (global.gc) liveHeapAtQuarter = liveHeap();
+    }
   };
   const began = process.hrtime.bigint();
   const outcome = await rebuild(onProgress);
@@ -78,7 +89,9 @@ async function measure(rebuild) {
   clearInterval(sampler);
   const endRss = process.memoryUsage().rss;
   peakRss = Math.max(peakRss, endRss);
-  return { seconds, startRss, rssAtQuarter, endRss, peakRss, ...outcome };
+  // After the timing: the collection is not part of the rebuild's seconds.
+  const endLiveHeap = global.gc ? liveHeap() : null;
+  return { seconds, startRss, rssAtQuarter, endRss, peakRss, liveHeapAtQuarter, endLiveHeap, ...outcome };
 }
 
 main().catch((error) => {

@@ -275,6 +275,7 @@ function rebuildRows(rebuild) {
         target: target('value', '<=', 1.1, 'flat (<= 1.10)'),
         note: p.rssAtQuarter ? undefined : 'no 25% sample',
       }),
+      liveHeapRow(`Rebuild ${p.projection}`, p),
     );
   }
   if (joint) {
@@ -296,6 +297,7 @@ function rebuildRows(rebuild) {
         target: target('value', '<=', 1.1, 'flat (<= 1.10)'),
         note: joint.rssAtQuarter ? undefined : 'no 25% sample',
       }),
+      liveHeapRow('Rebuild: all together', joint),
     );
   }
   const peaks = [...projections, ...(joint ? [joint] : [])].map((p) => p.peakRss);
@@ -406,6 +408,18 @@ function figuresFrom(raw, profile) {
     ...readRows(raw.reads),
     ...consoleRows(raw.console),
   ];
+}
+
+/** The live V8 heap after full collections at 100% / at 25% of a rebuild (runs before 2026-12-06 evening have none). */
+function liveHeapRow(figure, measured) {
+  const present = measured.liveHeapAtQuarter && measured.endLiveHeap;
+  return row({
+    figure: `${figure}: live heap after a full GC at 100% / at 25%`,
+    value: present ? measured.endLiveHeap / measured.liveHeapAtQuarter : null,
+    unit: '×',
+    target: target('value', '<=', 1.1, 'flat (<= 1.10)'),
+    note: present ? `${(measured.liveHeapAtQuarter / MB).toFixed(0)} → ${(measured.endLiveHeap / MB).toFixed(0)} MB` : 'not measured',
+  });
 }
 
 module.exports = { figuresFrom };
