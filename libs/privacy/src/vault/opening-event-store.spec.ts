@@ -22,7 +22,7 @@ function caseOpened(data: Record<string, unknown>): RecordedEvent {
 
 /** Opens `sealed:x` as `x`, or fails the way the vault does. */
 function opener(outcome: 'open' | 'erased' | 'no-master-key' | 'database-down'): SealedValueOpener {
-  return {
+  return withOpenMany({
     open(value: Sealed): Promise<OpenedValue> {
       switch (outcome) {
         case 'open':
@@ -35,7 +35,12 @@ function opener(outcome: 'open' | 'erased' | 'no-master-key' | 'database-down'):
           return Promise.reject(new Error('connection terminated'));
       }
     },
-  };
+  });
+}
+
+/** openMany as the vault answers it: all or nothing, in the order given. */
+function withOpenMany(one: Pick<SealedValueOpener, 'open'>): SealedValueOpener {
+  return { ...one, openMany: (values) => Promise.all(values.map((value) => one.open(value))) };
 }
 
 describe('the opening store (issue 21)', () => {
@@ -55,9 +60,9 @@ describe('the opening store (issue 21)', () => {
 
   it('hands on neither when only one of the pair opens: half an identity is none', async () => {
     let calls = 0;
-    const halfOpener: SealedValueOpener = {
+    const halfOpener = withOpenMany({
       open: (value) => Promise.resolve(calls++ === 0 ? { status: 'available', value: String(value) } : { status: 'unreadable' }),
-    };
+    });
     const opened = await openCaseOpened(event, halfOpener);
     expect(opened.data).not.toHaveProperty('birthDate');
     expect(opened.data).not.toHaveProperty('districtCode');
@@ -80,6 +85,49 @@ describe('the opening store (issue 21)', () => {
     const store = { readAll: () => Promise.resolve({ events: [event], next: undefined }) } as unknown as EventStore;
     const result = await openingEventStore(store, opener('no-master-key')).readAll({});
     expect(result.events).toHaveLength(1);
+  });
+
+  it('opens a page of events with one vault call, each event given its own pair', async () => {
+    const calls: number[] = [];
+    const counting = opener('open');
+    const vault: SealedValueOpener = {
+      open: () => Promise.reject(new Error('opened one by one')),
+      openMany: (values) => {
+        calls.push(values.length);
+        return counting.openMany(values);
+      },
+    };
+    const page = [
+      { ...caseOpened({ sealedBirthDate: sealed('2001-02-03'), sealedDistrictCode: sealed('VALBY-2') }), id: 'a' },
+      { ...caseOpened({}), id: 'b', type: 'ContactLogged' },
+      { ...caseOpened({ sealedBirthDate: sealed('2002-03-04'), sealedDistrictCode: sealed('AMAGER-1') }), id: 'c' },
+    ] as RecordedEvent[];
+    const store = { readAll: () => Promise.resolve({ events: page, next: undefined }) } as unknown as EventStore;
+    const result = await openingEventStore(store, vault).readAll({});
+    expect(calls).toEqual([4]);
+    expect(result.events.map((e) => e.data)).toEqual([
+      expect.objectContaining({ birthDate: '2001-02-03', districtCode: 'VALBY-2' }),
+      expect.not.objectContaining({ birthDate: expect.anything() }),
+      expect.objectContaining({ birthDate: '2002-03-04', districtCode: 'AMAGER-1' }),
+    ]);
+  });
+
+  it('opens the page event by event when one key needs a master key this process lacks, naming only those events', async () => {
+    const told: string[] = [];
+    const good = opener('open');
+    const vault: SealedValueOpener = {
+      open: (value) => (String(value).includes('LOST') ? Promise.reject(new MasterKeyUnavailableError('old1')) : good.open(value)),
+      openMany: () => Promise.reject(new MasterKeyUnavailableError('old1')),
+    };
+    const page = [
+      { ...caseOpened({ sealedBirthDate: sealed('2001-02-03'), sealedDistrictCode: sealed('VALBY-2') }), id: 'a' },
+      { ...caseOpened({ sealedBirthDate: sealed('LOST'), sealedDistrictCode: sealed('LOST') }), id: 'b' },
+    ] as RecordedEvent[];
+    const store = { readAll: () => Promise.resolve({ events: page, next: undefined }) } as unknown as EventStore;
+    const result = await openingEventStore(store, vault, { onUnopenable: (e) => told.push(e.id) }).readAll({});
+    expect(result.events[0].data).toMatchObject({ birthDate: '2001-02-03' });
+    expect(result.events[1].data).toMatchObject({ identityUnavailable: { reason: 'unopenable' } });
+    expect(told).toEqual(['b']);
   });
 
   it('warns at most once a minute, counting the rest', () => {
