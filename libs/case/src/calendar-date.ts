@@ -20,7 +20,31 @@ const copenhagenCalendar = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+const HOUR_MS = 3_600_000;
+/** 1900-01-01T00:00Z: from here on Copenhagen's offset from UTC is always whole hours, and it changes only on the hour. */
+const WHOLE_HOUR_OFFSETS_FROM = Date.UTC(1900, 0, 1);
+const DATES_BY_UTC_HOUR_KEPT = 4_096;
+const datesByUtcHour = new Map<number, IsoDate>();
+
+/**
+ * The Copenhagen date of an instant. Every instant of one UTC hour has the same Copenhagen date (the
+ * offset is whole hours and moves only on the hour), so the answer is kept per UTC hour: a rebuild
+ * asks for hundreds of thousands of recorded times that fall in a few hours, and `formatToParts`
+ * was most of the timeline fold's own CPU.
+ */
 export function copenhagenDate(instant: Date): IsoDate {
+  const ms = instant.getTime();
+  if (!(ms >= WHOLE_HOUR_OFFSETS_FROM)) return formatCopenhagenDate(instant);
+  const hour = Math.floor(ms / HOUR_MS);
+  const known = datesByUtcHour.get(hour);
+  if (known !== undefined) return known;
+  const date = formatCopenhagenDate(instant);
+  if (datesByUtcHour.size >= DATES_BY_UTC_HOUR_KEPT) datesByUtcHour.clear();
+  datesByUtcHour.set(hour, date);
+  return date;
+}
+
+function formatCopenhagenDate(instant: Date): IsoDate {
   const parts = copenhagenCalendar.formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
