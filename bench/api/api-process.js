@@ -6,6 +6,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { API_MAIN, DIST, distModule } = require('../build/compiled-app');
 const { processMemory } = require('../measure/process-memory');
+const { stopWithBench } = require('./stop-with-bench');
 
 /** Variables of the bench's own environment that would point the API somewhere else. */
 const INHERITED_BUT_NOT_WANTED = [
@@ -108,7 +109,7 @@ async function startApi(
   // The Node flags `npm start` and the Docker image give the API (package.json config.apiNodeFlags).
   const productionFlags = (require('../../package.json').config?.apiNodeFlags ?? '').split(/\s+/).filter(Boolean);
   const nodeArgs = [...productionFlags, ...(profileFolder ? ['--cpu-prof', `--cpu-prof-dir=${profileFolder}`] : []), ...extraNodeArgs];
-  const child = spawn(process.execPath, [...nodeArgs, apiMain], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = stopWithBench(spawn(process.execPath, [...nodeArgs, apiMain], { env, stdio: ['ignore', 'pipe', 'pipe'] }));
   let output = '';
   const keep = (chunk) => {
     output = (output + chunk.toString()).slice(-20_000);
@@ -166,7 +167,7 @@ async function startApi(
 function startWorker(apiEnv, log) {
   const env = { ...apiEnv };
   delete env.PORT;
-  const child = spawn(process.execPath, [join(DIST, 'apps', 'worker', 'src', 'main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = stopWithBench(spawn(process.execPath, [join(DIST, 'apps', 'worker', 'src', 'main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] }));
   let output = '';
   const keep = (chunk) => (output = (output + chunk.toString()).slice(-5_000));
   child.stdout.on('data', keep);

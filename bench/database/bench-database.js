@@ -8,7 +8,8 @@ const { distModule } = require('../build/compiled-app');
 /**
  * The one database a run measures. Without BENCH_DATABASE_URL (or DATABASE_URL) an embedded
  * PostgreSQL is started in a throw-away folder, as `npm start` does on a fresh laptop; with one, a
- * fresh database is created on that server and dropped at the end, so no run sees another's rows.
+ * fresh database is created on that server and dropped at the end, so no run sees another's rows
+ * (BENCH_KEEP_DATABASE=1 keeps it).
  */
 async function openBenchDatabase(log) {
   const serverUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
@@ -21,7 +22,11 @@ async function openBenchDatabase(log) {
     return {
       url: url.toString(),
       kind: 'server',
-      close: () => onServer(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+      // BENCH_KEEP_DATABASE=1 keeps it, to look again at the store a run made (compare-rebuilds.js, say).
+      close: async () => {
+        if (process.env.BENCH_KEEP_DATABASE === '1') log(`kept database ${name} (BENCH_KEEP_DATABASE=1): drop it when done`);
+        else await onServer(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      },
     };
   }
   const { startEmbeddedPostgres } = distModule('libs/platform/src/index.js');

@@ -3,6 +3,7 @@ const { spawn } = require('node:child_process');
 const { join } = require('node:path');
 const { Client } = require('pg');
 const { processMemory } = require('../../measure/process-memory');
+const { stopWithBench } = require('../../api/stop-with-bench');
 
 const SERVER = join(__dirname, 'peer-server.js');
 /** The API's pool size (DATABASE_POOL_SIZE's default, libs/platform/src/config/app-config.ts). */
@@ -32,11 +33,13 @@ async function startEmmettPeer(benchDatabaseUrl, log) {
   const dropDatabase = () => onServer(benchDatabaseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 
   const nodeFlags = (require('../../../package.json').config?.apiNodeFlags ?? '').split(/\s+/).filter(Boolean);
-  const child = spawn(process.execPath, [...nodeFlags, SERVER], {
-    env: { ...process.env, PEER_DATABASE_URL: url.toString(), PEER_POOL_SIZE: String(POOL_SIZE), PORT: '0' },
-    // stdin stays open while this process lives: the server stops when it closes (the bench killed or crashed).
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const child = stopWithBench(
+    spawn(process.execPath, [...nodeFlags, SERVER], {
+      env: { ...process.env, PEER_DATABASE_URL: url.toString(), PEER_POOL_SIZE: String(POOL_SIZE), PORT: '0' },
+      // stdin stays open while this process lives: the server stops when it closes (the bench killed or crashed).
+      stdio: ['pipe', 'pipe', 'pipe'],
+    }),
+  );
   let output = '';
   const exited = new Promise((resolve) => child.on('exit', resolve));
   const port = await new Promise((resolve, reject) => {

@@ -1,14 +1,13 @@
 import type { PostgresEventStore } from '@samvirke/event-store/postgres';
 import type { EventStore, ReadAllOptions } from '@samvirke/event-store';
 import type { Pool } from 'pg';
-import { ProjectionRunner } from './projection-runner';
 import { readProjectionState } from './catalogue';
 import { postgresEventCounter } from './event-count';
 import { InsertBatchingTransaction } from './insert-batching-transaction';
 import { generationSchema, type Projection } from './projection';
 import { RebuildCancelledError, RebuildFailedError, type RebuildProgress } from './rebuild';
 import { createTallyProjection } from './testing/tally-projection';
-import { appendEvents, newEvent, openRunnerFixture, readModelRows, uniqueNames, waitUntil } from './testing/runner-fixture';
+import { appendEvents, newEvent, readModelRows, uniqueNames, useRunnerFixture, waitUntil } from './testing/runner-fixture';
 
 const ROW_COLUMNS = ['event_id', 'stream_id', 'n'] as const;
 
@@ -48,17 +47,11 @@ function countingReads(store: EventStore, prefixes: number): { eventStore: Event
 }
 
 describe('joint rebuild (one read of the log for several projections)', () => {
+  const fixture = useRunnerFixture();
   let store: PostgresEventStore;
   let pool: Pool;
-  let close: () => Promise<void>;
-  const runners: ProjectionRunner[] = [];
-
-  beforeAll(async () => {
-    ({ store, pool, close } = await openRunnerFixture());
-  });
-  afterAll(async () => {
-    await Promise.all(runners.map((runner) => runner.stop()));
-    await close();
+  beforeAll(() => {
+    ({ store, pool } = fixture);
   });
 
   const tablesOf = (projections: Projection[]) => projections.flatMap((p) => p.tables);
@@ -72,8 +65,7 @@ describe('joint rebuild (one read of the log for several projections)', () => {
     const c = createRowsProjection(rowsNames);
     const projections = [a, b, c];
     const { eventStore, jointEvents } = countingReads(store, 3);
-    const runner = new ProjectionRunner({ eventStore: store, pool, projections, batchSize: 13 });
-    runners.push(runner);
+    const runner = fixture.runner({ projections, batchSize: 13 });
     await runner.start();
     await appendEvents(store, a.streamPrefixes[0], 120, 4);
     await appendEvents(store, uniqueNames('joint-other').streamPrefix, 40);
@@ -84,7 +76,7 @@ describe('joint rebuild (one read of the log for several projections)', () => {
     const live = await snapshot(projections);
     expect(live[4]).toHaveLength(150);
 
-    const rebuilder = new ProjectionRunner({ eventStore, pool, projections });
+    const rebuilder = fixture.runner({ eventStore, projections });
     for (const projection of projections) await rebuilder.rebuild(projection.name, { batchSize: 50 });
     expect(await snapshot(projections)).toEqual(live);
 
@@ -102,8 +94,7 @@ describe('joint rebuild (one read of the log for several projections)', () => {
   it('lets the others swap in when one projection fails; the failed one keeps serving its old generation', async () => {
     const good = createTallyProjection(uniqueNames('joint-good'));
     const badNames = uniqueNames('joint-bad');
-    const runner = new ProjectionRunner({ eventStore: store, pool, projections: [good, createRowsProjection(badNames)], batchSize: 50 });
-    runners.push(runner);
+    const runner = fixture.runner({ projections: [good, createRowsProjection(badNames)], batchSize: 50 });
     await runner.start();
     await appendEvents(store, good.streamPrefixes[0], 90, 3);
     await appendEvents(store, badNames.streamPrefix, 40, 4);
@@ -114,7 +105,7 @@ describe('joint rebuild (one read of the log for several projections)', () => {
     const bad = createRowsProjection(badNames, { version: 2, poisonType: 'Poison' });
     const before = await snapshot([good, bad]);
 
-    const rebuilder = new ProjectionRunner({ eventStore: store, pool, projections: [good, bad] });
+    const rebuilder = fixture.runner({ projections: [good, bad] });
     const [goodOutcome, badOutcome] = await rebuilder.rebuildAll([good.name, bad.name], { batchSize: 30 });
     expect(goodOutcome.result?.generation).toBe(2);
     expect(badOutcome.error).toBeInstanceOf(RebuildFailedError);
@@ -128,8 +119,7 @@ describe('joint rebuild (one read of the log for several projections)', () => {
   it('resumes every projection from its own checkpoint after an abort', async () => {
     const names = [uniqueNames('joint-resume-a'), uniqueNames('joint-resume-b')];
     const projections = [createTallyProjection({ ...names[0], delayMs: 15 }), createRowsProjection(names[1])];
-    const live = new ProjectionRunner({ eventStore: store, pool, projections, batchSize: 50 });
-    runners.push(live);
+    const live = fixture.runner({ projections, batchSize: 50 });
     await live.start();
     await appendEvents(store, projections[0].streamPrefixes[0], 100, 4);
     const { last } = await appendEvents(store, projections[1].streamPrefixes[0], 100, 4);
@@ -137,7 +127,7 @@ describe('joint rebuild (one read of the log for several projections)', () => {
     await live.stop();
     const before = await snapshot(projections);
 
-    const runner = new ProjectionRunner({ eventStore: store, pool, projections, countEvents: postgresEventCounter(store.pool) });
+    const runner = fixture.runner({ projections, countEvents: postgresEventCounter(store.pool) });
     const abort = new AbortController();
     const first = runner.rebuildAll([names[0].name, names[1].name], { batchSize: 10, signal: abort.signal });
     const building = async () => (await Promise.all(names.map((n) => readProjectionState(pool, n.name)))).every((s) => s?.buildingCheckpoint !== undefined);

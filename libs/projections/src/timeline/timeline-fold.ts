@@ -371,24 +371,10 @@ class TimelineBatch {
           title: { key: 'custody', args: { kind: event.data.kind, institution: event.data.institution } },
           relatedId: event.data.custodyId,
         });
-        if (event.data.expectedReleaseOn !== undefined) {
-          this.changes.push({
-            type: 'expect-release',
-            caseId,
-            custodyId: event.data.custodyId,
-            expectedOn: event.data.expectedReleaseOn,
-            ownerAgency: actingAgency,
-          });
-        }
+        if (event.data.expectedReleaseOn !== undefined) this.expectRelease(caseId, event.data.custodyId, event.data.expectedReleaseOn, actingAgency);
         return;
       case 'ExpectedReleaseChanged':
-        this.changes.push({
-          type: 'expect-release',
-          caseId,
-          custodyId: event.data.custodyId,
-          expectedOn: event.data.expectedReleaseOn,
-          ownerAgency: actingAgency,
-        });
+        this.expectRelease(caseId, event.data.custodyId, event.data.expectedReleaseOn, actingAgency);
         return;
       case 'CitizenDataErased': {
         const erasedOn = dateOf(event.data.erasedAt);
@@ -452,6 +438,11 @@ class TimelineBatch {
         roadMapItem: null,
       },
     });
+  }
+
+  /** The expected release of a custody, when it starts with one or when it moves. */
+  private expectRelease(caseId: string, custodyId: string, expectedOn: string, ownerAgency: string | null): void {
+    this.changes.push({ type: 'expect-release', caseId, custodyId, expectedOn, ownerAgency });
   }
 
   private changeCase(caseId: string, change: { status?: 'open' | 'closed'; sspLevel?: number; lastConferenceOn?: string }): void {
