@@ -92,6 +92,45 @@ describe('projection rebuild', () => {
     expect((await readProjectionState(pool, names.name))?.version).toBe(2);
   });
 
+  it('gives the planner statistics for the new generation while it is built and once it is swapped in', async () => {
+    const { store, pool } = fixture;
+    const names = uniqueNames('analyzed');
+    const projection = createTallyProjection({ ...names, delayMs: 10 });
+    const live = fixture.runner({ projections: [projection], batchSize: 50 });
+    await live.start();
+    const { last } = await appendEvents(store, names.streamPrefix, 400, 8);
+    await expect(live.waitForPosition([names.name], last, 10_000)).resolves.toBe(true);
+    const schema = generationSchema(names.name, 2);
+    const seen = `${names.tablePrefix}_seen_event`;
+    // -1: never analyzed (a new table's pg_class row until ANALYZE or VACUUM sets it).
+    const rowEstimate = async (table: string) =>
+      (
+        await pool.query<{ reltuples: number }>(
+          'SELECT c.reltuples FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = $2',
+          [schema, table],
+        )
+      ).rows[0]?.reltuples;
+
+    const rebuilt = live.rebuild(names.name, { batchSize: 10 });
+    let analyzedWhileBuilding = false;
+    await waitUntil(
+      async () => {
+        const building = (await readProjectionState(pool, names.name))?.activeGeneration === 1;
+        if (building && ((await rowEstimate(seen)) ?? -1) > 0) analyzedWhileBuilding = true;
+        return analyzedWhileBuilding || !building;
+      },
+      20_000,
+      'the rebuild to end or its table to be analyzed',
+    );
+    await rebuilt;
+    expect(analyzedWhileBuilding).toBe(true);
+    // After the swap every table of the generation, readers' or not, has its statistics.
+    const { rows } = await pool.query<{ tablename: string }>('SELECT tablename FROM pg_tables WHERE schemaname = $1 ORDER BY 1', [schema]);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const { tablename } of rows) expect(await rowEstimate(tablename)).toBeGreaterThan(0);
+    expect(await rowEstimate(seen)).toBe(400);
+  });
+
   it('refuses a second rebuild of the same projection at the same time', async () => {
     const { store, pool } = fixture;
     const names = uniqueNames('twice');
