@@ -346,7 +346,12 @@ async function rebuildLocked(
     building.done += own.filter((e) => comparePositions(e.globalPosition, building.checkpoint) > 0).length;
     building.checkpoint = result.checkpoint;
     building.batches += 1;
-    if (isPowerOfTwo(building.batches)) await analyzeGeneration(pool, building.schema);
+    if (isPowerOfTwo(building.batches)) {
+      // Statistics only help: a generation discarded meanwhile (its tables gone) is found by the next batch's checkpoint.
+      await analyzeGeneration(pool, building.schema).catch((error: unknown) =>
+        logger?.warn({ projection: projection.name, schema: building.schema, error: describeError(error) }, 'generation being built not analyzed'),
+      );
+    }
     reportProgress(building, options);
   };
 
