@@ -5,7 +5,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { createHash } from 'node:crypto';
 import type { Request } from 'express';
 import { CqrsModule } from '@nestjs/cqrs';
-import { MetricsController, nestLoggerModule } from '@samvirke/platform';
+import { MetricsController } from '@samvirke/platform';
 import { AppConfigModule } from '@samvirke/platform/config/app-config.module';
 import { HealthModule } from '@samvirke/platform/health/health.controller';
 import { AccessModule } from '@samvirke/access';
@@ -21,6 +21,7 @@ import { SSP_PLUS_AGE_BANDS } from '@samvirke/projections/case-summary';
 import { EscalationModule } from '@samvirke/projections/escalation';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { JsonBodyGuard } from './http/json-body.guard';
+import { SlidingWindowRateLimitStorage } from './http/rate-limit-storage';
 import { RequestContextMiddleware } from './http/request-context.middleware';
 import { ConsoleModule } from './console/console.module';
 
@@ -33,8 +34,6 @@ export class AppModule implements NestModule {
       imports: [
         // The settings main.ts (or the test) validated, through @nestjs/config: ConfigService.get('app'), APP_CONFIG.
         AppConfigModule.forRoot({ config: runtime.config }),
-        // nestjs-pino: Nest's own log lines through the app's logger, with the request id inside a request.
-        nestLoggerModule(runtime.logger),
         InfrastructureModule.register(runtime),
         CqrsModule.forRoot(),
         // @nestjs/schedule: the retention job's interval (PrivacyHttpModule) is registered with it.
@@ -49,6 +48,10 @@ export class AppModule implements NestModule {
             const authorization = (request as unknown as Request).header?.('authorization') ?? (request as unknown as Request).header?.('cookie');
             return authorization ? createHash('sha256').update(authorization).digest('hex') : String((request as unknown as Request).ip);
           },
+          // Per route and caller as the library's default key, without hashing the (already hashed) tracker again.
+          generateKey: (context, tracker) => `${context.getClass().name}-${context.getHandler().name}-${tracker}`,
+          // Constant time per request whatever the limit (the library's storage filters a list of every hit).
+          storage: new SlidingWindowRateLimitStorage(),
           skipIf: (context) => /^\/(health|metrics)/.test(context.switchToHttp().getRequest<Request>().path),
         }),
         AuditModule.register(runtime.auditConfig ?? loadAuditConfig(process.env)),

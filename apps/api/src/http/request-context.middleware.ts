@@ -23,8 +23,7 @@ export class RequestContextMiddleware implements NestMiddleware {
 
   use(request: Request & { id?: string; correlationId?: string }, response: Response, next: NextFunction): void {
     const started = process.hrtime.bigint();
-    // pino-http (nestjs-pino) may have given the request its id already.
-    request.id = typeof request.id === 'string' ? request.id : randomUUID();
+    request.id = randomUUID();
     const offered = request.header('x-correlation-id');
     request.correlationId = offered && CORRELATION_ID.test(offered) ? offered : request.id;
     response.setHeader('X-Request-Id', request.id);
