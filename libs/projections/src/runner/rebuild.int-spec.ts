@@ -131,6 +131,42 @@ describe('projection rebuild', () => {
     expect(await rowEstimate(seen)).toBe(400);
   });
 
+  it('fills a new generation without its secondary indexes and builds them before the swap, also when the rebuild is resumed', async () => {
+    const { store, pool } = fixture;
+    const names = uniqueNames('indexes');
+    const projection = createTallyProjection({ ...names, delayMs: 10 });
+    const live = fixture.runner({ projections: [projection], batchSize: 50 });
+    await live.start();
+    const { last } = await appendEvents(store, names.streamPrefix, 300, 8);
+    await expect(live.waitForPosition([names.name], last, 10_000)).resolves.toBe(true);
+    // Index definitions with the schema's name taken out, so two generations compare.
+    const indexes = async (schema: string) =>
+      (await pool.query<{ definition: string }>('SELECT indexdef AS definition FROM pg_indexes WHERE schemaname = $1 ORDER BY indexname', [schema])).rows.map(
+        ({ definition }) => definition.replace(`${schema}.`, '<schema>.'),
+      );
+    const tables = async (schema: string) =>
+      (await pool.query<{ tablename: string }>('SELECT tablename FROM pg_tables WHERE schemaname = $1 ORDER BY 1', [schema])).rows.map((row) => row.tablename);
+    const made = await indexes(generationSchema(names.name, 1));
+    expect(made.filter((definition) => /_stream_idx|_busy_idx/.test(definition))).toHaveLength(2);
+
+    // Stopped part of the way, then resumed: the indexes are built all the same.
+    const abort = new AbortController();
+    const first = live.rebuild(names.name, { batchSize: 10, signal: abort.signal });
+    const building = generationSchema(names.name, 2);
+    await waitUntil(async () => ((await readProjectionState(pool, names.name))?.buildingCheckpoint ?? undefined) !== undefined, 10_000, 'a first batch');
+    const whileFilling = await indexes(building);
+    expect(whileFilling.some((definition) => /_stream_idx|_busy_idx/.test(definition))).toBe(false);
+    expect(whileFilling.filter((definition) => /UNIQUE/.test(definition))).toHaveLength(made.filter((definition) => /UNIQUE/.test(definition)).length);
+    abort.abort();
+    await expect(first).rejects.toThrow();
+    expect((await readProjectionState(pool, names.name))?.buildingGeneration).toBe(2);
+
+    const resumed = await live.rebuild(names.name, { batchSize: 40 });
+    expect(resumed.generation).toBe(2);
+    expect(await indexes(building)).toEqual(made);
+    expect(await tables(building)).toEqual([`${names.tablePrefix}_seen_event`, `${names.tablePrefix}_stream_tally`].sort());
+  });
+
   it('refuses a second rebuild of the same projection at the same time', async () => {
     const { store, pool } = fixture;
     const names = uniqueNames('twice');

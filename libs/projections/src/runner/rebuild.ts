@@ -2,6 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import { comparePositions, type EventStore, type GlobalPosition, type RecordedEvent } from '@samvirke/event-store';
 import { applyBatch, BatchProjectionTransaction, type BatchTarget } from './batch-transaction';
 import { createGenerationSchema, dropGenerationSchema, ensureProjection, pointViewsAt, readProjectionState } from './catalogue';
+import { createDeferredIndexes, deferSecondaryIndexes } from './deferred-indexes';
 import type { CountEvents } from './event-count';
 import type { ProjectionLogger } from './logger';
 import { generationSchema, quoteIdentifier, type Projection } from './projection';
@@ -149,6 +150,8 @@ interface Building {
   target: BatchTarget;
   /** Batches committed into the generation by this run; its tables are analyzed after the 1st, 2nd, 4th, 8th... */
   batches: number;
+  /** Its deferred secondary indexes have been built (before the first swap attempt). */
+  indexed: boolean;
 }
 
 /**
@@ -234,7 +237,9 @@ async function prepareGeneration(deps: JointRebuildDependencies, projection: Pro
       await client.query(`DROP SCHEMA IF EXISTS ${quoteIdentifier(generationSchema(projection.name, state.buildingGeneration))} CASCADE`);
     }
     const generation = Math.max(state.activeGeneration, state.buildingGeneration ?? 0) + 1;
-    await createGenerationSchema(client, projection, generation);
+    const schema = await createGenerationSchema(client, projection, generation);
+    // Filled without its secondary indexes, built in one pass each before the swap (deferred-indexes.ts).
+    await deferSecondaryIndexes(client, schema);
     await client.query(
       `UPDATE projection_state
          SET building_generation = $2, building_version = $3, building_checkpoint = NULL,
@@ -271,6 +276,7 @@ async function prepareGeneration(deps: JointRebuildDependencies, projection: Pro
     total,
     target,
     batches: 0,
+    indexed: false,
   };
   reportProgress(building, options);
   return building;
@@ -383,6 +389,10 @@ async function rebuildLocked(
       }
       if (!full) {
         for (const building of [...active.values()]) {
+          if (!building.indexed) {
+            await createDeferredIndexes(pool, building.schema);
+            building.indexed = true;
+          }
           const swapped = await trySwap(deps, building.projection, building.generation, building.checkpoint, batchSize).catch((error: unknown) => {
             if (!(error instanceof RebuildCancelledError)) throw error;
             active.delete(building.projection.name);

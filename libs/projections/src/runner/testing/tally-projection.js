@@ -7,6 +7,7 @@
  * - `<prefix>_stream_tally`: events counted per stream (not idempotent on purpose, so a repeat or a
  *   miss shows as a wrong count) and the last revision seen plus `revisionOffset` (lets a second
  *   version produce visibly different rows).
+ * Two secondary indexes (one partial), which a rebuild defers until its tables are filled.
  */
 function createTallyProjection({ name, streamPrefix, tablePrefix, version = 1, revisionOffset = 0, delayMs = 0 }) {
   const seen = `${tablePrefix}_seen_event`;
@@ -18,7 +19,9 @@ function createTallyProjection({ name, streamPrefix, tablePrefix, version = 1, r
     tables: [seen, tally],
     schemaSql: `
       CREATE TABLE ${seen} (event_id uuid PRIMARY KEY, stream_id text NOT NULL, stream_revision integer NOT NULL, position text NOT NULL UNIQUE);
-      CREATE TABLE ${tally} (stream_id text PRIMARY KEY, events integer NOT NULL, last_revision integer NOT NULL);`,
+      CREATE TABLE ${tally} (stream_id text PRIMARY KEY, events integer NOT NULL, last_revision integer NOT NULL);
+      CREATE INDEX ${seen}_stream_idx ON ${seen} (stream_id, stream_revision DESC);
+      CREATE INDEX ${tally}_busy_idx ON ${tally} (events) WHERE events > 1;`,
     async apply(events, db) {
       if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
       for (const event of events) {
