@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import type { CaseEvent } from '@samvirke/case';
 import { CITIZEN_ID, caseOpened, coordinatedCase } from '@samvirke/case/testing/case-fixtures';
-import { activeProgrammes, foldCaseSummary, type CaseSummaryRecord } from './case-summary-fold';
+import { activeProgrammes, foldCaseSummary, foldCaseSummaryEvents, type CaseEventEnvelope, type CaseSummaryRecord } from './case-summary-fold';
 
 const CASE_ID = 'c0ffee00-0000-4000-8000-000000000001';
 
@@ -262,6 +263,71 @@ describe('case summary fold', () => {
     it('moves only what auditors see for an acknowledgement of an entry it does not know', () => {
       const summary = fold([caseOpened(), acknowledged('unknown', 'SOF')]);
       expect(summary).toMatchObject({ lastActivityAt: at(1), caseActivityAt: at(0), agencyActivityAt: {}, sealedActivityAt: null });
+    });
+  });
+
+  describe("folding a case's events together (as a batch of the projection does)", () => {
+    // Few ids and agencies, so adds, repeats, removals and acknowledgements meet one another.
+    const id = (prefix: string) => fc.constantFrom(`${prefix}1`, `${prefix}2`, `${prefix}3`);
+    const agency = fc.constantFrom('BIF', 'SOF', 'KBH-POLITI', 'KBH-FAENGSLER');
+    const event: fc.Arbitrary<CaseEvent> = fc.oneof(
+      id('a').map((actionId) => ({ type: 'ActionAdded', data: { actionId } })),
+      fc.tuple(fc.constantFrom('ActionCompleted', 'ActionCancelled'), id('a')).map(([type, actionId]) => ({ type, data: { actionId } })),
+      fc
+        .tuple(id('e'), agency, fc.uniqueArray(agency, { maxLength: 3 }), fc.constantFrom('normal', 'sealed-identity'))
+        .map(([entryId, fromAgency, sharedWith, sensitivity]) => ({ type: 'InformationShared', data: { entryId, fromAgency, sharedWith, sensitivity } })),
+      fc.tuple(id('e'), agency).map(([entryId, by]) => ({ type: 'InformationAcknowledged', data: { entryId, agency: by } })),
+      fc
+        .tuple(id('r'), agency, agency)
+        .map(([requestId, fromAgency, toAgency]) => ({ type: 'InformationRequested', data: { requestId, fromAgency, toAgency } })),
+      fc
+        .tuple(fc.constantFrom('InformationRequestAnswered', 'InformationRequestDeclined'), id('r'))
+        .map(([type, requestId]) => ({ type, data: { requestId } })),
+      fc.tuple(fc.constantFrom('AgencyJoinedCase', 'AgencyLeftCase'), agency).map(([type, joined]) => ({ type, data: { agency: joined } })),
+      fc
+        .tuple(fc.constantFrom('EnrolledInProgramme', 'ExitedProgramme'), fc.constantFrom('SSP_PLUS', 'EXIT'))
+        .map(([type, programmeCode]) => ({ type, data: { programmeCode, startedOn: '2026-11-01', endedOn: '2026-11-02' } })),
+      fc.tuple(fc.constantFrom(1, 2, 3, 4), fc.constantFrom('2026-10-01', '2026-11-01')).map(([level, on]) => assessed(level as 1 | 2 | 3 | 4, on)),
+      id('k').map((custodyId) => ({ type: 'CustodyStarted', data: { custodyId, kind: 'remand', institution: 'X', startedOn: '2026-11-01' } })),
+      id('k').map((custodyId) => ({ type: 'ExpectedReleaseChanged', data: { custodyId, expectedReleaseOn: '2026-12-01' } })),
+      id('k').map((custodyId) => ({ type: 'ReleasedFromCustody', data: { custodyId } })),
+      fc.constantFrom(
+        { type: 'CaseClosed', data: { reason: 'other', closedAt: '2026-11-04T08:00:00.000Z' } },
+        { type: 'CaseReopened', data: {} },
+        { type: 'CoordinatorChanged', data: { coordinatorId: 'c2', agency: 'SOF' } },
+        { type: 'CitizenDataErased', data: { scope: 'citizen', erasedAt: '2026-11-05T08:00:00.000Z' } },
+      ),
+      fc
+        .tuple(fc.constantFrom('information', 'request'), id('e'), id('r'))
+        .map(([flow, entryId, requestId]) => ({ type: 'FlowEscalated', data: flow === 'information' ? { flow, entryId } : { flow, requestId } })),
+    ) as fc.Arbitrary<CaseEvent>;
+    const envelopes = (events: readonly CaseEvent[]): CaseEventEnvelope[] =>
+      events.map((e, i) => ({ caseId: CASE_ID, event: e, streamRevision: i, recordedAt: new Date(Date.UTC(2026, 10, 3, 8, i)) }));
+    const deepFrozen = <T>(value: T): T => {
+      if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+        Object.freeze(value);
+        for (const inner of Object.values(value)) deepFrozen(inner);
+      }
+      return value;
+    };
+
+    it('gives what folding them one by one gives, wherever the batches are cut, and changes no summary it is given (property)', () => {
+      fc.assert(
+        fc.property(fc.array(event, { maxLength: 60 }), fc.array(fc.nat(60), { maxLength: 6 }), fc.boolean(), (events, cuts, repeat) => {
+          const all = envelopes([caseOpened(), ...events]);
+          const oneByOne = all.reduce<CaseSummaryRecord | undefined>((summary, envelope) => foldCaseSummary(summary, envelope), undefined);
+          const bounds = [0, ...[...new Set(cuts)].filter((cut) => cut < all.length).sort((a, b) => a - b), all.length];
+          let batched: CaseSummaryRecord | undefined;
+          for (let i = 1; i < bounds.length; i++) {
+            const given = batched === undefined ? undefined : deepFrozen(structuredClone(batched));
+            // A batch may start again at a revision already folded in (a retried batch): skipped, as one by one.
+            const from = repeat && bounds[i - 1] > 0 ? bounds[i - 1] - 1 : bounds[i - 1];
+            batched = foldCaseSummaryEvents(given, all.slice(from, bounds[i]));
+          }
+          expect(batched).toEqual(oneByOne);
+        }),
+        { numRuns: 300 },
+      );
     });
   });
 

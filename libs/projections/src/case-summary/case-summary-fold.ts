@@ -126,80 +126,143 @@ export function activeProgrammes(summary: Pick<CaseSummaryRecord, 'enrolments'>)
 /**
  * Folds one event into the summary of its case. `undefined` means "no case yet": everything before
  * CaseOpened is ignored, as the decider never writes it. An event the summary does not show (a
- * shared entry, a charge, ...) still moves the activity of those who may see it.
+ * shared entry, a charge, ...) still moves the activity of those who may see it. The summary given
+ * is never changed; the same one comes back when the event was folded in already.
  */
 export function foldCaseSummary(summary: CaseSummaryRecord | undefined, envelope: CaseEventEnvelope): CaseSummaryRecord | undefined {
-  const { event, caseId, streamRevision, recordedAt } = envelope;
-  if (summary === undefined) {
-    if (event.type !== 'CaseOpened') return undefined;
-    const d = event.data;
-    return {
-      caseId,
-      citizenId: d.citizenId,
-      status: 'open',
-      openedAt: d.openedAt,
-      openedOn: d.openedOn ?? null,
-      closedAt: null,
-      closeReason: null,
-      referredBy: d.referredBy,
-      // Birth date and district are opened by the privacy layer while the citizen's key lives (issue 21).
-      // A rebuild after an erasure gets neither (identityUnavailable): the identity is gone as a whole,
-      // until the erasure event later in the stream sets its own time. 'unopenable' (a process without
-      // the master key; the API and worker refuse to start so) is logged by the opening store.
-      sealedName: d.identityUnavailable ? null : d.name.sealed,
-      birthDate: d.identityUnavailable ? null : (d.birthDate ?? null),
-      districtCode: d.identityUnavailable ? null : (d.districtCode ?? null),
-      erasedAt: d.identityUnavailable ? (d.identityUnavailable.erasedAt ?? recordedAt.toISOString()) : null,
-      sspLevel: null,
-      sspLevelOn: null,
-      assessments: [],
-      coordinatorId: null,
-      coordinatorAgency: null,
-      agencies: [],
-      enrolments: [],
-      custody: null,
-      openActionIds: [],
-      openRequests: [],
-      lastActivityAt: recordedAt.toISOString(),
-      caseActivityAt: recordedAt.toISOString(),
-      agencyActivityAt: {},
-      sealedActivityAt: null,
-      pendingEntries: {},
-      lastRevision: streamRevision,
-    };
+  return foldCaseSummaryEvents(summary, [envelope]);
+}
+
+/**
+ * Folds a case's events in order, as `foldCaseSummary` one after another would, at the cost of one
+ * copy of the summary's lists for all of them: a case with thousands of open actions or pending
+ * entries would otherwise copy them for every event (a rebuild's batch holds hundreds of one case's
+ * events). The summary given is never changed.
+ */
+export function foldCaseSummaryEvents(summary: CaseSummaryRecord | undefined, envelopes: readonly CaseEventEnvelope[]): CaseSummaryRecord | undefined {
+  let draft: Draft | undefined;
+  for (const { event, caseId, streamRevision, recordedAt } of envelopes) {
+    if (draft === undefined && summary === undefined) {
+      if (event.type === 'CaseOpened') draft = draftOf(opened(caseId, event, streamRevision, recordedAt));
+      continue;
+    }
+    if (streamRevision <= (draft?.lastRevision ?? (summary as CaseSummaryRecord).lastRevision)) continue;
+    draft ??= draftOf(summary as CaseSummaryRecord);
+    const at = recordedAt.toISOString();
+    touch(draft, audienceOf(draft, event), at);
+    draft.lastActivityAt = at;
+    draft.lastRevision = streamRevision;
+    change(draft, event);
   }
-  if (streamRevision <= summary.lastRevision) return summary;
-  const at = recordedAt.toISOString();
-  const touched = { ...summary, ...activityChange(summary, audienceOf(summary, event), at), lastActivityAt: at, lastRevision: streamRevision };
-  return { ...touched, ...changesFor(touched, event) };
+  return draft === undefined ? summary : recordOf(draft);
+}
+
+function opened(caseId: string, event: Extract<CaseEvent, { type: 'CaseOpened' }>, streamRevision: number, recordedAt: Date): CaseSummaryRecord {
+  const d = event.data;
+  return {
+    caseId,
+    citizenId: d.citizenId,
+    status: 'open',
+    openedAt: d.openedAt,
+    openedOn: d.openedOn ?? null,
+    closedAt: null,
+    closeReason: null,
+    referredBy: d.referredBy,
+    // Birth date and district are opened by the privacy layer while the citizen's key lives (issue 21).
+    // A rebuild after an erasure gets neither (identityUnavailable): the identity is gone as a whole,
+    // until the erasure event later in the stream sets its own time. 'unopenable' (a process without
+    // the master key; the API and worker refuse to start so) is logged by the opening store.
+    sealedName: d.identityUnavailable ? null : d.name.sealed,
+    birthDate: d.identityUnavailable ? null : (d.birthDate ?? null),
+    districtCode: d.identityUnavailable ? null : (d.districtCode ?? null),
+    erasedAt: d.identityUnavailable ? (d.identityUnavailable.erasedAt ?? recordedAt.toISOString()) : null,
+    sspLevel: null,
+    sspLevelOn: null,
+    assessments: [],
+    coordinatorId: null,
+    coordinatorAgency: null,
+    agencies: [],
+    enrolments: [],
+    custody: null,
+    openActionIds: [],
+    openRequests: [],
+    lastActivityAt: recordedAt.toISOString(),
+    caseActivityAt: recordedAt.toISOString(),
+    agencyActivityAt: {},
+    sealedActivityAt: null,
+    pendingEntries: {},
+    lastRevision: streamRevision,
+  };
+}
+
+/**
+ * A summary being folded: its own copies of the lists, changed in place. Open actions, open requests
+ * and pending entries are kept in insertion-ordered maps, so adding, finding and removing one costs
+ * the same however many there are, and the order comes out as the lists had it (an entry still
+ * awaiting someone after an acknowledgement moves to the end, as it did).
+ */
+type Draft = {
+  -readonly [
+    K in Exclude<keyof CaseSummaryRecord, 'assessments' | 'agencies' | 'enrolments' | 'openActionIds' | 'openRequests' | 'agencyActivityAt' | 'pendingEntries'>
+  ]: CaseSummaryRecord[K];
+} & {
+  assessments: AssessmentFact[];
+  agencies: string[];
+  enrolments: EnrolmentFact[];
+  openActionIds: Set<string>;
+  openRequests: Map<string, OpenRequest>;
+  agencyActivityAt: Record<string, string>;
+  pendingEntries: Map<string, PendingEntry>;
+};
+
+function draftOf(summary: CaseSummaryRecord): Draft {
+  return {
+    ...summary,
+    assessments: [...summary.assessments],
+    agencies: [...summary.agencies],
+    enrolments: [...summary.enrolments],
+    openActionIds: new Set(summary.openActionIds),
+    openRequests: new Map(summary.openRequests.map((request) => [request.requestId, request])),
+    agencyActivityAt: { ...summary.agencyActivityAt },
+    pendingEntries: new Map(Object.entries(summary.pendingEntries)),
+  };
+}
+
+function recordOf(draft: Draft): CaseSummaryRecord {
+  return {
+    ...draft,
+    openActionIds: [...draft.openActionIds],
+    openRequests: [...draft.openRequests.values()],
+    pendingEntries: Object.fromEntries(draft.pendingEntries),
+  };
 }
 
 /** 'auditors': an event nobody else is shown (an acknowledgement or answer of nothing known). */
 type ActivityAudience = { kind: 'case' } | { kind: 'entry'; entry: EntryAudience } | { kind: 'auditors' };
 
 /** Who may see an event, decided on the summary before the event (an answer needs its open request). */
-export function audienceOf(summary: CaseSummaryRecord, event: CaseEvent): ActivityAudience {
+function audienceOf(summary: Draft, event: CaseEvent): ActivityAudience {
   switch (event.type) {
     case 'InformationShared':
       return { kind: 'entry', entry: { authorAgency: event.data.fromAgency, sharedWith: event.data.sharedWith, sensitivity: event.data.sensitivity } };
     case 'InformationAcknowledged': {
-      const pending = summary.pendingEntries[event.data.entryId];
+      const pending = summary.pendingEntries.get(event.data.entryId);
       return pending === undefined ? { kind: 'auditors' } : { kind: 'entry', entry: pending };
     }
     case 'InformationRequested':
       return { kind: 'entry', entry: requestAudience(event.data) };
     case 'InformationRequestAnswered':
     case 'InformationRequestDeclined': {
-      const request = summary.openRequests.find((open) => open.requestId === event.data.requestId);
+      const request = summary.openRequests.get(event.data.requestId);
       return request === undefined ? { kind: 'auditors' } : { kind: 'entry', entry: requestAudience(request) };
     }
     case 'FlowEscalated': {
       // Only those who see the exchange learn that it was chased (a sealed-identity entry's escalation included).
       if (event.data.flow === 'information') {
-        const pending = event.data.entryId === undefined ? undefined : summary.pendingEntries[event.data.entryId];
+        const pending = event.data.entryId === undefined ? undefined : summary.pendingEntries.get(event.data.entryId);
         return pending === undefined ? { kind: 'auditors' } : { kind: 'entry', entry: pending };
       }
-      const request = summary.openRequests.find((open) => open.requestId === event.data.requestId);
+      const request = event.data.requestId === undefined ? undefined : summary.openRequests.get(event.data.requestId);
       return request === undefined ? { kind: 'auditors' } : { kind: 'entry', entry: requestAudience(request) };
     }
     default:
@@ -212,107 +275,118 @@ function requestAudience(request: Pick<OpenRequest, 'fromAgency' | 'toAgency'>):
   return { authorAgency: request.fromAgency, sharedWith: [request.toAgency], sensitivity: 'normal' };
 }
 
-function activityChange(summary: CaseSummaryRecord, audience: ActivityAudience, at: string): Partial<CaseSummaryRecord> {
+function touch(draft: Draft, audience: ActivityAudience, at: string): void {
   switch (audience.kind) {
     case 'case':
-      return { caseActivityAt: at };
+      draft.caseActivityAt = at;
+      return;
     case 'auditors':
-      return {};
-    case 'entry': {
-      if (audience.entry.sensitivity === 'sealed-identity') return { sealedActivityAt: at };
-      const agencyActivityAt = { ...summary.agencyActivityAt };
-      for (const agency of [audience.entry.authorAgency, ...audience.entry.sharedWith]) agencyActivityAt[agency] = at;
-      return { agencyActivityAt };
-    }
+      return;
+    case 'entry':
+      if (audience.entry.sensitivity === 'sealed-identity') draft.sealedActivityAt = at;
+      else for (const agency of [audience.entry.authorAgency, ...audience.entry.sharedWith]) draft.agencyActivityAt[agency] = at;
   }
 }
 
-function changesFor(summary: CaseSummaryRecord, event: CaseEvent): Partial<CaseSummaryRecord> {
+function change(draft: Draft, event: CaseEvent): void {
   switch (event.type) {
     case 'CaseClosed':
-      return { status: 'closed', closedAt: event.data.closedAt, closeReason: event.data.reason };
+      draft.status = 'closed';
+      draft.closedAt = event.data.closedAt;
+      draft.closeReason = event.data.reason;
+      return;
     case 'CaseReopened':
-      return { status: 'open', closedAt: null, closeReason: null };
+      draft.status = 'open';
+      draft.closedAt = null;
+      draft.closeReason = null;
+      return;
     case 'SspCategoryAssessed': {
       const { level, assessedBy, assessedOn } = event.data;
-      const assessments = [...summary.assessments, { level, assessedBy, assessedOn }];
-      const current = latestAssessment(assessments);
-      return { assessments, sspLevel: current.level, sspLevelOn: current.assessedOn };
+      draft.assessments.push({ level, assessedBy, assessedOn });
+      const current = latestAssessment(draft.assessments);
+      draft.sspLevel = current.level;
+      draft.sspLevelOn = current.assessedOn;
+      return;
     }
     case 'CoordinatorAssigned':
     case 'CoordinatorChanged':
-      return { coordinatorId: event.data.coordinatorId, coordinatorAgency: event.data.agency };
+      draft.coordinatorId = event.data.coordinatorId;
+      draft.coordinatorAgency = event.data.agency;
+      return;
     case 'AgencyJoinedCase':
-      return summary.agencies.includes(event.data.agency) ? {} : { agencies: [...summary.agencies, event.data.agency] };
+      if (!draft.agencies.includes(event.data.agency)) draft.agencies.push(event.data.agency);
+      return;
     case 'AgencyLeftCase':
-      return { agencies: summary.agencies.filter((agency) => agency !== event.data.agency) };
+      draft.agencies = draft.agencies.filter((agency) => agency !== event.data.agency);
+      return;
     case 'EnrolledInProgramme': {
       const { programmeCode, startedOn } = event.data;
-      if (activeProgrammes(summary).includes(programmeCode)) return {};
-      return { enrolments: [...summary.enrolments, { programmeCode, startedOn }] };
+      if (!activeProgrammes(draft).includes(programmeCode)) draft.enrolments.push({ programmeCode, startedOn });
+      return;
     }
     case 'ExitedProgramme': {
       const { programmeCode, endedOn } = event.data;
-      return {
-        enrolments: summary.enrolments.map((enrolment) =>
-          enrolment.programmeCode === programmeCode && enrolment.endedOn === undefined ? { ...enrolment, endedOn } : enrolment,
-        ),
-      };
+      draft.enrolments = draft.enrolments.map((enrolment) =>
+        enrolment.programmeCode === programmeCode && enrolment.endedOn === undefined ? { ...enrolment, endedOn } : enrolment,
+      );
+      return;
     }
     case 'InformationShared': {
       const { entryId, fromAgency, sharedWith, sensitivity } = event.data;
-      if (summary.pendingEntries[entryId] !== undefined || sharedWith.length === 0) return {};
-      return {
-        pendingEntries: {
-          ...summary.pendingEntries,
-          [entryId]: { authorAgency: fromAgency, sharedWith: [...sharedWith], sensitivity, awaiting: [...new Set(sharedWith)] },
-        },
-      };
+      if (draft.pendingEntries.has(entryId) || sharedWith.length === 0) return;
+      draft.pendingEntries.set(entryId, { authorAgency: fromAgency, sharedWith: [...sharedWith], sensitivity, awaiting: [...new Set(sharedWith)] });
+      return;
     }
     case 'InformationAcknowledged': {
-      const pending = summary.pendingEntries[event.data.entryId];
-      if (pending === undefined) return {};
-      const { [event.data.entryId]: _acknowledged, ...others } = summary.pendingEntries;
+      const pending = draft.pendingEntries.get(event.data.entryId);
+      if (pending === undefined) return;
+      draft.pendingEntries.delete(event.data.entryId);
       const awaiting = pending.awaiting.filter((agency) => agency !== event.data.agency);
-      return { pendingEntries: awaiting.length === 0 ? others : { ...others, [event.data.entryId]: { ...pending, awaiting } } };
+      if (awaiting.length > 0) draft.pendingEntries.set(event.data.entryId, { ...pending, awaiting });
+      return;
     }
     case 'InformationRequested': {
       const { requestId, fromAgency, toAgency } = event.data;
-      if (summary.openRequests.some((open) => open.requestId === requestId)) return {};
-      return { openRequests: [...summary.openRequests, { requestId, fromAgency, toAgency }] };
+      if (!draft.openRequests.has(requestId)) draft.openRequests.set(requestId, { requestId, fromAgency, toAgency });
+      return;
     }
     case 'InformationRequestAnswered':
     case 'InformationRequestDeclined':
-      return { openRequests: summary.openRequests.filter((open) => open.requestId !== event.data.requestId) };
+      draft.openRequests.delete(event.data.requestId);
+      return;
     case 'ActionAdded':
-      return { openActionIds: withId(summary.openActionIds, event.data.actionId) };
+      draft.openActionIds.add(event.data.actionId);
+      return;
     case 'ActionCompleted':
     case 'ActionCancelled':
-      return { openActionIds: summary.openActionIds.filter((id) => id !== event.data.actionId) };
+      draft.openActionIds.delete(event.data.actionId);
+      return;
     case 'CustodyStarted': {
       const { custodyId, kind, institution, startedOn, expectedReleaseOn } = event.data;
-      return { custody: { custodyId, kind, institution, startedOn, ...(expectedReleaseOn === undefined ? {} : { expectedReleaseOn }) } };
+      draft.custody = { custodyId, kind, institution, startedOn, ...(expectedReleaseOn === undefined ? {} : { expectedReleaseOn }) };
+      return;
     }
     case 'ExpectedReleaseChanged':
-      if (summary.custody?.custodyId !== event.data.custodyId) return {};
-      return { custody: { ...summary.custody, expectedReleaseOn: event.data.expectedReleaseOn } };
+      if (draft.custody?.custodyId === event.data.custodyId) draft.custody = { ...draft.custody, expectedReleaseOn: event.data.expectedReleaseOn };
+      return;
     case 'ReleasedFromCustody':
-      return summary.custody?.custodyId === event.data.custodyId ? { custody: null } : {};
+      if (draft.custody?.custodyId === event.data.custodyId) draft.custody = null;
+      return;
     case 'CitizenDataErased':
       // An agency scope shreds only that agency's contributions (ciphertext here at most), not the identity.
-      if (event.data.scope !== 'citizen') return {};
+      if (event.data.scope !== 'citizen') return;
       // The first erasure's date stands: a later one (the decider refuses it) erases nothing new.
-      return { sealedName: null, birthDate: null, districtCode: null, erasedAt: summary.erasedAt ?? event.data.erasedAt };
+      draft.sealedName = null;
+      draft.birthDate = null;
+      draft.districtCode = null;
+      draft.erasedAt = draft.erasedAt ?? event.data.erasedAt;
+      return;
     default:
-      return {};
+      return;
   }
 }
 
 /** Same rule as the decider's eligibility: the latest `assessedOn` wins; on a tie, the later record. */
 function latestAssessment(assessments: readonly AssessmentFact[]): AssessmentFact {
   return assessments.reduce((latest, assessment) => (assessment.assessedOn >= latest.assessedOn ? assessment : latest));
-}
-
-function withId(ids: readonly string[], id: string): readonly string[] {
-  return ids.includes(id) ? ids : [...ids, id];
 }

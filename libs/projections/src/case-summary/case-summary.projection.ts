@@ -3,7 +3,8 @@ import type { CaseEvent, SspCategory } from '@samvirke/case';
 import type { Projection, ProjectionTransaction } from '../runner/projection';
 import {
   activeProgrammes,
-  foldCaseSummary,
+  foldCaseSummaryEvents,
+  type CaseEventEnvelope,
   type AssessmentFact,
   type CaseSummaryRecord,
   type CustodyFact,
@@ -106,16 +107,24 @@ export function createCaseSummaryProjection(options: CaseSummaryProjectionOption
     async apply(events: RecordedEvent[], db: ProjectionTransaction): Promise<void> {
       const caseIds = [...new Set(events.map((event) => event.streamId.slice(streamPrefix.length)))];
       const summaries = await loadSummaries(db, table, caseIds);
-      const changed = new Set<string>();
+      // Each case's events of the batch folded in one go (one copy of its lists, not one per event).
+      const byCase = new Map<string, CaseEventEnvelope[]>();
       for (const recorded of events) {
         const caseId = recorded.streamId.slice(streamPrefix.length);
-        const before = summaries.get(caseId);
-        const after = foldCaseSummary(before, {
+        const envelope = {
           caseId,
           event: { type: recorded.type, data: recorded.data } as CaseEvent,
           streamRevision: recorded.streamRevision,
           recordedAt: recorded.recordedAt,
-        });
+        };
+        const own = byCase.get(caseId);
+        if (own) own.push(envelope);
+        else byCase.set(caseId, [envelope]);
+      }
+      const changed = new Set<string>();
+      for (const [caseId, envelopes] of byCase) {
+        const before = summaries.get(caseId);
+        const after = foldCaseSummaryEvents(before, envelopes);
         if (after !== undefined && after !== before) {
           summaries.set(caseId, after);
           changed.add(caseId);
