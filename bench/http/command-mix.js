@@ -25,7 +25,7 @@ class CommandMix {
   constructor(caseIds, tokens) {
     this.tokens = tokens;
     this.cases = caseIds.map((id) => ({ id, busy: false, uncertain: false, inCustody: false, employmentId: null, unacknowledged: [] }));
-    /** Called with (position, receivedAtMs) for every accepted write; the lag phase listens here. */
+    /** Called with (position, receivedAtMs, sentAtMs) for every accepted write; the lag phase listens here. */
     this.onWrite = undefined;
     /** Refused writes by command kind, status and the API's reason code, to tell which rule refused them. */
     this.failures = {};
@@ -140,7 +140,7 @@ class CommandMix {
         entry.busy = true;
         const kind = this.kind(entry);
         const built = { ...this.build(entry, kind), kind: this.describe(entry, kind) };
-        context.pending = { entry, after: built.after, kind: built.kind };
+        context.pending = { entry, after: built.after, kind: built.kind, sentAt: performance.now() };
         return built.request;
       },
       onResponse: (status, body, context) => {
@@ -156,7 +156,7 @@ class CommandMix {
         pending.after();
         if (this.onWrite) {
           const position = /"position":"([0-9a-f]{16}\.[0-9a-f]{16})"/.exec(body);
-          if (position) this.onWrite(position[1], performance.now());
+          if (position) this.onWrite(position[1], performance.now(), pending.sentAt);
         }
       },
     };

@@ -287,7 +287,7 @@ describe('case summary fold', () => {
       fc
         .tuple(fc.constantFrom('EnrolledInProgramme', 'ExitedProgramme'), fc.constantFrom('SSP_PLUS', 'EXIT'))
         .map(([type, programmeCode]) => ({ type, data: { programmeCode, startedOn: '2026-11-01', endedOn: '2026-11-02' } })),
-      fc.tuple(fc.constantFrom(1, 2, 3, 4), fc.constantFrom('2026-10-01', '2026-11-01')).map(([level, on]) => assessed(level as 1 | 2 | 3 | 4, on)),
+      fc.tuple(fc.constantFrom(1, 2, 3, 4), fc.constantFrom('2026-10-01', '2026-11-01')).map(([level, on]) => assessed(level, on)),
       id('k').map((custodyId) => ({ type: 'CustodyStarted', data: { custodyId, kind: 'remand', institution: 'X', startedOn: '2026-11-01' } })),
       id('k').map((custodyId) => ({ type: 'ExpectedReleaseChanged', data: { custodyId, expectedReleaseOn: '2026-12-01' } })),
       id('k').map((custodyId) => ({ type: 'ReleasedFromCustody', data: { custodyId } })),
