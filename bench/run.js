@@ -21,7 +21,7 @@ const { runCommandMix, warmUp } = require('./http/http-benchmark');
 const { measurePeerCommands } = require('./http/emmett-peer/peer-benchmark');
 const { measureProjectionLag } = require('./projection-lag/projection-lag');
 const { measureNotificationLatency } = require('./notifications/notification-latency');
-const { buildLargeCase, waitForProjections } = require('./reads/large-case');
+const { buildLargeCase, waitForProjections, analyzeAfterBurst } = require('./reads/large-case');
 const { measureRead, measureAsOfInProcess } = require('./reads/read-benchmark');
 const { fillCaseEvents } = require('./rebuild/fill-store');
 const { rebuildAllProjections } = require('./rebuild/rebuild-benchmark');
@@ -114,6 +114,7 @@ async function main() {
         log(`reads: building a ${profile.largeCaseEvents}-event case`);
         const large = await buildLargeCase(api.baseUrl, tokens, store, profile.largeCaseEvents);
         await waitForProjections(store.pool, projectionNames, large.lastPosition, 300_000);
+        await analyzeAfterBurst(store.pool);
         const asOf = new Date().toISOString();
         log(`reads: timeline, as-of, worklist, ${profile.readSamples} requests each`);
         const timeline = await measureRead(

@@ -6,6 +6,7 @@ import { PersonalDataVault } from '@samvirke/privacy';
 import { caseFoldVersion, evolve, initialCaseState, stateAsJson, type CaseEvent } from '@samvirke/case';
 import { testDatabaseUrl } from '../../../../test/support/test-database';
 import { AuditLog, type AuditEntry } from '@samvirke/access/read-audit/audit-log';
+import { IDENTITY_SEALING_EVENT_TYPES } from '@samvirke/access';
 import { CaseReplay, SNAPSHOT_AFTER_EVENTS } from './case-replay';
 import { CaseStateSnapshots } from './case-state-snapshots';
 import { migrateDatabase } from '@samvirke/migrations';
@@ -334,5 +335,35 @@ describe('CaseReplay (PostgreSQL)', () => {
       ['auditor-1', 'listing'],
     ]);
     expect(await replay.knowledge(caseId, randomUUID())).toBeUndefined();
+  });
+
+  it('reads the enrolments a sealed identity is decided from through their partial index, not the whole stream', async () => {
+    const { caseId } = await openedCase();
+    const sent: { text: string; values: unknown[] }[] = [];
+    // The pool's own query, bound before the spy takes its place.
+    const query = store.pool.query.bind(store.pool);
+    const spy = jest.spyOn(store.pool, 'query').mockImplementation(((text: string, values: unknown[]) => {
+      sent.push({ text, values });
+      return query(text, values);
+    }) as never);
+    try {
+      await replay.requireOpenedSeal(caseId, { namedAccess: [] });
+    } finally {
+      spy.mockRestore();
+    }
+    const enrolments = sent.find((statement) => statement.text.includes('event_type = ANY'));
+    expect(enrolments?.values).toContainEqual(IDENTITY_SEALING_EVENT_TYPES);
+    const client = await pool.connect();
+    try {
+      // Planned as the store's statement is (parameters known); sequential scans off, since the
+      // test database may be small enough for one to win where a case of 10,000 events would not.
+      await client.query('BEGIN');
+      await client.query('SET LOCAL enable_seqscan = off');
+      const { rows } = await client.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${enrolments!.text}`, enrolments!.values);
+      expect(JSON.stringify(rows[0]['QUERY PLAN'])).toContain('"Index Name":"es_events_identity_sealing"');
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
   });
 });
