@@ -4,7 +4,10 @@ import type { AuthenticatedUser } from '../authentication/claims';
 
 const SEALING_PROGRAMMES = new Set([...loadReferenceData().programmes.entries()].filter(([, programme]) => programme.sealsIdentity).map(([code]) => code));
 
-/** The only event type `eventsSealIdentity` looks at: a reader may read just these of a long case. */
+/**
+ * The only event type `eventsSealIdentity` looks at: a reader may read just these of a long case. A
+ * partial index serves exactly these (migration 1796612780406-identity-sealing-index): widen it with a new one.
+ */
 export const IDENTITY_SEALING_EVENT_TYPES: readonly string[] = ['EnrolledInProgramme'];
 
 /** Whether a case's events enrol the citizen in a programme that seals identity (exit programme): "is or was". */
