@@ -1,17 +1,19 @@
 'use strict';
 /**
- * `node bench/diagnose/read-cpu.js [--events 10000] [--reads 300] [--only <name's start>]`: where a read's time and CPU go.
+ * `node bench/diagnose/read-cpu.js [--events 10000] [--reads 300] [--only <name's start>] [--load S]`: where a read's time and CPU go.
  * Builds the reads phase's large case (as bench/run.js does), then asks for each read the bench
  * measures (a timeline page with its total, a page by cursor deep in the case, the auditor's as-of
  * state, the worklist) `--reads` times, one at a time, and prints per read: the latency, the CPU of
  * the API and of PostgreSQL, and with a server that preloads pg_stat_statements (BENCH_DATABASE_URL)
  * the statements by total time. BENCH_API_CPU_PROFILE=<dir> profiles the API as in the bench.
+ * `--load S` runs the command mix (64 clients) for S seconds first, as the bench's HTTP phases do.
  * A diagnosis, not a benchmark: nothing is written to bench/results.
  */
 const { Client } = require('pg');
 const { distModule } = require('../build/compiled-app');
 const { buildLargeCase, waitForProjections, analyzeAfterBurst } = require('../reads/large-case');
 const { LatencyRecorder } = require('../measure/latency-recorder');
+const { runCommandMix } = require('../http/http-benchmark');
 const {
   log,
   option,
@@ -39,7 +41,12 @@ async function cursorAt(baseUrl, path, token, items) {
 async function main() {
   const eventCount = option('events', 10_000);
   const reads = option('reads', 300);
-  await withWarmApi({ cases: 300 }, async ({ database, api, tokens }) => {
+  const loadSeconds = option('load', 0);
+  await withWarmApi({ cases: 300 }, async ({ database, api, tokens, mix }) => {
+    if (loadSeconds > 0) {
+      log(`the command mix at 64 clients for ${loadSeconds} s first, as the bench's HTTP phases come before its reads`);
+      await runCommandMix(api.baseUrl, mix, { connections: 64, seconds: loadSeconds });
+    }
     const { PostgresEventStore } = distModule('libs/event-store/src/postgres/index.js');
     const store = new PostgresEventStore({ connectionString: database.url, maxConnections: 2, application: 'samvirke-diagnose' });
     const client = new Client({ connectionString: database.url });
@@ -53,6 +60,11 @@ async function main() {
       const timeline = `/cases/${large.caseId}/timeline`;
       const deep = await cursorAt(api.baseUrl, timeline, tokens.socialCoordinator, 5_000);
       const statements = await statementStatistics(client);
+      const idleFrom = { api: cpuTicks(api.pid), postgres: postgresTicks() };
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+      process.stdout.write(
+        `with no request for 5 s: API ${(cpuTicks(api.pid) - idleFrom.api) / TICKS_PER_SECOND} CPU s, PostgreSQL ${(postgresTicks() - idleFrom.postgres) / TICKS_PER_SECOND} CPU s\n`,
+      );
       const cases = [
         ['timeline page with total', `${timeline}?limit=50`, tokens.socialCoordinator],
         ['timeline page by cursor, no total', `${timeline}?limit=50&total=false&after=${deep}`, tokens.socialCoordinator],

@@ -1,23 +1,28 @@
 import { readProjectionState } from './catalogue';
-import { generationSchema } from './projection';
+import { generationSchema, type Projection } from './projection';
 import { RebuildAlreadyRunningError, type RebuildProgress } from './rebuild';
 import { postgresEventCounter } from './event-count';
 import { createTallyProjection } from './testing/tally-projection';
-import { appendEvents, readModelRows, uniqueNames, useRunnerFixture, waitUntil } from './testing/runner-fixture';
+import { appendEvents, readModelRows, uniqueNames, useRunnerFixture, waitUntil, type FixtureRunnerOptions } from './testing/runner-fixture';
 
 describe('projection rebuild', () => {
   const fixture = useRunnerFixture();
+
+  /** A started runner of `projection` that has caught up with `events` new events over `streams` streams of its prefix. */
+  async function caughtUp(projection: Projection, options: Omit<FixtureRunnerOptions, 'projections'>, streamPrefix: string, events: number, streams: number) {
+    const live = fixture.runner({ ...options, projections: [projection] });
+    await live.start();
+    const { last } = await appendEvents(fixture.store, streamPrefix, events, streams);
+    await expect(live.waitForPosition([projection.name], last, 10_000)).resolves.toBe(true);
+    return live;
+  }
 
   const schemaExists = async (schema: string) => (await fixture.pool.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema])).rowCount === 1;
 
   it('builds from position 0 a copy equal to the live one, while the live one keeps going', async () => {
     const { store, pool } = fixture;
     const names = uniqueNames('equal');
-    const projection = createTallyProjection(names);
-    const live = fixture.runner({ projections: [projection], batchSize: 7, countEvents: postgresEventCounter(store.pool) });
-    await live.start();
-    const first = await appendEvents(store, names.streamPrefix, 250, 9);
-    await expect(live.waitForPosition([names.name], first.last, 10_000)).resolves.toBe(true);
+    const live = await caughtUp(createTallyProjection(names), { batchSize: 7, countEvents: postgresEventCounter(store.pool) }, names.streamPrefix, 250, 9);
     const tables = [`${names.tablePrefix}_seen_event`, `${names.tablePrefix}_stream_tally`];
     const rows = () => Promise.all(tables.map((table) => readModelRows(pool, table)));
     const liveRows = await rows();
@@ -46,11 +51,7 @@ describe('projection rebuild', () => {
   it('serves the old generation during a version rebuild, swaps to the new one and drops the old', async () => {
     const { store, pool } = fixture;
     const names = uniqueNames('bluegreen');
-    const v1 = createTallyProjection(names);
-    const first = fixture.runner({ projections: [v1], batchSize: 50 });
-    await first.start();
-    const { last } = await appendEvents(store, names.streamPrefix, 300, 6);
-    await expect(first.waitForPosition([names.name], last, 10_000)).resolves.toBe(true);
+    const first = await caughtUp(createTallyProjection(names), { batchSize: 50 }, names.streamPrefix, 300, 6);
     await first.stop();
 
     // Version 2 writes visibly different rows (revisions + 1000), slowly, in small batches.
@@ -93,13 +94,9 @@ describe('projection rebuild', () => {
   });
 
   it('gives the planner statistics for the new generation while it is built and once it is swapped in', async () => {
-    const { store, pool } = fixture;
+    const { pool } = fixture;
     const names = uniqueNames('analyzed');
-    const projection = createTallyProjection({ ...names, delayMs: 10 });
-    const live = fixture.runner({ projections: [projection], batchSize: 50 });
-    await live.start();
-    const { last } = await appendEvents(store, names.streamPrefix, 400, 8);
-    await expect(live.waitForPosition([names.name], last, 10_000)).resolves.toBe(true);
+    const live = await caughtUp(createTallyProjection({ ...names, delayMs: 10 }), { batchSize: 50 }, names.streamPrefix, 400, 8);
     const schema = generationSchema(names.name, 2);
     const seen = `${names.tablePrefix}_seen_event`;
     // -1: never analyzed (a new table's pg_class row until ANALYZE or VACUUM sets it).
@@ -132,13 +129,9 @@ describe('projection rebuild', () => {
   });
 
   it('fills a new generation without its secondary indexes and builds them before the swap, also when the rebuild is resumed', async () => {
-    const { store, pool } = fixture;
+    const { pool } = fixture;
     const names = uniqueNames('indexes');
-    const projection = createTallyProjection({ ...names, delayMs: 10 });
-    const live = fixture.runner({ projections: [projection], batchSize: 50 });
-    await live.start();
-    const { last } = await appendEvents(store, names.streamPrefix, 300, 8);
-    await expect(live.waitForPosition([names.name], last, 10_000)).resolves.toBe(true);
+    const live = await caughtUp(createTallyProjection({ ...names, delayMs: 10 }), { batchSize: 50 }, names.streamPrefix, 300, 8);
     // Index definitions with the schema's name taken out, so two generations compare.
     const indexes = async (schema: string) =>
       (await pool.query<{ definition: string }>('SELECT indexdef AS definition FROM pg_indexes WHERE schemaname = $1 ORDER BY indexname', [schema])).rows.map(
