@@ -41,6 +41,24 @@ async function plainInsertRun(url, profile) {
   }
 }
 
+/**
+ * One writer's append through the store: one event on one of its streams (`pick`), with the stream's
+ * expected revision from `revisions` (kept there, so every check is right), as the appends phase makes it.
+ */
+function samvirkeAppendOne(store, pick, revisions) {
+  return async (writer) => {
+    const stream = `bench-append-${pick(writer)}`;
+    const event = appendPayload(writer);
+    const expected = revisions.has(stream) ? revisions.get(stream) : 'no-stream';
+    const result = await store.appendToStream(
+      stream,
+      [{ id: randomUUID(), type: event.type, schemaVersion: 1, data: event.data, metadata: event.metadata }],
+      expected,
+    );
+    revisions.set(stream, result.nextRevision);
+  };
+}
+
 /** Ours: PostgresEventStore.appendToStream, one es_append call per event, expected revision checked. */
 async function samvirkeRun(url, profile) {
   const { PostgresEventStore } = distModule('libs/event-store/src/postgres/index.js');
@@ -54,17 +72,7 @@ async function samvirkeRun(url, profile) {
       writers: profile.appendWriters,
       warmupSeconds: profile.appendWarmupSeconds,
       seconds: profile.appendSeconds,
-      appendOne: async (writer) => {
-        const stream = `bench-append-${pick(writer)}`;
-        const event = appendPayload(writer);
-        const expected = revisions.has(stream) ? revisions.get(stream) : 'no-stream';
-        const result = await store.appendToStream(
-          stream,
-          [{ id: randomUUID(), type: event.type, schemaVersion: 1, data: event.data, metadata: event.metadata }],
-          expected,
-        );
-        revisions.set(stream, result.nextRevision);
-      },
+      appendOne: samvirkeAppendOne(store, pick, revisions),
     });
   } finally {
     await store.close();
@@ -127,4 +135,4 @@ async function measureAppends(url, profile, log) {
   return { ceiling, samvirke, peer };
 }
 
-module.exports = { measureAppends };
+module.exports = { measureAppends, samvirkeAppendOne, streamPicker };

@@ -28,11 +28,22 @@ async function runClosedLoop({ writers, warmupSeconds, seconds, appendOne }) {
       }
     }
   };
-  const loops = Array.from({ length: writers }, (_, writer) => loop(writer));
-  await new Promise((resolve) => setTimeout(resolve, warmupSeconds * 1000));
+  // A loop that gives up (over 100 failures) ends the run at once with its error, rather than
+  // rejecting unobserved while the timers below run (an unhandled rejection ends the process).
+  let giveUp;
+  const gaveUp = new Promise((_, reject) => (giveUp = reject));
+  gaveUp.catch(() => undefined);
+  const loops = Array.from({ length: writers }, (_, writer) =>
+    loop(writer).catch((error) => {
+      stopped = true;
+      giveUp(error);
+    }),
+  );
+  const wait = (waitSeconds) => Promise.race([new Promise((resolve) => setTimeout(resolve, waitSeconds * 1000)), gaveUp]);
+  await wait(warmupSeconds);
   measuring = true;
   const began = process.hrtime.bigint();
-  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  await wait(seconds);
   measuring = false;
   const elapsed = Number(process.hrtime.bigint() - began) / 1e9;
   stopped = true;

@@ -12,11 +12,10 @@
  * stream's head (a rewritten or removed last event is caught against `es_streams.last_hash`), and
  * the retention job lists case streams from it.
  */
-const { randomUUID } = require('node:crypto');
 const { Pool } = require('pg');
 const { distModule } = require('../build/compiled-app');
-const { appendPayload } = require('./append-payload');
 const { runClosedLoop } = require('./closed-loop');
+const { samvirkeAppendOne, streamPicker } = require('./append-benchmark');
 
 const WRITERS = 32;
 const STREAMS = 20_000;
@@ -64,7 +63,6 @@ const revisionsOf = new Map();
 async function run(url, seconds) {
   const { PostgresEventStore } = distModule('libs/event-store/src/postgres/index.js');
   const store = new PostgresEventStore({ connectionString: url, maxConnections: WRITERS, application: 'samvirke-bench-stream-row' });
-  const perWriter = Math.floor(STREAMS / WRITERS);
   if (!revisionsOf.has(url)) revisionsOf.set(url, new Map());
   const revisions = revisionsOf.get(url);
   try {
@@ -72,17 +70,7 @@ async function run(url, seconds) {
       writers: WRITERS,
       warmupSeconds: 1,
       seconds,
-      appendOne: async (writer) => {
-        const stream = `bench-append-${writer + WRITERS * Math.floor(Math.random() * perWriter)}`;
-        const event = appendPayload(writer);
-        const expected = revisions.has(stream) ? revisions.get(stream) : 'no-stream';
-        const result = await store.appendToStream(
-          stream,
-          [{ id: randomUUID(), type: event.type, schemaVersion: 1, data: event.data, metadata: event.metadata }],
-          expected,
-        );
-        revisions.set(stream, result.nextRevision);
-      },
+      appendOne: samvirkeAppendOne(store, streamPicker(WRITERS, STREAMS), revisions),
     });
   } finally {
     await store.close();
