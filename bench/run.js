@@ -19,10 +19,10 @@ const { openCoordinatorCases } = require('./http/case-setup');
 const { CommandMix } = require('./http/command-mix');
 const { runCommandMix, warmUp } = require('./http/http-benchmark');
 const { measurePeerCommands } = require('./http/emmett-peer/peer-benchmark');
-const { measureProjectionLag } = require('./projection-lag/projection-lag');
+const { measureProjectionLag, caseProjectionNames } = require('./projection-lag/projection-lag');
 const { measureNotificationLatency } = require('./notifications/notification-latency');
 const { buildLargeCase, waitForProjections, analyzeAfterBurst } = require('./reads/large-case');
-const { measureRead, measureAsOfInProcess } = require('./reads/read-benchmark');
+const { measureRead, measureAsOfInProcess, cursorAt } = require('./reads/read-benchmark');
 const { fillCaseEvents } = require('./rebuild/fill-store');
 const { rebuildAllProjections } = require('./rebuild/rebuild-benchmark');
 const { copyCeiling } = require('./rebuild/copy-ceiling');
@@ -43,13 +43,6 @@ async function phase(name, notes, work) {
     notes.push(`${name} failed: ${String(error.message ?? error).split('\n')[0]}`);
     return undefined;
   }
-}
-
-function caseProjectionNames() {
-  const { READ_MODEL_PROJECTIONS } = distModule('libs/read-models/src/index.js');
-  return READ_MODEL_PROJECTIONS.filter((p) => p.streamPrefixes.some((prefix) => 'case-00000000-0000-0000-0000-000000000000'.startsWith(prefix))).map(
-    (p) => p.name,
-  );
 }
 
 async function main() {
@@ -216,18 +209,3 @@ main().catch((error) => {
   process.stderr.write(`bench: ${error.stack ?? error}\n`);
   process.exit(1);
 });
-
-/** The page.next cursor after about `items` items of a timeline (walked 200 at a time), or null when it is shorter than one page. */
-async function cursorAt(baseUrl, path, token, items) {
-  let after = null;
-  let cursor = null;
-  for (let seen = 0; seen < items; seen += 200) {
-    const response = await fetch(`${baseUrl}${path}?limit=200&total=false${after ? `&after=${after}` : ''}`, { headers: { authorization: token } });
-    if (response.status !== 200) return cursor;
-    const next = (await response.json()).page.next;
-    if (!next) return cursor;
-    cursor = next;
-    after = next;
-  }
-  return cursor;
-}

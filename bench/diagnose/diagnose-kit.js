@@ -5,13 +5,14 @@
  * command mix's cases opened and warmed up. Diagnoses print; they write nothing to bench/results.
  */
 const { readFileSync, readdirSync } = require('node:fs');
-const { distModule, ensureCompiledApp } = require('../build/compiled-app');
+const { ensureCompiledApp } = require('../build/compiled-app');
 const { openBenchDatabase } = require('../database/bench-database');
 const { startApi } = require('../api/api-process');
 const { mintBenchTokens } = require('../api/bench-users');
 const { openCoordinatorCases } = require('../http/case-setup');
 const { CommandMix } = require('../http/command-mix');
 const { warmUp } = require('../http/http-benchmark');
+const { caseProjectionNames } = require('../projection-lag/projection-lag');
 
 const log = (line) => process.stderr.write(`[diagnose] ${line}\n`);
 
@@ -19,14 +20,6 @@ const log = (line) => process.stderr.write(`[diagnose] ${line}\n`);
 function option(name, fallback) {
   const index = process.argv.indexOf(`--${name}`);
   return index >= 0 ? Number(process.argv[index + 1]) : fallback;
-}
-
-/** The read models fed by case streams (as bench/run.js picks them). */
-function caseProjectionNames() {
-  const { READ_MODEL_PROJECTIONS } = distModule('libs/read-models/src/index.js');
-  return READ_MODEL_PROJECTIONS.filter((p) => p.streamPrefixes.some((prefix) => 'case-00000000-0000-0000-0000-000000000000'.startsWith(prefix))).map(
-    (p) => p.name,
-  );
 }
 
 const TICKS_PER_SECOND = 100;

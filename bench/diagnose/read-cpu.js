@@ -13,6 +13,7 @@ const { Client } = require('pg');
 const { distModule } = require('../build/compiled-app');
 const { buildLargeCase, waitForProjections, analyzeAfterBurst } = require('../reads/large-case');
 const { LatencyRecorder } = require('../measure/latency-recorder');
+const { cursorAt } = require('../reads/read-benchmark');
 const { runCommandMix } = require('../http/http-benchmark');
 const {
   log,
@@ -25,18 +26,6 @@ const {
   withWarmApi,
   runDiagnosis,
 } = require('./diagnose-kit');
-
-/** The page.next cursor after about `items` items (as bench/run.js finds it). */
-async function cursorAt(baseUrl, path, token, items) {
-  let after = null;
-  for (let seen = 0; seen < items; seen += 200) {
-    const response = await fetch(`${baseUrl}${path}?limit=200&total=false${after ? `&after=${after}` : ''}`, { headers: { authorization: token } });
-    const next = (await response.json()).page?.next;
-    if (!next) break;
-    after = next;
-  }
-  return after;
-}
 
 async function main() {
   const eventCount = option('events', 10_000);

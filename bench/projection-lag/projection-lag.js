@@ -1,4 +1,5 @@
 'use strict';
+const { distModule } = require('../build/compiled-app');
 const { Client } = require('pg');
 const { LatencyRecorder } = require('../measure/latency-recorder');
 const { runCommandMix } = require('../http/http-benchmark');
@@ -60,4 +61,12 @@ async function measureProjectionLag(databaseUrl, baseUrl, mix, { rate, seconds, 
   return { rate, achievedRate: load.requestsPerSecond, errors: load.errors, writes, polls, perProjection };
 }
 
-module.exports = { measureProjectionLag };
+/** The read models fed by case streams: the ones a case command moves, so the ones whose lag is measured. */
+function caseProjectionNames() {
+  const { READ_MODEL_PROJECTIONS } = distModule('libs/read-models/src/index.js');
+  return READ_MODEL_PROJECTIONS.filter((p) => p.streamPrefixes.some((prefix) => 'case-00000000-0000-0000-0000-000000000000'.startsWith(prefix))).map(
+    (p) => p.name,
+  );
+}
+
+module.exports = { measureProjectionLag, caseProjectionNames };

@@ -45,4 +45,19 @@ async function measureAsOfInProcess(store, caseModule, caseId, asOf, samples, ma
   return { available: true, events: folded, ...latency.summary() };
 }
 
-module.exports = { measureRead, measureAsOfInProcess };
+/** The page.next cursor after about `items` items of a timeline (walked 200 at a time), or null when it is shorter than one page. */
+async function cursorAt(baseUrl, path, token, items) {
+  let after = null;
+  let cursor = null;
+  for (let seen = 0; seen < items; seen += 200) {
+    const response = await fetch(`${baseUrl}${path}?limit=200&total=false${after ? `&after=${after}` : ''}`, { headers: { authorization: token } });
+    if (response.status !== 200) return cursor;
+    const next = (await response.json()).page.next;
+    if (!next) return cursor;
+    cursor = next;
+    after = next;
+  }
+  return cursor;
+}
+
+module.exports = { measureRead, measureAsOfInProcess, cursorAt };
