@@ -34,13 +34,23 @@ function cpuTicks(pid) {
   }
 }
 
-/** The ticks of every PostgreSQL process alive now (those that end inside a window are lost: a lower bound). */
+/** A process's ticks plus those of its children that ended and were waited for (cutime, cstime). */
+function ticksWithEndedChildren(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+}
+
+/**
+ * The ticks of every PostgreSQL process alive now, with those of the backends that ended (their
+ * postmaster's cutime and cstime): a backend closed inside a window (a pool's idle timeout) moves its
+ * ticks to its postmaster instead of losing them. Only a whole server stopping inside a window is lost.
+ */
 function postgresTicks() {
   let total = 0;
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     try {
-      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuTicks(pid);
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += ticksWithEndedChildren(pid);
     } catch {
       // the process ended between the listing and the read
     }

@@ -28,7 +28,10 @@ export const AUDIT_CONFIG = Symbol('AUDIT_CONFIG');
  */
 @Module({})
 export class AuditModule implements OnModuleInit, OnApplicationShutdown {
-  constructor(private readonly retention: AuditRetentionJob) {}
+  constructor(
+    private readonly retention: AuditRetentionJob,
+    private readonly snapshots: CaseStateSnapshots,
+  ) {}
 
   static register(config: AuditConfig = loadAuditConfig()): DynamicModule {
     return {
@@ -68,5 +71,6 @@ export class AuditModule implements OnModuleInit, OnApplicationShutdown {
   /** A run in progress is waited for. */
   async onApplicationShutdown(): Promise<void> {
     await this.retention.stop();
+    await this.snapshots.close();
   }
 }

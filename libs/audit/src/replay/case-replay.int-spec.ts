@@ -43,6 +43,11 @@ describe('CaseReplay (PostgreSQL)', () => {
   });
 
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  /** stateAtJson's pieces joined and decoded: the text a client receives. */
+  const answerText = async (pieces: Promise<Buffer[] | undefined>) => {
+    const parts = await pieces;
+    return parts && Buffer.concat(parts).toString('utf8');
+  };
 
   async function append(caseId: string, event: CaseEvent, actor = 'coord-anna', agency = 'BIF') {
     await store.appendToStream(
@@ -175,21 +180,34 @@ describe('CaseReplay (PostgreSQL)', () => {
       for (const knownAt of [t, undefined]) {
         const folded = JSON.stringify(await replay.stateAt(caseId, { knownAt }));
         // The first leaves a snapshot at the last event, the second answers from it.
-        expect(await replayWithSnapshots.stateAtJson(caseId, { knownAt })).toBe(folded);
+        expect(await answerText(replayWithSnapshots.stateAtJson(caseId, { knownAt }))).toBe(folded);
         expect(await snapshotRows(caseId)).toHaveLength(1);
-        expect(await replayWithSnapshots.stateAtJson(caseId, { knownAt })).toBe(folded);
+        expect(await answerText(replayWithSnapshots.stateAtJson(caseId, { knownAt }))).toBe(folded);
         expect(await replayWithSnapshots.stateAsOf(caseId, knownAt)).toEqual(JSON.parse(folded));
       }
-      expect(JSON.parse((await replayWithSnapshots.stateAtJson(caseId, { knownAt: t }))!)).toMatchObject({ sspLevel: 3, inForceOn: null });
+      expect(JSON.parse((await answerText(replayWithSnapshots.stateAtJson(caseId, { knownAt: t })))!)).toMatchObject({ sspLevel: 3, inForceOn: null });
 
       // Which path answered: the view re-signed with the key (only its holder can) is sent as stored, byte for byte.
       const header = (await snapshots.latest(streamId))!;
       await pool.query('DELETE FROM case_state_snapshot WHERE stream_id = $1', [streamId]);
       const stored = '{ "stored":  "as it is" }';
       await snapshots.save(streamId, header.revision, header.recordedAt, { state: {}, viewJson: stored, sspLevel: 1 });
-      expect(await replayWithSnapshots.stateAtJson(caseId, { knownAt: t })).toBe(
+      expect(await answerText(replayWithSnapshots.stateAtJson(caseId, { knownAt: t }))).toBe(
         `{"caseId":"${caseId}","asOf":"${t.toISOString()}","revision":${header.revision},"eventsApplied":${header.revision + 1},"state":${stored},"inForceOn":null,"sspLevel":1}`,
       );
+
+      // A view of many network reads, with characters of two and three bytes (a piece may end inside
+      // one), and no SSP level: the bytes arrive in pieces and go out as they are.
+      await pool.query('DELETE FROM case_state_snapshot WHERE stream_id = $1', [streamId]);
+      const large = JSON.stringify({ notes: 'Ærø – €uro, “citat” '.repeat(40_000) });
+      await snapshots.save(streamId, header.revision, header.recordedAt, { state: {}, viewJson: large, sspLevel: null });
+      rejected.length = 0;
+      const pieces = (await replayWithSnapshots.stateAtJson(caseId, { knownAt: t }))!;
+      expect(pieces.length).toBeGreaterThan(3);
+      expect(Buffer.concat(pieces).toString('utf8')).toBe(
+        `{"caseId":"${caseId}","asOf":"${t.toISOString()}","revision":${header.revision},"eventsApplied":${header.revision + 1},"state":${large},"inForceOn":null,"sspLevel":null}`,
+      );
+      expect(rejected).toEqual([]);
     });
 
     it('ignores and reports a snapshot altered in the database, or moved to an earlier time, and folds from the first event', async () => {
@@ -214,7 +232,7 @@ describe('CaseReplay (PostgreSQL)', () => {
       await alter('view');
       rejected.length = 0;
       expect(await replayWithSnapshots.stateAsOf(caseId)).toEqual(honest);
-      expect(await replayWithSnapshots.stateAtJson(caseId, {})).toBe(JSON.stringify(honest));
+      expect(await answerText(replayWithSnapshots.stateAtJson(caseId, {}))).toBe(JSON.stringify(honest));
       expect(rejected).toEqual([
         { streamId, revision },
         { streamId, revision },

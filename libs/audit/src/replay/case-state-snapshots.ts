@@ -1,6 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { TypeOverrides, types, type Pool } from 'pg';
+import { Pool, TypeOverrides, types, type PoolClient } from 'pg';
 import type { Migration } from '@samvirke/event-store/postgres';
+import { surviveConnectionLoss } from '@samvirke/platform/database/pool-connection-loss';
+import { copyRowsOut, fieldInt4, fieldText, type BinaryCopyField } from './binary-copy';
 
 // Frozen: applied by @samvirke/migrations (one TypeORM class per entry, libs/migrations/src/migrations).
 // A schema change is a new class there, not a new entry here (README, "Database migrations").
@@ -39,7 +41,8 @@ export interface CaseStateSnapshotHeader {
 
 /** A snapshot's state as auditors read it: the stored JSON text, exactly as written, and its SSP level. */
 export interface StoredStateView {
-  json: string;
+  /** The stored text's UTF-8 bytes in the pieces PostgreSQL sent them in: never joined, decoded or parsed. */
+  json: Buffer[];
   sspLevel: number | null;
 }
 
@@ -53,9 +56,9 @@ export interface CaseStateSnapshotContents {
 }
 
 /**
- * Columns of type json come back as the text PostgreSQL stored (pg would JSON.parse them), and
- * without a `::text` cast in the statement, which copies megabytes on the server (about 2 ms for
- * the bench's 1.6 MB view): the codes are over that exact text, and a view goes out as it is.
+ * The encoded state's json column comes back as the text PostgreSQL stored (pg would JSON.parse it),
+ * and without a `::text` cast in the statement, which copies megabytes on the server (about 2 ms for
+ * 1.6 MB): its code is over that exact text. (The view is read by COPY, as bytes: see `view`.)
  */
 const JSON_AS_TEXT = new TypeOverrides();
 JSON_AS_TEXT.setTypeParser(types.builtins.JSON, (text: string) => text);
@@ -80,6 +83,8 @@ JSON_AS_TEXT.setTypeParser(types.builtins.JSON, (text: string) => text);
  */
 export class CaseStateSnapshots {
   private readonly viewMacKey: Buffer;
+  /** For `view`'s COPY when `pool` pipelines (see viewConnection); opened when first needed. */
+  private copyPool: Pool | undefined;
 
   constructor(
     private readonly pool: Pool,
@@ -115,12 +120,54 @@ export class CaseStateSnapshots {
     return JSON.parse(row.state) as unknown;
   }
 
-  /** The state's JSON view as stored, never parsed; undefined (reported) when it fails its check or is gone. */
+  /**
+   * The state's JSON view as stored, never decoded or parsed; undefined (reported) when it fails its
+   * check or is gone. Read by COPY, which hands over the stored bytes as they arrive (binary-copy.ts).
+   */
   async view(streamId: string, header: CaseStateSnapshotHeader): Promise<StoredStateView | undefined> {
-    const row = await this.row<{ view: string; ssp_level: number | null; view_mac: string }>('view, ssp_level, view_mac', streamId, header);
+    if (!Number.isSafeInteger(header.revision)) throw new Error(`a snapshot revision is an integer, not ${header.revision}`);
+    const client = await this.viewConnection();
+    let rows: BinaryCopyField[][];
+    try {
+      rows = await copyRowsOut(
+        client,
+        `SELECT ssp_level, view_mac, view FROM case_state_snapshot
+         WHERE stream_id = ${client.escapeLiteral(streamId)} AND fold_version = ${client.escapeLiteral(this.foldVersion)} AND revision = ${header.revision}`,
+      );
+    } catch (error) {
+      // The connection may be left inside the COPY: it goes, not back to the pool.
+      client.release(error instanceof Error ? error : new Error(String(error)));
+      throw error;
+    }
+    client.release();
+    const [row] = rows;
     if (!row) return undefined;
-    if (!this.verified(this.viewMac(streamId, header.revision, header.recordedAt, row.ssp_level, row.view), row.view_mac, streamId, header)) return undefined;
-    return { json: row.view, sspLevel: row.ssp_level };
+    const [level, mac, view] = row;
+    const sspLevel = fieldInt4(level);
+    if (view === null || !this.verified(this.viewMac(streamId, header.revision, header.recordedAt, sspLevel, view), fieldText(mac) ?? '', streamId, header)) {
+      return undefined;
+    }
+    return { json: view, sspLevel };
+  }
+
+  /** Closes the connections `view` opened for itself, if any. */
+  async close(): Promise<void> {
+    const copyPool = this.copyPool;
+    this.copyPool = undefined;
+    await copyPool?.end();
+  }
+
+  /**
+   * A connection that can COPY. pg refuses COPY on a pipelined connection (the API's pool pipelines
+   * for the projections' writes), so with such a pool the view reads get one of their own, of at
+   * most two connections, each closed after 10 s unused: an auditor's reads come in bursts.
+   */
+  private viewConnection(): Promise<PoolClient> {
+    if (!this.pool.options.pipeline) return this.pool.connect();
+    this.copyPool ??= surviveConnectionLoss(
+      new Pool({ ...this.pool.options, pipeline: false, max: 2, idleTimeoutMillis: 10_000, application_name: 'samvirke-snapshot-views' }),
+    );
+    return this.copyPool.connect();
   }
 
   /** `appliesFrom`: no earlier than the recording of the event at `revision`. */
@@ -172,10 +219,12 @@ export class CaseStateSnapshots {
       .digest('hex');
   }
 
-  private viewMac(streamId: string, revision: number, recordedAt: Date, sspLevel: number | null, viewText: string): string {
-    return createHmac('sha256', this.viewMacKey)
-      .update([streamId, this.foldVersion, String(revision), recordedAt.toISOString(), sspLevel === null ? 'null' : String(sspLevel), ''].join('\u001f'))
-      .update(viewText)
-      .digest('hex');
+  /** Over the view's text as written, or the same text's UTF-8 bytes as read back (in pieces). */
+  private viewMac(streamId: string, revision: number, recordedAt: Date, sspLevel: number | null, view: string | readonly Buffer[]): string {
+    const hmac = createHmac('sha256', this.viewMacKey).update(
+      [streamId, this.foldVersion, String(revision), recordedAt.toISOString(), sspLevel === null ? 'null' : String(sspLevel), ''].join('\u001f'),
+    );
+    for (const piece of typeof view === 'string' ? [view] : view) hmac.update(piece);
+    return hmac.digest('hex');
   }
 }

@@ -1,5 +1,5 @@
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Readable } from 'node:stream';
+import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@samvirke/access';
 import { AuditAs } from '@samvirke/access/read-audit/audit-vocabulary';
@@ -44,19 +44,20 @@ export class ReplayController {
   async state(
     @CurrentUser() user: AuthenticatedUser,
     @Param('caseId', ParseUUIDPipe) caseId: string,
-    @Res({ passthrough: true }) response: Response,
     @Query('asOf') asOf?: string,
     @Query('knownAt') knownAt?: string,
-  ): Promise<string> {
+  ): Promise<StreamableFile> {
     await this.replay.requireOpenedSeal(caseId.toLowerCase(), user);
     const query = parseAsOfQuery(typeof asOf === 'string' ? asOf : undefined, typeof knownAt === 'string' ? knownAt : undefined);
-    const json = await this.replay.stateAtJson(caseId.toLowerCase(), query);
-    if (json === undefined) throw new NotFoundException(NO_CASE);
-    // Already JSON text (a snapshot's stored view goes out as it is): returned as a string, Express
-    // sends it unchanged, so the type res.json would have set is set here (application/json; charset=utf-8).
+    const pieces = await this.replay.stateAtJson(caseId.toLowerCase(), query);
+    if (pieces === undefined) throw new NotFoundException(NO_CASE);
+    // Already JSON, in pieces (a snapshot's stored view goes out as the bytes PostgreSQL sent): written
+    // one after another, never joined, with the type res.json would have set.
     // Returned, not written: the read audit's interceptor records the row before anything leaves.
-    response.type('application/json');
-    return json;
+    return new StreamableFile(Readable.from(pieces, { objectMode: false }), {
+      type: 'application/json; charset=utf-8',
+      length: pieces.reduce((total, piece) => total + piece.length, 0),
+    });
   }
 
   @Get('entries/:entryId/knowledge')
