@@ -2,7 +2,7 @@ import type { RecordedEvent } from '@samvirke/event-store';
 import type { Projection, ProjectionTransaction } from '../runner/projection';
 import { applyCaseAccessEvent, CASE_ACCESS_COLUMNS_SQL } from '../timeline/case-access-columns';
 import { CASE_STREAM_PREFIX, caseEventRecord } from '../timeline/case-event';
-import { foldInformationFlow, type FlowChange, type InformationFlowBatch } from './information-flow-fold';
+import { foldInformationFlow, type FlowChange, type InformationFlowBatch, type ReceiptRow, type RequestRow } from './information-flow-fold';
 
 /**
  * How information moves between agencies: one row per (shared entry, receiving agency) with when it
@@ -23,7 +23,7 @@ import { foldInformationFlow, type FlowChange, type InformationFlowBatch } from 
  * Rows carry the entry's author agency, recipients and sensitivity (a request: its sender, its one
  * receiver, 'normal') for entryVisibilitySql; the per-case row carries the case-visibility columns.
  *
- * The rules are the fold's (information-flow-fold.ts); this writer sends one statement per change.
+ * The rules are the fold's (information-flow-fold.ts); this writer sends its changes (writeBatch).
  */
 export const INFORMATION_FLOW_PROJECTION_NAME = 'information-flow';
 
@@ -106,13 +106,52 @@ function realInstant(day: string, recorded: string): string {
 }
 
 /**
- * One statement per change, then the acknowledgements and the answers of the batch as one statement
- * each (instead of one per event): they go after the batch's inserts, so a share acknowledged in
- * the same batch is there to be acknowledged.
+ * The batch's new receipts and requests as one INSERT each, first; then the other changes in event
+ * order, one statement each; then the acknowledgements and the answers as one statement each. The
+ * inserts depend on nothing else the batch writes, and whatever touches their rows (an escalation,
+ * an acknowledgement, an answer) comes after them, as it comes after them in the events. Rows go in
+ * in event order, so a row sent twice keeps the first, as one INSERT per row did (DO NOTHING).
  */
 function writeBatch(tables: FlowTables, batch: InformationFlowBatch, db: ProjectionTransaction): void {
-  for (const change of batch.changes) writeChange(tables, change, db);
   const column = <T, K extends keyof T>(rows: readonly T[], key: K) => rows.map((row) => row[key]);
+  const receipts: ReceiptRow[] = [];
+  const requests: RequestRow[] = [];
+  for (const change of batch.changes) {
+    if (change.kind === 'receipt-sent') receipts.push(change.row);
+    else if (change.kind === 'request-sent') requests.push(change.row);
+  }
+  if (receipts.length > 0) {
+    // shared_with is an array per row; unnest cannot take an array of arrays, so each goes as JSON.
+    db.write(
+      `INSERT INTO ${tables.receipt} (case_id, entry_id, from_agency, to_agency, shared_with, sensitivity, legal_basis, sent_at, sent_recorded_at, sent_by)
+       SELECT v.case_id, v.entry_id, v.from_agency, v.to_agency, ARRAY(SELECT json_array_elements_text(v.shared_with)), v.sensitivity, v.legal_basis,
+              ${realInstant('v.sent_on', 'v.sent_recorded_at')}, v.sent_recorded_at, v.sent_by
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::json[], $6::text[], $7::text[], $8::timestamptz[], $9::text[], $10::date[])
+         WITH ORDINALITY AS v(case_id, entry_id, from_agency, to_agency, shared_with, sensitivity, legal_basis, sent_recorded_at, sent_by, sent_on, n)
+       ORDER BY v.n
+       ON CONFLICT DO NOTHING`,
+      [
+        ...(['caseId', 'entryId', 'fromAgency', 'toAgency'] as const).map((key) => column(receipts, key)),
+        receipts.map((row) => JSON.stringify(row.sharedWith)),
+        ...(['sensitivity', 'legalBasis', 'sentRecordedAt', 'sentBy', 'sentOn'] as const).map((key) => column(receipts, key)),
+      ],
+    );
+  }
+  if (requests.length > 0) {
+    db.write(
+      `INSERT INTO ${tables.request} (case_id, request_id, from_agency, to_agency, legal_basis, due_on, requested_at, requested_recorded_at, requested_by)
+       SELECT v.case_id, v.request_id, v.from_agency, v.to_agency, v.legal_basis, v.due_on,
+              ${realInstant('v.requested_on', 'v.requested_recorded_at')}, v.requested_recorded_at, v.requested_by
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::timestamptz[], $8::text[], $9::date[])
+         WITH ORDINALITY AS v(case_id, request_id, from_agency, to_agency, legal_basis, due_on, requested_recorded_at, requested_by, requested_on, n)
+       ORDER BY v.n
+       ON CONFLICT DO NOTHING`,
+      (['caseId', 'requestId', 'fromAgency', 'toAgency', 'legalBasis', 'dueOn', 'requestedRecordedAt', 'requestedBy', 'requestedOn'] as const).map((key) =>
+        column(requests, key),
+      ),
+    );
+  }
+  for (const change of batch.changes) writeChange(tables, change, db);
   const { acknowledgements, responses } = batch;
   if (acknowledgements.length > 0) {
     db.write(
@@ -137,24 +176,10 @@ function writeChange(tables: FlowTables, change: FlowChange, db: ProjectionTrans
     case 'case-access':
       applyCaseAccessEvent(db, tables.caseRow, change.record);
       return;
-    case 'receipt-sent': {
-      const row = change.row;
-      db.write(
-        `INSERT INTO ${tables.receipt} (case_id, entry_id, from_agency, to_agency, shared_with, sensitivity, legal_basis, sent_at, sent_recorded_at, sent_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, ${realInstant('$10::date', '$8::timestamptz')}, $8, $9) ON CONFLICT DO NOTHING`,
-        [row.caseId, row.entryId, row.fromAgency, row.toAgency, row.sharedWith, row.sensitivity, row.legalBasis, row.sentRecordedAt, row.sentBy, row.sentOn],
-      );
+    case 'receipt-sent':
+    case 'request-sent':
+      // Written by writeBatch, all of the batch's in one statement.
       return;
-    }
-    case 'request-sent': {
-      const row = change.row;
-      db.write(
-        `INSERT INTO ${tables.request} (case_id, request_id, from_agency, to_agency, legal_basis, due_on, requested_at, requested_recorded_at, requested_by)
-         VALUES ($1, $2, $3, $4, $5, $6, ${realInstant('$9::date', '$7::timestamptz')}, $7, $8) ON CONFLICT DO NOTHING`,
-        [row.caseId, row.requestId, row.fromAgency, row.toAgency, row.legalBasis, row.dueOn, row.requestedRecordedAt, row.requestedBy, row.requestedOn],
-      );
-      return;
-    }
     case 'receipt-escalated':
       db.write(`UPDATE ${tables.receipt} SET escalation_step = $4, escalated_at = $5 WHERE case_id = $1 AND entry_id = $2 AND to_agency = $3`, [
         change.caseId,
