@@ -75,6 +75,7 @@ async function statementStatistics(client) {
       (
         await client.query(
           `SELECT calls, round(total_exec_time::numeric) AS total_ms, round(mean_exec_time::numeric, 3) AS mean_ms,
+                  round(total_plan_time::numeric) AS plan_ms,
                   left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS statement
            FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
            ORDER BY ${order} DESC LIMIT 15`,

@@ -125,12 +125,15 @@ export async function applyBatch(
       const opened = await target.open(client);
       if (opened === 'stale') return { kind: 'stale' } as const;
       const pending = fresh(opened.committed);
+      const checkpoint = laterPosition(opened.committed, batchCheckpoint);
+      // Saved before the rows, in the same transaction (they commit together or not at all), and so
+      // before search_path moves to the projection's schema: the target's named statements would be
+      // planned again on every batch, as PostgreSQL does when search_path differs from their last use.
+      await target.saveCheckpoint(client, checkpoint);
       if (pending.length > 0) {
         await client.query(`SET LOCAL search_path TO ${quoteIdentifier(opened.schema)}, public`);
         await applyGuarded(projection, pending, new BatchProjectionTransaction(client));
       }
-      const checkpoint = laterPosition(opened.committed, batchCheckpoint);
-      await target.saveCheckpoint(client, checkpoint);
       return { kind: 'applied', checkpoint } as const;
     });
   } catch (error) {

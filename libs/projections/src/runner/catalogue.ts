@@ -56,6 +56,9 @@ interface StateRow {
   updated_at: Date;
 }
 
+const STATE_COLUMNS =
+  'name, version, active_generation, active_schema, checkpoint, status, failed_event_id, failed_position, error, building_generation, building_version, building_checkpoint, updated_at';
+
 // Frozen: applied by @samvirke/migrations (one TypeORM class per entry, libs/migrations/src/migrations).
 // A schema change is a new class there, not a new entry here (README, "Database migrations").
 export const PROJECTION_CATALOGUE_MIGRATIONS: Migration[] = [
@@ -107,7 +110,13 @@ function toState(row: StateRow): ProjectionState {
 type Queryable = Pick<Pool | PoolClient, 'query'>;
 
 export async function readProjectionState(db: Queryable, name: string, lock: 'for-update' | 'no-lock' = 'no-lock'): Promise<ProjectionState | undefined> {
-  const result = await db.query<StateRow>(`SELECT * FROM projection_state WHERE name = $1${lock === 'for-update' ? ' FOR UPDATE' : ''}`, [name]);
+  // Named (parsed and planned once per connection): every live batch of every projection opens with it.
+  // Its columns are listed, as a prepared `SELECT *` fails once a later migration adds a column.
+  const result = await db.query<StateRow>(
+    lock === 'for-update'
+      ? { name: 'projection_state_for_update', text: `SELECT ${STATE_COLUMNS} FROM projection_state WHERE name = $1 FOR UPDATE`, values: [name] }
+      : { text: 'SELECT * FROM projection_state WHERE name = $1', values: [name] },
+  );
   return result.rows[0] ? toState(result.rows[0]) : undefined;
 }
 

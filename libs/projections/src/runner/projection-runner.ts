@@ -333,7 +333,12 @@ export class ProjectionRunner {
         return { schema: state.activeSchema, committed: state.checkpoint };
       },
       saveCheckpoint: async (client, checkpoint) => {
-        await client.query('UPDATE projection_state SET checkpoint = $2, updated_at = now() WHERE name = $1', [projection.name, checkpoint ?? null]);
+        // Named, as the open above: every live batch ends with it.
+        await client.query({
+          name: 'projection_state_checkpoint',
+          text: 'UPDATE projection_state SET checkpoint = $2, updated_at = now() WHERE name = $1',
+          values: [projection.name, checkpoint ?? null],
+        });
       },
       recordFailure: async (client, event, error) => {
         await client.query(
