@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from '../../support/test-app';
+import { createOwnDatabase, type OwnDatabase } from '../../support/own-database';
 import { testCitizen } from '../../support/citizens';
 import { referCitizen, referralOf } from '../../support/referrals';
 import type { TestUser } from '../../support/tokens';
@@ -13,6 +14,9 @@ import { eventually, openSse, signatureIsValid, startHookReceiver, startMailSink
  */
 describe('notifications', () => {
   let api: TestApp;
+  // Its own: on the run's shared database, another test's API (with no SMTP_URL: mail to the catch-all
+  // table) could claim this test's outbox rows and deliver them there, so the mail never arrives here.
+  let database: OwnDatabase;
   let smtp: MailSink;
   const receivers: HookReceiver[] = [];
   const suffix = randomUUID().slice(0, 8);
@@ -25,7 +29,9 @@ describe('notifications', () => {
 
   beforeAll(async () => {
     smtp = await startMailSink();
+    database = await createOwnDatabase('notifications');
     api = await startTestApp({
+      databaseUrl: database.url,
       env: {
         SMTP_URL: smtp.url,
         NOTIFICATION_POLL_MS: '100',
@@ -41,6 +47,7 @@ describe('notifications', () => {
     if (!closed) await api?.close();
     await smtp?.close();
     for (const receiver of receivers) await receiver.close();
+    await database?.drop();
   });
 
   async function ok(method: string, path: string, user: TestUser, body?: unknown): Promise<any> {
@@ -65,6 +72,7 @@ describe('notifications', () => {
       {
         coordinator: coordinator as TestUser & { userId: string },
       },
+      database.url,
     );
     await ok('POST', `/cases/${caseId}/agencies/KRIMINALFORSORGEN`, coordinator, {});
     await ok('POST', `/cases/${caseId}/agencies/SOF`, coordinator, {});
