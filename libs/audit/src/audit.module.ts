@@ -70,7 +70,10 @@ export class AuditModule implements OnModuleInit, OnApplicationShutdown {
 
   /** A run in progress is waited for. */
   async onApplicationShutdown(): Promise<void> {
-    await this.retention.stop();
-    await this.snapshots.close();
+    try {
+      await this.retention.stop();
+    } finally {
+      await this.snapshots.close();
+    }
   }
 }

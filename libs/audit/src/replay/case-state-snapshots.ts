@@ -85,6 +85,7 @@ export class CaseStateSnapshots {
   private readonly viewMacKey: Buffer;
   /** For `view`'s COPY when `pool` pipelines (see viewConnection); opened when first needed. */
   private copyPool: Pool | undefined;
+  private closed = false;
 
   constructor(
     private readonly pool: Pool,
@@ -150,8 +151,9 @@ export class CaseStateSnapshots {
     return { json: view, sspLevel };
   }
 
-  /** Closes the connections `view` opened for itself, if any. */
+  /** Closes the connections `view` opened for itself, if any; `view` opens none after it. */
   async close(): Promise<void> {
+    this.closed = true;
     const copyPool = this.copyPool;
     this.copyPool = undefined;
     await copyPool?.end();
@@ -164,8 +166,17 @@ export class CaseStateSnapshots {
    */
   private viewConnection(): Promise<PoolClient> {
     if (!this.pool.options.pipeline) return this.pool.connect();
+    if (this.closed) return Promise.reject(new Error('case state snapshots are closed'));
+    // The pool keeps an explicit password out of its enumerable options: carried over by name.
     this.copyPool ??= surviveConnectionLoss(
-      new Pool({ ...this.pool.options, pipeline: false, max: 2, idleTimeoutMillis: 10_000, application_name: 'samvirke-snapshot-views' }),
+      new Pool({
+        ...this.pool.options,
+        password: this.pool.options.password,
+        pipeline: false,
+        max: 2,
+        idleTimeoutMillis: 10_000,
+        application_name: 'samvirke-snapshot-views',
+      }),
     );
     return this.copyPool.connect();
   }

@@ -106,52 +106,31 @@ function realInstant(day: string, recorded: string): string {
 }
 
 /**
- * The batch's new receipts and requests as one INSERT each, first; then the other changes in event
- * order, one statement each; then the acknowledgements and the answers as one statement each. The
- * inserts depend on nothing else the batch writes, and whatever touches their rows (an escalation,
- * an acknowledgement, an answer) comes after them, as it comes after them in the events. Rows go in
- * in event order, so a row sent twice keeps the first, as one INSERT per row did (DO NOTHING).
+ * The changes in event order, with runs of new receipts and of new requests gathered into one INSERT
+ * each: the gathered rows go out before the next change that touches their tables (an escalation), and
+ * at the end of the batch, so every statement runs after the rows sent before it and no earlier ones,
+ * as one INSERT per row did. Case-access and status changes write other tables, so a run gathers across
+ * them. Rows go in in event order, so a row sent twice keeps the first (DO NOTHING). Then the
+ * acknowledgements and the answers as one statement each.
  */
 function writeBatch(tables: FlowTables, batch: InformationFlowBatch, db: ProjectionTransaction): void {
-  const column = <T, K extends keyof T>(rows: readonly T[], key: K) => rows.map((row) => row[key]);
-  const receipts: ReceiptRow[] = [];
-  const requests: RequestRow[] = [];
+  let receipts: ReceiptRow[] = [];
+  let requests: RequestRow[] = [];
+  const flush = () => {
+    if (receipts.length > 0) insertReceipts(tables, receipts, db);
+    if (requests.length > 0) insertRequests(tables, requests, db);
+    receipts = [];
+    requests = [];
+  };
   for (const change of batch.changes) {
     if (change.kind === 'receipt-sent') receipts.push(change.row);
     else if (change.kind === 'request-sent') requests.push(change.row);
+    else {
+      if (change.kind === 'receipt-escalated' || change.kind === 'request-escalated') flush();
+      writeChange(tables, change, db);
+    }
   }
-  if (receipts.length > 0) {
-    // shared_with is an array per row; unnest cannot take an array of arrays, so each goes as JSON.
-    db.write(
-      `INSERT INTO ${tables.receipt} (case_id, entry_id, from_agency, to_agency, shared_with, sensitivity, legal_basis, sent_at, sent_recorded_at, sent_by)
-       SELECT v.case_id, v.entry_id, v.from_agency, v.to_agency, ARRAY(SELECT json_array_elements_text(v.shared_with)), v.sensitivity, v.legal_basis,
-              ${realInstant('v.sent_on', 'v.sent_recorded_at')}, v.sent_recorded_at, v.sent_by
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::json[], $6::text[], $7::text[], $8::timestamptz[], $9::text[], $10::date[])
-         WITH ORDINALITY AS v(case_id, entry_id, from_agency, to_agency, shared_with, sensitivity, legal_basis, sent_recorded_at, sent_by, sent_on, n)
-       ORDER BY v.n
-       ON CONFLICT DO NOTHING`,
-      [
-        ...(['caseId', 'entryId', 'fromAgency', 'toAgency'] as const).map((key) => column(receipts, key)),
-        receipts.map((row) => JSON.stringify(row.sharedWith)),
-        ...(['sensitivity', 'legalBasis', 'sentRecordedAt', 'sentBy', 'sentOn'] as const).map((key) => column(receipts, key)),
-      ],
-    );
-  }
-  if (requests.length > 0) {
-    db.write(
-      `INSERT INTO ${tables.request} (case_id, request_id, from_agency, to_agency, legal_basis, due_on, requested_at, requested_recorded_at, requested_by)
-       SELECT v.case_id, v.request_id, v.from_agency, v.to_agency, v.legal_basis, v.due_on,
-              ${realInstant('v.requested_on', 'v.requested_recorded_at')}, v.requested_recorded_at, v.requested_by
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::timestamptz[], $8::text[], $9::date[])
-         WITH ORDINALITY AS v(case_id, request_id, from_agency, to_agency, legal_basis, due_on, requested_recorded_at, requested_by, requested_on, n)
-       ORDER BY v.n
-       ON CONFLICT DO NOTHING`,
-      (['caseId', 'requestId', 'fromAgency', 'toAgency', 'legalBasis', 'dueOn', 'requestedRecordedAt', 'requestedBy', 'requestedOn'] as const).map((key) =>
-        column(requests, key),
-      ),
-    );
-  }
-  for (const change of batch.changes) writeChange(tables, change, db);
+  flush();
   const { acknowledgements, responses } = batch;
   if (acknowledgements.length > 0) {
     db.write(
@@ -171,14 +150,54 @@ function writeBatch(tables: FlowTables, batch: InformationFlowBatch, db: Project
   }
 }
 
+const column = <T, K extends keyof T>(rows: readonly T[], key: K) => rows.map((row) => row[key]);
+
+/** Receipts in the order given, as one statement; a receipt already there stays as it is. */
+function insertReceipts(tables: FlowTables, receipts: readonly ReceiptRow[], db: ProjectionTransaction): void {
+  // shared_with is an array per row; unnest cannot take an array of arrays, so each goes as JSON.
+  db.write(
+    `INSERT INTO ${tables.receipt} (case_id, entry_id, from_agency, to_agency, shared_with, sensitivity, legal_basis, sent_at, sent_recorded_at, sent_by)
+     SELECT v.case_id, v.entry_id, v.from_agency, v.to_agency,
+            ARRAY(SELECT a.agency FROM json_array_elements_text(v.shared_with) WITH ORDINALITY AS a(agency, n) ORDER BY a.n),
+            v.sensitivity, v.legal_basis, ${realInstant('v.sent_on', 'v.sent_recorded_at')}, v.sent_recorded_at, v.sent_by
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::json[], $6::text[], $7::text[], $8::timestamptz[], $9::text[], $10::date[])
+       WITH ORDINALITY AS v(case_id, entry_id, from_agency, to_agency, shared_with, sensitivity, legal_basis, sent_recorded_at, sent_by, sent_on, n)
+     ORDER BY v.n
+     ON CONFLICT DO NOTHING`,
+    [
+      ...(['caseId', 'entryId', 'fromAgency', 'toAgency'] as const).map((key) => column(receipts, key)),
+      receipts.map((row) => JSON.stringify(row.sharedWith)),
+      ...(['sensitivity', 'legalBasis', 'sentRecordedAt', 'sentBy', 'sentOn'] as const).map((key) => column(receipts, key)),
+    ],
+  );
+}
+
+/** Requests in the order given, as one statement; a request already there stays as it is. */
+function insertRequests(tables: FlowTables, requests: readonly RequestRow[], db: ProjectionTransaction): void {
+  db.write(
+    `INSERT INTO ${tables.request} (case_id, request_id, from_agency, to_agency, legal_basis, due_on, requested_at, requested_recorded_at, requested_by)
+     SELECT v.case_id, v.request_id, v.from_agency, v.to_agency, v.legal_basis, v.due_on,
+            ${realInstant('v.requested_on', 'v.requested_recorded_at')}, v.requested_recorded_at, v.requested_by
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::timestamptz[], $8::text[], $9::date[])
+       WITH ORDINALITY AS v(case_id, request_id, from_agency, to_agency, legal_basis, due_on, requested_recorded_at, requested_by, requested_on, n)
+     ORDER BY v.n
+     ON CONFLICT DO NOTHING`,
+    (['caseId', 'requestId', 'fromAgency', 'toAgency', 'legalBasis', 'dueOn', 'requestedRecordedAt', 'requestedBy', 'requestedOn'] as const).map((key) =>
+      column(requests, key),
+    ),
+  );
+}
+
 function writeChange(tables: FlowTables, change: FlowChange, db: ProjectionTransaction): void {
   switch (change.kind) {
     case 'case-access':
       applyCaseAccessEvent(db, tables.caseRow, change.record);
       return;
     case 'receipt-sent':
+      insertReceipts(tables, [change.row], db);
+      return;
     case 'request-sent':
-      // Written by writeBatch, all of the batch's in one statement.
+      insertRequests(tables, [change.row], db);
       return;
     case 'receipt-escalated':
       db.write(`UPDATE ${tables.receipt} SET escalation_step = $4, escalated_at = $5 WHERE case_id = $1 AND entry_id = $2 AND to_agency = $3`, [

@@ -16,6 +16,14 @@ export interface BatchTarget {
    */
   open(client: PoolClient): Promise<{ schema: string; committed: GlobalPosition | undefined } | 'stale'>;
   saveCheckpoint(client: PoolClient, checkpoint: GlobalPosition | undefined): Promise<void>;
+  /**
+   * True when `open` already holds the checkpoint row's lock (the live target: FOR UPDATE): the
+   * checkpoint is then saved before the rows, which holds that lock no longer, and before search_path
+   * moves to the projection's schema, so its named statement is not planned again on every batch (as
+   * PostgreSQL does when search_path differs from a statement's last use). Otherwise it is saved
+   * after the rows, so the row is locked only at the end of the batch (a rebuild's, beside live batches).
+   */
+  checkpointFirst?: boolean;
   /** Records that `event` cannot be applied; the checkpoint is already saved up to the event before. */
   recordFailure?(client: PoolClient, event: RecordedEvent, error: unknown): Promise<void>;
 }
@@ -126,14 +134,13 @@ export async function applyBatch(
       if (opened === 'stale') return { kind: 'stale' } as const;
       const pending = fresh(opened.committed);
       const checkpoint = laterPosition(opened.committed, batchCheckpoint);
-      // Saved before the rows, in the same transaction (they commit together or not at all), and so
-      // before search_path moves to the projection's schema: the target's named statements would be
-      // planned again on every batch, as PostgreSQL does when search_path differs from their last use.
-      await target.saveCheckpoint(client, checkpoint);
+      // In the same transaction as the rows either way: they commit together or not at all.
+      if (target.checkpointFirst) await target.saveCheckpoint(client, checkpoint);
       if (pending.length > 0) {
         await client.query(`SET LOCAL search_path TO ${quoteIdentifier(opened.schema)}, public`);
         await applyGuarded(projection, pending, new BatchProjectionTransaction(client));
       }
+      if (!target.checkpointFirst) await target.saveCheckpoint(client, checkpoint);
       return { kind: 'applied', checkpoint } as const;
     });
   } catch (error) {

@@ -332,8 +332,9 @@ export class ProjectionRunner {
         if (!state || state.version !== projection.version) return 'stale';
         return { schema: state.activeSchema, committed: state.checkpoint };
       },
+      checkpointFirst: true,
       saveCheckpoint: async (client, checkpoint) => {
-        // Named, as the open above: every live batch ends with it.
+        // Named, as the open above: every live batch saves it, right after the open (checkpointFirst).
         await client.query({
           name: 'projection_state_checkpoint',
           text: 'UPDATE projection_state SET checkpoint = $2, updated_at = now() WHERE name = $1',

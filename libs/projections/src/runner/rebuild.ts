@@ -260,11 +260,10 @@ async function prepareGeneration(deps: JointRebuildDependencies, projection: Pro
   const target: BatchTarget = {
     open: async () => ({ schema: generationSchema(projection.name, generation), committed: building.checkpoint }),
     saveCheckpoint: async (client, position) => {
-      const updated = await client.query({
-        name: 'projection_state_building_checkpoint',
-        text: 'UPDATE projection_state SET building_checkpoint = $3, updated_at = now() WHERE name = $1 AND building_generation = $2',
-        values: [projection.name, generation, position ?? null],
-      });
+      const updated = await client.query(
+        'UPDATE projection_state SET building_checkpoint = $3, updated_at = now() WHERE name = $1 AND building_generation = $2',
+        [projection.name, generation, position ?? null],
+      );
       if (updated.rowCount === 0) throw new RebuildCancelledError(`the generation being built for "${projection.name}" was discarded`);
     },
   };
