@@ -7,6 +7,7 @@ import { loadAuthConfig, mintToken } from '@samvirke/access';
 import { freePort } from '@samvirke/platform';
 import { baseEnv, startApiProcess, waitForHttp, type ApiProcess } from '../support/api-process';
 import { testPrivacyEnv } from '../support/test-privacy';
+import { createOwnDatabase, type OwnDatabase } from '../support/own-database';
 
 /**
  * The console's server side over real HTTP, against the built API as `npm start` runs it: the web app
@@ -38,14 +39,15 @@ describe('the console sign-in (backend-for-frontend)', () => {
   let base: string;
   let dataDir: string;
   let port: number;
+  // Its own: on the run's shared database, other tests (the browser's casework as coord-03) add cases
+  // to the worklist this test reads twice and compares, between the two reads.
+  let ownDatabase: OwnDatabase;
 
-  /** The API on `port` with `dataDir`; DATABASE_URL is the run's database (npm test); no demo load is needed here. */
+  /** The API on `port` with `dataDir` on this test's own database; no demo load is needed here. */
   async function startApi(): Promise<ApiProcess> {
     const started = startApiProcess({
       ...baseEnv(),
-      DATABASE_URL: process.env['DATABASE_URL'],
-      // The run's keys: the run's database holds data sealed by the other test files (an API with
-      // other keys refuses to start on it).
+      DATABASE_URL: ownDatabase.url,
       ...testPrivacyEnv(),
       PORT: String(port),
       DATA_DIR: dataDir,
@@ -58,6 +60,7 @@ describe('the console sign-in (backend-for-frontend)', () => {
   }
 
   beforeAll(async () => {
+    ownDatabase = await createOwnDatabase('console_sign_in');
     dataDir = mkdtempSync(join(tmpdir(), 'samvirke-console-e2e-'));
     port = await freePort();
     base = `http://127.0.0.1:${port}`;
@@ -70,6 +73,7 @@ describe('the console sign-in (backend-for-frontend)', () => {
       await api.exited;
     }
     rmSync(dataDir, { recursive: true, force: true });
+    await ownDatabase?.drop();
   });
 
   /** Follows the sign-in as a browser would, picking `userId` on the development provider's page. */
@@ -215,7 +219,7 @@ describe('the console sign-in (backend-for-frontend)', () => {
     expect((await write(tampered)).status).toBe(401);
     expect(((await (await fetch(`${base}/auth/session`, { headers: { cookie: tampered } })).json()) as { user: unknown }).user).toBeNull();
 
-    const database = new Client({ connectionString: process.env['DATABASE_URL'] });
+    const database = new Client({ connectionString: ownDatabase.url });
     await database.connect();
     try {
       const idHash = createHash('sha256').update(cookieValue).digest('hex');
@@ -245,9 +249,7 @@ describe('the console sign-in (backend-for-frontend)', () => {
     const port = await freePort();
     const other = startApiProcess({
       ...baseEnv(),
-      DATABASE_URL: process.env['DATABASE_URL'],
-      // The run's keys: the run's database holds data sealed by the other test files (an API with
-      // other keys refuses to start on it).
+      DATABASE_URL: ownDatabase.url,
       ...testPrivacyEnv(),
       PORT: String(port),
       DATA_DIR: dataDir,
