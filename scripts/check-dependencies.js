@@ -40,7 +40,7 @@ const LAYERS = [
 
 /** Core libraries: pure code and ports, no web framework or request validation. */
 const CORE = ['case', 'reference-data', 'event-store'];
-const CORE_FORBIDDEN = [/^@nestjs\//, /^class-validator$/, /^class-transformer$/, /^express$/, /^helmet$/];
+const CORE_FORBIDDEN = [/^@nestjs\//, /^class-validator$/, /^class-transformer$/, /^fastify$/, /^@fastify\//, /^express$/, /^helmet$/];
 
 const SOURCE = /\.(ts|js|mjs|cjs)$/;
 const TEST_FILE = /\.(spec|int-spec|e2e-spec)\.[cm]?[jt]s$|(^|\/)testing\//;

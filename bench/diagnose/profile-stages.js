@@ -44,10 +44,23 @@ const STAGES = [
   ['validation (class-validator/-transformer)', (stack) => stack.some((f) => /class-validator|class-transformer|validation\.pipe|pipes\//.test(f.url))],
   ['logging (pino)', (stack) => stack.some((f) => /\/pino|pino-http/.test(f.url))],
   ['pg driver, not under a stage (replies, sockets)', (stack) => stack.some((f) => /node_modules\/(pg|pg-protocol|pg-pool)\//.test(f.url))],
-  ['serialisation (JSON of the answer)', (stack) => stack.some((f) => /express\/lib\/response|response\.js/.test(f.url) && /json|send/.test(f.functionName))],
   [
-    'HTTP framework (Nest, Express, router, helmet, body parser)',
-    (stack) => stack.some((f) => /@nestjs|\/express\/|\/router\/|body-parser|helmet|\/raw-body\/|on-finished|finalhandler/.test(f.url)),
+    'serialisation (JSON of the answer)',
+    (stack) =>
+      stack.some(
+        (f) =>
+          (/express\/lib\/response|response\.js|fastify\/lib\/reply/.test(f.url) && /json|send|serialize/.test(f.functionName)) ||
+          /fast-json-stringify/.test(f.url),
+      ),
+  ],
+  [
+    'HTTP framework (Nest, Express or Fastify, router, helmet, body parser)',
+    (stack) =>
+      stack.some((f) =>
+        /@nestjs|\/express\/|\/router\/|body-parser|helmet|\/raw-body\/|on-finished|finalhandler|\/fastify\/|@fastify|find-my-way|light-my-request|avvio|fast-querystring|http-platform/.test(
+          f.url,
+        ),
+      ),
   ],
   [
     'Node HTTP and sockets',

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EVENT_STORE, type EventStore } from '@samvirke/event-store';
 import { createLogger, loadConfig } from '@samvirke/platform';
 import { createApiApp } from '../../apps/api/src/bootstrap';
@@ -12,7 +12,7 @@ import { fetchAgainIfClosedIdle } from './fetch-retry';
 export interface TestApp {
   /** Every log line the app wrote (JSON), when started with captureLogs. */
   logs: string[];
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   baseUrl: string;
   auth: TestAuth;
   clock: TestClock;

@@ -1,9 +1,9 @@
-import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { ScheduleModule } from '@nestjs/schedule';
 import { createHash } from 'node:crypto';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { CqrsModule } from '@nestjs/cqrs';
 import { MetricsController } from '@samvirke/platform';
 import { AppConfigModule } from '@samvirke/platform/config/app-config.module';
@@ -22,12 +22,11 @@ import { EscalationModule } from '@samvirke/projections/escalation';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { JsonBodyGuard } from './http/json-body.guard';
 import { SlidingWindowRateLimitStorage } from './http/rate-limit-storage';
-import { RequestContextMiddleware } from './http/request-context.middleware';
 import { ConsoleModule } from './console/console.module';
 
 /** Wiring only: which modules make up the API. */
 @Module({})
-export class AppModule implements NestModule {
+export class AppModule {
   static register(runtime: ApiRuntime): DynamicModule {
     return {
       module: AppModule,
@@ -45,14 +44,15 @@ export class AppModule implements NestModule {
           // without one are counted by address. Health and metrics are never limited.
           getTracker: (request: Record<string, unknown>) => {
             // The console's users by their session cookie (Cookie header), as machine clients by their token.
-            const authorization = (request as unknown as Request).header?.('authorization') ?? (request as unknown as Request).header?.('cookie');
-            return authorization ? createHash('sha256').update(authorization).digest('hex') : String((request as unknown as Request).ip);
+            const headers = (request as unknown as FastifyRequest).headers;
+            const authorization = headers.authorization ?? headers.cookie;
+            return authorization ? createHash('sha256').update(authorization).digest('hex') : String((request as unknown as FastifyRequest).ip);
           },
           // Per route and caller as the library's default key, without hashing the (already hashed) tracker again.
           generateKey: (context, tracker) => `${context.getClass().name}-${context.getHandler().name}-${tracker}`,
           // Constant time per request whatever the limit (the library's storage filters a list of every hit).
           storage: new SlidingWindowRateLimitStorage(),
-          skipIf: (context) => /^\/(health|metrics)/.test(context.switchToHttp().getRequest<Request>().path),
+          skipIf: (context) => /^\/(health|metrics)/.test(context.switchToHttp().getRequest<FastifyRequest>().url),
         }),
         AuditModule.register(runtime.auditConfig ?? loadAuditConfig(process.env)),
         CommandApiModule,
@@ -73,9 +73,5 @@ export class AppModule implements NestModule {
         { provide: SSP_PLUS_AGE_BANDS, useValue: runtime.config.sspPlusAgeBands },
       ],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestContextMiddleware).forRoutes('*path');
   }
 }

@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   // After the migrations: refuse to serve a database sealed under other master keys (78, like a bad setting).
   await refuseOtherKeyring(database.connectionString, privacyConfig.masterKeyring);
   // The browser console (sign-in, the web app, the development identity provider): apps/api/src/console.
-  mountConsole(app, consoleConfig, logger, privacyConfig.masterKeyring);
+  await mountConsole(app, consoleConfig, logger, privacyConfig.masterKeyring);
   // After createApiApp has migrated the database; the thread reaches it at the resolved URL (also the embedded one).
   const projectionThread = threaded ? new ProjectionThread({ ...process.env, DATABASE_URL: database.connectionString }, logger) : undefined;
   projectionThread?.start();

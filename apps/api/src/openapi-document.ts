@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { createLogger, loadConfig } from '@samvirke/platform';
 import { DEV_AUDIENCE, DEV_ISSUER, generateDevKeyPair } from '@samvirke/access';
 import { SecretBytes, parseMasterKeys } from '@samvirke/privacy';
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
       },
       auditConfig: { retentionDays: DEFAULT_AUDIT_RETENTION_DAYS },
     }),
+    new FastifyAdapter(),
     { preview: true, logger: false, abortOnError: false },
   );
   const json = `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`;

@@ -16,7 +16,7 @@ import {
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CommandOutcome } from '@samvirke/event-store';
 import type { CaseCommand, CaseEvent, Sealed } from '@samvirke/case';
 import { normaliseCpr } from '@samvirke/case/cpr';
@@ -75,7 +75,7 @@ export class CaseCommandsController {
     type: ReferralReceivedDto,
     description: 'The referral was received (the same answer whether or not the citizen had a case, and on a replay).',
   })
-  async openCase(@Body() body: OpenCaseDto, @Req() request: Request): Promise<ReferralReceivedDto> {
+  async openCase(@Body() body: OpenCaseDto, @Req() request: FastifyRequest): Promise<ReferralReceivedDto> {
     const cpr = normaliseCpr(body.cpr);
     const context = commandRequestOf(request);
     // A referral builds on no revision the referrer has read, and a failed precondition would tell
@@ -134,8 +134,8 @@ export class CaseCommandsController {
   async erase(
     @Param('caseId', ParseUUIDPipe) rawCaseId: string,
     @Body() body: EraseCitizenDataDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<ErasureOutcome> {
     const caseId = rawCaseId.toLowerCase();
     const context = commandRequestOf(request);
@@ -148,7 +148,7 @@ export class CaseCommandsController {
       correlationId: context.correlationId,
       causationId: context.requestId,
     });
-    if (outcome.revision !== null) response.setHeader('ETag', `"${outcome.revision}"`);
+    if (outcome.revision !== null) response.header('ETag', `"${outcome.revision}"`);
     return outcome;
   }
 
@@ -158,8 +158,8 @@ export class CaseCommandsController {
     caseId: string,
     params: Record<string, string>,
     body: unknown,
-    request: Request,
-    response: Response,
+    request: FastifyRequest,
+    response: FastifyReply,
   ): Promise<CommandAcceptedDto> {
     const context = commandRequestOf(request);
     const input: RouteInput<unknown> = { caseId, params, body, actor: context.actor };
@@ -172,7 +172,7 @@ export class CaseCommandsController {
       row.build(input, toolsFor(dryRun)),
     );
     // A retry gets the answer the first request got (replayed: true tells them apart).
-    response.status(row.status);
+    void response.status(row.status);
     return accepted(caseId, outcome, response);
   }
 
@@ -208,8 +208,8 @@ export class CaseCommandsController {
 /** Stands in for a sealed value while the rules decide on a dry run; never stored. */
 const DRY_RUN_SEALED: Sealed = Object.freeze({ sealed: 'dry-run' });
 
-function accepted(caseId: string, outcome: CommandOutcome<CaseEvent>, response: Response): CommandAcceptedDto {
-  if (outcome.revision !== undefined) response.setHeader('ETag', `"${outcome.revision}"`);
+function accepted(caseId: string, outcome: CommandOutcome<CaseEvent>, response: FastifyReply): CommandAcceptedDto {
+  if (outcome.revision !== undefined) response.header('ETag', `"${outcome.revision}"`);
   return { caseId, revision: outcome.revision ?? null, position: outcome.position ?? null, replayed: outcome.replayed };
 }
 
@@ -240,7 +240,7 @@ function defineRoute(target: typeof CaseCommandsController, row: CommandRoute): 
   const prototype = target.prototype as unknown as Record<string, unknown>;
   if (row.name in prototype) throw new Error(`command route ${row.name} is defined twice`);
   const paramNames = Object.keys(row.params ?? {});
-  async function handler(this: CaseCommandsController, request: Request, response: Response, caseId: string, ...rest: unknown[]) {
+  async function handler(this: CaseCommandsController, request: FastifyRequest, response: FastifyReply, caseId: string, ...rest: unknown[]) {
     const params: Record<string, string> = {};
     paramNames.forEach((name, index) => (params[name] = rest[index] as string));
     const body = row.body ? rest[paramNames.length] : undefined;

@@ -1,6 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
+import { headerOf } from '@samvirke/platform';
 import type { AuthenticatedUser } from '@samvirke/access/authentication/claims';
 
 /** What a write request says besides its body: who, which retry, which revision it builds on. */
@@ -20,11 +21,11 @@ export interface CommandRequest {
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,200}$/;
 const IF_MATCH = /^(?:W\/)?"?(\d{1,15})"?$/;
 
-export function commandRequestOf(request: Request & { user?: AuthenticatedUser; id?: string; correlationId?: string }): CommandRequest {
+export function commandRequestOf(request: FastifyRequest & { user?: AuthenticatedUser; correlationId?: string }): CommandRequest {
   const actor = request.user;
   // The authentication guard runs before every controller; reaching here without a user is a wiring bug.
   if (!actor) throw new Error('write endpoint reached without an authenticated user');
-  const rawKey = request.header('idempotency-key');
+  const rawKey = headerOf(request, 'idempotency-key');
   if (rawKey !== undefined && !IDEMPOTENCY_KEY.test(rawKey)) {
     throw new BadRequestException({
       error: 'Bad Request',
@@ -32,7 +33,7 @@ export function commandRequestOf(request: Request & { user?: AuthenticatedUser; 
       violations: [{ field: 'Idempotency-Key', rule: 'format', message: 'Idempotency-Key must be 8-200 characters of letters, digits and . _ : -' }],
     });
   }
-  const rawIfMatch = request.header('if-match');
+  const rawIfMatch = headerOf(request, 'if-match');
   let expectedRevision: number | undefined;
   // `*` (RFC 9110: "any current representation") asks only that the case exist. Every write but the
   // referral already requires a case the caller sees (404 otherwise, as for a missing one), so `*`
@@ -48,7 +49,6 @@ export function commandRequestOf(request: Request & { user?: AuthenticatedUser; 
     }
     expectedRevision = Number(match[1]);
   }
-  const routePath = (request.route as { path?: string } | undefined)?.path ?? request.path;
   return {
     actor,
     // Without a key a request is its own operation: retries are then the client's risk.
@@ -58,6 +58,6 @@ export function commandRequestOf(request: Request & { user?: AuthenticatedUser; 
     correlationId: request.correlationId ?? randomUUID(),
     requestId: request.id ?? randomUUID(),
     method: request.method,
-    route: `${request.baseUrl ?? ''}${routePath}`,
+    route: request.routeOptions.url ?? request.url.split('?')[0],
   };
 }

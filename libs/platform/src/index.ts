@@ -13,3 +13,4 @@ export * from './metrics/metrics.controller';
 export * from './database/pool-connection-loss';
 export * from './disclosure/small-cell-suppression';
 export * from './jobs/scheduled-job';
+export * from './http/request-header';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@samvirke/event-store';
 import { createLogger, loadConfig } from '@samvirke/platform';
 import type { Projection } from '@samvirke/projections';
@@ -41,7 +41,7 @@ function poisonProjection(poisonEntryId: string): Projection {
 describe('a projection that throws on one event', () => {
   const poisonEntryId = randomUUID();
   let database: OwnDatabase;
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let baseUrl: string;
   let store: EventStore;
   let pool: Pool;

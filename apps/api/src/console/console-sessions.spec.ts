@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SessionRequestRefused } from '@samvirke/access';
 import { loadConsoleConfig } from './console-config';
 import { MasterKeyring, SecretBytes } from '@samvirke/privacy';
@@ -9,13 +9,12 @@ import type { AppConfig } from '@samvirke/platform';
 const config = loadConsoleConfig({}, { production: false, host: '127.0.0.1', port: 3000 } as AppConfig);
 const user = { userId: 'coord-01', agency: 'BIF', roles: ['coordinator' as const] };
 
-/** What the sessions touch of an Express response: the cookie it sets. */
+/** What the sessions touch of a Fastify reply: the cookies it sets (@fastify/cookie's setCookie, which clears one too). */
 function responseRecorder() {
   const cookies: Array<{ name: string; value: string; options: Record<string, unknown> }> = [];
   const response = {
-    cookie: (name: string, value: string, options: Record<string, unknown>) => cookies.push({ name, value, options }),
-    clearCookie: () => undefined,
-  } as unknown as Response;
+    setCookie: (name: string, value: string, options: Record<string, unknown>) => cookies.push({ name, value, options }),
+  } as unknown as FastifyReply;
   return { response, cookies };
 }
 
@@ -46,8 +45,8 @@ class MemoryStore implements ConsoleSessionStore {
 
 const keyring = new MasterKeyring([{ version: 'test1', key: new SecretBytes(Buffer.alloc(32, 9)) }]);
 
-function request(method: string, headers: Record<string, string>): Request {
-  return { method, headers } as unknown as Request;
+function request(method: string, headers: Record<string, string>): FastifyRequest {
+  return { method, headers } as unknown as FastifyRequest;
 }
 
 describe('ConsoleSessions', () => {

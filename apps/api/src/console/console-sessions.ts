@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+// reply.setCookie: @fastify/cookie, registered by mountConsole in the context of the routes that sign in and out.
+import type {} from '@fastify/cookie';
 import type { Pool } from 'pg';
 import { SessionRequestRefused, type AuthenticatedUser, type SessionAuthenticator } from '@samvirke/access';
 import type { MasterKeyring } from '@samvirke/privacy';
@@ -98,8 +100,8 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const SEALING_INFO = 'samvirke console session tokens v1';
 
-/** Reads one cookie from the Cookie header (no cookie-parser needed for two names). */
-export function cookieOf(request: Request, name: string): string | undefined {
+/** Reads one cookie from the Cookie header (no cookie parser needed for two names, on any route). */
+export function cookieOf(request: FastifyRequest, name: string): string | undefined {
   const header = request.headers.cookie;
   if (!header) return undefined;
   for (const part of header.split(';')) {
@@ -113,6 +115,24 @@ export function cookieOf(request: Request, name: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/** The attributes the console's cookies are set and cleared with. */
+export interface CookieAttributes {
+  httpOnly: boolean;
+  sameSite: 'lax';
+  secure: boolean;
+  path: string;
+}
+
+/** Sets a cookie for `maxAgeMs` milliseconds: `Max-Age` (seconds) and `Expires`, both, as browsers old and new read one or the other. */
+export function setCookie(reply: FastifyReply, name: string, value: string, attributes: CookieAttributes, maxAgeMs: number): void {
+  reply.setCookie(name, value, { ...attributes, maxAge: Math.floor(maxAgeMs / 1000), expires: new Date(Date.now() + maxAgeMs) });
+}
+
+/** Clears a cookie: empty, expired at the epoch, with the attributes it was set with. */
+export function clearCookie(reply: FastifyReply, name: string, attributes: CookieAttributes): void {
+  reply.setCookie(name, '', { ...attributes, expires: new Date(1) });
 }
 
 function sameSecret(a: string, b: string): boolean {
@@ -163,7 +183,7 @@ export class ConsoleSessions implements SessionAuthenticator {
     return this.config?.secureCookies ? '__Host-samvirke-session' : 'samvirke-session';
   }
 
-  async create(user: AuthenticatedUser, idToken: string | undefined, response: Response): Promise<ConsoleSession> {
+  async create(user: AuthenticatedUser, idToken: string | undefined, reply: FastifyReply): Promise<ConsoleSession> {
     const { config, store } = this.required();
     const now = Date.now();
     await store.deleteExpired(...this.cutoffs(config, now));
@@ -178,18 +198,12 @@ export class ConsoleSessions implements SessionAuthenticator {
       createdAt: now,
       lastUsedAt: now,
     });
-    response.cookie(this.cookieName, id, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: config.secureCookies,
-      path: '/',
-      maxAge: config.sessionHours * 3_600_000,
-    });
+    setCookie(reply, this.cookieName, id, this.cookieAttributes(), config.sessionHours * 3_600_000);
     return { user, csrfToken: csrfTokenOf(id), idToken, createdAt: now, lastUsedAt: now };
   }
 
   /** The live session of the request's cookie, touched; an expired one is deleted. */
-  async find(request: Request): Promise<ConsoleSession | undefined> {
+  async find(request: FastifyRequest): Promise<ConsoleSession | undefined> {
     if (!this.config || !this.store) return undefined;
     const id = cookieOf(request, this.cookieName);
     if (!id || !SESSION_ID.test(id)) return undefined;
@@ -201,14 +215,14 @@ export class ConsoleSessions implements SessionAuthenticator {
     return { user: stored.actor, csrfToken: csrfTokenOf(id), idToken, createdAt: stored.createdAt, lastUsedAt: stored.lastUsedAt };
   }
 
-  async end(request: Request, response: Response): Promise<void> {
+  async end(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const id = cookieOf(request, this.cookieName);
     if (id && this.store) await this.store.delete(sessionIdHash(id));
-    response.clearCookie(this.cookieName, { httpOnly: true, sameSite: 'lax', secure: this.config?.secureCookies ?? false, path: '/' });
+    clearCookie(reply, this.cookieName, this.cookieAttributes());
   }
 
   /** Throws SessionRequestRefused for a write without the CSRF token or from another origin. */
-  checkWrite(request: Request, session: ConsoleSession): void {
+  checkWrite(request: FastifyRequest, session: ConsoleSession): void {
     if (SAFE_METHODS.has(request.method.toUpperCase())) return;
     const origin = request.headers.origin;
     if (origin !== undefined && origin !== new URL(this.required().config.publicUrl).origin) throw new SessionRequestRefused('origin');
@@ -216,11 +230,15 @@ export class ConsoleSessions implements SessionAuthenticator {
     if (typeof token !== 'string' || !sameSecret(token, session.csrfToken)) throw new SessionRequestRefused('csrf-token');
   }
 
-  async authenticate(request: Request): Promise<AuthenticatedUser | null> {
+  async authenticate(request: FastifyRequest): Promise<AuthenticatedUser | null> {
     const session = await this.find(request);
     if (!session) return null;
     this.checkWrite(request, session);
     return session.user;
+  }
+
+  private cookieAttributes(): CookieAttributes {
+    return { httpOnly: true, sameSite: 'lax', secure: this.config?.secureCookies ?? false, path: '/' };
   }
 
   /** [created after, last used after]: the absolute and the idle expiry as of `now`. */

@@ -5,7 +5,8 @@ import { ConsoleSessions } from './console-sessions';
 /**
  * The console's sessions as the API's authentication sees them: the guard asks SESSION_AUTHENTICATOR
  * for a request without an Authorization header. The routes (sign-in, the web app, the development
- * identity provider) are plain Express handlers mounted by mountConsole (see console-routes.ts).
+ * identity provider) are Fastify routes in encapsulated plugins registered by mountConsole (see
+ * console-routes.ts), outside Nest's router.
  */
 @Global()
 @Module({

@@ -1,5 +1,6 @@
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
-import { Router, urlencoded, type Request, type Response, type NextFunction } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { demoUsers, type DemoUser } from '@samvirke/demo';
 
 /** The path the development identity provider is mounted under, on the API's own port. */
@@ -10,9 +11,15 @@ export interface DevIdentityProvider {
   issuer: string;
   clientId: string;
   clientSecret: string;
-  /** Express handlers to mount at DEV_IDP_PATH. */
-  router: Router;
+  /**
+   * Its routes, as a Fastify plugin to register unprefixed (the paths include DEV_IDP_PATH) in a
+   * context of its own: it leaves request bodies unread for oidc-provider, which reads them itself.
+   */
+  plugin: (instance: FastifyInstance) => Promise<void>;
 }
+
+/** The login form's body (a demo user's id): at most 2 kB. */
+const LOGIN_FORM_LIMIT = 2 * 1024;
 
 const ROLE_WORDS: Record<DemoUser['role'], string> = {
   coordinator: 'Koordinatorer',
@@ -113,33 +120,76 @@ export function createDevIdentityProvider(publicUrl: string): DevIdentityProvide
     ttl: { Session: 8 * 3600, Grant: 8 * 3600, Interaction: 600, AuthorizationCode: 60, AccessToken: 600, IdToken: 600 },
   });
 
-  const router = Router();
-  router.get('/interaction/:uid', (request: Request, response: Response, next: NextFunction) => {
-    provider
-      .interactionDetails(request, response)
-      .then((details) => {
-        response.setHeader('Content-Type', 'text/html; charset=utf-8');
-        response.send(loginPage(details.uid, users));
-      })
-      .catch(next);
-  });
-  router.post('/interaction/:uid/login', urlencoded({ extended: false, limit: '2kb' }), (request: Request, response: Response, next: NextFunction) => {
-    const form = request.body as { userId?: unknown } | undefined;
-    const userId = typeof form?.userId === 'string' ? form.userId : '';
-    if (!byId.has(userId)) {
-      response.status(400).type('text/plain').send('unknown demo user');
-      return;
-    }
-    provider.interactionFinished(request, response, { login: { accountId: userId } }, { mergeWithLastSubmission: false }).catch(next);
-  });
-  router.use(provider.callback());
-  return { issuer, clientId: DEV_CLIENT_ID, clientSecret, router };
+  const handOver = provider.callback();
+  const plugin = async (instance: FastifyInstance): Promise<void> => {
+    // oidc-provider reads the bodies of its own endpoints (the token endpoint's form, ...) from the
+    // request stream: nothing here parses or refuses one (the API's JSON parser included).
+    instance.removeAllContentTypeParsers();
+    instance.addContentTypeParser('*', leaveUnread);
+
+    instance.get(`${DEV_IDP_PATH}/interaction/:uid`, async (request: FastifyRequest, reply: FastifyReply) => {
+      const details = await provider.interactionDetails(request.raw, reply.raw);
+      return reply.header('Content-Type', 'text/html; charset=utf-8').send(loginPage(details.uid, users));
+    });
+
+    // The login form, in a context of its own: only its body is parsed here.
+    await instance.register(async (form: FastifyInstance) => {
+      form.removeAllContentTypeParsers();
+      form.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: LOGIN_FORM_LIMIT }, (_request, body, done) => {
+        done(null, new URLSearchParams(body as string));
+      });
+      // Another type is not parsed: no user is chosen (400 below).
+      form.addContentTypeParser('*', leaveUnread);
+      form.post(`${DEV_IDP_PATH}/interaction/:uid/login`, async (request: FastifyRequest, reply: FastifyReply) => {
+        const chosen = request.body instanceof URLSearchParams ? request.body.getAll('userId') : [];
+        const userId = chosen.length === 1 ? chosen[0] : '';
+        if (!byId.has(userId)) return reply.code(400).header('Content-Type', 'text/plain; charset=utf-8').send('unknown demo user');
+        const returnTo = await provider.interactionResult(request.raw, reply.raw, { login: { accountId: userId } }, { mergeWithLastSubmission: false });
+        // What oidc-provider's interactionFinished answers: 303 to the authorization endpoint's resume.
+        return reply.code(303).header('Location', returnTo).send();
+      });
+    });
+
+    // Everything else under DEV_IDP_PATH (discovery, authorization, token, userinfo, jwks, ...) is
+    // oidc-provider's: it gets the Node request and response, with the path relative to the mount.
+    const toProvider = (request: FastifyRequest, reply: FastifyReply): void => {
+      reply.hijack();
+      // The headers the API's hooks set on the reply (no-store, the request id) would be lost with it:
+      // the raw response takes them (helmet's are on it already); oidc-provider may override them.
+      for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) reply.raw.setHeader(name, value);
+      mountRelative(request.raw);
+      void handOver(request.raw, reply.raw);
+    };
+    instance.all(DEV_IDP_PATH, toProvider);
+    instance.all(`${DEV_IDP_PATH}/*`, toProvider);
+  };
+  return { issuer, clientId: DEV_CLIENT_ID, clientSecret, plugin };
+}
+
+/** A content type parser that leaves the body in the request stream, unread. */
+function leaveUnread(_request: FastifyRequest, _payload: unknown, done: (error: Error | null, body?: unknown) => void): void {
+  done(null, undefined);
+}
+
+/**
+ * The request as a provider mounted at DEV_IDP_PATH sees it: `url` relative to the mount (oidc-provider
+ * routes on it), `originalUrl` and `baseUrl` for the mount path (it builds its endpoints' URLs from
+ * them: `originalUrl` minus `url`, else `baseUrl`).
+ */
+function mountRelative(raw: IncomingMessage & { originalUrl?: string; baseUrl?: string }): void {
+  const url = raw.url ?? DEV_IDP_PATH;
+  const rest = url.slice(DEV_IDP_PATH.length);
+  raw.originalUrl = url;
+  raw.baseUrl = DEV_IDP_PATH;
+  raw.url = rest.startsWith('/') ? rest : `/${rest}`;
 }
 
 interface OidcProvider {
-  interactionDetails(request: Request, response: Response): Promise<{ uid: string; prompt: { name: string } }>;
-  interactionFinished(request: Request, response: Response, result: Record<string, unknown>, options: Record<string, unknown>): Promise<void>;
-  callback(): (request: Request, response: Response, next: NextFunction) => void;
+  interactionDetails(request: IncomingMessage, response: ServerResponse): Promise<{ uid: string; prompt: { name: string } }>;
+  /** Stores the interaction's result; answers the URL to send the browser to (interactionFinished's 303). */
+  interactionResult(request: IncomingMessage, response: ServerResponse, result: Record<string, unknown>, options: Record<string, unknown>): Promise<string>;
+  /** The provider as a Node request listener (Koa's callback). */
+  callback(): (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 }
 
 interface GrantContext {

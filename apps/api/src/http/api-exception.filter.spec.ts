@@ -5,13 +5,17 @@ import { WrongExpectedRevisionError } from '@samvirke/event-store';
 import { CaseRuleViolation } from '@samvirke/case';
 import { ApiExceptionFilter, problemOf } from './api-exception.filter';
 
-/** What the filter wrote: a plain recorder of the Express calls it makes, not a fake of behaviour. */
+/** What the filter wrote: a plain recorder of the Fastify reply calls it makes, not a fake of behaviour. */
 function answerTo(exception: unknown, request: Record<string, unknown> = {}) {
   const headers = new Map<string, string>();
   const answer = { status: 0, headers, body: undefined as Record<string, unknown> | undefined };
   const response = {
-    headersSent: false,
-    setHeader: (name: string, value: string) => headers.set(name.toLowerCase(), value),
+    sent: false,
+    raw: { headersSent: false },
+    header(name: string, value: string) {
+      headers.set(name.toLowerCase(), value);
+      return this;
+    },
     removeHeader: (name: string) => headers.delete(name.toLowerCase()),
     status(code: number) {
       answer.status = code;
@@ -29,7 +33,7 @@ function answerTo(exception: unknown, request: Record<string, unknown> = {}) {
   const host = {
     switchToHttp: () => ({
       getResponse: () => response,
-      getRequest: () => ({ id: 'req-1', params: {}, query: {}, headers: {}, route: { path: '/x' }, ...request }),
+      getRequest: () => ({ id: 'req-1', params: {}, query: {}, headers: {}, routeOptions: { url: '/x' }, ...request }),
     }),
   };
   const logged: unknown[] = [];

@@ -1,5 +1,5 @@
 import { ArgumentsHost, BadRequestException, Catch, HttpException, HttpStatus, Inject, NotFoundException, type ExceptionFilter } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import type { Logger } from 'pino';
 import {
@@ -36,18 +36,18 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const context = host.switchToHttp();
-    const response = context.getResponse<Response>();
-    const request = context.getRequest<Request & { id?: string }>();
+    const response = context.getResponse<FastifyReply>();
+    const request = context.getRequest<FastifyRequest>();
     const send = (status: number, body: Thrown, headers: Record<string, string> = {}) => {
-      if (response.headersSent) return;
-      for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+      if (response.sent || response.raw.headersSent) return;
+      for (const [name, value] of Object.entries(headers)) response.header(name, value);
       // A route that answers CSV, SVG or an attachment set its own type before it failed: an error
       // is always the problem document below, shown inline, never a download.
       response.removeHeader('Content-Disposition');
       // A strong ETag set by a read that then failed describes no representation of this answer.
       if (!('ETag' in headers)) response.removeHeader('ETag');
-      response.setHeader('Content-Type', PROBLEM_JSON);
-      response.status(status).send(JSON.stringify(withoutRequestInput(problemOf(status, body), request)));
+      response.header('Content-Type', PROBLEM_JSON);
+      void response.status(status).send(JSON.stringify(withoutRequestInput(problemOf(status, body), request)));
     };
 
     if (exception instanceof CaseRuleViolation) {
@@ -98,10 +98,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
       );
     }
     // The body parser's and router's own messages quote the input ("Unexpected token ... is not valid
-    // JSON", "Failed to decode param '%ZZ'"): answer with fixed words instead, never the client's bytes.
+    // JSON", "'/cases/%ZZ' is not a valid url component"): answer with fixed words instead, never the client's bytes.
     const cause = exception instanceof HttpException ? exception.cause : exception;
     if (cause instanceof SyntaxError) return send(HttpStatus.BAD_REQUEST, MALFORMED_JSON);
-    // The depth check (bootstrap.ts) refuses from body-parser's verify hook, tagged like its own errors.
+    // The depth check (http-platform.ts) refuses with its own tag.
     if (typeOf(exception) === 'entity.too.deep' || typeOf(cause) === 'entity.too.deep') {
       return send(HttpStatus.BAD_REQUEST, { ...MALFORMED_JSON, message: 'the request body nests deeper than 32 levels' });
     }
@@ -113,7 +113,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       });
     }
     // No route matched: Nest's answer quotes the method, path and query ("Cannot GET /x?y").
-    if (exception instanceof NotFoundException && request.route === undefined) {
+    if (exception instanceof NotFoundException && request.routeOptions?.url === undefined) {
       return send(HttpStatus.NOT_FOUND, { message: 'there is no such resource; see GET /docs for the API' });
     }
     if (exception instanceof BadRequestException && isParseUuidFailure(exception)) {
@@ -129,7 +129,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const headers = (exception as HttpException & { headers?: Record<string, string> }).headers ?? {};
       return send(status, typeof body === 'string' ? { message: body } : (body as Thrown), headers);
     }
-    // Body parser failures (malformed JSON, too large) arrive as errors with a status, not HttpExceptions.
+    // Fastify's body failures (too large, a bad Content-Length) arrive as errors with a status, not HttpExceptions.
     const status = (exception as { status?: unknown; statusCode?: unknown })?.status ?? (exception as { statusCode?: unknown })?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       if (status === 413) return send(status, { message: 'the request body is too large' });
@@ -226,7 +226,7 @@ export function problemOf(status: number, thrown: Thrown): Record<string, unknow
   };
 }
 
-/** body-parser's tag on its errors ("entity.parse.failed", "entity.too.large", ...). */
+/** The depth check's tag on its error ("entity.too.deep", as body-parser tagged its own). */
 function typeOf(error: unknown): unknown {
   return typeof error === 'object' && error !== null ? (error as { type?: unknown }).type : undefined;
 }
@@ -246,8 +246,8 @@ function isParseUuidFailure(exception: BadRequestException): boolean {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The id parameters of the matched route that are not UUIDs: names from the route, never values. */
-function uuidViolations(request: Request): Array<{ field: string; rule: string; message: string }> {
-  const names = Object.entries(request.params ?? {})
+function uuidViolations(request: FastifyRequest): Array<{ field: string; rule: string; message: string }> {
+  const names = Object.entries((request.params as Record<string, unknown> | undefined) ?? {})
     .filter(([name, value]) => /Id$/.test(name) && !(typeof value === 'string' && UUID.test(value)))
     .map(([name]) => name);
   return (names.length > 0 ? names : ['id']).map((field) => ({ field, rule: 'isUuid', message: `${field} must be a UUID` }));

@@ -1,9 +1,9 @@
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { withoutRequestInput } from './request-input';
 
 /** The exception filter's last line: no string of an error body may carry what the client sent. */
-function requestWith(parts: Partial<Pick<Request, 'params' | 'query' | 'body' | 'headers'>>): Request {
-  return { params: {}, query: {}, body: undefined, headers: {}, ...parts } as unknown as Request;
+function requestWith(parts: Partial<Pick<FastifyRequest, 'params' | 'query' | 'body' | 'headers'>>): FastifyRequest {
+  return { params: {}, query: {}, body: undefined, headers: {}, ...parts } as unknown as FastifyRequest;
 }
 
 describe('withoutRequestInput', () => {

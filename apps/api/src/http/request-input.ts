@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 
 /**
@@ -27,7 +27,7 @@ const PROTOCOL_HEADERS = new Set([
   'keep-alive',
 ]);
 
-export function requestInputValues(request: Request): string[] {
+export function requestInputValues(request: FastifyRequest): string[] {
   const values = new Set<string>();
   const collect = (value: unknown, depth: number): void => {
     if (depth > 40) return;
@@ -65,7 +65,7 @@ const CODE_KEYS = new Set(['reason', 'rule', 'type']);
 /** A key shaped like a DTO field name may legitimately be named back (`violations[].field`). */
 const PLAIN_FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 
-export function withoutRequestInput(body: Record<string, unknown>, request: Request): Record<string, unknown> {
+export function withoutRequestInput(body: Record<string, unknown>, request: FastifyRequest): Record<string, unknown> {
   const inputs = requestInputValues(request);
   if (inputs.length === 0) return body;
   const status = typeof body['status'] === 'number' ? body['status'] : 500;

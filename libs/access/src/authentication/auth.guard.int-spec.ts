@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Module, Post, type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { AddressInfo } from 'node:net';
 import { createTestAuth } from '../../../../test/support/tokens';
 import { AccessModule } from './access.module';
@@ -42,7 +43,7 @@ describe('AuthGuard over HTTP', () => {
     @Module({ imports: [AccessModule.register(auth.authConfig)], controllers: [ProbeController] })
     class ProbeModule {}
     const moduleRef = await Test.createTestingModule({ imports: [ProbeModule] }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
+    app = moduleRef.createNestApplication(new FastifyAdapter(), { logger: false });
     await app.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   });

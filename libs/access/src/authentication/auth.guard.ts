@@ -9,9 +9,10 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import { ModuleRef, Reflector } from '@nestjs/core';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { APP_LOGGER } from '@samvirke/platform/nest/tokens';
+import { headerOf } from '@samvirke/platform/http/request-header';
 import { AuthenticationFailed } from './authentication-failed';
 import { isReadOnlyUser, type AuthenticatedUser, type Role } from './claims';
 import { IS_PUBLIC, OPEN_TO_READ_ONLY, REQUIRED_ROLES, type RequestWithUser } from './decorators';
@@ -59,12 +60,12 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, targets)) return true;
 
     const http = context.switchToHttp();
-    const request = http.getRequest<Request & RequestWithUser>();
-    const user = await this.withOpenedSeals(await this.authenticate(request, http.getResponse<Response>(), context));
+    const request = http.getRequest<FastifyRequest & RequestWithUser>();
+    const user = await this.withOpenedSeals(await this.authenticate(request, http.getResponse<FastifyReply>(), context));
     request.user = user;
 
     const route = `${context.getClass().name}.${context.getHandler().name}`;
-    const purpose = declaredPurpose(request.header('x-purpose'));
+    const purpose = declaredPurpose(headerOf(request, 'x-purpose'));
     if (refusesDisclosureForInvestigation(agencyKindOf(user.agency), purpose, request.method, routePatternOf(request))) {
       this.logger?.info({ userId: user.userId, agency: user.agency, route, rule: 'section-115-2' }, 'request refused');
       const declared = this.reflector.getAllAndOverride<AuditAction | undefined>(AUDIT_AS, targets);
@@ -134,7 +135,7 @@ export class AuthGuard implements CanActivate {
     }
   }
 
-  private async sessionUser(request: Request, context: ExecutionContext): Promise<AuthenticatedUser | null> {
+  private async sessionUser(request: FastifyRequest, context: ExecutionContext): Promise<AuthenticatedUser | null> {
     if (this.sessions === undefined) {
       try {
         this.sessions = this.moduleRef.get<SessionAuthenticator>(SESSION_AUTHENTICATOR, { strict: false });
@@ -153,7 +154,7 @@ export class AuthGuard implements CanActivate {
     }
   }
 
-  private async authenticate(request: Request, response: Response, context: ExecutionContext): Promise<AuthenticatedUser> {
+  private async authenticate(request: FastifyRequest, response: FastifyReply, context: ExecutionContext): Promise<AuthenticatedUser> {
     // No Authorization header: the browser console's session cookie, where the app has sessions.
     // A request that sends a header is judged by it alone, so machine clients see no change.
     if (request.headers.authorization === undefined) {
@@ -170,7 +171,7 @@ export class AuthGuard implements CanActivate {
       // A JWKS outage locks everyone out: that is an operator's problem, so it is a warning.
       if (reason === 'KEYS_UNAVAILABLE') this.logger?.warn({ reason, route }, 'cannot fetch the identity provider keys');
       else this.logger?.debug({ reason, route }, 'request not authenticated');
-      response.setHeader('WWW-Authenticate', 'Bearer');
+      response.header('WWW-Authenticate', 'Bearer');
       throw new UnauthorizedException({ ...UNAUTHORIZED_BODY });
     }
   }

@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { AuthenticatedUser } from './claims';
 
 /**
@@ -14,7 +14,7 @@ export interface SessionAuthenticator {
    * SessionRequestRefused when a session is present but the request may not use it (a write without
    * the session's CSRF token, or from another origin).
    */
-  authenticate(request: Request): Promise<AuthenticatedUser | null>;
+  authenticate(request: FastifyRequest): Promise<AuthenticatedUser | null>;
 }
 
 export class SessionRequestRefused extends Error {

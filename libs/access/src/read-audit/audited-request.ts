@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { AuthenticatedUser } from '../authentication/claims';
 import type { AuditEntry } from './audit-log';
 import type { AuditAction, AuditPurpose } from './audit-vocabulary';
@@ -68,10 +68,9 @@ export function uuidOrNull(value: unknown): string | null {
   return typeof value === 'string' && UUID.test(value) ? value.toLowerCase() : null;
 }
 
-/** The route pattern Express matched (/cases/:caseId/timeline), never the concrete URL. */
-export function routePatternOf(request: Request): string {
-  const path = (request.route as { path?: unknown } | undefined)?.path;
-  return typeof path === 'string' ? `${request.baseUrl ?? ''}${path}` : 'unmatched';
+/** The route pattern the request matched (/cases/:caseId/timeline), never the concrete URL. */
+export function routePatternOf(request: FastifyRequest): string {
+  return request.routeOptions?.url ?? 'unmatched';
 }
 
 /**
@@ -80,14 +79,14 @@ export function routePatternOf(request: Request): string {
  * one: a route without :caseId can still be about one case (opening a case answers with its id).
  */
 export function auditEntryOf(
-  request: Request & { id?: string },
+  request: FastifyRequest,
   user: AuthenticatedUser,
   details: { purpose: AuditPurpose; declared?: AuditAction; outcome: number; result?: unknown },
 ): AuditEntry {
   const criteria = { ...criteriaOf(request.query), ...((request as AuditedCaseRequest)[AUDITED_DETAILS] ?? {}) };
   const params = (request.params ?? {}) as Record<string, unknown>;
   return {
-    requestId: request.id ?? null,
+    requestId: request.id,
     userId: user.userId,
     agency: user.agency,
     roles: user.roles,
@@ -103,24 +102,24 @@ export function auditEntryOf(
 }
 
 const AUDITED_CASE = Symbol('samvirke:audited-case');
-type AuditedCaseRequest = Request & { [AUDITED_CASE]?: string; [AUDITED_DETAILS]?: AuditCriteria };
+type AuditedCaseRequest = FastifyRequest & { [AUDITED_CASE]?: string; [AUDITED_DETAILS]?: AuditCriteria };
 
 /**
  * Names the case a request was about, for the audit row only, where the answer must not name it
  * (a referral answers the same whether or not the citizen had a case; the auditor sees which).
  */
-export function recordAuditedCase(request: Request, caseId: string): void {
+export function recordAuditedCase(request: FastifyRequest, caseId: string): void {
   (request as AuditedCaseRequest)[AUDITED_CASE] = caseId;
 }
 
 const AUDITED_DETAILS = Symbol('samvirke:audited-details');
-type AuditedDetailsRequest = Request & { [AUDITED_DETAILS]?: AuditCriteria };
+type AuditedDetailsRequest = FastifyRequest & { [AUDITED_DETAILS]?: AuditCriteria };
 
 /**
  * Adds what the request's body states to its audit row's criteria, where the law wants it logged
  * with the access (the reason given for opening a sealed identity). Bodies are never logged whole.
  */
-export function recordAuditedDetails(request: Request, details: AuditCriteria): void {
+export function recordAuditedDetails(request: FastifyRequest, details: AuditCriteria): void {
   (request as AuditedDetailsRequest)[AUDITED_DETAILS] = details;
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Controller, Get, Module, NotFoundException, Param, Post, Query, type INestApplication } from '@nestjs/common';
 import { APP_INTERCEPTOR, NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Pool } from 'pg';
 import pino from 'pino';
 import { APP_LOGGER } from '@samvirke/platform/nest/tokens';
@@ -87,7 +88,8 @@ describe('ReadAuditInterceptor (real app, PostgreSQL)', () => {
       ],
     })
     class ProbeModule {}
-    const nest = await NestFactory.create(ProbeModule, { logger: false });
+    // On the API's HTTP platform: the route pattern comes from Fastify's matched route.
+    const nest = await NestFactory.create(ProbeModule, new FastifyAdapter(), { logger: false });
     await nest.listen(0, '127.0.0.1');
     return nest;
   }

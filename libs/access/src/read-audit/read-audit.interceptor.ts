@@ -1,15 +1,16 @@
 import { Inject, Injectable, ServiceUnavailableException, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { catchError, mergeMap, throwError, type Observable } from 'rxjs';
 import { APP_LOGGER } from '@samvirke/platform/nest/tokens';
+import { headerOf } from '@samvirke/platform/http/request-header';
 import type { RequestWithUser } from '../authentication/decorators';
 import { AUDIT_UNAVAILABLE_BODY, AuditLog, type AuditEntry } from './audit-log';
 import { AUDIT_AS, purposeFromHeader, type AuditAction } from './audit-vocabulary';
 import { auditEntryOf, isAuditedRoute, routePatternOf } from './audited-request';
 
-type AuditedRequest = Request & RequestWithUser & { id?: string };
+type AuditedRequest = FastifyRequest & RequestWithUser;
 
 export { AUDIT_UNAVAILABLE_BODY };
 
@@ -44,11 +45,11 @@ export class ReadAuditInterceptor implements NestInterceptor {
     if (context.getType() !== 'http') return next.handle();
     const http = context.switchToHttp();
     const request = http.getRequest<AuditedRequest>();
-    const response = http.getResponse<Response>();
+    const response = http.getResponse<FastifyReply>();
     const user = request.user;
     if (!user || !isAuditedRoute(routePatternOf(request))) return next.handle();
 
-    const purpose = purposeFromHeader(request.header('x-purpose'));
+    const purpose = purposeFromHeader(headerOf(request, 'x-purpose'));
     const declared = this.reflector.getAllAndOverride<AuditAction | undefined>(AUDIT_AS, [context.getHandler(), context.getClass()]);
     const entry = (outcome: number, result?: unknown): AuditEntry => auditEntryOf(request, user, { purpose, declared, outcome, result });
 
@@ -73,7 +74,7 @@ export class ReadAuditInterceptor implements NestInterceptor {
     }
   }
 
-  private recordWhenFinished(response: Response, entry: (outcome: number) => AuditEntry): void {
+  private recordWhenFinished(response: FastifyReply, entry: (outcome: number) => AuditEntry): void {
     let done = false;
     const write = () => {
       if (done) return;
@@ -82,7 +83,7 @@ export class ReadAuditInterceptor implements NestInterceptor {
         this.logger.error({ errorName: error instanceof Error ? error.name : typeof error }, 'audit log write failed for a refused request');
       });
     };
-    response.once('finish', write);
-    response.once('close', write);
+    response.raw.once('finish', write);
+    response.raw.once('close', write);
   }
 }

@@ -16,7 +16,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Pool } from 'pg';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@samvirke/access';
 import { copenhagenDate } from '@samvirke/case';
@@ -284,13 +284,13 @@ export class EffectsController {
   async report(
     @Param('code') code: string,
     @Query() query: MeasureReportQueryDto,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<LabelledReport | string> {
     const report = await this.compute(code, query);
-    response.setHeader('measure-definition-version', String(report.definitionVersion));
+    response.header('measure-definition-version', String(report.definitionVersion));
     if (query.format === 'csv') {
-      response.setHeader('content-type', 'text/csv; charset=utf-8');
-      response.setHeader('content-disposition', `attachment; filename="${report.measure.code}-${report.measurementDate}.csv"`);
+      response.header('content-type', 'text/csv; charset=utf-8');
+      response.header('content-disposition', `attachment; filename="${report.measure.code}-${report.measurementDate}.csv"`);
       return 'areas' in report ? areaReportCsv(report) : measureReportCsv(report);
     }
     return report;
@@ -302,12 +302,16 @@ export class EffectsController {
       "A measure's total as a series over measurement dates (the last day of each month or quarter, from..to); format=csv for CSV. A point that differs from the last shown one by a small group is hidden.",
   })
   @ApiTextOrJsonResponse('JSON, or CSV with format=csv.', ['text/csv'], MeasureSeriesDto)
-  async series(@Param('code') code: string, @Query() query: SeriesQueryDto, @Res({ passthrough: true }) response: Response): Promise<MeasureSeries | string> {
+  async series(
+    @Param('code') code: string,
+    @Query() query: SeriesQueryDto,
+    @Res({ passthrough: true }) response: FastifyReply,
+  ): Promise<MeasureSeries | string> {
     const { series } = await this.computeSeries(code, query);
-    response.setHeader('measure-definition-version', String(series.definitionVersion));
+    response.header('measure-definition-version', String(series.definitionVersion));
     if (query.format === 'csv') {
-      response.setHeader('content-type', 'text/csv; charset=utf-8');
-      response.setHeader('content-disposition', `attachment; filename="${series.measure}-series.csv"`);
+      response.header('content-type', 'text/csv; charset=utf-8');
+      response.header('content-disposition', `attachment; filename="${series.measure}-series.csv"`);
       return measureSeriesCsv(series);
     }
     return series;
@@ -378,11 +382,11 @@ export class EffectsController {
       'Status figures on a date for the people enrolled then: in a wage-subsidy job, in a job or education, self-sufficient, in custody; format=csv for CSV. Small cells suppressed across all four figures.',
   })
   @ApiTextOrJsonResponse('JSON, or CSV with format=csv.', ['text/csv'], StatusReportDto)
-  async status(@Query() query: StatusQueryDto, @Res({ passthrough: true }) response: Response): Promise<StatusReport | string> {
+  async status(@Query() query: StatusQueryDto, @Res({ passthrough: true }) response: FastifyReply): Promise<StatusReport | string> {
     const report = await this.computeStatus(query);
     if (query.format === 'csv') {
-      response.setHeader('content-type', 'text/csv; charset=utf-8');
-      response.setHeader('content-disposition', `attachment; filename="status-${report.date}.csv"`);
+      response.header('content-type', 'text/csv; charset=utf-8');
+      response.header('content-disposition', `attachment; filename="status-${report.date}.csv"`);
       return statusReportCsv(report);
     }
     return report;
@@ -433,11 +437,11 @@ export class EffectsController {
       "Per person, charges and convictions in the N months before enrolment against the N after, for a programme's cohort (first enrolment in cohortYear) against a comparison group (previous-cohort or not-enrolled); Wilson 95 % intervals; a note when too small to compare; format=csv for CSV.",
   })
   @ApiTextOrJsonResponse('JSON, or CSV with format=csv.', ['text/csv'], ReductionReportDto)
-  async reductions(@Query() query: ReductionQueryDto, @Res({ passthrough: true }) response: Response): Promise<LabelledReductionReport | string> {
+  async reductions(@Query() query: ReductionQueryDto, @Res({ passthrough: true }) response: FastifyReply): Promise<LabelledReductionReport | string> {
     const report = await this.computeReductions(query);
     if (query.format === 'csv') {
-      response.setHeader('content-type', 'text/csv; charset=utf-8');
-      response.setHeader('content-disposition', `attachment; filename="reductions-${report.programme}-${report.cohortYear}.csv"`);
+      response.header('content-type', 'text/csv; charset=utf-8');
+      response.header('content-disposition', `attachment; filename="reductions-${report.programme}-${report.cohortYear}.csv"`);
       return reductionReportCsv(report);
     }
     return report;
@@ -507,7 +511,7 @@ export class EffectsController {
   @ApiOperation({ summary: 'Import the district safety index from CSV (text/csv body, or JSON {"csv": "..."}); all or nothing.' })
   @ApiOkResponse({ description: 'How many rows were imported (`imported`).', type: SafetyIndexImportedDto })
   @ApiConsumes('text/csv', 'application/json')
-  async importSafetyIndex(@Req() request: Request, @Body() body: unknown, @Query() query: SafetyIndexImportQueryDto): Promise<{ imported: number }> {
+  async importSafetyIndex(@Req() request: FastifyRequest, @Body() body: unknown, @Query() query: SafetyIndexImportQueryDto): Promise<{ imported: number }> {
     const csv = await csvFrom(request, body);
     const area = query.area ?? 'district';
     const known = new Set(area === 'estate' ? this.estates.estates.keys() : this.referenceData.districts.keys());
@@ -650,11 +654,12 @@ export class EffectsController {
 }
 
 /** The JSON body parser leaves a text/csv body unread, so it is read here, with a size limit. */
-async function csvFrom(request: Request, body: unknown): Promise<string> {
+async function csvFrom(request: FastifyRequest, body: unknown): Promise<string> {
   if ((request.headers['content-type'] ?? '').startsWith('text/csv')) {
     const chunks: Buffer[] = [];
     let size = 0;
-    for await (const chunk of request) {
+    // Left unread by the body parsers (http-platform.ts): read here, as far as the limit.
+    for await (const chunk of request.raw) {
       size += (chunk as Buffer).length;
       if (size > MAX_CSV_BYTES) throw new BadRequestException({ error: 'Bad Request', message: `the CSV must be at most ${MAX_CSV_BYTES} bytes` });
       chunks.push(chunk as Buffer);

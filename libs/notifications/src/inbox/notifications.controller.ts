@@ -16,7 +16,8 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { OutgoingHttpHeaders } from 'node:http';
+import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@samvirke/access';
 import { CaseGate } from '@samvirke/commands';
 import { CLOCK, type Clock } from '@samvirke/platform';
@@ -70,7 +71,7 @@ export class NotificationsController {
     @Query() query: NotificationStreamQueryDto,
     @Headers('last-event-id') lastEventId: string | undefined,
     @Headers('accept') accept: string | undefined,
-    @Res() response: Response,
+    @Res() reply: FastifyReply,
   ): Promise<void> {
     // The route speaks only text/event-stream (EventSource always asks for it): anything else gets a
     // prompt 406 instead of a response that never ends.
@@ -79,12 +80,17 @@ export class NotificationsController {
     }
     const resumeFrom = lastEventId !== undefined && /^\d{1,18}$/.test(lastEventId.trim()) ? lastEventId.trim() : query.lastEventId;
     let cursor = resumeFrom ?? (await this.inbox.latestSequence());
-    response.status(200);
-    response.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
-    response.setHeader('Cache-Control', 'no-store');
-    response.setHeader('Connection', 'keep-alive');
-    response.setHeader('X-Accel-Buffering', 'no');
-    response.flushHeaders();
+    // The stream is written to the socket directly: Fastify lets go of the reply, and the headers
+    // every answer carries (no-store, the request id) go out with the stream's own.
+    reply.hijack();
+    const response = reply.raw;
+    response.writeHead(200, {
+      ...(reply.getHeaders() as OutgoingHttpHeaders),
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
     response.write('retry: 2000\n\n');
 
     let closed = false;

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpStatus, Module, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, HealthIndicatorService, TerminusModule, type HealthCheckResult, type HealthIndicatorFunction } from '@nestjs/terminus';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { HealthRegistry, type ComponentHealth } from './health-registry';
 import { PublicRoute } from '../nest/public-route';
 import { ComponentHealthDto, HealthReportDto, LivenessDto, ReadinessDto } from './health-answers.dto';
@@ -32,10 +32,10 @@ export class HealthController {
   @ApiOperation({ summary: 'Health of each component (database, event store, projections); 503 when one is down. No token needed.' })
   @ApiOkResponse({ type: HealthReportDto, description: 'Every component is up.' })
   @ApiServiceUnavailableResponse({ type: HealthReportDto, description: 'A component is down: the same report, status `degraded` (not problem details).' })
-  async health(@Res() response: Response) {
+  async health(@Res() response: FastifyReply) {
     const result = await this.run(this.registry.names());
     const up = result.status === 'ok' || result.status === 'degraded';
-    response.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({ status: up ? 'ok' : 'degraded', up, components: components(result) });
+    void response.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).send({ status: up ? 'ok' : 'degraded', up, components: components(result) });
   }
 
   /** Liveness: the process answers. Restarting it would not help with anything else. */
@@ -51,10 +51,10 @@ export class HealthController {
   @ApiOperation({ summary: 'Readiness: the database and event store answer (503 otherwise). No token needed.' })
   @ApiOkResponse({ type: ReadinessDto, description: 'Ready.' })
   @ApiServiceUnavailableResponse({ type: ReadinessDto, description: 'The database or the event store does not answer: status `not ready`.' })
-  async ready(@Res() response: Response) {
+  async ready(@Res() response: FastifyReply) {
     const result = await this.run(this.registry.names().filter((name) => READINESS.includes(name)));
     const ready = result.status === 'ok' || result.status === 'degraded';
-    response.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({ status: ready ? 'ready' : 'not ready' });
+    void response.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).send({ status: ready ? 'ready' : 'not ready' });
   }
 
   private async run(names: string[]): Promise<HealthCheckResult> {

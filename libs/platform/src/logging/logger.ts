@@ -62,7 +62,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
  * exceptions, @nestjs/terminus). Its per-request middleware (pino-http) is not mounted: it built a
  * child logger per request (bindings serialized and redacted: about 0.1 ms of the API's CPU per
  * request under load, `bench/README.md`, seventh round) for log lines Nest writes during a request,
- * and there are none: errors go through the API's exception filter, and RequestContextMiddleware
+ * and there are none: errors go through the API's exception filter, and registerRequestContext (apps/api/src/http/http-platform.ts)
  * writes the one line per request with its ids, route pattern, status and duration.
  */
 function nestLoggerParams(logger: Logger): NestPinoParams {

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { PublicRoute } from '../nest/public-route';
 import { APP_METRICS, type AppMetrics } from './metrics';
 
@@ -25,9 +25,9 @@ export class MetricsController {
   @ApiOperation({ summary: 'Prometheus metrics (text exposition format). No token needed; keep it on the internal network.' })
   @ApiProduces('text/plain')
   @ApiOkResponse({ description: 'The metrics, in the Prometheus text exposition format.', content: { 'text/plain': { schema: { type: 'string' } } } })
-  async scrape(@Res() response: Response) {
+  async scrape(@Res() response: FastifyReply) {
     await Promise.all(this.collectors.map((collect) => collect().catch(() => undefined)));
-    response.setHeader('Content-Type', this.metrics.registry.contentType);
-    response.send(await this.metrics.registry.metrics());
+    const text = await this.metrics.registry.metrics();
+    void response.header('Content-Type', this.metrics.registry.contentType).send(text);
   }
 }

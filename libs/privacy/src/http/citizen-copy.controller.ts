@@ -13,7 +13,7 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import { ApiExtraModels, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles, canSeeCase, refuseUnopenedSeal, type AuthenticatedUser } from '@samvirke/access';
 import { AuditAs } from '@samvirke/access/read-audit/audit-vocabulary';
 import { CLOCK, type Clock } from '@samvirke/platform/nest/tokens';
@@ -78,7 +78,7 @@ export class CitizenCopyController {
   async copy(
     @Param('caseId', ParseUUIDPipe) rawCaseId: string,
     @CurrentUser() user: AuthenticatedUser,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
     @Query('format') rawFormat?: string,
     @Query('lang') rawLang?: string,
     @Headers('accept-language') acceptLanguage?: string,
@@ -99,17 +99,17 @@ export class CitizenCopyController {
       throw new NotFoundException({ error: 'Not Found', message: 'no case with this id' });
     }
     refuseUnopenedSeal(user, copy.caseId, copy.events);
-    response.setHeader('Cache-Control', 'no-store');
+    response.header('Cache-Control', 'no-store');
     if (format === 'json') return copy;
-    response.setHeader('Content-Language', lang);
+    response.header('Content-Language', lang);
     const html = renderCitizenCopyHtml(copy, this.reference, lang);
     if (format === 'html') {
-      response.type('text/html; charset=utf-8');
+      void response.type('text/html; charset=utf-8');
       return html;
     }
     const pdf = await this.pdf.render(html);
-    response.type('application/pdf');
-    response.setHeader('Content-Disposition', `attachment; filename="${lang === 'da' ? 'indsigt' : 'citizen-copy'}-${copy.caseId}.pdf"`);
+    void response.type('application/pdf');
+    response.header('Content-Disposition', `attachment; filename="${lang === 'da' ? 'indsigt' : 'citizen-copy'}-${copy.caseId}.pdf"`);
     return new StreamableFile(pdf);
   }
 }

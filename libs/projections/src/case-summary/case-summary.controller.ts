@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, NotFoundException, Optional, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Pool } from 'pg';
 import { CurrentUser, type AuthenticatedUser } from '@samvirke/access';
@@ -73,14 +73,14 @@ export class CaseSummaryController {
     @CurrentUser() user: AuthenticatedUser,
     @Param('caseId', ParseUUIDPipe) caseId: string,
     @Query() query: ConsistencyQueryDto,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<CaseSummaryDto> {
     await awaitReadModels(this.progress, [CASE_SUMMARY_PROJECTION_NAME], query.consistentWith);
     const row = await findSummary(this.pool, user, caseId);
     if (row === undefined) throw new NotFoundException({ error: 'Not Found', message: 'no case with this id that you may see' });
     const [view] = await this.views(user, [row], this.eligibilityCondition());
     // Strong: the revision names the case's state exactly, unlike a hash of this reader's view.
-    response.setHeader('ETag', `"${view.revision}"`);
+    response.header('ETag', `"${view.revision}"`);
     return view;
   }
 

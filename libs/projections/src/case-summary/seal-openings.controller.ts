@@ -14,7 +14,7 @@ import {
 } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { Pool } from 'pg';
 import { CurrentUser, OpenToReadOnlyUsers, type AuthenticatedUser } from '@samvirke/access';
 import { AuditLog, SEAL_OPENING_HOURS } from '@samvirke/access/read-audit/audit-log';
@@ -91,7 +91,7 @@ export class SealOpeningsController {
     @CurrentUser() user: AuthenticatedUser,
     @Param('caseId', ParseUUIDPipe) rawCaseId: string,
     @Body() body: OpenSealDto,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
   ): Promise<SealOpenedDto> {
     const caseId = rawCaseId.toLowerCase();
     const row = await findSummary(this.pool, user, caseId);

@@ -1,0 +1,29 @@
+import { MAX_JSON_DEPTH, parseJsonBody } from './http-platform';
+
+const parse = (text: string) => parseJsonBody(Buffer.from(text, 'utf8'));
+
+describe('parseJsonBody: the JSON bodies the API reads', () => {
+  it('reads an object or an array, and an empty body as {}', () => {
+    expect(parse('{"a":[1,{"b":"c"}]}')).toEqual({ a: [1, { b: 'c' }] });
+    expect(parse(' \n[1, 2]')).toEqual([1, 2]);
+    expect(parse('')).toEqual({});
+    expect(parse(' \r\n\t')).toEqual({});
+  });
+
+  it.each(['"text"', '42', 'null', 'true'])('refuses %s (not an object or an array) as malformed', (text) => {
+    expect(() => parse(text)).toThrow(SyntaxError);
+  });
+
+  it('refuses malformed JSON with a SyntaxError', () => {
+    expect(() => parse('{"a":')).toThrow(SyntaxError);
+  });
+
+  it(`refuses nesting deeper than ${MAX_JSON_DEPTH} levels, tagged entity.too.deep, and counts no bracket inside a string`, () => {
+    const deep = '['.repeat(MAX_JSON_DEPTH + 1) + ']'.repeat(MAX_JSON_DEPTH + 1);
+    expect(() => parse(deep)).toThrow(expect.objectContaining({ type: 'entity.too.deep', statusCode: 400 }));
+    const atLimit = '['.repeat(MAX_JSON_DEPTH) + ']'.repeat(MAX_JSON_DEPTH);
+    expect(() => parse(atLimit)).not.toThrow();
+    const bracketsInStrings = JSON.stringify({ text: '['.repeat(100) + '\\"{'.repeat(50) });
+    expect(parse(bracketsInStrings)).toEqual(JSON.parse(bracketsInStrings));
+  });
+});

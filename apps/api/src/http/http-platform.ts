@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
+import type { Logger } from 'pino';
+import type { AppMetrics } from '@samvirke/platform';
+import { PROBLEM_JSON, problemOf } from './api-exception.filter';
+
+/** The largest JSON body any route takes. */
+export const JSON_BODY_LIMIT = 256 * 1024;
+
+/** No request body of ours nests deeper than a few levels; thousands of levels only exhaust the stack. */
+export const MAX_JSON_DEPTH = 32;
+
+const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/**
+ * The HTTP server under Nest: Fastify (@nestjs/platform-fastify). Its router matches a path like
+ * Express did: a trailing slash is ignored, and a path parameter may be long (a client's wrong id
+ * is the validation's to refuse with 400, not the router's to miss with 404).
+ */
+export function createHttpAdapter(): FastifyAdapter {
+  const options: FastifyServerOptions = {
+    bodyLimit: JSON_BODY_LIMIT,
+    // Every request's id, answered as X-Request-Id; never taken from the client.
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
+    // A path whose percent-encoding is not UTF-8 ('/cases/%ZZ/close'): Fastify's own answer quotes the path.
+    frameworkErrors: (error, _request, untyped) => {
+      const reply = untyped as FastifyReply;
+      const status = error.statusCode === 400 || error.code === 'FST_ERR_BAD_URL' ? 400 : (error.statusCode ?? 400);
+      reply.header('Cache-Control', 'no-store').header('Pragma', 'no-cache');
+      void reply
+        .status(status)
+        .header('Content-Type', PROBLEM_JSON)
+        .send(
+          JSON.stringify(
+            problemOf(status, {
+              reason: 'MALFORMED_PATH',
+              message: 'the request path is not valid',
+              violations: [{ field: '(path)', rule: 'isUri', message: 'the path must be valid percent-encoded UTF-8' }],
+            }),
+          ),
+        );
+    },
+  };
+  return new FastifyAdapter(options);
+}
+
+/**
+ * What every request gets before any route runs, unknown routes and refused bodies included:
+ * - `Cache-Control: no-store` (and `Pragma: no-cache` for HTTP/1.0 caches). Every answer of this API
+ *   may carry a name, a CPR number or a case's text, errors and downloads (CSV, SVG, the citizen's
+ *   HTML copy) included, so no cache on the way (a shared proxy, the browser's disk, the back
+ *   button) may keep one; a route that may be cached (the console's hashed assets) says so itself.
+ * - an id (X-Request-Id) and a correlation id: taken from X-Correlation-Id when the caller sends a
+ *   well-formed one, so a chain of calls shares it; it goes into the logs and the events' metadata,
+ *   and is not sent back (the caller has it, and no answer repeats what the client sent).
+ * - one log line when it is answered: method, route pattern, status, duration, ids. Never the query
+ *   string, the body or the headers, which may carry personal data.
+ */
+export function registerRequestContext(instance: FastifyInstance, logger: Logger, metrics: AppMetrics): void {
+  instance.decorateRequest('correlationId', '');
+  instance.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    reply.header('Cache-Control', 'no-store');
+    reply.header('Pragma', 'no-cache');
+    reply.header('X-Request-Id', request.id);
+    const offered = request.headers['x-correlation-id'];
+    (request as FastifyRequest & { correlationId: string }).correlationId = typeof offered === 'string' && CORRELATION_ID.test(offered) ? offered : request.id;
+    done();
+  });
+  instance.addHook('onResponse', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    const durationMs = reply.elapsedTime;
+    metrics.httpRequestDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, durationMs / 1000);
+    logger.info(
+      {
+        requestId: request.id,
+        correlationId: (request as FastifyRequest & { correlationId: string }).correlationId,
+        method: request.method,
+        route,
+        status: reply.statusCode,
+        durationMs,
+        user: (request as FastifyRequest & { user?: { userId?: string } }).user?.userId,
+      },
+      'request',
+    );
+    done();
+  });
+}
+
+/**
+ * The bodies the API reads: JSON (`application/json`, as Express's body parser took it: an object or
+ * an array, at most JSON_BODY_LIMIT, nested at most MAX_JSON_DEPTH deep), and nothing else. A body
+ * of any other type is left unread, so the route's guards decide (the JSON-body guard answers 415
+ * after authentication; a route that takes CSV reads the raw stream itself).
+ */
+export function registerBodyParsers(instance: FastifyInstance): void {
+  instance.removeAllContentTypeParsers();
+  instance.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: JSON_BODY_LIMIT }, (_request, body, done) => {
+    let parsed: unknown;
+    try {
+      parsed = parseJsonBody(body as Buffer);
+    } catch (error) {
+      done(error as Error, undefined);
+      return;
+    }
+    done(null, parsed);
+  });
+  instance.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
+}
+
+/** An empty body is `{}`; anything but an object or an array, or nested too deep, is refused. */
+export function parseJsonBody(body: Buffer): unknown {
+  let first = 0;
+  while (first < body.length && (body[first] === 0x20 || body[first] === 0x09 || body[first] === 0x0a || body[first] === 0x0d)) first++;
+  if (first === body.length) return {};
+  if (body[first] !== 0x7b && body[first] !== 0x5b) throw new SyntaxError('the request body must be a JSON object or array');
+  refuseDeepNesting(body);
+  return JSON.parse(body.toString('utf8'));
+}
+
+function refuseDeepNesting(body: Buffer): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < body.length; i++) {
+    const byte = body[i];
+    if (inString) {
+      if (byte === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (byte === 0x22) inString = false;
+    } else if (byte === 0x22) inString = true;
+    else if (byte === 0x7b || byte === 0x5b) {
+      if (++depth > MAX_JSON_DEPTH) throw Object.assign(new Error('request body nested too deeply'), { statusCode: 400, type: 'entity.too.deep' });
+    } else if (byte === 0x7d || byte === 0x5d) depth--;
+  }
+}
