@@ -1,12 +1,11 @@
 import { NestFactory } from '@nestjs/core';
 import { SwaggerModule } from '@nestjs/swagger';
-import helmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import { APP_LOGGER, APP_METRICS, createNestLogger, type AppMetrics } from '@samvirke/platform';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './http/validation';
-import { createHttpAdapter, registerBodyParsers, registerRequestContext } from './http/http-platform';
+import { createHttpAdapter, helmetHeaders, registerBodyParsers, registerRequestContext } from './http/http-platform';
 import { buildOpenApiDocument } from './openapi';
 import type { ApiRuntime } from './infrastructure.module';
 
@@ -18,14 +17,13 @@ export async function createApiApp(runtime: ApiRuntime): Promise<NestFastifyAppl
     abortOnError: false,
   });
   const instance = app.getHttpAdapter().getInstance();
-  // First, so that no answer (a body refused before any route runs included) leaves without no-store and its id.
-  registerRequestContext(instance, app.get<Logger>(APP_LOGGER), app.get<AppMetrics>(APP_METRICS));
-  registerBodyParsers(instance);
   // Swagger UI needs inline scripts and styles; everything else is JSON, where CSP costs nothing.
-  await app.register(helmet, {
-    global: true,
+  const security = helmetHeaders({
     contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'"] } },
   });
+  // First, so that no answer (a body refused before any route runs included) leaves without them, no-store and its id.
+  registerRequestContext(instance, app.get<Logger>(APP_LOGGER), app.get<AppMetrics>(APP_METRICS), security);
+  registerBodyParsers(instance);
   if (runtime.config.corsOrigins.length > 0) {
     app.enableCors({ origin: runtime.config.corsOrigins, credentials: false, exposedHeaders: ['ETag', 'Location', 'Retry-After', 'X-Request-Id'] });
   }

@@ -1,4 +1,4 @@
-import { MAX_JSON_DEPTH, parseJsonBody } from './http-platform';
+import { MAX_JSON_DEPTH, helmetHeaders, parseJsonBody } from './http-platform';
 
 const parse = (text: string) => parseJsonBody(Buffer.from(text, 'utf8'));
 
@@ -25,5 +25,19 @@ describe('parseJsonBody: the JSON bodies the API reads', () => {
     expect(() => parse(atLimit)).not.toThrow();
     const bracketsInStrings = JSON.stringify({ text: '['.repeat(100) + '\\"{'.repeat(50) });
     expect(parse(bracketsInStrings)).toEqual(JSON.parse(bracketsInStrings));
+  });
+});
+
+describe('helmetHeaders: the security headers, worked out once', () => {
+  it("gives helmet's headers for the options, the CSP with the directives given", () => {
+    const headers = helmetHeaders({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } } });
+    expect(headers['X-Content-Type-Options']).toBe('nosniff');
+    expect(headers['Strict-Transport-Security']).toMatch(/^max-age=\d+/);
+    expect(headers['Content-Security-Policy']).toContain("script-src 'self' 'unsafe-inline'");
+    expect(Object.isFrozen(headers)).toBe(true);
+  });
+
+  it('refuses a directive that would differ per request (a nonce function): it cannot be worked out once', () => {
+    expect(() => helmetHeaders({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", () => "'nonce-x'"] } } })).toThrow();
   });
 });
