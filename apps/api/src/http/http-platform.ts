@@ -70,7 +70,7 @@ export function helmetHeaders(options: HelmetOptions): Readonly<Record<string, s
     removeHeader: () => undefined,
   };
   helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, (error?: unknown) => (failure = error));
-  if (failure !== undefined) throw failure instanceof Error ? failure : new Error(String(failure));
+  if (failure !== undefined) throw failure instanceof Error ? failure : new Error('helmet refused its options');
   return Object.freeze(headers);
 }
 

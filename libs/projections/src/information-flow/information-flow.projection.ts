@@ -188,16 +188,13 @@ function insertRequests(tables: FlowTables, requests: readonly RequestRow[], db:
   );
 }
 
-function writeChange(tables: FlowTables, change: FlowChange, db: ProjectionTransaction): void {
+/** A change written as it comes; new receipts and requests are gathered into runs by writeBatch instead. */
+type SingleChange = Exclude<FlowChange, { kind: 'receipt-sent' } | { kind: 'request-sent' }>;
+
+function writeChange(tables: FlowTables, change: SingleChange, db: ProjectionTransaction): void {
   switch (change.kind) {
     case 'case-access':
       applyCaseAccessEvent(db, tables.caseRow, change.record);
-      return;
-    case 'receipt-sent':
-      insertReceipts(tables, [change.row], db);
-      return;
-    case 'request-sent':
-      insertRequests(tables, [change.row], db);
       return;
     case 'receipt-escalated':
       db.write(`UPDATE ${tables.receipt} SET escalation_step = $4, escalated_at = $5 WHERE case_id = $1 AND entry_id = $2 AND to_agency = $3`, [
