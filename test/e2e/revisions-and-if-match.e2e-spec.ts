@@ -106,6 +106,8 @@ describe('revisions on reads and If-Match on writes', () => {
     for (const [contentType, text] of [
       ['application/x-www-form-urlencoded', 'level=3&rationale=x&assessedOn=2026-01-01'],
       ['text/plain', '{"level":3,"rationale":"x","assessedOn":"2026-01-01"}'],
+      // JSON in another charset would be misread as UTF-8: refused, as body-parser refused it.
+      ['application/json; charset=latin1', '{"level":3,"rationale":"x","assessedOn":"2026-01-01"}'],
     ]) {
       const response = await fetch(`${api.baseUrl}/cases/${opened.caseId}/assessments`, {
         method: 'POST',

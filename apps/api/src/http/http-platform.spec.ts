@@ -1,4 +1,4 @@
-import { MAX_JSON_DEPTH, helmetHeaders, parseJsonBody } from './http-platform';
+import { MAX_JSON_DEPTH, helmetHeaders, isUtf8, parseJsonBody } from './http-platform';
 
 const parse = (text: string) => parseJsonBody(Buffer.from(text, 'utf8'));
 
@@ -26,6 +26,16 @@ describe('parseJsonBody: the JSON bodies the API reads', () => {
     const bracketsInStrings = JSON.stringify({ text: '['.repeat(100) + '\\"{'.repeat(50) });
     expect(parse(bracketsInStrings)).toEqual(JSON.parse(bracketsInStrings));
   });
+});
+
+describe('isUtf8: the charset a JSON body may name', () => {
+  it.each([undefined, 'application/json', 'application/json; charset=utf-8', 'application/json;charset="UTF-8"', 'application/json; charset=utf8'])(
+    'reads %s as UTF-8',
+    (type) => expect(isUtf8(type)).toBe(true),
+  );
+  it.each(['application/json; charset=latin1', 'application/json; charset=utf-16', 'application/json; charset='])('refuses %s', (type) =>
+    expect(isUtf8(type)).toBe(false),
+  );
 });
 
 describe('helmetHeaders: the security headers, worked out once', () => {

@@ -130,7 +130,11 @@ export function registerRequestContext(
  */
 export function registerBodyParsers(instance: FastifyInstance): void {
   instance.removeAllContentTypeParsers();
-  instance.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: JSON_BODY_LIMIT }, (_request, body, done) => {
+  instance.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: JSON_BODY_LIMIT }, (request, body, done) => {
+    if (!isUtf8(request.headers['content-type'])) {
+      done(Object.assign(new Error('the JSON body must be UTF-8'), { statusCode: 415 }), undefined);
+      return;
+    }
     let parsed: unknown;
     try {
       parsed = parseJsonBody(body as Buffer);
@@ -141,6 +145,14 @@ export function registerBodyParsers(instance: FastifyInstance): void {
     done(null, parsed);
   });
   instance.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
+}
+
+const CHARSET = /;\s*charset\s*=\s*"?([^";\s]*)"?/i;
+
+/** A JSON body is read as UTF-8 (RFC 8259): one that names another charset is refused (415), as body-parser did, not misread. */
+export function isUtf8(contentType: string | undefined): boolean {
+  const charset = CHARSET.exec(contentType ?? '')?.[1]?.toLowerCase();
+  return charset === undefined || charset === 'utf-8' || charset === 'utf8';
 }
 
 /** An empty body is `{}`; anything but an object or an array, or nested too deep, is refused. */
