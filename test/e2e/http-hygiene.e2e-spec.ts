@@ -130,6 +130,16 @@ describe('HTTP hygiene over every route of the OpenAPI document', () => {
       }
       check('GET unknown route', await api.request('GET', '/no-such-route', { user: walker }));
       check('POST malformed JSON', await rawPost(api, `/cases/${caseOn}/progression`, '{"step":', walker));
+      // Paths the router refuses before any hook runs: answered with the same fixed headers all the same.
+      for (const [label, path] of [
+        ['malformed percent-encoding', '/cases/%ZZ/timeline'],
+        ['a path segment over the router limit', `/cases/${'a'.repeat(3000)}/timeline`],
+      ]) {
+        const answer = await api.request('GET', path, { user: walker });
+        check(`GET ${label}`, answer);
+        if (answer.headers.get('x-content-type-options') !== 'nosniff' || !answer.headers.get('x-request-id'))
+          missing.push(`GET ${label} → ${answer.status} without the security headers or a request id`);
+      }
       expect(missing).toEqual([]);
     }, 180_000);
   });

@@ -5,27 +5,36 @@ import type { Logger } from 'pino';
 import { APP_LOGGER, APP_METRICS, createNestLogger, type AppMetrics } from '@samvirke/platform';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './http/validation';
-import { createHttpAdapter, helmetHeaders, registerBodyParsers, registerRequestContext } from './http/http-platform';
+import { createHttpAdapter, fixedHeaders, helmetHeaders, registerBodyParsers, registerRequestContext } from './http/http-platform';
 import { buildOpenApiDocument } from './openapi';
 import type { ApiRuntime } from './infrastructure.module';
 
 /** Builds the HTTP application (used by main.ts and by the e2e tests, which listen on port 0). */
 export async function createApiApp(runtime: ApiRuntime): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(runtime), createHttpAdapter(), {
+  // Swagger UI needs inline scripts and styles; everything else is JSON, where CSP costs nothing.
+  const fixed = fixedHeaders(
+    helmetHeaders({
+      contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'"] } },
+    }),
+  );
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(runtime), createHttpAdapter(fixed), {
     logger: createNestLogger(runtime.logger),
     bodyParser: false,
     abortOnError: false,
   });
   const instance = app.getHttpAdapter().getInstance();
-  // Swagger UI needs inline scripts and styles; everything else is JSON, where CSP costs nothing.
-  const security = helmetHeaders({
-    contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'"] } },
-  });
   // First, so that no answer (a body refused before any route runs included) leaves without them, no-store and its id.
-  registerRequestContext(instance, app.get<Logger>(APP_LOGGER), app.get<AppMetrics>(APP_METRICS), security);
+  registerRequestContext(instance, app.get<Logger>(APP_LOGGER), app.get<AppMetrics>(APP_METRICS), fixed);
   registerBodyParsers(instance);
   if (runtime.config.corsOrigins.length > 0) {
-    app.enableCors({ origin: runtime.config.corsOrigins, credentials: false, exposedHeaders: ['ETag', 'Location', 'Retry-After', 'X-Request-Id'] });
+    // strictPreflight off: an OPTIONS request that is no preflight goes on to the router (404 problem+json with
+    // the fixed headers) instead of the CORS plugin's bare text answer.
+    app.enableCors({
+      origin: runtime.config.corsOrigins,
+      credentials: false,
+      exposedHeaders: ['ETag', 'Location', 'Retry-After', 'X-Request-Id'],
+      strictPreflight: false,
+    });
   }
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

@@ -155,7 +155,7 @@ export function createDevIdentityProvider(publicUrl: string): DevIdentityProvide
     const toProvider = (request: FastifyRequest, reply: FastifyReply): void => {
       reply.hijack();
       // The headers the API's hooks set on the reply (no-store, the request id) would be lost with it:
-      // the raw response takes them (helmet's are on it already); oidc-provider may override them.
+      // the raw response takes them (helmet's among them); oidc-provider may override them.
       for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) reply.raw.setHeader(name, value);
       mountRelative(request.raw);
       void handOver(request.raw, reply.raw);

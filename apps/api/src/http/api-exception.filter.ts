@@ -129,7 +129,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const headers = (exception as HttpException & { headers?: Record<string, string> }).headers ?? {};
       return send(status, typeof body === 'string' ? { message: body } : (body as Thrown), headers);
     }
-    // Fastify's body failures (too large, a bad Content-Length) arrive as errors with a status, not HttpExceptions.
+    // Fastify's body failures (too large, a bad Content-Length) arrive with a status (Nest may wrap them in an HttpException first).
     const status = (exception as { status?: unknown; statusCode?: unknown })?.status ?? (exception as { statusCode?: unknown })?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       if (status === 413) return send(status, { message: 'the request body is too large' });

@@ -1,4 +1,4 @@
-import { MAX_JSON_DEPTH, helmetHeaders, isUtf8, parseJsonBody } from './http-platform';
+import { MAX_JSON_DEPTH, helmetHeaders, isIdentity, isUtf8, parseJsonBody } from './http-platform';
 
 const parse = (text: string) => parseJsonBody(Buffer.from(text, 'utf8'));
 
@@ -12,6 +12,10 @@ describe('parseJsonBody: the JSON bodies the API reads', () => {
 
   it.each(['"text"', '42', 'null', 'true'])('refuses %s (not an object or an array) as malformed', (text) => {
     expect(() => parse(text)).toThrow(SyntaxError);
+  });
+
+  it('reads past a UTF-8 byte order mark', () => {
+    expect(parseJsonBody(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"a":1}')]))).toEqual({ a: 1 });
   });
 
   it('refuses malformed JSON with a SyntaxError', () => {
@@ -36,6 +40,11 @@ describe('isUtf8: the charset a JSON body may name', () => {
   it.each(['application/json; charset=latin1', 'application/json; charset=utf-16', 'application/json; charset='])('refuses %s', (type) =>
     expect(isUtf8(type)).toBe(false),
   );
+});
+
+describe('isIdentity: a JSON body is not compressed', () => {
+  it.each([undefined, '', 'identity', ' Identity '])('takes Content-Encoding %p', (encoding) => expect(isIdentity(encoding)).toBe(true));
+  it.each(['gzip', 'br', 'deflate', 'gzip, identity'])('refuses Content-Encoding %p', (encoding) => expect(isIdentity(encoding)).toBe(false));
 });
 
 describe('helmetHeaders: the security headers, worked out once', () => {

@@ -15,35 +15,46 @@ export const MAX_JSON_DEPTH = 32;
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
+/** The headers every answer carries: helmet's (helmetHeaders), and no cache may keep it (see registerRequestContext). */
+export function fixedHeaders(securityHeaders: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
+  return Object.freeze({ ...securityHeaders, 'Cache-Control': 'no-store', Pragma: 'no-cache' });
+}
+
 /**
- * The HTTP server under Nest: Fastify (@nestjs/platform-fastify). Its router matches a path like
- * Express did: a trailing slash is ignored, and a path parameter may be long (a client's wrong id
- * is the validation's to refuse with 400, not the router's to miss with 404).
+ * The HTTP server under Nest: Fastify (@nestjs/platform-fastify). Its router ignores a trailing
+ * slash, as Express's did, and a path parameter may be long (a client's wrong id is the validation's
+ * to refuse with 400, not the router's to miss with 404). Unlike Express's, it matches paths
+ * case-sensitively (`/Cases` is not `/cases`). A request must arrive whole within five minutes (Node's
+ * own default, which Fastify turns off), so a client that sends its body a byte at a time cannot
+ * hold a connection for ever.
  */
-export function createHttpAdapter(): FastifyAdapter {
+export function createHttpAdapter(fixed: Readonly<Record<string, string>>): FastifyAdapter {
   const options: FastifyServerOptions = {
     bodyLimit: JSON_BODY_LIMIT,
+    requestTimeout: 300_000,
     // Every request's id, answered as X-Request-Id; never taken from the client.
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
-    // A path whose percent-encoding is not UTF-8 ('/cases/%ZZ/close'): Fastify's own answer quotes the path.
-    frameworkErrors: (error, _request, untyped) => {
+    // A path the router cannot take ('/cases/%ZZ/close', or a segment over the length above) is answered
+    // before any hook runs: Fastify's own answer would quote the path, and carry none of the fixed headers.
+    frameworkErrors: (error, request, untyped) => {
       const reply = untyped as FastifyReply;
-      const status = error.statusCode === 400 || error.code === 'FST_ERR_BAD_URL' ? 400 : (error.statusCode ?? 400);
-      reply.header('Cache-Control', 'no-store').header('Pragma', 'no-cache');
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      const status = tooLong ? 414 : 400;
+      const problem = tooLong
+        ? { reason: 'PATH_TOO_LONG', message: 'a segment of the request path is too long' }
+        : {
+            reason: 'MALFORMED_PATH',
+            message: 'the request path is not valid',
+            violations: [{ field: '(path)', rule: 'isUri', message: 'the path must be valid percent-encoded UTF-8' }],
+          };
       void reply
+        .headers(fixed)
+        .header('X-Request-Id', request.id)
         .status(status)
         .header('Content-Type', PROBLEM_JSON)
-        .send(
-          JSON.stringify(
-            problemOf(status, {
-              reason: 'MALFORMED_PATH',
-              message: 'the request path is not valid',
-              violations: [{ field: '(path)', rule: 'isUri', message: 'the path must be valid percent-encoded UTF-8' }],
-            }),
-          ),
-        );
+        .send(JSON.stringify(problemOf(status, problem)));
     },
   };
   return new FastifyAdapter(options);
@@ -87,13 +98,7 @@ export function helmetHeaders(options: HelmetOptions): Readonly<Record<string, s
  * - one log line when it is answered: method, route pattern, status, duration, ids. Never the query
  *   string, the body or the headers, which may carry personal data.
  */
-export function registerRequestContext(
-  instance: FastifyInstance,
-  logger: Logger,
-  metrics: AppMetrics,
-  securityHeaders: Readonly<Record<string, string>>,
-): void {
-  const fixed = { ...securityHeaders, 'Cache-Control': 'no-store', Pragma: 'no-cache' };
+export function registerRequestContext(instance: FastifyInstance, logger: Logger, metrics: AppMetrics, fixed: Readonly<Record<string, string>>): void {
   instance.decorateRequest('correlationId', '');
   instance.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
     reply.headers(fixed);
@@ -131,8 +136,8 @@ export function registerRequestContext(
 export function registerBodyParsers(instance: FastifyInstance): void {
   instance.removeAllContentTypeParsers();
   instance.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: JSON_BODY_LIMIT }, (request, body, done) => {
-    if (!isUtf8(request.headers['content-type'])) {
-      done(Object.assign(new Error('the JSON body must be UTF-8'), { statusCode: 415 }), undefined);
+    if (!isUtf8(request.headers['content-type']) || !isIdentity(request.headers['content-encoding'])) {
+      done(Object.assign(new Error('the JSON body must be UTF-8, not compressed'), { statusCode: 415 }), undefined);
       return;
     }
     let parsed: unknown;
@@ -155,14 +160,21 @@ export function isUtf8(contentType: string | undefined): boolean {
   return charset === undefined || charset === 'utf-8' || charset === 'utf8';
 }
 
+/** A compressed JSON body (Content-Encoding: gzip, ...) is refused (415) rather than parsed as its packed bytes; requests are small. */
+export function isIdentity(contentEncoding: string | undefined): boolean {
+  return contentEncoding === undefined || contentEncoding.trim().toLowerCase() === 'identity' || contentEncoding.trim() === '';
+}
+
 /** An empty body is `{}`; anything but an object or an array, or nested too deep, is refused. */
 export function parseJsonBody(body: Buffer): unknown {
-  let first = 0;
+  // A UTF-8 byte order mark is not part of the document (RFC 8259 lets a parser ignore it).
+  let first = body.length >= 3 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? 3 : 0;
+  const start = first;
   while (first < body.length && (body[first] === 0x20 || body[first] === 0x09 || body[first] === 0x0a || body[first] === 0x0d)) first++;
   if (first === body.length) return {};
   if (body[first] !== 0x7b && body[first] !== 0x5b) throw new SyntaxError('the request body must be a JSON object or array');
   refuseDeepNesting(body);
-  return JSON.parse(body.toString('utf8'));
+  return JSON.parse(body.toString('utf8', start));
 }
 
 function refuseDeepNesting(body: Buffer): void {

@@ -85,11 +85,12 @@ export class NotificationsController {
     reply.hijack();
     const response = reply.raw;
     response.writeHead(200, {
+      // Lower-case, as the reply's are, so each replaces the reply's of the same name instead of repeating it.
       ...(reply.getHeaders() as OutgoingHttpHeaders),
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-store',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
     });
     response.write('retry: 2000\n\n');
 
