@@ -13,4 +13,5 @@ export * from './metrics/metrics.controller';
 export * from './database/pool-connection-loss';
 export * from './disclosure/small-cell-suppression';
 export * from './jobs/scheduled-job';
+export * from './http/hijack';
 export * from './http/request-header';

@@ -112,6 +112,10 @@ describe('notifications', () => {
     const stream = await openSse(`${api.baseUrl}/notifications/stream`, { authorization: `Bearer ${await api.auth.token(probation)}` });
     expect(stream.status).toBe(200);
     expect(stream.contentType).toMatch(/^text\/event-stream/);
+    // The stream is written past Fastify's reply: the headers every answer carries go out with it, once each.
+    expect(stream.headers.get('cache-control')).toBe('no-store');
+    expect(stream.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(stream.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
 
     const caseId = await caseWithProbationAndSocial();
     const entryId = await share(caseId, ['KRIMINALFORSORGEN']);

@@ -109,6 +109,8 @@ export interface SseClient {
   messages: Array<{ id?: string; event?: string; data: string }>;
   status: number;
   contentType: string | null;
+  /** The answer's headers. */
+  headers: Headers;
   /** True once the server ended the stream. */
   ended: boolean;
   close(): void;
@@ -121,6 +123,7 @@ export async function openSse(url: string, headers: Record<string, string>): Pro
     messages: [],
     status: response.status,
     contentType: response.headers.get('content-type'),
+    headers: response.headers,
     ended: false,
     close: () => controller.abort(),
   };

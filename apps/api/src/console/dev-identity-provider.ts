@@ -2,6 +2,7 @@ import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { demoUsers, type DemoUser } from '@samvirke/demo';
+import { hijackWithHeaders } from '@samvirke/platform';
 
 /** The path the development identity provider is mounted under, on the API's own port. */
 export const DEV_IDP_PATH = '/dev-idp';
@@ -153,12 +154,11 @@ export function createDevIdentityProvider(publicUrl: string): DevIdentityProvide
     // Everything else under DEV_IDP_PATH (discovery, authorization, token, userinfo, jwks, ...) is
     // oidc-provider's: it gets the Node request and response, with the path relative to the mount.
     const toProvider = (request: FastifyRequest, reply: FastifyReply): void => {
-      reply.hijack();
-      // The headers the API's hooks set on the reply (no-store, the request id) would be lost with it:
-      // the raw response takes them (helmet's among them); oidc-provider may override them.
-      for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) reply.raw.setHeader(name, value);
+      // The raw response keeps the headers the API's hooks set (no-store, helmet's, the request id);
+      // oidc-provider may override them.
+      const response = hijackWithHeaders(reply);
       mountRelative(request.raw);
-      void handOver(request.raw, reply.raw);
+      void handOver(request.raw, response);
     };
     instance.all(DEV_IDP_PATH, toProvider);
     instance.all(`${DEV_IDP_PATH}/*`, toProvider);

@@ -16,11 +16,10 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@samvirke/access';
 import { CaseGate } from '@samvirke/commands';
-import { CLOCK, type Clock } from '@samvirke/platform';
+import { CLOCK, hijackWithHeaders, type Clock } from '@samvirke/platform';
 import { loadReferenceData } from '@samvirke/reference-data';
 import type { Pool } from 'pg';
 import { DATABASE_POOL } from '@samvirke/platform';
@@ -80,13 +79,10 @@ export class NotificationsController {
     }
     const resumeFrom = lastEventId !== undefined && /^\d{1,18}$/.test(lastEventId.trim()) ? lastEventId.trim() : query.lastEventId;
     let cursor = resumeFrom ?? (await this.inbox.latestSequence());
-    // The stream is written to the socket directly: Fastify lets go of the reply, and the headers
-    // every answer carries (no-store, the request id) go out with the stream's own.
-    reply.hijack();
-    const response = reply.raw;
+    // The stream is written to the socket directly, with the headers every answer carries (no-store,
+    // the request id) and its own, which replace those of the same name.
+    const response = hijackWithHeaders(reply);
     response.writeHead(200, {
-      // Lower-case, as the reply's are, so each replaces the reply's of the same name instead of repeating it.
-      ...(reply.getHeaders() as OutgoingHttpHeaders),
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
       connection: 'keep-alive',
