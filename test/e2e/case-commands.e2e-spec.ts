@@ -428,6 +428,23 @@ describe('case commands over HTTP', () => {
     });
   });
 
+  it('writes one request log line for each answer, paths the router refuses before any hook included, without the path', async () => {
+    for (const [segment, status] of [
+      [`%ZZ${randomUUID().slice(0, 8)}`, 400],
+      [`${randomUUID().slice(0, 8)}${'a'.repeat(3000)}`, 414],
+      [randomUUID(), 404],
+    ] as const) {
+      const before = api.logs.length;
+      const answer = await api.request('GET', `/cases/${segment}/no-such-view`, { user: coordinator });
+      expect(answer.status).toBe(status);
+      const requestId = answer.headers.get('x-request-id');
+      const written = api.logs.slice(before);
+      const lines = written.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.msg === 'request' && line.requestId === requestId);
+      expect(lines).toEqual([expect.objectContaining({ method: 'GET', route: 'unmatched', status, correlationId: requestId })]);
+      expect(written.join('')).not.toContain(segment.slice(0, 11));
+    }
+  });
+
   it('never writes a CPR number into a stream name, a log line or an error message', async () => {
     const citizens = [testCitizen(), testCitizen()];
     for (const citizen of citizens) await openCase(citizen);

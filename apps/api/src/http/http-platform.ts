@@ -28,7 +28,7 @@ export function fixedHeaders(securityHeaders: Readonly<Record<string, string>>):
  * own default, which Fastify turns off), so a client that sends its body a byte at a time cannot
  * hold a connection for ever.
  */
-export function createHttpAdapter(fixed: Readonly<Record<string, string>>): FastifyAdapter {
+export function createHttpAdapter(fixed: Readonly<Record<string, string>>, answers: AnswerLog): FastifyAdapter {
   const options: FastifyServerOptions = {
     bodyLimit: JSON_BODY_LIMIT,
     requestTimeout: 300_000,
@@ -37,7 +37,8 @@ export function createHttpAdapter(fixed: Readonly<Record<string, string>>): Fast
     requestIdHeader: false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
     // A path the router cannot take ('/cases/%ZZ/close', or a segment over the length above) is answered
-    // before any hook runs: Fastify's own answer would quote the path, and carry none of the fixed headers.
+    // before any hook runs: Fastify's own answer would quote the path, and carry none of the fixed headers;
+    // it gets them here, and its log line and metric (no hook writes them for it).
     frameworkErrors: (error, request, untyped) => {
       const reply = untyped as FastifyReply;
       const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
@@ -55,6 +56,7 @@ export function createHttpAdapter(fixed: Readonly<Record<string, string>>): Fast
         .status(status)
         .header('Content-Type', PROBLEM_JSON)
         .send(JSON.stringify(problemOf(status, problem)));
+      answers.record(request, reply);
     },
   };
   return new FastifyAdapter(options);
@@ -98,7 +100,7 @@ export function helmetHeaders(options: HelmetOptions): Readonly<Record<string, s
  * - one log line when it is answered: method, route pattern, status, duration, ids. Never the query
  *   string, the body or the headers, which may carry personal data.
  */
-export function registerRequestContext(instance: FastifyInstance, logger: Logger, metrics: AppMetrics, fixed: Readonly<Record<string, string>>): void {
+export function registerRequestContext(instance: FastifyInstance, fixed: Readonly<Record<string, string>>, answers: AnswerLog): void {
   instance.decorateRequest('correlationId', '');
   instance.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
     reply.headers(fixed);
@@ -108,13 +110,34 @@ export function registerRequestContext(instance: FastifyInstance, logger: Logger
     done();
   });
   instance.addHook('onResponse', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    answers.record(request, reply);
+    done();
+  });
+}
+
+/**
+ * The log line and the request metric of every answer: written by the request-context hook, and by
+ * the router's own refusals, which no hook sees. Made before the application (the adapter needs it)
+ * and bound to the application's logger and metrics once they exist; nothing is answered before.
+ */
+export class AnswerLog {
+  private sink: { logger: Logger; metrics: AppMetrics } | undefined;
+
+  bind(logger: Logger, metrics: AppMetrics): this {
+    this.sink = { logger, metrics };
+    return this;
+  }
+
+  record(request: FastifyRequest, reply: FastifyReply): void {
+    if (!this.sink) return;
     const route = request.routeOptions.url ?? 'unmatched';
     const durationMs = reply.elapsedTime;
-    metrics.httpRequestDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, durationMs / 1000);
-    logger.info(
+    this.sink.metrics.httpRequestDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, durationMs / 1000);
+    this.sink.logger.info(
       {
         requestId: request.id,
-        correlationId: (request as FastifyRequest & { correlationId: string }).correlationId,
+        // Set by the request-context hook; a refused path never reached it, and has its request id.
+        correlationId: (request as FastifyRequest & { correlationId?: string }).correlationId || request.id,
         method: request.method,
         route,
         status: reply.statusCode,
@@ -123,8 +146,7 @@ export function registerRequestContext(instance: FastifyInstance, logger: Logger
       },
       'request',
     );
-    done();
-  });
+  }
 }
 
 /**
