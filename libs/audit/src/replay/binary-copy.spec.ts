@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { binaryCopyRows, fieldInt4, fieldText, type BinaryCopyField } from './binary-copy';
+import { escapeLiteral } from 'pg';
+import { binaryCopyRows, fieldInt4, fieldText, withLiterals, type BinaryCopyField } from './binary-copy';
 
 /** COPY's binary output for `rows` (fields as bytes or null), as PostgreSQL writes it. */
 function copyOutput(rows: Array<Array<Buffer | null>>, extension = Buffer.alloc(0)): Buffer {
@@ -79,5 +80,36 @@ describe('binaryCopyRows', () => {
 
   it('answers no rows for output with none', () => {
     expect(binaryCopyRows([copyOutput([])])).toEqual([]);
+  });
+});
+
+describe('withLiterals (the values of a COPY statement)', () => {
+  it('writes text as quoted literals and safe integers as digits, each where its $n stands', () => {
+    expect(withLiterals('SELECT 1 WHERE a = $1 AND b = $2 AND c = $3 AND d = $1', ["x'); DROP TABLE t; --", 42, 'case-\\1'], escapeLiteral)).toBe(
+      "SELECT 1 WHERE a = 'x''); DROP TABLE t; --' AND b = 42 AND c =  E'case-\\\\1' AND d = 'x''); DROP TABLE t; --'",
+    );
+  });
+
+  it('refuses a number that is not a safe integer, a $n without its value and a value nobody names', () => {
+    expect(() => withLiterals('WHERE r = $1', [1.5], escapeLiteral)).toThrow(/not a safe integer/);
+    expect(() => withLiterals('WHERE r = $1', [Number.NaN], escapeLiteral)).toThrow(/not a safe integer/);
+    expect(() => withLiterals('WHERE r = $1', [2 ** 60], escapeLiteral)).toThrow(/not a safe integer/);
+    expect(() => withLiterals('WHERE a = $1 AND b = $2', ['x'], escapeLiteral)).toThrow(/names \$2/);
+    expect(() => withLiterals('WHERE a = $0', ['x'], escapeLiteral)).toThrow(/names \$0/);
+    expect(() => withLiterals('WHERE a = $1', ['x', 'y'], escapeLiteral)).toThrow(/names 1 of the 2/);
+  });
+
+  it('gives PostgreSQL back any text as it was (a literal cannot end early)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (text) => {
+        // pg's escapeLiteral writes a space before an E'' literal.
+        const literal = withLiterals('$1', [text], escapeLiteral).trim();
+        // What PostgreSQL reads from the literal: E'' strings unescape backslashes; both double quotes.
+        const body = literal.startsWith("E'") ? literal.slice(2, -1).replace(/\\\\/g, '\\') : literal.slice(1, -1);
+        expect(literal.endsWith("'")).toBe(true);
+        expect(body.replace(/''/g, "'")).toBe(text);
+        expect(body.replace(/''/g, '')).not.toContain("'");
+      }),
+    );
   });
 });

@@ -13,12 +13,40 @@ const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
  * A query would do more work for a large field: pg turns every field into a JS string, after
  * growing a buffer that holds the whole message. For the bench's 1.6 MB snapshot view that decoding
  * and copying cost the API more than everything else in the read (bench/README.md, ninth round).
- * COPY takes no parameters, so the caller quotes values into `select` (`client.escapeLiteral`).
+ * COPY takes no parameters, so `$1`, `$2`… in `select` are written in here as literals (withLiterals).
  */
-export async function copyRowsOut(client: PoolClient, select: string): Promise<BinaryCopyField[][]> {
+export async function copyRowsOut(client: PoolClient, select: string, params: readonly CopyParameter[] = []): Promise<BinaryCopyField[][]> {
+  const sql = withLiterals(select, params, (text) => client.escapeLiteral(text));
   const pieces: Buffer[] = [];
-  for await (const piece of client.query(copyTo(`COPY (${select}) TO STDOUT (FORMAT binary)`))) pieces.push(piece as Buffer);
+  for await (const piece of client.query(copyTo(`COPY (${sql}) TO STDOUT (FORMAT binary)`))) pieces.push(piece as Buffer);
   return binaryCopyRows(pieces);
+}
+
+/** A value COPY's statement may carry: text (quoted as a literal) or a safe integer. */
+export type CopyParameter = string | number;
+
+/**
+ * `select` with each `$n` replaced by `params[n - 1]` as a literal: text through `escape` (the
+ * connection's escapeLiteral), a number only when it is a safe integer. A placeholder without its
+ * value, a value no placeholder names, or any other number is refused, so a caller cannot build the
+ * statement from text it did not quote. `select` is the caller's fixed SQL: a `$n` inside one of its
+ * own string literals would be replaced too, so it must not hold one.
+ */
+export function withLiterals(select: string, params: readonly CopyParameter[], escape: (text: string) => string): string {
+  const used = new Set<number>();
+  const sql = select.replace(/\$(\d+)/g, (_, digits: string) => {
+    const index = Number(digits) - 1;
+    if (index < 0 || index >= params.length) throw new Error(`COPY statement names $${digits}, and ${params.length} value(s) were given`);
+    used.add(index);
+    const value = params[index];
+    if (typeof value === 'number') {
+      if (!Number.isSafeInteger(value)) throw new Error(`COPY statement value $${digits} is not a safe integer`);
+      return String(value);
+    }
+    return escape(value);
+  });
+  if (used.size !== params.length) throw new Error(`COPY statement names ${used.size} of the ${params.length} value(s) given`);
+  return sql;
 }
 
 /**

@@ -126,14 +126,13 @@ export class CaseStateSnapshots {
    * check or is gone. Read by COPY, which hands over the stored bytes as they arrive (binary-copy.ts).
    */
   async view(streamId: string, header: CaseStateSnapshotHeader): Promise<StoredStateView | undefined> {
-    if (!Number.isSafeInteger(header.revision)) throw new Error(`a snapshot revision is an integer, not ${header.revision}`);
     const client = await this.viewConnection();
     let rows: BinaryCopyField[][];
     try {
       rows = await copyRowsOut(
         client,
-        `SELECT ssp_level, view_mac, view FROM case_state_snapshot
-         WHERE stream_id = ${client.escapeLiteral(streamId)} AND fold_version = ${client.escapeLiteral(this.foldVersion)} AND revision = ${header.revision}`,
+        'SELECT ssp_level, view_mac, view FROM case_state_snapshot WHERE stream_id = $1 AND fold_version = $2 AND revision = $3',
+        [streamId, this.foldVersion, header.revision],
       );
     } catch (error) {
       // The connection may be left inside the COPY: it goes, not back to the pool.
