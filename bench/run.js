@@ -180,8 +180,8 @@ async function main() {
       await store.pool.query('VACUUM ANALYZE es_events');
       const copy = await copyCeiling(database.url);
       log(`rebuild: COPY read ${copy.rows} events in ${copy.seconds.toFixed(2)} s; rebuilding every projection`);
-      const { projections, joint } = await rebuildAllProjections(database.url);
-      return { events: copy.rows, copy, projections, joint };
+      const { projections, joint, notificationsCatchUp } = await rebuildAllProjections(database.url);
+      return { events: copy.rows, copy, projections, joint, notificationsCatchUp };
     });
 
     const report = {

@@ -244,7 +244,7 @@ function workerRows(worker) {
 function rebuildRows(rebuild) {
   if (!rebuild)
     return [row({ figure: 'Rebuild (all)', value: null, unit: 'events/s', note: 'phase failed', target: target('value', '>=', 50_000, '>= 50,000/s') })];
-  const { events, projections, copy, joint } = rebuild;
+  const { events, projections, copy, joint, notificationsCatchUp: catchUp } = rebuild;
   const rows = [];
   const totalSeconds = projections.reduce((sum, p) => sum + p.seconds, 0);
   rows.push(
@@ -257,6 +257,21 @@ function rebuildRows(rebuild) {
       referenceValue: copy.eventsPerSecond,
     }),
   );
+  if (catchUp) {
+    // Runs before 2026-12-07 have none: their notifications row timed this first pass (see rebuild-child.js).
+    rows.push(
+      row({
+        figure: 'Notifications: first pass over the filled events (the projection catching up, making their notifications)',
+        value: catchUp.error ? null : catchUp.events / catchUp.seconds,
+        unit: 'events/s',
+        reference: 'COPY ceiling',
+        referenceValue: copy.eventsPerSecond,
+        note:
+          catchUp.error ??
+          `made ${catchUp.notificationsMade.toLocaleString('en-US')} notifications and ${catchUp.outboxRowsMade.toLocaleString('en-US')} outbox rows; the rebuild below finds them made`,
+      }),
+    );
+  }
   for (const p of projections) {
     rows.push(
       row({

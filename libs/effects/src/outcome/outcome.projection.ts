@@ -65,19 +65,19 @@ export function createOutcomeProjection(options: OutcomeProjectionOptions = {}):
 
 export const outcomeProjection: Projection = createOutcomeProjection();
 
+/**
+ * A batch's facts in one statement, as one JSON parameter (`jsonb_to_recordset`). Seven array
+ * parameters cost more on both sides: pg writes every element through its array escaping in
+ * JavaScript (the details as JSON inside text inside an array), and PostgreSQL parses seven array
+ * literals and each detail again. One JSON text is written by JSON.stringify and parsed once.
+ */
 function insertFacts(table: string, facts: OutcomeFact[], db: ProjectionTransaction): void {
+  const rows = facts.map((f) => ({ c: f.caseId, r: f.revision, t: f.recordedAt, a: f.agency, o: f.on, d: f.detail }));
   db.write(
     `INSERT INTO ${table} (case_id, stream_revision, recorded_at, agency, occurred_on, fact_type, detail)
-       SELECT * FROM unnest($1::text[], $2::int[], $3::timestamptz[], $4::text[], $5::date[], $6::text[], $7::jsonb[])
+       SELECT x.c, x.r, x.t, x.a, x.o, x.d->>'type', x.d
+         FROM jsonb_to_recordset($1::jsonb) AS x(c text, r integer, t timestamptz, a text, o date, d jsonb)
        ON CONFLICT (case_id, stream_revision) DO NOTHING`,
-    [
-      facts.map((f) => f.caseId),
-      facts.map((f) => f.revision),
-      facts.map((f) => f.recordedAt),
-      facts.map((f) => f.agency),
-      facts.map((f) => f.on),
-      facts.map((f) => f.detail.type),
-      facts.map((f) => JSON.stringify(f.detail)),
-    ],
+    [JSON.stringify(rows)],
   );
 }
