@@ -6,26 +6,14 @@
  * Reads the log through the opening store with the bench's keys (as rebuild-child.js). Prints
  * events/s per round; writes nothing to bench/results. Fill the store first (demo-seed, or a bench run).
  */
-const { mkdtempSync } = require('node:fs');
-const { tmpdir } = require('node:os');
-const { join } = require('node:path');
-const { Pool } = require('pg');
-const { distModule } = require('../build/compiled-app');
-const { benchPrivacyEnv } = require('../api/api-process');
+const { openRebuild } = require('./rebuild-setup');
 
 async function main() {
   const [databaseUrl, ...rest] = process.argv.slice(2);
   const rounds = Number(rest[rest.indexOf('--rounds') + 1]) || 3;
-  Object.assign(process.env, benchPrivacyEnv());
-  const { PostgresEventStore } = distModule('libs/event-store/src/postgres/index.js');
-  const { ProjectionRunner } = distModule('libs/projections/src/index.js');
-  const { READ_MODEL_PROJECTIONS } = distModule('libs/read-models/src/index.js');
-  const { PersonalDataVault, loadPrivacyConfig, openingEventStore } = distModule('libs/privacy/src/index.js');
-  const store = new PostgresEventStore({ connectionString: databaseUrl, maxConnections: 4, application: 'samvirke-bench-rebuild' });
-  const pool = new Pool({ connectionString: databaseUrl, max: 4, pipeline: true });
-  const vault = new PersonalDataVault(pool, loadPrivacyConfig(process.env, mkdtempSync(join(tmpdir(), 'samvirke-compare-'))));
-  const runner = new ProjectionRunner({ eventStore: openingEventStore(store, vault), pool, projections: READ_MODEL_PROJECTIONS });
-  const names = READ_MODEL_PROJECTIONS.map((p) => p.name);
+  const rebuild = openRebuild(databaseUrl, { application: 'samvirke-bench-compare' });
+  const { store, runner } = rebuild;
+  const names = rebuild.projections.map((p) => p.name);
   const caseEvents = Number((await store.pool.query("SELECT count(*) AS n FROM es_events WHERE stream_id LIKE 'case-%'")).rows[0].n);
   const print = (text) => process.stdout.write(`${text}\n`);
   print(`${caseEvents} case events; ${rounds} rounds`);
@@ -45,8 +33,7 @@ async function main() {
       print(`joint round ${round + 1} ${mode}: ${seconds.toFixed(1)} s, ${Math.round(caseEvents / seconds).toLocaleString('en-US')} log events/s`);
     }
   }
-  await store.close();
-  await pool.end();
+  await rebuild.close();
 }
 
 main().catch((error) => {

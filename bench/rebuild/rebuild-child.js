@@ -7,34 +7,17 @@
  * two points, each right after a full collection (the process runs with --expose-gc): RSS also moves
  * with the heap size V8 chooses, the live heap only with what the rebuild keeps.
  */
-const { mkdtempSync } = require('node:fs');
-const { tmpdir } = require('node:os');
-const { join } = require('node:path');
 const { getHeapStatistics } = require('node:v8');
-const { Pool } = require('pg');
-const { distModule } = require('../build/compiled-app');
+const { openRebuild } = require('./rebuild-setup');
 
 async function main() {
   const { databaseUrl } = JSON.parse(process.argv[2]);
-  const { PostgresEventStore } = distModule('libs/event-store/src/postgres/index.js');
-  const { ProjectionRunner, postgresEventCounter } = distModule('libs/projections/src/index.js');
-  const { READ_MODEL_PROJECTIONS } = distModule('libs/read-models/src/index.js');
-  const { PersonalDataVault, loadPrivacyConfig, openingEventStore } = distModule('libs/privacy/src/index.js');
-  const store = new PostgresEventStore({ connectionString: databaseUrl, maxConnections: 4, application: 'samvirke-bench-rebuild' });
-  const pool = new Pool({ connectionString: databaseUrl, max: 4, pipeline: true });
-  // As `npm run cli -- projections:rebuild` runs it: the log read through the opening store (issue 21:
-  // CaseOpened's sealed birth date and district opened), with the keys the bench's APIs sealed under.
-  const dataDir = mkdtempSync(join(tmpdir(), 'samvirke-bench-rebuild-'));
-  const vault = new PersonalDataVault(pool, loadPrivacyConfig(process.env, dataDir));
-  const runner = new ProjectionRunner({
-    eventStore: openingEventStore(store, vault),
-    pool,
-    projections: READ_MODEL_PROJECTIONS,
-    countEvents: postgresEventCounter(store.pool),
-  });
-  const notificationsCatchUp = await catchUpNotifications(runner, pool, READ_MODEL_PROJECTIONS);
+  // As `npm run cli -- projections:rebuild` runs it, with the keys the bench's APIs sealed under.
+  const rebuild = openRebuild(databaseUrl, { application: 'samvirke-bench-rebuild', countEvents: true });
+  const { runner, pool, projections } = rebuild;
+  const notificationsCatchUp = await catchUpNotifications(runner, pool, projections);
   const results = [];
-  for (const projection of READ_MODEL_PROJECTIONS) {
+  for (const projection of projections) {
     const measured = await measure((onProgress) =>
       runner.rebuild(projection.name, { onProgress }).then(
         (result) => ({ events: result.eventsApplied }),
@@ -45,7 +28,7 @@ async function main() {
   }
   const joint = await measure(async (onProgress) => {
     const outcomes = await runner.rebuildAll(
-      READ_MODEL_PROJECTIONS.map((p) => p.name),
+      projections.map((p) => p.name),
       { onProgress },
     );
     const failed = outcomes.filter((o) => o.error);
@@ -53,8 +36,7 @@ async function main() {
       ? { error: failed.map((o) => `${o.projection}: ${o.error.message}`).join('; ') }
       : { projections: outcomes.map((o) => ({ projection: o.projection, events: o.result.eventsApplied })) };
   });
-  await store.close();
-  await pool.end();
+  await rebuild.close();
   process.send({ results, joint, notificationsCatchUp }, () => process.exit(0));
 }
 
