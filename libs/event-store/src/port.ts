@@ -80,6 +80,12 @@ export interface ReadAllOptions {
   maxCount?: number;
   /** Only streams whose id starts with one of these prefixes. */
   streamPrefixes?: string[];
+  /**
+   * Only events of these types (every type when absent). The events skipped lie before `nextAfter`
+   * or after it, never between two events returned, so a reader that checkpoints `nextAfter` misses
+   * none of the types it asked for.
+   */
+  eventTypes?: readonly string[];
 }
 
 export interface ReadAllResult {

@@ -1,8 +1,10 @@
+import { CASE_EVENT_TYPES } from '@samvirke/case';
 import { loadReferenceData } from '@samvirke/reference-data';
 import { retryDelayMs } from './notification-config';
 import { nextDigestAt } from './delivery/outbox-delivery';
 import { mailFor } from './delivery/mailer';
 import { entryPointCode, functionMailbox } from './projection/entry-point-codes';
+import { evolveFacts, NOTIFICATION_EVENT_TYPES, NOTIFICATION_FACT_EVENT_TYPES } from './projection/notification.projection';
 import { NOTIFICATION_RULES, notificationId, recipientMaySeeCase, type NotificationCaseFacts } from './projection/notification-rules';
 import { webhookSignature, webhookUrlProblem } from './webhooks/standard-webhooks';
 
@@ -15,6 +17,24 @@ const facts: NotificationCaseFacts = {
 const author = { actingAgency: 'BIF', actor: 'coord-anna' };
 
 describe('notification rules', () => {
+  it('names every event type the projection reads: any other changes no fact and has no rule', () => {
+    const referenceData = loadReferenceData();
+    // Data with every field a fact could be taken from, so an event type that changed a fact would show.
+    const data = { agency: 'SOF', entryPoint: 'SOF-UNGE-18-25', coordinatorId: 'coord-bo' };
+    const others = CASE_EVENT_TYPES.filter((type) => !NOTIFICATION_EVENT_TYPES.includes(type));
+    expect(others.length).toBeGreaterThan(10);
+    for (const type of others) {
+      expect([type, evolveFacts(referenceData, facts, type, data) === facts]).toEqual([type, true]);
+      expect([type, NOTIFICATION_RULES[type]]).toEqual([type, undefined]);
+    }
+    // And each type listed as changing a fact does (CaseOpened makes the facts of a case that has none).
+    for (const type of NOTIFICATION_FACT_EVENT_TYPES) {
+      const before = type === 'CaseOpened' ? undefined : facts;
+      expect(evolveFacts(referenceData, before, type, data)).not.toBe(before);
+    }
+    for (const type of Object.keys(NOTIFICATION_RULES)) expect(NOTIFICATION_EVENT_TYPES).toContain(type);
+  });
+
   it('notifies the entry points information was shared with, without saying what', () => {
     const intent = NOTIFICATION_RULES.InformationShared(
       { entryId: 'e1', fromAgency: 'BIF', sharedWith: ['KRIMINALFORSORGEN'], sensitivity: 'normal', summary: { sealed: 'x' } },

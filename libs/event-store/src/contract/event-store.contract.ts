@@ -253,6 +253,28 @@ export function describeEventStoreContract(adapterName: string, createFixture: (
         expect(page.events.some((e) => e.type === 'Other')).toBe(false);
       });
 
+      it('filters the global log by event type, page by page, missing none of the types asked for', async () => {
+        const prefix = `${fixture.streamPrefix}-typed${randomUUID().slice(0, 8)}`;
+        const start = await store.headPosition();
+        const types = ['Kept', 'Skipped', 'Skipped', 'Also', 'Skipped', 'Kept', 'Skipped', 'Skipped', 'Kept'];
+        for (const [index, type] of types.entries()) await store.appendToStream(`${prefix}-${index % 3}`, [newEvent(type)], 'any');
+        const read: RecordedEvent[] = [];
+        let after = start;
+        const deadline = Date.now() + 15_000;
+        for (let pages = 0; read.length < 4 && Date.now() < deadline && pages < 50; pages++) {
+          const page = await store.readAll({ after, maxCount: 2, streamPrefixes: [prefix], eventTypes: ['Kept', 'Also'] });
+          expect(page.events.length).toBeLessThanOrEqual(2);
+          read.push(...page.events);
+          after = page.nextAfter;
+          if (page.events.length === 0) await sleep(20);
+        }
+        expect(read.map((e) => e.type)).toEqual(['Kept', 'Also', 'Kept', 'Kept']);
+        for (let i = 1; i < read.length; i++) expect(comparePositions(read[i - 1].globalPosition, read[i].globalPosition)).toBeLessThan(0);
+        const rest = await store.readAll({ after, maxCount: 10, streamPrefixes: [prefix], eventTypes: ['Kept', 'Also'] });
+        expect(rest.events).toEqual([]);
+        expect((await store.readAll({ after: start, maxCount: 10, streamPrefixes: [prefix], eventTypes: ['Nothing'] })).events).toEqual([]);
+      });
+
       it('delivers every one of 10,000 events from 8 concurrent writers to a live subscriber exactly once, in global order', async () => {
         const prefix = `${fixture.streamPrefix}-sub${randomUUID().slice(0, 8)}`;
         const start = await store.headPosition();

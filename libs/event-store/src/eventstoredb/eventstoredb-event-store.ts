@@ -200,7 +200,7 @@ export class EventStoreDbEventStore implements EventStore {
   /**
    * Filtering happens here, not on the server: client 6.2.1's readAll always sends "no filter" (only
    * subscribeToAll takes a server-side filter), so $all is scanned in chunks and records outside our
-   * prefixes, and system events, are skipped. `nextAfter` therefore may lie beyond the last event
+   * prefixes or of other types than those asked for, and system events, are skipped. `nextAfter` therefore may lie beyond the last event
    * returned: it is the last record scanned, so the next page does not scan the same records again.
    * A page ends when maxCount events are found or the end of the log is reached, so an empty page
    * means "nothing more now" (never "more after a gap"); the price is that a page over a long stretch
@@ -209,6 +209,7 @@ export class EventStoreDbEventStore implements EventStore {
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllResult> {
     const maxCount = options.maxCount ?? this.defaultPageSize;
     const prefixes = options.streamPrefixes ?? this.options.streamPrefixes;
+    const types = options.eventTypes ? new Set(options.eventTypes) : undefined;
     let scanned = options.after;
     const events: RecordedEvent[] = [];
     if (maxCount <= 0) return { events, nextAfter: scanned };
@@ -225,7 +226,7 @@ export class EventStoreDbEventStore implements EventStore {
           // readAll includes the record at its start position, which the previous page already had.
           if (comparePositions(position, scanned) <= 0) return true;
           scanned = position;
-          if (isSystemEvent(raw) || !matchesStreamPrefixes(raw.streamId, prefixes)) return true;
+          if (isSystemEvent(raw) || !matchesStreamPrefixes(raw.streamId, prefixes) || (types && !types.has(raw.type))) return true;
           const event = toRecordedEvent(resolved);
           if (event !== undefined) events.push(event);
           full = events.length >= maxCount;

@@ -229,17 +229,23 @@ export class PostgresEventStore implements EventStore {
     const after = options.after ? decodePosition(options.after) : { major: 0n, minor: 0n };
     const limit = options.maxCount ?? 1000;
     const patterns = prefixPatterns(options.streamPrefixes);
+    const types = options.eventTypes ? [...options.eventTypes] : null;
+    // The four shapes are named statements of their own: a filter is part of the plan, not a NULL test.
+    const values: unknown[] = [after.major.toString(), after.minor.toString(), limit];
+    const filters: string[] = [];
+    if (patterns) filters.push(`AND stream_id LIKE ANY ($${values.push(patterns)}::text[])`);
+    if (types) filters.push(`AND event_type = ANY ($${values.push(types)}::text[])`);
     // One statement, so the xmin horizon and the rows come from the same snapshot (see schema.ts).
     const result = await this.guard(() =>
       this.pool.query<EventRow>({
-        name: patterns ? 'es_read_all_filtered' : 'es_read_all',
+        name: `es_read_all${patterns ? '_filtered' : ''}${types ? '_typed' : ''}`,
         text: `SELECT ${EVENT_COLUMNS} FROM es_events
           WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
             AND (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
-            ${patterns ? 'AND stream_id LIKE ANY ($4::text[])' : ''}
+            ${filters.join(' ')}
           ORDER BY transaction_id, global_position
           LIMIT $3`,
-        values: patterns ? [after.major.toString(), after.minor.toString(), limit, patterns] : [after.major.toString(), after.minor.toString(), limit],
+        values,
       }),
     );
     const events = result.rows.map(toRecordedEvent);

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@samvirke/event-store';
 import type { Projection, ProjectionTransaction } from '@samvirke/projections';
+import { CASE_PARTICIPATION_EVENT_TYPES } from '@samvirke/projections/entry-points/entry-points-fold';
 import { CASE_STREAM_PREFIX, caseEventRecord } from '@samvirke/projections/timeline/case-event';
 import { loadReferenceData, type ReferenceData } from '@samvirke/reference-data';
 import { entryPointCode } from './entry-point-codes';
@@ -72,6 +73,7 @@ export function createNotificationProjection(options: NotificationProjectionOpti
     name: options.name ?? NOTIFICATION_PROJECTION_NAME,
     version: 1,
     streamPrefixes: [options.streamPrefix ?? CASE_STREAM_PREFIX],
+    eventTypes: NOTIFICATION_EVENT_TYPES,
     tables: [caseTable],
     schemaSql: `
       CREATE TABLE ${caseTable} (
@@ -140,7 +142,16 @@ function toRow(facts: NotificationCaseFacts) {
   return { agencies: facts.agencies, coordinator_id: facts.coordinatorId, coordinator_agency: facts.coordinatorAgency, entry_points: facts.entryPoints };
 }
 
-/** The case facts after one event; the same object when the event changes none of them. */
+/** The events that change the case facts the rules read (evolveFacts); every other type leaves them as they are. */
+export const NOTIFICATION_FACT_EVENT_TYPES = CASE_PARTICIPATION_EVENT_TYPES;
+
+/**
+ * Every event type the projection reads: those that change the facts and those a rule turns into
+ * notifications. The runner delivers no other (and a rebuild reads no other from the log).
+ */
+export const NOTIFICATION_EVENT_TYPES: readonly string[] = [...new Set([...NOTIFICATION_FACT_EVENT_TYPES, ...Object.keys(NOTIFICATION_RULES)])];
+
+/** The case facts after one event; the same object when the event changes none of them (any type but NOTIFICATION_FACT_EVENT_TYPES). */
 export function evolveFacts(
   referenceData: ReferenceData,
   facts: NotificationCaseFacts | undefined,

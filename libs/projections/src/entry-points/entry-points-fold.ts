@@ -69,14 +69,21 @@ export interface EntryPointEvent {
   readonly event: CaseEvent;
 }
 
-const ENTRY_POINT_EVENT_TYPES: ReadonlySet<string> = new Set([
+/**
+ * The events that change who takes part in a case: the case itself, the agencies on it with their
+ * entry points, its coordinator. The entry points read model changes with these only (the projection
+ * names them as its event types); the notifications keep the same facts of a case from them.
+ */
+export const CASE_PARTICIPATION_EVENT_TYPES = [
   'CaseOpened',
   'AgencyJoinedCase',
   'EntryPointChanged',
   'AgencyLeftCase',
   'CoordinatorAssigned',
   'CoordinatorChanged',
-]);
+] as const;
+
+const ENTRY_POINT_EVENT_TYPES: ReadonlySet<string> = new Set(CASE_PARTICIPATION_EVENT_TYPES);
 
 /** Whether the read model changes with events of this type; the others need not even load rows. */
 export function changesEntryPoints(eventType: string): boolean {

@@ -1,7 +1,14 @@
 import type { RecordedEvent } from '@samvirke/event-store';
 import type { CaseEvent } from '@samvirke/case';
 import type { Projection, ProjectionTransaction } from '../runner/projection';
-import { changesEntryPoints, currentEntryPointKey, foldEntryPoints, type EntryPointChange, type EntryPointRows } from './entry-points-fold';
+import {
+  CASE_PARTICIPATION_EVENT_TYPES,
+  changesEntryPoints,
+  currentEntryPointKey,
+  foldEntryPoints,
+  type EntryPointChange,
+  type EntryPointRows,
+} from './entry-points-fold';
 
 export const ENTRY_POINTS_PROJECTION_NAME = 'entry-points';
 export const ENTRY_POINT_TABLES = {
@@ -40,6 +47,7 @@ export function createEntryPointsProjection(options: EntryPointsProjectionOption
     name: options.name ?? ENTRY_POINTS_PROJECTION_NAME,
     version: 1,
     streamPrefixes: [streamPrefix],
+    eventTypes: CASE_PARTICIPATION_EVENT_TYPES,
     tables: [tables.current, tables.history, tables.access],
     schemaSql: `
       CREATE TABLE ${tables.access} (

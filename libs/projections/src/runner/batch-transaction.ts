@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient, QueryConfig, QueryResultRow } from 'pg';
 import { comparePositions, laterPosition, type GlobalPosition, type RecordedEvent } from '@samvirke/event-store';
-import { quoteIdentifier, type Projection, type ProjectionTransaction } from './projection';
+import { eventsFor, quoteIdentifier, type Projection, type ProjectionTransaction } from './projection';
 import { inTransaction, isTransientDatabaseError } from './transaction';
 
 /**
@@ -127,7 +127,9 @@ export async function applyBatch(
   batchCheckpoint: GlobalPosition | undefined,
   target: BatchTarget,
 ): Promise<BatchOutcome> {
-  const fresh = (committed: GlobalPosition | undefined) => events.filter((e) => comparePositions(e.globalPosition, committed) > 0);
+  // What the projection takes of the batch (its event types, when it names them); the checkpoint still covers the whole batch.
+  const delivered = projection.eventTypes === undefined ? events : eventsFor(projection, events);
+  const fresh = (committed: GlobalPosition | undefined) => delivered.filter((e) => comparePositions(e.globalPosition, committed) > 0);
   try {
     return await inTransaction(pool, async (client) => {
       const opened = await target.open(client);

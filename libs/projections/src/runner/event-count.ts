@@ -5,7 +5,7 @@ import { decodePosition, type GlobalPosition } from '@samvirke/event-store';
  * Counts the events of some streams after a position: the total of a rebuild's progress bar and the
  * lag on /health. Optional: the runner works without it (no total, no lag).
  */
-export type CountEvents = (options: { streamPrefixes: string[]; after?: GlobalPosition }) => Promise<number>;
+export type CountEvents = (options: { streamPrefixes: string[]; eventTypes?: readonly string[]; after?: GlobalPosition }) => Promise<number>;
 
 /**
  * A counter for the PostgreSQL event store, reading its es_events table directly (the port has no
@@ -13,7 +13,7 @@ export type CountEvents = (options: { streamPrefixes: string[]; after?: GlobalPo
  * behind costs a bounded scan; the cap is reported as the count.
  */
 export function postgresEventCounter(eventStorePool: Pool, cap = 10_000_000): CountEvents {
-  return async ({ streamPrefixes, after }) => {
+  return async ({ streamPrefixes, eventTypes, after }) => {
     const position = after ? decodePosition(after) : { major: 0n, minor: 0n };
     const patterns = streamPrefixes.map((prefix) => `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     const result = await eventStorePool.query<{ count: string }>(
@@ -21,8 +21,9 @@ export function postgresEventCounter(eventStorePool: Pool, cap = 10_000_000): Co
          SELECT 1 FROM es_events
           WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
             AND stream_id LIKE ANY ($3::text[])
+            AND ($5::text[] IS NULL OR event_type = ANY ($5::text[]))
           LIMIT $4) AS capped`,
-      [position.major.toString(), position.minor.toString(), patterns, cap],
+      [position.major.toString(), position.minor.toString(), patterns, cap, eventTypes ? [...eventTypes] : null],
     );
     return Number(result.rows[0].count);
   };

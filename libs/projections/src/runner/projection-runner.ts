@@ -219,7 +219,11 @@ export class ProjectionRunner {
         health.detail = entry.detail;
       }
       if (this.options.countEvents) {
-        health.lagEvents = await this.options.countEvents({ streamPrefixes: entry.projection.streamPrefixes, after: state.checkpoint });
+        health.lagEvents = await this.options.countEvents({
+          streamPrefixes: entry.projection.streamPrefixes,
+          eventTypes: entry.projection.eventTypes,
+          after: state.checkpoint,
+        });
       }
       projections[entry.projection.name] = health;
     }
@@ -526,7 +530,12 @@ export class ProjectionRunner {
       if (comparePositions(state.checkpoint, position) >= 0) continue;
       const head = await this.options.eventStore.headPosition();
       if (comparePositions(head, position) < 0) return false;
-      const next = await this.options.eventStore.readAll({ after: state.checkpoint, maxCount: 1, streamPrefixes: entry.projection.streamPrefixes });
+      const next = await this.options.eventStore.readAll({
+        after: state.checkpoint,
+        maxCount: 1,
+        streamPrefixes: entry.projection.streamPrefixes,
+        eventTypes: entry.projection.eventTypes,
+      });
       if (next.events.length > 0) return false;
     }
     return true;

@@ -34,6 +34,12 @@ export interface Projection {
   version: number;
   /** Only events of streams starting with one of these prefixes are delivered. */
   streamPrefixes: string[];
+  /**
+   * Only events of these types are delivered, live and in a rebuild (every type when absent). A
+   * rebuild then reads only these types from the log; the live checkpoint still moves over the rest.
+   * Name every type `apply` reads: an event of a type left out is never seen.
+   */
+  eventTypes?: readonly string[];
   /** CREATE TABLE / CREATE INDEX statements with unqualified names, run inside the generation's schema. */
   schemaSql: string;
   /** The tables readers may query; each is exposed as the view `read_models.<table>`. */
@@ -46,6 +52,7 @@ export const READ_MODEL_SCHEMA = 'read_models';
 
 const PROJECTION_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const TABLE_NAME = /^[a-z][a-z0-9_]{0,62}$/;
+const EVENT_TYPE = /^[A-Za-z][A-Za-z0-9._-]{0,99}$/;
 
 export class InvalidProjectionError extends Error {}
 
@@ -69,6 +76,9 @@ export function validateProjections(projections: Projection[]): void {
     if (projection.streamPrefixes.length === 0 || projection.streamPrefixes.some((prefix) => prefix.length === 0)) {
       throw new InvalidProjectionError(`projection "${projection.name}": streamPrefixes must list at least one non-empty prefix`);
     }
+    if (projection.eventTypes !== undefined && (projection.eventTypes.length === 0 || projection.eventTypes.some((type) => !EVENT_TYPE.test(type)))) {
+      throw new InvalidProjectionError(`projection "${projection.name}": eventTypes must list at least one event type name`);
+    }
     if (projection.tables.length === 0) throw new InvalidProjectionError(`projection "${projection.name}": tables must list at least one table`);
     for (const table of projection.tables) {
       if (!TABLE_NAME.test(table)) throw new InvalidProjectionError(`projection "${projection.name}": table "${table}" must be a lower-case identifier`);
@@ -78,6 +88,19 @@ export function validateProjections(projections: Projection[]): void {
       tables.set(table, projection.name);
     }
   }
+}
+
+const typeSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/** The events of `events` the projection takes: of its streams and, when it names them, of its event types. */
+export function eventsFor(projection: Projection, events: readonly RecordedEvent[]): RecordedEvent[] {
+  const { streamPrefixes, eventTypes } = projection;
+  let types: ReadonlySet<string> | undefined;
+  if (eventTypes !== undefined) {
+    types = typeSets.get(eventTypes);
+    if (types === undefined) typeSets.set(eventTypes, (types = new Set(eventTypes)));
+  }
+  return events.filter((event) => (types === undefined || types.has(event.type)) && streamPrefixes.some((prefix) => event.streamId.startsWith(prefix)));
 }
 
 /** Double-quotes an identifier that validateProjections (or generationSchema) has already vetted. */

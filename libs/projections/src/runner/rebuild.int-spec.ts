@@ -1,9 +1,10 @@
+import type { GlobalPosition } from '@samvirke/event-store';
 import { readProjectionState } from './catalogue';
 import { generationSchema, type Projection } from './projection';
 import { RebuildAlreadyRunningError, type RebuildProgress } from './rebuild';
 import { postgresEventCounter } from './event-count';
 import { createTallyProjection } from './testing/tally-projection';
-import { appendEvents, readModelRows, uniqueNames, useRunnerFixture, waitUntil, type FixtureRunnerOptions } from './testing/runner-fixture';
+import { appendEvents, newEvent, readModelRows, uniqueNames, useRunnerFixture, waitUntil, type FixtureRunnerOptions } from './testing/runner-fixture';
 
 describe('projection rebuild', () => {
   const fixture = useRunnerFixture();
@@ -18,6 +19,39 @@ describe('projection rebuild', () => {
   }
 
   const schemaExists = async (schema: string) => (await fixture.pool.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema])).rowCount === 1;
+
+  it('delivers a projection only the event types it names, live and in a rebuild, its checkpoint passing over the rest', async () => {
+    const { store, pool } = fixture;
+    const names = uniqueNames('typed');
+    const projection: Projection = { ...createTallyProjection(names), eventTypes: ['Kept', 'AlsoKept'] };
+    const live = fixture.runner({ projections: [projection], batchSize: 7, countEvents: postgresEventCounter(store.pool) });
+    await live.start();
+    const kept: string[] = [];
+    let last: GlobalPosition | undefined;
+    for (let i = 0; i < 60; i++) {
+      const type = i % 5 === 0 ? 'Kept' : i % 7 === 0 ? 'AlsoKept' : 'Other';
+      const event = newEvent(type);
+      if (type !== 'Other') kept.push(event.id);
+      last = (await store.appendToStream(`${names.streamPrefix}${i % 4}`, [event], 'any')).position;
+    }
+    // The log ends with events of a type the projection does not read: it is still caught up with them.
+    await expect(live.waitForPosition([names.name], last!, 10_000)).resolves.toBe(true);
+    const seenIds = async () =>
+      ((await readModelRows(pool, `${names.tablePrefix}_seen_event`)) as Array<{ event_id: string }>).map((row) => row.event_id).sort();
+    expect(await seenIds()).toEqual([...kept].sort());
+    const liveRows = await readModelRows(pool, `${names.tablePrefix}_stream_tally`);
+
+    const progress: RebuildProgress[] = [];
+    const rebuilt = await live.rebuild(names.name, { batchSize: 4, onProgress: (p) => progress.push(p) });
+    expect(rebuilt.eventsApplied).toBe(kept.length);
+    expect(progress[0]).toMatchObject({ done: 0, total: kept.length });
+    expect(progress[progress.length - 1].done).toBe(kept.length);
+    expect(await seenIds()).toEqual([...kept].sort());
+    expect(await readModelRows(pool, `${names.tablePrefix}_stream_tally`)).toEqual(liveRows);
+    const after = await store.appendToStream(`${names.streamPrefix}0`, [newEvent('Other')], 'any');
+    await expect(live.waitForPosition([names.name], after.position, 10_000)).resolves.toBe(true);
+    await expect(live.health()).resolves.toMatchObject({ projections: { [names.name]: { status: 'running' } } });
+  });
 
   it('builds from position 0 a copy equal to the live one, while the live one keeps going', async () => {
     const { store, pool } = fixture;

@@ -5,7 +5,7 @@ import { createGenerationSchema, dropGenerationSchema, ensureProjection, pointVi
 import { createDeferredIndexes, deferSecondaryIndexes } from './deferred-indexes';
 import type { CountEvents } from './event-count';
 import type { ProjectionLogger } from './logger';
-import { generationSchema, quoteIdentifier, type Projection } from './projection';
+import { eventsFor, generationSchema, quoteIdentifier, type Projection } from './projection';
 import { describeError, inTransaction } from './transaction';
 
 export interface RebuildProgress {
@@ -251,7 +251,7 @@ async function prepareGeneration(deps: JointRebuildDependencies, projection: Pro
   });
   const { generation, checkpoint } = prepared;
   logger?.info({ projection: projection.name, generation, resumed: prepared.resumed }, 'projection rebuild started');
-  const prefixes = { streamPrefixes: projection.streamPrefixes };
+  const prefixes = { streamPrefixes: projection.streamPrefixes, eventTypes: projection.eventTypes };
   const total = deps.countEvents ? await deps.countEvents(prefixes) : undefined;
   let done = 0;
   if (prepared.resumed && total !== undefined && deps.countEvents) {
@@ -287,8 +287,6 @@ function reportProgress(building: Building, options: JointRebuildOptions): void 
   options.onProgress?.({ projection: projection.name, done, total: total === undefined ? undefined : Math.max(total, done), checkpoint });
 }
 
-const takes = (projection: Projection, event: RecordedEvent) => projection.streamPrefixes.some((prefix) => event.streamId.startsWith(prefix));
-
 async function rebuildLocked(
   deps: JointRebuildDependencies,
   projections: Projection[],
@@ -315,8 +313,11 @@ async function rebuildLocked(
   }
 
   const read = (after: GlobalPosition | undefined) => {
-    const streamPrefixes = [...new Set([...active.values()].flatMap((b) => b.projection.streamPrefixes))];
-    return eventStore.readAll({ after, maxCount: batchSize, streamPrefixes });
+    const building = [...active.values()].map((b) => b.projection);
+    const streamPrefixes = [...new Set(building.flatMap((p) => p.streamPrefixes))];
+    // Only the types asked for, when every projection being rebuilt names its types: the others are not even parsed.
+    const eventTypes = building.every((p) => p.eventTypes !== undefined) ? [...new Set(building.flatMap((p) => p.eventTypes ?? []))] : undefined;
+    return eventStore.readAll({ after, maxCount: batchSize, streamPrefixes, eventTypes });
   };
   const earliest = () =>
     [...active.values()].reduce<GlobalPosition | undefined>(
@@ -329,7 +330,7 @@ async function rebuildLocked(
     const { projection } = building;
     // Already past this page (a resumed rebuild further on than the others): nothing to do.
     if (comparePositions(building.checkpoint, nextAfter) >= 0) return;
-    const own = events.filter((event) => takes(projection, event));
+    const own = eventsFor(projection, events);
     let result;
     try {
       result = await applyBatch(pool, projection, own, nextAfter, building.target);
@@ -458,14 +459,20 @@ async function trySwap(
       let checkpoint = from;
       let applied = 0;
       for (;;) {
+        // Every type, not only the projection's: the live checkpoint has passed over the others, and the
+        // generation must end at or beyond it (the tail read here is short).
         const page = await eventStore.readAll({ after: checkpoint, maxCount: batchSize, streamPrefixes: projection.streamPrefixes });
         if (page.events.length === 0) break;
-        const failure = await projection.apply(page.events, db).then(
-          () => db.settle(),
-          async (error: unknown) => (await db.settle()) ?? error,
-        );
+        const delivered = eventsFor(projection, page.events);
+        const failure =
+          delivered.length === 0
+            ? undefined
+            : await projection.apply(delivered, db).then(
+                () => db.settle(),
+                async (error: unknown) => (await db.settle()) ?? error,
+              );
         if (failure !== undefined) throw new SwapApplyError(failure);
-        applied += page.events.length;
+        applied += delivered.length;
         checkpoint = page.nextAfter;
       }
       if (comparePositions(checkpoint, state.checkpoint) < 0) {
