@@ -1,10 +1,12 @@
+import { CASE_EVENT_TYPES } from '@samvirke/case';
 import type { RecordedEvent } from '@samvirke/event-store';
 import { caseHistories } from '../engine/case-history';
 import { cohortMembersOf } from '../engine/cohort';
 import { evaluateOutcome } from '../engine/outcome-predicates';
 import { loadMeasureCatalogue } from '../measures/measure-definition';
 import { recordedCaseEvent } from '../testing/outcome-fact-fixtures';
-import { outcomeFactOf, type OutcomeFact } from './outcome-fact';
+import { OUTCOME_FACT_EVENT_TYPES, outcomeFactOf, type OutcomeFact } from './outcome-fact';
+import { OUTCOME_EVENT_TYPES } from './outcome.projection';
 
 /** History recorded in 2026 about 2019: the delay of information is measured by the real-world days. */
 const recordedAt = new Date('2026-12-01T10:00:00.000Z');
@@ -60,5 +62,21 @@ describe('outcome facts of information recorded with its real-world days', () =>
     };
     expect(delayed('2019-03-09')).toBe(false);
     expect(delayed('2019-03-10')).toBe(true);
+  });
+});
+
+describe('the event types of the outcome history', () => {
+  /** Data that throws on any read: an event type the facts are taken from cannot pass unnoticed. */
+  const untouchable = new Proxy({}, { get: (_target, key) => (typeof key === 'symbol' ? undefined : raise(String(key))) });
+  const raise = (key: string): never => {
+    throw new Error(`read data.${key}`);
+  };
+
+  it('lists every type that gives a fact: any other gives none without reading its data', () => {
+    const others = CASE_EVENT_TYPES.filter((type) => !(OUTCOME_FACT_EVENT_TYPES as readonly string[]).includes(type));
+    expect(others.length).toBeGreaterThan(10);
+    for (const type of others) expect([type, outcomeFactOf('h', recorded(type, untouchable))]).toEqual([type, undefined]);
+    for (const type of OUTCOME_FACT_EVENT_TYPES) expect(() => outcomeFactOf('h', recorded(type, untouchable))).toThrow(/read data/);
+    expect(OUTCOME_EVENT_TYPES).toEqual([...OUTCOME_FACT_EVENT_TYPES, 'CitizenDataErased']);
   });
 });

@@ -1,4 +1,4 @@
-import { copenhagenDate, type CaseEvent } from '@samvirke/case';
+import { copenhagenDate, type CaseEvent, type CaseEventType } from '@samvirke/case';
 import type { RecordedEvent } from '@samvirke/event-store';
 
 /**
@@ -48,6 +48,32 @@ export type OutcomeFactDetail =
   | { readonly type: 'conference-held'; readonly agenciesPresent: readonly string[] };
 
 export type OutcomeFactType = OutcomeFactDetail['type'];
+
+/** The event types that contribute a fact (detailOf); an event of any other type contributes none. */
+export const OUTCOME_FACT_EVENT_TYPES = [
+  'CaseOpened',
+  'CaseClosed',
+  'CaseReopened',
+  'SspCategoryAssessed',
+  'EnrolledInProgramme',
+  'ExitedProgramme',
+  'CustodyStarted',
+  'ReleasedFromCustody',
+  'ActionAdded',
+  'ChargeRecorded',
+  'ConvictionRecorded',
+  'EmploymentStarted',
+  'EmploymentEnded',
+  'EducationStarted',
+  'EducationEnded',
+  'EducationCompleted',
+  'SelfSufficiencyReached',
+  'SelfSufficiencyLost',
+  'ProgressionAssessed',
+  'InformationShared',
+  'InformationAcknowledged',
+  'CaseConferenceHeld',
+] as const satisfies readonly CaseEventType[];
 
 /** The fact an event contributes to the outcome history, or undefined when it contributes none. */
 export function outcomeFactOf(caseId: string, recorded: RecordedEvent): OutcomeFact | undefined {

@@ -1,10 +1,13 @@
 import type { RecordedEvent } from '@samvirke/event-store';
 import type { Projection, ProjectionTransaction } from '@samvirke/projections';
-import { outcomeFactOf, type OutcomeFact } from './outcome-fact';
+import { OUTCOME_FACT_EVENT_TYPES, outcomeFactOf, type OutcomeFact } from './outcome-fact';
 
 export const OUTCOME_PROJECTION_NAME = 'outcome';
 export const OUTCOME_FACTS_TABLE = 'outcome_facts';
 const CASE_STREAM_PREFIX = 'case-';
+
+/** What `apply` reads: the events that contribute a fact, and a citizen erasure (which changes the opening row). */
+export const OUTCOME_EVENT_TYPES: readonly string[] = [...OUTCOME_FACT_EVENT_TYPES, 'CitizenDataErased'];
 
 export interface OutcomeProjectionOptions {
   /** Tests run their own copy under unique names so they never repoint the app's views. */
@@ -31,6 +34,7 @@ export function createOutcomeProjection(options: OutcomeProjectionOptions = {}):
     // 3: a citizen erasure removes the birth date from the case's opening row (issue 21).
     version: 3,
     streamPrefixes: [streamPrefix],
+    eventTypes: OUTCOME_EVENT_TYPES,
     tables: [table],
     schemaSql: `
       CREATE TABLE ${table} (
