@@ -13,7 +13,7 @@ function cell(value) {
 function markdownTable(rows) {
   const lines = ['| figure | value | ceiling or peer | ratio | target | met |', '|---|---|---|---|---|---|'];
   for (const r of rows) {
-    const value = r.value === null ? `– (${r.note ?? 'not measured'})` : `${cell(r.value)} ${r.unit}`;
+    const value = r.value === null ? `– (${r.note ?? 'not measured'})` : `${cell(r.value)} ${r.unit}${r.note ? ` (${r.note})` : ''}`;
     const reference = r.reference ? `${r.reference}: ${cell(r.referenceValue)}` : '–';
     const met = r.met === null ? '' : r.met ? 'yes' : '**no**';
     lines.push(`| ${cell(r.figure)} | ${value} | ${cell(reference)} | ${cell(r.ratio)} | ${cell(r.target?.text)} | ${met} |`);
@@ -46,4 +46,4 @@ function writeReport(report) {
   return { markdown, files: [`${base}.json`, `${base}.md`] };
 }
 
-module.exports = { writeReport, markdownTable };
+module.exports = { writeReport, markdownTable, markdownReport };
