@@ -47,7 +47,15 @@ export type WriteRow =
   /** POST /cases: no case is named; any coordinator or liaison may refer. */
   | { kind: 'referral' }
   /** A write outside any case, open to some roles: a body it refuses (400) so nothing changes. */
-  | { kind: 'not-a-case'; roles: MatrixRole[]; refusedBody: unknown; refusedStatus: number; params?: Record<string, string> };
+  | {
+      kind: 'not-a-case';
+      roles: MatrixRole[];
+      refusedBody: unknown;
+      refusedStatus: number;
+      params?: Record<string, string>;
+      /** The params name something nobody has (a notification, a dead letter, a case): 404 for everyone who may write. */
+      paramsNameNothing?: true;
+    };
 
 /** An agency on none of the matrix's cases (see matrix-fixture.ts). */
 export const AGENCY_ON_NO_CASE = 'KFF';
@@ -89,6 +97,7 @@ export function writeTable(): Record<string, WriteRow> {
       refusedBody: {},
       refusedStatus: 404,
       params: { id: randomUUID() },
+      paramsNameNothing: true,
     },
     'POST /notifications/{id}/acknowledge': {
       kind: 'not-a-case',
@@ -96,6 +105,7 @@ export function writeTable(): Record<string, WriteRow> {
       refusedBody: {},
       refusedStatus: 404,
       params: { id: randomUUID() },
+      paramsNameNothing: true,
     },
     'PUT /notification-settings/{entryPoint}': {
       kind: 'not-a-case',
@@ -119,6 +129,7 @@ export function writeTable(): Record<string, WriteRow> {
       refusedBody: { reason: 'Matrix: break-glass of a case nobody has' },
       refusedStatus: 404,
       params: { caseId: randomUUID() },
+      paramsNameNothing: true,
     },
     'POST /webhook-subscriptions/dead-letters/{deliveryId}/replay': {
       kind: 'not-a-case',
@@ -126,6 +137,7 @@ export function writeTable(): Record<string, WriteRow> {
       refusedBody: {},
       refusedStatus: 404,
       params: { deliveryId: '999999999' },
+      paramsNameNothing: true,
     },
 
     // ---- Lifecycle and coordination
