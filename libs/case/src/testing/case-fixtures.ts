@@ -64,3 +64,19 @@ export function coordinatedCase(): CaseEvent[] {
 export function closedCase(): CaseEvent[] {
   return [...workingCase(), { type: 'CaseClosed', data: { reason: 'goals-achieved', closedAt: EARLIER } }];
 }
+
+/**
+ * Event data that throws on any read: an event of a type a projection says it ignores, given this
+ * data, shows whether its rules take anything from it (they would throw).
+ */
+export function untouchableEventData(): never {
+  return new Proxy(
+    {},
+    {
+      get: (_target, key) => {
+        if (typeof key === 'symbol') return undefined;
+        throw new Error(`read data.${key}`);
+      },
+    },
+  ) as never;
+}

@@ -1,4 +1,5 @@
 import { CASE_EVENT_TYPES } from '@samvirke/case';
+import { untouchableEventData } from '@samvirke/case/testing/case-fixtures';
 import type { RecordedEvent } from '@samvirke/event-store';
 import { caseHistories } from '../engine/case-history';
 import { cohortMembersOf } from '../engine/cohort';
@@ -66,11 +67,7 @@ describe('outcome facts of information recorded with its real-world days', () =>
 });
 
 describe('the event types of the outcome history', () => {
-  /** Data that throws on any read: an event type the facts are taken from cannot pass unnoticed. */
-  const untouchable = new Proxy({}, { get: (_target, key) => (typeof key === 'symbol' ? undefined : raise(String(key))) });
-  const raise = (key: string): never => {
-    throw new Error(`read data.${key}`);
-  };
+  const untouchable = untouchableEventData();
 
   it('lists every type that gives a fact: any other gives none without reading its data', () => {
     const others = CASE_EVENT_TYPES.filter((type) => !(OUTCOME_FACT_EVENT_TYPES as readonly string[]).includes(type));

@@ -1,9 +1,10 @@
-import type { CaseEvent } from '@samvirke/case';
-import { caseOpened, directoryEntryPoint } from '@samvirke/case/testing/case-fixtures';
+import { CASE_EVENT_TYPES, type CaseEvent } from '@samvirke/case';
+import { caseOpened, directoryEntryPoint, untouchableEventData } from '@samvirke/case/testing/case-fixtures';
 import type { CaseEventRecord } from '../timeline/case-event';
 import {
   applyInformationFlow,
   foldInformationFlow,
+  INFORMATION_FLOW_EVENT_TYPES,
   NO_INFORMATION_FLOW_ROWS,
   receiptKey,
   requestKey,
@@ -269,5 +270,25 @@ describe('information flow fold', () => {
     expect(batch).toEqual(projectOneByOne(events));
     expect(receipt(batch, 'e1', 'SOF')?.acknowledgedBy).toBe('sof-dan');
     expect(request(batch, 'r1')).toMatchObject({ outcome: 'answered', respondedBy: 'sof-dan', escalationStep: 'reminder' });
+  });
+});
+
+describe('the event types of the information flow', () => {
+  const folded = (type: string) => {
+    try {
+      const batch = foldInformationFlow([
+        { caseId: CASE_ID, event: { type, data: untouchableEventData() } as CaseEvent, actingAgency: 'BIF', actor: 'a', revision: 1 },
+      ]);
+      return batch.changes.length + batch.acknowledgements.length + batch.responses.length > 0 ? 'changes' : 'nothing';
+    } catch {
+      return 'reads its data';
+    }
+  };
+
+  it('lists every type the fold reads: any other changes nothing without reading its data', () => {
+    const others = CASE_EVENT_TYPES.filter((type) => !(INFORMATION_FLOW_EVENT_TYPES as readonly string[]).includes(type));
+    expect(others.length).toBeGreaterThan(10);
+    for (const type of others) expect([type, folded(type)]).toEqual([type, 'nothing']);
+    for (const type of INFORMATION_FLOW_EVENT_TYPES) expect([type, folded(type)]).not.toEqual([type, 'nothing']);
   });
 });

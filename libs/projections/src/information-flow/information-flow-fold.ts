@@ -21,7 +21,7 @@
  * of the day recorded with history (sharedOn, acknowledgedOn, requestedOn) in Copenhagen, else the
  * recorded instant; the writer computes them from the day and the recorded instant kept here.
  */
-import type { CaseEvent } from '@samvirke/case';
+import type { CaseEvent, CaseEventType } from '@samvirke/case';
 import type { CaseEventRecord } from '../timeline/case-event';
 
 export interface FlowCaseRow {
@@ -125,6 +125,23 @@ export interface InformationFlowBatch {
   readonly acknowledgements: readonly FlowAcknowledgement[];
   readonly responses: readonly FlowResponse[];
 }
+
+/** The event types the fold reads; an event of any other type changes nothing (the projection names these). */
+export const INFORMATION_FLOW_EVENT_TYPES = [
+  'CaseOpened',
+  'AgencyJoinedCase',
+  'AgencyLeftCase',
+  'CoordinatorAssigned',
+  'CoordinatorChanged',
+  'InformationShared',
+  'InformationAcknowledged',
+  'InformationRequested',
+  'InformationRequestAnswered',
+  'InformationRequestDeclined',
+  'FlowEscalated',
+  'CaseClosed',
+  'CaseReopened',
+] as const satisfies readonly CaseEventType[];
 
 export function foldInformationFlow(records: readonly CaseEventRecord[]): InformationFlowBatch {
   const changes: FlowChange[] = [];

@@ -2,7 +2,14 @@ import type { RecordedEvent } from '@samvirke/event-store';
 import type { Projection, ProjectionTransaction } from '../runner/projection';
 import { applyCaseAccessEvent, CASE_ACCESS_COLUMNS_SQL } from '../timeline/case-access-columns';
 import { CASE_STREAM_PREFIX, caseEventRecord } from '../timeline/case-event';
-import { foldInformationFlow, type FlowChange, type InformationFlowBatch, type ReceiptRow, type RequestRow } from './information-flow-fold';
+import {
+  foldInformationFlow,
+  INFORMATION_FLOW_EVENT_TYPES,
+  type FlowChange,
+  type InformationFlowBatch,
+  type ReceiptRow,
+  type RequestRow,
+} from './information-flow-fold';
 
 /**
  * How information moves between agencies: one row per (shared entry, receiving agency) with when it
@@ -49,6 +56,7 @@ export function createInformationFlowProjection(options: InformationFlowProjecti
     // 3: real-world instants (sharedOn, acknowledgedOn, requestedOn) beside the recorded ones.
     version: 3,
     streamPrefixes: [options.streamPrefix ?? CASE_STREAM_PREFIX],
+    eventTypes: INFORMATION_FLOW_EVENT_TYPES,
     tables: [tables.caseRow, tables.receipt, tables.request],
     schemaSql: `
       CREATE TABLE ${tables.caseRow} (case_id text PRIMARY KEY, ${CASE_ACCESS_COLUMNS_SQL}, status text NOT NULL DEFAULT 'open');
