@@ -99,15 +99,130 @@ function preparedOnce(sql: string, params: unknown[] | undefined): QueryConfig {
   return { name, text: sql, values: params };
 }
 
-async function applyGuarded(projection: Projection, events: RecordedEvent[], db: BatchProjectionTransaction): Promise<void> {
+async function applyGuarded(projection: Projection, events: RecordedEvent[], db: BatchProjectionTransaction, sent?: () => void): Promise<void> {
   try {
     await projection.apply(events, db);
   } catch (error) {
     // A failed write aborts the transaction, so whatever ran after it failed too: name the cause.
     throw new ApplyError((await db.settle()) ?? error);
   }
+  sent?.();
   const writeError = await db.settle();
   if (writeError !== undefined) throw new ApplyError(writeError);
+}
+
+interface HeldStatement {
+  sql: string;
+  params: unknown[] | undefined;
+  /** Set for a `query`: its answer goes back to the projection once it has run. */
+  answer?: { resolve: (result: { rows: QueryResultRow[]; rowCount: number | null }) => void; reject: (error: unknown) => void };
+}
+
+/** What a head start's held query answers once the head start is dropped: apply then fails, and its result is not used. */
+export class HeadStartDroppedError extends Error {
+  constructor() {
+    super('the head start was dropped: its batch is applied afresh');
+  }
+}
+
+/**
+ * A projection's `apply` of the next batch, begun while the batch before it is still being written
+ * and committed (a rebuild's head start): the projection's JavaScript for the next batch runs while
+ * PostgreSQL works on the last one, where otherwise the two take turns.
+ *
+ * Nothing reaches PostgreSQL early. The statements apply sends are held, writes and queries in the
+ * order sent, until the batch's own transaction exists (`attach`), then go to it in that order; a
+ * query's answer reaches apply only then, so whatever apply does after a read waits as it would
+ * have. The projection contract makes this safe: apply depends on nothing but its events and what
+ * its statements answer. When the batch before does not commit as expected, the head start is
+ * dropped (`drop`): held statements are never sent, a held query fails, and the batch is applied
+ * afresh.
+ */
+export class HeadStart {
+  private readonly held: HeldStatement[] = [];
+  private db: BatchProjectionTransaction | undefined;
+  private dropped = false;
+  /** Settles with apply: undefined, or what apply threw. */
+  private readonly applied: Promise<{ error: unknown } | undefined>;
+
+  /**
+   * @param events the batch's events apply is given (already past `committedBefore`)
+   * @param committedBefore the checkpoint the batch before commits: the head start holds only if the
+   *   batch's transaction finds exactly that one committed
+   */
+  constructor(
+    projection: Projection,
+    readonly events: readonly RecordedEvent[],
+    readonly committedBefore: GlobalPosition | undefined,
+  ) {
+    const transaction: ProjectionTransaction = {
+      query: <Row extends QueryResultRow>(sql: string, params?: unknown[]) => this.query<Row>(sql, params),
+      write: (sql, params) => this.write(sql, params),
+    };
+    this.applied = Promise.resolve()
+      .then(() => projection.apply([...events], transaction))
+      .then(
+        () => undefined,
+        (error: unknown) => ({ error }),
+      );
+  }
+
+  private query<Row extends QueryResultRow>(sql: string, params?: unknown[]): Promise<{ rows: Row[]; rowCount: number | null }> {
+    if (this.db) return this.db.query<Row>(sql, params);
+    if (this.dropped) return Promise.reject(new HeadStartDroppedError());
+    return new Promise((resolve, reject) => {
+      this.held.push({ sql, params, answer: { resolve: resolve as (result: { rows: QueryResultRow[]; rowCount: number | null }) => void, reject } });
+    });
+  }
+
+  private write(sql: string, params?: unknown[]): void {
+    if (this.db) this.db.write(sql, params);
+    else if (!this.dropped) this.held.push({ sql, params });
+  }
+
+  /** Sends what apply has sent so far to the batch's transaction, in order; whatever apply sends next goes straight there. */
+  attach(db: BatchProjectionTransaction): void {
+    if (this.dropped || this.db) throw new Error('a head start is attached once, and never after it was dropped');
+    this.db = db;
+    for (const { sql, params, answer } of this.held.splice(0)) {
+      if (answer) db.query(sql, params).then(answer.resolve, answer.reject);
+      else db.write(sql, params);
+    }
+  }
+
+  /** Never sends what is held; a held query fails. */
+  drop(): void {
+    if (this.db) return;
+    this.dropped = true;
+    for (const { answer } of this.held.splice(0)) answer?.reject(new HeadStartDroppedError());
+  }
+
+  /** Attached: waits for apply and its writes, as applyGuarded does for an apply begun in the transaction. */
+  async finish(sent?: () => void): Promise<void> {
+    const db = this.db;
+    if (!db) throw new Error('a head start finishes only once attached');
+    const applied = await this.applied;
+    if (applied) throw new ApplyError((await db.settle()) ?? applied.error);
+    sent?.();
+    const writeError = await db.settle();
+    if (writeError !== undefined) throw new ApplyError(writeError);
+  }
+
+  /** True when `events` are the ones this head start was begun with (same count, same first and last event). */
+  isFor(events: readonly RecordedEvent[]): boolean {
+    const mine = this.events;
+    return mine.length === events.length && mine.length > 0 && mine[0].id === events[0].id && mine[mine.length - 1].id === events[events.length - 1].id;
+  }
+}
+
+export interface ApplyBatchOptions {
+  /** This batch's apply, begun ahead (see HeadStart); used when the transaction finds what it expected, dropped otherwise. */
+  headStart?: HeadStart;
+  /**
+   * Called once apply has sent all of this batch's statements, while they run and before the commit,
+   * with the checkpoint the batch is to commit: the moment to begin the next batch's head start.
+   */
+  whileCommitting?: (checkpoint: GlobalPosition | undefined) => void;
 }
 
 /**
@@ -126,26 +241,42 @@ export async function applyBatch(
   events: RecordedEvent[],
   batchCheckpoint: GlobalPosition | undefined,
   target: BatchTarget,
+  options: ApplyBatchOptions = {},
 ): Promise<BatchOutcome> {
   // What the projection takes of the batch (its event types, when it names them); the checkpoint still covers the whole batch.
   const delivered = projection.eventTypes === undefined ? events : eventsFor(projection, events);
   const fresh = (committed: GlobalPosition | undefined) => delivered.filter((e) => comparePositions(e.globalPosition, committed) > 0);
+  const { headStart, whileCommitting } = options;
   try {
     return await inTransaction(pool, async (client) => {
       const opened = await target.open(client);
-      if (opened === 'stale') return { kind: 'stale' } as const;
+      if (opened === 'stale') {
+        headStart?.drop();
+        return { kind: 'stale' } as const;
+      }
       const pending = fresh(opened.committed);
       const checkpoint = laterPosition(opened.committed, batchCheckpoint);
+      // The head start holds only for the very events this transaction would give apply.
+      const ahead = headStart && comparePositions(headStart.committedBefore, opened.committed) === 0 && headStart.isFor(pending) ? headStart : undefined;
+      if (headStart && !ahead) headStart.drop();
       // In the same transaction as the rows either way: they commit together or not at all.
       if (target.checkpointFirst) await target.saveCheckpoint(client, checkpoint);
       if (pending.length > 0) {
         await client.query(`SET LOCAL search_path TO ${quoteIdentifier(opened.schema)}, public`);
-        await applyGuarded(projection, pending, new BatchProjectionTransaction(client));
+        const db = new BatchProjectionTransaction(client);
+        const sent = whileCommitting && (() => whileCommitting(checkpoint));
+        if (ahead) {
+          ahead.attach(db);
+          await ahead.finish(sent);
+        } else {
+          await applyGuarded(projection, pending, db, sent);
+        }
       }
       if (!target.checkpointFirst) await target.saveCheckpoint(client, checkpoint);
       return { kind: 'applied', checkpoint } as const;
     });
   } catch (error) {
+    headStart?.drop();
     if (!(error instanceof ApplyError) || isTransientDatabaseError(error.original)) {
       throw error instanceof ApplyError ? error.original : error;
     }

@@ -1,6 +1,6 @@
-import type { GlobalPosition } from '@samvirke/event-store';
+import { comparePositions, parseGlobalPosition, type GlobalPosition } from '@samvirke/event-store';
 import { readProjectionState } from './catalogue';
-import { generationSchema, type Projection } from './projection';
+import { generationSchema, READ_MODEL_SCHEMA, type Projection } from './projection';
 import { RebuildAlreadyRunningError, type RebuildProgress } from './rebuild';
 import { postgresEventCounter } from './event-count';
 import { createTallyProjection } from './testing/tally-projection';
@@ -142,19 +142,35 @@ describe('projection rebuild', () => {
         )
       ).rows[0]?.reltuples;
 
+    // How many histogram bounds the statistics of a unique column have: the sample's target plus one, at most.
+    const histogramBounds = async () =>
+      (
+        await pool.query<{ bounds: number | null }>(
+          "SELECT array_length(histogram_bounds::text::text[], 1) AS bounds FROM pg_stats WHERE schemaname = $1 AND tablename = $2 AND attname = 'position'",
+          [schema, seen],
+        )
+      ).rows[0]?.bounds ?? 0;
+
     const rebuilt = live.rebuild(names.name, { batchSize: 10 });
     let analyzedWhileBuilding = false;
+    let boundsWhileBuilding = 0;
     await waitUntil(
       async () => {
         const building = (await readProjectionState(pool, names.name))?.activeGeneration === 1;
-        if (building && ((await rowEstimate(seen)) ?? -1) > 0) analyzedWhileBuilding = true;
-        return analyzedWhileBuilding || !building;
+        const rows = (await rowEstimate(seen)) ?? -1;
+        if (building && rows > 0) analyzedWhileBuilding = true;
+        if (building && rows >= 40) boundsWhileBuilding = Math.max(boundsWhileBuilding, await histogramBounds());
+        return (analyzedWhileBuilding && boundsWhileBuilding > 0) || !building;
       },
       20_000,
-      'the rebuild to end or its table to be analyzed',
+      'the rebuild to end or its table to be analyzed with 40 rows or more',
     );
     await rebuilt;
     expect(analyzedWhileBuilding).toBe(true);
+    // While it is built, a small sample (statistics target 10: at most 11 bounds); once swapped in, the full one.
+    expect(boundsWhileBuilding).toBeGreaterThan(0);
+    expect(boundsWhileBuilding).toBeLessThanOrEqual(11);
+    expect(await histogramBounds()).toBeGreaterThan(11);
     // After the swap every table of the generation, readers' or not, has its statistics.
     const { rows } = await pool.query<{ tablename: string }>('SELECT tablename FROM pg_tables WHERE schemaname = $1 ORDER BY 1', [schema]);
     expect(rows.length).toBeGreaterThan(0);
@@ -192,6 +208,51 @@ describe('projection rebuild', () => {
     expect(resumed.generation).toBe(2);
     expect(await indexes(building)).toEqual(made);
     expect(await tables(building)).toEqual([`${names.tablePrefix}_seen_event`, `${names.tablePrefix}_stream_tally`].sort());
+  });
+
+  it("begins a page's apply while the page before commits; its statements still run after that commit and in the order sent", async () => {
+    const { store, pool } = fixture;
+    const names = uniqueNames('head-start');
+    const seen = `${names.tablePrefix}_seen`;
+    const counted = `${names.tablePrefix}_counted`;
+    // When each apply began: how many events apply had been given before, and how many the rebuild had committed.
+    const began: Array<{ given: number; committed: number }> = [];
+    let given = 0;
+    let committed = 0;
+    const projection: Projection = {
+      name: names.name,
+      version: 1,
+      streamPrefixes: [names.streamPrefix],
+      tables: [seen, counted],
+      schemaSql: `
+        CREATE TABLE ${seen} (event_id uuid PRIMARY KEY, position text NOT NULL);
+        CREATE TABLE ${counted} (position text PRIMARY KEY, seen integer NOT NULL);`,
+      async apply(events, db) {
+        began.push({ given, committed });
+        given += events.length;
+        // Writes, then a read that must see them and every batch committed before, then a write of what it saw.
+        for (const event of events) db.write(`INSERT INTO ${seen} (event_id, position) VALUES ($1, $2)`, [event.id, event.globalPosition]);
+        const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${seen}`);
+        db.write(`INSERT INTO ${counted} (position, seen) VALUES ($1, $2)`, [events[events.length - 1].globalPosition, rows[0].n]);
+      },
+    };
+    await appendEvents(store, names.streamPrefix, 150, 4);
+    const runner = fixture.runner({ projections: [projection] });
+    await runner.rebuild(names.name, { batchSize: 10, onProgress: (p) => (committed = p.done) });
+
+    const seenRows = (await pool.query<{ position: string }>(`SELECT position FROM ${READ_MODEL_SCHEMA}.${seen}`)).rows;
+    expect(seenRows).toHaveLength(150);
+    const countedRows = (await pool.query<{ position: string; seen: number }>(`SELECT position, seen FROM ${READ_MODEL_SCHEMA}.${counted}`)).rows;
+    expect(countedRows.length).toBeGreaterThanOrEqual(15);
+    for (const row of countedRows) {
+      // Every event up to the batch's last: those of the batches committed before and its own writes, sent before the read.
+      expect({ position: row.position, seen: row.seen }).toEqual({
+        position: row.position,
+        seen: seenRows.filter((s) => comparePositions(parseGlobalPosition(s.position), parseGlobalPosition(row.position)) <= 0).length,
+      });
+    }
+    // Some applies began before the batch before them had committed: the head start happened.
+    expect(began.filter((b) => b.committed < b.given).length).toBeGreaterThan(0);
   });
 
   it('refuses a second rebuild of the same projection at the same time', async () => {
