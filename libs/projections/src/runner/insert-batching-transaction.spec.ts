@@ -73,6 +73,44 @@ describe('InsertBatchingTransaction', () => {
     ]);
   });
 
+  it('gathers rows of several shapes of one table side by side when every row names its key', async () => {
+    const { db, sent } = recordingTransaction();
+    const batching = new InsertBatchingTransaction(db);
+    const upsert = 'ON CONFLICT (a) DO UPDATE SET b = excluded.b';
+    batching.insertLater('item', ['a'], [1], undefined, '1');
+    batching.insertLater('item', ['a', 'b'], [2, 'x'], upsert, '2');
+    batching.insertLater('item', ['a'], [3], undefined, '3');
+    batching.insertLater('item', ['a', 'b'], [4, 'y'], upsert, '4');
+    batching.flush();
+    expect(sent).toEqual([
+      { sql: 'INSERT INTO item (a) VALUES ($1), ($2) ON CONFLICT DO NOTHING', params: [1, 3] },
+      { sql: `INSERT INTO item (a, b) VALUES ($1, $2), ($3, $4) ${upsert}`, params: [2, 'x', 4, 'y'] },
+    ]);
+  });
+
+  it('sends a shape first when a row of another shape meets one of its keys, so the two run in the order called', async () => {
+    const { db, sent } = recordingTransaction();
+    const batching = new InsertBatchingTransaction(db);
+    const upsert = 'ON CONFLICT (a) DO UPDATE SET b = excluded.b';
+    batching.insertLater('item', ['a'], [1], undefined, '1');
+    batching.insertLater('item', ['a'], [2], undefined, '2');
+    batching.insertLater('item', ['a', 'b'], [2, 'met'], upsert, '2');
+    batching.insertLater('item', ['a'], [3], undefined, '3');
+    batching.flush();
+    expect(sent.map((s) => s.params)).toEqual([[1, 2], [2, 'met'], [3]]);
+  });
+
+  it('sends every other shape of the table first when a row names no key', async () => {
+    const { db, sent } = recordingTransaction();
+    const batching = new InsertBatchingTransaction(db);
+    batching.insertLater('item', ['a'], [1], undefined, '1');
+    batching.insertLater('other', ['a'], [2], undefined, '2');
+    batching.insertLater('item', ['a', 'b'], [3, 'x']);
+    batching.insertLater('item', ['a'], [4], undefined, '4');
+    batching.flush();
+    expect(sent.map((s) => s.params)).toEqual([[1], [3, 'x'], [2], [4]]);
+  });
+
   it('splits a run that would exceed the parameter limit of one statement', async () => {
     const { db, sent } = recordingTransaction();
     const batching = new InsertBatchingTransaction(db);
@@ -84,7 +122,7 @@ describe('InsertBatchingTransaction', () => {
         columns.map(() => row),
       );
     batching.flush();
-    expect(sent.map((s) => s.params.length)).toEqual([30_000, 10]);
+    expect(sent.map((s) => s.params.length)).toEqual([...Array.from({ length: 7 }, () => 4_000), 2_010]);
   });
 
   it('sends nothing on flush when nothing is pending', async () => {

@@ -1,4 +1,4 @@
-import type { NewEvent } from '@samvirke/event-store';
+import type { GlobalPosition, NewEvent } from '@samvirke/event-store';
 import { caseNewEvents, uniqueNames, useRunnerFixture } from '../runner/testing/runner-fixture';
 import { scriptedCase, scriptedIds } from './testing/scripted-case';
 import { createTimelineProjection, timelineTables } from './timeline.projection';
@@ -139,5 +139,35 @@ describe('timeline projection', () => {
     expect((live[0] as unknown[]).length).toBeGreaterThan(10);
     await runner.rebuild(names.name, { batchSize: 1000 });
     expect(await all()).toEqual(live);
+  });
+
+  it('gives the same rows for several cases in one batch as one event at a time (road maps of many cases, releases among other rows)', async () => {
+    const names = uniqueNames('tl-many');
+    const tablePrefix = `${names.tablePrefix}_`;
+    const tables = timelineTables(tablePrefix);
+    const projection = createTimelineProjection({ name: names.name, streamPrefix: `case-${names.streamPrefix}`, tablePrefix });
+    const runner = await fixture.startRunner({ projections: [projection], batchSize: 1 });
+    // Four cases, their events interleaved in the log, so a batch holds road-map changes and releases of several cases.
+    const scripts = [1, 2, 3, 4].map((n) => ({ stream: `case-${names.streamPrefix}${n}`, events: scriptedCase(scriptedIds()) }));
+    let position: GlobalPosition | undefined;
+    for (let index = 0; index < scripts[0].events.length; index++) {
+      for (const { stream, events } of scripts) position = (await fixture.store.appendToStream(stream, [events[index]], 'any')).position;
+    }
+    expect(position && (await runner.waitForPosition([names.name], position, 10_000))).toBe(true);
+    const all = async () =>
+      Promise.all(
+        [tables.item, tables.caseRow].map(
+          async (table) =>
+            (await fixture.pool.query(`SELECT * FROM read_models.${table} ORDER BY case_id, ${table === tables.item ? 'item_id' : 'agencies'}`)).rows,
+        ),
+      );
+    const live = await all();
+    expect(new Set((live[0] as Array<{ case_id: string; kind: string }>).filter((row) => row.kind === 'road-map').map((row) => row.case_id)).size).toBe(4);
+    expect((live[0] as Array<{ kind: string }>).filter((row) => row.kind === 'release').length).toBeGreaterThanOrEqual(4);
+    // One batch, and batches of a few events of every case (road-map rows of earlier batches replaced).
+    for (const batchSize of [1000, 6]) {
+      await runner.rebuild(names.name, { batchSize });
+      expect(await all()).toEqual(live);
+    }
   });
 });

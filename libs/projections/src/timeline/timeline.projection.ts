@@ -50,8 +50,10 @@ export function timelineTables(tablePrefix = ''): { item: string; caseRow: strin
  * readers to render in their language, and in English in `title`.
  *
  * The rules are in timeline-fold.ts (pure); this file loads what the fold needs of the batch's
- * cases (their road-map facts, one query), and writes the fold's changes one statement each, runs
- * of item inserts as one multi-row INSERT.
+ * cases (their road-map facts, one query), and writes the fold's changes: item inserts and the
+ * releases' upserts gather by shape into multi-row statements (InsertBatchingTransaction, keyed by
+ * case and item, so a release does not cut a run of item rows), a run of road maps of distinct cases
+ * goes as three statements, and the rest one statement each.
  */
 export function createTimelineProjection(options: TimelineProjectionOptions = {}): Projection {
   const tables = timelineTables(options.tablePrefix);
@@ -133,8 +135,35 @@ class TimelineWriter {
   }
 
   write(changes: readonly TimelineChange[], db: InsertBatchingTransaction): void {
-    for (const change of changes) this.writeChange(change, db);
+    for (let index = 0; index < changes.length;) {
+      const change = changes[index];
+      if (change.type !== 'replace-road-map') {
+        this.writeChange(change, db);
+        index += 1;
+        continue;
+      }
+      // The road maps of the batch's end, one per case: three statements for the run, not three per case.
+      const run = [change];
+      const cases = new Set([change.caseId]);
+      for (let next = changes[index + run.length]; next?.type === 'replace-road-map' && !cases.has(next.caseId); next = changes[index + run.length]) {
+        run.push(next);
+        cases.add(next.caseId);
+      }
+      this.replaceRoadMaps(run, db);
+      index += run.length;
+    }
     db.flush();
+  }
+
+  /** Road maps of distinct cases: their facts, their rows gone, the new rows (gathered with the batch's other item inserts). */
+  private replaceRoadMaps(changes: ReadonlyArray<Extract<TimelineChange, { type: 'replace-road-map' }>>, db: InsertBatchingTransaction): void {
+    const { item, caseRow } = this.tables;
+    db.write(
+      `UPDATE ${caseRow} c SET road_map_facts = v.facts FROM jsonb_to_recordset($1::jsonb) AS v(case_id text, facts jsonb) WHERE c.case_id = v.case_id`,
+      [JSON.stringify(changes.map((change) => ({ case_id: change.caseId, facts: change.facts })))],
+    );
+    db.write(`DELETE FROM ${item} WHERE case_id = ANY($1::text[]) AND kind = 'road-map'`, [changes.map((change) => change.caseId)]);
+    for (const change of changes) for (const row of change.rows) this.insert(db, row);
   }
 
   /** The stored columns of a title: English, key, arguments (JSON). */
@@ -152,31 +181,39 @@ class TimelineWriter {
       case 'insert-item':
         this.insert(db, change.row);
         return;
-      case 'expect-release':
+      case 'expect-release': {
         // The expected release is a deadline that moves; once the release happened it no longer does.
-        db.write(
-          `INSERT INTO ${item} (case_id, item_id, kind, item_on, due_on, owner_agency, title, title_key, title_args, related_id)
-           VALUES ($1, $2, 'release', $3, $3, $4, $6, $7, $8::jsonb, $5)
-           ON CONFLICT (case_id, item_id) DO UPDATE SET due_on = excluded.due_on,
-             item_on = CASE WHEN ${item}.done_on IS NULL THEN excluded.item_on ELSE ${item}.item_on END`,
+        const itemId = `release:${change.custodyId}`;
+        db.insertLater(
+          item,
+          EXPECT_RELEASE_COLUMNS,
           [
             change.caseId,
-            `release:${change.custodyId}`,
+            itemId,
+            'release',
+            change.expectedOn,
             change.expectedOn,
             change.ownerAgency,
-            change.custodyId,
             ...this.titleColumns({ key: 'expected-release', args: {} }),
+            change.custodyId,
           ],
+          `ON CONFLICT (case_id, item_id) DO UPDATE SET due_on = excluded.due_on,
+             item_on = CASE WHEN ${item}.done_on IS NULL THEN excluded.item_on ELSE ${item}.item_on END`,
+          itemKey(change.caseId, itemId),
         );
         return;
-      case 'release':
-        db.write(
-          `INSERT INTO ${item} (case_id, item_id, kind, item_on, done_on, resolution, owner_agency, related_id)
-           VALUES ($1, $2, 'release', $3, $3, $4, $5, $6)
-           ON CONFLICT (case_id, item_id) DO UPDATE SET item_on = excluded.item_on, done_on = excluded.done_on, resolution = excluded.resolution`,
-          [change.caseId, `release:${change.custodyId}`, change.releasedOn, change.resolution, change.ownerAgency, change.custodyId],
+      }
+      case 'release': {
+        const itemId = `release:${change.custodyId}`;
+        db.insertLater(
+          item,
+          RELEASE_COLUMNS,
+          [change.caseId, itemId, 'release', change.releasedOn, change.releasedOn, change.resolution, change.ownerAgency, change.custodyId],
+          'ON CONFLICT (case_id, item_id) DO UPDATE SET item_on = excluded.item_on, done_on = excluded.done_on, resolution = excluded.resolution',
+          itemKey(change.caseId, itemId),
         );
         return;
+      }
       case 'insert-escalation':
         db.write(
           `INSERT INTO ${item} (case_id, item_id, kind, item_on, due_on, done_on, resolution, owner_agency, title, title_key, title_args, related_id,
@@ -197,9 +234,7 @@ class TimelineWriter {
         );
         return;
       case 'replace-road-map':
-        db.write(`UPDATE ${caseRow} SET road_map_facts = $2 WHERE case_id = $1`, [change.caseId, JSON.stringify(change.facts)]);
-        db.write(`DELETE FROM ${item} WHERE case_id = $1 AND kind = 'road-map'`, [change.caseId]);
-        for (const row of change.rows) this.insert(db, row);
+        this.replaceRoadMaps([change], db);
         return;
       case 'change-cases':
         db.write(
@@ -239,26 +274,40 @@ class TimelineWriter {
   }
 
   private insert(db: InsertBatchingTransaction, row: TimelineItemRow): void {
-    db.insertLater(this.tables.item, ITEM_INSERT_COLUMNS, [
-      row.caseId,
-      row.itemId,
-      row.kind,
-      row.itemOn,
-      row.dueOn,
-      row.doneOn,
-      row.resolution,
-      row.ownerAgency,
-      ...this.titleColumns(row.title),
-      row.detailSealed,
-      row.relatedId,
-      row.entry?.authorAgency ?? null,
-      row.entry ? [...row.entry.sharedWith] : null,
-      row.entry?.sensitivity ?? null,
-      row.roadMapCode,
-      row.roadMapItem,
-    ]);
+    db.insertLater(
+      this.tables.item,
+      ITEM_INSERT_COLUMNS,
+      [
+        row.caseId,
+        row.itemId,
+        row.kind,
+        row.itemOn,
+        row.dueOn,
+        row.doneOn,
+        row.resolution,
+        row.ownerAgency,
+        ...this.titleColumns(row.title),
+        row.detailSealed,
+        row.relatedId,
+        row.entry?.authorAgency ?? null,
+        row.entry ? [...row.entry.sharedWith] : null,
+        row.entry?.sensitivity ?? null,
+        row.roadMapCode,
+        row.roadMapItem,
+      ],
+      undefined,
+      itemKey(row.caseId, row.itemId),
+    );
   }
 }
+
+/** An item row's conflict key (case, item) for InsertBatchingTransaction: rows of other keys may go in the same statements. */
+function itemKey(caseId: string, itemId: string): string {
+  return `${caseId}\u0000${itemId}`;
+}
+
+const EXPECT_RELEASE_COLUMNS = ['case_id', 'item_id', 'kind', 'item_on', 'due_on', 'owner_agency', 'title', 'title_key', 'title_args', 'related_id'] as const;
+const RELEASE_COLUMNS = ['case_id', 'item_id', 'kind', 'item_on', 'done_on', 'resolution', 'owner_agency', 'related_id'] as const;
 
 /** Every row goes in with all columns, so item and road-map rows of a batch share one statement. */
 const ITEM_INSERT_COLUMNS = [
