@@ -35,6 +35,16 @@ describe('timeline projection', () => {
     return rows[0].road_map_facts;
   }
 
+  /** Every row of the item and case tables, in a fixed order. */
+  function tableRows(tables: { item: string; caseRow: string }): Promise<unknown[][]> {
+    return Promise.all(
+      [tables.item, tables.caseRow].map(
+        async (table) =>
+          (await fixture.pool.query(`SELECT * FROM read_models.${table} ORDER BY case_id, ${table === tables.item ? 'item_id' : 'agencies'}`)).rows,
+      ),
+    );
+  }
+
   function erasureEvents(): NewEvent[] {
     return caseNewEvents(
       [
@@ -128,15 +138,9 @@ describe('timeline projection', () => {
 
   it('rebuilds from position 0 into tables equal to the live ones', async () => {
     const { runner, names, tables } = await project();
-    const all = async () =>
-      Promise.all(
-        [tables.item, tables.caseRow].map(
-          async (table) =>
-            (await fixture.pool.query(`SELECT * FROM read_models.${table} ORDER BY case_id, ${table === tables.item ? 'item_id' : 'agencies'}`)).rows,
-        ),
-      );
+    const all = () => tableRows(tables);
     const live = await all();
-    expect((live[0] as unknown[]).length).toBeGreaterThan(10);
+    expect(live[0].length).toBeGreaterThan(10);
     await runner.rebuild(names.name, { batchSize: 1000 });
     expect(await all()).toEqual(live);
   });
@@ -154,13 +158,7 @@ describe('timeline projection', () => {
       for (const { stream, events } of scripts) position = (await fixture.store.appendToStream(stream, [events[index]], 'any')).position;
     }
     expect(position && (await runner.waitForPosition([names.name], position, 10_000))).toBe(true);
-    const all = async () =>
-      Promise.all(
-        [tables.item, tables.caseRow].map(
-          async (table) =>
-            (await fixture.pool.query(`SELECT * FROM read_models.${table} ORDER BY case_id, ${table === tables.item ? 'item_id' : 'agencies'}`)).rows,
-        ),
-      );
+    const all = () => tableRows(tables);
     const live = await all();
     expect(new Set((live[0] as Array<{ case_id: string; kind: string }>).filter((row) => row.kind === 'road-map').map((row) => row.case_id)).size).toBe(4);
     expect((live[0] as Array<{ kind: string }>).filter((row) => row.kind === 'release').length).toBeGreaterThanOrEqual(4);
