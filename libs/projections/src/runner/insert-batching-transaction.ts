@@ -52,11 +52,16 @@ export class InsertBatchingTransaction implements ProjectionTransaction {
    */
   insertLater(table: string, columns: readonly string[], row: unknown[], onConflict = 'ON CONFLICT DO NOTHING', key?: string): void {
     let run: PendingInsert | undefined;
-    for (const other of [...this.pending]) {
-      if (other.table !== table) continue;
-      if (other.onConflict === onConflict && sameColumns(other.columns, columns)) run = other;
-      // Another shape of the table: sent first when this row might meet one of its rows.
-      else if (key === undefined || other.unkeyed || other.keys.has(key)) this.send(other);
+    for (let index = 0; index < this.pending.length;) {
+      const other = this.pending[index];
+      const sameShape = other.table === table && other.onConflict === onConflict && sameColumns(other.columns, columns);
+      // Another shape of the table: sent first when this row might meet one of its rows (send takes it out of the list).
+      if (other.table === table && !sameShape && (key === undefined || other.unkeyed || other.keys.has(key))) {
+        this.send(other);
+        continue;
+      }
+      if (sameShape) run = other;
+      index += 1;
     }
     if (run && ((key !== undefined && run.keys.has(key)) || (run.rows.length + 1) * columns.length > MAX_PARAMETERS_PER_STATEMENT)) {
       this.send(run);
@@ -81,13 +86,16 @@ export class InsertBatchingTransaction implements ProjectionTransaction {
    * gathering across it (projection tables have no triggers or foreign keys that could reach them).
    */
   write(sql: string, params?: unknown[]): void {
-    for (const run of [...this.pending]) if (namesTable(sql, run.table)) this.send(run);
+    for (let index = 0; index < this.pending.length;) {
+      if (namesTable(sql, this.pending[index].table)) this.send(this.pending[index]);
+      else index += 1;
+    }
     this.db.write(sql, params);
   }
 
   /** Sends the queued rows (as writes). Call it before `apply` returns. */
   flush(): void {
-    for (const run of [...this.pending]) this.send(run);
+    while (this.pending.length > 0) this.send(this.pending[0]);
   }
 
   private send(run: PendingInsert): void {
