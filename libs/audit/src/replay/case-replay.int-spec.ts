@@ -360,9 +360,9 @@ describe('CaseReplay (PostgreSQL)', () => {
     const sent: { text: string; values: unknown[] }[] = [];
     // The pool's own query, bound before the spy takes its place.
     const query = store.pool.query.bind(store.pool);
-    const spy = jest.spyOn(store.pool, 'query').mockImplementation(((text: string, values: unknown[]) => {
-      sent.push({ text, values });
-      return query(text, values);
+    const spy = jest.spyOn(store.pool, 'query').mockImplementation(((config: string | { text: string; values: unknown[] }, values?: unknown[]) => {
+      sent.push(typeof config === 'string' ? { text: config, values: values ?? [] } : { text: config.text, values: config.values });
+      return query(config as never, values as never);
     }) as never);
     try {
       await replay.requireOpenedSeal(caseId, { namedAccess: [] });

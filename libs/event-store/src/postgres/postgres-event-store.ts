@@ -1,4 +1,4 @@
-import { Client, Pool, type PoolConfig, type QueryResultRow } from 'pg';
+import { Client, Pool, type PoolConfig } from 'pg';
 import type {
   AppendResult,
   EventStore,
@@ -32,21 +32,30 @@ export interface PostgresEventStoreOptions {
   application?: string;
 }
 
-interface EventRow extends QueryResultRow {
-  global_position: string;
-  transaction_id: string;
-  event_id: string;
-  stream_id: string;
-  stream_revision: string;
-  event_type: string;
-  schema_version: number;
-  data: unknown;
-  metadata: NewEvent['metadata'];
-  recorded_at: Date;
-}
+/**
+ * Each event is read as one JSON text: a JSON array of its fields, the stored `data` and `metadata`
+ * texts inside it as they are (json columns keep the exact text written), the recording instant as
+ * milliseconds since the epoch (what a Date holds; the microseconds are dropped, as pg's own
+ * timestamp parser drops them), the two bigint positions as text. One `JSON.parse` per event in place
+ * of pg's ten field conversions (two JSON texts, a timestamp, two bigints): a read of the 100,000
+ * events of the bench's store took about 0.6 s of the process's CPU this way against 1.15 s
+ * (bench/README.md, fourteenth round).
+ */
+const EVENT_JSON = `json_build_array(transaction_id::text, global_position::text, event_id, stream_id, stream_revision::text,
+  event_type, schema_version, data, metadata, floor(extract(epoch FROM recorded_at) * 1000))::text`;
 
-const EVENT_COLUMNS = `global_position, transaction_id, event_id, stream_id, stream_revision, event_type,
-  schema_version, data, metadata, recorded_at`;
+type EventJson = [
+  transactionId: string,
+  globalPosition: string,
+  eventId: string,
+  streamId: string,
+  streamRevision: string,
+  eventType: string,
+  schemaVersion: number,
+  data: unknown,
+  metadata: NewEvent['metadata'],
+  recordedAtMs: number,
+];
 
 const STREAM_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,199}$/;
 const EVENT_TYPE_PATTERN = /^[A-Za-z][A-Za-z0-9._-]{0,99}$/;
@@ -78,17 +87,21 @@ export function isConnectionFailure(error: unknown): boolean {
   );
 }
 
-export function toRecordedEvent(row: EventRow): RecordedEvent {
+/** An event as EVENT_JSON reads it (a query with `rowMode: 'array'`: the text is the row's only field). */
+export function toRecordedEvent([text]: [string]): RecordedEvent {
+  const [transactionId, globalPosition, eventId, streamId, streamRevision, eventType, schemaVersion, data, metadata, recordedAtMs] = JSON.parse(
+    text,
+  ) as EventJson;
   return {
-    id: row.event_id,
-    type: row.event_type,
-    schemaVersion: row.schema_version,
-    data: row.data,
-    metadata: row.metadata,
-    streamId: row.stream_id,
-    streamRevision: Number(row.stream_revision),
-    globalPosition: encodePosition(BigInt(row.transaction_id), BigInt(row.global_position)),
-    recordedAt: row.recorded_at,
+    id: eventId,
+    type: eventType,
+    schemaVersion,
+    data,
+    metadata,
+    streamId,
+    streamRevision: Number(streamRevision),
+    globalPosition: encodePosition(BigInt(transactionId), BigInt(globalPosition)),
+    recordedAt: new Date(recordedAtMs),
   };
 }
 
@@ -209,13 +222,13 @@ export class PostgresEventStore implements EventStore {
     if (options.toRevision !== undefined) add(backward ? 'stream_revision >= ?' : 'stream_revision <= ?', options.toRevision);
     if (options.asOf !== undefined) add('recorded_at <= ?', options.asOf);
     if (options.eventTypes !== undefined) add('event_type = ANY(?::text[])', [...options.eventTypes]);
-    let sql = `SELECT ${EVENT_COLUMNS} FROM es_events WHERE ${conditions.join(' AND ')}
+    let sql = `SELECT ${EVENT_JSON} FROM es_events WHERE ${conditions.join(' AND ')}
       ORDER BY stream_revision ${backward ? 'DESC' : 'ASC'}`;
     if (options.maxCount !== undefined) {
       values.push(options.maxCount);
       sql += ` LIMIT $${values.length}`;
     }
-    const result = await this.guard(() => this.pool.query<EventRow>(sql, values));
+    const result = await this.guard(() => this.pool.query<[string]>({ text: sql, values, rowMode: 'array' }));
     return result.rows.map(toRecordedEvent);
   }
 
@@ -237,15 +250,16 @@ export class PostgresEventStore implements EventStore {
     if (types) filters.push(`AND event_type = ANY ($${values.push(types)}::text[])`);
     // One statement, so the xmin horizon and the rows come from the same snapshot (see schema.ts).
     const result = await this.guard(() =>
-      this.pool.query<EventRow>({
+      this.pool.query<[string]>({
         name: `es_read_all${patterns ? '_filtered' : ''}${types ? '_typed' : ''}`,
-        text: `SELECT ${EVENT_COLUMNS} FROM es_events
+        text: `SELECT ${EVENT_JSON} FROM es_events
           WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
             AND (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
             ${filters.join(' ')}
           ORDER BY transaction_id, global_position
           LIMIT $3`,
         values,
+        rowMode: 'array',
       }),
     );
     const events = result.rows.map(toRecordedEvent);
