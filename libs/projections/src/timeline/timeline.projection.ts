@@ -167,9 +167,16 @@ class TimelineWriter {
   }
 
   /** The stored columns of a title: English, key, arguments (JSON). */
+  /** Title, key and arguments as statement parameters (the arguments as JSON text, for `$n::jsonb`). */
   private titleColumns(title: TimelineTitle | null): [string | null, string | null, string | null] {
     if (!title) return [null, null, null];
     return [timelineTitle(title, 'en', this.referenceData), title.key, JSON.stringify(title.args)];
+  }
+
+  /** Title, key and arguments as an `insertLater` row's values (the arguments as the JSON value itself). */
+  private titleValues(title: TimelineTitle | null): [string | null, string | null, TimelineTitle['args'] | null] {
+    if (!title) return [null, null, null];
+    return [timelineTitle(title, 'en', this.referenceData), title.key, title.args];
   }
 
   private writeChange(change: TimelineChange, db: InsertBatchingTransaction): void {
@@ -194,7 +201,7 @@ class TimelineWriter {
             change.expectedOn,
             change.expectedOn,
             change.ownerAgency,
-            ...this.titleColumns({ key: 'expected-release', args: {} }),
+            ...this.titleValues({ key: 'expected-release', args: {} }),
             change.custodyId,
           ],
           `ON CONFLICT (case_id, item_id) DO UPDATE SET due_on = excluded.due_on,
@@ -286,7 +293,7 @@ class TimelineWriter {
         row.doneOn,
         row.resolution,
         row.ownerAgency,
-        ...this.titleColumns(row.title),
+        ...this.titleValues(row.title),
         row.detailSealed,
         row.relatedId,
         row.entry?.authorAgency ?? null,
