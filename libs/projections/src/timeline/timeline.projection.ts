@@ -166,8 +166,7 @@ class TimelineWriter {
     for (const change of changes) for (const row of change.rows) this.insert(db, row);
   }
 
-  /** The stored columns of a title: English, key, arguments (JSON). */
-  /** Title, key and arguments as statement parameters (the arguments as JSON text, for `$n::jsonb`). */
+  /** The stored columns of a title (English, key, arguments) as statement parameters: the arguments as JSON text, for `$n::jsonb`. */
   private titleColumns(title: TimelineTitle | null): [string | null, string | null, string | null] {
     if (!title) return [null, null, null];
     return [timelineTitle(title, 'en', this.referenceData), title.key, JSON.stringify(title.args)];
