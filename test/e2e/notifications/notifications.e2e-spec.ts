@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { createOwnDatabase, type OwnDatabase } from '../../support/own-database';
 import { testCitizen } from '../../support/citizens';
@@ -209,6 +210,30 @@ describe('notifications', () => {
     await ok('PUT', `/cases/${caseId}/coordinator`, coordinator, { coordinatorId: other.userId, agency: 'BIF' });
     await inboxItem(other, `kind=case-assigned&caseId=${caseId}`, () => true);
     await inboxItem(social, `kind=asked-to-join&caseId=${caseId}`, (found) => found.recipient.agency === 'SOF');
+
+    // Every inbox row of the case's notifications ends delivered (a round marks its inbox rows
+    // together), and each notification's inbox delivery is audited exactly once.
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      const inbox = await eventually(
+        async () => {
+          const { rows } = await client.query<{ id: string; status: string }>(
+            `SELECT n.id, o.status FROM public.notification_outbox o JOIN public.notification n ON n.id = o.notification_id
+              WHERE n.case_id = $1 AND o.channel = 'inbox'`,
+            [caseId],
+          );
+          return rows.length >= 3 && rows.every((row) => row.status === 'delivered') ? rows : undefined;
+        },
+        10_000,
+        'every inbox row delivered',
+      );
+      const log = await api.request('GET', `/audit/log?caseId=${caseId}&limit=500`, { user: auditor });
+      const audited = (log.body.items as any[]).filter((row) => row.action === 'notify' && row.route === '/notifications/inbox');
+      expect(audited.map((row) => row.criteria.notificationId).sort()).toEqual(inbox.map((row) => row.id).sort());
+    } finally {
+      await client.end();
+    }
   });
 
   it('resumes the stream after Last-Event-ID', async () => {

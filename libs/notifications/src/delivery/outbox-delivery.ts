@@ -139,12 +139,15 @@ export class OutboxDelivery {
     );
     if (rows.length === 0) return 0;
     const mail = new Map<string, ClaimedDelivery[]>();
+    const inbox: ClaimedDelivery[] = [];
     const work: Promise<void>[] = [];
     for (const row of rows) {
       if (row.channel === 'mail') mail.set(row.target, [...(mail.get(row.target) ?? []), row]);
       else if (row.channel === 'webhook') work.push(this.deliverWebhook(row));
-      else work.push(this.settle([row], async () => undefined));
+      else inbox.push(row);
     }
+    // The inbox is the notification row itself: nothing to send, so the round's inbox rows are audited and marked together.
+    if (inbox.length > 0) work.push(this.settle(inbox, async () => undefined));
     for (const [target, group] of mail) work.push(this.deliverMail(target, group));
     await Promise.all(work);
     return rows.length;
@@ -248,22 +251,25 @@ export class OutboxDelivery {
       }
       return;
     }
-    for (const row of rows) {
-      await this.deps.audit.record({
-        requestId: null,
-        userId: row.recipient_kind === 'user' ? row.recipient_user! : `unit:${row.recipient_agency}/${row.recipient_entry_point}`,
-        agency: row.recipient_agency,
-        roles: [],
-        action: 'notify',
-        method: row.channel.toUpperCase(),
-        route: `/notifications/${row.channel}`,
-        caseId: UUID.test(row.case_id) ? row.case_id : null,
-        entryId: row.entry_id && UUID.test(row.entry_id) ? row.entry_id : null,
-        criteria: { notificationId: row.notification_id, kind: row.kind, ...(row.channel === 'webhook' ? { subscriptionId: row.target } : {}) },
-        purpose: 'coordination',
-        outcome: 200,
-      });
-    }
+    // Recorded together: the audit log writes records that wait at the same time in one statement.
+    await Promise.all(
+      rows.map((row) =>
+        this.deps.audit.record({
+          requestId: null,
+          userId: row.recipient_kind === 'user' ? row.recipient_user! : `unit:${row.recipient_agency}/${row.recipient_entry_point}`,
+          agency: row.recipient_agency,
+          roles: [],
+          action: 'notify',
+          method: row.channel.toUpperCase(),
+          route: `/notifications/${row.channel}`,
+          caseId: UUID.test(row.case_id) ? row.case_id : null,
+          entryId: row.entry_id && UUID.test(row.entry_id) ? row.entry_id : null,
+          criteria: { notificationId: row.notification_id, kind: row.kind, ...(row.channel === 'webhook' ? { subscriptionId: row.target } : {}) },
+          purpose: 'coordination',
+          outcome: 200,
+        }),
+      ),
+    );
     await this.pool.query(
       `UPDATE public.notification_outbox SET status = 'delivered', delivered_at = clock_timestamp(), claimed_until = NULL, last_error = NULL
        WHERE id = ANY($1::bigint[])`,
