@@ -178,7 +178,7 @@ describe('projection rebuild', () => {
     expect(await rowEstimate(seen)).toBe(400);
   });
 
-  it('fills a new generation without its secondary indexes and builds them before the swap, also when the rebuild is resumed', async () => {
+  it('fills a new generation without its secondary indexes and autovacuum, and builds them and gives it back before the swap, also when the rebuild is resumed', async () => {
     const { pool } = fixture;
     const names = uniqueNames('indexes');
     const live = await caughtUp(createTallyProjection({ ...names, delayMs: 10 }), { batchSize: 50 }, names.streamPrefix, 300, 8);
@@ -189,6 +189,15 @@ describe('projection rebuild', () => {
       );
     const tables = async (schema: string) =>
       (await pool.query<{ tablename: string }>('SELECT tablename FROM pg_tables WHERE schemaname = $1 ORDER BY 1', [schema])).rows.map((row) => row.tablename);
+    // The tables of a schema autovacuum leaves alone (autovacuum_enabled = false in their storage parameters).
+    const autovacuumOff = async (schema: string) =>
+      (
+        await pool.query<{ table: string }>(
+          `SELECT c.relname AS table FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = $1 AND c.relkind = 'r' AND 'autovacuum_enabled=false' = ANY (c.reloptions) ORDER BY 1`,
+          [schema],
+        )
+      ).rows.map((row) => row.table);
     const made = await indexes(generationSchema(names.name, 1));
     expect(made.filter((definition) => /_stream_idx|_busy_idx/.test(definition))).toHaveLength(2);
 
@@ -200,6 +209,7 @@ describe('projection rebuild', () => {
     const whileFilling = await indexes(building);
     expect(whileFilling.some((definition) => /_stream_idx|_busy_idx/.test(definition))).toBe(false);
     expect(whileFilling.filter((definition) => /UNIQUE/.test(definition))).toHaveLength(made.filter((definition) => /UNIQUE/.test(definition)).length);
+    expect(await autovacuumOff(building)).toEqual([`${names.tablePrefix}_seen_event`, `${names.tablePrefix}_stream_tally`].sort());
     abort.abort();
     await expect(first).rejects.toThrow();
     expect((await readProjectionState(pool, names.name))?.buildingGeneration).toBe(2);
@@ -207,6 +217,7 @@ describe('projection rebuild', () => {
     const resumed = await live.rebuild(names.name, { batchSize: 40 });
     expect(resumed.generation).toBe(2);
     expect(await indexes(building)).toEqual(made);
+    expect(await autovacuumOff(building)).toEqual([]);
     expect(await tables(building)).toEqual([`${names.tablePrefix}_seen_event`, `${names.tablePrefix}_stream_tally`].sort());
   });
 

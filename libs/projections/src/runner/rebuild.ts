@@ -2,7 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import { comparePositions, type EventStore, type GlobalPosition, type RecordedEvent } from '@samvirke/event-store';
 import { applyBatch, BatchProjectionTransaction, HeadStart, type BatchTarget } from './batch-transaction';
 import { createGenerationSchema, dropGenerationSchema, ensureProjection, pointViewsAt, readProjectionState } from './catalogue';
-import { createDeferredIndexes, deferSecondaryIndexes } from './deferred-indexes';
+import { createDeferredIndexes, deferSecondaryIndexes, pauseAutovacuum, resumeAutovacuum } from './deferred-indexes';
 import type { CountEvents } from './event-count';
 import type { ProjectionLogger } from './logger';
 import { eventsFor, generationSchema, quoteIdentifier, type Projection } from './projection';
@@ -150,7 +150,7 @@ interface Building {
   target: BatchTarget;
   /** Batches committed into the generation by this run; its tables are analyzed after the 1st, 2nd, 4th, 8th... */
   batches: number;
-  /** Its deferred secondary indexes have been built (before the first swap attempt). */
+  /** Its deferred secondary indexes have been built and autovacuum given back (before the first swap attempt). */
   indexed: boolean;
   /** Its apply of the next page, begun while the page before commits (see HeadStart), with that page's end. */
   ahead?: { headStart: HeadStart; pageEnd: GlobalPosition | undefined };
@@ -247,7 +247,9 @@ async function prepareGeneration(deps: JointRebuildDependencies, projection: Pro
     }
     const generation = Math.max(state.activeGeneration, state.buildingGeneration ?? 0) + 1;
     const schema = await createGenerationSchema(client, projection, generation);
-    // Filled without its secondary indexes, built in one pass each before the swap (deferred-indexes.ts).
+    // Filled without its secondary indexes, built in one pass each before the swap, and without
+    // autovacuum, given back then too (deferred-indexes.ts).
+    await pauseAutovacuum(client, schema);
     await deferSecondaryIndexes(client, schema);
     await client.query(
       `UPDATE projection_state
@@ -440,6 +442,7 @@ async function rebuildLocked(
         for (const building of [...active.values()]) {
           if (!building.indexed) {
             await createDeferredIndexes(pool, building.schema);
+            await resumeAutovacuum(pool, building.schema);
             building.indexed = true;
           }
           const swapped = await trySwap(deps, building.projection, building.generation, building.checkpoint, batchSize).catch((error: unknown) => {
