@@ -12,14 +12,24 @@ describeEventStoreContract('PostgreSQL', async () => {
   return { store, streamPrefix: `contract${randomUUID().slice(0, 8)}`, dispose: () => store.close() };
 });
 
+/** A store on the migrated test database and a plain pg client beside it, both closed after `test`. */
+async function withStoreAndClient(test: (store: PostgresEventStore, client: Client) => Promise<void>): Promise<void> {
+  const store = new PostgresEventStore({ connectionString: testDatabaseUrl(), maxConnections: 2 });
+  await migrateDatabase(testDatabaseUrl());
+  const client = new Client({ connectionString: testDatabaseUrl() });
+  await client.connect();
+  try {
+    await test(store, client);
+  } finally {
+    await client.end();
+    await store.close();
+  }
+}
+
 describe('es_append (PostgreSQL)', () => {
   it('refuses to run in a transaction that already holds a transaction id (per-stream order in the log)', async () => {
-    const store = new PostgresEventStore({ connectionString: testDatabaseUrl(), maxConnections: 2 });
-    await migrateDatabase(testDatabaseUrl());
-    const client = new Client({ connectionString: testDatabaseUrl() });
-    await client.connect();
     const args = [`guard-${randomUUID()}`, -1, [randomUUID()], ['Tested'], [1], ['{}'], ['{}']];
-    try {
+    await withStoreAndClient(async (_store, client) => {
       await client.query('BEGIN');
       await client.query('SELECT pg_current_xact_id()'); // what any earlier write in the transaction does
       await expect(client.query('SELECT * FROM es_append($1, $2, $3, $4, $5, $6, $7)', args)).rejects.toThrow(
@@ -29,21 +39,14 @@ describe('es_append (PostgreSQL)', () => {
       // As the first write of its own transaction it appends.
       const { rows } = await client.query('SELECT status FROM es_append($1, $2, $3, $4, $5, $6, $7)', args);
       expect(rows).toEqual([{ status: 'appended' }]);
-    } finally {
-      await client.end();
-      await store.close();
-    }
+    });
   });
 });
 
 describe('reading events (PostgreSQL)', () => {
   it('hands over every field as the row holds it, by stream and from the log (the recording instant to the millisecond, as pg parses it)', async () => {
-    const store = new PostgresEventStore({ connectionString: testDatabaseUrl(), maxConnections: 2 });
-    await migrateDatabase(testDatabaseUrl());
-    const client = new Client({ connectionString: testDatabaseUrl() });
-    await client.connect();
     const streamId = `fields-${randomUUID()}`;
-    try {
+    await withStoreAndClient(async (store, client) => {
       const start = await store.headPosition();
       // Forty appends: clock_timestamp() gives each its own microseconds, so rounding instead of dropping them shows.
       for (let i = 0; i < 40; i++) {
@@ -90,9 +93,6 @@ describe('reading events (PostgreSQL)', () => {
         after = page.nextAfter;
       }
       expect(fromLog).toEqual(expected);
-    } finally {
-      await client.end();
-      await store.close();
-    }
+    });
   });
 });
