@@ -55,9 +55,10 @@ export async function createDeferredIndexes(pool: Pool, schema: string): Promise
 /**
  * Turns autovacuum off for a new generation's tables while a rebuild fills them. Only the rebuild
  * writes them, and it analyzes them itself as they grow (rebuild.ts, analyzeGeneration); a vacuum
- * started by the inserts meanwhile scans a table that is still growing and only competes with the
- * rebuild for the cores: seen in the bench, autovacuum ran on the outcome generation for 8 of the 18 s
- * its rebuild of 1,000,000 events took. Run in the transaction that created the generation's tables;
+ * started by the inserts meanwhile scans a table that is still growing, and holds a lock that the
+ * rebuild's own ANALYZE and CREATE INDEX wait on until the server cancels the vacuum (after
+ * deadlock_timeout). Seen in the bench: autovacuum on the outcome generation for 8 of the 18 s its
+ * rebuild of 1,000,000 events took. Run in the transaction that created the generation's tables;
  * `resumeAutovacuum` gives it back before the swap.
  */
 export async function pauseAutovacuum(client: PoolClient, schema: string): Promise<void> {
