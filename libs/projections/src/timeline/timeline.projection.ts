@@ -168,8 +168,8 @@ class TimelineWriter {
 
   /** The stored columns of a title (English, key, arguments) as statement parameters: the arguments as JSON text, for `$n::jsonb`. */
   private titleColumns(title: TimelineTitle | null): [string | null, string | null, string | null] {
-    if (!title) return [null, null, null];
-    return [timelineTitle(title, 'en', this.referenceData), title.key, JSON.stringify(title.args)];
+    const [english, key, args] = this.titleValues(title);
+    return [english, key, args === null ? null : JSON.stringify(args)];
   }
 
   /** Title, key and arguments as an `insertLater` row's values (the arguments as the JSON value itself). */
